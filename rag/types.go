@@ -1,0 +1,104 @@
+package rag
+
+import (
+	"context"
+	"time"
+)
+
+// Article is one piece of coverage as it was loaded, before it is split into
+// passages.
+type Article struct {
+	// ID is stable across runs: taken from the source (front matter, JSON id)
+	// or derived from the URL or file path.
+	ID        string
+	Title     string
+	Outlet    string
+	URL       string
+	Authors   []string
+	Published time.Time // zero when unknown
+	// Text is the body. Loaders fill it as found; Clean makes it clean.
+	Text string
+	// Captions holds image captions, kept apart from the body text.
+	Captions []string
+	// Source says where the article came from (a file path or a URL), for
+	// messages; it is not part of the article's identity.
+	Source string
+}
+
+// Passage is a bounded, sentence-aligned piece of an article, the unit that is
+// embedded, indexed and cited.
+type Passage struct {
+	// ID is ArticleID + "#" + the passage's position, so the same article
+	// gives the same ids on every run.
+	ID        string
+	ArticleID string
+	Title     string
+	Outlet    string
+	URL       string
+	Published time.Time
+	Pos       int // 0-based position within the article
+	Text      string
+}
+
+// Hit is a passage returned by retrieval with its fused score.
+type Hit struct {
+	Passage
+	Score       float64
+	VectorRank  int // 1-based rank in the vector list; 0 when absent
+	KeywordRank int // 1-based rank in the keyword list; 0 when absent
+}
+
+// Citation ties an answer's [N] marker to the passage it cites.
+type Citation struct {
+	N int
+	Passage
+}
+
+// Answer is what Answer and the summarisers return.
+type Answer struct {
+	Question  string
+	Text      string // with [N] markers that match Citations
+	Citations []Citation
+	// Abstained is true when the coverage does not answer the question.
+	Abstained bool
+	Mode      string // ModeExtractive or ModeLLM
+	// AsOf is the publication date of the newest cited article (zero when
+	// none is dated).
+	AsOf time.Time
+	// Caveat, when set, is said before the answer (for example that the
+	// newest relevant coverage is old).
+	Caveat string
+	// Dropped lists sentences removed because their citation did not
+	// support them.
+	Dropped []string
+}
+
+// Answer modes.
+const (
+	ModeExtractive = "extractive"
+	ModeLLM        = "llm"
+)
+
+// EmbedFunc turns texts into vectors, one per text, in order. It is called
+// with batches; implementations that talk to a server send a batch per
+// request.
+type EmbedFunc func(ctx context.Context, texts []string) ([][]float32, error)
+
+// Embedder names an EmbedFunc. The name and dimension are stored with the
+// index, which refuses to open with a different embedder.
+type Embedder struct {
+	Name       string
+	Dimensions int // 0 when only known after the first call
+	Embed      EmbedFunc
+}
+
+// Message is one turn of a chat with a language model.
+type Message struct {
+	Role    string // "system", "user" or "assistant"
+	Content string
+}
+
+// ChatFunc asks a chat model for a completion. When onDelta is not nil the
+// reply is streamed and onDelta receives each piece as it arrives; the full
+// reply is returned either way.
+type ChatFunc func(ctx context.Context, msgs []Message, onDelta func(string)) (string, error)
