@@ -102,3 +102,46 @@ type Message struct {
 // reply is streamed and onDelta receives each piece as it arrives; the full
 // reply is returned either way.
 type ChatFunc func(ctx context.Context, msgs []Message, onDelta func(string)) (string, error)
+
+// ArticleInfo describes an indexed article without its text.
+type ArticleInfo struct {
+	ID        string
+	Title     string
+	Outlet    string
+	URL       string
+	Published time.Time
+	Passages  int
+}
+
+// RetrieveOptions tune one retrieval.
+type RetrieveOptions struct {
+	K int // passages wanted; 0 means the default
+	// AsOf is when the question is asked; phrases such as "this week" are
+	// read against it. Zero means now.
+	AsOf time.Time
+	// Since and Until, when set, keep only passages published in that window
+	// (undated passages are kept).
+	Since, Until time.Time
+	// ArticleID, when set, keeps only that article's passages.
+	ArticleID string
+}
+
+// AskOptions tune one question.
+type AskOptions struct {
+	RetrieveOptions
+	// History holds earlier turns of the conversation, oldest first, so a
+	// follow-up such as "what did he say next?" can be understood.
+	History []Message
+	// OnDelta, when set, receives the answer text as a language model
+	// streams it. The extractive answerer does not call it.
+	OnDelta func(string)
+}
+
+// SummaryRequest says what to summarise: one article, a topic, or (when both
+// are empty) the whole coverage.
+type SummaryRequest struct {
+	ArticleID string
+	Topic     string
+	AsOf      time.Time
+	OnDelta   func(string)
+}
