@@ -1,0 +1,227 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func askFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["json"] = fs.Bool("json", false, "print the answer as JSON (a stable contract; see README.md)")
+	inv.opts["as-of"] = fs.String("as-of", "", "when the question is asked, as YYYY-MM-DD: phrases such as \"this week\" are read against it (default today)")
+	inv.opts["k"] = fs.Int("k", 0, "how many passages to draw on (default COVERAGEBOT_TOP_K)")
+}
+
+func summaryFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["json"] = fs.Bool("json", false, "print the summary as JSON")
+	inv.opts["article"] = fs.String("article", "", "summarise the article with this id (see `coveragebot sources`)")
+	inv.opts["topic"] = fs.String("topic", "", "summarise what the coverage says about this topic")
+	inv.opts["all"] = fs.Bool("all", false, "summarise the whole coverage (the default)")
+	inv.opts["as-of"] = fs.String("as-of", "", "read time phrases in --topic against this date, YYYY-MM-DD")
+}
+
+func parseAsOf(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"2006-01-02", "2006/01/02", time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, usageErr("--as-of %q is not a date; write it as YYYY-MM-DD", s)
+}
+
+func runAsk(ctx context.Context, inv *invocation) error {
+	if len(inv.args) == 0 {
+		return usageErr(`give a question, for example: coveragebot ask "What did Starmer tell Zelenskyy about NATO?"`)
+	}
+	question := strings.Join(inv.args, " ")
+	asOf, err := parseAsOf(*inv.opts["as-of"].(*string))
+	if err != nil {
+		return err
+	}
+	k := *inv.opts["k"].(*int)
+	if k < 0 || k > 50 {
+		return usageErr("-k must be from 1 to 50")
+	}
+	st, err := openStack(inv.cfg, inv.logger, stackOptions{})
+	if err != nil {
+		return err
+	}
+	if err := ensureIndexed(ctx, inv, st); err != nil {
+		return err
+	}
+	asJSON := *inv.opts["json"].(*bool)
+	opts := rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{K: k, AsOf: asOf}}
+	var streamed strings.Builder
+	if !asJSON && st.engine.Chat != nil && isTerminal(inv.env.Stdout) {
+		// Show the model's words as they come; the checked answer follows.
+		opts.OnDelta = func(s string) {
+			streamed.WriteString(s)
+			fmt.Fprint(inv.env.Stdout, s)
+		}
+	}
+	ans, err := st.engine.Ask(ctx, question, opts)
+	if err != nil {
+		return friendlyAskError(err)
+	}
+	if asJSON {
+		return writeJSONAnswer(inv.stdout(), ans, "answer")
+	}
+	if streamed.Len() > 0 {
+		fmt.Fprint(inv.env.Stdout, "\n\n— checked against the sources —\n\n")
+	}
+	writeTextAnswer(inv.stdout(), ans)
+	return nil
+}
+
+func friendlyAskError(err error) error {
+	switch {
+	case errors.Is(err, rag.ErrEmptyQuestion):
+		return usageErr("the question is empty")
+	case errors.Is(err, rag.ErrQuestionTooLong):
+		return usageErr("the question is longer than %d characters; shorten it", rag.MaxQuestionChars)
+	}
+	return err
+}
+
+func runSummary(ctx context.Context, inv *invocation) error {
+	article := *inv.opts["article"].(*string)
+	topic := *inv.opts["topic"].(*string)
+	if topic == "" && len(inv.args) > 0 {
+		topic = strings.Join(inv.args, " ")
+	}
+	if article != "" && topic != "" {
+		return usageErr("give --article or --topic, not both")
+	}
+	asOf, err := parseAsOf(*inv.opts["as-of"].(*string))
+	if err != nil {
+		return err
+	}
+	st, err := openStack(inv.cfg, inv.logger, stackOptions{})
+	if err != nil {
+		return err
+	}
+	if err := ensureIndexed(ctx, inv, st); err != nil {
+		return err
+	}
+	if article != "" {
+		if _, ok := st.index.Article(article); !ok {
+			return usageErr("no article with id %q; `coveragebot sources` lists them", article)
+		}
+	}
+	ans, err := st.engine.Summarize(ctx, rag.SummaryRequest{ArticleID: article, Topic: topic, AsOf: asOf})
+	if err != nil {
+		return friendlyAskError(err)
+	}
+	if *inv.opts["json"].(*bool) {
+		return writeJSONAnswer(inv.stdout(), ans, "summary")
+	}
+	writeTextAnswer(inv.stdout(), ans)
+	return nil
+}
+
+// jsonCitation is one source in the --json contract.
+type jsonCitation struct {
+	N         int    `json:"n"`
+	ArticleID string `json:"article_id"`
+	PassageID string `json:"passage_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Passage   string `json:"passage"`
+}
+
+// jsonAnswer is the --json contract of ask ("answer") and summary
+// ("summary"). Fields are only ever added, never renamed or removed.
+type jsonAnswer struct {
+	Question  string         `json:"question"`
+	Answer    *string        `json:"answer,omitempty"`
+	Summary   *string        `json:"summary,omitempty"`
+	Abstained bool           `json:"abstained"`
+	Citations []jsonCitation `json:"citations"`
+	Mode      string         `json:"mode"`
+	AsOf      string         `json:"as_of,omitempty"`
+	Caveat    string         `json:"caveat,omitempty"`
+	Dropped   []string       `json:"dropped,omitempty"`
+}
+
+// toJSONAnswer renders an answer in the --json contract; field is "answer"
+// or "summary".
+func toJSONAnswer(ans rag.Answer, field string) jsonAnswer {
+	text := ans.Text
+	out := jsonAnswer{
+		Question: ans.Question, Abstained: ans.Abstained, Mode: ans.Mode,
+		AsOf: formatDate(ans.AsOf), Caveat: ans.Caveat, Dropped: ans.Dropped,
+		Citations: make([]jsonCitation, 0, len(ans.Citations)),
+	}
+	if field == "summary" {
+		out.Summary = &text
+	} else {
+		out.Answer = &text
+	}
+	for _, c := range ans.Citations {
+		out.Citations = append(out.Citations, jsonCitation{
+			N: c.N, ArticleID: c.ArticleID, PassageID: c.ID, Title: c.Title, Outlet: c.Outlet,
+			URL: c.URL, Published: formatDate(c.Published), Passage: c.Text,
+		})
+	}
+	return out
+}
+
+func writeJSONAnswer(w io.Writer, ans rag.Answer, field string) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(toJSONAnswer(ans, field))
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// writeTextAnswer prints an answer for people: the caveat, the answer, the
+// "as of" line and the numbered sources.
+func writeTextAnswer(w io.Writer, ans rag.Answer) {
+	if ans.Caveat != "" {
+		fmt.Fprintf(w, "Note: %s\n\n", ans.Caveat)
+	}
+	fmt.Fprintln(w, ans.Text)
+	if len(ans.Citations) == 0 {
+		return
+	}
+	if !ans.AsOf.IsZero() {
+		fmt.Fprintf(w, "\nAs of %s.\n", ans.AsOf.UTC().Format("2 January 2006"))
+	}
+	fmt.Fprintln(w, "\nSources:")
+	for _, c := range ans.Citations {
+		line := fmt.Sprintf("  [%d] %s", c.N, c.Title)
+		var meta []string
+		if c.Outlet != "" {
+			meta = append(meta, c.Outlet)
+		}
+		if !c.Published.IsZero() {
+			meta = append(meta, c.Published.UTC().Format("2 Jan 2006"))
+		}
+		if len(meta) > 0 {
+			line += " — " + strings.Join(meta, ", ")
+		}
+		fmt.Fprintln(w, line)
+		if c.URL != "" {
+			fmt.Fprintf(w, "      %s\n", c.URL)
+		} else {
+			fmt.Fprintf(w, "      (article %s)\n", c.ArticleID)
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/config"
+)
+
+// Env is what the command line reads and writes, so tests can run Main with
+// their own environment and buffers.
+type Env struct {
+	Getenv  func(string) string
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Version string
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitError   = 1
+	exitUsage   = 2
+	exitSkipped = 3 // ingest finished, but some files were skipped
+)
+
+// errUsage marks an error in how the command was called; its message is
+// printed with a pointer to --help.
+var errUsage = errors.New("usage")
+
+// errSkipped makes ingest exit with exitSkipped after finishing its work.
+var errSkipped = errors.New("some input was skipped")
+
+type command struct {
+	name    string
+	args    string
+	summary string
+	run     func(ctx context.Context, inv *invocation) error
+	flags   func(fs *flag.FlagSet, inv *invocation)
+}
+
+func commands() []command {
+	return []command{
+		{name: "ask", args: `"QUESTION"`, summary: "answer a question from the coverage, with citations", run: runAsk, flags: askFlags},
+		{name: "summary", args: "[--article ID | --topic TEXT | --all]", summary: "summarise an article, a topic or the whole coverage", run: runSummary, flags: summaryFlags},
+		{name: "ingest", args: "[PATH…]", summary: "index articles from files and directories (default: the data directory)", run: runIngest, flags: ingestFlags},
+		{name: "sources", args: "", summary: "list the indexed articles, newest first", run: runSources, flags: sourcesFlags},
+		// serve is added with the bot.
+		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", run: runHealthcheck, flags: nil},
+		{name: "version", args: "", summary: "print the version", run: runVersion, flags: nil},
+	}
+}
+
+// invocation is one run of one subcommand.
+type invocation struct {
+	env    Env
+	cfg    config.Config
+	args   []string
+	logger *slog.Logger
+	opts   map[string]any // subcommand flags, by name
+}
+
+func (inv *invocation) stdout() io.Writer { return inv.env.Stdout }
+
+// Main runs the command line and returns the process's exit code.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if env.Stdout == nil {
+		env.Stdout = io.Discard
+	}
+	if env.Stderr == nil {
+		env.Stderr = io.Discard
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 && args[0] == "help" {
+			return Main(ctx, []string{args[1], "--help"}, env)
+		}
+		usage(env.Stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	if args[0] == "--version" {
+		args[0] = "version"
+	}
+	var cmd *command
+	for _, c := range commands() {
+		if c.name == args[0] {
+			c := c
+			cmd = &c
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(env.Stderr, "coveragebot: unknown command %q\n\n", args[0])
+		usage(env.Stderr)
+		return exitUsage
+	}
+
+	cfg, err := config.Load(env.Getenv, "")
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "coveragebot: %v\n", err)
+		return exitError
+	}
+	inv := &invocation{env: env, opts: map[string]any{}}
+	fs := flag.NewFlagSet("coveragebot "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cfg.BindFlags(fs)
+	if cmd.flags != nil {
+		cmd.flags(fs, inv)
+	}
+	rest, err := parseInterspersed(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		commandUsage(env.Stdout, cmd, fs)
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "coveragebot %s: %v\n(see coveragebot %s --help)\n", cmd.name, err, cmd.name)
+		return exitUsage
+	}
+	if cfg.File != "" {
+		// --config names a file: load again so that it sits below the
+		// environment, then let the command line win again.
+		file := cfg.File
+		if cfg, err = config.Load(env.Getenv, file); err != nil {
+			fmt.Fprintf(env.Stderr, "coveragebot: %v\n", err)
+			return exitError
+		}
+		fs = flag.NewFlagSet("coveragebot "+cmd.name, flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		cfg.BindFlags(fs)
+		if cmd.flags != nil {
+			cmd.flags(fs, inv)
+		}
+		if rest, err = parseInterspersed(fs, args[1:]); err != nil {
+			fmt.Fprintf(env.Stderr, "coveragebot %s: %v\n", cmd.name, err)
+			return exitUsage
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		fmt.Fprintf(env.Stderr, "coveragebot: the configuration has problems:\n%s\n", indent(err.Error()))
+		return exitError
+	}
+	inv.cfg = cfg
+	inv.args = rest
+	inv.logger = slog.New(cfg.Log.Handler(env.Stderr))
+
+	err = cmd.run(ctx, inv)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errSkipped):
+		return exitSkipped
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(env.Stderr, "coveragebot %s: %s\n(see coveragebot %s --help)\n", cmd.name,
+			strings.TrimPrefix(err.Error(), errUsage.Error()+": "), cmd.name)
+		return exitUsage
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		fmt.Fprintf(env.Stderr, "coveragebot %s: interrupted\n", cmd.name)
+		return exitError
+	default:
+		fmt.Fprintf(env.Stderr, "coveragebot %s: %v\n", cmd.name, err)
+		return exitError
+	}
+}
+
+func usageErr(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+}
+
+// parseInterspersed lets flags follow positional arguments, as in
+// `coveragebot ask "question" --json`; "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `coveragebot answers questions about news coverage, with citations.
+
+Usage:
+  coveragebot <command> [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run 'coveragebot <command> --help' for a command's flags. Settings come from
+the environment (see README.md); flags win over the environment.
+`)
+}
+
+func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: coveragebot %s [flags] %s\n\n%s.\n\nFlags:\n", c.name, c.args, strings.ToUpper(c.summary[:1])+c.summary[1:])
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	sort.Strings(names)
+	for _, n := range names {
+		f := fs.Lookup(n)
+		dash := "--"
+		if len(n) == 1 {
+			dash = "-"
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %q)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  %s%-14s %s%s\n", dash, n, f.Usage, def)
+	}
+}
+
+func indent(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = "  - " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func runVersion(_ context.Context, inv *invocation) error {
+	fmt.Fprintf(inv.stdout(), "coveragebot %s\n", inv.env.Version)
+	return nil
+}
+
+// isTerminal reports whether w is a terminal, for the progress bar.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	return termIsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/coveragebot/coveragebot/config"
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/openai"
+	"github.com/coveragebot/coveragebot/rag/source"
+)
+
+// newEmbedder returns the embedded default, or the OpenAI-compatible
+// embedder when COVERAGEBOT_EMBED_MODEL names a model.
+func newEmbedder(cfg config.Config, logger *slog.Logger, client *http.Client) (rag.Embedder, error) {
+	if cfg.LLM.EmbedModel == "" {
+		return rag.NewLocalEmbedder(), nil
+	}
+	e, err := openai.NewEmbedder(openai.Config{
+		BaseURL:    cfg.LLM.BaseURL,
+		APIKey:     cfg.LLM.APIKey.Reveal(),
+		Model:      cfg.LLM.EmbedModel,
+		BatchSize:  cfg.LLM.EmbedBatch,
+		HTTPClient: client,
+		Logger:     logger,
+	})
+	if err != nil {
+		return rag.Embedder{}, fmt.Errorf("embedder: %w", err)
+	}
+	return e, nil
+}
+
+// newChat returns the chat model, or nil for extractive answers.
+func newChat(cfg config.Config, logger *slog.Logger, client *http.Client) (rag.ChatFunc, error) {
+	model := cfg.ChatModel()
+	if model == "" {
+		return nil, nil
+	}
+	chat, err := openai.NewChat(openai.Config{
+		BaseURL:    cfg.LLM.BaseURL,
+		APIKey:     cfg.LLM.APIKey.Reveal(),
+		Model:      model,
+		HTTPClient: client,
+		Logger:     logger,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("chat model: %w", err)
+	}
+	return chat, nil
+}
+
+// stack is the coverage side of coveragebot: the index and the engine that
+// answers from it.
+type stack struct {
+	index  *rag.Index
+	engine *rag.Engine
+}
+
+type stackOptions struct {
+	// fresh starts an empty index that replaces the one on disk when it is
+	// saved (ingest --rebuild).
+	fresh bool
+	// httpClient is used for the LLM and embedding endpoints; nil means
+	// the default.
+	httpClient *http.Client
+}
+
+func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack, error) {
+	emb, err := newEmbedder(cfg, logger, so.httpClient)
+	if err != nil {
+		return nil, err
+	}
+	chat, err := newChat(cfg, logger, so.httpClient)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := rag.Open(emb, rag.IndexOptions{
+		Dir:    cfg.Index.Dir,
+		Chunk:  rag.ChunkOptions{MaxChars: cfg.Index.ChunkChars},
+		Logger: logger,
+		Fresh:  so.fresh,
+	})
+	if err != nil {
+		return nil, err
+	}
+	eng := &rag.Engine{
+		Index:        idx,
+		Chat:         chat,
+		Logger:       logger,
+		K:            cfg.Retrieval.TopK,
+		StaleAfter:   cfg.Retrieval.StaleAfter,
+		ContextChars: cfg.LLM.ContextChars,
+	}
+	return &stack{index: idx, engine: eng}, nil
+}
+
+// ingestPaths loads articles from paths and ingests them, reporting
+// progress on w. Files that could not be loaded are reported and make the
+// result errSkipped once the rest is indexed.
+func ingestPaths(ctx context.Context, idx *rag.Index, paths []string, prune bool, progress *progressReporter, logger *slog.Logger) (rag.IngestReport, error) {
+	res, err := source.Load(ctx, paths...)
+	if err != nil {
+		return rag.IngestReport{}, fmt.Errorf("load: %w", err)
+	}
+	for _, p := range res.Problems {
+		logger.Warn("skipped", "problem", p.Error())
+	}
+	rep, err := idx.Ingest(ctx, res.Articles, rag.IngestOptions{Prune: prune, Progress: progress.update})
+	progress.done()
+	if err != nil {
+		return rep, err
+	}
+	if len(res.Problems) > 0 {
+		return rep, fmt.Errorf("%d file(s) or line(s) skipped, listed above: %w", len(res.Problems), errSkipped)
+	}
+	return rep, nil
+}
+
+// ensureIndexed builds the index from the data directory when it is empty,
+// so that `coveragebot ask` works on a fresh clone.
+func ensureIndexed(ctx context.Context, inv *invocation, st *stack) error {
+	if st.index.Count() > 0 {
+		return nil
+	}
+	fmt.Fprintf(inv.env.Stderr, "No index in %s yet: indexing %s first.\n", inv.cfg.Index.Dir, inv.cfg.Data)
+	rep, err := ingestPaths(ctx, st.index, []string{inv.cfg.Data}, false, newProgress(inv.env.Stderr), inv.logger)
+	if err != nil && !isSkipped(err) {
+		return err
+	}
+	if rep.Passages == 0 {
+		return fmt.Errorf("no articles found in %s; add some (see README.md) and run `coveragebot ingest`", inv.cfg.Data)
+	}
+	return nil
+}

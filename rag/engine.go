@@ -1,0 +1,260 @@
+package rag
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxQuestionChars bounds a question. Longer ones are refused rather than
+// cut, so that nobody gets an answer to half a question.
+const MaxQuestionChars = 2000
+
+// Errors about a question, for callers that turn them into a friendly reply.
+var (
+	ErrEmptyQuestion   = errors.New("the question is empty")
+	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d characters", MaxQuestionChars)
+)
+
+// Engine answers questions and writes summaries from an Index. With Chat
+// set it asks a language model; without, it answers extractively. The CLI,
+// the bot and eval share it.
+type Engine struct {
+	Index *Index
+	// Chat is the language model; nil means extractive answers.
+	Chat   ChatFunc
+	Logger *slog.Logger
+	// K is how many passages an answer draws on; 0 means DefaultK.
+	K int
+	// StaleAfter is how old the newest relevant article may be before an
+	// answer to a question about the latest news carries a caveat. 0 means
+	// three days.
+	StaleAfter time.Duration
+	// ContextChars is the language model's budget for summary input; 0
+	// means 24,000 characters.
+	ContextChars int
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+func (e *Engine) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+// Mode says how the engine answers: ModeLLM or ModeExtractive.
+func (e *Engine) Mode() string {
+	if e.Chat != nil {
+		return ModeLLM
+	}
+	return ModeExtractive
+}
+
+// NormalizeQuestion makes user input safe to search and to quote back:
+// control and zero-width characters and bidirectional overrides are
+// removed, and runs of white space become one space.
+func NormalizeQuestion(q string) string {
+	q = strings.ToValidUTF8(q, "")
+	var b strings.Builder
+	b.Grow(len(q))
+	space := false
+	for _, r := range q {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			// Cf holds zero-width joiners, BOMs and the bidi overrides that
+			// could make a question render backwards.
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func checkQuestion(q string) error {
+	if q == "" {
+		return ErrEmptyQuestion
+	}
+	if utf8.RuneCountInString(q) > MaxQuestionChars {
+		return ErrQuestionTooLong
+	}
+	return nil
+}
+
+// Ask answers a question from the coverage, with citations checked against
+// the passages they cite.
+func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (Answer, error) {
+	q := NormalizeQuestion(question)
+	if err := checkQuestion(q); err != nil {
+		return Answer{}, err
+	}
+	if opts.K <= 0 {
+		opts.K = e.K
+	}
+	if opts.AsOf.IsZero() {
+		opts.AsOf = e.now()
+	}
+	hits, err := e.Index.Retrieve(ctx, retrievalQuery(q, opts.History), opts.RetrieveOptions)
+	if err != nil {
+		return Answer{}, fmt.Errorf("retrieve: %w", err)
+	}
+	var ans Answer
+	if e.Chat != nil {
+		ans, err = LLMAnswer(ctx, e.Chat, q, opts.History, hits, opts.OnDelta)
+		if err != nil {
+			return Answer{}, fmt.Errorf("answer: %w", err)
+		}
+	} else {
+		ans = ExtractiveAnswer(q, hits, ExtractiveOptions{IDF: e.Index.IDF})
+	}
+	ans.Question = q
+	e.stamp(&ans, q, hits, opts.AsOf)
+	return ans, nil
+}
+
+// retrievalQuery adds the conversation's last question to a follow-up, so
+// that "what did he say next?" finds the passages about whoever "he" was.
+func retrievalQuery(q string, history []Message) string {
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "user" {
+			return q + "\n" + history[i].Content
+		}
+	}
+	return q
+}
+
+var latestWords = []string{"latest", "newest", "most recent", "recent", "current", "currently", "now", "today", "this week", "update"}
+
+// stamp sets the answer's "as of" date and, when the question asks for the
+// latest news and the newest relevant coverage is old, a caveat.
+func (e *Engine) stamp(ans *Answer, q string, hits []Hit, asOf time.Time) {
+	for _, c := range ans.Citations {
+		if c.Published.After(ans.AsOf) {
+			ans.AsOf = c.Published
+		}
+	}
+	lq := " " + strings.ToLower(q) + " "
+	asksLatest := false
+	for _, w := range latestWords {
+		if strings.Contains(lq, " "+w+" ") || strings.Contains(lq, " "+w+"?") {
+			asksLatest = true
+			break
+		}
+	}
+	if !asksLatest || ans.Abstained {
+		return
+	}
+	var newest time.Time
+	for _, h := range hits {
+		if h.Published.After(newest) {
+			newest = h.Published
+		}
+	}
+	stale := e.StaleAfter
+	if stale <= 0 {
+		stale = 72 * time.Hour
+	}
+	if newest.IsZero() || asOf.Sub(newest) <= stale {
+		return
+	}
+	days := int(asOf.Sub(newest).Hours() / 24)
+	ans.Caveat = fmt.Sprintf("The newest coverage I have on this is from %s, %d days ago; there may be later developments.",
+		newest.Format("2 January 2006"), days)
+}
+
+// Articles lists the indexed articles, newest first.
+func (e *Engine) Articles(context.Context) ([]ArticleInfo, error) {
+	return e.Index.Articles(), nil
+}
+
+// Summary limits: how much of the coverage a summary of everything reads.
+const (
+	summaryTopicK        = 12
+	summaryAllArticles   = 40
+	summaryAllPerArticle = 2
+	summarySentences     = 6
+)
+
+// Summarize summarises one article, a topic, or the whole coverage, with
+// citations.
+func (e *Engine) Summarize(ctx context.Context, req SummaryRequest) (Answer, error) {
+	var passages []Passage
+	focus := ""
+	switch {
+	case req.ArticleID != "":
+		ps, err := e.Index.Passages(req.ArticleID)
+		if err != nil {
+			return Answer{}, fmt.Errorf("summarise: %w", err)
+		}
+		passages = ps
+	case strings.TrimSpace(req.Topic) != "":
+		topic := NormalizeQuestion(req.Topic)
+		if err := checkQuestion(topic); err != nil {
+			return Answer{}, err
+		}
+		focus = topic
+		asOf := req.AsOf
+		if asOf.IsZero() {
+			asOf = e.now()
+		}
+		hits, err := e.Index.Retrieve(ctx, topic, RetrieveOptions{K: summaryTopicK, AsOf: asOf})
+		if err != nil {
+			return Answer{}, fmt.Errorf("summarise: %w", err)
+		}
+		for _, h := range hits {
+			passages = append(passages, h.Passage)
+		}
+	default:
+		articles := 0
+		perArticle := map[string]int{}
+		e.Index.AllPassages(func(p Passage) bool {
+			if perArticle[p.ArticleID] == 0 {
+				if articles == summaryAllArticles {
+					return false
+				}
+				articles++
+			}
+			if perArticle[p.ArticleID] < summaryAllPerArticle {
+				perArticle[p.ArticleID]++
+				passages = append(passages, p)
+			}
+			return true
+		})
+	}
+	var (
+		ans Answer
+		err error
+	)
+	if e.Chat != nil {
+		budget := e.ContextChars
+		if budget <= 0 {
+			budget = 24000
+		}
+		ans, err = LLMSummary(ctx, e.Chat, focus, passages, budget, req.OnDelta)
+		if err != nil {
+			return Answer{}, fmt.Errorf("summarise: %w", err)
+		}
+	} else {
+		ans = ExtractiveSummary(passages, summarySentences)
+	}
+	ans.Question = focus
+	for _, c := range ans.Citations {
+		if c.Published.After(ans.AsOf) {
+			ans.AsOf = c.Published
+		}
+	}
+	return ans, nil
+}
