@@ -54,6 +54,7 @@ func commands() []command {
 		{name: "ingest", args: "[PATH…]", summary: "index articles from files and directories (default: the data directory)", run: runIngest, flags: ingestFlags},
 		{name: "sources", args: "", summary: "list the indexed articles, newest first", run: runSources, flags: sourcesFlags},
 		// serve is added with the bot.
+		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", run: runEval, flags: evalFlags},
 		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", run: runHealthcheck, flags: nil},
 		{name: "version", args: "", summary: "print the version", run: runVersion, flags: nil},
 	}
