@@ -971,3 +971,63 @@ func TestWrongTokenIsRefused(t *testing.T) {
 		t.Errorf("Identifies() = %d, want 0", fake.Identifies())
 	}
 }
+
+func TestChannelTypingReactionsAndFiles(t *testing.T) {
+	t.Parallel()
+	fake := newFake(t, fakediscord.Options{})
+	s := openSession(t, fake, nil)
+	ch, err := s.Channel(channelID)
+	if err != nil || ch.Name != "general" || ch.GuildID != guildID || ch.Type != discordgo.ChannelTypeGuildText {
+		t.Fatalf("GET channel = %+v, %v", ch, err)
+	}
+	if err := s.ChannelTyping(channelID); err != nil {
+		t.Errorf("typing: %v", err)
+	}
+	m, err := s.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{
+		Content: "full answer attached",
+		Files:   []*discordgo.File{{Name: "answer.md", ContentType: "text/markdown", Reader: strings.NewReader("# Answer")}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Attachments) != 1 || m.Attachments[0].Filename != "answer.md" {
+		t.Errorf("attachments = %+v", m.Attachments)
+	}
+	if err := s.MessageReactionAdd(channelID, m.ID, "👍"); err != nil {
+		t.Fatal(err)
+	}
+	stored, _, _ := fake.MessageByID(m.ID)
+	if len(stored.Files) != 1 || stored.Files[0] != "answer.md" || len(stored.Reactions) != 1 || stored.Reactions[0] != "👍" {
+		t.Errorf("stored = files %v reactions %v", stored.Files, stored.Reactions)
+	}
+	call, err := fake.WaitCall(testContext(t), func(c fakediscord.Call) bool { return c.Method == "POST" && strings.HasSuffix(c.Route, "/messages") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body, err := call.Message(); err != nil || body.Content != "full answer attached" {
+		t.Errorf("multipart call decoded as %+v, %v", body, err)
+	}
+	if _, err := s.Channel("999"); err == nil {
+		t.Error("unknown channel: want an error")
+	}
+}
+
+func TestAckTimeout(t *testing.T) {
+	t.Parallel()
+	ctx := testContext(t)
+	// A deadline no handler can meet, so the outcome does not depend on the machine's speed.
+	fake := newFake(t, fakediscord.Options{AckTimeout: time.Nanosecond})
+	got := make(chan *discordgo.InteractionCreate, 1)
+	s := openSession(t, fake, func(s *discordgo.Session) {
+		s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { got <- i })
+	})
+	fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, Name: "ask"})
+	i := recv(t, ctx, got, "interaction")
+	err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	if status, code := restError(t, err); status != 404 || code != 10062 {
+		t.Errorf("late callback = %d/%d, want 404/10062", status, code)
+	}
+	if _, ok := fake.Interactions()[0].AckLatency(); ok {
+		t.Error("a refused callback counted as an acknowledgement")
+	}
+}

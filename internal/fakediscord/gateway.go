@@ -253,6 +253,10 @@ func (s *Server) connGone(c *gatewayConn, err error) {
 			sess.invalid = true
 		}
 	}
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) {
+		s.stats.NormalCloses++
+	}
 	s.notifyLocked()
 	s.mu.Unlock()
 	c.abort()
@@ -492,6 +496,19 @@ func (s *Server) WaitIdentified(ctx context.Context) error {
 			}
 		}
 		return false
+	})
+}
+
+// WaitDisconnected waits until no session has a connection: every client has gone, or been
+// sent away, as after a graceful shutdown.
+func (s *Server) WaitDisconnected(ctx context.Context) error {
+	return s.waitFor(ctx, "no gateway connection", func() bool {
+		for _, sess := range s.sessionOrder {
+			if sess.conn != nil {
+				return false
+			}
+		}
+		return true
 	})
 }
 

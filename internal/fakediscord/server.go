@@ -100,6 +100,7 @@ type GatewayStats struct {
 	RejectedResumes int // Resume payloads answered with Invalid Session
 	Heartbeats      int // heartbeats received
 	Connections     int // websocket connections accepted
+	NormalCloses    int // connections the client closed with 1000 or 1001, ending its session
 }
 
 // New starts a fake Discord on 127.0.0.1.
