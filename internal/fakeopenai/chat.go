@@ -77,7 +77,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := s.id("chatcmpl")
-	writeJSON(w, http.StatusOK, map[string]any{
+	writeJSONCut(w, http.StatusOK, map[string]any{
 		"id":      id,
 		"object":  "chat.completion",
 		"created": time.Now().Unix(),
@@ -88,7 +88,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 			"finish_reason": reply.FinishReason,
 		}},
 		"usage": chatUsage(req, reply.Content),
-	})
+	}, reply.CutBodyAfter)
 }
 
 func (s *Server) nextChat() (ChatReply, bool) {
@@ -150,6 +150,13 @@ func (s *Server) streamChat(w http.ResponseWriter, r *http.Request, req ChatRequ
 	for i, piece := range splitText(reply.Content, reply.ChunkSize) {
 		if reply.CutAfter > 0 && i == reply.CutAfter {
 			s.cut(w, reply.CleanCut)
+			return
+		}
+		if reply.StallAfter > 0 && i == reply.StallAfter {
+			select {
+			case <-r.Context().Done():
+			case <-s.done:
+			}
 			return
 		}
 		if !send(map[string]any{"content": piece}, nil) {

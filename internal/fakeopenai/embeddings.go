@@ -89,12 +89,12 @@ func (s *Server) handleEmbeddings(w http.ResponseWriter, r *http.Request) {
 	for _, t := range texts {
 		tokens += len(strings.Fields(t))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	writeJSONCut(w, http.StatusOK, map[string]any{
 		"object": "list",
 		"data":   data,
 		"model":  in.Model,
 		"usage":  map[string]int{"prompt_tokens": tokens, "total_tokens": tokens},
-	})
+	}, reply.CutBodyAfter)
 }
 
 func (s *Server) nextEmbed() EmbedReply {

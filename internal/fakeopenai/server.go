@@ -85,6 +85,13 @@ type ChatReply struct {
 	// unless CleanCut is set, in which case the body ends normally.
 	CutAfter int
 	CleanCut bool
+	// StallAfter, for a streamed reply, stops after that many content
+	// chunks and waits, sending nothing more, until the client goes away: a
+	// model that hangs mid-answer.
+	StallAfter int
+	// CutBodyAfter, for a plain reply, drops the connection after the
+	// headers and that many bytes of the JSON body.
+	CutBodyAfter int
 	// ChunkSize is the number of bytes of content per streamed chunk
 	// (default 16; chunks never split a UTF-8 character).
 	ChunkSize int
@@ -110,6 +117,9 @@ type EmbedReply struct {
 	// Vectors, when set, are sent instead of the computed ones, whatever
 	// their number or size.
 	Vectors [][]float32
+	// CutBodyAfter drops the connection after the headers and that many
+	// bytes of the JSON body.
+	CutBodyAfter int
 }
 
 // Server is a running fake. Its methods are safe for concurrent use.
@@ -351,9 +361,30 @@ func dropConnection(w http.ResponseWriter) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	writeJSONCut(w, status, v, 0)
+}
+
+// writeJSONCut writes v, or when cut > 0 only its first cut bytes before
+// dropping the connection, the way a proxy that dies mid-reply does.
+func writeJSONCut(w http.ResponseWriter, status int, v any, cut int) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only a scripted reply can do this, with NaN in Vectors.
+		b, _ = json.Marshal(map[string]any{"error": map[string]any{
+			"message": "fakeopenai cannot encode the scripted reply: " + err.Error(), "type": "server_error"}})
+		status, cut = http.StatusInternalServerError, 0
+	}
+	b = append(b, '\n')
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	if cut <= 0 || cut >= len(b) {
+		_, _ = w.Write(b)
+		return
+	}
+	_, _ = w.Write(b[:cut])
+	_ = http.NewResponseController(w).Flush()
+	dropConnection(w)
 }
 
 func writeError(w http.ResponseWriter, status int, message, kind string) {

@@ -128,6 +128,11 @@ func TestChatStream(t *testing.T) {
 		{"cut", ChatReply{Content: content, ChunkSize: 10, CutAfter: 3}, content[:30], "", false},
 		{"clean cut", ChatReply{Content: content, ChunkSize: 10, CutAfter: 3, CleanCut: true}, content[:30], "", true},
 	}
+	// content[:30] is exactly three 10-byte chunks only if no character
+	// straddles a boundary.
+	if !utf8.ValidString(content[:30]) {
+		t.Fatal("test content straddles a chunk boundary")
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := startServer(t)
@@ -143,6 +148,17 @@ func TestChatStream(t *testing.T) {
 				t.Errorf("recorded %+v", reqs)
 			}
 		})
+	}
+}
+
+func TestChatStreamStall(t *testing.T) {
+	s := startServer(t)
+	s.QueueChat(ChatReply{Content: "first part, then silence", ChunkSize: 5, StallAfter: 2})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	text, finish, err := readStream(t, newClient(t, s, ""), ctx)
+	if text != "first part" || finish != "" || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("got %q, finish %q, err %v", text, finish, err)
 	}
 }
 
@@ -196,6 +212,15 @@ func TestScriptedFailures(t *testing.T) {
 	}
 	if _, _, err := post("/embeddings", embedBody); err == nil {
 		t.Error("embeddings reset: no error")
+	}
+
+	s.QueueChat(ChatReply{Content: "whole", CutBodyAfter: 20})
+	s.QueueEmbeddings(EmbedReply{CutBodyAfter: 20})
+	if _, _, err := post("/chat/completions", chatBody); err == nil {
+		t.Error("chat body cut: no error")
+	}
+	if _, _, err := post("/embeddings", embedBody); err == nil {
+		t.Error("embeddings body cut: no error")
 	}
 
 	resp, _, err = post("/nowhere", "{}")

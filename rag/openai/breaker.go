@@ -40,13 +40,13 @@ func (b *breaker) allow() (probe bool, err *callError) {
 	now := b.now()
 	if since := now.Sub(b.openedAt); since < b.cooldown {
 		return false, &callError{kind: ErrUnavailable, detail: fmt.Sprintf(
-			"%d consecutive failures; next try in %s", b.failures, (b.cooldown - since).Round(time.Millisecond))}
+			"circuit open after %d consecutive failures; next try in %s", b.failures, roughly(b.cooldown-since))}
 	}
 	// A probe that has taken longer than a cooldown is presumed lost, so a
 	// hung request cannot keep the breaker from ever closing.
 	if b.probing && now.Sub(b.probeAt) < b.cooldown {
 		return false, &callError{kind: ErrUnavailable, detail: fmt.Sprintf(
-			"%d consecutive failures; a probe request is checking whether the endpoint is back", b.failures)}
+			"circuit open after %d consecutive failures; a probe is checking whether the endpoint is back", b.failures)}
 	}
 	b.probing, b.probeAt = true, now
 	return true, nil
@@ -78,4 +78,12 @@ func (b *breaker) record(probe bool, h health) {
 			b.open, b.openedAt = true, b.now()
 		}
 	}
+}
+
+// roughly rounds a wait for people to read.
+func roughly(d time.Duration) time.Duration {
+	if d >= time.Second {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Millisecond)
 }

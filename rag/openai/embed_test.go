@@ -110,6 +110,8 @@ func TestEmbedFaults(t *testing.T) {
 		{"500 then success", []fakeopenai.EmbedReply{{Status: 500}}, nil, "", 2},
 		{"502 twice then success", []fakeopenai.EmbedReply{{Status: 502}, {Status: 502}}, nil, "", 3},
 		{"reset then success", []fakeopenai.EmbedReply{{Reset: true}}, nil, "", 2},
+		{"body cut then success", []fakeopenai.EmbedReply{{CutBodyAfter: 30}}, nil, "", 2},
+		{"body always cut", always(fakeopenai.EmbedReply{CutBodyAfter: 30}), ErrUnavailable, "connection failed", 5},
 		{"503 html", always(fakeopenai.EmbedReply{Status: 503, Body: html, ContentType: "text/html"}),
 			ErrUnavailable, "HTTP 503 Service Unavailable: 503 Service Temporarily Unavailable (after 5 attempts)", 5},
 		{"always reset", always(fakeopenai.EmbedReply{Reset: true}), ErrUnavailable, "connection failed", 5},
@@ -270,12 +272,12 @@ func TestEmbedContext(t *testing.T) {
 		cfg := testConfig(f)
 		cfg.MinBackoff, cfg.MaxBackoff = time.Hour, time.Hour
 		ctx, cancel := context.WithCancel(context.Background())
-		go func() {
-			for f.Count("/v1/embeddings") == 0 {
-				time.Sleep(time.Millisecond)
-			}
+		// Cancel as the hour-long backoff begins; the real sleep must
+		// notice at once.
+		cfg.Sleep = func(ctx context.Context, d time.Duration) error {
 			cancel()
-		}()
+			return sleep(ctx, d)
+		}
 		_, err := mustEmbedder(t, cfg).Embed(ctx, []string{"a"})
 		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "HTTP 503") {
 			t.Errorf("got %v, want canceled with the last failure", err)

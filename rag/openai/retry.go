@@ -35,14 +35,19 @@ type callError struct {
 }
 
 func (e *callError) Error() string {
-	msg := e.detail
-	if e.kind != nil {
-		msg = e.kind.Error() + ": " + msg
-	}
+	msg := e.summary()
 	if e.attempts > 1 {
 		msg += fmt.Sprintf(" (after %d attempts)", e.attempts)
 	}
 	return msg
+}
+
+// summary is the message without the number of attempts.
+func (e *callError) summary() string {
+	if e.kind == nil {
+		return e.detail
+	}
+	return e.kind.Error() + ": " + e.detail
 }
 
 func (e *callError) Unwrap() []error {
@@ -80,7 +85,7 @@ func (e *endpoint) call(ctx context.Context, op func(ctx context.Context, c *goo
 		probe, err := e.breaker.allow()
 		if err != nil {
 			if last != nil {
-				err.detail += "; last failure: " + last.Error()
+				err.detail += "; last failure: " + last.summary()
 			}
 			err.attempts = try - 1
 			return err
@@ -115,7 +120,7 @@ func (e *endpoint) call(ctx context.Context, op func(ctx context.Context, c *goo
 func (e *endpoint) stopped(ctxErr error, last *callError, attempts int) error {
 	detail := ctxErr.Error()
 	if last != nil {
-		detail += " while waiting to retry; last failure: " + last.Error()
+		detail += " while waiting to retry; last failure: " + last.summary()
 	}
 	return &callError{detail: detail, cause: ctxErr, attempts: attempts}
 }
@@ -129,7 +134,7 @@ func (e *endpoint) classify(ctx context.Context, err error, a *attempt) *callErr
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		h := neutral
-		if errors.Is(ctxErr, context.DeadlineExceeded) && a.sent && a.status == 0 {
+		if errors.Is(ctxErr, context.DeadlineExceeded) && a.sent && (a.status == 0 || a.broken) {
 			// The server did not answer within the caller's deadline.
 			h = failed
 		}
@@ -155,7 +160,7 @@ func (e *endpoint) classify(ctx context.Context, err error, a *attempt) *callErr
 		// go-openai refused to build the request (for example a model it
 		// knows the endpoint does not serve).
 		return &callError{kind: ErrRejected, detail: oneLine(err.Error(), maxMessageLen)}
-	case a.status == 0:
+	case a.status == 0 || a.broken:
 		return &callError{kind: ErrUnavailable, detail: "connection failed: " + netMessage(err, e.redact),
 			retry: true, health: failed}
 	default:
@@ -211,9 +216,10 @@ func retryAfter(header, headerMS string, now time.Time) (time.Duration, bool) {
 	if header == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseUint(header, 10, 64); err == nil {
-		if secs > uint64(longest/time.Second) {
-			return longest, true
+	if strings.Trim(header, "0123456789") == "" {
+		secs, err := strconv.ParseUint(header, 10, 64)
+		if err != nil || secs > uint64(longest/time.Second) {
+			return longest, true // only overflow fails on digits
 		}
 		return time.Duration(secs) * time.Second, true
 	}

@@ -30,6 +30,7 @@ type attempt struct {
 	retryAfter   string // Retry-After header
 	retryAfterMS string // Retry-After-Ms header, sent by OpenAI
 	message      string // the server's message for an error status: one short, redacted line
+	broken       bool   // the connection failed while the body was being read
 	done         bool   // a streamed reply carried "data: [DONE]"
 }
 
@@ -69,6 +70,7 @@ func (r *recorder) Do(req *http.Request) (*http.Response, error) {
 	body, err := io.ReadAll(io.LimitReader(resp.Body, r.limit+1))
 	_ = resp.Body.Close()
 	if err != nil {
+		a.broken = true
 		return nil, err
 	}
 	if int64(len(body)) > r.limit {
