@@ -164,10 +164,13 @@ func (cfg Config) withDefaults() (Config, error) {
 		cfg.Breaker.Cooldown = DefaultCooldown
 	}
 	if cfg.HTTPClient == nil {
-		transport := http.DefaultTransport.(*http.Transport).Clone()
-		// The bot asks several questions at once; keep their connections.
-		transport.MaxIdleConnsPerHost = 16
-		cfg.HTTPClient = &http.Client{Transport: transport}
+		cfg.HTTPClient = &http.Client{}
+		if base, ok := http.DefaultTransport.(*http.Transport); ok {
+			transport := base.Clone()
+			// The bot asks several questions at once; keep their connections.
+			transport.MaxIdleConnsPerHost = 16
+			cfg.HTTPClient.Transport = transport
+		}
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
