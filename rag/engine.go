@@ -40,6 +40,21 @@ type Engine struct {
 	ContextChars int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Observe, when set, is told how long each stage of an answer took
+	// (StageRetrieve, StageLLM) and whether it failed, for metrics.
+	Observe func(stage string, took time.Duration, err error)
+}
+
+// Stages reported to Engine.Observe.
+const (
+	StageRetrieve = "retrieve"
+	StageLLM      = "llm"
+)
+
+func (e *Engine) observe(stage string, start time.Time, err error) {
+	if e.Observe != nil {
+		e.Observe(stage, time.Since(start), err)
+	}
 }
 
 func (e *Engine) now() time.Time {
@@ -107,13 +122,17 @@ func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (Ans
 	if opts.AsOf.IsZero() {
 		opts.AsOf = e.now()
 	}
+	start := time.Now()
 	hits, err := e.Index.Retrieve(ctx, retrievalQuery(q, opts.History), opts.RetrieveOptions)
+	e.observe(StageRetrieve, start, err)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
 	var ans Answer
 	if e.Chat != nil {
+		start = time.Now()
 		ans, err = LLMAnswer(ctx, e.Chat, q, opts.History, hits, opts.OnDelta)
+		e.observe(StageLLM, start, err)
 		if err != nil {
 			return Answer{}, fmt.Errorf("answer: %w", err)
 		}

@@ -53,7 +53,7 @@ func commands() []command {
 		{name: "summary", args: "[--article ID | --topic TEXT | --all]", summary: "summarise an article, a topic or the whole coverage", run: runSummary, flags: summaryFlags},
 		{name: "ingest", args: "[PATH…]", summary: "index articles from files and directories (default: the data directory)", run: runIngest, flags: ingestFlags},
 		{name: "sources", args: "", summary: "list the indexed articles, newest first", run: runSources, flags: sourcesFlags},
-		// serve is added with the bot.
+		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", run: runServe, flags: serveFlags},
 		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", run: runEval, flags: evalFlags},
 		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", run: runHealthcheck, flags: nil},
 		{name: "version", args: "", summary: "print the version", run: runVersion, flags: nil},

@@ -1,0 +1,305 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/coveragebot/coveragebot/bot"
+	"github.com/coveragebot/coveragebot/config"
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func serveFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["no-discord"] = fs.Bool("no-discord", false, "run without Discord: keep the index (and feeds) up to date and serve /healthz and /metrics only")
+}
+
+func runServe(ctx context.Context, inv *invocation) error {
+	noDiscord := *inv.opts["no-discord"].(*bool)
+	if !noDiscord && !inv.cfg.Discord.Token.IsSet() {
+		return usageErr("DISCORD_TOKEN (or DISCORD_TOKEN_FILE) is not set; see README.md for creating a bot token, or run with --no-discord")
+	}
+	a, err := New(inv.cfg, Deps{Logger: inv.logger, Version: inv.env.Version, NoDiscord: noDiscord})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return a.Run(ctx)
+}
+
+// Deps are what App takes from outside its configuration: tests pass
+// their own HTTP clients and clock.
+type Deps struct {
+	Logger  *slog.Logger
+	Version string
+	// NoDiscord runs the index, feeds and HTTP listener without a bot.
+	NoDiscord bool
+	// DiscordClient is the base HTTP client for Discord's REST API.
+	DiscordClient *http.Client
+	// LLMClient is the HTTP client for the OpenAI-compatible endpoint.
+	LLMClient *http.Client
+	// Listener, when set, is used instead of listening on
+	// COVERAGEBOT_HTTP_ADDR (tests pass one on port 0).
+	Listener net.Listener
+	// ShutdownGrace is how long answers in flight may take to finish once
+	// the process is told to stop; default 20 s.
+	ShutdownGrace time.Duration
+}
+
+// App is what `coveragebot serve` runs: the index and engine, the Discord
+// bot, and the HTTP listener for /healthz and /metrics. Tests start the same
+// App that main does.
+type App struct {
+	cfg      config.Config
+	deps     Deps
+	log      *slog.Logger
+	stack    *stack
+	bot      *bot.Bot
+	registry *prometheus.Registry
+	server   *http.Server
+	listener net.Listener
+
+	indexReady atomic.Bool
+	closeOnce  sync.Once
+	wg         sync.WaitGroup
+}
+
+// New builds the App: it opens the index (not yet the Discord connection)
+// and the HTTP listener, so /healthz answers while the rest starts.
+func New(cfg config.Config, deps Deps) (*App, error) {
+	if deps.Logger == nil {
+		deps.Logger = slog.New(slog.DiscardHandler)
+	}
+	if deps.ShutdownGrace <= 0 {
+		deps.ShutdownGrace = 20 * time.Second
+	}
+	a := &App{cfg: cfg, deps: deps, log: deps.Logger.With("component", "app"), registry: prometheus.NewRegistry()}
+	a.registry.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	m := newEngineMetrics(a.registry)
+
+	ln := deps.Listener
+	if ln == nil && cfg.HTTP.Addr != "" {
+		var err error
+		if ln, err = net.Listen("tcp", cfg.HTTP.Addr); err != nil {
+			return nil, fmt.Errorf("listen on COVERAGEBOT_HTTP_ADDR %s: %w", cfg.HTTP.Addr, err)
+		}
+	}
+	a.listener = ln
+	if ln != nil {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/healthz", a.healthz)
+		mux.Handle("/metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{}))
+		a.server = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		a.wg.Add(1)
+		go func() {
+			defer a.wg.Done()
+			if err := a.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				a.log.Error("http listener stopped", "err", err)
+			}
+		}()
+	}
+
+	st, err := openStack(cfg, deps.Logger, stackOptions{httpClient: deps.LLMClient})
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	st.engine.Observe = m.observe
+	a.stack = st
+	return a, nil
+}
+
+// Addr is the address the HTTP listener serves on, or "" when it is off.
+func (a *App) Addr() string {
+	if a.listener == nil {
+		return ""
+	}
+	return a.listener.Addr().String()
+}
+
+// Engine is the answering engine the App serves.
+func (a *App) Engine() *rag.Engine { return a.stack.engine }
+
+// Index is the coverage index the App serves.
+func (a *App) Index() *rag.Index { return a.stack.index }
+
+func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
+	var problems []string
+	if !a.indexReady.Load() {
+		problems = append(problems, "index loading")
+	}
+	if a.bot != nil && !a.bot.Ready() {
+		problems = append(problems, "discord not ready")
+	}
+	if len(problems) > 0 {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, problems)
+		return
+	}
+	fmt.Fprintf(w, "ok: %d passages, generation %d\n", a.stack.index.Count(), a.stack.index.Generation())
+}
+
+// Run starts everything and blocks until ctx ends, then shuts down
+// gracefully: answers in flight get ShutdownGrace to finish.
+func (a *App) Run(ctx context.Context) error {
+	if a.stack.index.Count() == 0 && !a.cfg.Index.ReadOnly {
+		a.log.Info("index is empty: indexing the data directory", "data", a.cfg.Data)
+		if _, err := ingestPaths(ctx, a.stack.index, []string{a.cfg.Data}, false, nil, a.deps.Logger); err != nil && !isSkipped(err) {
+			return fmt.Errorf("initial ingest: %w", err)
+		}
+	}
+	a.indexReady.Store(true)
+	a.log.Info("index ready", "passages", a.stack.index.Count(), "articles", len(a.stack.index.Articles()))
+
+	if a.cfg.Index.ReadOnly && a.cfg.Index.ReloadInterval > 0 {
+		a.wg.Add(1)
+		go func() {
+			defer a.wg.Done()
+			a.reloadLoop(ctx)
+		}()
+	}
+
+	if !a.deps.NoDiscord {
+		b, err := bot.New(botConfig(a.cfg), bot.Options{
+			Coverage:   a.stack.engine,
+			Reindex:    a.reindex,
+			Logger:     a.deps.Logger,
+			Registerer: a.registry,
+			HTTPClient: a.deps.DiscordClient,
+		})
+		if err != nil {
+			return err
+		}
+		a.bot = b
+		if err := b.Open(ctx); err != nil {
+			return err
+		}
+	}
+
+	<-ctx.Done()
+	a.log.Info("shutting down")
+	if a.bot != nil {
+		closeCtx, cancel := context.WithTimeout(context.Background(), a.deps.ShutdownGrace)
+		err := a.bot.Close(closeCtx)
+		cancel()
+		if err != nil {
+			a.log.Warn("bot close", "err", err)
+		}
+	}
+	return nil
+}
+
+// reloadLoop picks up snapshots written by another process (the ingester)
+// for a read-only process, such as one shard of a large bot.
+func (a *App) reloadLoop(ctx context.Context) {
+	t := time.NewTicker(a.cfg.Index.ReloadInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := a.stack.index.Reload(); err != nil {
+				a.log.Error("reload index", "err", err)
+			}
+		}
+	}
+}
+
+// reindex is the admin /reindex: it re-reads the data directory, embedding
+// only what changed and removing what is gone.
+func (a *App) reindex(ctx context.Context) (string, error) {
+	if a.cfg.Index.ReadOnly {
+		return "", errors.New("this process only reads the shared index; run /reindex on the ingester")
+	}
+	rep, err := ingestPaths(ctx, a.stack.index, []string{a.cfg.Data}, true, nil, a.deps.Logger)
+	line := fmt.Sprintf("%d new, %d changed, %d removed, %d unchanged articles; %d passages embedded; %d passages in the index",
+		rep.Added, rep.Updated, rep.Removed, rep.Unchanged, rep.Embedded, rep.Passages)
+	if isSkipped(err) {
+		return line + " (some files were skipped: see the log)", nil
+	}
+	return line, err
+}
+
+// Close stops the HTTP listener. Run has already closed the bot.
+func (a *App) Close() {
+	a.closeOnce.Do(func() {
+		if a.server != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			_ = a.server.Shutdown(ctx)
+			cancel()
+		} else if a.listener != nil {
+			a.listener.Close()
+		}
+		a.wg.Wait()
+	})
+}
+
+func botConfig(c config.Config) bot.Config {
+	return bot.Config{
+		Token:            c.Discord.Token.Reveal(),
+		APIURL:           c.Discord.APIURL,
+		Guilds:           c.Discord.Guilds,
+		Channels:         c.Discord.Channels,
+		AllowedGuilds:    c.Discord.AllowedGuilds,
+		AllowedChannels:  c.Discord.AllowedChannels,
+		AllowedRoles:     c.Discord.AllowedRoles,
+		AdminRoles:       c.Discord.AdminRoles,
+		UserRate:         c.Limits.UserRate.Count,
+		UserRateWindow:   c.Limits.UserRate.Per,
+		GuildConcurrency: c.Limits.GuildConcurrency,
+		QueueLength:      c.Limits.QueueLength,
+		AnswerTimeout:    c.Limits.AnswerTimeout,
+		ShardID:          c.Shard.ID,
+		ShardCount:       c.Shard.Count,
+	}
+}
+
+// engineMetrics are the coverage side's Prometheus metrics; the bot
+// registers its own (questions, answer latency, feedback) on the same
+// registry.
+type engineMetrics struct {
+	retrieval prometheus.Histogram
+	llm       prometheus.Histogram
+	llmErrors prometheus.Counter
+}
+
+func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
+	m := &engineMetrics{
+		retrieval: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "coveragebot_retrieval_seconds", Help: "Time to retrieve passages for a question.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 14),
+		}),
+		llm: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "coveragebot_llm_seconds", Help: "Time the language model took to answer.",
+			Buckets: prometheus.ExponentialBuckets(0.1, 2, 10),
+		}),
+		llmErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "coveragebot_llm_errors_total", Help: "Language-model calls that failed after retries.",
+		}),
+	}
+	reg.MustRegister(m.retrieval, m.llm, m.llmErrors)
+	return m
+}
+
+func (m *engineMetrics) observe(stage string, took time.Duration, err error) {
+	switch stage {
+	case rag.StageRetrieve:
+		m.retrieval.Observe(took.Seconds())
+	case rag.StageLLM:
+		m.llm.Observe(took.Seconds())
+		if err != nil {
+			m.llmErrors.Inc()
+		}
+	}
+}
