@@ -41,7 +41,7 @@ func Load(getenv func(string) string, file string) (Config, error) {
 	}
 
 	path, origin := strings.TrimSpace(file), "--config"
-	if fromEnv := strings.TrimSpace(getenv(envConfig)); path == "" {
+	if fromEnv := strings.TrimSpace(getenv(envConfig)); path == "" || path == fromEnv {
 		path, origin = fromEnv, ""
 	}
 	if path != "" {
