@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -261,13 +262,11 @@ func partialTagLen(s, tag string) int {
 	return 0
 }
 
-// Support thresholds. A cited sentence is kept when its cited passages cover
-// at least minSupport of its content; a sentence the model left uncited gets a
-// citation only when one passage clearly supports it, so the bar is higher.
-// A cited passage that shares nothing with its sentence loses its marker.
+// Support thresholds. A cited sentence is kept when its cited passages
+// together cover at least minSupport of its content; a cited passage that
+// covers less than minSupportPerMarker of it loses its marker.
 const (
 	minSupport          = 0.5
-	minSupportUncited   = 0.6
 	minSupportPerMarker = 0.25
 )
 
@@ -276,9 +275,12 @@ const (
 //   - markers that point at no source are removed;
 //   - a sentence whose cited passages do not support it lexically (see
 //     Supports) is dropped and listed in dropped, never shown as if cited;
-//   - a sentence the model left uncited keeps a citation only if one source
-//     clearly supports it; otherwise it is dropped too, unless it states no
-//     fact (a short connective, or a statement that the sources do not say);
+//   - a sentence that states something without citing a source (or whose
+//     only markers pointed at none) is dropped and listed too. Only sentences
+//     that claim nothing are kept uncited: those without content words, and
+//     those that say the sources do not answer. A citation is never guessed
+//     for a sentence: a claim the model did not attribute may come from an
+//     article's planted text as easily as from its reporting;
 //   - citations are renumbered 1..k in order of first use, and cites holds
 //     exactly the cited passages.
 func VerifyCitations(text string, sources []Hit) (clean string, cites []Citation, dropped []string) {
@@ -288,7 +290,7 @@ func VerifyCitations(text string, sources []Hit) (clean string, cites []Citation
 		}
 		return sources[n-1].Text, true
 	}
-	units := verifyUnits(text, lookup, len(sources))
+	units := verifyUnits(text, lookup)
 	numbering := map[int]int{} // source number → new number
 	clean = renderUnits(text, units, func(n int) int {
 		if k, ok := numbering[n]; ok {
@@ -352,6 +354,8 @@ func removeBadMarkers(s string, k int) string {
 	return b.String()
 }
 
+var contrastPattern = regexp.MustCompile(`(?i)\b(but|however|although|though|yet|while|whereas)\b`)
+
 // claimUnit is one sentence of an answer with the marker groups that cite it.
 type claimUnit struct {
 	start, end int           // the sentence's bytes in the text, markers included
@@ -381,7 +385,7 @@ func groupMarkers(ms []Marker) []markerGroup {
 // verifyUnits splits text into sentences, attaches each marker group to the
 // sentence it cites, and decides which sources each sentence keeps and which
 // sentences are dropped. lookup gives the passage of a source number.
-func verifyUnits(text string, lookup func(n int) (string, bool), nSources int) []claimUnit {
+func verifyUnits(text string, lookup func(n int) (string, bool)) []claimUnit {
 	units := splitClaims(text)
 	passageTerms := map[int]map[string]bool{}
 	termsOf := func(n int) map[string]bool {
@@ -423,24 +427,11 @@ func verifyUnits(text string, lookup func(n int) (string, bool), nSources int) [
 				u.sources = nil
 				u.dropped = true
 			}
-		case len(terms) < 2 || statesNoAnswer(u.plain):
-			// A connective ("In short:") or an honest "the sources don't
-			// say" claims no fact that needs a source.
+		case statesNoAnswer(u.plain) && !contrastPattern.MatchString(u.plain):
+			// An honest "the sources don't say" claims no fact; one that
+			// goes on "but …" does, without a source.
 		default:
-			best, bestScore := 0, 0.0
-			for n := 1; n <= nSources; n++ {
-				if _, ok := lookup(n); !ok {
-					continue
-				}
-				if s := supportScore(terms, termsOf(n)); s > bestScore {
-					best, bestScore = n, s
-				}
-			}
-			if bestScore >= minSupportUncited {
-				u.sources = []int{best}
-			} else {
-				u.dropped = true
-			}
+			u.dropped = true
 		}
 	}
 	return units
@@ -561,12 +552,6 @@ func renderUnits(text string, units []claimUnit, number func(n int) int) string 
 			}
 			edits = append(edits, edit{start: g.start, end: g.end, repl: repl, marker: true})
 		}
-		if len(u.groups) == 0 && len(u.sources) > 0 {
-			// An uncited sentence that a source supports gets its marker
-			// before the closing punctuation.
-			at := markerInsertPoint(text, u.start, u.end)
-			edits = append(edits, edit{start: at, end: at, repl: " [" + itoa(number(u.sources[0])) + "]"})
-		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	var b strings.Builder
@@ -673,9 +658,9 @@ func itoa(n int) string {
 
 // Supports scores how well passage supports sentence lexically, in [0,1]: the
 // share of the sentence's content terms (markers ignored) that the passage
-// holds, with numbers counting double and near forms ("Ukrainian" for
-// "Ukraine") counting most of a match. A number in the sentence that the
-// passage does not hold halves the score, since a wrong figure is the most
+// holds, with figures counting double, number words matching digits, and near
+// forms ("Ukrainian" for "Ukraine") counting most of a match. A figure in the
+// sentence that the passage does not hold halves the score, since a wrong figure is the most
 // common way for a fluent sentence to misstate its source. A sentence with no
 // content words claims nothing and scores 1.
 func Supports(sentence, passage string) float64 {
@@ -696,15 +681,11 @@ var numberWords = map[string]string{
 	"eighty": "80", "ninety": "90",
 }
 
-// supportTerms gives the distinct content terms of s, with number words as
-// digits.
+// supportTerms gives the distinct content terms of s.
 func supportTerms(s string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range Terms(s) {
-		if d, ok := numberWords[t]; ok {
-			t = d
-		}
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)
@@ -713,10 +694,15 @@ func supportTerms(s string) []string {
 	return out
 }
 
+// supportTermSet gives the content terms of a passage, with its number words
+// also as digits, so that "fifteen" in a passage supports "15".
 func supportTermSet(s string) map[string]bool {
 	set := map[string]bool{}
 	for _, t := range supportTerms(s) {
 		set[t] = true
+		if d, ok := numberWords[t]; ok {
+			set[d] = true
+		}
 	}
 	return set
 }
@@ -732,9 +718,11 @@ func supportScore(terms []string, passage map[string]bool) float64 {
 		}
 		total += w
 		switch {
-		case passage[t]:
+		case passage[t], passage[numberWords[t]]:
 			got += w
 		case num:
+			// Only a figure written in digits is held to the letter:
+			// number words are as often idiom ("the two leaders").
 			missingNumber = true
 		default:
 			for p := range passage {

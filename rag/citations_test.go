@@ -162,10 +162,24 @@ func TestVerifyCitations(t *testing.T) {
 			wantCites: []string{"funeral#3", "call#0"},
 		},
 		{
-			name:      "a marker past the sources is removed and the sentence cited where it is supported",
-			in:        "Macron posted on X that Ukraine is ready for an unconditional ceasefire [7].",
-			want:      "Macron posted on X that Ukraine is ready for an unconditional ceasefire [1].",
-			wantCites: []string{"funeral#5"},
+			name:        "a marker past the sources is removed, and the sentence it left uncited goes",
+			in:          "The meeting lasted around 15 minutes [2][7]. Macron posted on X that Ukraine is ready for an unconditional ceasefire [7].",
+			want:        "The meeting lasted around 15 minutes [1].",
+			wantCites:   []string{"funeral#3"},
+			wantDropped: []string{"Macron posted on X that Ukraine is ready for an unconditional ceasefire."},
+		},
+		{
+			name:        "an uncited claim is dropped even when a source would support it",
+			in:          "Macron posted on X that Ukraine is ready for an unconditional ceasefire.",
+			want:        "",
+			wantDropped: []string{"Macron posted on X that Ukraine is ready for an unconditional ceasefire."},
+		},
+		{
+			name:        "a statement that the sources do not say, with an uncited claim after it, goes",
+			in:          "The sources don't say, but Trump bought Greenland. The meeting lasted around 15 minutes [2].",
+			want:        "The meeting lasted around 15 minutes [1].",
+			wantCites:   []string{"funeral#3"},
+			wantDropped: []string{"The sources don't say, but Trump bought Greenland."},
 		},
 		{
 			name:        "an unsupported cited sentence is dropped and listed",

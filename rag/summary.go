@@ -26,6 +26,7 @@ const (
 	lexRankDamping       = 0.85
 	lexRankMinSimilarity = 0.1
 	summaryDuplicateCos  = 0.5
+	mmrLambda            = 0.6
 )
 
 // summarySentence is one candidate sentence of an extractive summary.
@@ -62,27 +63,7 @@ func ExtractiveSummary(passages []Passage, maxSentences int) Answer {
 	}
 	lexRank(sents)
 
-	ranked := make([]*summarySentence, len(sents))
-	for i := range sents {
-		ranked[i] = &sents[i]
-	}
-	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].centrank > ranked[j].centrank })
-	var chosen []*summarySentence
-	for _, s := range ranked {
-		if len(chosen) == maxSentences {
-			break
-		}
-		dup := false
-		for _, c := range chosen {
-			if cosine(s.vec, c.vec) >= summaryDuplicateCos || nearDuplicate(s.terms, c.terms) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			chosen = append(chosen, s)
-		}
-	}
+	chosen := selectDiverse(sents, maxSentences)
 	sort.SliceStable(chosen, func(i, j int) bool {
 		a, b := passages[chosen[i].passage], passages[chosen[j].passage]
 		switch {
@@ -111,6 +92,50 @@ func ExtractiveSummary(passages []Passage, maxSentences int) Answer {
 	ans.Text = strings.Join(parts, " ")
 	ans.AsOf = newestPublished(ans.Citations)
 	return ans
+}
+
+// selectDiverse picks up to limit sentences by maximal marginal relevance:
+// each next one is the most central after a penalty for its similarity to
+// those already picked, so a point the coverage repeats is made once.
+// Near-duplicates are never picked.
+func selectDiverse(sents []summarySentence, limit int) []*summarySentence {
+	top := 0.0
+	for _, s := range sents {
+		top = math.Max(top, s.centrank)
+	}
+	picked := make([]bool, len(sents))
+	var chosen []*summarySentence
+	for len(chosen) < limit {
+		best, bestScore := -1, math.Inf(-1)
+		for i := range sents {
+			if picked[i] {
+				continue
+			}
+			s := &sents[i]
+			overlap, dup := 0.0, false
+			for _, c := range chosen {
+				sim := cosine(s.vec, c.vec)
+				if sim >= summaryDuplicateCos || nearDuplicate(s.terms, c.terms) {
+					dup = true
+					break
+				}
+				overlap = math.Max(overlap, sim)
+			}
+			if dup {
+				continue
+			}
+			score := mmrLambda*s.centrank/top - (1-mmrLambda)*overlap
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		picked[best] = true
+		chosen = append(chosen, &sents[best])
+	}
+	return chosen
 }
 
 // summaryCandidates collects the sentences worth ranking, each once: passages
@@ -337,7 +362,7 @@ func LLMSummary(ctx context.Context, chat ChatFunc, focus string, passages []Pas
 	if f := oneLine(focus); f != "" {
 		request = "Summarise what the sources say about: " + f
 	}
-	budget := max(contextChars-len(summaryRules)-len(request), minBudgetChars)
+	budget := max(contextChars-max(len(summaryRules), len(mapRules), len(reduceRules))-len(request), minBudgetChars)
 	all := make([]int, len(passages))
 	for i := range all {
 		all[i] = i
@@ -518,7 +543,7 @@ func verifyKeepingNumbers(text string, passages []Passage, allowed map[int]bool)
 		}
 		return passages[n-1].Text, true
 	}
-	units := verifyUnits(text, lookup, len(passages))
+	units := verifyUnits(text, lookup)
 	var dropped []string
 	for _, u := range units {
 		if u.dropped {
