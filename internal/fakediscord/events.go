@@ -51,7 +51,7 @@ type Option struct {
 	Options []Option
 }
 
-// Option types whose values refer to other objects.
+// Command option types.
 const (
 	OptionSubcommand      = 1
 	OptionSubcommandGroup = 2
@@ -436,6 +436,7 @@ func (s *Server) SendMessage(m Message) (id string) {
 		referencedID:    m.ReferencedMessageID,
 	}
 	if m.ReferencedMessageID != "" {
+		msg.msgType = messageReply
 		msg.fields["message_reference"] = mustJSON(map[string]any{"message_id": m.ReferencedMessageID, "channel_id": m.ChannelID})
 	}
 	s.storeMessageLocked(msg)

@@ -183,3 +183,26 @@ func TestGatewayResumeReplaysMissedEvents(t *testing.T) {
 		t.Errorf("RejectedResumes() = %d, want 1", got)
 	}
 }
+
+func TestInvalidateSessionsForcesIdentifyOnTheSameConnection(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.New(fakediscord.Options{})
+	t.Cleanup(fake.Close)
+	c := dialRaw(t, fake)
+	c.send(identifyPayload("Bot t", 1))
+	if f := c.read(); f.T == nil || *f.T != "READY" {
+		t.Fatalf("want READY, got %+v", f)
+	}
+	fake.InvalidateSessions()
+	if f := c.read(); f.Op != 9 || string(f.D) != "false" {
+		t.Fatalf("want Invalid Session false, got op %d %s", f.Op, f.D)
+	}
+	c.send(identifyPayload("Bot t", 1))
+	f := c.read()
+	if f.T == nil || *f.T != "READY" || *f.S != 1 {
+		t.Fatalf("after re-identifying: %+v, want READY with seq 1", f)
+	}
+	if got := fake.Identifies(); got != 2 {
+		t.Errorf("Identifies() = %d, want 2", got)
+	}
+}

@@ -15,7 +15,7 @@ const (
 	ChannelPrivateThread = 12
 )
 
-// Permission bits that the fake itself interprets.
+// Permission bits, for building members and roles.
 const (
 	PermissionAdministrator   = 1 << 3
 	PermissionManageMessages  = 1 << 13

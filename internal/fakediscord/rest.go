@@ -215,6 +215,14 @@ func writeFailure(w http.ResponseWriter, f Failure, route string) {
 	_, _ = io.WriteString(w, body)
 }
 
+// SetRESTDelay makes every REST answer wait d first, as a distant or congested Discord would.
+// A client that gives up meanwhile gets nothing and nothing is recorded.
+func (s *Server) SetRESTDelay(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.restDelay = d
+}
+
 // Calls returns every REST call so far, in order.
 func (s *Server) Calls() []Call {
 	s.mu.Lock()
@@ -301,7 +309,15 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	failure := s.takeFailureLocked(r.Method, r.URL.Path, route)
+	delay := s.restDelay
 	s.mu.Unlock()
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		}
+	}
 
 	switch {
 	case failure != nil:

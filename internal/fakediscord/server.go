@@ -90,6 +90,7 @@ type Server struct {
 	conns        map[*gatewayConn]struct{}
 	nextSession  int
 	holdAcks     bool
+	restDelay    time.Duration
 	stats        GatewayStats
 }
 
@@ -150,10 +151,14 @@ func (s *Server) GatewayURL() string {
 	return "ws" + strings.TrimPrefix(s.http.URL, "http") + "/gateway"
 }
 
-// BotUserID, ApplicationID and BotName report the identities the fake plays.
-func (s *Server) BotUserID() string     { return s.opts.BotUserID }
+// BotUserID is the bot user's ID.
+func (s *Server) BotUserID() string { return s.opts.BotUserID }
+
+// ApplicationID is the application's ID, which interaction webhooks are addressed to.
 func (s *Server) ApplicationID() string { return s.opts.ApplicationID }
-func (s *Server) BotName() string       { return s.opts.BotName }
+
+// BotName is the bot user's name.
+func (s *Server) BotName() string { return s.opts.BotName }
 
 // Close drops every gateway connection, stops the HTTP server and waits for the fake's
 // goroutines. Close client sessions first: a client told to reconnect would otherwise retry

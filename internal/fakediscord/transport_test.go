@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 )
@@ -86,5 +87,26 @@ func TestRewriteTransportReachesFake(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 404 || !strings.Contains(string(body), `"code":0`) {
 		t.Errorf("unknown route = %d %s, want Discord's JSON 404", resp.StatusCode, body)
+	}
+}
+
+func TestRESTDelay(t *testing.T) {
+	fake := fakediscord.New(fakediscord.Options{})
+	defer fake.Close()
+	// The delay dwarfs the client's patience, so the outcome does not depend on machine speed.
+	fake.SetRESTDelay(time.Minute)
+	impatient := &http.Client{Transport: fakediscord.RewriteTransport(fake.URL(), nil), Timeout: 50 * time.Millisecond}
+	if resp, err := impatient.Get("https://discord.com/api/v9/gateway"); err == nil {
+		resp.Body.Close()
+		t.Fatal("want a timeout while the fake delays")
+	}
+	fake.SetRESTDelay(0)
+	resp, err := impatient.Get("https://discord.com/api/v9/gateway")
+	if err != nil {
+		t.Fatalf("after removing the delay: %v", err)
+	}
+	resp.Body.Close()
+	if n := len(fake.Calls()); n != 1 {
+		t.Errorf("recorded %d calls, want only the answered one", n)
 	}
 }
