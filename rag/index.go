@@ -90,7 +90,10 @@ type passageRec struct {
 }
 
 type articleRec struct {
-	info     ArticleInfo
+	info ArticleInfo
+	// body is the clean article text. Every passage's text is a substring
+	// of it, sharing its memory.
+	body     string
 	hash     string
 	source   string
 	authors  []string
@@ -284,6 +287,9 @@ type IngestReport struct {
 	Passages                           int // passages in the index afterwards
 	Articles                           int // articles in the index afterwards
 	Duration                           time.Duration
+	// Empty lists articles that had no text left after cleaning (a page of
+	// nothing but boilerplate); they are not indexed.
+	Empty []string
 }
 
 // Changed reports whether the ingestion changed the index.
@@ -370,6 +376,7 @@ func (ix *Index) Ingest(ctx context.Context, articles []Article, opt IngestOptio
 		return rep, err
 	}
 	rep.Embedded = prepared.passages
+	rep.Empty = prepared.empty
 
 	if len(changed) > 0 || len(removed) > 0 {
 		ix.mu.Lock()
@@ -446,6 +453,7 @@ func articleHash(a Article, co ChunkOptions) string {
 type preparedBatch struct {
 	articles []preparedArticle
 	passages int
+	empty    []string
 }
 
 type preparedArticle struct {
@@ -461,11 +469,16 @@ func (ix *Index) prepare(ctx context.Context, arts []Article, hashes map[string]
 	var texts []string
 	for _, a := range arts {
 		ps := Chunk(a, ix.opts.Chunk)
+		if len(ps) == 0 {
+			pb.empty = append(pb.empty, a.ID)
+			continue
+		}
+		shareBody(a.Text, ps)
 		pa := preparedArticle{
 			rec: &articleRec{
 				info: ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
 					Published: a.Published, Passages: len(ps)},
-				hash: hashes[a.ID], source: a.Source, authors: a.Authors, captions: a.Captions,
+				body: a.Text, hash: hashes[a.ID], source: a.Source, authors: a.Authors, captions: a.Captions,
 			},
 			passages: ps,
 		}
@@ -503,6 +516,33 @@ func (ix *Index) prepare(ctx context.Context, arts []Article, hashes map[string]
 		i += n
 	}
 	return pb, nil
+}
+
+// shareBody points each passage's text into body, so that an article's text
+// is held once however many passages overlap it. Chunk's passages are
+// substrings of the text it was given, in order.
+func shareBody(body string, ps []Passage) {
+	from := 0
+	for i := range ps {
+		off := strings.Index(body[from:], ps[i].Text)
+		if off < 0 {
+			continue // keep the passage's own copy
+		}
+		off += from
+		ps[i].Text = body[off : off+len(ps[i].Text)]
+		from = off + 1
+	}
+}
+
+// ArticleText returns an article's clean text.
+func (ix *Index) ArticleText(id string) (string, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	a, ok := ix.st.articles[id]
+	if !ok {
+		return "", fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	return a.body, nil
 }
 
 // embedText is what the embedder sees of a passage: the headline gives

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -275,6 +276,7 @@ func writeSnapshot(f io.Writer, st *indexState, co ChunkOptions) error {
 		s.str(a.source)
 		s.strs(a.authors)
 		s.strs(a.captions)
+		s.str(a.body)
 		s.u32(uint32(len(a.docs)))
 	}
 	hook("articles")
@@ -284,7 +286,16 @@ func writeSnapshot(f io.Writer, st *indexState, co ChunkOptions) error {
 		for _, d := range st.articles[id].docs {
 			rec := st.docs[d]
 			s.u32(uint32(rec.Pos))
-			s.str(rec.Text)
+			// A passage is stored as a span of its article's body when it
+			// is one (always, for what Chunk makes), else as text.
+			a := st.articles[id]
+			if off, ok := spanOf(a.body, rec.Text); ok {
+				s.u32(uint32(off))
+				s.u32(uint32(len(rec.Text)))
+			} else {
+				s.u32(noSpan)
+				s.str(rec.Text)
+			}
 			for i, x := range rec.vec {
 				binary.LittleEndian.PutUint32(vbuf[4*i:], math.Float32bits(x))
 			}
@@ -455,6 +466,7 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 		a.source = s.str()
 		a.authors = s.strs()
 		a.captions = s.strs()
+		a.body = s.str()
 		n := s.u32()
 		total += int(n)
 		a.info.Passages = int(n)
@@ -477,7 +489,13 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 			doc := uint32(len(st.docs))
 			rec := &recs[doc]
 			rec.Pos = int(s.u32())
-			rec.Text = s.str()
+			if off := s.u32(); off == noSpan {
+				rec.Text = s.str()
+			} else if n := s.u32(); int64(off)+int64(n) <= int64(len(a.body)) {
+				rec.Text = a.body[off : off+n]
+			} else {
+				s.fail("passage span %d+%d outside its article of %d bytes", off, n, len(a.body))
+			}
 			rec.ArticleID = a.info.ID
 			rec.ID = a.info.ID + "#" + strconv.Itoa(rec.Pos)
 			rec.Title, rec.Outlet, rec.URL, rec.Published = a.info.Title, a.info.Outlet, a.info.URL, a.info.Published
@@ -558,6 +576,21 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// noSpan marks a passage stored as its own text.
+const noSpan = math.MaxUint32
+
+// spanOf finds text's offset in body when text is a substring of body's
+// memory (as shareBody arranges), or failing that anywhere in body.
+func spanOf(body, text string) (int, bool) {
+	if len(text) == 0 || len(body) == 0 {
+		return 0, false
+	}
+	if off := strings.Index(body, text); off >= 0 {
+		return off, true
+	}
+	return 0, false
 }
 
 // addToCollection loads documents into chromem-go with one goroutine per

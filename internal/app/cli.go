@@ -129,25 +129,6 @@ func Main(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "coveragebot %s: %v\n(see coveragebot %s --help)\n", cmd.name, err, cmd.name)
 		return exitUsage
 	}
-	if cfg.File != "" {
-		// --config names a file: load again so that it sits below the
-		// environment, then let the command line win again.
-		file := cfg.File
-		if cfg, err = config.Load(env.Getenv, file); err != nil {
-			fmt.Fprintf(env.Stderr, "coveragebot: %v\n", err)
-			return exitError
-		}
-		fs = flag.NewFlagSet("coveragebot "+cmd.name, flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
-		cfg.BindFlags(fs)
-		if cmd.flags != nil {
-			cmd.flags(fs, inv)
-		}
-		if rest, err = parseInterspersed(fs, args[1:]); err != nil {
-			fmt.Fprintf(env.Stderr, "coveragebot %s: %v\n", cmd.name, err)
-			return exitUsage
-		}
-	}
 	if err := cfg.Validate(); err != nil {
 		fmt.Fprintf(env.Stderr, "coveragebot: the configuration has problems:\n%s\n", indent(err.Error()))
 		return exitError

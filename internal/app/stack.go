@@ -112,6 +112,9 @@ func ingestPaths(ctx context.Context, idx *rag.Index, paths []string, prune bool
 	if err != nil {
 		return rep, err
 	}
+	for _, id := range rep.Empty {
+		logger.Warn("not indexed: no article text left after removing boilerplate", "article", id)
+	}
 	if len(res.Problems) > 0 {
 		return rep, fmt.Errorf("%d file(s) or line(s) skipped, listed above: %w", len(res.Problems), errSkipped)
 	}
