@@ -2,6 +2,7 @@ package rag
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -78,5 +79,5 @@ func hitsOf(passages []Passage) []Hit {
 // after it when the sentence ends in a quote or has no full stop.
 func citeSentence(s string, n int) string {
 	at := markerInsertPoint(s, 0, len(s))
-	return s[:at] + " [" + itoa(n) + "]" + s[at:]
+	return s[:at] + " [" + strconv.Itoa(n) + "]" + s[at:]
 }

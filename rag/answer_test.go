@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func loadSeedPassages(tb testing.TB) []Passage {
 		}
 		for pos, text := range packSentences(SplitSentences(a.Text), 600) {
 			out = append(out, Passage{
-				ID: a.ID + "#" + itoa(pos), ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet,
+				ID: a.ID + "#" + strconv.Itoa(pos), ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet,
 				Published: published, Pos: pos, Text: text,
 			})
 		}

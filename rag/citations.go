@@ -3,8 +3,8 @@ package rag
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -25,8 +25,9 @@ const (
 )
 
 // ParseMarkers finds the citation markers in text: "[1]", "[2, 3]", "[2; 3]",
-// "[1][2]", "[1-3]" (also with an en or em dash), and the "[Source 1]" form that
-// some models write. Anything else in brackets is text. It never panics.
+// "[2 and 3]", "[1][2]", "[1-3]" (also with an en or em dash), and the
+// "[Source 1]" form that some models write. Anything else in brackets is
+// text. It never panics.
 func ParseMarkers(text string) []Marker {
 	var out []Marker
 	for i := 0; i < len(text); i++ {
@@ -72,11 +73,16 @@ func parseMarkerGroup(text string, i int) (nums []int, end int, ok bool) {
 		if i >= len(text) {
 			return nil, 0, false
 		}
-		switch text[i] {
-		case ']':
+		switch {
+		case text[i] == ']':
 			return nums, i + 1, true
-		case ',', ';':
+		case text[i] == ',' || text[i] == ';':
 			i++
+			if j := skipSpaces(text, i); hasWordAt(text, j, "and") {
+				i = j + len("and") // "[1, 2, and 3]"
+			}
+		case hasWordAt(text, i, "and"):
+			i += len("and")
 		default:
 			return nil, 0, false
 		}
@@ -93,6 +99,13 @@ func parseMarkerNumber(text string, i int) (n, next int, ok bool) {
 		i++
 	}
 	return n, i, i > start
+}
+
+// hasWordAt reports whether text has the word w (in any case) at i,
+// followed by a space.
+func hasWordAt(text string, i int, w string) bool {
+	end := i + len(w)
+	return end < len(text) && strings.EqualFold(text[i:end], w) && (text[end] == ' ' || text[end] == '\t')
 }
 
 func skipSpaces(text string, i int) int {
@@ -157,109 +170,6 @@ func removeMarkers(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-// Think tags as reasoning models write them.
-const (
-	thinkOpen  = "<think>"
-	thinkClose = "</think>"
-)
-
-// StripThink removes the <think>…</think> blocks that reasoning models put
-// before their answer, and the space around them. A block that is never
-// closed runs to the end of s (a reply cut off while the model was still
-// thinking, or a stream read halfway). A closing tag with no opening one, as
-// some chat templates produce, ends reasoning that began at the start of s.
-func StripThink(s string) string {
-	if i := strings.Index(s, thinkClose); i >= 0 && !strings.Contains(s[:i], thinkOpen) {
-		s = s[i+len(thinkClose):]
-	}
-	if !strings.Contains(s, thinkOpen) {
-		return strings.TrimSpace(s)
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, thinkOpen)
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		rest := s[i+len(thinkOpen):]
-		j := strings.Index(rest, thinkClose)
-		if j < 0 {
-			break
-		}
-		s = rest[j+len(thinkClose):]
-	}
-	return strings.TrimSpace(b.String())
-}
-
-// thinkFilter passes a streamed reply on without its <think> blocks. It holds
-// back a tail that could be the start of a tag until the next piece shows
-// what it is, so a tag split across pieces is still recognised.
-type thinkFilter struct {
-	out     func(string)
-	pending string
-	inThink bool
-	started bool // something visible has been passed on
-}
-
-func newThinkFilter(out func(string)) *thinkFilter { return &thinkFilter{out: out} }
-
-func (f *thinkFilter) write(delta string) {
-	f.pending += delta
-	for {
-		if f.inThink {
-			if j := strings.Index(f.pending, thinkClose); j >= 0 {
-				f.pending = f.pending[j+len(thinkClose):]
-				f.inThink = false
-				continue
-			}
-			f.pending = f.pending[len(f.pending)-partialTagLen(f.pending, thinkClose):]
-			return
-		}
-		if i := strings.Index(f.pending, thinkOpen); i >= 0 {
-			f.emit(f.pending[:i])
-			f.pending = f.pending[i+len(thinkOpen):]
-			f.inThink = true
-			continue
-		}
-		keep := partialTagLen(f.pending, thinkOpen)
-		f.emit(f.pending[:len(f.pending)-keep])
-		f.pending = f.pending[len(f.pending)-keep:]
-		return
-	}
-}
-
-// flush passes on a held-back tail that turned out not to be a tag.
-func (f *thinkFilter) flush() {
-	if !f.inThink {
-		f.emit(f.pending)
-	}
-	f.pending = ""
-}
-
-func (f *thinkFilter) emit(s string) {
-	if !f.started {
-		s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	}
-	if s == "" {
-		return
-	}
-	f.started = true
-	f.out(s)
-}
-
-// partialTagLen is the length of the longest tail of s that is a proper
-// prefix of tag.
-func partialTagLen(s, tag string) int {
-	for n := min(len(tag)-1, len(s)); n > 0; n-- {
-		if strings.HasSuffix(s, tag[:n]) {
-			return n
-		}
-	}
-	return 0
 }
 
 // Support thresholds. A cited sentence is kept when its cited passages
@@ -544,7 +454,7 @@ func renderUnits(text string, units []claimUnit, number func(n int) int) string 
 				var b strings.Builder
 				for _, n := range keep {
 					b.WriteString("[")
-					b.WriteString(itoa(number(n)))
+					b.WriteString(strconv.Itoa(number(n)))
 					b.WriteString("]")
 				}
 				repl = b.String()
@@ -640,20 +550,6 @@ func isBareListNumber(t string) bool {
 		}
 	}
 	return true
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(buf[i:])
 }
 
 // Supports scores how well passage supports sentence lexically, in [0,1]: the

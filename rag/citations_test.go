@@ -21,6 +21,10 @@ func TestParseMarkers(t *testing.T) {
 		{"A [1-3].", []Marker{{1, 2, 7}, {2, 2, 7}, {3, 2, 7}}},
 		{"A [1–2].", []Marker{{1, 2, 9}, {2, 2, 9}}}, // en dash
 		{"A [ 4 ]", []Marker{{4, 2, 7}}},
+		{"A [1 and 2]", []Marker{{1, 2, 11}, {2, 2, 11}}},
+		{"A [1, 2, and 3]", []Marker{{1, 2, 15}, {2, 2, 15}, {3, 2, 15}}},
+		{"A [1 and]", nil},
+		{"A [1 andy 2]", nil},
 		{"A [Source 2]", []Marker{{2, 2, 12}}},
 		{"A [sources: 1, 2]", []Marker{{1, 2, 17}, {2, 2, 17}}},
 		{"A [0]", []Marker{{0, 2, 5}}}, // parsed, so that checking can remove it

@@ -21,11 +21,11 @@ type ExtractiveOptions struct {
 }
 
 // Tuning of the extractive answerer. Coverage is the share of the question's
-// weight (its terms' IDF) that a sentence holds; the answer must cover
-// minAnswerCoverage of it, counting a term found only around a chosen
-// sentence (see the context in ExtractiveAnswer) at contextCredit, and its best sentence minSentenceCoverage alone.
-// Without both, the passages are about something else and the answerer
-// abstains.
+// weight (its terms' IDF) that a sentence holds. The chosen sentences must
+// cover minAnswerCoverage of it, a term found only around one of them (see
+// context in ExtractiveAnswer) counting contextCredit, and the best sentence
+// minSentenceCoverage alone. Short of either, the passages are about
+// something else and the answerer abstains.
 const (
 	defaultMaxSentences = 3
 	minAnswerCoverage   = 0.6
@@ -281,8 +281,8 @@ func (q questionTerms) holds(terms map[string]bool, t string) bool {
 	return false
 }
 
-// candidate is one sentence of one hit, scored against the question.
-type candidate struct {
+// scoredSentence is one sentence of one hit, scored against the question.
+type scoredSentence struct {
 	text     string
 	hit      int             // index into hits
 	covered  map[string]bool // the question terms the sentence holds
@@ -294,7 +294,7 @@ type candidate struct {
 // ExtractiveAnswer answers from the hits alone. It scores every sentence of
 // every hit by the IDF-weighted share of the question's terms it holds, with
 // small bonuses for matching the names and numbers in the question, for
-// question terms elsewhere in the same article, and for the hit's rank. A
+// question terms elsewhere in its passage, and for the hit's rank. A
 // question that asks for a duration ("how long"), a date ("when") or a number
 // ("how many") counts the answer itself as one of its terms, found in a
 // sentence that holds one; a "who" question favours a sentence that gives a
@@ -341,7 +341,7 @@ func ExtractiveAnswer(question string, hits []Hit, opt ExtractiveOptions) Answer
 	// elsewhere in its passage. A sentence that holds the typed answer a
 	// question asks for may lean on its whole article: the article is what
 	// ties "the meeting lasted 15 minutes" to "St Peter's".
-	context := func(c candidate) map[string]bool {
+	context := func(c scoredSentence) map[string]bool {
 		if c.covered[kindTerm] {
 			return articleTerms[hits[c.hit].ArticleID]
 		}
@@ -401,9 +401,9 @@ func termSet(s string) map[string]bool {
 }
 
 // scoreCandidates scores every sentence that holds at least one question
-// term. context gives the terms of the article a candidate comes from.
-func scoreCandidates(q questionTerms, hits []Hit, context func(candidate) map[string]bool) []candidate {
-	var cands []candidate
+// term. context gives the terms around a sentence.
+func scoreCandidates(q questionTerms, hits []Hit, context func(scoredSentence) map[string]bool) []scoredSentence {
+	var cands []scoredSentence
 	seen := map[string]bool{} // a sentence repeated by overlapping passages counts once
 	for hi, h := range hits {
 		rankBonus := 0.05 / float64(hi+1)
@@ -418,7 +418,7 @@ func scoreCandidates(q questionTerms, hits []Hit, context func(candidate) map[st
 				continue
 			}
 			seen[key] = true
-			c := candidate{text: text, hit: hi, terms: termSet(text), covered: map[string]bool{}}
+			c := scoredSentence{text: text, hit: hi, terms: termSet(text), covered: map[string]bool{}}
 			if _, typed := q.weight[kindTerm]; typed && q.kind.matches(text) {
 				c.covered[kindTerm] = true
 			}
@@ -463,8 +463,8 @@ func scoreCandidates(q questionTerms, hits []Hit, context func(candidate) map[st
 // without one does not answer however many of the question's words it shares.
 // When none holds one, all are kept, and their coverage, which lacks the
 // answer's weight, decides whether to abstain.
-func typedFirst(cands []candidate) []candidate {
-	var typed []candidate
+func typedFirst(cands []scoredSentence) []scoredSentence {
+	var typed []scoredSentence
 	for _, c := range cands {
 		if c.covered[kindTerm] {
 			typed = append(typed, c)
@@ -476,10 +476,10 @@ func typedFirst(cands []candidate) []candidate {
 	return typed
 }
 
-// chooseSentences takes the best candidate and those close behind it that say
+// chooseSentences takes the best scoredSentence and those close behind it that say
 // something new.
-func chooseSentences(cands []candidate, limit int) []candidate {
-	var chosen []candidate
+func chooseSentences(cands []scoredSentence, limit int) []scoredSentence {
+	var chosen []scoredSentence
 	for _, c := range cands {
 		if len(chosen) == limit {
 			break
@@ -521,7 +521,7 @@ func nearDuplicate(a, b map[string]bool) bool {
 // answerCoverage is the share of the question's weight that the chosen
 // sentences hold, counting a term that is only elsewhere in a chosen
 // sentence's article at contextCredit.
-func answerCoverage(q questionTerms, chosen []candidate, context func(candidate) map[string]bool) float64 {
+func answerCoverage(q questionTerms, chosen []scoredSentence, context func(scoredSentence) map[string]bool) float64 {
 	var got float64
 	for _, t := range q.order {
 		credit := 0.0

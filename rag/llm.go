@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // maxHistoryTurns bounds how much of a conversation goes back to the model:
@@ -185,4 +186,107 @@ func leadsWithNoAnswer(reply string, nSources int) bool {
 		return true
 	}
 	return true
+}
+
+// Think tags as reasoning models write them.
+const (
+	thinkOpen  = "<think>"
+	thinkClose = "</think>"
+)
+
+// StripThink removes the <think>…</think> blocks that reasoning models put
+// before their answer, and the space around them. A block that is never
+// closed runs to the end of s (a reply cut off while the model was still
+// thinking, or a stream read halfway). A closing tag with no opening one, as
+// some chat templates produce, ends reasoning that began at the start of s.
+func StripThink(s string) string {
+	if i := strings.Index(s, thinkClose); i >= 0 && !strings.Contains(s[:i], thinkOpen) {
+		s = s[i+len(thinkClose):]
+	}
+	if !strings.Contains(s, thinkOpen) {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, thinkOpen)
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		rest := s[i+len(thinkOpen):]
+		j := strings.Index(rest, thinkClose)
+		if j < 0 {
+			break
+		}
+		s = rest[j+len(thinkClose):]
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// thinkFilter passes a streamed reply on without its <think> blocks. It holds
+// back a tail that could be the start of a tag until the next piece shows
+// what it is, so a tag split across pieces is still recognised.
+type thinkFilter struct {
+	out     func(string)
+	pending string
+	inThink bool
+	started bool // something visible has been passed on
+}
+
+func newThinkFilter(out func(string)) *thinkFilter { return &thinkFilter{out: out} }
+
+func (f *thinkFilter) write(delta string) {
+	f.pending += delta
+	for {
+		if f.inThink {
+			if j := strings.Index(f.pending, thinkClose); j >= 0 {
+				f.pending = f.pending[j+len(thinkClose):]
+				f.inThink = false
+				continue
+			}
+			f.pending = f.pending[len(f.pending)-partialTagLen(f.pending, thinkClose):]
+			return
+		}
+		if i := strings.Index(f.pending, thinkOpen); i >= 0 {
+			f.emit(f.pending[:i])
+			f.pending = f.pending[i+len(thinkOpen):]
+			f.inThink = true
+			continue
+		}
+		keep := partialTagLen(f.pending, thinkOpen)
+		f.emit(f.pending[:len(f.pending)-keep])
+		f.pending = f.pending[len(f.pending)-keep:]
+		return
+	}
+}
+
+// flush passes on a held-back tail that turned out not to be a tag.
+func (f *thinkFilter) flush() {
+	if !f.inThink {
+		f.emit(f.pending)
+	}
+	f.pending = ""
+}
+
+func (f *thinkFilter) emit(s string) {
+	if !f.started {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	}
+	if s == "" {
+		return
+	}
+	f.started = true
+	f.out(s)
+}
+
+// partialTagLen is the length of the longest tail of s that is a proper
+// prefix of tag.
+func partialTagLen(s, tag string) int {
+	for n := min(len(tag)-1, len(s)); n > 0; n-- {
+		if strings.HasSuffix(s, tag[:n]) {
+			return n
+		}
+	}
+	return 0
 }
