@@ -121,7 +121,7 @@ func buildSettings() []setting {
 			"llama3.1", func(c *Config) *string { return &c.LLM.ChatModel }, nil),
 		whole("COVERAGEBOT_EMBED_BATCH", "Texts sent in one embeddings request.",
 			"128", 1, 2048, func(c *Config) *int { return &c.LLM.EmbedBatch }),
-		duration("COVERAGEBOT_LLM_TIMEOUT", "Longest time one request to the endpoint may take.",
+		duration("COVERAGEBOT_LLM_TIMEOUT", "Longest time the language model may take over one answer or summary on the command line, retries included (the bot uses COVERAGEBOT_ANSWER_TIMEOUT).",
 			"2m", time.Second, time.Hour, false, func(c *Config) *time.Duration { return &c.LLM.Timeout }),
 		whole("COVERAGEBOT_LLM_CONTEXT_CHARS",
 			"Characters of article text sent to the chat model at once; longer summaries are made in parts and then combined.",

@@ -59,6 +59,8 @@ func runAsk(ctx context.Context, inv *invocation) error {
 	if err := ensureIndexed(ctx, inv, st); err != nil {
 		return err
 	}
+	ctx, cancel := llmDeadline(ctx, inv, st)
+	defer cancel()
 	asJSON := *inv.opts["json"].(*bool)
 	opts := rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{K: k, AsOf: asOf}}
 	var streamed strings.Builder
@@ -81,6 +83,15 @@ func runAsk(ctx context.Context, inv *invocation) error {
 	}
 	writeTextAnswer(inv.stdout(), ans)
 	return nil
+}
+
+// llmDeadline bounds a command's use of the language model by
+// COVERAGEBOT_LLM_TIMEOUT; extractive answers need no deadline.
+func llmDeadline(ctx context.Context, inv *invocation, st *stack) (context.Context, context.CancelFunc) {
+	if st.engine.Chat == nil || inv.cfg.LLM.Timeout <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, inv.cfg.LLM.Timeout)
 }
 
 func friendlyAskError(err error) error {
@@ -118,6 +129,8 @@ func runSummary(ctx context.Context, inv *invocation) error {
 			return usageErr("no article with id %q; `coveragebot sources` lists them", article)
 		}
 	}
+	ctx, cancel := llmDeadline(ctx, inv, st)
+	defer cancel()
 	ans, err := st.engine.Summarize(ctx, rag.SummaryRequest{ArticleID: article, Topic: topic, AsOf: asOf})
 	if err != nil {
 		return friendlyAskError(err)
