@@ -25,8 +25,13 @@ const (
 	minSummaryTokens     = 6
 	lexRankDamping       = 0.85
 	lexRankMinSimilarity = 0.1
-	summaryDuplicateCos  = 0.5
-	mmrLambda            = 0.6
+	// With a focus the walk jumps by relevance half the time (topic-biased
+	// LexRank), and an off-topic sentence keeps focusFloor of the top
+	// relevance.
+	focusDamping        = 0.5
+	focusFloor          = 0.05
+	summaryDuplicateCos = 0.5
+	mmrLambda           = 0.6
 )
 
 // summarySentence is one candidate sentence of an extractive summary.
@@ -43,10 +48,20 @@ type summarySentence struct {
 // ExtractiveSummary summarises passages without a language model. Sentences
 // are ranked by centrality (LexRank: PageRank over their TF-IDF cosine
 // similarities, with a prior that favours the opening sentences of an
-// article, where news puts what matters); the best are taken with
-// near-duplicates left out, put in order (oldest article first, then as they
-// stand in it) and cited. maxSentences ≤ 0 means 5.
+// article, where news puts what matters); the best are taken by maximal
+// marginal relevance with near-duplicates left out, put in order (oldest
+// article first, then as they stand in it) and cited. maxSentences ≤ 0
+// means 5.
 func ExtractiveSummary(passages []Passage, maxSentences int) Answer {
+	return ExtractiveSummaryFocus(passages, "", maxSentences)
+}
+
+// ExtractiveSummaryFocus is ExtractiveSummary for a topic: the random walk
+// jumps to sentences in proportion to their similarity to focus (topic-biased
+// LexRank), so the summary keeps to the topic among passages that retrieval
+// returned for it, while centrality still decides among the relevant
+// sentences. An empty focus is ExtractiveSummary.
+func ExtractiveSummaryFocus(passages []Passage, focus string, maxSentences int) Answer {
 	ans := Answer{Mode: ModeExtractive}
 	if maxSentences <= 0 {
 		maxSentences = defaultSummarySentences
@@ -57,11 +72,11 @@ func ExtractiveSummary(passages []Passage, maxSentences int) Answer {
 		ans.Abstained = true
 		return ans
 	}
-	weighSentences(sents)
+	idf := weighSentences(sents)
 	if len(sents) > maxSummaryCandidates {
 		sents = nearestCentroid(sents, maxSummaryCandidates)
 	}
-	lexRank(sents)
+	lexRank(sents, focusRelevance(sents, focus, idf))
 
 	chosen := selectDiverse(sents, maxSentences)
 	sort.SliceStable(chosen, func(i, j int) bool {
@@ -179,8 +194,8 @@ func summaryCandidates(passages []Passage) []summarySentence {
 }
 
 // weighSentences gives each sentence a unit TF-IDF vector, with IDF taken
-// over the sentences themselves.
-func weighSentences(sents []summarySentence) {
+// over the sentences themselves, and returns that IDF.
+func weighSentences(sents []summarySentence) func(term string) float64 {
 	df := map[string]int{}
 	tfs := make([]map[string]int, len(sents))
 	for i := range sents {
@@ -194,11 +209,12 @@ func weighSentences(sents []summarySentence) {
 		}
 	}
 	n := float64(len(sents))
+	idf := func(t string) float64 { return math.Log((n+1)/(float64(df[t])+1)) + 1 }
 	for i := range sents {
 		vec := make(map[string]float64, len(tfs[i]))
 		var norm float64
 		for t, c := range tfs[i] {
-			w := (1 + math.Log(float64(c))) * (math.Log((n+1)/(float64(df[t])+1)) + 1)
+			w := (1 + math.Log(float64(c))) * idf(t)
 			vec[t] = w
 			norm += w * w
 		}
@@ -208,6 +224,31 @@ func weighSentences(sents []summarySentence) {
 		}
 		sents[i].vec = vec
 	}
+	return idf
+}
+
+// focusRelevance gives each sentence's similarity to the focus, or nil when
+// there is no focus or nothing in the passages shares a word with it.
+func focusRelevance(sents []summarySentence, focus string, idf func(string) float64) []float64 {
+	q := map[string]float64{}
+	for _, t := range Terms(focus) {
+		q[t] = idf(t)
+	}
+	if len(q) == 0 {
+		return nil
+	}
+	rel := make([]float64, len(sents))
+	related := false
+	for i, s := range sents {
+		for t, w := range q {
+			rel[i] += w * s.vec[t]
+		}
+		related = related || rel[i] > 0
+	}
+	if !related {
+		return nil
+	}
+	return rel
 }
 
 func cosine(a, b map[string]float64) float64 {
@@ -248,17 +289,33 @@ func nearestCentroid(sents []summarySentence, limit int) []summarySentence {
 
 // lexRank sets each sentence's centrank: the stationary distribution of a
 // random walk that follows cosine similarity between sentences and, with
-// probability 1−damping, jumps to a sentence chosen by the lead prior.
-func lexRank(sents []summarySentence) {
+// probability 1−damping, jumps to a sentence chosen by the prior. The prior
+// favours an article's opening sentences and, when relevance is given,
+// sentences relevant to the focus; the walk then jumps more often, so that
+// relevance weighs as much as centrality.
+func lexRank(sents []summarySentence, relevance []float64) {
 	n := len(sents)
+	damping := lexRankDamping
 	prior := make([]float64, n)
+	var top float64
+	for _, r := range relevance {
+		top = math.Max(top, r)
+	}
 	var priorSum float64
 	for i, s := range sents {
 		prior[i] = 1 / math.Sqrt(float64(1+s.order))
+		if relevance != nil {
+			// A sentence off the topic keeps a little weight, so the
+			// walk still reaches every sentence.
+			prior[i] *= relevance[i] + focusFloor*top
+		}
 		priorSum += prior[i]
 	}
 	for i := range prior {
 		prior[i] /= priorSum
+	}
+	if relevance != nil {
+		damping = focusDamping
 	}
 	type edge struct {
 		to int
@@ -294,7 +351,7 @@ func lexRank(sents []summarySentence) {
 		}
 		var diff float64
 		for i := range next {
-			v := (1-lexRankDamping)*prior[i] + lexRankDamping*(next[i]+dangling*prior[i])
+			v := (1-damping)*prior[i] + damping*(next[i]+dangling*prior[i])
 			diff += math.Abs(v - rank[i])
 			next[i] = v
 		}

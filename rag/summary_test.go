@@ -67,6 +67,29 @@ func TestExtractiveSummarySeed(t *testing.T) {
 	}
 }
 
+// TestExtractiveSummaryFocus summarises the whole seed for a topic that only
+// one or two sentences mention: the summary must carry them.
+func TestExtractiveSummaryFocus(t *testing.T) {
+	passages := loadSeedPassages(t)
+	tests := []struct{ focus, want string }{
+		{"Chernobyl", "Chernobyl nuclear powerstation"},
+		{"Bolton's warning", "Endless concessions to Moscow"},
+		{"Macron", "Macron"},
+	}
+	for _, tt := range tests {
+		ans := ExtractiveSummaryFocus(passages, tt.focus, 3)
+		if !strings.Contains(ans.Text, tt.want) {
+			t.Errorf("summary on %q lacks %q: %s", tt.focus, tt.want, ans.Text)
+		}
+		checkMarkersMatchCitations(t, ans.Text, ans.Citations)
+		checkEachSentenceSupported(t, ans)
+	}
+	// A focus that nothing shares is no focus.
+	if a, b := ExtractiveSummaryFocus(passages, "Bitcoin", 3), ExtractiveSummary(passages, 3); a.Text != b.Text {
+		t.Errorf("unrelated focus changed the summary:\n%s\n%s", a.Text, b.Text)
+	}
+}
+
 // TestExtractiveSummaryDeduplicates gives the summariser the coverage twice,
 // once under other article ids (a syndicated copy): no sentence may appear
 // twice.
@@ -179,7 +202,6 @@ func TestLLMSummaryMapReduce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("calls: %v", f.calls)
 	maps, reduces := 0, 0
 	for _, c := range f.calls {
 		if c == "map" {
