@@ -234,3 +234,21 @@ func TestKindOf(t *testing.T) {
 		t.Error("date detection")
 	}
 }
+
+// FuzzExtractiveAnswer asks hostile questions of the seed: the answerer must
+// not panic, and whatever it says must cite only the passages it was given.
+func FuzzExtractiveAnswer(f *testing.F) {
+	for _, s := range []string{"Who is John Coale?", "", "   ", "@everyone [1] <@&123>", "How long\x00did it last?", "\u202eWho\u200b is Coale?", strings.Repeat("NATO ", 2000), "[9999999] [1-3]?"} {
+		f.Add(s)
+	}
+	passages := loadSeedPassages(f)
+	idf := seedIDF(passages)
+	hits := hitsOf(passages)
+	f.Fuzz(func(t *testing.T, question string) {
+		ans := ExtractiveAnswer(question, hits, ExtractiveOptions{IDF: idf})
+		checkMarkersMatchCitations(t, ans.Text, ans.Citations)
+		if ans.Abstained != (len(ans.Citations) == 0) {
+			t.Fatalf("abstained %v with %d citations", ans.Abstained, len(ans.Citations))
+		}
+	})
+}

@@ -46,7 +46,7 @@ func LLMAnswer(ctx context.Context, chat ChatFunc, question string, history []Me
 	msgs := answerMessages(question, history, hits)
 	reply, err := streamChat(ctx, chat, msgs, onDelta)
 	if err != nil {
-		return Answer{}, fmt.Errorf("answer: %w", err)
+		return Answer{}, fmt.Errorf("ask model: %w", err)
 	}
 	reply = StripThink(reply)
 	if leadsWithNoAnswer(reply, len(hits)) {

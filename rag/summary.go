@@ -429,7 +429,7 @@ func LLMSummary(ctx context.Context, chat ChatFunc, focus string, passages []Pas
 	if sourcesSize(passages, all) <= budget {
 		reply, err := summaryCall(ctx, chat, summaryRules, passages, all, request, onDelta)
 		if err != nil {
-			return Answer{}, fmt.Errorf("summary: %w", err)
+			return Answer{}, fmt.Errorf("ask model: %w", err)
 		}
 		draft = reply
 	} else {
@@ -493,7 +493,7 @@ func mapNotes(ctx context.Context, chat ChatFunc, passages []Passage, request st
 	for gi, g := range groups {
 		reply, err := summaryCall(ctx, chat, mapRules, passages, g, request, nil)
 		if err != nil {
-			return nil, nil, fmt.Errorf("summary: notes on part %d of %d: %w", gi+1, len(groups), err)
+			return nil, nil, fmt.Errorf("notes on part %d of %d: %w", gi+1, len(groups), err)
 		}
 		allowed := map[int]bool{}
 		for _, i := range g {
@@ -523,7 +523,7 @@ func reduceNotes(ctx context.Context, chat ChatFunc, passages []Passage, notes [
 		if size <= budget || len(notes) == 1 {
 			reply, err := notesCall(ctx, chat, notes, request, onDelta)
 			if err != nil {
-				return "", nil, fmt.Errorf("summary: combine notes: %w", err)
+				return "", nil, fmt.Errorf("combine notes: %w", err)
 			}
 			return reply, dropped, nil
 		}
@@ -536,7 +536,7 @@ func reduceNotes(ctx context.Context, chat ChatFunc, passages []Passage, notes [
 			}
 			reply, err := notesCall(ctx, chat, part, request, nil)
 			if err != nil {
-				return "", nil, fmt.Errorf("summary: combine notes, round %d, part %d of %d: %w", round, bi+1, len(batches), err)
+				return "", nil, fmt.Errorf("combine notes, round %d, part %d of %d: %w", round, bi+1, len(batches), err)
 			}
 			note, d := verifyKeepingNumbers(reply, passages, nil)
 			dropped = append(dropped, d...)
