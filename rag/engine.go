@@ -267,7 +267,7 @@ func (e *Engine) Summarize(ctx context.Context, req SummaryRequest) (Answer, err
 			return Answer{}, fmt.Errorf("summarise: %w", err)
 		}
 	} else {
-		ans = ExtractiveSummary(passages, summarySentences)
+		ans = ExtractiveSummaryFocus(passages, focus, summarySentences)
 	}
 	ans.Question = focus
 	for _, c := range ans.Citations {

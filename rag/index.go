@@ -22,7 +22,7 @@ import (
 // pipelineVersion changes whenever cleaning or chunking changes what an
 // article turns into, so that incremental ingestion re-processes articles
 // that an older pipeline indexed.
-const pipelineVersion = "p1"
+const pipelineVersion = "p2"
 
 // Errors a caller may branch on.
 var (

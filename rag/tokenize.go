@@ -151,6 +151,9 @@ func IsStopword(t string) bool { return stopwords[t] }
 // conflates plurals, -ing, -ed and a few derivational endings, and leaves
 // short words, numbers and names alone otherwise.
 func Stem(w string) string {
+	if base, ok := irregular[w]; ok {
+		return base
+	}
 	n := len(w)
 	if n <= 3 || w[n-1] < 'a' || w[n-1] > 'z' {
 		return w
@@ -199,6 +202,25 @@ func undouble(w string) string {
 	}
 	return w
 }
+
+// irregular maps common irregular verb forms to their base, so that "spoke"
+// finds "speak" and "met" finds "meeting" (whose stem is "meet").
+var irregular = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range strings.Split(`speak spoke spoken|tell told|meet met|go went gone|take took taken|give gave given|
+make made|come came|see saw seen|know knew known|think thought|begin began begun|win won|lose lost|
+leave left|hold held|bring brought|buy bought|fight fought|fall fell fallen|rise rose risen|write wrote written|
+run ran|send sent|spend spent|build built|strike struck stricken|choose chose chosen|drive drove driven|
+fly flew flown|grow grew grown|shoot shot|stand stood|sell sold|pay paid|lead led|find found|get got gotten|
+keep kept|feel felt|break broke broken|steal stole stolen|freeze froze frozen|wear wore worn|seek sought|
+teach taught|catch caught|hide hid hidden|sink sank sunk|swim swam swum|sing sang sung|forbid forbade forbidden`, "|") {
+		forms := strings.Fields(group)
+		for _, f := range forms[1:] {
+			m[f] = forms[0]
+		}
+	}
+	return m
+}()
 
 var stopwords = func() map[string]bool {
 	words := strings.Fields(`a about above after again against all also am an and any are aren as at be
