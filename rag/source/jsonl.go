@@ -75,32 +75,55 @@ func (b *jsonlBatch) decode(name string) {
 // duplicate reports, and with cancellation: err is ctx's error when it ends
 // the read.
 func parseJSONL(ctx context.Context, name string, r io.Reader) (arts []rag.Article, lines []int, problems []Problem, err error) {
-	workers := min(runtime.GOMAXPROCS(0), 8)
-	work := make(chan *jsonlBatch, workers)
-	done := make(chan *jsonlBatch, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for b := range work {
-				b.decode(name)
-				done <- b
-			}
-		})
-	}
-	var batches []*jsonlBatch
-	collected := make(chan struct{})
-	go func() {
-		for b := range done {
-			batches = append(batches, b)
+	var (
+		batches   []*jsonlBatch
+		first     *jsonlBatch // held until a second batch shows the file is worth sharing out
+		work      chan *jsonlBatch
+		done      chan *jsonlBatch
+		wg        sync.WaitGroup
+		collected = make(chan struct{})
+	)
+	startWorkers := func() {
+		workers := min(runtime.GOMAXPROCS(0), 8)
+		work = make(chan *jsonlBatch, workers)
+		done = make(chan *jsonlBatch, workers)
+		for range workers {
+			wg.Go(func() {
+				for b := range work {
+					b.decode(name)
+					done <- b
+				}
+			})
 		}
-		close(collected)
-	}()
+		go func() {
+			for b := range done {
+				batches = append(batches, b)
+			}
+			close(collected)
+		}()
+	}
+	send := func(b *jsonlBatch) {
+		if work == nil {
+			if first == nil {
+				first = b
+				return
+			}
+			startWorkers()
+			work <- first
+		}
+		work <- b
+	}
 
-	problems, err = readJSONLBatches(ctx, name, r, work)
-	close(work)
-	wg.Wait()
-	close(done)
-	<-collected
+	problems, err = readJSONLBatches(ctx, name, r, send)
+	if work != nil {
+		close(work)
+		wg.Wait()
+		close(done)
+		<-collected
+	} else if first != nil {
+		first.decode(name)
+		batches = append(batches, first)
+	}
 
 	slices.SortFunc(batches, func(a, b *jsonlBatch) int { return cmp.Compare(a.seq, b.seq) })
 	n := 0
@@ -118,23 +141,21 @@ func parseJSONL(ctx context.Context, name string, r io.Reader) (arts []rag.Artic
 	return arts, lines, problems, err
 }
 
-// readJSONLBatches splits r into lines and sends them to work in batches. It
+// readJSONLBatches splits r into lines and sends them on in batches. It
 // returns the problems found while reading (over-long lines, a read error)
 // and ctx's error if it ended the read.
-func readJSONLBatches(ctx context.Context, name string, r io.Reader, work chan<- *jsonlBatch) ([]Problem, error) {
+func readJSONLBatches(ctx context.Context, name string, r io.Reader, sendBatch func(*jsonlBatch)) ([]Problem, error) {
 	br := bufio.NewReaderSize(r, 256<<10)
 	var problems []Problem
 	var long []byte // a line longer than br's buffer, gathered here
-	newBatch := func(seq int) *jsonlBatch {
-		// Room for a batch's worth and one more typical line, so that the
-		// batch is one allocation.
-		return &jsonlBatch{seq: seq, data: make([]byte, 0, jsonlBatchBytes+64<<10)}
-	}
-	b := newBatch(0)
+	// A batch starts small, for the many short files, then as large as the
+	// one before it, so a big file's batches are one allocation each.
+	b := &jsonlBatch{data: make([]byte, 0, 64<<10)}
 	send := func() {
 		if len(b.ends) > 0 {
-			work <- b
-			b = newBatch(b.seq + 1)
+			next := &jsonlBatch{seq: b.seq + 1, data: make([]byte, 0, cap(b.data))}
+			sendBatch(b) // b belongs to its decoder from here
+			b = next
 		}
 	}
 	for lineNo := 1; ; lineNo++ {
