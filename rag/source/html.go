@@ -19,10 +19,11 @@ import (
 // Limits that keep a hostile page from taking the loader's time or memory.
 const (
 	// MaxHTMLBytes bounds the page ParseHTML reads: larger than any real
-	// article page, small enough to extract in well under a second.
+	// article page, small enough that the worst page within the limits
+	// takes about a second of CPU.
 	MaxHTMLBytes = 8 << 20
-	// maxHTMLElements bounds the elements readability scores; its passes
-	// grow faster than linearly with the page.
+	// maxHTMLElements bounds the elements parsed and scored; readability's
+	// passes grow faster than linearly with the page.
 	maxHTMLElements = 60_000
 	// maxHTMLDepth bounds nesting. Readability's cost grows with the square
 	// of depth; real article pages nest a few dozen deep. (The HTML parser
