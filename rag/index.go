@@ -98,7 +98,10 @@ type articleRec struct {
 	source   string
 	authors  []string
 	captions []string
-	docs     []uint32 // in passage order
+	// quotes are the article's quotations (ExtractQuotes of the clean
+	// article), found once at ingestion.
+	quotes []Quote
+	docs   []uint32 // in passage order
 }
 
 // Open loads the index snapshot in opts.Dir, or starts an empty index when
@@ -479,6 +482,7 @@ func (ix *Index) prepare(ctx context.Context, arts []Article, hashes map[string]
 				info: ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
 					Published: a.Published, Passages: len(ps)},
 				body: a.Text, hash: hashes[a.ID], source: a.Source, authors: a.Authors, captions: a.Captions,
+				quotes: ExtractQuotes(a),
 			},
 			passages: ps,
 		}
@@ -543,6 +547,21 @@ func (ix *Index) ArticleText(id string) (string, error) {
 		return "", fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
 	return a.body, nil
+}
+
+// Quotes returns every quotation in the index: articles newest first, and
+// each article's quotations in the order they stand.
+func (ix *Index) Quotes() []Quote {
+	infos := ix.Articles()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var out []Quote
+	for _, info := range infos {
+		if a, ok := ix.st.articles[info.ID]; ok {
+			out = append(out, a.quotes...)
+		}
+	}
+	return out
 }
 
 // embedText is what the embedder sees of a passage: the headline gives

@@ -33,12 +33,18 @@ import (
 const (
 	snapshotName    = "index.cbx"
 	snapshotMagic   = "CBXINDEX"
-	snapshotVersion = 1
+	snapshotVersion = 2
 	trailerMagic    = "CBXEND\x00\x00"
 	// maxSnapshotString bounds any one string read from a snapshot, so a
 	// corrupt length cannot make the loader allocate gigabytes.
 	maxSnapshotString = 64 << 20
 )
+
+// quotesVersion names the quotation extractor that wrote a snapshot's
+// quotations. A snapshot from another one (or from format version 1, which
+// had none) has them extracted again from the stored bodies when it loads,
+// which needs no embedding.
+const quotesVersion = "q1"
 
 type snapshotHeader struct {
 	Embedder     string    `json:"embedder"`
@@ -51,6 +57,7 @@ type snapshotHeader struct {
 	Written      time.Time `json:"written"`
 	ChunkChars   int       `json:"chunk_chars"`
 	OverlapChars int       `json:"overlap_chars"`
+	Quotes       string    `json:"quotes,omitempty"`
 }
 
 // fileStamp tells one snapshot file from another without reading it.
@@ -258,7 +265,7 @@ func writeSnapshot(f io.Writer, st *indexState, co ChunkOptions) error {
 	hdr, _ := json.Marshal(snapshotHeader{
 		Embedder: st.embedder, Dimensions: st.dims, Articles: len(ids), Passages: int(n), Terms: len(terms),
 		Generation: st.generation, Pipeline: pipelineVersion, Written: time.Now().UTC(),
-		ChunkChars: co.MaxChars, OverlapChars: co.OverlapChars,
+		ChunkChars: co.MaxChars, OverlapChars: co.OverlapChars, Quotes: quotesVersion,
 	})
 	s.write([]byte(snapshotMagic))
 	s.u32(snapshotVersion)
@@ -277,6 +284,7 @@ func writeSnapshot(f io.Writer, st *indexState, co ChunkOptions) error {
 		s.strs(a.authors)
 		s.strs(a.captions)
 		s.str(a.body)
+		writeQuotes(s, a)
 		s.u32(uint32(len(a.docs)))
 	}
 	hook("articles")
@@ -428,8 +436,9 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 	if magic := s.read(len(snapshotMagic)); s.err != nil || string(magic) != snapshotMagic {
 		return nil, fmt.Errorf("%w: not a coveragebot index", ErrCorruptIndex)
 	}
-	if v := s.u32(); s.err == nil && v != snapshotVersion {
-		return nil, fmt.Errorf("%w: format version %d, this build reads %d", ErrCorruptIndex, v, snapshotVersion)
+	version := s.u32()
+	if s.err == nil && version != snapshotVersion && version != 1 {
+		return nil, fmt.Errorf("%w: format version %d, this build reads 1 to %d", ErrCorruptIndex, version, snapshotVersion)
 	}
 	var hdr snapshotHeader
 	if raw := s.str(); s.err == nil {
@@ -467,6 +476,9 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 		a.authors = s.strs()
 		a.captions = s.strs()
 		a.body = s.str()
+		if version >= 2 {
+			a.quotes = readQuotes(s, a)
+		}
 		n := s.u32()
 		total += int(n)
 		a.info.Passages = int(n)
@@ -477,6 +489,13 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 	}
 	if s.err != nil {
 		return nil, s.err
+	}
+	if hdr.Quotes != quotesVersion {
+		for _, ac := range arts {
+			a := ac.rec
+			a.quotes = ExtractQuotes(Article{ID: a.info.ID, Title: a.info.Title, Outlet: a.info.Outlet,
+				URL: a.info.URL, Published: a.info.Published, Text: a.body})
+		}
 	}
 
 	dims := hdr.Dimensions
@@ -576,6 +595,67 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// Quote flags in a snapshot.
+const quotePronoun = 1
+
+// writeQuotes writes an article's quotations after its body: each one's
+// speaker, role, mention, about, flags, and its text as a span of the body
+// (or, were it ever not one, as text).
+func writeQuotes(s *snapWriter, a *articleRec) {
+	s.u32(uint32(len(a.quotes)))
+	for _, q := range a.quotes {
+		s.str(q.Speaker)
+		s.str(q.Role)
+		s.str(q.Mention)
+		s.str(q.About)
+		var flags uint32
+		if q.Pronoun {
+			flags |= quotePronoun
+		}
+		s.u32(flags)
+		s.u32(uint32(q.Start))
+		if q.Start >= 0 && q.Start+len(q.Text) <= len(a.body) && a.body[q.Start:q.Start+len(q.Text)] == q.Text {
+			s.u32(uint32(len(q.Text)))
+		} else {
+			s.u32(noSpan)
+			s.str(q.Text)
+		}
+	}
+}
+
+// readQuotes reads what writeQuotes wrote, checking every span against the
+// body.
+func readQuotes(s *snapReader, a *articleRec) []Quote {
+	n := s.u32()
+	if n > 1<<16 {
+		s.fail("article %q has %d quotations", a.info.ID, n)
+		return nil
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Quote, 0, n)
+	for i := uint32(0); i < n && s.err == nil; i++ {
+		q := Quote{ArticleID: a.info.ID, Title: a.info.Title, Outlet: a.info.Outlet, URL: a.info.URL, Published: a.info.Published}
+		q.Speaker = s.str()
+		q.Role = s.str()
+		q.Mention = s.str()
+		q.About = s.str()
+		q.Pronoun = s.u32()&quotePronoun != 0
+		start := s.u32()
+		q.Start = int(start)
+		if size := s.u32(); size == noSpan {
+			q.Text = s.str()
+		} else if int64(start)+int64(size) <= int64(len(a.body)) {
+			q.Text = a.body[start : start+size]
+		} else {
+			s.fail("quotation span %d+%d outside its article of %d bytes", start, size, len(a.body))
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // noSpan marks a passage stored as its own text.
