@@ -1,0 +1,267 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coveragebot/coveragebot/config"
+	"github.com/coveragebot/coveragebot/internal/fakediscord"
+	"github.com/coveragebot/coveragebot/internal/fakeopenai"
+)
+
+// served is an App run against a fake Discord and a fake OpenAI server,
+// exactly as main runs it.
+type served struct {
+	t       *testing.T
+	app     *App
+	discord *fakediscord.Server
+	llm     *fakeopenai.Server
+	cancel  context.CancelFunc
+	done    chan error
+}
+
+const (
+	testGuild   = "1000"
+	testChannel = "2000"
+	testUser    = "3000"
+	testAdmin   = "3001"
+)
+
+func startServed(t *testing.T, extraEnv map[string]string) *served {
+	t.Helper()
+	c := newCLI(t)
+	s := &served{t: t, discord: fakediscord.New(fakediscord.Options{}), llm: fakeopenai.New()}
+	s.discord.AddGuild(fakediscord.Guild{
+		ID: testGuild, Name: "Newsroom",
+		Channels: []fakediscord.Channel{{ID: testChannel, Name: "news"}},
+		Members: []fakediscord.Member{
+			{UserID: testUser, Username: "reader"},
+			{UserID: testAdmin, Username: "editor", Permissions: fmt.Sprint(fakediscord.PermissionAdministrator)},
+		},
+	})
+	s.llm.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
+		n := sourceWith(req, "John Coale")
+		if n == 0 {
+			return "The sources don't say."
+		}
+		return fmt.Sprintf("John Coale is Mr Trump’s deputy Ukraine envoy [%d]. He said NATO membership for Ukraine was still “on the table” [%d].", n, n)
+	})
+	env := map[string]string{
+		"COVERAGEBOT_INDEX":      c.index,
+		"COVERAGEBOT_DATA":       c.data,
+		"DISCORD_TOKEN":          "canary-token-for-tests",
+		"DISCORD_API_URL":        s.discord.URL(),
+		"OPENAI_BASE_URL":        s.llm.URL(),
+		"COVERAGEBOT_CHAT_MODEL": "test-model",
+		"COVERAGEBOT_GUILDS":     testGuild,
+	}
+	for k, v := range extraEnv {
+		env[k] = v
+	}
+	cfg, err := config.Load(func(k string) string { return env[k] }, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.app, err = New(cfg, Deps{Listener: ln, ShutdownGrace: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.done = make(chan error, 1)
+	go func() { s.done <- s.app.Run(ctx) }()
+	t.Cleanup(s.stop)
+	s.waitHealthy()
+	return s
+}
+
+func (s *served) stop() {
+	if s.cancel == nil {
+		return
+	}
+	s.cancel()
+	select {
+	case err := <-s.done:
+		if err != nil {
+			s.t.Errorf("Run: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		s.t.Error("Run did not return after cancel")
+	}
+	s.cancel = nil
+	s.app.Close()
+	s.discord.Close()
+	s.llm.Close()
+}
+
+func (s *served) waitHealthy() {
+	s.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get("http://" + s.app.Addr() + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatal("/healthz never answered 200")
+}
+
+func (s *served) waitCall(match func(fakediscord.Call) bool) fakediscord.Call {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c, err := s.discord.WaitCall(ctx, match)
+	if err != nil {
+		s.t.Fatalf("waiting for a Discord call: %v", err)
+	}
+	return c
+}
+
+func TestServeRegistersCommandsAndAnswersAsk(t *testing.T) {
+	s := startServed(t, nil)
+	names := map[string]bool{}
+	for _, c := range s.discord.Commands(testGuild) {
+		names[c.Name] = true
+	}
+	for _, want := range []string{"ask", "summary", "sources", "help", "ingest", "reindex"} {
+		if !names[want] {
+			t.Errorf("command /%s not registered in the guild (have %v)", want, names)
+		}
+	}
+
+	_, token := s.discord.SendInteraction(fakediscord.Interaction{
+		Type: 2, GuildID: testGuild, ChannelID: testChannel, UserID: testUser, Username: "reader",
+		Name: "ask", Options: []fakediscord.Option{{Name: "question", Type: fakediscord.OptionString, Value: "Who is John Coale? @everyone"}},
+	})
+	final := s.waitCall(func(c fakediscord.Call) bool {
+		return strings.Contains(c.Route, token) && c.Method == http.MethodPatch && strings.Contains(string(c.Body), "Sources") &&
+			strings.Contains(string(c.Body), "deputy Ukraine envoy")
+	})
+	calls := s.discord.InteractionResponses(token)
+	if len(calls) == 0 || !strings.HasSuffix(calls[0].Route, "/callback") || !strings.Contains(string(calls[0].Body), `"type":5`) {
+		t.Fatalf("first response is not a deferred callback: %+v", calls)
+	}
+	var body struct {
+		Embeds []struct {
+			Description string `json:"description"`
+			Fields      []struct{ Name, Value string }
+		} `json:"embeds"`
+		AllowedMentions *struct {
+			Parse []string `json:"parse"`
+		} `json:"allowed_mentions"`
+	}
+	if err := json.Unmarshal(final.Body, &body); err != nil {
+		t.Fatal(err)
+	}
+	if body.AllowedMentions == nil || len(body.AllowedMentions.Parse) != 0 {
+		t.Errorf("allowed_mentions = %+v, want an empty parse list", body.AllowedMentions)
+	}
+	text, _ := json.Marshal(body.Embeds)
+	if !strings.Contains(string(text), "Starmer tells Zelenskyy") {
+		t.Errorf("the final embed does not list the cited article: %s", text)
+	}
+
+	// /healthz and /metrics stay up; the question was counted.
+	resp, err := http.Get("http://" + s.app.Addr() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var metrics strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := resp.Body.Read(buf)
+		metrics.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	for _, name := range []string{"coveragebot_retrieval_seconds_count 1", "coveragebot_llm_seconds_count 1"} {
+		if !strings.Contains(metrics.String(), name) {
+			t.Errorf("/metrics lacks %q", name)
+		}
+	}
+	if strings.Contains(metrics.String(), "canary-token-for-tests") {
+		t.Error("/metrics shows the Discord token")
+	}
+}
+
+func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
+	s := startServed(t, nil)
+	msgID := s.discord.SendMessage(fakediscord.Message{
+		GuildID: testGuild, ChannelID: testChannel, AuthorID: testUser, Username: "reader",
+		Content: "<@" + s.discord.BotUserID() + "> Who is John Coale?", Mentions: []string{s.discord.BotUserID()},
+	})
+	s.waitCall(func(c fakediscord.Call) bool {
+		return c.Method == http.MethodPost && strings.Contains(c.Route, "/messages/"+msgID+"/threads")
+	})
+	threads := s.discord.Threads(testChannel)
+	if len(threads) != 1 {
+		t.Fatalf("threads = %+v", threads)
+	}
+	thread := threads[0].ID
+	s.waitCall(func(c fakediscord.Call) bool {
+		return c.Method == http.MethodPost && c.Route == "/channels/"+thread+"/messages" && strings.Contains(string(c.Body), "deputy Ukraine envoy")
+	})
+
+	before := len(s.llm.Requests())
+	s.discord.SendMessage(fakediscord.Message{
+		GuildID: testGuild, ChannelID: thread, AuthorID: testUser, Username: "reader",
+		Content: "<@" + s.discord.BotUserID() + "> what else did he say?", Mentions: []string{s.discord.BotUserID()},
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for len(s.llm.Requests()) == before {
+		if ctx.Err() != nil {
+			t.Fatal("the follow-up never reached the model")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	req := s.llm.Requests()[before]
+	var sawEarlierTurn bool
+	for _, m := range req.Messages[1:] {
+		if m.Role == "user" && strings.Contains(m.Content, "Who is John Coale?") {
+			sawEarlierTurn = true
+		}
+	}
+	if !sawEarlierTurn {
+		t.Errorf("the follow-up was sent without the thread's earlier question: %+v", req.Messages)
+	}
+}
+
+func TestServeShutsDownGracefully(t *testing.T) {
+	s := startServed(t, nil)
+	s.llm.SetLatency(300 * time.Millisecond)
+	_, token := s.discord.SendInteraction(fakediscord.Interaction{
+		Type: 2, GuildID: testGuild, ChannelID: testChannel, UserID: testUser, Username: "reader",
+		Name: "ask", Options: []fakediscord.Option{{Name: "question", Type: fakediscord.OptionString, Value: "Who is John Coale?"}},
+	})
+	s.waitCall(func(c fakediscord.Call) bool { return strings.Contains(c.Route, token) && strings.HasSuffix(c.Route, "/callback") })
+	s.stop() // cancels while the answer is in flight; the answer finishes within the grace period
+	var finished bool
+	for _, c := range s.discord.InteractionResponses(token) {
+		if c.Method == http.MethodPatch && strings.Contains(string(c.Body), "deputy Ukraine envoy") {
+			finished = true
+		}
+	}
+	if !finished {
+		t.Error("the answer in flight was not finished before shutdown")
+	}
+}
