@@ -253,7 +253,9 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		Type: 2, GuildID: testGuild, ChannelID: testChannel, UserID: testUser, Username: "reader",
 		Name: "ask", Options: []fakediscord.Option{{Name: "question", Type: fakediscord.OptionString, Value: "Who is John Coale?"}},
 	})
-	s.waitCall(func(c fakediscord.Call) bool { return strings.Contains(c.Route, token) && strings.HasSuffix(c.Route, "/callback") })
+	s.waitCall(func(c fakediscord.Call) bool {
+		return strings.Contains(c.Route, token) && strings.HasSuffix(c.Route, "/callback")
+	})
 	s.stop() // cancels while the answer is in flight; the answer finishes within the grace period
 	var finished bool
 	for _, c := range s.discord.InteractionResponses(token) {
