@@ -22,6 +22,9 @@ type question struct {
 	dest    destination
 	// produce computes the answer, streaming text to onDelta if it can.
 	produce func(ctx context.Context, onDelta func(string)) (rag.Answer, error)
+	// remember, when set, is given the answer before it is posted, so a
+	// follow-up that arrives as soon as the answer shows already has it.
+	remember func(a rag.Answer)
 }
 
 // answer waits for the question's turn in its guild, produces the answer
@@ -42,6 +45,9 @@ func (b *Bot) answer(ctx context.Context, q question) (rag.Answer, error) {
 	st.stop()
 	if err != nil {
 		return rag.Answer{}, err
+	}
+	if q.remember != nil {
+		q.remember(a)
 	}
 	postCtx, cancel := noticeContext(ctx)
 	defer cancel()

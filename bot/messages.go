@@ -118,19 +118,18 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 	}
 	dest.keepTyping(ctx)
 
-	a, err := b.answer(ctx, question{
+	_, err = b.answer(ctx, question{
 		id: m.ID, source: source, userID: m.Author.ID, guildID: m.GuildID,
 		title: q, ticket: t, dest: dest,
 		produce: func(ctx context.Context, onDelta func(string)) (rag.Answer, error) {
 			return b.opts.Coverage.Ask(ctx, q, rag.AskOptions{History: history, OnDelta: onDelta})
 		},
+		remember: func(a rag.Answer) { b.convs.add(conversationID, q, a.Text) },
 	})
 	dest.stopTyping()
 	if err != nil {
 		b.report(ctx, dest, m.ID, err)
-		return
 	}
-	b.convs.add(conversationID, q, a.Text)
 }
 
 // openThread starts a thread on the question and returns where to answer
@@ -141,7 +140,7 @@ func (b *Bot) openThread(ctx context.Context, m *discordgo.Message, q string, lo
 	Info(string, ...any)
 }) (*channelReply, string) {
 	th, err := b.session.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
-		Name:                truncateText(q, maxThreadName),
+		Name:                truncateText(neutralizeMentions(q), maxThreadName),
 		AutoArchiveDuration: threadArchiveMinutes,
 	}, discordgo.WithContext(ctx))
 	if err != nil || th == nil {

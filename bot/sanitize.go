@@ -68,7 +68,7 @@ func cleanQuestion(s string) string {
 // title, a quoted question).
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `~`, `\~`, `|`, `\|`,
-	`[`, `\[`, `]`, `\]`, `>`, `\>`, `#`, `\#`,
+	`[`, `\[`, `]`, `\]`,
 )
 
 func escapeMarkdown(s string) string {
