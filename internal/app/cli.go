@@ -55,6 +55,7 @@ func commands() []command {
 		{name: "sources", args: "", summary: "list the indexed articles, newest first", run: runSources, flags: sourcesFlags},
 		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", run: runServe, flags: serveFlags},
 		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", run: runEval, flags: evalFlags},
+		{name: "bench", args: "[--sizes 10k,100k] [--corpus FILE] [--queries N] [--json]", summary: "measure retrieval, ingestion, start-up, memory and Discord acknowledgement beside chromem-go", run: runBench, flags: benchFlags},
 		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", run: runHealthcheck, flags: nil},
 		{name: "version", args: "", summary: "print the version", run: runVersion, flags: nil},
 	}

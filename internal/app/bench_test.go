@@ -1,0 +1,175 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func TestParseSizes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []int
+		bad  bool
+	}{
+		{in: "10k,100k", want: []int{10_000, 100_000}},
+		{in: "1m", want: []int{1_000_000}},
+		{in: "100k, 10K ,10k", want: []int{10_000, 100_000}},
+		{in: "2.5k,500", want: []int{500, 2_500}},
+		{in: "50", bad: true},
+		{in: "ten", bad: true},
+		{in: "10k,", bad: true},
+		{in: "9m", bad: true},
+		{in: "-5k", bad: true},
+	}
+	for _, tc := range tests {
+		got, err := parseSizes(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("parseSizes(%q) = %v, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("parseSizes(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestCorpusSentences(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 3 {
+		var text strings.Builder
+		for j := range 60 {
+			fmt.Fprintf(&text, "Reporter %d wrote sentence number %d about the council budget vote. ", i, j)
+		}
+		line, _ := json.Marshal(map[string]any{"id": fmt.Sprint("a", i), "url": fmt.Sprintf("https://x.example/%d", i),
+			"title": "Budget", "published": "2024/01/02", "text": text.String()})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	path := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sents, err := corpusSentences(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 180 || !strings.HasPrefix(sents[0], "Reporter 0 wrote sentence number 0") {
+		t.Fatalf("%d sentences, first %q", len(sents), sents[0])
+	}
+
+	small := filepath.Join(dir, "small.jsonl")
+	os.WriteFile(small, []byte(`{"id":"s","url":"https://x.example/s","title":"T","text":"One short sentence that is long enough to count here. And another one of the same kind."}`+"\n"), 0o644)
+	if _, err := corpusSentences(t.Context(), small); err == nil || !strings.Contains(err.Error(), "usable sentences") {
+		t.Fatalf("a corpus of two sentences gave %v", err)
+	}
+}
+
+func TestBenchRejectsBadFlags(t *testing.T) {
+	c := newCLI(t)
+	for _, args := range [][]string{
+		{"bench", "--sizes", "lots"},
+		{"bench", "--queries", "0"},
+	} {
+		if _, stderr, code := c.run(args...); code != exitUsage || !strings.Contains(stderr, "--") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	out := c.mustRun("bench", "--help")
+	for _, flag := range []string{"--sizes", "--corpus", "--queries", "--json"} {
+		if !strings.Contains(out, flag) {
+			t.Errorf("bench --help does not mention %s:\n%s", flag, out)
+		}
+	}
+}
+
+// TestBenchTinyRun runs the whole bench on 500 passages and checks that
+// every figure is there and makes sense. It asserts no timings: only that
+// they were taken, and the counts that do not depend on the machine.
+func TestBenchTinyRun(t *testing.T) {
+	c := newCLI(t)
+	out := c.mustRun("bench", "--sizes", "500", "--queries", "20", "--json")
+	var rep benchReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if rep.Machine.CPUs < 1 || rep.Machine.GoVersion == "" || !strings.Contains(rep.Text, "Zipf") {
+		t.Errorf("machine or text missing: %+v, %q", rep.Machine, rep.Text)
+	}
+	if len(rep.Sizes) != 1 {
+		t.Fatalf("%d sizes, want 1", len(rep.Sizes))
+	}
+	s := rep.Sizes[0]
+	checks := []struct {
+		name string
+		ok   bool
+	}{
+		{"passages", s.Passages == 500 && s.Articles > 0 && s.Queries == 20},
+		{"candidates", s.Candidates == 48},
+		{"hybrid latency", s.HybridP50 > 0 && s.HybridP99 >= s.HybridP50},
+		{"chromem latency", s.ChromemP50 > 0 && s.ChromemP99 >= s.ChromemP50},
+		{"scan latency", s.ScanP50 > 0 && s.ScanP99 >= s.ScanP50},
+		{"ratios", s.HybridOverChromem > 0 && s.ChromemOverScan > 0},
+		{"scan agrees with chromem-go", s.Agreement == 1},
+		{"source found", s.SourceFound > 0 && s.SourceFound <= 1},
+		{"ingest", s.IngestS > 0 && s.IngestPerSecond > 0},
+		{"load", s.LoadS > 0 && s.ChromemReloadS > 0 && s.LoadSpeedup > 0 && s.SnapshotBytes > 0 && s.ChromemDisk > 0},
+		{"chromem reload is whole", s.ChromemLoaded == 500},
+		{"memory", s.HeapPerPassage > 0 && s.RawPerPassage >= 4*rag.LocalDimensions && s.HeapOverRaw > 0 && s.ChromemHeapPerPassage > 0},
+	}
+	for _, ch := range checks {
+		if !ch.ok {
+			t.Errorf("%s: %+v", ch.name, s)
+		}
+	}
+
+	r := rep.Remote
+	if r.Passages != 500 || r.RequestLimit != 9 || r.Requests < 8 || r.Requests > r.RequestLimit {
+		t.Errorf("remote embedder: %d requests for %d passages (limit %d)", r.Requests, r.Passages, r.RequestLimit)
+	}
+	if r.SampleTexts != 25 || r.SampleS <= 0 || r.TotalS <= 0 || r.Speedup <= 1 {
+		t.Errorf("remote embedder: %+v", r)
+	}
+	a := rep.Ack
+	if a.Questions != 100 || a.Acked != 100 || a.Answered != 100 || a.P50 <= 0 || a.P99 < a.P50 || a.Passages != 500 {
+		t.Errorf("discord acknowledgement: %+v", a)
+	}
+
+	var statuses []string
+	for _, tl := range rep.Targets {
+		if !slices.Contains([]string{"PASS", "MISS", "SKIP"}, tl.Status) || tl.Target == "" || tl.Result == "" {
+			t.Errorf("bad target line %+v", tl)
+		}
+		statuses = append(statuses, tl.Status+" "+tl.Target)
+	}
+	for _, want := range []string{"ingestion", "heap per passage", "exact scan", "⌈N/64⌉+1 requests", "one text per request",
+		"acknowledgement", "SKIP hybrid Retrieve"} {
+		if !slices.ContainsFunc(statuses, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no target line about %q in %v", want, statuses)
+		}
+	}
+
+	// The table shows the same report: every row, with this run's figures.
+	var buf bytes.Buffer
+	printBench(&buf, rep)
+	table := buf.String()
+	for _, row := range []string{"passages (articles)", "hybrid Retrieve p50 / p99", "chromem-go QueryEmbedding p50 / p99",
+		"dot-product scan, 1 core", "hybrid / chromem-go (p50)", "chromem-go / scan (p50)", "ingest, embedded default",
+		"load: Open of the snapshot", "load: chromem-go NewPersistentDB", "load speed-up", "heap per passage / raw",
+		"batched requests", "one text per request", "ack p50 / p99 / max", "targets",
+		"500 (", fmt.Sprintf("%d (limit", r.Requests)} {
+		if !strings.Contains(table, row) {
+			t.Errorf("the table has no %q:\n%s", row, table)
+		}
+	}
+}
