@@ -24,6 +24,8 @@ type served struct {
 	llm     *fakeopenai.Server
 	cancel  context.CancelFunc
 	done    chan error
+	// ownsFakes is set when stop should close the fakes too.
+	ownsFakes bool
 }
 
 const (
@@ -36,8 +38,8 @@ const (
 func startServed(t *testing.T, extraEnv map[string]string) *served {
 	t.Helper()
 	c := newCLI(t)
-	s := &served{t: t, discord: fakediscord.New(fakediscord.Options{}), llm: fakeopenai.New()}
-	s.discord.AddGuild(fakediscord.Guild{
+	discord := fakediscord.New(fakediscord.Options{})
+	discord.AddGuild(fakediscord.Guild{
 		ID: testGuild, Name: "Newsroom",
 		Channels: []fakediscord.Channel{{ID: testChannel, Name: "news"}},
 		Members: []fakediscord.Member{
@@ -45,25 +47,40 @@ func startServed(t *testing.T, extraEnv map[string]string) *served {
 			{UserID: testAdmin, Username: "editor", Permissions: fmt.Sprint(fakediscord.PermissionAdministrator)},
 		},
 	})
-	s.llm.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
-		n := sourceWith(req, "John Coale")
-		if n == 0 {
-			return "The sources don't say."
-		}
-		return fmt.Sprintf("John Coale is Mr Trump’s deputy Ukraine envoy [%d]. He said NATO membership for Ukraine was still “on the table” [%d].", n, n)
-	})
+	llm := fakeopenai.New()
+	llm.SetDefaultChat(citeCoale)
 	env := map[string]string{
 		"COVERAGEBOT_INDEX":      c.index,
 		"COVERAGEBOT_DATA":       c.data,
 		"DISCORD_TOKEN":          "canary-token-for-tests",
-		"DISCORD_API_URL":        s.discord.URL(),
-		"OPENAI_BASE_URL":        s.llm.URL(),
+		"DISCORD_API_URL":        discord.URL(),
+		"OPENAI_BASE_URL":        llm.URL(),
 		"COVERAGEBOT_CHAT_MODEL": "test-model",
 		"COVERAGEBOT_GUILDS":     testGuild,
 	}
 	for k, v := range extraEnv {
 		env[k] = v
 	}
+	s := startApp(t, env, discord, llm)
+	s.ownsFakes = true
+	return s
+}
+
+// citeCoale plays a model that answers about John Coale from whichever
+// source mentions him.
+func citeCoale(req fakeopenai.ChatRequest) string {
+	n := sourceWith(req, "John Coale")
+	if n == 0 {
+		return "The sources don't say."
+	}
+	return fmt.Sprintf("John Coale is Mr Trump’s deputy Ukraine envoy [%d]. He said NATO membership for Ukraine was still “on the table” [%d].", n, n)
+}
+
+// startApp runs an App with the environment given, against fakes the
+// caller owns, and waits until /healthz answers 200.
+func startApp(t *testing.T, env map[string]string, discord *fakediscord.Server, llm *fakeopenai.Server) *served {
+	t.Helper()
+	s := &served{t: t, discord: discord, llm: llm}
 	cfg, err := config.Load(func(k string) string { return env[k] }, "")
 	if err != nil {
 		t.Fatal(err)
@@ -103,8 +120,10 @@ func (s *served) stop() {
 	}
 	s.cancel = nil
 	s.app.Close()
-	s.discord.Close()
-	s.llm.Close()
+	if s.ownsFakes {
+		s.discord.Close()
+		s.llm.Close()
+	}
 }
 
 func (s *served) waitHealthy() {
@@ -217,6 +236,13 @@ func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
 		t.Fatalf("threads = %+v", threads)
 	}
 	thread := threads[0].ID
+	defer func() {
+		if t.Failed() {
+			for _, c := range s.discord.Calls() {
+				t.Logf("%s %s %.300s", c.Method, c.Route, c.Body)
+			}
+		}
+	}()
 	s.waitCall(func(c fakediscord.Call) bool {
 		return c.Method == http.MethodPost && c.Route == "/channels/"+thread+"/messages" && strings.Contains(string(c.Body), "deputy Ukraine envoy")
 	})
