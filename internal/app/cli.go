@@ -51,8 +51,9 @@ func commands() []command {
 	return []command{
 		{name: "ask", args: `"QUESTION"`, summary: "answer a question from the coverage, with citations", run: runAsk, flags: askFlags},
 		{name: "summary", args: "[--article ID | --topic TEXT | --all]", summary: "summarise an article, a topic or the whole coverage", run: runSummary, flags: summaryFlags},
-		{name: "ingest", args: "[PATH…]", summary: "index articles from files and directories (default: the data directory)", run: runIngest, flags: ingestFlags},
+		{name: "ingest", args: "[PATH|URL…] [--feeds]", summary: "index articles from files, directories, web pages and feeds (default: the data directory)", run: runIngest, flags: ingestFlags},
 		{name: "sources", args: "", summary: "list the indexed articles, newest first", run: runSources, flags: sourcesFlags},
+		{name: "feeds", args: "", summary: "list the feeds with their last success, last error and article count", run: runFeeds, flags: nil},
 		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", run: runServe, flags: serveFlags},
 		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", run: runEval, flags: evalFlags},
 		{name: "bench", args: "[--sizes 10k,100k] [--corpus FILE] [--queries N] [--json]", summary: "measure retrieval, ingestion, start-up, memory and Discord acknowledgement beside chromem-go", run: runBench, flags: benchFlags},

@@ -69,6 +69,12 @@ type App struct {
 	server   *http.Server
 	listener net.Listener
 
+	// live polls the feeds and ingests URLs; nil in a read-only process.
+	live *Poller
+	// onNewArticles, when set before Run, is told about every article new
+	// to the index (from feeds or URLs), for announcements.
+	onNewArticles func([]rag.ArticleInfo)
+
 	indexReady atomic.Bool
 	closeOnce  sync.Once
 	wg         sync.WaitGroup
@@ -116,6 +122,12 @@ func New(cfg config.Config, deps Deps) (*App, error) {
 	}
 	st.engine.Observe = m.observe
 	a.stack = st
+	if !cfg.Index.ReadOnly {
+		if a.live, err = newPoller(cfg, st.index, deps.Logger, a.newArticles); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
 	return a, nil
 }
 
@@ -152,9 +164,14 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
 // Run starts everything and blocks until ctx ends, then shuts down
 // gracefully: answers in flight get ShutdownGrace to finish.
 func (a *App) Run(ctx context.Context) error {
+	// Returning early (the bot failing to connect) must stop the loops
+	// started here, or Close would wait for them.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	if a.stack.index.Count() == 0 && !a.cfg.Index.ReadOnly {
 		a.log.Info("index is empty: indexing the data directory", "data", a.cfg.Data)
-		if _, err := ingestPaths(ctx, a.stack.index, []string{a.cfg.Data}, false, nil, a.deps.Logger); err != nil && !isSkipped(err) {
+		fi := fileIngest{retention: a.cfg.Index.Retention, now: time.Now()}
+		if _, err := ingestFiles(ctx, a.stack.index, []string{a.cfg.Data}, fi, nil, a.deps.Logger); err != nil && !isSkipped(err) {
 			return fmt.Errorf("initial ingest: %w", err)
 		}
 	}
@@ -169,18 +186,34 @@ func (a *App) Run(ctx context.Context) error {
 		}()
 	}
 
+	var b *bot.Bot
 	if !a.deps.NoDiscord {
-		b, err := bot.New(botConfig(a.cfg), bot.Options{
+		opts := bot.Options{
 			Coverage:   a.stack.engine,
 			Reindex:    a.reindex,
 			Logger:     a.deps.Logger,
 			Registerer: a.registry,
 			HTTPClient: a.deps.DiscordClient,
-		})
-		if err != nil {
+		}
+		if a.live != nil {
+			opts.IngestURL = a.IngestURL
+		}
+		var err error
+		if b, err = bot.New(botConfig(a.cfg), opts); err != nil {
 			return err
 		}
 		a.bot = b
+	}
+	// The live loop starts once the bot is wired, so that announcements
+	// have somewhere to go, and before it connects, which may take a while.
+	if a.live != nil && (len(a.cfg.Feeds.URLs) > 0 || a.cfg.Index.Retention > 0) {
+		a.wg.Add(1)
+		go func() {
+			defer a.wg.Done()
+			a.liveLoop(ctx)
+		}()
+	}
+	if b != nil {
 		if err := b.Open(ctx); err != nil {
 			return err
 		}
@@ -222,7 +255,8 @@ func (a *App) reindex(ctx context.Context) (string, error) {
 	if a.cfg.Index.ReadOnly {
 		return "", errors.New("this process only reads the shared index; run /reindex on the ingester")
 	}
-	rep, err := ingestPaths(ctx, a.stack.index, []string{a.cfg.Data}, true, nil, a.deps.Logger)
+	fi := fileIngest{prune: true, keep: a.live.LiveArticle(), retention: a.cfg.Index.Retention, now: time.Now()}
+	rep, err := ingestFiles(ctx, a.stack.index, []string{a.cfg.Data}, fi, nil, a.deps.Logger)
 	line := fmt.Sprintf("%d new, %d changed, %d removed, %d unchanged articles; %d passages embedded; %d passages in the index",
 		rep.Added, rep.Updated, rep.Removed, rep.Unchanged, rep.Embedded, rep.Passages)
 	if isSkipped(err) {

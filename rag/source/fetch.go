@@ -518,6 +518,17 @@ var trackingParams = map[string]bool{
 	"igshid": true, "ocid": true, "cmpid": true, "smid": true, "ref_src": true,
 }
 
+// StripTracking returns a web address without its fragment and tracking
+// parameters (utm_*, fbclid and the like), so that two links to one page
+// compare equal. Anything that does not parse is returned as given.
+func StripTracking(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return raw
+	}
+	return stripTracking(u)
+}
+
 // stripTracking returns u without its fragment and tracking parameters.
 func stripTracking(u *url.URL) string {
 	c := *u
