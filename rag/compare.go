@@ -213,6 +213,7 @@ func (e *Engine) findUniqueFacts(cmp *Comparison, arts []storyArticle, topic []s
 			}
 		}
 	}
+	cited := map[string]int{} // passage id → citation number: facts from one passage share it
 	for oi := range cmp.Outlets {
 		oc := &cmp.Outlets[oi]
 		var unique []factSentence
@@ -236,9 +237,13 @@ func (e *Engine) findUniqueFacts(cmp *Comparison, arts []storyArticle, topic []s
 		})
 		for _, f := range unique {
 			p := passageHolding(arts[f.article].passages, f.text)
-			c := Citation{N: len(cmp.Citations) + 1, Passage: p}
-			cmp.Citations = append(cmp.Citations, c)
-			oc.Unique = append(oc.Unique, Fact{Text: f.text, Citation: c})
+			n, ok := cited[p.ID]
+			if !ok {
+				n = len(cmp.Citations) + 1
+				cited[p.ID] = n
+				cmp.Citations = append(cmp.Citations, Citation{N: n, Passage: p})
+			}
+			oc.Unique = append(oc.Unique, Fact{Text: f.text, Citation: cmp.Citations[n-1]})
 		}
 	}
 }

@@ -143,9 +143,11 @@ func TestCompareFramingWithModel(t *testing.T) {
 	if strings.Contains(cmp.Framing, "resign") || len(cmp.Dropped) != 1 {
 		t.Errorf("the unsupported claim was kept: %q, dropped %q", cmp.Framing, cmp.Dropped)
 	}
-	facts := 0
+	facts := 0 // citations the facts use; the framing's follow them
 	for _, o := range cmp.Outlets {
-		facts += len(o.Unique)
+		for _, f := range o.Unique {
+			facts = max(facts, f.Citation.N)
+		}
 	}
 	ms := rag.ParseMarkers(cmp.Framing)
 	if len(ms) != 1 || ms[0].N != facts+1 || len(cmp.Citations) != facts+1 || cmp.Citations[facts].Outlet != "Northern Wire" {

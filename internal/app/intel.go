@@ -1,0 +1,439 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// The coverage-intelligence commands: quotes, timeline, compare and digest.
+
+func quotesFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["json"] = fs.Bool("json", false, "print JSON")
+	inv.opts["person"] = fs.String("person", "", "whose quotations to list: any form of the name (\"Bolton\", \"Sir Keir\")")
+	inv.opts["topic"] = fs.String("topic", "", "keep only quotations on this topic")
+}
+
+func timelineFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["json"] = fs.Bool("json", false, "print JSON")
+	inv.opts["topic"] = fs.String("topic", "", "the story to put in order")
+	inv.opts["as-of"] = fs.String("as-of", "", "when the question is asked, YYYY-MM-DD: steers which coverage is found (default today)")
+}
+
+func compareFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["json"] = fs.Bool("json", false, "print JSON")
+	inv.opts["topic"] = fs.String("topic", "", "the story whose coverage to compare")
+}
+
+func digestFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["json"] = fs.Bool("json", false, "print JSON (the summary contract, with \"since\")")
+	inv.opts["since"] = fs.String("since", "1d", "what counts as new: 12h, 1d, 7d, 2w before now, or a date YYYY-MM-DD")
+}
+
+// topicArg takes --topic, or else the words after the command.
+func topicArg(inv *invocation, example string) (string, error) {
+	topic := strings.TrimSpace(*inv.opts["topic"].(*string))
+	if topic == "" {
+		topic = strings.TrimSpace(strings.Join(inv.args, " "))
+	} else if len(inv.args) > 0 {
+		return "", usageErr("give the topic once, with --topic or after the command")
+	}
+	if topic == "" {
+		return "", usageErr("give a topic, for example: %s", example)
+	}
+	return topic, nil
+}
+
+// intelStack opens the index (building it from the data directory when it
+// is empty) and the engine.
+func intelStack(ctx context.Context, inv *invocation) (*stack, error) {
+	st, err := openStack(inv.cfg, inv.logger, stackOptions{})
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureIndexed(ctx, inv, st); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// jsonQuote is one quotation in the --json contract of quotes.
+type jsonQuote struct {
+	Speaker   string `json:"speaker"`
+	Role      string `json:"role,omitempty"`
+	Text      string `json:"text"`
+	About     string `json:"about,omitempty"`
+	Mention   string `json:"mention,omitempty"`
+	Pronoun   bool   `json:"pronoun"`
+	ArticleID string `json:"article_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Start     int    `json:"start"`
+}
+
+type jsonQuotes struct {
+	Person string      `json:"person,omitempty"`
+	Topic  string      `json:"topic,omitempty"`
+	Quotes []jsonQuote `json:"quotes"`
+	// Speakers lists everyone the coverage quotes when nobody matched, so
+	// that a misspelt name can be corrected.
+	Speakers []string `json:"speakers,omitempty"`
+}
+
+func runQuotes(ctx context.Context, inv *invocation) error {
+	person := strings.TrimSpace(*inv.opts["person"].(*string))
+	if person == "" {
+		person = strings.TrimSpace(strings.Join(inv.args, " "))
+	} else if len(inv.args) > 0 {
+		return usageErr("give the person once, with --person or after the command")
+	}
+	topic := strings.TrimSpace(*inv.opts["topic"].(*string))
+	if person == "" && topic == "" {
+		return usageErr(`name a person, for example: coveragebot quotes --person Bolton`)
+	}
+	st, err := intelStack(ctx, inv)
+	if err != nil {
+		return err
+	}
+	quotes, err := st.engine.Quotes(ctx, person, topic)
+	if err != nil {
+		return friendlyAskError(err)
+	}
+	var speakers []string
+	if len(quotes) == 0 {
+		speakers = st.index.Speakers()
+	}
+	if *inv.opts["json"].(*bool) {
+		out := jsonQuotes{Person: person, Topic: topic, Quotes: make([]jsonQuote, 0, len(quotes)), Speakers: speakers}
+		for _, q := range quotes {
+			out.Quotes = append(out.Quotes, jsonQuote{
+				Speaker: q.Speaker, Role: q.Role, Text: q.Text, About: q.About, Mention: q.Mention, Pronoun: q.Pronoun,
+				ArticleID: q.ArticleID, Title: q.Title, Outlet: q.Outlet, URL: q.URL, Published: formatDate(q.Published), Start: q.Start,
+			})
+		}
+		return writeJSON(inv.stdout(), out)
+	}
+	writeQuotes(inv.stdout(), person, topic, quotes, speakers)
+	return nil
+}
+
+func writeQuotes(w io.Writer, person, topic string, quotes []rag.Quote, speakers []string) {
+	what := "Quotations"
+	if person != "" {
+		what += fmt.Sprintf(" from %s", person)
+	}
+	if topic != "" {
+		what += fmt.Sprintf(" on %q", topic)
+	}
+	if len(quotes) == 0 {
+		fmt.Fprintf(w, "%s: none in the coverage.\n", what)
+		if len(speakers) > 0 {
+			fmt.Fprintf(w, "\nThe coverage quotes: %s.\n", strings.Join(speakers, ", "))
+		}
+		return
+	}
+	fmt.Fprintf(w, "%s (%d):\n", what, len(quotes))
+	for i, q := range quotes {
+		// A quotation over several paragraphs keeps its breaks, indented.
+		text := strings.ReplaceAll(q.Text, "\n\n", "\n   ")
+		fmt.Fprintf(w, "\n%d. “%s”\n", i+1, text)
+		who := "   — " + q.Speaker
+		if q.Role != "" && !strings.EqualFold(q.Role, q.Speaker) {
+			who += ", " + q.Role
+		}
+		if q.Mention != "" {
+			who += fmt.Sprintf(" (the article says “%s”)", q.Mention)
+		}
+		fmt.Fprintln(w, who)
+		if q.About != "" {
+			fmt.Fprintf(w, "     about %s: relayed by %s, not %s's own words\n", q.About, lowerFirst(q.Speaker), q.About)
+		}
+		fmt.Fprintf(w, "   %s\n", q.Title)
+		fmt.Fprintf(w, "   %s\n", sourceLine(q.Outlet, q.Published, q.URL, q.ArticleID))
+	}
+}
+
+// lowerFirst turns "A Downing Street spokesperson" into "a Downing Street
+// spokesperson" for use inside a sentence; a name is left alone.
+func lowerFirst(s string) string {
+	for _, article := range []string{"A ", "An ", "The "} {
+		if strings.HasPrefix(s, article) {
+			return strings.ToLower(article[:1]) + s[1:]
+		}
+	}
+	return s
+}
+
+// sourceLine is "Outlet, 2 Jan 2006 · URL", with the article id when there
+// is no URL.
+func sourceLine(outlet string, published time.Time, url, articleID string) string {
+	var parts []string
+	if outlet != "" {
+		parts = append(parts, outlet)
+	}
+	if !published.IsZero() {
+		parts = append(parts, published.UTC().Format("2 Jan 2006"))
+	}
+	where := "article " + articleID
+	if url != "" {
+		where = url
+	}
+	return strings.Join(parts, ", ") + " · " + where
+}
+
+// jsonTimelineEntry is one event in the --json contract of timeline.
+type jsonTimelineEntry struct {
+	Date      string       `json:"date"`
+	DateText  string       `json:"date_text"`
+	Approx    bool         `json:"approx"`
+	Precision string       `json:"precision"`
+	Text      string       `json:"text"`
+	Update    bool         `json:"update"`
+	Revises   int          `json:"revises,omitempty"`
+	Citation  jsonCitation `json:"citation"`
+}
+
+type jsonTimeline struct {
+	Topic   string              `json:"topic"`
+	Entries []jsonTimelineEntry `json:"entries"`
+}
+
+func toJSONCitation(c rag.Citation) jsonCitation {
+	return jsonCitation{N: c.N, ArticleID: c.ArticleID, PassageID: c.ID, Title: c.Title, Outlet: c.Outlet,
+		URL: c.URL, Published: formatDate(c.Published), Passage: c.Text}
+}
+
+func runTimeline(ctx context.Context, inv *invocation) error {
+	topic, err := topicArg(inv, `coveragebot timeline --topic "Trump Zelenskyy"`)
+	if err != nil {
+		return err
+	}
+	asOf, err := parseAsOf(*inv.opts["as-of"].(*string))
+	if err != nil {
+		return err
+	}
+	st, err := intelStack(ctx, inv)
+	if err != nil {
+		return err
+	}
+	entries, err := st.engine.Timeline(ctx, topic, asOf)
+	if err != nil {
+		return friendlyAskError(err)
+	}
+	if *inv.opts["json"].(*bool) {
+		out := jsonTimeline{Topic: topic, Entries: make([]jsonTimelineEntry, 0, len(entries))}
+		for _, e := range entries {
+			out.Entries = append(out.Entries, jsonTimelineEntry{
+				Date: formatDate(e.Date), DateText: e.DateText, Approx: e.Approx, Precision: e.Precision, Text: e.Text,
+				Update: e.Update, Revises: e.Revises, Citation: toJSONCitation(e.Citation),
+			})
+		}
+		return writeJSON(inv.stdout(), out)
+	}
+	writeTimeline(inv.stdout(), topic, entries)
+	return nil
+}
+
+// timelineDate writes a date as exactly as it is known.
+func timelineDate(t time.Time, precision string) string {
+	switch precision {
+	case rag.PrecisionYear:
+		return t.Format("2006")
+	case rag.PrecisionMonth:
+		return t.Format("Jan 2006")
+	case rag.PrecisionWeek:
+		return "week of " + t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan 2006")
+}
+
+func writeTimeline(w io.Writer, topic string, entries []rag.TimelineEntry) {
+	if len(entries) == 0 {
+		fmt.Fprintf(w, "The coverage has no dated events about %q.\n", topic)
+		return
+	}
+	fmt.Fprintf(w, "Timeline of %q (%d events):\n\n", topic, len(entries))
+	cites := make([]rag.Citation, 0, len(entries))
+	for _, e := range entries {
+		from := "the date of the report"
+		if e.DateText != "published" {
+			from = "“" + e.DateText + "”"
+		}
+		fmt.Fprintf(w, "%-20s %s [%d]\n", timelineDate(e.Date, e.Precision), e.Text, e.Citation.N)
+		fmt.Fprintf(w, "%-20s dated from %s\n", "", from)
+		if e.Update {
+			fmt.Fprintf(w, "%-20s update: a later report with another figure than [%d]\n", "", e.Revises)
+		}
+		cites = append(cites, e.Citation)
+	}
+	writeCitationList(w, cites)
+}
+
+// writeCitationList prints numbered sources, as ask does.
+func writeCitationList(w io.Writer, cites []rag.Citation) {
+	if len(cites) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nSources:")
+	for _, c := range cites {
+		fmt.Fprintf(w, "  [%d] %s\n", c.N, c.Title)
+		fmt.Fprintf(w, "      %s\n", sourceLine(c.Outlet, c.Published, c.URL, c.ArticleID))
+	}
+}
+
+type jsonFact struct {
+	Text string `json:"text"`
+	N    int    `json:"n"` // the citation
+}
+
+type jsonOutlet struct {
+	Outlet   string        `json:"outlet"`
+	First    string        `json:"first,omitempty"`
+	Articles []jsonArticle `json:"articles"`
+	Unique   []jsonFact    `json:"unique"`
+}
+
+type jsonComparison struct {
+	Topic     string         `json:"topic"`
+	Mode      string         `json:"mode"`
+	Outlets   []jsonOutlet   `json:"outlets"`
+	Framing   string         `json:"framing,omitempty"`
+	Citations []jsonCitation `json:"citations"`
+	Dropped   []string       `json:"dropped,omitempty"`
+}
+
+func runCompare(ctx context.Context, inv *invocation) error {
+	topic, err := topicArg(inv, `coveragebot compare --topic "Kessel Bridge collapse"`)
+	if err != nil {
+		return err
+	}
+	st, err := intelStack(ctx, inv)
+	if err != nil {
+		return err
+	}
+	cmp, err := st.engine.Compare(ctx, topic)
+	if err != nil {
+		return friendlyAskError(err)
+	}
+	if *inv.opts["json"].(*bool) {
+		out := jsonComparison{Topic: cmp.Topic, Mode: cmp.Mode, Framing: cmp.Framing, Dropped: cmp.Dropped,
+			Outlets: make([]jsonOutlet, 0, len(cmp.Outlets)), Citations: make([]jsonCitation, 0, len(cmp.Citations))}
+		for _, o := range cmp.Outlets {
+			jo := jsonOutlet{Outlet: o.Outlet, First: formatDate(o.First), Articles: []jsonArticle{}, Unique: []jsonFact{}}
+			for _, a := range o.Articles {
+				jo.Articles = append(jo.Articles, jsonArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
+					Published: formatDate(a.Published), Passages: a.Passages})
+			}
+			for _, f := range o.Unique {
+				jo.Unique = append(jo.Unique, jsonFact{Text: f.Text, N: f.Citation.N})
+			}
+			out.Outlets = append(out.Outlets, jo)
+		}
+		for _, c := range cmp.Citations {
+			out.Citations = append(out.Citations, toJSONCitation(c))
+		}
+		return writeJSON(inv.stdout(), out)
+	}
+	writeComparison(inv.stdout(), cmp, st.engine.Chat != nil)
+	return nil
+}
+
+func writeComparison(w io.Writer, cmp rag.Comparison, haveModel bool) {
+	if len(cmp.Outlets) == 0 {
+		fmt.Fprintf(w, "The coverage has nothing on %q.\n", cmp.Topic)
+		return
+	}
+	articles := 0
+	for _, o := range cmp.Outlets {
+		articles += len(o.Articles)
+	}
+	fmt.Fprintf(w, "Coverage of %q: %s, %s.\n\n", cmp.Topic, plural(len(cmp.Outlets), "outlet"), plural(articles, "article"))
+	fmt.Fprintln(w, "Who reported it first:")
+	for i, o := range cmp.Outlets {
+		first := "undated"
+		if !o.First.IsZero() {
+			first = o.First.UTC().Format("2 Jan 2006")
+		}
+		fmt.Fprintf(w, "  %d. %s — %s (%s)\n", i+1, o.Outlet, first, plural(len(o.Articles), "article"))
+		for _, a := range o.Articles {
+			fmt.Fprintf(w, "       %s · %s\n", a.Title, a.ID)
+		}
+	}
+	if len(cmp.Outlets) == 1 {
+		fmt.Fprintf(w, "\nOnly %s covered this story, so there is nothing to compare.\n", cmp.Outlets[0].Outlet)
+		return
+	}
+	for _, o := range cmp.Outlets {
+		fmt.Fprintf(w, "\nOnly in %s:\n", o.Outlet)
+		if len(o.Unique) == 0 {
+			fmt.Fprintln(w, "  (nothing the others do not also report)")
+		}
+		for _, f := range o.Unique {
+			fmt.Fprintf(w, "  - %s [%d]\n", f.Text, f.Citation.N)
+		}
+	}
+	switch {
+	case cmp.Framing != "":
+		fmt.Fprintf(w, "\nHow they framed it:\n%s\n", cmp.Framing)
+	case haveModel:
+		fmt.Fprintln(w, "\nHow they framed it: no contrast could be checked against the articles, so none is shown.")
+	default:
+		fmt.Fprintln(w, "\nWith a chat model configured, compare also contrasts how the outlets framed the story.")
+	}
+	writeCitationList(w, cmp.Citations)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// jsonDigest is the summary contract with the window's start.
+type jsonDigest struct {
+	jsonAnswer
+	Since string `json:"since"`
+}
+
+func runDigest(ctx context.Context, inv *invocation) error {
+	if len(inv.args) > 0 {
+		return usageErr("digest takes no arguments; use --since")
+	}
+	since, err := rag.ParseSince(*inv.opts["since"].(*string), time.Now())
+	if errors.Is(err, rag.ErrBadSince) {
+		return usageErr("--since: %v", err)
+	}
+	if err != nil {
+		return err
+	}
+	st, err := intelStack(ctx, inv)
+	if err != nil {
+		return err
+	}
+	ans, err := st.engine.Digest(ctx, since)
+	if err != nil {
+		return err
+	}
+	if *inv.opts["json"].(*bool) {
+		return writeJSON(inv.stdout(), jsonDigest{jsonAnswer: toJSONAnswer(ans, "summary"), Since: since.UTC().Format(time.RFC3339)})
+	}
+	fmt.Fprintf(inv.stdout(), "What is new since %s:\n\n", since.UTC().Format("2 January 2006 15:04 UTC"))
+	writeTextAnswer(inv.stdout(), ans)
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
