@@ -253,7 +253,6 @@ type speakerRef struct {
 	about    string
 	resolved bool // from a pronoun or a description
 	person   bool // a named person, not a body or an unnamed spokesperson
-	pos      int  // where the words naming the speaker stand
 }
 
 // quoteExtractor holds one article read for quotations.
@@ -300,9 +299,9 @@ var (
 	// Speech verbs: the subject of a finite one is the speaker.
 	speechVerbs = wordSet(`said says say told tells added adds wrote writes posted stated states insisted insists argued argues claimed declared declares explained explains tweeted announced announces warned warns replied urged urges acknowledged noted stressed stresses admitted continued asked saying adding telling writing warning insisting noting stressing`)
 	// Participles take the speaker of the clause they hang from.
-	participles = map[string]bool{"saying": true, "adding": true, "telling": true, "writing": true, "warning": true, "insisting": true, "noting": true, "stressing": true}
+	participles = wordSet(`saying adding telling writing warning insisting noting stressing`)
 	// Words between a subject and its verb: "has also said".
-	auxiliaries = wordSet(`has have had also repeatedly previously later then earlier once again just reportedly would will did does do had is was further separately subsequently`)
+	auxiliaries = wordSet(`has have had also repeatedly previously later then earlier once again just reportedly would will did does do is was further separately subsequently`)
 	// Words that begin a clause, so a subject cannot reach back past them.
 	clauseWords = wordSet(`after before that while when as because but and although if since though whereas where which who whom so yet or until once than then whether`)
 	// Capitalised words that begin sentences without being names.
@@ -663,7 +662,7 @@ func (x *quoteExtractor) possessivePersonIn(s, e int) (personMention, bool) {
 // resolve turns the words naming a speaker into a speaker.
 func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
 	np := x.masked[s:e]
-	ref := speakerRef{mention: np, pos: s}
+	ref := speakerRef{mention: np}
 	switch x.classify(s, e) {
 	case kindNamed:
 		ref.mention = "" // the name is the mention
@@ -735,7 +734,7 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 	if !ok {
 		return speakerRef{}, false
 	}
-	return speakerRef{speaker: x.canonical(p.name), mention: x.masked[pos : pos+len(pronoun)], resolved: true, person: true, pos: pos}, true
+	return speakerRef{speaker: x.canonical(p.name), mention: x.masked[pos : pos+len(pronoun)], resolved: true, person: true}, true
 }
 
 // paragraphsBack returns the offset n paragraphs before pos.
@@ -827,18 +826,15 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		ref.about = x.aboutWhom(ref, sa.verbEnd, sp)
 		return ref, true
 	}
-	// A speech verb after it: `“…”, Kremlin aide Yuri Ushakov said`.
-	from := sort.Search(len(x.speech), func(k int) bool { return x.speech[k].verbStart >= sp.end })
-	for _, sa := range x.speech[from:] {
-		if sa.verbStart >= sentEnd {
-			break
+	// The first speech verb after it, close by: `“…”, Kremlin aide Yuri
+	// Ushakov said`.
+	if k := sort.Search(len(x.speech), func(k int) bool { return x.speech[k].verbStart >= sp.end }); k < len(x.speech) {
+		sa := x.speech[k]
+		if sa.ok && sa.verbStart < sentEnd && len(strings.Fields(x.masked[sp.end:sa.verbStart])) <= 12 {
+			ref := sa.ref
+			ref.about = x.aboutWhom(ref, -1, sp)
+			return ref, true
 		}
-		if !sa.ok || len(strings.Fields(x.masked[sp.end:sa.verbStart])) > 12 {
-			break
-		}
-		ref := sa.ref
-		ref.about = x.aboutWhom(ref, -1, sp)
-		return ref, true
 	}
 	// The passive: `described as “…” by the French presidency`.
 	if ref, ok := x.passiveSpeaker(sp, sentEnd); ok {
@@ -912,14 +908,14 @@ func (x *quoteExtractor) sentenceSubject(sentStart, pos int) (speakerRef, bool) 
 			break
 		}
 		if p.start >= sentStart {
-			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: p.name, person: true, pos: p.start}, true
+			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: p.name, person: true}, true
 		}
 	}
 	if loc := rePersonDesc.FindStringIndex(x.masked[sentStart:pos]); loc != nil {
 		s, e := trimSpan(x.masked, sentStart+loc[0], sentStart+loc[1])
 		e = trimRightPunct(x.masked, s, e)
 		if p, ok := x.resolveDescription(x.masked[s:e], s); ok {
-			return speakerRef{speaker: x.canonical(p.name), mention: x.masked[s:e], resolved: true, person: true, pos: s}, true
+			return speakerRef{speaker: x.canonical(p.name), mention: x.masked[s:e], resolved: true, person: true}, true
 		}
 	}
 	return speakerRef{}, false
