@@ -134,7 +134,8 @@ type PollerOptions struct {
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 	// OnNew is told about articles that were not in the index before
-	// (from feeds or URLs), for announcements.
+	// (from feeds or URLs), for announcements. It is called in the
+	// poll's goroutine, so it should hand the work off rather than block.
 	OnNew func([]rag.ArticleInfo)
 }
 
@@ -428,7 +429,32 @@ func (p *Poller) poll(ctx context.Context, all bool) (PollReport, error) {
 		}
 	}
 
-	saveErr := p.update(func(st *FeedState) {
+	var saveErr error
+	if len(results) > 0 {
+		saveErr = p.commit(results, ingestErr, now)
+	}
+
+	if ingestErr != nil {
+		return rep, fmt.Errorf("ingest feed articles: %w", ingestErr)
+	}
+	for _, a := range batch.articles {
+		if existed[a.ID] {
+			continue
+		}
+		if info, ok := p.opts.Index.Article(a.ID); ok {
+			rep.New = append(rep.New, info)
+		}
+	}
+	p.announce(rep.New)
+	if saveErr != nil {
+		return rep, saveErr
+	}
+	return rep, nil
+}
+
+// commit records a poll's outcome in the feed state and saves it.
+func (p *Poller) commit(results []feedResult, ingestErr error, now time.Time) error {
+	return p.update(func(st *FeedState) {
 		for _, res := range results {
 			r := st.Feeds[res.record.URL]
 			if r == nil {
@@ -447,23 +473,6 @@ func (p *Poller) poll(ctx context.Context, all bool) (PollReport, error) {
 			}
 		}
 	})
-
-	if ingestErr != nil {
-		return rep, fmt.Errorf("ingest feed articles: %w", ingestErr)
-	}
-	for _, a := range batch.articles {
-		if existed[a.ID] {
-			continue
-		}
-		if info, ok := p.opts.Index.Article(a.ID); ok {
-			rep.New = append(rep.New, info)
-		}
-	}
-	p.announce(rep.New)
-	if saveErr != nil {
-		return rep, saveErr
-	}
-	return rep, nil
 }
 
 // feedResult is one feed's poll, to be committed to its record.
