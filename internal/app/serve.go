@@ -64,7 +64,7 @@ type App struct {
 	deps     Deps
 	log      *slog.Logger
 	stack    *stack
-	bot      *bot.Bot
+	bot      atomic.Pointer[bot.Bot]
 	registry *prometheus.Registry
 	server   *http.Server
 	listener net.Listener
@@ -150,7 +150,7 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
 	if !a.indexReady.Load() {
 		problems = append(problems, "index loading")
 	}
-	if a.bot != nil && !a.bot.Ready() {
+	if b := a.bot.Load(); b != nil && !b.Ready() {
 		problems = append(problems, "discord not ready")
 	}
 	if len(problems) > 0 {
@@ -202,7 +202,7 @@ func (a *App) Run(ctx context.Context) error {
 		if b, err = bot.New(botConfig(a.cfg), opts); err != nil {
 			return err
 		}
-		a.bot = b
+		a.bot.Store(b)
 	}
 	// The live loop starts once the bot is wired, so that announcements
 	// have somewhere to go, and before it connects, which may take a while.
@@ -221,9 +221,9 @@ func (a *App) Run(ctx context.Context) error {
 
 	<-ctx.Done()
 	a.log.Info("shutting down")
-	if a.bot != nil {
+	if b := a.bot.Load(); b != nil {
 		closeCtx, cancel := context.WithTimeout(context.Background(), a.deps.ShutdownGrace)
-		err := a.bot.Close(closeCtx)
+		err := b.Close(closeCtx)
 		cancel()
 		if err != nil {
 			a.log.Warn("bot close", "err", err)
