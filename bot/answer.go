@@ -139,6 +139,9 @@ type streamer struct {
 	interval time.Duration
 	show     func(ctx context.Context, text string) error
 	log      interface{ Debug(string, ...any) }
+	// now and after are the clock, replaceable in tests.
+	now   func() time.Time
+	after func(time.Duration) <-chan time.Time
 
 	mu      sync.Mutex
 	text    strings.Builder
@@ -154,6 +157,8 @@ func newStreamer(interval time.Duration, show func(context.Context, string) erro
 		interval: interval,
 		show:     show,
 		log:      log,
+		now:      time.Now,
+		after:    time.After,
 		wake:     make(chan struct{}, 1),
 		done:     make(chan struct{}),
 		exited:   make(chan struct{}),
@@ -194,15 +199,12 @@ func (s *streamer) run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		}
-		if wait := s.interval - time.Since(last); !last.IsZero() && wait > 0 {
-			t := time.NewTimer(wait)
+		if wait := s.interval - s.now().Sub(last); !last.IsZero() && wait > 0 {
 			select {
-			case <-t.C:
+			case <-s.after(wait):
 			case <-s.done:
-				t.Stop()
 				return
 			case <-ctx.Done():
-				t.Stop()
 				return
 			}
 		}
@@ -210,7 +212,7 @@ func (s *streamer) run(ctx context.Context) {
 		if version == shown || strings.TrimSpace(text) == "" {
 			continue
 		}
-		last = time.Now()
+		last = s.now()
 		shown = version
 		if err := s.show(ctx, text); err != nil {
 			s.log.Debug("progress edit failed", "err", err)

@@ -366,7 +366,7 @@ func TestSourcesArePagedNewestFirst(t *testing.T) {
 // finalEditAny waits for the first edit of the original response.
 func (h *harness) finalEditAny(token string) fakediscord.MessageBody {
 	h.t.Helper()
-	c := h.waitCall("edit of "+token, isOriginalEdit(token))
+	c := h.waitCall("edit of "+token, func(c fakediscord.Call) bool { return isOriginalEdit(token)(c) && c.Status < 300 })
 	b, err := c.Message()
 	if err != nil {
 		h.t.Fatal(err)
@@ -564,23 +564,17 @@ func TestLongAnswerIsSplitWithinLimits(t *testing.T) {
 func toReply(b fakediscord.MessageBody) reply {
 	r := reply{Content: b.Content}
 	for _, e := range b.Embeds {
-		me := &discordgoEmbed{Title: e.Title, Description: e.Description}
+		me := &discordgo.MessageEmbed{Title: e.Title, Description: e.Description}
 		for _, f := range e.Fields {
-			me.Fields = append(me.Fields, &discordgoField{Name: f.Name, Value: f.Value})
+			me.Fields = append(me.Fields, &discordgo.MessageEmbedField{Name: f.Name, Value: f.Value})
 		}
 		if e.Footer != nil {
-			me.Footer = &discordgoFooter{Text: e.Footer.Text}
+			me.Footer = &discordgo.MessageEmbedFooter{Text: e.Footer.Text}
 		}
 		r.Embeds = append(r.Embeds, me)
 	}
 	return r
 }
-
-type (
-	discordgoEmbed  = discordgo.MessageEmbed
-	discordgoField  = discordgo.MessageEmbedField
-	discordgoFooter = discordgo.MessageEmbedFooter
-)
 
 func TestEveryoneInQuestionAndAnswerPingsNobody(t *testing.T) {
 	t.Parallel()
@@ -1070,4 +1064,23 @@ func logged(log string, parts ...string) bool {
 		}
 	}
 	return false
+}
+
+func TestRateLimitedEditIsRetried(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{})
+	h.fake.FailNext("PATCH", "/webhooks/", fakediscord.RateLimited(0.05))
+	token := h.ask(readerID, "Who is John Coale?")
+	if !hasFeedback(h.finalEdit(token)) {
+		t.Fatal("no answer after the 429")
+	}
+	var statuses []int
+	for _, c := range h.fake.InteractionResponses(token) {
+		if c.Method == "PATCH" {
+			statuses = append(statuses, c.Status)
+		}
+	}
+	if !slices.Equal(statuses, []int{429, 200}) {
+		t.Errorf("edit statuses %v, want a 429 then the retried edit", statuses)
+	}
 }

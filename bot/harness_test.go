@@ -291,7 +291,7 @@ func hasFeedback(b fakediscord.MessageBody) bool {
 func (h *harness) finalEdit(token string) fakediscord.MessageBody {
 	h.t.Helper()
 	c := h.waitCall("final edit of "+token, func(c fakediscord.Call) bool {
-		if !isOriginalEdit(token)(c) {
+		if !isOriginalEdit(token)(c) || c.Status >= 300 {
 			return false
 		}
 		b, err := c.Message()

@@ -88,14 +88,14 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 func (b *Bot) respondNow(i *discordgo.Interaction, text string) {
 	ctx, cancel := noticeContext(b.life)
 	defer cancel()
-	err := b.session.InteractionRespond(i, &discordgo.InteractionResponse{
+	err := b.respond(ctx, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{
 			Content:         truncateText(neutralizeMentions(text), maxContent),
 			Flags:           discordgo.MessageFlagsEphemeral,
 			AllowedMentions: noMentions(),
 		},
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		b.log.Warn("could not respond to interaction", "interaction", i.ID, "err", err)
 	}
@@ -234,10 +234,10 @@ func (b *Bot) deferResponse(i *discordgo.Interaction, private bool) error {
 	if private {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
-	return b.session.InteractionRespond(i, &discordgo.InteractionResponse{
+	return b.respond(ctx, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 		Data: data,
-	}, discordgo.WithContext(ctx))
+	})
 }
 
 func (b *Bot) handleAutocomplete(i *discordgo.Interaction) {
@@ -261,10 +261,10 @@ func (b *Bot) handleAutocomplete(i *discordgo.Interaction) {
 	}
 	ctx, cancel := noticeContext(b.life)
 	defer cancel()
-	err := b.session.InteractionRespond(i, &discordgo.InteractionResponse{
+	err := b.respond(ctx, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		b.log.Warn("could not send autocomplete choices", "interaction", i.ID, "err", err)
 	}
@@ -287,9 +287,9 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 func (b *Bot) ackComponent(i *discordgo.Interaction) error {
 	ctx, cancel := noticeContext(b.life)
 	defer cancel()
-	return b.session.InteractionRespond(i, &discordgo.InteractionResponse{
+	return b.respond(ctx, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredMessageUpdate,
-	}, discordgo.WithContext(ctx))
+	})
 }
 
 func (b *Bot) handleFeedback(i *discordgo.Interaction, customID string) {

@@ -109,7 +109,7 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 
 	// Acknowledge at once with the typing indicator, then find where to
 	// answer: the thread we are in, or a new thread on the question.
-	if err := b.session.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx)); err != nil {
+	if err := b.typing(ctx, m.ChannelID); err != nil {
 		log.Debug("typing indicator failed", "err", err)
 	}
 	dest, conversationID := inPlace, m.ChannelID
@@ -139,18 +139,18 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 func (b *Bot) openThread(ctx context.Context, m *discordgo.Message, q string, log interface {
 	Info(string, ...any)
 }) (*channelReply, string) {
-	th, err := b.session.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
+	th, err := b.startThread(ctx, m.ChannelID, m.ID, &discordgo.ThreadStart{
 		Name:                truncateText(neutralizeMentions(q), maxThreadName),
 		AutoArchiveDuration: threadArchiveMinutes,
-	}, discordgo.WithContext(ctx))
-	if err != nil || th == nil {
+	})
+	if err != nil || th.ID == "" {
 		status, code := restCode(err)
 		log.Info("could not start a thread; replying in the channel", "status", status, "code", code, "err", err)
 		b.convs.start(m.ChannelID, m.ID)
 		return &channelReply{b: b, channelID: m.ChannelID, ref: replyTo(m)}, m.ID
 	}
 	b.convs.start(m.ChannelID, th.ID, m.ID)
-	if err := b.session.ChannelTyping(th.ID, discordgo.WithContext(ctx)); err != nil {
+	if err := b.typing(ctx, th.ID); err != nil {
 		log.Info("typing indicator in thread failed", "err", err)
 	}
 	return &channelReply{b: b, channelID: th.ID}, th.ID

@@ -94,13 +94,12 @@ func (r *interactionReply) flags() discordgo.MessageFlags {
 
 func (r *interactionReply) editOriginal(ctx context.Context, rep reply) error {
 	content := rep.Content
-	_, err := r.b.session.InteractionResponseEdit(r.i, &discordgo.WebhookEdit{
+	return r.b.editOriginal(ctx, r.i, &discordgo.WebhookEdit{
 		Content:         &content,
 		Embeds:          embedsOf(rep),
 		Components:      componentsOf(rep),
 		AllowedMentions: noMentions(),
-	}, discordgo.WithContext(ctx))
-	return err
+	})
 }
 
 func (r *interactionReply) show(ctx context.Context, rep reply) error {
@@ -126,13 +125,13 @@ func (r *interactionReply) finish(ctx context.Context, rs []reply) error {
 		return err
 	}
 	for _, rep := range rs[1:] {
-		_, err := r.b.session.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{
+		err := r.b.followUp(ctx, r.i, &discordgo.WebhookParams{
 			Content:         rep.Content,
 			Embeds:          rep.Embeds,
 			Components:      *componentsOf(rep),
 			AllowedMentions: noMentions(),
 			Flags:           r.flags(),
-		}, discordgo.WithContext(ctx))
+		})
 		if tokenExpired(err) {
 			return r.fallback(ctx, rs[1:], err)
 		}
@@ -198,7 +197,7 @@ func (c *channelReply) keepTyping(ctx context.Context) {
 		for {
 			select {
 			case <-t.C:
-				_ = c.b.session.ChannelTyping(c.channelID, discordgo.WithContext(ctx))
+				_ = c.b.typing(ctx, c.channelID)
 			case <-stop:
 				return
 			case <-ctx.Done():
@@ -219,13 +218,13 @@ func (c *channelReply) stopTyping() {
 
 func (c *channelReply) send(ctx context.Context, rep reply, ref *discordgo.MessageReference) (string, error) {
 	c.stopTyping()
-	m, err := c.b.session.ChannelMessageSendComplex(c.channelID, &discordgo.MessageSend{
+	m, err := c.b.sendMessage(ctx, c.channelID, &discordgo.MessageSend{
 		Content:         rep.Content,
 		Embeds:          *embedsOf(rep),
 		Components:      *componentsOf(rep),
 		AllowedMentions: noMentions(),
 		Reference:       ref,
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		return "", err
 	}
@@ -234,15 +233,12 @@ func (c *channelReply) send(ctx context.Context, rep reply, ref *discordgo.Messa
 
 func (c *channelReply) edit(ctx context.Context, id string, rep reply) error {
 	content := rep.Content
-	_, err := c.b.session.ChannelMessageEditComplex(&discordgo.MessageEdit{
-		ID:              id,
-		Channel:         c.channelID,
+	return c.b.editMessage(ctx, c.channelID, id, &discordgo.MessageEdit{
 		Content:         &content,
 		Embeds:          embedsOf(rep),
 		Components:      componentsOf(rep),
 		AllowedMentions: noMentions(),
-	}, discordgo.WithContext(ctx))
-	return err
+	})
 }
 
 func (c *channelReply) show(ctx context.Context, rep reply) error {
