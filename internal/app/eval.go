@@ -67,7 +67,7 @@ func runEval(ctx context.Context, inv *invocation) error {
 		return err
 	}
 	start := time.Now()
-	if _, err := ingestPaths(ctx, st.index, []string{corpus}, false, newProgress(inv.env.Stderr), inv.logger); err != nil && !isSkipped(err) {
+	if _, err := ingestFiles(ctx, st.index, []string{corpus}, fileIngest{}, newProgress(inv.env.Stderr), inv.logger); err != nil && !isSkipped(err) {
 		return err
 	}
 	ingest := time.Since(start)

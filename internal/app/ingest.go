@@ -170,11 +170,12 @@ type fileIngest struct {
 	now       time.Time
 }
 
-// ingestFiles loads articles from paths and ingests them, as ingestPaths
-// does, but prunes only articles that came from files and leaves out
-// articles past the retention period: pruning with rag's own Prune would
-// delete every article the feeds and URLs brought in, and the feed state
-// would never fetch them again.
+// ingestFiles loads articles from paths and ingests them, reporting
+// progress. Files that could not be loaded are logged and make the result
+// errSkipped once the rest is indexed. It prunes only articles that came
+// from files and leaves out articles past the retention period: pruning with
+// rag's own Prune would delete every article the feeds and URLs brought in,
+// and the feed state would never fetch them again.
 func ingestFiles(ctx context.Context, idx *rag.Index, paths []string, fi fileIngest, progress *progressReporter, logger *slog.Logger) (rag.IngestReport, error) {
 	res, err := source.Load(ctx, paths...)
 	if err != nil {

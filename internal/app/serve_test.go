@@ -243,8 +243,11 @@ func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
 			}
 		}
 	}()
+	// The answer streams into a message that is edited until it is final;
+	// the final version carries the feedback buttons.
 	s.waitCall(func(c fakediscord.Call) bool {
-		return c.Method == http.MethodPost && c.Route == "/channels/"+thread+"/messages" && strings.Contains(string(c.Body), "deputy Ukraine envoy")
+		return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), "deputy Ukraine envoy") &&
+			strings.Contains(string(c.Body), "👍")
 	})
 
 	before := len(s.llm.Requests())

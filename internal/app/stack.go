@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/openai"
-	"github.com/coveragebot/coveragebot/rag/source"
 )
 
 // newEmbedder returns the embedded default, or the OpenAI-compatible
@@ -96,31 +96,6 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	return &stack{index: idx, engine: eng}, nil
 }
 
-// ingestPaths loads articles from paths and ingests them, reporting
-// progress on w. Files that could not be loaded are reported and make the
-// result errSkipped once the rest is indexed.
-func ingestPaths(ctx context.Context, idx *rag.Index, paths []string, prune bool, progress *progressReporter, logger *slog.Logger) (rag.IngestReport, error) {
-	res, err := source.Load(ctx, paths...)
-	if err != nil {
-		return rag.IngestReport{}, fmt.Errorf("load: %w", err)
-	}
-	for _, p := range res.Problems {
-		logger.Warn("skipped", "problem", p.Error())
-	}
-	rep, err := idx.Ingest(ctx, res.Articles, rag.IngestOptions{Prune: prune, Progress: progress.update})
-	progress.done()
-	if err != nil {
-		return rep, err
-	}
-	for _, id := range rep.Empty {
-		logger.Warn("not indexed: no article text left after removing boilerplate", "article", id)
-	}
-	if len(res.Problems) > 0 {
-		return rep, fmt.Errorf("%d file(s) or line(s) skipped, listed above: %w", len(res.Problems), errSkipped)
-	}
-	return rep, nil
-}
-
 // ensureIndexed builds the index from the data directory when it is empty,
 // so that `coveragebot ask` works on a fresh clone.
 func ensureIndexed(ctx context.Context, inv *invocation, st *stack) error {
@@ -128,7 +103,8 @@ func ensureIndexed(ctx context.Context, inv *invocation, st *stack) error {
 		return nil
 	}
 	fmt.Fprintf(inv.env.Stderr, "No index in %s yet: indexing %s first.\n", inv.cfg.Index.Dir, inv.cfg.Data)
-	rep, err := ingestPaths(ctx, st.index, []string{inv.cfg.Data}, false, newProgress(inv.env.Stderr), inv.logger)
+	rep, err := ingestFiles(ctx, st.index, []string{inv.cfg.Data}, fileIngest{retention: inv.cfg.Index.Retention, now: time.Now()},
+		newProgress(inv.env.Stderr), inv.logger)
 	if err != nil && !isSkipped(err) {
 		return err
 	}
