@@ -230,7 +230,9 @@ func New(cfg Config, opts Options) (*Bot, error) {
 	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
 	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
 		b.connected.Store(false)
-		b.log.Warn("gateway disconnected; discordgo reconnects")
+		if !b.isClosing() {
+			b.log.Warn("gateway disconnected; reconnecting")
+		}
 	})
 	return b, nil
 }
@@ -377,6 +379,12 @@ func (b *Bot) Close(ctx context.Context) error {
 	b.connected.Store(false)
 	b.log.Info("closed")
 	return nil
+}
+
+func (b *Bot) isClosing() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.closing
 }
 
 // begin registers a unit of work that Close waits for; it reports false once

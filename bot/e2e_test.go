@@ -1084,3 +1084,28 @@ func TestRateLimitedEditIsRetried(t *testing.T) {
 		t.Errorf("edit statuses %v, want a 429 then the retried edit", statuses)
 	}
 }
+
+func TestDeletedResponseIsReplacedByFollowUp(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{})
+	release := make(chan struct{})
+	h.cov.ask = blockUntil(release)
+	h.cov.started = make(chan string, 1)
+	token := h.ask(readerID, "Who is John Coale?")
+	<-h.cov.started
+	h.callback(token)
+	var original string
+	for _, in := range h.fake.Interactions() {
+		if in.Token == token {
+			original = in.OriginalMessageID
+		}
+	}
+	if err := h.fake.DeleteMessage(channelID, original); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	h.waitCall("follow-up with the answer", func(c fakediscord.Call) bool {
+		b, err := c.Message()
+		return c.Method == "POST" && strings.HasSuffix(c.Route, "/"+token) && c.Status < 300 && err == nil && hasFeedback(b)
+	})
+}

@@ -162,6 +162,7 @@ func (b *Bot) handleCommand(i *discordgo.Interaction) {
 			return
 		}
 		call.ticket = t
+		log.Info("question", "source", sourceSlash, "user", call.userID, "guild", i.GuildID, "channel", i.ChannelID)
 		b.metrics.questions.WithLabelValues(sourceSlash).Inc()
 		b.metrics.inflight.Inc()
 		defer b.metrics.inflight.Dec()

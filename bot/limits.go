@@ -133,8 +133,12 @@ func (l *guildLimiter) enter(guild string) (*ticket, error) {
 	return t, nil
 }
 
-// wait blocks until the ticket holds a running slot or ctx is done.
+// wait blocks until the ticket holds a running slot or ctx is done. A nil
+// ticket (a command that takes no slot) never waits.
 func (t *ticket) wait(ctx context.Context) error {
+	if t == nil {
+		return nil
+	}
 	select {
 	case <-t.ready:
 		return nil
@@ -151,6 +155,9 @@ func (t *ticket) wait(ctx context.Context) error {
 // release gives the ticket's slot to the next waiter, or leaves the queue if
 // the ticket was still waiting.
 func (t *ticket) release() {
+	if t == nil {
+		return
+	}
 	t.once.Do(func() {
 		if t.l == nil {
 			return

@@ -78,9 +78,9 @@ type interactionReply struct {
 	b       *Bot
 	i       *discordgo.Interaction
 	private bool
-	// expired is set once Discord says the token is gone, after which
-	// progress edits stop.
-	expired atomic.Bool
+	// stopped is set once Discord says the token or the response is gone,
+	// after which progress edits stop.
+	stopped atomic.Bool
 }
 
 var _ destination = (*interactionReply)(nil)
@@ -103,12 +103,12 @@ func (r *interactionReply) editOriginal(ctx context.Context, rep reply) error {
 }
 
 func (r *interactionReply) show(ctx context.Context, rep reply) error {
-	if r.expired.Load() {
+	if r.stopped.Load() {
 		return nil
 	}
 	err := r.editOriginal(ctx, rep)
-	if tokenExpired(err) {
-		r.expired.Store(true)
+	if tokenExpired(err) || messageGone(err) {
+		r.stopped.Store(true)
 	}
 	return err
 }
@@ -117,14 +117,20 @@ func (r *interactionReply) finish(ctx context.Context, rs []reply) error {
 	if len(rs) == 0 {
 		return nil
 	}
+	rest := rs[1:]
 	err := r.editOriginal(ctx, rs[0])
-	if tokenExpired(err) {
+	switch {
+	case tokenExpired(err):
 		return r.fallback(ctx, rs, err)
-	}
-	if err != nil {
+	case messageGone(err):
+		// Someone deleted the response; the token still works, so the
+		// whole answer goes out as follow-ups.
+		r.b.log.Info("interaction response deleted; posting follow-ups", "interaction", r.i.ID)
+		rest = rs
+	case err != nil:
 		return err
 	}
-	for _, rep := range rs[1:] {
+	for _, rep := range rest {
 		err := r.b.followUp(ctx, r.i, &discordgo.WebhookParams{
 			Content:         rep.Content,
 			Embeds:          rep.Embeds,
