@@ -328,17 +328,21 @@ func BenchmarkKeywordSearch(b *testing.B) {
 // BenchmarkIngestLocal is ingestion end to end with the embedded embedder,
 // snapshot included.
 func BenchmarkIngestLocal(b *testing.B) {
-	arts := SyntheticArticles(SyntheticOptions{Passages: 10_000, Seed: benchSeed})
-	ctx := context.Background()
-	var passages int
-	for b.Loop() {
-		ib, err := MeasureIngest(ctx, arts, NewLocalEmbedder(), b.TempDir(), ChunkOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		passages += ib.Passages
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			arts := SyntheticArticles(SyntheticOptions{Passages: size.n, Seed: benchSeed})
+			ctx := context.Background()
+			var passages int
+			for b.Loop() {
+				ib, err := MeasureIngest(ctx, arts, NewLocalEmbedder(), b.TempDir(), ChunkOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				passages += ib.Passages
+			}
+			b.ReportMetric(float64(passages)/b.Elapsed().Seconds(), "passages/s")
+		})
 	}
-	b.ReportMetric(float64(passages)/b.Elapsed().Seconds(), "passages/s")
 }
 
 // BenchmarkLocalEmbed is the embedded embedder alone, on passages.

@@ -40,7 +40,7 @@ const (
 	benchDiscordToken  = "bench-token"
 	benchGuild         = "300"
 	benchChannel       = "400"
-	repeatLoadsUpTo    = 200_000 // loads of bigger indexes are timed once
+	repeatLoadsBelow   = 100_000 // loads of bigger indexes are timed once
 	retrievalTargetMin = 100_000 // the retrieval and load targets are set at 100k
 )
 
@@ -77,6 +77,10 @@ type benchMachine struct {
 	GoVersion  string `json:"go"`
 	OS         string `json:"os"`
 	GOMAXPROCS int    `json:"gomaxprocs"`
+	// LoadAverage is the machine's load average over the last minute
+	// when the run started and when it ended: other work on the machine
+	// slows every figure down.
+	LoadAverage [2]float64 `json:"load_average"`
 }
 
 type sizeReport struct {
@@ -185,6 +189,7 @@ func runBench(ctx context.Context, inv *invocation) error {
 		rep.Sizes = append(rep.Sizes, sr)
 	}
 	rep.Targets = checkTargets(rep)
+	rep.Machine.LoadAverage[1] = loadAverage()
 
 	if *inv.opts["json"].(*bool) {
 		enc := json.NewEncoder(inv.stdout())
@@ -247,7 +252,7 @@ func corpusSentences(ctx context.Context, path string) ([]string, error) {
 
 func machine() benchMachine {
 	m := benchMachine{CPUs: runtime.NumCPU(), CPU: "unknown", GoVersion: runtime.Version(),
-		OS: runtime.GOOS + "/" + runtime.GOARCH, GOMAXPROCS: runtime.GOMAXPROCS(0)}
+		OS: runtime.GOOS + "/" + runtime.GOARCH, GOMAXPROCS: runtime.GOMAXPROCS(0), LoadAverage: [2]float64{loadAverage(), 0}}
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
 		defer f.Close()
 		sc := bufio.NewScanner(f)
@@ -259,6 +264,18 @@ func machine() benchMachine {
 		}
 	}
 	return m
+}
+
+// loadAverage reads the one-minute load average where the system shows it
+// (Linux), else 0.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f, _, _ := strings.Cut(string(b), " ")
+	v, _ := strconv.ParseFloat(f, 64)
+	return v
 }
 
 // bencher runs the measurements of one `coveragebot bench`.
@@ -298,7 +315,7 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 
 	b.say("%s: loading the index, and chromem-go's persistent DB of the same passages", label)
 	repeats := 3
-	if n > repeatLoadsUpTo {
+	if n >= repeatLoadsBelow {
 		repeats = 1
 	}
 	chromemDir := filepath.Join(b.work, "chromem-"+label)
@@ -527,7 +544,8 @@ func checkTargets(rep benchReport) []targetLine {
 
 func printBench(w io.Writer, rep benchReport) {
 	m := rep.Machine
-	fmt.Fprintf(w, "coveragebot bench: %d CPUs (%s), %s %s, GOMAXPROCS %d\n", m.CPUs, m.CPU, m.GoVersion, m.OS, m.GOMAXPROCS)
+	fmt.Fprintf(w, "coveragebot bench: %d CPUs (%s), %s %s, GOMAXPROCS %d, load average %.1f at the start, %.1f at the end\n",
+		m.CPUs, m.CPU, m.GoVersion, m.OS, m.GOMAXPROCS, m.LoadAverage[0], m.LoadAverage[1])
 	fmt.Fprintf(w, "passages: %s\n\n", rep.Text)
 
 	tw := newTable(w, "")
