@@ -198,6 +198,14 @@ func New(cfg Config, opts Options) (*Bot, error) {
 	session.ShardCount = cfg.ShardCount
 	session.Identify.Intents = intents(cfg)
 	session.LogLevel = discordgo.LogError
+	// The bot needs little of discordgo's cache: who it is, its guilds and
+	// channels, and threads only to find a thread's channel for the channel
+	// allow list. Threads are made per question, so caching them without
+	// need would grow memory for as long as the bot runs.
+	st := session.State
+	st.TrackThreads = len(cfg.AllowedChannels) > 0
+	st.TrackMembers, st.TrackThreadMembers, st.TrackPresences = false, false, false
+	st.TrackRoles, st.TrackEmojis, st.TrackStickers, st.TrackVoice = false, false, false, false
 
 	life, stop := context.WithCancel(context.Background())
 	b := &Bot{

@@ -1007,13 +1007,21 @@ func TestAllowListsAreEnforced(t *testing.T) {
 	if cb := send(channelID, adminUserID, []string{adminRoleID}); cb.Type != 5 {
 		t.Errorf("allowed member in allowed channel: %d %q", cb.Type, cb.Data.Content)
 	}
+	// A thread someone else started under the allowed channel is allowed
+	// too; the bot learns its parent from the gateway.
+	g := testGuild()
+	g.Channels = append(g.Channels, fakediscord.Channel{ID: "403", Name: "side talk", Type: fakediscord.ChannelPublicThread, ParentID: channelID})
+	h.fake.AddGuild(g)
+	if cb := send("403", adminUserID, []string{adminRoleID}); cb.Type != 5 {
+		t.Errorf("thread of the allowed channel: %d %q", cb.Type, cb.Data.Content)
+	}
 	// A mention outside the allowed channels is ignored.
 	h.fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: otherChanID, AuthorID: adminUserID, Content: "<@" + botID + "> hello?"})
 	if err := h.bot.Close(h.ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(h.cov.questions()); got != 1 {
-		t.Errorf("coverage asked %d questions, want 1", got)
+	if got := len(h.cov.questions()); got != 2 {
+		t.Errorf("coverage asked %d questions, want 2", got)
 	}
 }
 
@@ -1108,4 +1116,61 @@ func TestDeletedResponseIsReplacedByFollowUp(t *testing.T) {
 		b, err := c.Message()
 		return c.Method == "POST" && strings.HasSuffix(c.Route, "/"+token) && c.Status < 300 && err == nil && hasFeedback(b)
 	})
+}
+
+func TestHelpIsPrivateAndHidesAdminCommands(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{Channels: []string{questionsCh}})
+	help := func(perms string) fakediscord.MessageBody {
+		_, token := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID,
+			Name: "help", MemberPermissions: perms})
+		if cb := h.callback(token); cb.Type != 5 || !cb.Data.Ephemeral() {
+			t.Fatalf("/help callback %d ephemeral=%v", cb.Type, cb.Data.Ephemeral())
+		}
+		return h.finalEditAny(token)
+	}
+	text := help("0").Text()
+	for _, want := range []string{"/ask", "/summary", "/sources", "mention me", "<#" + questionsCh + ">"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("help lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "/reindex") || strings.Contains(text, "/ingest") {
+		t.Error("help shows admin commands to a non-admin")
+	}
+	if text := help("32").Text(); !strings.Contains(text, "/reindex") {
+		t.Error("help hides admin commands from an admin")
+	}
+}
+
+func TestMentionAnswerStreamsIntoOneMessage(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{EditInterval: time.Millisecond})
+	h.cov.ask = func(ctx context.Context, q string, opts rag.AskOptions) (rag.Answer, error) {
+		opts.OnDelta("Starmer told Zelenskyy")
+		// Wait, as a slow model would, until the text is on Discord.
+		_, err := h.fake.WaitCall(ctx, func(c fakediscord.Call) bool {
+			b, err := c.Message()
+			return c.Method == "POST" && strings.HasSuffix(c.Route, "/messages") && err == nil &&
+				len(b.Embeds) == 1 && strings.HasPrefix(b.Embeds[0].Description, "Starmer told Zelenskyy")
+		})
+		if err != nil {
+			return rag.Answer{}, err
+		}
+		return sampleAnswer(q), nil
+	}
+	h.fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, AuthorID: readerID,
+		Content: "<@!" + botID + "> what did Starmer say?"})
+	final := h.waitCall("final edit", func(c fakediscord.Call) bool {
+		b, err := c.Message()
+		return c.Method == "PATCH" && strings.HasPrefix(c.Route, "/channels/") && err == nil && hasFeedback(b)
+	})
+	thread := strings.Split(final.Route, "/")[2]
+	msgs := h.fake.BotMessagesIn(thread)
+	if len(msgs) != 1 || !hasFeedback(msgs[0].MessageBody) || msgs[0].Edits == 0 {
+		t.Fatalf("thread holds %d bot messages; want the progress message edited into the answer", len(msgs))
+	}
+	if got := h.cov.questions()[0].question; got != "what did Starmer say?" {
+		t.Errorf("question = %q, want the <@!id> mention stripped", got)
+	}
 }

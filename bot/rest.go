@@ -21,8 +21,11 @@ import (
 // interactions' answers would wait on one another. The calls below go
 // through the same limiter, with its 429 handling and retries, but over a
 // fixed set of buckets picked by token or channel: memory stays bounded and
-// unrelated answers do not queue behind each other.
-const restBuckets = 64
+// unrelated answers do not queue behind each other. Two tokens or channels
+// that share a bucket share what Discord's rate-limit headers say about
+// either, which can only make the bot wait longer than it must, never less;
+// with this many buckets that is rare.
+const restBuckets = 1024
 
 // bucketFor names the bucket for a call of one kind about key (an
 // interaction token or a channel ID).
