@@ -67,6 +67,11 @@ type Index struct {
 	// loaded identifies the snapshot file the state came from, so Reload
 	// can tell when another process has written a newer one.
 	loaded fileStamp
+	// unsaved is set when the state holds changes that a failed save (a
+	// full disk) did not write. The next write saves them even if it
+	// changes nothing itself: a retry of the same ingest finds its
+	// articles unchanged and would otherwise leave them off the disk.
+	unsaved bool
 }
 
 // indexState is everything a snapshot holds. It is replaced whole by
@@ -381,7 +386,10 @@ func (ix *Index) Ingest(ctx context.Context, articles []Article, opt IngestOptio
 	rep.Embedded = prepared.passages
 	rep.Empty = prepared.empty
 
-	if len(changed) > 0 || len(removed) > 0 {
+	ix.mu.RLock()
+	unsaved := ix.unsaved
+	ix.mu.RUnlock()
+	if len(changed) > 0 || len(removed) > 0 || unsaved {
 		ix.mu.Lock()
 		for _, id := range removed {
 			ix.st.removeArticle(id)
@@ -424,8 +432,9 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 			n++
 		}
 	}
+	unsaved := ix.unsaved
 	ix.mu.Unlock()
-	if n == 0 {
+	if n == 0 && !unsaved {
 		return 0, nil
 	}
 	return n, ix.saveLocked()

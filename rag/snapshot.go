@@ -91,7 +91,10 @@ func (ix *Index) saveLocked() error {
 	tmp, err := os.CreateTemp(ix.opts.Dir, snapshotName+".tmp-*")
 	if err != nil {
 		ix.mu.RUnlock()
-		return fmt.Errorf("save index: %w", err)
+		ix.mu.Lock()
+		ix.unsaved = true
+		ix.mu.Unlock()
+		return fmt.Errorf("save index (the previous index is intact): %w", err)
 	}
 	err = writeSnapshot(tmp, ix.st, ix.opts.Chunk)
 	ix.mu.RUnlock()
@@ -106,14 +109,18 @@ func (ix *Index) saveLocked() error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		ix.mu.Lock()
+		ix.unsaved = true
+		ix.mu.Unlock()
 		return fmt.Errorf("save index (the previous index is intact): %w", err)
 	}
 	syncDir(ix.opts.Dir)
+	ix.mu.Lock()
+	ix.unsaved = false
 	if fi, err := os.Stat(ix.snapshotPath()); err == nil {
-		ix.mu.Lock()
 		ix.loaded = stampOf(fi)
-		ix.mu.Unlock()
 	}
+	ix.mu.Unlock()
 	removeStaleTemps(ix.opts.Dir)
 	return nil
 }
@@ -169,7 +176,7 @@ func (ix *Index) reloadLocked() (bool, error) {
 		return false, err
 	}
 	ix.mu.Lock()
-	ix.st, ix.loaded = st, stamp
+	ix.st, ix.loaded, ix.unsaved = st, stamp, false
 	ix.mu.Unlock()
 	ix.logger.Info("reloaded index", "generation", st.generation, "passages", len(st.byID))
 	return true, nil
