@@ -74,7 +74,9 @@ func TestDiscordFaultsThroughTheApp(t *testing.T) {
 	t.Run("interaction token expired before the answer", func(t *testing.T) {
 		s.llm.QueueChat(fakeopenai.ChatReply{Content: coaleAnswer, Delay: 300 * time.Millisecond})
 		token := s.askSlash(testGuild, testChannel, testUser, "Who is John Coale?")
-		s.waitCall(func(c fakediscord.Call) bool { return strings.Contains(c.Route, token) && strings.HasSuffix(c.Route, "/callback") })
+		s.waitCall(func(c fakediscord.Call) bool {
+			return strings.Contains(c.Route, token) && strings.HasSuffix(c.Route, "/callback")
+		})
 		s.discord.ExpireInteraction(token)
 		var found bool
 		deadline := time.Now().Add(30 * time.Second)
