@@ -199,6 +199,13 @@ func (e *Engine) Articles(context.Context) ([]ArticleInfo, error) {
 	return e.Index.Articles(), nil
 }
 
+// Speakers lists everyone the coverage quotes (and everyone quoted
+// statements are about), once each under their fullest name, for the
+// bot's name autocompletion.
+func (e *Engine) Speakers(context.Context) ([]string, error) {
+	return e.Index.Speakers(), nil
+}
+
 // Summary limits: how much of the coverage a summary of everything reads.
 const (
 	summaryTopicK        = 12
