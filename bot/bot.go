@@ -70,6 +70,11 @@ type Config struct {
 	// EditInterval is the least time between edits while an answer
 	// streams; default 1 s.
 	EditInterval time.Duration
+
+	// AnnounceChannel, when set, is where Announce posts new articles.
+	AnnounceChannel string
+	// DigestChannel is where PostDigest posts the scheduled digest.
+	DigestChannel string
 }
 
 // Options are the bot's collaborators.
@@ -80,13 +85,20 @@ type Options struct {
 	Reindex func(ctx context.Context) (string, error)
 	// IngestURL runs the admin /ingest; nil means it is not enabled yet.
 	IngestURL func(ctx context.Context, url string) (rag.ArticleInfo, error)
-	Logger    *slog.Logger
+	// Intelligence serves /quotes, /timeline, /compare, /digest and the
+	// scheduled digest; nil means those commands say they are not enabled.
+	Intelligence Intelligence
+	// Feeds reports the feeds' health for the admin /feeds; nil means this
+	// process does not poll feeds (a read-only shard), and /feeds says so.
+	Feeds  func() []FeedStatus
+	Logger *slog.Logger
 	// Registerer receives the bot's metrics; nil uses a private registry.
 	Registerer prometheus.Registerer
 	// HTTPClient is the base for REST calls; the bot wraps its transport to
 	// send every call to Config.APIURL.
 	HTTPClient *http.Client
-	// Now is the clock for the rate limiter; nil is time.Now.
+	// Now is the clock for the rate limiter and for /digest's "since"; nil
+	// is time.Now.
 	Now func() time.Time
 }
 
@@ -135,6 +147,9 @@ type Bot struct {
 
 	registered atomic.Bool
 	connected  atomic.Bool
+
+	announcer announcer
+	speakers  speakerCache
 }
 
 // New checks the configuration and builds a bot; Open connects it.

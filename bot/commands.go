@@ -36,9 +36,14 @@ func (b *Bot) commandTable() []*command {
 	return []*command{
 		b.askCommand(),
 		b.summaryCommand(),
+		b.quotesCommand(),
+		b.timelineCommand(),
+		b.compareCommand(),
+		b.digestCommand(),
 		b.sourcesCommand(),
 		b.helpCommand(),
 		b.ingestCommand(),
+		b.feedsCommand(),
 		b.reindexCommand(),
 	}
 }

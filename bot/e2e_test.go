@@ -25,7 +25,7 @@ func commandNames(cmds []fakediscord.Command) []string {
 
 func TestRegistersCommands(t *testing.T) {
 	t.Parallel()
-	want := []string{"ask", "help", "ingest", "reindex", "sources", "summary"}
+	want := []string{"ask", "compare", "digest", "feeds", "help", "ingest", "quotes", "reindex", "sources", "summary", "timeline"}
 	for _, tc := range []struct {
 		name   string
 		guilds []string
@@ -45,7 +45,7 @@ func TestRegistersCommands(t *testing.T) {
 				t.Errorf("guild registration also registered global commands")
 			}
 			for _, c := range cmds {
-				admin := c.Name == "ingest" || c.Name == "reindex"
+				admin := c.Name == "ingest" || c.Name == "reindex" || c.Name == "feeds"
 				hasDefault := c.DefaultMemberPermissions != nil && *c.DefaultMemberPermissions == "32"
 				if admin != hasDefault {
 					t.Errorf("/%s default_member_permissions = %v; admin=%v", c.Name, c.DefaultMemberPermissions, admin)

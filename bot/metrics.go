@@ -23,6 +23,7 @@ type metrics struct {
 	rateLimited prometheus.Counter
 	queueFull   prometheus.Counter
 	inflight    prometheus.Gauge
+	posts       *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) (*metrics, error) {
@@ -56,8 +57,12 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "coveragebot_inflight",
 			Help: "Answers being worked on or waiting for a slot.",
 		}),
+		posts: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "coveragebot_channel_posts_total",
+			Help: "Posts the bot made on its own (announcements of new articles, scheduled digests), by kind and result.",
+		}, []string{"kind", "result"}),
 	}
-	for _, c := range []prometheus.Collector{m.questions, m.answerTime, m.errors, m.feedback, m.rateLimited, m.queueFull, m.inflight} {
+	for _, c := range []prometheus.Collector{m.questions, m.answerTime, m.errors, m.feedback, m.rateLimited, m.queueFull, m.inflight, m.posts} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register metrics: %w", err)
 		}
