@@ -908,9 +908,13 @@ func (a *App) Feeds() []FeedStatus {
 	return a.live.Status()
 }
 
-// newArticles hands articles new to the index to the announcer, if any;
-// the poller has logged them.
+// newArticles hands articles new to the index to the bot, which announces
+// them when an announcement channel is set (without waiting for Discord),
+// and to onNewArticles; the poller has logged them.
 func (a *App) newArticles(infos []rag.ArticleInfo) {
+	if b := a.bot.Load(); b != nil {
+		b.Announce(infos)
+	}
 	if a.onNewArticles != nil {
 		a.onNewArticles(infos)
 	}

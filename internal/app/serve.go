@@ -54,6 +54,12 @@ type Deps struct {
 	// ShutdownGrace is how long answers in flight may take to finish once
 	// the process is told to stop; default 20 s.
 	ShutdownGrace time.Duration
+	// Now is the clock of the digest schedule and of the bot's rate limit;
+	// nil is time.Now.
+	Now func() time.Time
+	// After waits until the next digest is due; nil is time.After. Tests
+	// pass a channel they fire themselves.
+	After func(time.Duration) <-chan time.Time
 }
 
 // App is what `coveragebot serve` runs: the index and engine, the Discord
@@ -88,6 +94,12 @@ func New(cfg config.Config, deps Deps) (*App, error) {
 	}
 	if deps.ShutdownGrace <= 0 {
 		deps.ShutdownGrace = 20 * time.Second
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	if deps.After == nil {
+		deps.After = time.After
 	}
 	a := &App{cfg: cfg, deps: deps, log: deps.Logger.With("component", "app"), registry: prometheus.NewRegistry()}
 	a.registry.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
@@ -189,14 +201,17 @@ func (a *App) Run(ctx context.Context) error {
 	var b *bot.Bot
 	if !a.deps.NoDiscord {
 		opts := bot.Options{
-			Coverage:   a.stack.engine,
-			Reindex:    a.reindex,
-			Logger:     a.deps.Logger,
-			Registerer: a.registry,
-			HTTPClient: a.deps.DiscordClient,
+			Coverage:     a.stack.engine,
+			Intelligence: a.stack.engine,
+			Reindex:      a.reindex,
+			Logger:       a.deps.Logger,
+			Registerer:   a.registry,
+			HTTPClient:   a.deps.DiscordClient,
+			Now:          a.deps.Now,
 		}
 		if a.live != nil {
 			opts.IngestURL = a.IngestURL
+			opts.Feeds = a.feedStatuses
 		}
 		var err error
 		if b, err = bot.New(botConfig(a.cfg), opts); err != nil {
@@ -217,6 +232,14 @@ func (a *App) Run(ctx context.Context) error {
 		if err := b.Open(ctx); err != nil {
 			return err
 		}
+		// Every shard can reach the digest channel, so one posts: shard 0.
+		if a.cfg.Digest.Channel != "" && a.cfg.Shard.ID == 0 {
+			a.wg.Add(1)
+			go func() {
+				defer a.wg.Done()
+				a.digestLoop(ctx, b)
+			}()
+		}
 	}
 
 	<-ctx.Done()
@@ -230,6 +253,62 @@ func (a *App) Run(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// digestLoop posts the digest at each time the schedule names, covering
+// what was published since the last one. The first covers the time since
+// the schedule last fired before start, so a restart between two digests
+// loses nothing; a digest missed while the process was down is not made up,
+// and the next one starts from the previous scheduled time. When nothing is
+// new, nothing is posted, and the next digest still starts from the last
+// one posted.
+func (a *App) digestLoop(ctx context.Context, b *bot.Bot) {
+	sched := a.cfg.Digest.Cron
+	now := a.deps.Now()
+	last := previousRun(sched, now)
+	a.log.Info("digest scheduled", "channel", a.cfg.Digest.Channel, "cron", sched.String(), "first", sched.Next(now), "since", last)
+	for {
+		next := sched.Next(now)
+		if next.IsZero() {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-a.deps.After(next.Sub(now)):
+		}
+		now = a.deps.Now()
+		if now.Before(next) {
+			continue // woken early (the clock was set back): wait for the rest
+		}
+		posted, err := b.PostDigest(ctx, last)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			a.log.Error("scheduled digest", "since", last, "err", err)
+		case posted:
+			last = now
+		}
+	}
+}
+
+// previousRun is the last time at or before now that the schedule fired:
+// the search widens backwards until it finds a firing, then walks forward
+// to the last one. A schedule that has not fired in two years (29 February
+// on a Monday, say) gives a day before now.
+func previousRun(sched config.Schedule, now time.Time) time.Time {
+	for back := time.Hour; back <= 2*366*24*time.Hour; back *= 2 {
+		t := sched.Next(now.Add(-back))
+		if t.IsZero() || t.After(now) {
+			continue
+		}
+		for n := sched.Next(t); !n.IsZero() && !n.After(now); n = sched.Next(n) {
+			t = n
+		}
+		return t
+	}
+	return now.Add(-24 * time.Hour)
 }
 
 // reloadLoop picks up snapshots written by another process (the ingester)
@@ -296,7 +375,22 @@ func botConfig(c config.Config) bot.Config {
 		AnswerTimeout:    c.Limits.AnswerTimeout,
 		ShardID:          c.Shard.ID,
 		ShardCount:       c.Shard.Count,
+		// Reading every message of a question channel needs the privileged
+		// Message Content intent (which the bot would ask for anyway).
+		MessageContent:  len(c.Discord.Channels) > 0,
+		AnnounceChannel: c.Feeds.AnnounceChannel,
+		DigestChannel:   c.Digest.Channel,
 	}
+}
+
+// feedStatuses is App.Feeds in the bot's terms, for /feeds.
+func (a *App) feedStatuses() []bot.FeedStatus {
+	var out []bot.FeedStatus
+	for _, f := range a.Feeds() {
+		out = append(out, bot.FeedStatus{URL: f.URL, LastSuccess: f.LastSuccess, LastError: f.LastError,
+			Failures: f.Failures, Articles: f.Articles, NextPoll: f.NextPoll})
+	}
+	return out
 }
 
 // engineMetrics are the coverage side's Prometheus metrics; the bot
