@@ -42,7 +42,8 @@ const maxSinceChars = 20
 
 // speakersTTL is how long the list of speakers is reused for autocomplete:
 // every keystroke asks for choices, and listing the speakers walks every
-// quotation in the index.
+// quotation in the index (on a large index, for far longer than Discord
+// waits for choices).
 const speakersTTL = time.Minute
 
 // needIntelligence refuses, before acknowledging, a command the bot has no
@@ -96,8 +97,12 @@ func (b *Bot) quotesCommand() *command {
 				var speakers []string
 				if len(quotes) == 0 {
 					// Who is quoted helps with a misspelt name; without the
-					// list the reply still says that nothing was found.
-					if speakers, err = b.speakerList(ctx); err != nil {
+					// list the reply still says that nothing was found, so
+					// it is not worth a long wait.
+					listCtx, cancel := context.WithTimeout(ctx, autocompleteTimeout)
+					speakers, err = b.speakerList(listCtx)
+					cancel()
+					if err != nil {
 						b.log.Warn("list speakers", "interaction", call.i.ID, "err", err)
 					}
 				}
@@ -313,29 +318,67 @@ func (b *Bot) runIntel(ctx context.Context, call *commandCall, build func(ctx co
 	return nil
 }
 
-// speakerCache keeps the list of speakers for speakersTTL.
+// speakerCache keeps the list of speakers for speakersTTL, and runs one
+// lookup at a time in the background so that no request waits longer than
+// its own deadline for it.
 type speakerCache struct {
-	mu    sync.Mutex
-	names []string
-	at    time.Time
+	mu      sync.Mutex
+	names   []string
+	at      time.Time     // when names were listed; zero before the first list
+	loading chan struct{} // closed when the lookup in flight ends; nil when none is
+	err     error         // the last lookup's error
 }
 
-// speakerList returns the people the coverage quotes, from the cache while
-// it is fresh. Lookups wait for one another so that a burst of keystrokes
-// lists the speakers once.
+// speakerList returns the people the coverage quotes. A fresh list is
+// returned at once; a stale one is returned at once too while a new one is
+// looked up; with none yet, it waits for the lookup until ctx ends.
 func (b *Bot) speakerList(ctx context.Context) ([]string, error) {
 	c := &b.speakers
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	if !c.at.IsZero() && time.Since(c.at) < speakersTTL {
+		defer c.mu.Unlock()
 		return c.names, nil
 	}
-	names, err := b.opts.Intelligence.Speakers(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list speakers: %w", err)
+	if c.loading == nil {
+		if !b.begin() {
+			c.mu.Unlock()
+			return nil, errors.New("list speakers: the bot is shutting down")
+		}
+		c.loading = make(chan struct{})
+		go b.loadSpeakers(c.loading)
 	}
-	c.names, c.at = names, time.Now()
-	return names, nil
+	loading, stale := c.loading, c.names
+	haveStale := !c.at.IsZero()
+	c.mu.Unlock()
+	if haveStale {
+		return stale, nil
+	}
+	select {
+	case <-loading:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("list speakers: %w", ctx.Err())
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.at.IsZero() {
+		return nil, fmt.Errorf("list speakers: %w", c.err)
+	}
+	return c.names, nil
+}
+
+// loadSpeakers looks the speakers up and fills the cache.
+func (b *Bot) loadSpeakers(done chan struct{}) {
+	defer b.work.Done()
+	names, err := b.opts.Intelligence.Speakers(b.life)
+	c := &b.speakers
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err == nil {
+		c.names, c.at = names, time.Now()
+	}
+	c.err = err
+	c.loading = nil
+	close(done)
 }
 
 // nameChoices offers the names in which a word starts with what was typed,

@@ -24,6 +24,9 @@ type fakeIntelligence struct {
 	cmp      rag.Comparison
 	digest   rag.Answer
 	err      error
+	// speakersGate, when set, holds Speakers until it is closed, as a
+	// large index would.
+	speakersGate chan struct{}
 
 	asked         []string // "quotes person|topic", "timeline topic", …
 	speakerLookup int
@@ -48,7 +51,14 @@ func (f *fakeIntelligence) Quotes(_ context.Context, person, topic string) ([]ra
 	return slices.Clone(f.quotes), nil
 }
 
-func (f *fakeIntelligence) Speakers(context.Context) ([]string, error) {
+func (f *fakeIntelligence) Speakers(ctx context.Context) ([]string, error) {
+	if f.speakersGate != nil {
+		select {
+		case <-f.speakersGate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.speakerLookup++
@@ -295,6 +305,28 @@ func TestSpeakerAutocomplete(t *testing.T) {
 	defer intel.mu.Unlock()
 	if intel.speakerLookup != 1 {
 		t.Errorf("speakers listed %d times for 5 keystrokes, want once (cached)", intel.speakerLookup)
+	}
+}
+
+// Listing the speakers of a large index takes longer than Discord waits for
+// choices: the first keystrokes get none, in time, and the list serves the
+// ones after it is made.
+func TestSlowSpeakerListDoesNotHoldUpAutocomplete(t *testing.T) {
+	t.Parallel()
+	gate := make(chan struct{})
+	intel := &fakeIntelligence{speakers: []string{"John Bolton"}, speakersGate: gate}
+	h := startBot(t, Config{}, withIntelligence(intel))
+	if got := h.autocomplete("quotes", "person", "bol"); len(got) != 0 {
+		t.Errorf("choices before the list was made: %v", got)
+	}
+	close(gate)
+	if got := h.autocomplete("quotes", "person", "bol"); !slices.Equal(got, []any{"John Bolton"}) {
+		t.Errorf("choices once the list is made: %v", got)
+	}
+	intel.mu.Lock()
+	defer intel.mu.Unlock()
+	if intel.speakerLookup != 1 {
+		t.Errorf("speakers listed %d times, want once", intel.speakerLookup)
 	}
 }
 
