@@ -1291,24 +1291,41 @@ func (ix *Index) Speakers() []string {
 // one does: across articles "Sir Keir" and "Starmer" both become "Sir Keir
 // Starmer", while "John" stays "John" if two Johns are quoted.
 func groupNames(names []string) map[string]string {
-	uniq := map[string]bool{}
+	tokens := map[string][]string{}
 	for _, n := range names {
-		uniq[n] = true
+		if _, ok := tokens[n]; !ok {
+			tokens[n] = nameTokens(n)
+		}
 	}
-	out := make(map[string]string, len(uniq))
-	for n := range uniq {
-		toks := nameTokens(n)
+	// Two name words can match only if they share a key (see nameWordKeys),
+	// so a name's candidates are the names filed under the keys of one of
+	// its words: comparing every pair of names took minutes on a corpus of
+	// a few thousand speakers.
+	byKey := map[string][]string{}
+	for n, toks := range tokens {
+		seen := map[string]bool{}
+		for _, t := range toks {
+			for _, k := range nameWordKeys(t) {
+				if !seen[k] {
+					seen[k] = true
+					byKey[k] = append(byKey[k], n)
+				}
+			}
+		}
+	}
+	out := make(map[string]string, len(tokens))
+	for n, toks := range tokens {
 		best, bestN := n, len(toks)
 		var rivals []string
-		for m := range uniq {
-			mt := nameTokens(m)
+		for _, m := range candidateNames(toks, byKey) {
+			mt := tokens[m]
 			if m == n || !subsetOf(toks, mt) {
 				continue
 			}
 			switch {
 			case len(mt) > bestN:
 				best, bestN, rivals = m, len(mt), nil
-			case len(mt) == bestN && !sameTokens(nameTokens(best), mt):
+			case len(mt) == bestN && !sameTokens(tokens[best], mt):
 				rivals = append(rivals, m)
 			case len(mt) == bestN && len(m) > len(best):
 				best = m
@@ -1320,6 +1337,40 @@ func groupNames(names []string) map[string]string {
 		out[n] = best
 	}
 	return out
+}
+
+// nameWordKeys are the keys under which a name word is filed: the word, and
+// for a long word the word less its last letter, so that two words
+// sameNameWord matches ("zelensky", "zelenskyy") always share one.
+func nameWordKeys(t string) []string {
+	if len(t) >= 7 {
+		return []string{t, t[:len(t)-1]}
+	}
+	return []string{t}
+}
+
+// candidateNames returns the names filed under the keys of the word of toks
+// with the fewest names: any name that holds all of toks is among them.
+func candidateNames(toks []string, byKey map[string][]string) []string {
+	var best []string
+	found := false
+	for _, t := range toks {
+		var c []string
+		seen := map[string]bool{}
+		for _, k := range nameWordKeys(t) {
+			for _, m := range byKey[k] {
+				if !seen[m] {
+					seen[m] = true
+					c = append(c, m)
+				}
+			}
+		}
+		if !found || len(c) < len(best) {
+			best, found = c, true
+		}
+	}
+	sort.Strings(best) // a stable order, so ties between rivals resolve the same way every run
+	return best
 }
 
 // quoteTopicShare is how much of a topic (by IDF weight) the paragraphs
