@@ -78,7 +78,7 @@ func (e *Engine) Compare(ctx context.Context, topic string) (Comparison, error) 
 	}
 	cmp := Comparison{Topic: topic, Mode: ModeExtractive}
 	start := time.Now()
-	hits, err := e.Index.Retrieve(ctx, topic, RetrieveOptions{K: compareK, AsOf: e.now()})
+	hits, err := e.retrieve(ctx, topic, RetrieveOptions{K: compareK, AsOf: e.now()})
 	e.observe(StageRetrieve, start, err)
 	if err != nil {
 		return Comparison{}, fmt.Errorf("compare: %w", err)

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +45,25 @@ type Engine struct {
 	// Observe, when set, is told how long each stage of an answer took
 	// (StageRetrieve, StageLLM) and whether it failed, for metrics.
 	Observe func(stage string, took time.Duration, err error)
+
+	slotsOnce sync.Once
+	slots     chan struct{}
+}
+
+// retrieve runs Index.Retrieve with at most one retrieval per core at a
+// time. Retrieval is all CPU; a burst of questions that retrieved at once
+// would make every goroutine of the process, the ones that acknowledge
+// Discord interactions within their 3 seconds included, wait for a share
+// of two cores. Waiting for a language model is not bounded here.
+func (e *Engine) retrieve(ctx context.Context, q string, opts RetrieveOptions) ([]Hit, error) {
+	e.slotsOnce.Do(func() { e.slots = make(chan struct{}, runtime.GOMAXPROCS(0)) })
+	select {
+	case e.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-e.slots }()
+	return e.Index.Retrieve(ctx, q, opts)
 }
 
 // Stages reported to Engine.Observe.
@@ -123,7 +144,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts AskOptions) (Ans
 		opts.AsOf = e.now()
 	}
 	start := time.Now()
-	hits, err := e.Index.Retrieve(ctx, retrievalQuery(q, opts.History), opts.RetrieveOptions)
+	hits, err := e.retrieve(ctx, retrievalQuery(q, opts.History), opts.RetrieveOptions)
 	e.observe(StageRetrieve, start, err)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
@@ -236,7 +257,7 @@ func (e *Engine) Summarize(ctx context.Context, req SummaryRequest) (Answer, err
 		if asOf.IsZero() {
 			asOf = e.now()
 		}
-		hits, err := e.Index.Retrieve(ctx, topic, RetrieveOptions{K: summaryTopicK, AsOf: asOf})
+		hits, err := e.retrieve(ctx, topic, RetrieveOptions{K: summaryTopicK, AsOf: asOf})
 		if err != nil {
 			return Answer{}, fmt.Errorf("summarise: %w", err)
 		}

@@ -70,7 +70,7 @@ func (e *Engine) Timeline(ctx context.Context, topic string, asOf time.Time) ([]
 		asOf = e.now()
 	}
 	start := time.Now()
-	hits, err := e.Index.Retrieve(ctx, topic, RetrieveOptions{K: timelineK, AsOf: asOf})
+	hits, err := e.retrieve(ctx, topic, RetrieveOptions{K: timelineK, AsOf: asOf})
 	e.observe(StageRetrieve, start, err)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
