@@ -311,8 +311,9 @@ type RetrievalBench struct {
 	Hybrid     Latency
 	Chromem    Latency
 	Scan       Latency
-	// Agreement is the share of chromem-go's neighbours that the scan
-	// found too; 1 means both computed the same thing.
+	// Agreement is the share of chromem-go's neighbours, over every
+	// question, that the scan found too; 1 means both computed the same
+	// thing.
 	Agreement float64
 	// SourceFound is the share of questions whose source article is among
 	// the hybrid hits: a check that the answers are still right at scale.
@@ -374,38 +375,27 @@ func MeasureRetrieval(ctx context.Context, ix *Index, questions []BenchQuestion,
 		}
 		return err
 	}
-	var agree, compared int
+	// The bare query's and the scan's neighbours are kept, to be compared
+	// once the timing is done.
+	bareRes := make([][]chromem.Result, len(questions))
+	scanDocs := make([][]int32, len(questions))
 	bare := func(i int) error {
-		_, err := coll.QueryEmbedding(ctx, qvecs[i], n, nil, nil)
+		res, err := coll.QueryEmbedding(ctx, qvecs[i], n, nil, nil)
+		bareRes[i] = res
 		return err
 	}
 	scan := func(i int) error {
-		scanTopN(vecs, qvecs[i], n)
+		scanDocs[i] = scanTopN(vecs, qvecs[i], n)
 		return nil
 	}
-	// A few untimed rounds fill caches and pools, and check that the scan
-	// and chromem-go agree.
+	// A few untimed rounds fill caches and pools.
 	for i := range min(3, len(questions)) {
-		res, err := coll.QueryEmbedding(ctx, qvecs[i], n, nil, nil)
-		if err != nil {
+		if err := bare(i); err != nil {
 			return rb, fmt.Errorf("bench retrieval: %w", err)
 		}
-		want := map[string]bool{}
-		for _, r := range res {
-			want[r.ID] = true
-		}
-		for _, d := range scanTopN(vecs, qvecs[i], n) {
-			if want[ids[d]] {
-				agree++
-			}
-		}
-		compared += len(res)
 		if _, err := ix.Retrieve(ctx, questions[i].Text, opts); err != nil {
 			return rb, fmt.Errorf("bench retrieval: %w", err)
 		}
-	}
-	if compared > 0 {
-		rb.Agreement = float64(agree) / float64(compared)
 	}
 
 	ways := []func(int) error{hybrid, bare, scan}
@@ -422,6 +412,22 @@ func MeasureRetrieval(ctx context.Context, ix *Index, questions []BenchQuestion,
 		if err := ctx.Err(); err != nil {
 			return rb, err
 		}
+	}
+	var agree, compared int
+	for i := range questions {
+		want := make(map[string]bool, len(bareRes[i]))
+		for _, r := range bareRes[i] {
+			want[r.ID] = true
+		}
+		for _, d := range scanDocs[i] {
+			if want[ids[d]] {
+				agree++
+			}
+		}
+		compared += len(bareRes[i])
+	}
+	if compared > 0 {
+		rb.Agreement = float64(agree) / float64(compared)
 	}
 	rb.Hybrid, rb.Chromem, rb.Scan = LatencyOf(took[0]), LatencyOf(took[1]), LatencyOf(took[2])
 	rb.SourceFound /= float64(len(questions))

@@ -165,8 +165,12 @@ func runBench(ctx context.Context, inv *invocation) error {
 	var sentences []string
 	text := "synthetic, sentences of a built-in Zipf-distributed vocabulary"
 	if path := *inv.opts["corpus"].(*string); path != "" {
-		if sentences, err = corpusSentences(ctx, path); err != nil {
+		var skipped int
+		if sentences, skipped, err = corpusSentences(ctx, path); err != nil {
 			return err
+		}
+		if skipped > 0 {
+			fmt.Fprintf(inv.env.Stderr, "bench: %d file(s) or line(s) of %s could not be read and were left out\n", skipped, path)
 		}
 		text = fmt.Sprintf("synthetic, %d sentences drawn from %s", len(sentences), filepath.Base(path))
 	}
@@ -227,11 +231,11 @@ func parseSizes(s string) ([]int, error) {
 }
 
 // corpusSentences loads a corpus and returns its clean sentences of a
-// usual length, each once.
-func corpusSentences(ctx context.Context, path string) ([]string, error) {
+// usual length, each once, and how many files or lines it could not read.
+func corpusSentences(ctx context.Context, path string) ([]string, int, error) {
 	res, err := source.Load(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
+		return nil, 0, fmt.Errorf("corpus: %w", err)
 	}
 	rag.Clean(res.Articles)
 	seen := map[string]bool{}
@@ -246,9 +250,9 @@ func corpusSentences(ctx context.Context, path string) ([]string, error) {
 		}
 	}
 	if len(out) < 100 {
-		return nil, fmt.Errorf("corpus %s: only %d usable sentences; give a bigger corpus", path, len(out))
+		return nil, len(res.Problems), fmt.Errorf("corpus %s: only %d usable sentences; give a bigger corpus", path, len(out))
 	}
-	return out, nil
+	return out, len(res.Problems), nil
 }
 
 func machine() benchMachine {

@@ -57,20 +57,23 @@ func TestCorpusSentences(t *testing.T) {
 		b.WriteByte('\n')
 	}
 	path := filepath.Join(dir, "corpus.jsonl")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(b.String()+"{not json\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sents, err := corpusSentences(t.Context(), path)
+	sents, skipped, err := corpusSentences(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(sents) != 180 || !strings.HasPrefix(sents[0], "Reporter 0 wrote sentence number 0") {
 		t.Fatalf("%d sentences, first %q", len(sents), sents[0])
 	}
+	if skipped != 1 {
+		t.Errorf("%d lines skipped, want the 1 that is not JSON", skipped)
+	}
 
 	small := filepath.Join(dir, "small.jsonl")
 	os.WriteFile(small, []byte(`{"id":"s","url":"https://x.example/s","title":"T","text":"One short sentence that is long enough to count here. And another one of the same kind."}`+"\n"), 0o644)
-	if _, err := corpusSentences(t.Context(), small); err == nil || !strings.Contains(err.Error(), "usable sentences") {
+	if _, _, err := corpusSentences(t.Context(), small); err == nil || !strings.Contains(err.Error(), "usable sentences") {
 		t.Fatalf("a corpus of two sentences gave %v", err)
 	}
 }
