@@ -42,10 +42,13 @@ var weekdayNames = map[string]time.Weekday{
 
 // ParseTimeWindow finds the first phrase in text that names a time relative
 // to asOf ("yesterday", "this week", "the past 3 days", "last month",
-// "in February", "on Thursday") and returns the window it means. Weeks start
-// on Monday. A month named without a year is the latest such month not after
-// asOf; a weekday is the latest such day before asOf. ok is false when text
-// names no time.
+// "in February", "on Thursday") and returns the window it means. "This
+// week" is the last seven days; calendar weeks ("last week") start on
+// Monday. A month named without a year is the latest such month not after
+// asOf; a weekday is the latest such day before asOf. A phrase that looks
+// ahead ("later this year", "by next week") names when something will
+// happen, not when it was reported, and is passed over. ok is false when
+// text names no time.
 func ParseTimeWindow(text string, asOf time.Time) (w TimeWindow, ok bool) {
 	day := truncateDay(asOf)
 	type match struct {
@@ -54,7 +57,7 @@ func ParseTimeWindow(text string, asOf time.Time) (w TimeWindow, ok bool) {
 	}
 	var best *match
 	consider := func(loc []int, w TimeWindow) {
-		if loc == nil {
+		if loc == nil || refersAhead(text[:loc[0]]) {
 			return
 		}
 		if best == nil || loc[0] < best.at {
@@ -63,7 +66,7 @@ func ParseTimeWindow(text string, asOf time.Time) (w TimeWindow, ok bool) {
 		}
 	}
 
-	if m := reLastN.FindStringSubmatchIndex(text); m != nil {
+	for _, m := range reLastN.FindAllStringSubmatchIndex(text, -1) {
 		nStr := strings.ToLower(text[m[2]:m[3]])
 		n, err := strconv.Atoi(nStr)
 		if err != nil {
@@ -85,12 +88,12 @@ func ParseTimeWindow(text string, asOf time.Time) (w TimeWindow, ok bool) {
 			consider(m[:2], TimeWindow{Since: since, Until: day.AddDate(0, 0, 1)})
 		}
 	}
-	if m := reWords.FindStringSubmatchIndex(text); m != nil {
+	for _, m := range reWords.FindAllStringSubmatchIndex(text, -1) {
 		if w, ok := wordWindow(strings.ToLower(text[m[2]:m[3]]), day); ok {
 			consider(m[:2], w)
 		}
 	}
-	if m := reMonth.FindStringSubmatchIndex(text); m != nil {
+	for _, m := range reMonth.FindAllStringSubmatchIndex(text, -1) {
 		month := monthNames[strings.ToLower(text[m[2]:m[3]])]
 		year := day.Year()
 		if m[4] >= 0 {
@@ -101,7 +104,7 @@ func ParseTimeWindow(text string, asOf time.Time) (w TimeWindow, ok bool) {
 		start := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
 		consider(m[:2], TimeWindow{Since: start, Until: start.AddDate(0, 1, 0)})
 	}
-	if m := reDay.FindStringSubmatchIndex(text); m != nil {
+	for _, m := range reDay.FindAllStringSubmatchIndex(text, -1) {
 		wd := weekdayNames[strings.ToLower(text[m[2]:m[3]])]
 		back := (int(day.Weekday()) - int(wd) + 7) % 7
 		if back == 0 {
@@ -127,15 +130,19 @@ func wordWindow(word string, day time.Time) (TimeWindow, bool) {
 	case "yesterday":
 		return TimeWindow{Since: day.AddDate(0, 0, -1), Until: day}, true
 	case "this week", "earlier this week":
-		return TimeWindow{Since: weekStart, Until: next}, true
+		// The last seven days rather than the days since Monday: a
+		// question asked on a Thursday about "this week" means the news
+		// since the week before, and the calendar week is inside that.
+		return TimeWindow{Since: day.AddDate(0, 0, -7), Until: next}, true
 	case "last week":
 		return TimeWindow{Since: weekStart.AddDate(0, 0, -7), Until: weekStart}, true
 	case "this weekend", "last weekend":
 		sat := weekStart.AddDate(0, 0, -2)
-		if word == "this weekend" && day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
+		if word == "this weekend" && (day.Weekday() == time.Saturday || day.Weekday() == time.Sunday) {
 			sat = weekStart.AddDate(0, 0, 5)
 		}
-		return TimeWindow{Since: sat, Until: sat.AddDate(0, 0, 2)}, true
+		// On a Saturday, this weekend's Sunday has not happened yet.
+		return TimeWindow{Since: sat, Until: minTime(sat.AddDate(0, 0, 2), next)}, true
 	case "this month", "earlier this month":
 		return TimeWindow{Since: monthStart, Until: next}, true
 	case "last month":
@@ -150,7 +157,29 @@ func wordWindow(word string, day time.Time) (TimeWindow, bool) {
 	return TimeWindow{}, false
 }
 
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
 func truncateDay(t time.Time) time.Time {
 	t = t.UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// refersAhead reports whether the words before a time phrase make it look
+// forward ("later this year", "next week"): such a phrase says when
+// something will happen, not when the news about it was published.
+func refersAhead(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "later", "next", "until", "by":
+		return true
+	}
+	return false
 }
