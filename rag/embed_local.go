@@ -28,9 +28,13 @@ const LocalDimensions = 384
 // different words mean the same thing ("ceasefire" and "truce"), so the
 // keyword side and a remote embedder do better on paraphrase.
 func NewLocalEmbedder() Embedder {
+	return newLocalEmbedder(LocalEmbedderName, defaultLocalEmbed)
+}
+
+func newLocalEmbedder(name string, o localEmbedOptions) Embedder {
 	return Embedder{
-		Name:       LocalEmbedderName,
-		Dimensions: LocalDimensions,
+		Name:       name,
+		Dimensions: o.dims,
 		Embed: func(ctx context.Context, texts []string) ([][]float32, error) {
 			out := make([][]float32, len(texts))
 			for i, t := range texts {
@@ -39,21 +43,25 @@ func NewLocalEmbedder() Embedder {
 						return nil, err
 					}
 				}
-				out[i] = localEmbed(t)
+				out[i] = o.embed(t)
 			}
 			return out, nil
 		},
 	}
 }
 
-const (
-	weightTerm    = 1.0
-	weightBigram  = 0.6
-	weightTrigram = 0.25
-)
+// localEmbedOptions are the embedded embedder's choices, kept together so
+// that the quality tests can measure variants (docs/QUALITY.md).
+type localEmbedOptions struct {
+	dims int
+	// Weights of the three kinds of feature.
+	term, bigram, trigram float64
+}
 
-func localEmbed(text string) []float32 {
-	vec := make([]float32, LocalDimensions)
+var defaultLocalEmbed = localEmbedOptions{dims: LocalDimensions, term: 1, bigram: 0.6, trigram: 0.25}
+
+func (o localEmbedOptions) embed(text string) []float32 {
+	vec := make([]float32, o.dims)
 	terms := Terms(text)
 	if len(terms) == 0 {
 		return vec
@@ -63,27 +71,29 @@ func localEmbed(text string) []float32 {
 		tf[t]++
 	}
 	for t, n := range tf {
-		w := weightTerm * (1 + math.Log(float64(n)))
+		w := o.term * (1 + math.Log(float64(n)))
 		addFeature(vec, fnv64(0x1, t, ""), w)
 		// Character trigrams over the padded term: "^uk", "ukr", ...
-		if len(t) >= 4 {
+		if len(t) >= 4 && o.trigram > 0 {
 			padded := "^" + t + "$"
 			grams := len(padded) - 2
-			gw := weightTrigram * w / math.Sqrt(float64(grams))
+			gw := o.trigram * w / math.Sqrt(float64(grams))
 			for i := 0; i+3 <= len(padded); i++ {
 				addFeature(vec, fnv64(0x3, padded[i:i+3], ""), gw)
 			}
 		}
 	}
-	for i := 0; i+1 < len(terms); i++ {
-		addFeature(vec, fnv64(0x2, terms[i], terms[i+1]), weightBigram)
+	if o.bigram > 0 {
+		for i := 0; i+1 < len(terms); i++ {
+			addFeature(vec, fnv64(0x2, terms[i], terms[i+1]), o.bigram)
+		}
 	}
 	normalize(vec)
 	return vec
 }
 
 func addFeature(vec []float32, h uint64, w float64) {
-	idx := h % LocalDimensions
+	idx := h % uint64(len(vec))
 	if h&(1<<63) != 0 {
 		w = -w
 	}
