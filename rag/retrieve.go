@@ -255,27 +255,26 @@ func (st *indexState) gather(ctx context.Context, q *preparedQuery, tu retrieval
 		}
 		return c
 	}
+	article := func(group uint32, bm25 float32) {
+		if _, ok := out.articles[group]; !ok && tu.articleLevel {
+			out.articles[group] = &articleCand{bm25: float64(bm25)}
+		}
+	}
 	for i, doc := range vectorDocs {
 		c := get(doc)
 		c.vr = i + 1
 		c.bm25 = float64(kw.alsoPassages[i])
-		if tu.articleLevel {
-			out.articles[c.group] = &articleCand{bm25: float64(kw.alsoArticles[i])}
-		}
+		article(c.group, kw.alsoArticles[i])
 	}
 	for i, h := range kw.passages {
 		c := get(h.doc)
 		c.kr = i + 1
 		c.bm25 = float64(h.score)
-		if tu.articleLevel {
-			out.articles[c.group] = &articleCand{bm25: float64(kw.passageArticles[i])}
-		}
+		article(c.group, kw.passageArticles[i])
 	}
-	if tu.articleLevel {
-		for _, a := range kw.articles {
-			out.articles[a.group] = &articleCand{bm25: float64(a.score)}
-			get(a.best)
-		}
+	for _, a := range kw.articles {
+		get(a.best)
+		article(a.group, a.score)
 	}
 	return out, nil
 }
