@@ -162,7 +162,9 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
 	if !a.indexReady.Load() {
 		problems = append(problems, "index loading")
 	}
-	if b := a.bot.Load(); b != nil && !b.Ready() {
+	// Before Run has made the bot there is nothing to be ready: reporting
+	// healthy then would send traffic to a bot that cannot receive it.
+	if b := a.bot.Load(); !a.deps.NoDiscord && (b == nil || !b.Ready()) {
 		problems = append(problems, "discord not ready")
 	}
 	if len(problems) > 0 {
