@@ -3,7 +3,9 @@ package source
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -45,7 +47,55 @@ func finishArticle(a *rag.Article) error {
 	if a.Text == "" {
 		return ErrNoText
 	}
+	if a.Title == "" {
+		a.Title = titleFromURL(a.URL)
+	}
 	return checkID(a.ID)
+}
+
+// titleFromURL makes a headline from a news URL's slug when the source gives
+// none: most outlets put the headline's words in the path
+// ("/2022/06/12/media/squid-game-season-2/index.html" → "Squid game season
+// 2"). Segments that are dates, numbers, ids or file names are passed over;
+// with no slug of at least two words, the title stays empty.
+func titleFromURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		seg := segs[i]
+		if dot := strings.LastIndexByte(seg, '.'); dot > 0 {
+			seg = seg[:dot] // "index.html", "story.shtml"
+		}
+		words := strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '+' })
+		letters := 0
+		for _, w := range words {
+			if strings.IndexFunc(w, unicode.IsLetter) >= 0 && !looksLikeID(w) {
+				letters++
+			}
+		}
+		if len(words) < 2 || letters < 2 {
+			continue
+		}
+		t := strings.Join(words, " ")
+		r, size := utf8.DecodeRuneInString(t)
+		return string(unicode.ToUpper(r)) + t[size:]
+	}
+	return ""
+}
+
+// looksLikeID reports whether a slug word is an identifier rather than a
+// word: long runs of digits mixed with letters, such as "a1b2c3d4".
+func looksLikeID(w string) bool {
+	digits := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	return digits >= 3 && digits < len(w)
 }
 
 // normalizeText repairs invalid UTF-8, turns CRLF and lone CR into LF, and

@@ -24,8 +24,10 @@ func TestParseJSONL(t *testing.T) {
 		published: date(2022, 6, 20),
 		textHas:   []string{"Monday.\n\nOfficials"},
 	}, {
-		// An empty title and date are kept empty, not invented.
+		// An empty date stays empty; a missing title is read from the
+		// URL's slug, never made up.
 		id:      "0f9e8d7c6b5a",
+		title:   "Talks stall",
 		outlet:  "The Week",
 		url:     "https://www.theweek.co.uk/news/world-news/957001/talks-stall",
 		textHas: []string{"Talks stalled"},
