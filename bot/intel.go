@@ -127,72 +127,80 @@ func (b *Bot) quotesCommand() *command {
 }
 
 func (b *Bot) timelineCommand() *command {
-	const example = "“Trump Zelenskyy”"
-	return &command{
-		def: &discordgo.ApplicationCommand{
-			Name:        "timeline",
-			Description: "The events of a story in date order, each cited.",
-			Options: []*discordgo.ApplicationCommandOption{
-				{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: "The story, for example “Trump Zelenskyy”",
-					Required: true, MinLength: intPtr(1), MaxLength: maxTopicChars},
-			},
-		},
-		usage:  "`/timeline topic:<text>` — a story's events in date order, with later reports that change a figure marked",
-		costly: true,
-		validate: func(a args) error {
-			if err := b.needIntelligence(); err != nil {
-				return err
-			}
-			_, err := checkTopic(a.str("topic"), example)
-			return err
-		},
-		run: func(ctx context.Context, call *commandCall) error {
-			topic, err := checkTopic(call.args.str("topic"), example)
+	return b.topicCommand(topicSpec{
+		name:        "timeline",
+		description: "The events of a story in date order, each cited.",
+		option:      "The story, for example “Trump Zelenskyy”",
+		usage:       "`/timeline topic:<text>` — a story's events in date order, with later reports that change a figure marked",
+		example:     "“Trump Zelenskyy”",
+		title:       "Timeline: ",
+		answer: func(ctx context.Context, topic string) (rag.Answer, error) {
+			entries, err := b.opts.Intelligence.Timeline(ctx, topic, time.Time{})
 			if err != nil {
-				return err
+				return rag.Answer{}, fmt.Errorf("timeline: %w", err)
 			}
-			return b.runIntel(ctx, call, func(ctx context.Context) ([]reply, error) {
-				entries, err := b.opts.Intelligence.Timeline(ctx, topic, time.Time{})
-				if err != nil {
-					return nil, fmt.Errorf("timeline: %w", err)
-				}
-				return renderAnswer(answerView{Title: "Timeline: " + topic, AnswerID: call.i.ID}, timelineAnswer(topic, entries)), nil
-			})
+			return timelineAnswer(topic, entries), nil
 		},
-	}
+	})
 }
 
 func (b *Bot) compareCommand() *command {
-	const example = "“Trump Zelenskyy meeting”"
+	return b.topicCommand(topicSpec{
+		name:        "compare",
+		description: "How the outlets covered a story: who was first, and what only some report.",
+		option:      "The story to compare",
+		usage:       "`/compare topic:<text>` — which outlets covered a story and when first, and the facts only some of them carry",
+		example:     "“Trump Zelenskyy meeting”",
+		title:       "Coverage compared: ",
+		answer: func(ctx context.Context, topic string) (rag.Answer, error) {
+			cmp, err := b.opts.Intelligence.Compare(ctx, topic)
+			if err != nil {
+				return rag.Answer{}, fmt.Errorf("compare: %w", err)
+			}
+			return compareAnswer(topic, cmp), nil
+		},
+	})
+}
+
+// topicSpec describes an intelligence command that takes one required
+// topic and renders one cited answer about it.
+type topicSpec struct {
+	name, description, option, usage string
+	example                          string // shown when the topic is refused
+	title                            string // the answer's title, before the topic
+	answer                           func(ctx context.Context, topic string) (rag.Answer, error)
+}
+
+func (b *Bot) topicCommand(spec topicSpec) *command {
 	return &command{
 		def: &discordgo.ApplicationCommand{
-			Name:        "compare",
-			Description: "How the outlets covered a story: who was first, and what only some report.",
+			Name:        spec.name,
+			Description: spec.description,
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: "The story to compare",
+				{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: spec.option,
 					Required: true, MinLength: intPtr(1), MaxLength: maxTopicChars},
 			},
 		},
-		usage:  "`/compare topic:<text>` — which outlets covered a story and when first, and the facts only some of them carry",
+		usage:  spec.usage,
 		costly: true,
 		validate: func(a args) error {
 			if err := b.needIntelligence(); err != nil {
 				return err
 			}
-			_, err := checkTopic(a.str("topic"), example)
+			_, err := checkTopic(a.str("topic"), spec.example)
 			return err
 		},
 		run: func(ctx context.Context, call *commandCall) error {
-			topic, err := checkTopic(call.args.str("topic"), example)
+			topic, err := checkTopic(call.args.str("topic"), spec.example)
 			if err != nil {
 				return err
 			}
 			return b.runIntel(ctx, call, func(ctx context.Context) ([]reply, error) {
-				cmp, err := b.opts.Intelligence.Compare(ctx, topic)
+				ans, err := spec.answer(ctx, topic)
 				if err != nil {
-					return nil, fmt.Errorf("compare: %w", err)
+					return nil, err
 				}
-				return renderAnswer(answerView{Title: "Coverage compared: " + topic, AnswerID: call.i.ID}, compareAnswer(topic, cmp)), nil
+				return renderAnswer(answerView{Title: spec.title + topic, AnswerID: call.i.ID}, ans), nil
 			})
 		},
 	}
