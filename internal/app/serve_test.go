@@ -37,33 +37,7 @@ const (
 
 func startServed(t *testing.T, extraEnv map[string]string) *served {
 	t.Helper()
-	c := newCLI(t)
-	discord := fakediscord.New(fakediscord.Options{})
-	discord.AddGuild(fakediscord.Guild{
-		ID: testGuild, Name: "Newsroom",
-		Channels: []fakediscord.Channel{{ID: testChannel, Name: "news"}},
-		Members: []fakediscord.Member{
-			{UserID: testUser, Username: "reader"},
-			{UserID: testAdmin, Username: "editor", Permissions: fmt.Sprint(fakediscord.PermissionAdministrator)},
-		},
-	})
-	llm := fakeopenai.New()
-	llm.SetDefaultChat(citeCoale)
-	env := map[string]string{
-		"COVERAGEBOT_INDEX":      c.index,
-		"COVERAGEBOT_DATA":       c.data,
-		"DISCORD_TOKEN":          "canary-token-for-tests",
-		"DISCORD_API_URL":        discord.URL(),
-		"OPENAI_BASE_URL":        llm.URL(),
-		"COVERAGEBOT_CHAT_MODEL": "test-model",
-		"COVERAGEBOT_GUILDS":     testGuild,
-	}
-	for k, v := range extraEnv {
-		env[k] = v
-	}
-	s := startApp(t, env, discord, llm)
-	s.ownsFakes = true
-	return s
+	return startServedIn(t, newCLI(t), extraEnv)
 }
 
 // citeCoale plays a model that answers about John Coale from whichever
