@@ -21,11 +21,16 @@ const titleWeight = 2
 // always exact.
 type keywordIndex struct {
 	termIDs  map[string]uint32
-	postings [][]posting // by term id
-	docLen   []uint32    // by document number; 0 marks a removed document
-	live     int
-	totalLen int64
-	pool     sync.Pool // *scoreBuf
+	postings [][]posting // by term id; empty when statsOnly
+	// statsOnly keeps document frequencies (df, by term id) instead of
+	// postings: the index of a Store, whose searches run in the store,
+	// needs only IDF and lengths.
+	statsOnly bool
+	df        []uint32
+	docLen    []uint32 // by document number; 0 marks a removed document
+	live      int
+	totalLen  int64
+	pool      sync.Pool // *scoreBuf
 	// version counts changes, so that grouped is rebuilt after one.
 	version uint64
 	groupMu sync.Mutex
@@ -73,9 +78,17 @@ func (k *keywordIndex) add(doc uint32, counts map[string]uint32, length uint32) 
 	for term, tf := range counts {
 		id, ok := k.termIDs[term]
 		if !ok {
-			id = uint32(len(k.postings))
+			id = uint32(len(k.termIDs))
 			k.termIDs[term] = id
-			k.postings = append(k.postings, nil)
+			if k.statsOnly {
+				k.df = append(k.df, 0)
+			} else {
+				k.postings = append(k.postings, nil)
+			}
+		}
+		if k.statsOnly {
+			k.df[id]++
+			continue
 		}
 		k.postings[id] = append(k.postings[id], posting{doc: doc, tf: tf})
 	}
@@ -95,6 +108,10 @@ func (k *keywordIndex) remove(doc uint32, counts map[string]uint32) {
 		if !ok {
 			continue
 		}
+		if k.statsOnly {
+			k.df[id]--
+			continue
+		}
 		list := k.postings[id]
 		for i, p := range list {
 			if p.doc == doc {
@@ -110,6 +127,9 @@ func (k *keywordIndex) idf(term string) float64 {
 	id, ok := k.termIDs[term]
 	if !ok {
 		return 0
+	}
+	if k.statsOnly {
+		return k.idfOf(int(k.df[id]))
 	}
 	return k.idfOf(len(k.postings[id]))
 }

@@ -47,6 +47,9 @@ type IndexOptions struct {
 	// or one built by another embedder); the first save replaces it. This
 	// is `ingest --rebuild`.
 	Fresh bool
+	// Store, when set, keeps the passages in an external store instead of
+	// in process and on disk; Dir is then unused. See Store.
+	Store Store
 }
 
 // Index is the coverage index: every passage with its vector in a chromem-go
@@ -72,11 +75,14 @@ type Index struct {
 	// changes nothing itself: a retry of the same ingest finds its
 	// articles unchanged and would otherwise leave them off the disk.
 	unsaved bool
+	// storeVersion is the Store's version the catalog was read at.
+	storeVersion string
 }
 
 // indexState is everything a snapshot holds. It is replaced whole by
 // Reload, and changed in place only under Index.mu.
 type indexState struct {
+	// db and coll are nil in the catalog of an index kept in a Store.
 	db       *chromem.DB
 	coll     *chromem.Collection
 	dims     int
@@ -91,7 +97,7 @@ type indexState struct {
 
 type passageRec struct {
 	Passage
-	vec []float32
+	vec []float32 // nil in the catalog of an index kept in a Store
 }
 
 type articleRec struct {
@@ -124,6 +130,13 @@ func Open(embedder Embedder, opts IndexOptions) (*Index, error) {
 		opts.EmbedBatch = 256
 	}
 	ix := &Index{opts: opts, embedder: embedder, logger: opts.Logger.With("component", "index")}
+	if opts.Store != nil {
+		ix.opts.Dir = ""
+		if err := ix.openStore(context.Background()); err != nil {
+			return nil, err
+		}
+		return ix, nil
+	}
 	if opts.Dir == "" {
 		ix.st = newState(embedder.Name, embedder.Dimensions)
 		return ix, nil
@@ -389,7 +402,11 @@ func (ix *Index) Ingest(ctx context.Context, articles []Article, opt IngestOptio
 	ix.mu.RLock()
 	unsaved := ix.unsaved
 	ix.mu.RUnlock()
-	if len(changed) > 0 || len(removed) > 0 || unsaved {
+	if ix.opts.Store != nil && (len(changed) > 0 || len(removed) > 0) {
+		if err := ix.writeStore(ctx, prepared, removed); err != nil {
+			return rep, err
+		}
+	} else if len(changed) > 0 || len(removed) > 0 || unsaved {
 		ix.mu.Lock()
 		for _, id := range removed {
 			ix.st.removeArticle(id)
@@ -424,6 +441,9 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 	defer unlock()
 	if _, err := ix.reloadLocked(); err != nil {
 		return 0, err
+	}
+	if ix.opts.Store != nil {
+		return ix.removeFromStore(ctx, ids)
 	}
 	n := 0
 	ix.mu.Lock()
@@ -599,11 +619,14 @@ func (st *indexState) apply(pb preparedBatch) error {
 	for _, pa := range pb.articles {
 		st.removeArticle(pa.rec.info.ID)
 		for i, p := range pa.passages {
-			vec := unitVector(pa.vecs[i])
-			doc := uint32(len(st.docs))
-			if err := st.coll.AddDocument(ctx, chromem.Document{ID: p.ID, Embedding: vec, Content: p.Text}); err != nil {
-				return fmt.Errorf("add passage %s: %w", p.ID, err)
+			var vec []float32
+			if st.coll != nil {
+				vec = unitVector(pa.vecs[i])
+				if err := st.coll.AddDocument(ctx, chromem.Document{ID: p.ID, Embedding: vec, Content: p.Text}); err != nil {
+					return fmt.Errorf("add passage %s: %w", p.ID, err)
+				}
 			}
+			doc := uint32(len(st.docs))
 			st.docs = append(st.docs, &passageRec{Passage: p, vec: vec})
 			st.byID[p.ID] = doc
 			st.kw.add(doc, pa.terms[i], pa.lengths[i])
@@ -630,7 +653,7 @@ func (st *indexState) removeArticle(id string) bool {
 		delete(st.byID, rec.ID)
 		st.docs[d] = nil
 	}
-	if len(ids) > 0 {
+	if len(ids) > 0 && st.coll != nil {
 		_ = st.coll.Delete(context.Background(), nil, nil, ids...)
 	}
 	delete(st.articles, id)

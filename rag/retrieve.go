@@ -169,7 +169,12 @@ func (ix *Index) retrieve(ctx context.Context, query string, opts RetrieveOption
 	if len(q.vec) != st.dims && st.dims != 0 {
 		return nil, fmt.Errorf("embed question: %d dimensions, the index has %d", len(q.vec), st.dims)
 	}
-	c, err := st.gather(ctx, q, tu)
+	var c *gathered
+	if ix.opts.Store != nil {
+		c, err = ix.gatherStore(ctx, st, q, tu)
+	} else {
+		c, err = st.gather(ctx, q, tu)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +242,7 @@ func (st *indexState) gather(ctx context.Context, q *preparedQuery, tu retrieval
 	if err != nil {
 		return nil, err
 	}
-	g := st.kw.groups(func(d uint32) (string, string) { return st.docs[d].ArticleID, st.docs[d].Title })
+	g := st.kw.groups(st.describe)
 	nArticles := 0
 	if tu.articleLevel {
 		nArticles = max(tu.articles, articlesPerHit*q.k)

@@ -145,6 +145,9 @@ func removeStaleTemps(dir string) {
 // has written a newer one. It reports whether it did. Retrieval goes on
 // against the old state while the new one loads.
 func (ix *Index) Reload() (bool, error) {
+	if ix.opts.Store != nil {
+		return ix.reloadStore(context.Background())
+	}
 	if ix.opts.Dir == "" {
 		return false, nil
 	}
@@ -152,6 +155,9 @@ func (ix *Index) Reload() (bool, error) {
 }
 
 func (ix *Index) reloadLocked() (bool, error) {
+	if ix.opts.Store != nil {
+		return ix.reloadStore(context.Background())
+	}
 	if ix.opts.Dir == "" {
 		return false, nil
 	}

@@ -1,0 +1,172 @@
+package weaviate
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
+)
+
+// VectorQuery implements rag.Store with a nearVector search, the filter
+// pushed down to Weaviate.
+func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
+	if q.Limit <= 0 || len(q.Vector) == 0 {
+		return nil, nil
+	}
+	get := s.client.GraphQL().Get().WithClassName(s.passages).
+		WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(q.Vector)).
+		WithLimit(q.Limit).
+		WithFields(graphql.Field{Name: "passageId"}, graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: "distance"}}})
+	if w := where(q.Filter, true); w != nil {
+		get = get.WithWhere(w)
+	}
+	if s.opts.Replication > 1 {
+		// Weaviate takes the argument only for replicated collections.
+		get = get.WithConsistencyLevel(s.opts.Consistency)
+	}
+	res, err := get.Do(ctx)
+	if err := gqlError(res, err); err != nil {
+		return nil, fmt.Errorf("weaviate: vector query: %w", err)
+	}
+	rows, err := rowsOf(res, "Get", s.passages)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rag.Match, 0, len(rows))
+	for _, row := range rows {
+		id, _ := row["passageId"].(string)
+		add, _ := row["_additional"].(map[string]any)
+		dist, ok := add["distance"].(float64)
+		if id == "" || !ok {
+			return nil, fmt.Errorf("weaviate: vector query: a result without id or distance")
+		}
+		// Weaviate's cosine distance is 1 - cosine similarity.
+		out = append(out, rag.Match{ID: id, Score: 1 - dist})
+	}
+	return out, nil
+}
+
+// KeywordQuery implements rag.Store with a BM25 search over the terms
+// property, the filter pushed down.
+func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
+	terms := queryTerms(q.Terms)
+	if q.Limit <= 0 || len(terms) == 0 {
+		return nil, nil
+	}
+	class, idField := s.passages, "passageId"
+	if q.Articles {
+		class, idField = s.articles, "articleId"
+	}
+	add := []graphql.Field{{Name: "score"}}
+	if q.WithVectors && !q.Articles {
+		add = append(add, graphql.Field{Name: "vector"})
+	}
+	get := s.client.GraphQL().Get().WithClassName(class).
+		WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(strings.Join(terms, " ")).WithProperties("terms")).
+		WithLimit(q.Limit).
+		WithFields(graphql.Field{Name: idField}, graphql.Field{Name: "_additional", Fields: add})
+	if w := where(q.Filter, !q.Articles); w != nil {
+		get = get.WithWhere(w)
+	}
+	if s.opts.Replication > 1 {
+		get = get.WithConsistencyLevel(s.opts.Consistency)
+	}
+	res, err := get.Do(ctx)
+	if err := gqlError(res, err); err != nil {
+		return nil, fmt.Errorf("weaviate: keyword query: %w", err)
+	}
+	rows, err := rowsOf(res, "Get", class)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rag.Match, 0, len(rows))
+	for _, row := range rows {
+		id, _ := row[idField].(string)
+		extra, _ := row["_additional"].(map[string]any)
+		score, err := scoreOf(extra["score"])
+		if id == "" || err != nil {
+			return nil, fmt.Errorf("weaviate: keyword query: a result without id or score (%v)", err)
+		}
+		if score <= 0 {
+			continue
+		}
+		// Weaviate leaves out Okapi BM25's constant (k1 + 1) factor.
+		m := rag.Match{ID: id, Score: score * (bm25K1 + 1)}
+		if list, ok := extra["vector"].([]any); ok {
+			m.Vector = make([]float32, len(list))
+			for i, x := range list {
+				f, _ := x.(float64)
+				m.Vector[i] = float32(f)
+			}
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// queryTerms drops repeated terms (Weaviate counts a repeated query term
+// again; the in-process BM25 does not) and any that GraphQL would need
+// escaped, which rag.Terms does not produce.
+func queryTerms(terms []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range terms {
+		if t == "" || seen[t] || strings.ContainsAny(t, "\"\\ \t\n") {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// scoreOf reads a BM25 score, which Weaviate's GraphQL sends as a string.
+func scoreOf(v any) (float64, error) {
+	switch x := v.(type) {
+	case string:
+		return strconv.ParseFloat(x, 64)
+	case float64:
+		return x, nil
+	}
+	return 0, fmt.Errorf("score %v", v)
+}
+
+// where is a rag.Filter as a Weaviate filter; nil when it narrows nothing.
+// Undated objects pass a date filter.
+func where(f rag.Filter, passages bool) *filters.WhereBuilder {
+	var and []*filters.WhereBuilder
+	if !f.Since.IsZero() || !f.Until.IsZero() {
+		var span []*filters.WhereBuilder
+		if !f.Since.IsZero() {
+			span = append(span, filters.Where().WithPath([]string{"published"}).WithOperator(filters.GreaterThanEqual).WithValueDate(f.Since.UTC()))
+		}
+		if !f.Until.IsZero() {
+			span = append(span, filters.Where().WithPath([]string{"published"}).WithOperator(filters.LessThan).WithValueDate(f.Until.UTC()))
+		}
+		dated := span[0]
+		if len(span) > 1 {
+			dated = filters.Where().WithOperator(filters.And).WithOperands(span)
+		}
+		and = append(and, filters.Where().WithOperator(filters.Or).WithOperands([]*filters.WhereBuilder{
+			dated,
+			filters.Where().WithPath([]string{"dated"}).WithOperator(filters.Equal).WithValueBoolean(false),
+		}))
+	}
+	if len(f.ArticleIDs) > 0 {
+		and = append(and, filters.Where().WithPath([]string{"articleId"}).WithOperator(filters.ContainsAny).WithValueText(f.ArticleIDs...))
+	}
+	if len(f.PassageIDs) > 0 && passages {
+		and = append(and, filters.Where().WithPath([]string{"passageId"}).WithOperator(filters.ContainsAny).WithValueText(f.PassageIDs...))
+	}
+	switch len(and) {
+	case 0:
+		return nil
+	case 1:
+		return and[0]
+	}
+	return filters.Where().WithOperator(filters.And).WithOperands(and)
+}

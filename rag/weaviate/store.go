@@ -1,0 +1,258 @@
+// Package weaviate keeps coveragebot's passages in a Weaviate cluster: a
+// rag.Store for coverage that outgrows one process.
+//
+// Two collections hold the index. Passages hold each passage's vector
+// (made by coveragebot's own embedder; the collection has no vectorizer),
+// its description and its keyword terms. Articles hold the catalog record
+// each bot process reads at start-up (the clean body, quotations, the
+// content hash that makes ingestion incremental) and the article's terms
+// for article-level BM25. Keyword terms are coveragebot's own (rag.Terms,
+// stemmed, stop words dropped), stored whitespace-tokenised with Weaviate's
+// stop words off and BM25 at k1 1.2, b 0.75, so that Weaviate scores what
+// the in-process index scores.
+package weaviate
+
+import (
+	"context"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/auth"
+	"github.com/weaviate/weaviate/entities/models"
+)
+
+// Options configure a Store.
+type Options struct {
+	// URL is Weaviate's HTTP address, such as http://127.0.0.1:8080.
+	URL string
+	// APIKey, when set, is sent as a bearer token.
+	APIKey string
+	// Collection prefixes the two collections' names: Collection+"Passage"
+	// and Collection+"Article". Default "Coveragebot".
+	Collection string
+	// Replication is the number of copies of each shard, used when the
+	// collections are created. Default 1.
+	Replication int
+	// Shards is the number of shards of each collection, used when they are
+	// created. Default 1: BM25 is scored per shard, and one shard scores
+	// exactly what the in-process index scores.
+	Shards int
+	// Consistency is the consistency level of reads and writes: ONE,
+	// QUORUM (the default) or ALL. With QUORUM for both, a read sees every
+	// acknowledged write, and a cluster of three keeps working with a node
+	// down.
+	Consistency string
+	// Timeout bounds each request. Default 30 seconds.
+	Timeout time.Duration
+	// BatchSize is how many objects one import request carries. Default 200.
+	BatchSize int
+}
+
+// Store is a rag.Store on Weaviate.
+type Store struct {
+	opts     Options
+	client   *weaviate.Client
+	passages string // collection names
+	articles string
+}
+
+var _ rag.Store = (*Store)(nil)
+
+// Open connects to Weaviate and creates the collections if they are
+// missing. It fails when the server does not answer.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	if opts.Collection == "" {
+		opts.Collection = "Coveragebot"
+	}
+	if opts.Replication <= 0 {
+		opts.Replication = 1
+	}
+	if opts.Shards <= 0 {
+		opts.Shards = 1
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 200
+	}
+	opts.Consistency = strings.ToUpper(opts.Consistency)
+	switch opts.Consistency {
+	case "":
+		opts.Consistency = "QUORUM"
+	case "ONE", "QUORUM", "ALL":
+	default:
+		return nil, fmt.Errorf("weaviate: consistency level %q: want ONE, QUORUM or ALL", opts.Consistency)
+	}
+	if !validName(opts.Collection) {
+		return nil, fmt.Errorf("weaviate: collection prefix %q: want a letter then letters and digits, starting upper-case", opts.Collection)
+	}
+	u, err := url.Parse(opts.URL)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("weaviate: URL %q: want http://host:port or https://host:port", opts.URL)
+	}
+	cfg := weaviate.Config{Host: u.Host, Scheme: u.Scheme, Timeout: opts.Timeout}
+	if opts.APIKey != "" {
+		cfg.AuthConfig = auth.ApiKey{Value: opts.APIKey}
+	} else {
+		cfg.ConnectionClient = &http.Client{Timeout: opts.Timeout}
+	}
+	client, err := weaviate.NewClient(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("weaviate at %s: %w", opts.URL, err)
+	}
+	s := &Store{opts: opts, client: client, passages: opts.Collection + "Passage", articles: opts.Collection + "Article"}
+	ready, err := client.Misc().ReadyChecker().Do(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("weaviate at %s: %w", opts.URL, err)
+	}
+	if !ready {
+		return nil, fmt.Errorf("weaviate at %s is not ready", opts.URL)
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func validName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Name implements rag.Store.
+func (s *Store) Name() string { return "weaviate" }
+
+// Close implements rag.Store. The client holds no connections that need
+// closing beyond the HTTP transport's idle ones.
+func (s *Store) Close() error { return nil }
+
+// Drop deletes both collections and everything in them. Tests use it; the
+// CLI's `ingest --rebuild` uses it to start again.
+func (s *Store) Drop(ctx context.Context) error {
+	for _, class := range []string{s.passages, s.articles} {
+		ok, err := s.client.Schema().ClassExistenceChecker().WithClassName(class).Do(ctx)
+		if err != nil {
+			return fmt.Errorf("weaviate: %w", err)
+		}
+		if ok {
+			if err := s.client.Schema().ClassDeleter().WithClassName(class).Do(ctx); err != nil {
+				return fmt.Errorf("weaviate: drop %s: %w", class, err)
+			}
+		}
+	}
+	return s.ensureSchema(ctx)
+}
+
+func boolp(b bool) *bool { return &b }
+
+// ensureSchema creates whichever collection is missing. Two processes
+// starting at once may both try; the loser finds the class there.
+func (s *Store) ensureSchema(ctx context.Context) error {
+	text := func(name, tokenization string, filterable, searchable bool) *models.Property {
+		return &models.Property{Name: name, DataType: []string{"text"}, Tokenization: tokenization,
+			IndexFilterable: boolp(filterable), IndexSearchable: boolp(searchable)}
+	}
+	stored := func(name string, dataType ...string) *models.Property {
+		if len(dataType) == 0 {
+			dataType = []string{"text"}
+		}
+		p := &models.Property{Name: name, DataType: dataType, IndexFilterable: boolp(false)}
+		if dataType[0] == "text" || dataType[0] == "text[]" {
+			p.IndexSearchable = boolp(false)
+		}
+		return p
+	}
+	filterable := func(name, dataType string) *models.Property {
+		return &models.Property{Name: name, DataType: []string{dataType}, IndexFilterable: boolp(true)}
+	}
+	common := models.InvertedIndexConfig{
+		Bm25:      &models.BM25Config{K1: bm25K1, B: bm25B},
+		Stopwords: &models.StopwordConfig{Preset: "none"},
+	}
+	repl := &models.ReplicationConfig{Factor: int64(s.opts.Replication), AsyncEnabled: s.opts.Replication > 1}
+	sharding := map[string]any{"desiredCount": s.opts.Shards}
+	classes := []*models.Class{
+		{
+			Class:               s.passages,
+			Description:         "coveragebot passages: one per passage, with its vector",
+			Vectorizer:          "none",
+			VectorIndexConfig:   map[string]any{"distance": "cosine"},
+			InvertedIndexConfig: &common, ReplicationConfig: repl, ShardingConfig: sharding,
+			Properties: []*models.Property{
+				text("passageId", "field", true, false),
+				text("articleId", "field", true, false),
+				stored("title"), stored("outlet"), stored("url"), stored("text"),
+				filterable("pos", "int"),
+				filterable("published", "date"),
+				filterable("dated", "boolean"),
+				text("terms", "whitespace", false, true),
+			},
+		},
+		{
+			Class:               s.articles,
+			Description:         "coveragebot articles: the catalog, and the text of article-level BM25",
+			Vectorizer:          "none",
+			VectorIndexConfig:   map[string]any{"skip": true},
+			InvertedIndexConfig: &common, ReplicationConfig: repl, ShardingConfig: sharding,
+			Properties: []*models.Property{
+				text("articleId", "field", true, false),
+				stored("title"), stored("outlet"), stored("url"), stored("source"), stored("hash"),
+				stored("body"), stored("authors", "text[]"), stored("captions", "text[]"),
+				stored("quotes"), stored("passages"), stored("embedder"), stored("dimensions", "int"),
+				filterable("published", "date"),
+				filterable("dated", "boolean"),
+				filterable("updated", "int"),
+				text("terms", "whitespace", false, true),
+			},
+		},
+	}
+	for _, c := range classes {
+		ok, err := s.client.Schema().ClassExistenceChecker().WithClassName(c.Class).Do(ctx)
+		if err != nil {
+			return fmt.Errorf("weaviate: %w", err)
+		}
+		if ok {
+			continue
+		}
+		if err := s.client.Schema().ClassCreator().WithClass(c).Do(ctx); err != nil {
+			if ok, err2 := s.client.Schema().ClassExistenceChecker().WithClassName(c.Class).Do(ctx); err2 == nil && ok {
+				continue
+			}
+			return fmt.Errorf("weaviate: create collection %s: %w", c.Class, err)
+		}
+	}
+	return nil
+}
+
+// objectID is the UUID of a passage or article: a name-based (version 5
+// style) UUID of its id, so that writing the same passage again replaces it.
+func objectID(kind, id string) string {
+	sum := sha1.Sum([]byte("coveragebot/" + kind + "/" + id))
+	b := sum[:16]
+	b[6] = b[6]&0x0f | 0x50
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// BM25's parameters, the in-process index's.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+var errNoServer = errors.New("weaviate returned no data")
