@@ -201,6 +201,9 @@ type Store struct {
 	WeaviateAPIKey      Secret
 	WeaviateReplication int
 	WeaviateConsistency string // QUORUM, ONE or ALL
+	// WeaviateCollection prefixes the names of the two collections
+	// (…Passage and …Article), so that several indexes share a server.
+	WeaviateCollection string
 }
 
 // Store backends.
@@ -248,6 +251,7 @@ func Default() Config {
 			Backend:             StoreChromem,
 			WeaviateReplication: 1,
 			WeaviateConsistency: "QUORUM",
+			WeaviateCollection:  "Coveragebot",
 		},
 	}
 }

@@ -230,6 +230,9 @@ func buildSettings() []setting {
 			"Consistency level of Weaviate reads and writes: QUORUM, ONE or ALL.", "consistency level",
 			"ALL", []string{"QUORUM", "ONE", "ALL"}, strings.ToUpper,
 			func(c *Config) *string { return &c.Store.WeaviateConsistency }),
+		text("COVERAGEBOT_WEAVIATE_COLLECTION",
+			"Prefix of the Weaviate collections' names (it adds Passage and Article), so that several indexes can share one server.",
+			"Newsroom", func(c *Config) *string { return &c.Store.WeaviateCollection }, collectionName),
 	)
 	return all
 }
@@ -252,6 +255,19 @@ func text(name, desc, example string, field func(*Config) *string, check func(st
 			return check(*field(c))
 		},
 	}
+}
+
+// collectionName checks a Weaviate collection prefix: Weaviate wants a
+// capital letter first, then letters and digits.
+func collectionName(v string) *invalid {
+	ok := v != "" && v[0] >= 'A' && v[0] <= 'Z'
+	for _, r := range v {
+		ok = ok && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}
+	if !ok {
+		return refuse("set it to a capital letter followed by letters and digits, such as Coveragebot", "%q is not a Weaviate collection name", v)
+	}
+	return nil
 }
 
 func nonEmpty(what string) func(string) *invalid {

@@ -8,11 +8,13 @@ import (
 
 // gatherStore is gather for an index kept in a Store: the same candidates,
 // with the same scores, found by the store's queries instead of the
-// in-process engines. It asks in two rounds of concurrent queries. The
-// first finds the nearest passages, the best passages by BM25 and the best
-// articles by BM25; the second fills in what each side did not say about
-// the other's candidates (the BM25 of passages and articles found by
-// vector, and the best passage of articles found only as articles).
+// in-process engines. It asks in three rounds, each of concurrent queries.
+// The first finds the nearest passages, the best passages by BM25 and the
+// best articles by BM25; the second fills in what the keyword side did not
+// say about the vector side's candidates (the BM25 of passages and
+// articles found by vector) and finds the best passage of articles found
+// only as articles; the third asks the cosine of every candidate the
+// vector search did not bring.
 // Results the catalog does not know yet (another process's newer
 // articles) are left out until it is read again.
 func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
@@ -43,7 +45,7 @@ func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQue
 	}
 	if len(q.terms) > 0 {
 		r1.run(func() (err error) {
-			kwp, err = s.KeywordQuery(ctx, KeywordQuery{Terms: q.terms, Limit: n, Filter: f, WithVectors: true})
+			kwp, err = s.KeywordQuery(ctx, KeywordQuery{Terms: q.terms, Limit: n, Filter: f})
 			return err
 		})
 		if nArticles > 0 {
@@ -85,9 +87,6 @@ func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQue
 		if doc, ok := st.byID[m.ID]; ok {
 			c := get(doc)
 			c.kr, c.bm25 = i+1, m.Score
-			if c.vr == 0 {
-				c.cos = cosTo(q.vec, m.Vector)
-			}
 		}
 	}
 
@@ -129,7 +128,7 @@ func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQue
 	}
 	if len(bare) > 0 {
 		r2.run(func() (err error) {
-			best, err = s.KeywordQuery(ctx, KeywordQuery{Terms: q.terms, Limit: bareDocs, Filter: Filter{ArticleIDs: bare}, WithVectors: true})
+			best, err = s.KeywordQuery(ctx, KeywordQuery{Terms: q.terms, Limit: bareDocs, Filter: Filter{ArticleIDs: bare}})
 			return err
 		})
 	}
@@ -152,8 +151,29 @@ func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQue
 			continue
 		}
 		seenArticle[st.docs[doc].ArticleID] = true
-		c := get(doc)
-		c.bm25, c.cos = m.Score, cosTo(q.vec, m.Vector)
+		get(doc).bm25 = m.Score
+	}
+
+	// Third round: the cosine of every candidate the vector search did not
+	// bring, by a vector query over just those passages.
+	var noCos []string
+	for _, c := range out.passages {
+		if c.vr == 0 {
+			noCos = append(noCos, st.docs[c.doc].ID)
+		}
+	}
+	if len(noCos) > 0 && !isZero(q.vec) {
+		sims, err := s.VectorQuery(ctx, VectorQuery{Vector: q.vec, Limit: len(noCos), Filter: Filter{PassageIDs: noCos}})
+		if err != nil {
+			return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+		}
+		for _, m := range sims {
+			if doc, ok := st.byID[m.ID]; ok {
+				if c := byDoc[doc]; c != nil {
+					c.cos = m.Score
+				}
+			}
+		}
 	}
 	if tu.articleLevel {
 		for _, c := range out.passages {
@@ -163,15 +183,6 @@ func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQue
 		}
 	}
 	return out, nil
-}
-
-// cosTo is the cosine of a unit question vector and a unit passage
-// vector; 0 when the store sent none.
-func cosTo(q, v []float32) float64 {
-	if len(v) != len(q) {
-		return 0
-	}
-	return float64(dot(q, v))
 }
 
 // describe gives docGroups a passage's article id and title.

@@ -106,16 +106,13 @@ type KeywordQuery struct {
 	// times once.
 	Articles bool
 	Filter   Filter
-	// WithVectors asks for each passage's vector in the matches.
-	WithVectors bool
 }
 
 // Match is one result of a query: a passage id (or an article id) and its
 // score.
 type Match struct {
-	ID     string
-	Score  float64
-	Vector []float32 // with KeywordQuery.WithVectors
+	ID    string
+	Score float64
 }
 
 // PassageKeywords returns the terms a store indexes for a passage: its

@@ -165,11 +165,7 @@ func (s *ChromemStore) KeywordQuery(ctx context.Context, q KeywordQuery) ([]Matc
 		res := st.kw.searchWith(defaultTuning.bm25, q.Terms, q.Limit, keep, nil, nil, 0, false)
 		out := make([]Match, 0, len(res.passages))
 		for _, h := range res.passages {
-			m := Match{ID: st.docs[h.doc].ID, Score: float64(h.score)}
-			if q.WithVectors {
-				m.Vector = slices.Clone(st.docs[h.doc].vec)
-			}
-			out = append(out, m)
+			out = append(out, Match{ID: st.docs[h.doc].ID, Score: float64(h.score)})
 		}
 		return out, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
 )
 
@@ -62,7 +63,10 @@ func runEval(ctx context.Context, inv *invocation) error {
 		defer os.RemoveAll(tmp)
 		cfg.Index.Dir = tmp
 	}
-	st, err := openStack(cfg, inv.logger, stackOptions{})
+	// In an external store, the evaluation gets collections of its own,
+	// emptied first.
+	cfg.Store.WeaviateCollection += "Eval"
+	st, err := openStack(cfg, inv.logger, stackOptions{fresh: cfg.Store.Backend != config.StoreChromem})
 	if err != nil {
 		return err
 	}

@@ -192,7 +192,10 @@ func (a *App) Run(ctx context.Context) error {
 	a.indexReady.Store(true)
 	a.log.Info("index ready", "passages", a.stack.index.Count(), "articles", len(a.stack.index.Articles()))
 
-	if a.cfg.Index.ReadOnly && a.cfg.Index.ReloadInterval > 0 {
+	// A read-only process reloads the snapshot the ingester writes; with an
+	// external store every process reloads, since any may write it.
+	shared := a.cfg.Index.ReadOnly || a.cfg.Store.Backend != config.StoreChromem
+	if shared && a.cfg.Index.ReloadInterval > 0 {
 		a.wg.Add(1)
 		go func() {
 			defer a.wg.Done()
@@ -313,8 +316,9 @@ func previousRun(sched config.Schedule, now time.Time) time.Time {
 	return now.Add(-24 * time.Hour)
 }
 
-// reloadLoop picks up snapshots written by another process (the ingester)
-// for a read-only process, such as one shard of a large bot.
+// reloadLoop picks up what another process wrote: the ingester's snapshots
+// for a read-only process, such as one shard of a large bot, or any
+// process's articles in an external store.
 func (a *App) reloadLoop(ctx context.Context) {
 	t := time.NewTicker(a.cfg.Index.ReloadInterval)
 	defer t.Stop()

@@ -10,6 +10,7 @@ import (
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/openai"
+	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
 // newEmbedder returns the embedded default, or the OpenAI-compatible
@@ -76,11 +77,16 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	if err != nil {
 		return nil, err
 	}
+	store, err := openStore(cfg, so.fresh)
+	if err != nil {
+		return nil, err
+	}
 	idx, err := rag.Open(emb, rag.IndexOptions{
 		Dir:    cfg.Index.Dir,
 		Chunk:  rag.ChunkOptions{MaxChars: cfg.Index.ChunkChars},
 		Logger: logger,
 		Fresh:  so.fresh,
+		Store:  store,
 	})
 	if err != nil {
 		return nil, err
@@ -94,6 +100,41 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 		ContextChars: cfg.LLM.ContextChars,
 	}
 	return &stack{index: idx, engine: eng}, nil
+}
+
+// storeTimeout bounds connecting to an external store and preparing its
+// collections.
+const storeTimeout = time.Minute
+
+// openStore opens the external store the configuration names; nil means
+// the in-process default. With fresh (ingest --rebuild) the store's
+// collections are emptied first, as the snapshot is replaced for chromem.
+func openStore(cfg config.Config, fresh bool) (rag.Store, error) {
+	if cfg.Store.Backend != config.StoreWeaviate {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+	defer cancel()
+	s, err := weaviate.Open(ctx, weaviateOptions(cfg))
+	if err != nil {
+		return nil, fmt.Errorf("%w (COVERAGEBOT_WEAVIATE_URL is %s)", err, cfg.Store.WeaviateURL)
+	}
+	if fresh {
+		if err := s.Drop(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func weaviateOptions(cfg config.Config) weaviate.Options {
+	return weaviate.Options{
+		URL:         cfg.Store.WeaviateURL,
+		APIKey:      cfg.Store.WeaviateAPIKey.Reveal(),
+		Collection:  cfg.Store.WeaviateCollection,
+		Replication: cfg.Store.WeaviateReplication,
+		Consistency: cfg.Store.WeaviateConsistency,
+	}
 }
 
 // ensureIndexed builds the index from the data directory when it is empty,

@@ -62,9 +62,6 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 		class, idField = s.articles, "articleId"
 	}
 	add := []graphql.Field{{Name: "score"}}
-	if q.WithVectors && !q.Articles {
-		add = append(add, graphql.Field{Name: "vector"})
-	}
 	get := s.client.GraphQL().Get().WithClassName(class).
 		WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(strings.Join(terms, " ")).WithProperties("terms")).
 		WithLimit(q.Limit).
@@ -95,15 +92,7 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 			continue
 		}
 		// Weaviate leaves out Okapi BM25's constant (k1 + 1) factor.
-		m := rag.Match{ID: id, Score: score * (bm25K1 + 1)}
-		if list, ok := extra["vector"].([]any); ok {
-			m.Vector = make([]float32, len(list))
-			for i, x := range list {
-				f, _ := x.(float64)
-				m.Vector[i] = float32(f)
-			}
-		}
-		out = append(out, m)
+		out = append(out, rag.Match{ID: id, Score: score * (bm25K1 + 1)})
 	}
 	return out, nil
 }
