@@ -145,7 +145,7 @@ func buildSettings() []setting {
 			"When a question asks for the latest news and the newest relevant article is older than this, the answer starts with a caveat; 0 turns the caveat off.",
 			"1d", time.Minute, 0, true, func(c *Config) *time.Duration { return &c.Retrieval.StaleAfter }),
 		duration("COVERAGEBOT_RELOAD_INTERVAL",
-			"How often a read-only process checks for a newer index snapshot; 0 never.",
+			"How often a read-only process checks for a newer index snapshot, and any process with COVERAGEBOT_STORE=weaviate for articles another process added; 0 never.",
 			"30s", time.Second, time.Hour, true, func(c *Config) *time.Duration { return &c.Index.ReloadInterval }),
 		boolean(envReadOnly,
 			"Set on processes that share an index written by another process (the ingester): they reload it and never write it.",

@@ -211,3 +211,46 @@ func preparedFromStored(a StoredArticle) preparedArticle {
 	}
 	return pa
 }
+
+// Export calls fn for every article of an in-process index, in id order,
+// with its passages and their vectors, as a Store takes them. It is how
+// `coveragebot migrate` moves an index into an external store without
+// embedding anything again. An index kept in a Store holds no vectors and
+// cannot export.
+func (ix *Index) Export(fn func(StoredArticle) error) error {
+	if ix.opts.Store != nil {
+		return fmt.Errorf("export: the index is kept in the %s store, which holds its vectors", ix.opts.Store.Name())
+	}
+	ix.mu.RLock()
+	ids := make([]string, 0, len(ix.st.articles))
+	for id := range ix.st.articles {
+		ids = append(ids, id)
+	}
+	ix.mu.RUnlock()
+	slices.Sort(ids)
+	for _, id := range ids {
+		ix.mu.RLock()
+		st := ix.st
+		a, ok := st.articles[id]
+		if !ok {
+			ix.mu.RUnlock()
+			continue // removed meanwhile
+		}
+		ps := make([]Passage, len(a.docs))
+		vecs := make([][]float32, len(a.docs))
+		for i, d := range a.docs {
+			ps[i] = st.docs[d].Passage
+			vecs[i] = slices.Clone(st.docs[d].vec)
+		}
+		sa := storedFromRec(a, ps)
+		sa.Embedder, sa.Dimensions = st.embedder, st.dims
+		ix.mu.RUnlock()
+		for i := range sa.Passages {
+			sa.Passages[i].Vector = vecs[i]
+		}
+		if err := fn(sa); err != nil {
+			return err
+		}
+	}
+	return nil
+}

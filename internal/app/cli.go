@@ -60,6 +60,7 @@ func commands() []command {
 		{name: "feeds", args: "", summary: "list the feeds with their last success, last error and article count", run: runFeeds, flags: nil},
 		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", run: runServe, flags: serveFlags},
 		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", run: runEval, flags: evalFlags},
+		{name: "migrate", args: "--to weaviate", summary: "copy the index into Weaviate with its vectors, embedding nothing again", run: runMigrate, flags: migrateFlags},
 		{name: "bench", args: "[--sizes 10k,100k] [--corpus FILE] [--queries N] [--json]", summary: "measure retrieval, ingestion, start-up, memory and Discord acknowledgement beside chromem-go", run: runBench, flags: benchFlags},
 		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", run: runHealthcheck, flags: nil},
 		{name: "version", args: "", summary: "print the version", run: runVersion, flags: nil},

@@ -18,7 +18,13 @@ import (
 // ingester. Each shard answers only its own guilds, and both pick up an
 // article the ingester adds, without a restart.
 func TestTwoShardsShareAHotReloadedIndex(t *testing.T) {
-	c := newCLI(t)
+	runTwoShards(t, newCLI(t), nil)
+}
+
+// runTwoShards is the two-shard scenario. With store settings (an external
+// store), the article is added by shard 0 itself, which writes the shared
+// store, instead of by the ingester.
+func runTwoShards(t *testing.T, c *cli, store map[string]string) []*served {
 	discord := fakediscord.New(fakediscord.Options{})
 	defer discord.Close()
 	llm := fakeopenai.New()
@@ -43,6 +49,9 @@ func TestTwoShardsShareAHotReloadedIndex(t *testing.T) {
 		// Extractive answers: the shards must answer from the index alone.
 		"COVERAGEBOT_CHAT_MODEL": "none",
 	}
+	for k, v := range store {
+		base[k], c.env[k] = v, v
+	}
 	with := func(extra map[string]string) map[string]string {
 		env := map[string]string{}
 		for k, v := range base {
@@ -61,7 +70,7 @@ func TestTwoShardsShareAHotReloadedIndex(t *testing.T) {
 		shards = append(shards, startApp(t, with(map[string]string{
 			"COVERAGEBOT_SHARD_ID":        strconv.Itoa(id),
 			"COVERAGEBOT_SHARD_COUNT":     "2",
-			"COVERAGEBOT_READ_ONLY":       "true",
+			"COVERAGEBOT_READ_ONLY":       strconv.FormatBool(store == nil || id > 0),
 			"COVERAGEBOT_RELOAD_INTERVAL": "1s",
 			"COVERAGEBOT_GUILDS":          guilds[id],
 		}), discord, llm))
@@ -102,8 +111,12 @@ func TestTwoShardsShareAHotReloadedIndex(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(c.data, "lighthouse.md"), []byte(article), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c.mustRun("ingest")
 	want := shards[0].app.Index().Count() + 1
+	if store == nil {
+		c.mustRun("ingest")
+	} else if _, err := shards[0].app.reindex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for _, s := range shards {
 		for s.app.Index().Count() < want {
@@ -118,4 +131,5 @@ func TestTwoShardsShareAHotReloadedIndex(t *testing.T) {
 			t.Errorf("shard %d did not answer from the new article: %s", i, body)
 		}
 	}
+	return shards
 }

@@ -2,20 +2,21 @@ package weaviate_test
 
 import (
 	"context"
-	"os"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/storetest"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
+// The store suite against a real Weaviate server: each subtest gets
+// collections of its own on one node.
 func TestStoreSuite(t *testing.T) {
-	url := os.Getenv("DEV_WEAVIATE_URL")
-	if url == "" {
-		t.Skip("no server")
-	}
+	url := "http://" + weaviatetest.Start(t, 1).Node(0).Host()
 	var mu sync.Mutex
 	made := map[string]bool{}
 	storetest.Run(t, func(t *testing.T, name string) rag.Store {
@@ -33,4 +34,28 @@ func TestStoreSuite(t *testing.T) {
 		}
 		return s
 	})
+}
+
+func TestOpenRefusesBadOptions(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		opts weaviate.Options
+		want string
+	}{
+		{weaviate.Options{URL: "127.0.0.1:8080"}, "want http://host:port"},
+		{weaviate.Options{URL: "ftp://127.0.0.1:8080"}, "want http://host:port"},
+		{weaviate.Options{URL: "http://127.0.0.1:8080", Collection: "lower"}, "collection prefix"},
+		{weaviate.Options{URL: "http://127.0.0.1:8080", Consistency: "MOST"}, "consistency level"},
+	} {
+		_, err := weaviate.Open(ctx, tc.opts)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want %q", tc.opts, err, tc.want)
+		}
+	}
+	// Nothing listens on port 1: a clear error, quickly.
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if _, err := weaviate.Open(ctx, weaviate.Options{URL: "http://127.0.0.1:1", Timeout: 2 * time.Second}); err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("no server: %v", err)
+	}
 }

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/coveragebot/coveragebot/config"
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func migrateFlags(fs *flag.FlagSet, inv *invocation) {
+	inv.opts["to"] = fs.String("to", "", "the store to copy the index into: weaviate (required)")
+}
+
+// migrateBatch is how many articles are written to the store at once.
+const migrateBatch = 64
+
+// runMigrate copies the in-process index (the snapshot in
+// COVERAGEBOT_INDEX) into an external store, with the vectors it already
+// has: nothing is embedded again. Writes are upserts by id, so running it
+// again after a failure finishes the copy.
+func runMigrate(ctx context.Context, inv *invocation) error {
+	to := *inv.opts["to"].(*string)
+	if to != config.StoreWeaviate {
+		return usageErr("give --to weaviate, with COVERAGEBOT_WEAVIATE_URL set to the server")
+	}
+	if inv.cfg.Store.WeaviateURL == "" {
+		return usageErr("set COVERAGEBOT_WEAVIATE_URL to the Weaviate server to copy the index into")
+	}
+	src := inv.cfg
+	src.Store.Backend = config.StoreChromem
+	from, err := openStack(src, inv.logger, stackOptions{})
+	if err != nil {
+		return err
+	}
+	if from.index.Count() == 0 {
+		return fmt.Errorf("the index in %s is empty: nothing to migrate (run `coveragebot ingest` first)", src.Index.Dir)
+	}
+	dst := inv.cfg
+	dst.Store.Backend = config.StoreWeaviate
+	store, err := openStore(dst, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	start := time.Now()
+	total := len(from.index.Articles())
+	var batch []rag.StoredArticle
+	done, passages := 0, 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := store.Put(ctx, batch); err != nil {
+			return fmt.Errorf("migrate: after %d of %d articles: %w (run migrate again to finish: it overwrites what is there)", done, total, err)
+		}
+		done += len(batch)
+		batch = batch[:0]
+		return nil
+	}
+	err = from.index.Export(func(a rag.StoredArticle) error {
+		batch = append(batch, a)
+		passages += len(a.Passages)
+		if len(batch) == migrateBatch {
+			return flush()
+		}
+		return ctx.Err()
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return err
+	}
+	// Open the index over the store as the bot will, which checks the
+	// embedder and counts what arrived.
+	to2, err := rag.Open(from.index.Embedder(), rag.IndexOptions{Store: store, Logger: inv.logger})
+	if err != nil {
+		return fmt.Errorf("migrate: the copy does not open: %w", err)
+	}
+	n, err := store.Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(inv.stdout(), "Copied %d articles (%d passages) from %s into Weaviate at %s in %s, without embedding again.\n"+
+		"Weaviate now holds %d articles and %d passages. Set COVERAGEBOT_STORE=weaviate to use it.\n",
+		done, passages, src.Index.Dir, dst.Store.WeaviateURL, time.Since(start).Round(time.Millisecond), len(to2.Articles()), n)
+	return nil
+}
