@@ -198,6 +198,7 @@ type Digest struct {
 type Store struct {
 	Backend             string // StoreChromem or StoreWeaviate
 	WeaviateURL         string
+	WeaviateGRPC        string // host:port; empty imports over REST
 	WeaviateAPIKey      Secret
 	WeaviateReplication int
 	WeaviateConsistency string // QUORUM, ONE or ALL

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"slices"
 	"strconv"
 	"strings"
@@ -222,6 +223,9 @@ func buildSettings() []setting {
 			func(c *Config) *string { return &c.Store.Backend }),
 		httpURL(envWeaviateURL, "URL of the Weaviate server when COVERAGEBOT_STORE is weaviate.",
 			"http://127.0.0.1:8079", false, func(c *Config) *string { return &c.Store.WeaviateURL }),
+		text("COVERAGEBOT_WEAVIATE_GRPC",
+			"gRPC address (host:port) of the Weaviate server, 50051 on a default server; when set, imports go over gRPC, several times faster than REST.",
+			"127.0.0.1:50051", func(c *Config) *string { return &c.Store.WeaviateGRPC }, hostPort),
 		secret("COVERAGEBOT_WEAVIATE_API_KEY", "API key of the Weaviate server, if it requires one.",
 			func(c *Config) *Secret { return &c.Store.WeaviateAPIKey }, nil),
 		whole("COVERAGEBOT_WEAVIATE_REPLICATION", "Replication factor of the Weaviate collection.",
@@ -255,6 +259,18 @@ func text(name, desc, example string, field func(*Config) *string, check func(st
 			return check(*field(c))
 		},
 	}
+}
+
+// hostPort checks an optional host:port address.
+func hostPort(v string) *invalid {
+	if v == "" {
+		return nil
+	}
+	host, port, err := net.SplitHostPort(v)
+	if n, perr := strconv.Atoi(port); err != nil || host == "" || perr != nil || n < 1 || n > 65535 {
+		return refuse("set it to host:port, such as 127.0.0.1:50051", "%q is not a host and port", v)
+	}
+	return nil
 }
 
 // collectionName checks a Weaviate collection prefix: Weaviate wants a

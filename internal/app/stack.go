@@ -130,6 +130,7 @@ func openStore(cfg config.Config, fresh bool) (rag.Store, error) {
 func weaviateOptions(cfg config.Config) weaviate.Options {
 	return weaviate.Options{
 		URL:         cfg.Store.WeaviateURL,
+		GRPC:        cfg.Store.WeaviateGRPC,
 		APIKey:      cfg.Store.WeaviateAPIKey.Reveal(),
 		Collection:  cfg.Store.WeaviateCollection,
 		Replication: cfg.Store.WeaviateReplication,

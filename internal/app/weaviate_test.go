@@ -9,13 +9,15 @@ import (
 )
 
 // weaviateEnv starts a Weaviate server for the test and returns the
-// settings that keep the index in it.
+// settings that keep the index in it. Imports go over gRPC here; the store
+// suite in rag/weaviate covers REST.
 func weaviateEnv(t *testing.T, collection string) map[string]string {
 	t.Helper()
-	host := weaviatetest.Start(t, 1).Node(0).Host()
+	node := weaviatetest.Start(t, 1).Node(0)
 	return map[string]string{
 		"COVERAGEBOT_STORE":               "weaviate",
-		"COVERAGEBOT_WEAVIATE_URL":        "http://" + host,
+		"COVERAGEBOT_WEAVIATE_URL":        "http://" + node.Host(),
+		"COVERAGEBOT_WEAVIATE_GRPC":       node.GRPCHost(),
 		"COVERAGEBOT_WEAVIATE_COLLECTION": collection,
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/auth"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/grpc"
 	"github.com/weaviate/weaviate/entities/models"
 )
 
@@ -34,6 +35,10 @@ type Options struct {
 	URL string
 	// APIKey, when set, is sent as a bearer token.
 	APIKey string
+	// GRPC, when set, is the server's gRPC address (host:port, 50051 by
+	// default on a Weaviate server); imports then go over gRPC, which is
+	// several times faster than the REST batch endpoint.
+	GRPC string
 	// Collection prefixes the two collections' names: Collection+"Passage"
 	// and Collection+"Article". Default "Coveragebot".
 	Collection string
@@ -99,6 +104,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("weaviate: URL %q: want http://host:port or https://host:port", opts.URL)
 	}
 	cfg := weaviate.Config{Host: u.Host, Scheme: u.Scheme, Timeout: opts.Timeout}
+	if opts.GRPC != "" {
+		cfg.GrpcConfig = &grpc.Config{Host: opts.GRPC, Secured: u.Scheme == "https"}
+	}
 	if opts.APIKey != "" {
 		cfg.AuthConfig = auth.ApiKey{Value: opts.APIKey}
 	} else {
@@ -238,6 +246,13 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	}
 	return nil
 }
+
+// PassageUUID is the Weaviate object id of a passage, for reading it
+// straight from the server (GET /v1/objects/{class}/{uuid}).
+func PassageUUID(passageID string) string { return objectID("passage", passageID) }
+
+// Collections returns the names of the passage and article collections.
+func (s *Store) Collections() (passages, articles string) { return s.passages, s.articles }
 
 // objectID is the UUID of a passage or article: a name-based (version 5
 // style) UUID of its id, so that writing the same passage again replaces it.

@@ -1,0 +1,136 @@
+package weaviate_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coveragebot/coveragebot/internal/weaviatetest"
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/weaviate"
+)
+
+// scaleEnv sets the passage count of TestScaleBesideChromem.
+const scaleEnv = "COVERAGEBOT_STORE_SCALE"
+
+// TestScaleBesideChromem measures both backends on the same synthetic
+// coverage, one after the other in one process: ingestion rate, retrieval
+// p50 and p99 over the same questions, the bot process's heap with the
+// index open, and (for Weaviate) the server's resident memory. It runs only
+// when COVERAGEBOT_STORE_SCALE names a passage count, such as 100000; the
+// figures in docs/SCALING.md come from it. It asserts what must hold at any
+// size: both backends find the source article of the same share of
+// questions, within a point.
+func TestScaleBesideChromem(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv(scaleEnv))
+	if n <= 0 {
+		t.Skip("measures both stores at scale; set " + scaleEnv + "=100000 (docs/SCALING.md)")
+	}
+	ctx := context.Background()
+	chunk := rag.ChunkOptions{}
+	arts := rag.SyntheticArticles(rag.SyntheticOptions{Passages: n, Seed: 1, Chunk: chunk})
+	questions := rag.SyntheticQuestions(arts, 200, 2)
+	e := rag.NewLocalEmbedder()
+	base := heap()
+
+	measure := func(name string, ix *rag.Index) (found float64) {
+		start := time.Now()
+		rep, err := ix.Ingest(ctx, arts, rag.IngestOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		took := time.Since(start)
+		held := heap() - base
+		var durs []time.Duration
+		hits := 0
+		for _, q := range questions {
+			start := time.Now()
+			res, err := ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{K: 10, AsOf: rag.SyntheticAsOf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			durs = append(durs, time.Since(start))
+			for _, h := range res {
+				if h.ArticleID == q.ArticleID {
+					hits++
+					break
+				}
+			}
+		}
+		l := rag.LatencyOf(durs)
+		found = float64(hits) / float64(len(questions))
+		t.Logf("figure: %s at %d passages: ingest %.0f passages/s (%s); Retrieve p50 %s p99 %s over %d questions; source found %.3f; bot heap %.0f MB (%.0f B a passage)",
+			name, rep.Passages, float64(rep.Passages)/took.Seconds(), took.Round(time.Millisecond),
+			l.P50.Round(time.Microsecond), l.P99.Round(time.Microsecond), len(questions), found,
+			float64(held)/1e6, float64(held)/float64(rep.Passages))
+		return found
+	}
+
+	local, err := rag.Open(e, rag.IndexOptions{Dir: t.TempDir(), Chunk: chunk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foundLocal := measure("chromem (in process)", local)
+	local = nil
+	runtime.GC()
+	base = heap()
+
+	node := weaviatetest.Start(t, 1).Node(0)
+	s, err := weaviate.Open(ctx, weaviate.Options{URL: "http://" + node.Host(), Collection: "Scale"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote, err := rag.Open(e, rag.IndexOptions{Store: s, Chunk: chunk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foundRemote := measure("weaviate", remote)
+	if rss, err := serverRSS(node.Host()); err == nil {
+		t.Logf("figure: weaviate server resident memory %.0f MB", float64(rss)/1e6)
+	} else {
+		t.Logf("weaviate server memory not read: %v", err)
+	}
+	if d := foundLocal - foundRemote; d > 0.01 || d < -0.01 {
+		t.Errorf("source found %.3f with chromem, %.3f with Weaviate", foundLocal, foundRemote)
+	}
+}
+
+// heap is the live heap after a collection.
+func heap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapInuse)
+}
+
+// serverRSS finds the weaviate-server listening on host's port and reads
+// its resident set size.
+func serverRSS(host string) (int64, error) {
+	port := host[strings.LastIndex(host, ":")+1:]
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range procs {
+		cmd, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(cmd, []byte("weaviate-server")) || !bytes.Contains(cmd, []byte("--port\x00"+port+"\x00")) {
+			continue
+		}
+		status, err := os.ReadFile(filepath.Join(filepath.Dir(p), "status"))
+		if err != nil {
+			return 0, err
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+				kb, err := strconv.ParseInt(f[1], 10, 64)
+				return kb * 1024, err
+			}
+		}
+	}
+	return 0, fmt.Errorf("no weaviate-server process on port %s", port)
+}
