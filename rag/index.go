@@ -308,9 +308,13 @@ type IngestReport struct {
 	Passages                           int // passages in the index afterwards
 	Articles                           int // articles in the index afterwards
 	Duration                           time.Duration
-	// Empty lists articles that had no text left after cleaning (a page of
-	// nothing but boilerplate); they are not indexed.
+	// Empty lists articles that had no text and no headline left after
+	// cleaning; they are not indexed.
 	Empty []string
+	// HeadlineOnly lists articles that had no text left after cleaning (a
+	// page of nothing but boilerplate) but a headline, which is indexed as
+	// their only passage.
+	HeadlineOnly []string
 }
 
 // Changed reports whether the ingestion changed the index.
@@ -398,6 +402,7 @@ func (ix *Index) Ingest(ctx context.Context, articles []Article, opt IngestOptio
 	}
 	rep.Embedded = prepared.passages
 	rep.Empty = prepared.empty
+	rep.HeadlineOnly = prepared.headlineOnly
 
 	ix.mu.RLock()
 	unsaved := ix.unsaved
@@ -483,9 +488,10 @@ func articleHash(a Article, co ChunkOptions) string {
 // preparedBatch holds new articles chunked, embedded and counted, ready to
 // swap into the index.
 type preparedBatch struct {
-	articles []preparedArticle
-	passages int
-	empty    []string
+	articles     []preparedArticle
+	passages     int
+	empty        []string
+	headlineOnly []string
 }
 
 type preparedArticle struct {
@@ -501,6 +507,13 @@ func (ix *Index) prepare(ctx context.Context, arts []Article, hashes map[string]
 	var texts []string
 	for _, a := range arts {
 		ps := Chunk(a, ix.opts.Chunk)
+		if len(ps) == 0 && strings.TrimSpace(a.Title) != "" {
+			// Nothing but boilerplate under a headline: the headline is
+			// what the page says, so it is indexed (and cited) alone.
+			a.Text = strings.TrimSpace(a.Title)
+			ps = Chunk(a, ix.opts.Chunk)
+			pb.headlineOnly = append(pb.headlineOnly, a.ID)
+		}
 		if len(ps) == 0 {
 			pb.empty = append(pb.empty, a.ID)
 			continue

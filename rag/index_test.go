@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -416,5 +417,33 @@ func TestKillDuringIngestLeavesTheOldIndex(t *testing.T) {
 				t.Errorf("temporary snapshots left behind: %v", temps)
 			}
 		})
+	}
+}
+
+// A page that is nothing but boilerplate under a headline is indexed by its
+// headline, which is then found and cited; without a headline it is not
+// indexed at all. Both are reported.
+func TestBoilerplateOnlyPageIsIndexedByItsHeadline(t *testing.T) {
+	ix := openTest(t, "", NewLocalEmbedder())
+	survey := "How relevant is this ad to you?\n\nVideo player was slow to load content Video content never loaded " +
+		"Ad froze or did not finish loading Video content did not start after ad Audio on ad was too loud Other issues"
+	arts := []Article{
+		{ID: "recall", Title: "Automaker recalls 2.9 million vehicles over faulty seat belts", Published: time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC), Text: survey},
+		{ID: "nothing", Text: survey},
+		{ID: "other", Title: "Stocks close lower", Published: time.Date(2022, 7, 20, 0, 0, 0, 0, time.UTC),
+			Text: "Stocks closed lower on Wednesday as investors waited for the central bank's decision on rates."},
+	}
+	Clean(arts)
+	rep := mustIngest(t, ix, arts, IngestOptions{})
+	if !slices.Equal(rep.HeadlineOnly, []string{"recall"}) || !slices.Equal(rep.Empty, []string{"nothing"}) {
+		t.Fatalf("headline only %v, empty %v", rep.HeadlineOnly, rep.Empty)
+	}
+	ps, err := ix.Passages("recall")
+	if err != nil || len(ps) != 1 || ps[0].Text != arts[0].Title {
+		t.Fatalf("passages of the headline-only article: %v, %v", ps, err)
+	}
+	hits, err := ix.Retrieve(context.Background(), "Which automaker recalled 2.9 million vehicles?", RetrieveOptions{K: 2, AsOf: time.Date(2022, 7, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil || len(hits) == 0 || hits[0].ArticleID != "recall" {
+		t.Errorf("the headline-only article is not found first: %v, %v", hits, err)
 	}
 }

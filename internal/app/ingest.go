@@ -226,7 +226,10 @@ func ingestFiles(ctx context.Context, idx *rag.Index, paths []string, fi fileIng
 		rep.Passages = idx.Count()
 	}
 	for _, id := range rep.Empty {
-		logger.Warn("not indexed: no article text left after removing boilerplate", "article", id)
+		logger.Warn("not indexed: no article text or headline left after removing boilerplate", "article", id)
+	}
+	for _, id := range rep.HeadlineOnly {
+		logger.Warn("indexed by its headline alone: no article text left after removing boilerplate", "article", id)
 	}
 	if len(res.Problems) > 0 {
 		return rep, fmt.Errorf("%d file(s) or line(s) skipped, listed above: %w", len(res.Problems), errSkipped)
