@@ -14,6 +14,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/source"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
@@ -35,7 +36,7 @@ func TestScaleBesideChromem(t *testing.T) {
 	}
 	ctx := context.Background()
 	chunk := rag.ChunkOptions{}
-	arts := rag.SyntheticArticles(rag.SyntheticOptions{Passages: n, Seed: 1, Chunk: chunk})
+	arts := rag.SyntheticArticles(rag.SyntheticOptions{Passages: n, Seed: 1, Chunk: chunk, Sentences: newsSentences(t)})
 	questions := rag.SyntheticQuestions(arts, 200, 2)
 	e := rag.NewLocalEmbedder()
 	base := heap()
@@ -100,6 +101,26 @@ func TestScaleBesideChromem(t *testing.T) {
 	if d := foundLocal - foundRemote; d > 0.01 || d < -0.01 {
 		t.Errorf("source found %.3f with chromem, %.3f with Weaviate", foundLocal, foundRemote)
 	}
+}
+
+// newsSentences returns the clean sentences of realtimeqa-dev, so that the
+// synthetic coverage reads like news ($COVERAGEBOT_BENCH_DIR, or the shared
+// copy beside the repository).
+func newsSentences(t *testing.T) []string {
+	dir := os.Getenv("COVERAGEBOT_BENCH_DIR")
+	if dir == "" {
+		dir = "../../../shared/bench/realtimeqa-dev"
+	}
+	res, err := source.Load(context.Background(), filepath.Join(dir, "corpus.jsonl"))
+	if err != nil {
+		t.Fatalf("the scale test reads news text from realtimeqa-dev (set COVERAGEBOT_BENCH_DIR): %v", err)
+	}
+	rag.Clean(res.Articles)
+	var out []string
+	for _, a := range res.Articles {
+		out = append(out, rag.SplitSentences(a.Text)...)
+	}
+	return out
 }
 
 // heap is the live heap after a collection.

@@ -2,6 +2,7 @@ package weaviate_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +34,34 @@ func TestStoreSuite(t *testing.T) {
 			}
 		}
 		return s
+	})
+
+	// A damaged catalog entry (written by hand, or by a future version)
+	// stops the index from opening with a message that names it, rather
+	// than leaving the article out unseen.
+	t.Run("DamagedCatalogEntry", func(t *testing.T) {
+		ctx := context.Background()
+		s, err := weaviate.Open(ctx, weaviate.Options{URL: url, Collection: "Damaged"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		_, articles := s.Collections()
+		body := `{"class": "` + articles + `", "properties": {"articleId": "bad-article", "body": "Text.", "passages": "[{\"id\": "}}`
+		resp, err := http.Post(url+"/v1/objects", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("writing the damaged entry: %s", resp.Status)
+		}
+		_, err = rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{Store: s})
+		if err == nil || !strings.Contains(err.Error(), "bad-article") || !strings.Contains(err.Error(), "passages") {
+			t.Errorf("opening over a damaged entry: %v", err)
+		}
 	})
 }
 
