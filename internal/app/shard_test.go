@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -71,6 +72,9 @@ func runTwoShards(t *testing.T, c *cli, store map[string]string) []*served {
 	return shards
 }
 
+// testLogEnv, when set, sends the shards' logs to stderr.
+const testLogEnv = "COVERAGEBOT_TEST_LOG"
+
 // shardRig is two gateway shards of one bot against the fake Discord,
 // each with a guild of its own.
 type shardRig struct {
@@ -113,6 +117,12 @@ func startShards(t *testing.T, c *cli, extra func(id int) map[string]string) *sh
 		}
 		for k, v := range extra(id) {
 			env[k] = v
+		}
+		if os.Getenv(testLogEnv) != "" {
+			// The shards' own logs, for a failure that the fakes do not explain.
+			logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug})).With("shard", id)
+			rig.shards = append(rig.shards, startAppWith(t, env, discord, llm, logger))
+			continue
 		}
 		rig.shards = append(rig.shards, startApp(t, env, discord, llm))
 	}
