@@ -31,6 +31,12 @@ var dateLayouts = []string{
 	time.RFC1123,
 }
 
+// maxAhead is how far past now a publication date may lie. Dates a little
+// ahead are normal (time zones, embargoed stories scheduled in a CMS); a
+// year ahead is a typo, and would make the article look like the newest
+// coverage of everything it mentions.
+const maxAhead = 366 * 24 * time.Hour
+
 // parseDate reads a publication date. An empty string is the zero time.
 func parseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
@@ -39,6 +45,9 @@ func parseDate(s string) (time.Time, error) {
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.After(time.Now().Add(maxAhead)) {
+				return time.Time{}, fmt.Errorf("date %q is more than a year in the future: correct it, or leave the date out if it is not known", s)
+			}
 			return t, nil
 		}
 	}

@@ -93,7 +93,7 @@ func TestHostileArticleFiles(t *testing.T) {
 	for _, a := range res.Articles {
 		byTitle[a.Title] = a
 	}
-	for _, want := range []string{"Harbour budget approved", "Good line", "A page with a script", "A report from the future", "A very long article"} {
+	for _, want := range []string{"Harbour budget approved", "Good line", "A page with a script", "A very long article"} {
 		if _, ok := byTitle[want]; !ok {
 			t.Errorf("%q did not load", want)
 		}
@@ -104,12 +104,19 @@ func TestHostileArticleFiles(t *testing.T) {
 	if a := byTitle["A page with a script"]; !strings.Contains(a.Text, "After the script") {
 		t.Errorf("the text around the script is lost: %q", a.Text)
 	}
-	future := byTitle["A report from the future"]
-	if future.Published.Year() != 2999 {
-		t.Errorf("the future date loaded as %v", future.Published)
+	// A date far in the future is a typo: the file is refused, by name.
+	if a, ok := byTitle["A report from the future"]; ok {
+		t.Errorf("the article dated 2999 loaded, as of %v", a.Published)
+	}
+	refused := false
+	for _, p := range res.Problems {
+		refused = refused || filepath.Base(p.Path) == "future.md" && strings.Contains(p.Error(), "more than a year in the future")
+	}
+	if !refused {
+		t.Error("future.md is not a problem that says its date is in the future")
 	}
 
-	// Into an index: every article is found, the future one included.
+	// Into an index: every article is found.
 	ix, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -127,9 +134,7 @@ func TestHostileArticleFiles(t *testing.T) {
 	}
 	t.Logf("ingested %d articles, %d passages, in %s", rep.Articles, rep.Passages, time.Since(start).Round(time.Millisecond))
 	eng := &rag.Engine{Index: ix, Now: func() time.Time { return time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC) }}
-	find := map[string]string{
-		"Will the lighthouse close?": "A report from the future",
-	}
+	find := map[string]string{}
 	if longTests() {
 		find["Why did the harbour master resign?"] = "A very long article"
 	}
@@ -144,9 +149,6 @@ func TestHostileArticleFiles(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: the answer does not cite %q: %+v", q, title, a)
-		}
-		if title == "A report from the future" {
-			t.Logf("an answer citing the future-dated article is stamped as of %s", a.AsOf.Format("2006-01-02"))
 		}
 	}
 }

@@ -205,42 +205,46 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Version implements rag.Store: the number of articles and the newest
-// write. A write adds or replaces an article and moves the newest write
-// on; a deletion changes the number.
+// Version implements rag.Store: the number of articles, and the newest
+// and the sum of their write times. A write adds or replaces an article and
+// changes the sum, even when the writer's clock is behind another's (the
+// sum is a float in GraphQL, exact to well under a second at a million
+// articles); a deletion changes the number.
 func (s *Store) Version(ctx context.Context) (string, error) {
-	n, newest, err := s.aggregate(ctx, s.articles, true)
+	n, times, err := s.aggregate(ctx, s.articles, true)
 	if err != nil {
 		return "", err
 	}
-	return strconv.Itoa(n) + "@" + strconv.FormatInt(newest, 10), nil
+	return strconv.Itoa(n) + "@" + times, nil
 }
 
 // aggregate returns a collection's object count and, with updated, the
-// largest "updated" value.
-func (s *Store) aggregate(ctx context.Context, class string, updated bool) (int, int64, error) {
+// maximum and sum of the "updated" values.
+func (s *Store) aggregate(ctx context.Context, class string, updated bool) (int, string, error) {
 	fields := []graphql.Field{{Name: "meta", Fields: []graphql.Field{{Name: "count"}}}}
 	if updated {
-		fields = append(fields, graphql.Field{Name: "updated", Fields: []graphql.Field{{Name: "maximum"}}})
+		fields = append(fields, graphql.Field{Name: "updated", Fields: []graphql.Field{{Name: "maximum"}, {Name: "sum"}}})
 	}
 	res, err := s.client.GraphQL().Aggregate().WithClassName(class).WithFields(fields...).Do(ctx)
 	if err := gqlError(res, err); err != nil {
-		return 0, 0, fmt.Errorf("weaviate: count %s: %w", class, err)
+		return 0, "", fmt.Errorf("weaviate: count %s: %w", class, err)
 	}
 	rows, err := rowsOf(res, "Aggregate", class)
 	if err != nil {
-		return 0, 0, err
+		return 0, "", err
 	}
 	if len(rows) == 0 {
-		return 0, 0, nil
+		return 0, "", nil
 	}
 	meta, _ := rows[0]["meta"].(map[string]any)
 	count, _ := meta["count"].(float64)
-	var newest float64
+	var times string
 	if up, ok := rows[0]["updated"].(map[string]any); ok {
-		newest, _ = up["maximum"].(float64)
+		newest, _ := up["maximum"].(float64)
+		sum, _ := up["sum"].(float64)
+		times = strconv.FormatFloat(newest, 'f', 0, 64) + "+" + strconv.FormatFloat(sum, 'g', 17, 64)
 	}
-	return int(count), int64(newest), nil
+	return int(count), times, nil
 }
 
 // Catalog implements rag.Store, walking the articles with Weaviate's
