@@ -224,7 +224,7 @@ func buildSettings() []setting {
 		httpURL(envWeaviateURL, "URL of the Weaviate server when COVERAGEBOT_STORE is weaviate.",
 			"http://127.0.0.1:8079", false, func(c *Config) *string { return &c.Store.WeaviateURL }),
 		text("COVERAGEBOT_WEAVIATE_GRPC",
-			"gRPC address (host:port) of the Weaviate server, 50051 on a default server; when set, imports go over gRPC, several times faster than REST.",
+			"gRPC address (host:port) of the Weaviate server, 50051 on a default server; when set, imports go over gRPC, which is faster than REST.",
 			"127.0.0.1:50051", func(c *Config) *string { return &c.Store.WeaviateGRPC }, hostPort),
 		secret("COVERAGEBOT_WEAVIATE_API_KEY", "API key of the Weaviate server, if it requires one.",
 			func(c *Config) *Secret { return &c.Store.WeaviateAPIKey }, nil),
