@@ -19,7 +19,7 @@ func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match
 	}
 	get := s.client.GraphQL().Get().WithClassName(s.passages).
 		WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(q.Vector)).
-		WithLimit(q.Limit).
+		WithLimit(min(q.Limit, maxResults)).
 		WithFields(graphql.Field{Name: "passageId"}, graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: "distance"}}})
 	if w := where(q.Filter, true); w != nil {
 		get = get.WithWhere(w)
@@ -64,7 +64,7 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	add := []graphql.Field{{Name: "score"}}
 	get := s.client.GraphQL().Get().WithClassName(class).
 		WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(strings.Join(terms, " ")).WithProperties("terms")).
-		WithLimit(q.Limit).
+		WithLimit(min(q.Limit, maxResults)).
 		WithFields(graphql.Field{Name: idField}, graphql.Field{Name: "_additional", Fields: add})
 	if w := where(q.Filter, !q.Articles); w != nil {
 		get = get.WithWhere(w)
@@ -96,6 +96,11 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	}
 	return out, nil
 }
+
+// maxResults is Weaviate's default QUERY_MAXIMUM_RESULTS: a query asking
+// for more is refused. Retrieval asks for more only to score every passage
+// of a very long article, and the best 10,000 are plenty for that.
+const maxResults = 10000
 
 // queryTerms drops repeated terms (Weaviate counts a repeated query term
 // again; the in-process BM25 does not) and any that GraphQL would need
