@@ -120,3 +120,33 @@ func TestWeaviateDownIsAClearError(t *testing.T) {
 		t.Errorf("the error is JSON, not a sentence: %s", errs)
 	}
 }
+
+// A Weaviate that requires an API key: COVERAGEBOT_WEAVIATE_API_KEY is
+// sent and works, and a wrong key is a clear error that does not show it.
+func TestWeaviateWithAnAPIKey(t *testing.T) {
+	const key = "weaviate-test-key-5f1c"
+	node := weaviatetest.StartWithAPIKey(t, 1, key).Node(0)
+	c := withEnv(newCLI(t), map[string]string{
+		"COVERAGEBOT_STORE":            "weaviate",
+		"COVERAGEBOT_WEAVIATE_URL":     "http://" + node.Host(),
+		"COVERAGEBOT_WEAVIATE_API_KEY": key,
+	})
+	c.mustRun("ingest")
+	a := decodeAnswer(t, c.mustRun("ask", "--json", "Who is John Coale?"))
+	if a.Answer == nil || !strings.Contains(*a.Answer, "Coale") || len(a.Citations) == 0 {
+		t.Errorf("answer through a keyed Weaviate: %+v", a)
+	}
+	c.env["COVERAGEBOT_WEAVIATE_API_KEY"] = "wrong-key-0000"
+	_, errs, code := c.run("ask", "Who is John Coale?")
+	if code == 0 || !strings.Contains(errs, "weaviate") {
+		t.Errorf("a wrong key: exit %d, %s", code, errs)
+	}
+	if strings.Contains(errs, "wrong-key-0000") {
+		t.Errorf("the error shows the key: %s", errs)
+	}
+	t.Logf("a wrong key says: %s", strings.TrimSpace(errs))
+	delete(c.env, "COVERAGEBOT_WEAVIATE_API_KEY")
+	if _, errs, code := c.run("ask", "Who is John Coale?"); code == 0 {
+		t.Errorf("no key against a keyed Weaviate: exit 0, %s", errs)
+	}
+}

@@ -43,6 +43,8 @@ const (
 type Cluster struct {
 	bin   string
 	nodes []*Node
+	// apiKey, when set, is the only way in: anonymous access is off.
+	apiKey string
 }
 
 // Node is one weaviate-server process of a Cluster. Its ports and data
@@ -79,13 +81,25 @@ func (p *process) running() bool {
 // when no binary is configured; see Require.
 func Start(t testing.TB, n int) *Cluster {
 	t.Helper()
+	return start(t, n, "")
+}
+
+// StartWithAPIKey is Start with anonymous access off: every request needs
+// the bearer token apiKey (Weaviate's API-key authentication).
+func StartWithAPIKey(t testing.TB, n int, apiKey string) *Cluster {
+	t.Helper()
+	return start(t, n, apiKey)
+}
+
+func start(t testing.TB, n int, apiKey string) *Cluster {
+	t.Helper()
 	bin := Require(t)
 	if n < 1 {
 		t.Fatalf("weaviatetest: Start needs at least one node, got %d", n)
 	}
 
 	reserver := newPortReserver()
-	c := &Cluster{bin: bin}
+	c := &Cluster{bin: bin, apiKey: apiKey}
 	for i := range n {
 		ports, err := reserver.node()
 		if err != nil {
@@ -268,7 +282,6 @@ func (c *Cluster) raftJoin() string {
 func (c *Cluster) env(node *Node, join []string) []string {
 	env := []string{
 		"PERSISTENCE_DATA_PATH=" + node.dataDir,
-		"AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true",
 		"DEFAULT_VECTORIZER_MODULE=none",
 		"DISABLE_TELEMETRY=true",
 		// Profiling would listen on :6060 on every interface, and the
@@ -287,6 +300,12 @@ func (c *Cluster) env(node *Node, join []string) []string {
 		"RAFT_INTERNAL_RPC_PORT=" + strconv.Itoa(node.ports.raftRPC),
 		"RAFT_JOIN=" + c.raftJoin(),
 		"RAFT_BOOTSTRAP_EXPECT=" + strconv.Itoa(len(c.nodes)),
+	}
+	if c.apiKey == "" {
+		env = append(env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true")
+	} else {
+		env = append(env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=false", "AUTHENTICATION_APIKEY_ENABLED=true",
+			"AUTHENTICATION_APIKEY_ALLOWED_KEYS="+c.apiKey, "AUTHENTICATION_APIKEY_USERS=coveragebot")
 	}
 	if len(join) > 0 {
 		env = append(env, "CLUSTER_JOIN="+strings.Join(join, ","))
@@ -401,7 +420,7 @@ func waitGossip(ctx context.Context, node *Node) error {
 
 func waitReady(ctx context.Context, node *Node) error {
 	return poll(ctx, []*Node{node}, node.name+" readiness", func(ctx context.Context) error {
-		status, _, err := get(ctx, node.Host(), "/v1/.well-known/ready")
+		status, _, err := get(ctx, node.Host(), "/v1/.well-known/ready", "")
 		if err != nil {
 			return err
 		}
@@ -434,7 +453,7 @@ func (c *Cluster) waitHealthy(ctx context.Context) error {
 	running, want := c.running()
 	return poll(ctx, running, "cluster health", func(ctx context.Context) error {
 		for _, node := range running {
-			statuses, err := NodeStatuses(ctx, node.Host())
+			statuses, err := nodeStatuses(ctx, node.Host(), c.apiKey)
 			if err != nil {
 				return err
 			}
@@ -456,7 +475,7 @@ func (c *Cluster) agreedLeader(ctx context.Context, running []*Node) (string, er
 		return "", fmt.Errorf("no node is running")
 	}
 	host := running[0].Host()
-	status, body, err := get(ctx, host, "/v1/cluster/statistics")
+	status, body, err := get(ctx, host, "/v1/cluster/statistics", c.apiKey)
 	if err != nil {
 		return "", err
 	}
@@ -508,7 +527,11 @@ func healthy(statuses map[string]string, want []string) bool {
 // NodeStatuses asks the node at host for GET /v1/nodes and returns each listed
 // node's status (HEALTHY, UNHEALTHY, UNAVAILABLE, TIMEOUT) by node name.
 func NodeStatuses(ctx context.Context, host string) (map[string]string, error) {
-	status, body, err := get(ctx, host, "/v1/nodes")
+	return nodeStatuses(ctx, host, "")
+}
+
+func nodeStatuses(ctx context.Context, host, apiKey string) (map[string]string, error) {
+	status, body, err := get(ctx, host, "/v1/nodes", apiKey)
 	if err != nil {
 		return nil, err
 	}
@@ -531,10 +554,13 @@ func NodeStatuses(ctx context.Context, host string) (map[string]string, error) {
 	return statuses, nil
 }
 
-func get(ctx context.Context, host, path string) (int, []byte, error) {
+func get(ctx context.Context, host, path, apiKey string) (int, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+host+path, nil)
 	if err != nil {
 		return 0, nil, err
+	}
+	if apiKey != "" {
+		req.Header.Set("Authorization", "Bearer "+apiKey)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
