@@ -89,7 +89,7 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 			}
 			h := client.GraphQL().HybridArgumentBuilder().WithQuery(strings.Join(rag.Terms(q.Question), " ")).
 				WithVector(vecs[0]).WithAlpha(0.5).WithFusionType(fusion).WithProperties([]string{"terms"})
-			out, err := client.GraphQL().Get().WithClassName(passages).WithHybrid(h).WithLimit(4 * rag.EvalArticlesWanted).
+			out, err := client.GraphQL().Get().WithClassName(passages).WithHybrid(h).WithLimit(4*rag.EvalArticlesWanted).
 				WithFields(graphql.Field{Name: "url"}, graphql.Field{Name: "articleId"}).Do(ctx)
 			if err != nil || len(out.Errors) > 0 {
 				t.Fatalf("hybrid query: %v %v", err, out.Errors)
