@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/coveragebot/coveragebot/bot"
@@ -102,7 +103,7 @@ func New(cfg config.Config, deps Deps) (*App, error) {
 		deps.After = time.After
 	}
 	a := &App{cfg: cfg, deps: deps, log: deps.Logger.With("component", "app"), registry: prometheus.NewRegistry()}
-	a.registry.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	a.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := newEngineMetrics(a.registry)
 
 	ln := deps.Listener

@@ -236,7 +236,7 @@ func testPutCountCatalog(t *testing.T, open Opener) {
 			}
 		}
 	}
-	if slices.ContainsFunc(arts, func(a rag.StoredArticle) bool { return len(a.Quotes) > 0 }) == false {
+	if !slices.ContainsFunc(arts, func(a rag.StoredArticle) bool { return len(a.Quotes) > 0 }) {
 		t.Error("the corpus has no quotation: the suite does not check them")
 	}
 }
