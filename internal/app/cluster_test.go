@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -143,14 +142,12 @@ func readBenchQuestions(t *testing.T, path string, n int) []string {
 		t.Fatalf("the cluster test needs realtimeqa-dev (set %s): %v", benchDirEnv, err)
 	}
 	defer f.Close()
+	qs, err := rag.ReadEvalQueries(f)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() && len(out) < n {
-		var q struct{ Question string }
-		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-			t.Fatal(err)
-		}
+	for _, q := range qs[:min(n, len(qs))] {
 		out = append(out, q.Question)
 	}
 	return out
