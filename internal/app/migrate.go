@@ -77,7 +77,7 @@ func runMigrate(ctx context.Context, inv *invocation) error {
 	}
 	// Open the index over the store as the bot will, which checks the
 	// embedder and counts what arrived.
-	to2, err := rag.Open(from.index.Embedder(), rag.IndexOptions{Store: store, Logger: inv.logger})
+	copied, err := rag.Open(from.index.Embedder(), rag.IndexOptions{Store: store, Logger: inv.logger})
 	if err != nil {
 		return fmt.Errorf("migrate: the copy does not open: %w", err)
 	}
@@ -87,6 +87,6 @@ func runMigrate(ctx context.Context, inv *invocation) error {
 	}
 	fmt.Fprintf(inv.stdout(), "Copied %d articles (%d passages) from %s into Weaviate at %s in %s, without embedding again.\n"+
 		"Weaviate now holds %d articles and %d passages. Set COVERAGEBOT_STORE=weaviate to use it.\n",
-		done, passages, src.Index.Dir, dst.Store.WeaviateURL, time.Since(start).Round(time.Millisecond), len(to2.Articles()), n)
+		done, passages, src.Index.Dir, dst.Store.WeaviateURL, time.Since(start).Round(time.Millisecond), len(copied.Articles()), n)
 	return nil
 }
