@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -327,29 +326,7 @@ func TestCanaryTokenNeverLeaks(t *testing.T) {
 // startAppWith is startApp with the App logging to logger.
 func startAppWith(t *testing.T, env map[string]string, discord *fakediscord.Server, llm *fakeopenai.Server, logger *slog.Logger) *served {
 	t.Helper()
-	s := &served{t: t, discord: discord, llm: llm}
-	cfg, err := config.Load(func(k string) string { return env[k] }, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.app, err = New(cfg, Deps{Listener: ln, ShutdownGrace: 5 * time.Second, Logger: logger})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.done = make(chan error, 1)
-	go func() { s.done <- s.app.Run(ctx) }()
-	t.Cleanup(s.stop)
-	s.waitHealthy()
-	return s
+	return startAppDeps(t, env, discord, llm, Deps{Logger: logger})
 }
 
 // The crash-dump test runs this test binary again as a serve process.

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
 	"fmt"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -54,33 +52,6 @@ func (dt *digestTimer) next(t *testing.T) digestWait {
 		t.Fatal("the digest schedule never started a wait")
 		return digestWait{}
 	}
-}
-
-// startAppDeps is startApp with the caller's clock and timer.
-func startAppDeps(t *testing.T, env map[string]string, discord *fakediscord.Server, deps Deps) *served {
-	t.Helper()
-	s := &served{t: t, discord: discord}
-	cfg, err := config.Load(func(k string) string { return env[k] }, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	if deps.Listener, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	deps.ShutdownGrace = 5 * time.Second
-	if s.app, err = New(cfg, deps); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.done = make(chan error, 1)
-	go func() { s.done <- s.app.Run(ctx) }()
-	t.Cleanup(s.stop)
-	s.waitHealthy()
-	return s
 }
 
 // posted waits for a message the bot posts in channel whose text holds want.
@@ -160,7 +131,7 @@ func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
 		"COVERAGEBOT_DIGEST_CHANNEL":     digestChannel,
 		"COVERAGEBOT_DIGEST_CRON":        "0 8 * * 1",
 		"COVERAGEBOT_USER_RATE":          "off",
-	}, discord, Deps{Now: clock.Now, After: timer.After})
+	}, discord, nil, Deps{Now: clock.Now, After: timer.After})
 
 	// The first poll brings the feed's two stories, announced together.
 	announced := s.posted(announceChannel, "2 new articles in the coverage")

@@ -54,6 +54,13 @@ func citeCoale(req fakeopenai.ChatRequest) string {
 // caller owns, and waits until /healthz answers 200.
 func startApp(t *testing.T, env map[string]string, discord *fakediscord.Server, llm *fakeopenai.Server) *served {
 	t.Helper()
+	return startAppDeps(t, env, discord, llm, Deps{})
+}
+
+// startAppDeps is startApp with the caller's Deps (a logger, a clock); the
+// listener and the shutdown grace are the test's.
+func startAppDeps(t *testing.T, env map[string]string, discord *fakediscord.Server, llm *fakeopenai.Server, deps Deps) *served {
+	t.Helper()
 	s := &served{t: t, discord: discord, llm: llm}
 	cfg, err := config.Load(func(k string) string { return env[k] }, "")
 	if err != nil {
@@ -62,12 +69,11 @@ func startApp(t *testing.T, env map[string]string, discord *fakediscord.Server, 
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
+	if deps.Listener, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
-	s.app, err = New(cfg, Deps{Listener: ln, ShutdownGrace: 5 * time.Second})
-	if err != nil {
+	deps.ShutdownGrace = 5 * time.Second
+	if s.app, err = New(cfg, deps); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
