@@ -50,7 +50,13 @@ func (b *Bot) commandTable() []*command {
 
 func intPtr(n int) *int { return &n }
 
-func boolPtr(v bool) *bool { return &v }
+// The admin commands are used in a server only: a DM has no Manage Server
+// permission to check. Discord replaced the command's dm_permission with these
+// two lists; the bot is installed to servers, never to users.
+var (
+	guildOnly    = []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+	guildInstall = []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+)
 
 // manageGuild is the default permission of the admin commands.
 var manageGuild = int64(discordgo.PermissionManageGuild)
@@ -313,7 +319,8 @@ func (b *Bot) ingestCommand() *command {
 			Name:                     "ingest",
 			Description:              "Add an article to the coverage from its URL (admins).",
 			DefaultMemberPermissions: &manageGuild,
-			DMPermission:             boolPtr(false),
+			Contexts:                 &guildOnly,
+			IntegrationTypes:         &guildInstall,
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The article's address (http or https)",
 					Required: true, MaxLength: maxURLChars},
@@ -373,7 +380,8 @@ func (b *Bot) reindexCommand() *command {
 			Name:                     "reindex",
 			Description:              "Re-read the coverage and rebuild the index (admins).",
 			DefaultMemberPermissions: &manageGuild,
-			DMPermission:             boolPtr(false),
+			Contexts:                 &guildOnly,
+			IntegrationTypes:         &guildInstall,
 		},
 		usage:   "`/reindex` — re-read the coverage",
 		admin:   true,

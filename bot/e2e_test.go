@@ -50,6 +50,13 @@ func TestRegistersCommands(t *testing.T) {
 				if admin != hasDefault {
 					t.Errorf("/%s default_member_permissions = %v; admin=%v", c.Name, c.DefaultMemberPermissions, admin)
 				}
+				// Admin commands are for a server only; the others keep Discord's default contexts.
+				if guildOnly := slices.Equal(c.Contexts, []int{0}) && slices.Equal(c.IntegrationTypes, []int{0}); admin != guildOnly {
+					t.Errorf("/%s contexts = %v, integration_types = %v; admin=%v", c.Name, c.Contexts, c.IntegrationTypes, admin)
+				}
+				if c.DMPermission != nil {
+					t.Errorf("/%s sends the deprecated dm_permission", c.Name)
+				}
 			}
 			ask := cmds[slices.IndexFunc(cmds, func(c fakediscord.Command) bool { return c.Name == "ask" })]
 			q, ok := ask.Option("question")

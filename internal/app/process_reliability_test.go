@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -221,5 +220,5 @@ func runPollHelper(t *testing.T, mode string) {
 		t.Fatal(err)
 	}
 	rep, err := p.PollAll(context.Background())
-	t.Fatal(fmt.Sprintf("the helper finished its poll without being killed: %+v %v", rep, err))
+	t.Fatalf("the helper finished its poll without being killed: %+v %v", rep, err)
 }

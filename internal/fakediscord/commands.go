@@ -19,6 +19,7 @@ type Command struct {
 	DefaultMemberPermissions *string         `json:"default_member_permissions"`
 	DMPermission             *bool           `json:"dm_permission"`
 	Contexts                 []int           `json:"contexts"`
+	IntegrationTypes         []int           `json:"integration_types"`
 	Options                  []CommandOption `json:"options"`
 	Raw                      json.RawMessage `json:"-"`
 }
