@@ -13,18 +13,34 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-func askFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print the answer as JSON (a stable contract; see README.md)")
-	inv.opts["as-of"] = fs.String("as-of", "", "when the question is asked, as YYYY-MM-DD: phrases such as \"this week\" are read against it (default today)")
-	inv.opts["k"] = fs.Int("k", 0, "how many passages to draw on (default COVERAGEBOT_TOP_K)")
+// askCmd is `coveragebot ask`.
+type askCmd struct {
+	JSON bool
+	AsOf string
+	K    int
 }
 
-func summaryFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print the summary as JSON")
-	inv.opts["article"] = fs.String("article", "", "summarise the article with this id (see `coveragebot sources`)")
-	inv.opts["topic"] = fs.String("topic", "", "summarise what the coverage says about this topic")
-	inv.opts["all"] = fs.Bool("all", false, "summarise the whole coverage (the default)")
-	inv.opts["as-of"] = fs.String("as-of", "", "read time phrases in --topic against this date, YYYY-MM-DD")
+func (c *askCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print the answer as JSON (a stable contract; see README.md)")
+	fs.StringVar(&c.AsOf, "as-of", "", "the `DATE` the question is asked, YYYY-MM-DD: phrases such as \"this week\" are read against it (default today)")
+	fs.IntVar(&c.K, "k", 0, "draw on `N` passages, 1 to 50 (default COVERAGEBOT_TOP_K)")
+}
+
+// summaryCmd is `coveragebot summary`.
+type summaryCmd struct {
+	JSON    bool
+	Article string
+	Topic   string
+	All     bool // the default; the flag exists so that a script can say so
+	AsOf    string
+}
+
+func (c *summaryCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print the summary as JSON")
+	fs.StringVar(&c.Article, "article", "", "summarise the article with this `ID` (see coveragebot sources)")
+	fs.StringVar(&c.Topic, "topic", "", "summarise what the coverage says about the topic `TEXT`")
+	fs.BoolVar(&c.All, "all", false, "summarise the whole coverage (the default)")
+	fs.StringVar(&c.AsOf, "as-of", "", "read time phrases in --topic against this `DATE`, YYYY-MM-DD")
 }
 
 func parseAsOf(s string) (time.Time, error) {
@@ -39,16 +55,16 @@ func parseAsOf(s string) (time.Time, error) {
 	return time.Time{}, usageErr("--as-of %q is not a date; write it as YYYY-MM-DD", s)
 }
 
-func runAsk(ctx context.Context, inv *invocation) error {
+func (c *askCmd) run(ctx context.Context, inv *invocation) error {
 	if len(inv.args) == 0 {
 		return usageErr(`give a question, for example: coveragebot ask "What did Starmer tell Zelenskyy about NATO?"`)
 	}
 	question := strings.Join(inv.args, " ")
-	asOf, err := parseAsOf(*inv.opts["as-of"].(*string))
+	asOf, err := parseAsOf(c.AsOf)
 	if err != nil {
 		return err
 	}
-	k := *inv.opts["k"].(*int)
+	k := c.K
 	if k < 0 || k > 50 {
 		return usageErr("-k must be from 1 to 50")
 	}
@@ -61,7 +77,7 @@ func runAsk(ctx context.Context, inv *invocation) error {
 	}
 	ctx, cancel := llmDeadline(ctx, inv, st)
 	defer cancel()
-	asJSON := *inv.opts["json"].(*bool)
+	asJSON := c.JSON
 	opts := rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{K: k, AsOf: asOf}}
 	var streamed strings.Builder
 	if !asJSON && st.engine.Chat != nil && isTerminal(inv.env.Stdout) {
@@ -104,16 +120,15 @@ func friendlyAskError(err error) error {
 	return err
 }
 
-func runSummary(ctx context.Context, inv *invocation) error {
-	article := *inv.opts["article"].(*string)
-	topic := *inv.opts["topic"].(*string)
+func (c *summaryCmd) run(ctx context.Context, inv *invocation) error {
+	article, topic := c.Article, c.Topic
 	if topic == "" && len(inv.args) > 0 {
 		topic = strings.Join(inv.args, " ")
 	}
 	if article != "" && topic != "" {
 		return usageErr("give --article or --topic, not both")
 	}
-	asOf, err := parseAsOf(*inv.opts["as-of"].(*string))
+	asOf, err := parseAsOf(c.AsOf)
 	if err != nil {
 		return err
 	}
@@ -135,7 +150,7 @@ func runSummary(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return friendlyAskError(err)
 	}
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		return writeJSONAnswer(inv.stdout(), ans, "summary")
 	}
 	writeTextAnswer(inv.stdout(), ans)

@@ -55,11 +55,19 @@ const (
 	targetAckP99            = 250 * time.Millisecond
 )
 
-func benchFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["sizes"] = fs.String("sizes", "10k,100k", "passage counts to measure, comma-separated (10k, 100k, 1m, or plain numbers)")
-	inv.opts["corpus"] = fs.String("corpus", "", "a JSON Lines or article file whose sentences make the synthetic passages (default: a built-in Zipf-distributed vocabulary)")
-	inv.opts["queries"] = fs.Int("queries", 200, "questions timed at each size")
-	inv.opts["json"] = fs.Bool("json", false, "print the results as one JSON object")
+// benchCmd is `coveragebot bench`.
+type benchCmd struct {
+	Sizes   string
+	Corpus  string
+	Queries int
+	JSON    bool
+}
+
+func (c *benchCmd) bind(fs *flag.FlagSet) {
+	fs.StringVar(&c.Sizes, "sizes", "10k,100k", "passage `COUNTS` to measure, comma-separated (10k, 100k, 1m, or plain numbers)")
+	fs.StringVar(&c.Corpus, "corpus", "", "a JSON Lines or article `FILE` whose sentences make the synthetic passages (default: a built-in Zipf-distributed vocabulary)")
+	fs.IntVar(&c.Queries, "queries", 200, "time `N` questions at each size")
+	fs.BoolVar(&c.JSON, "json", false, "print the results as one JSON object")
 }
 
 // benchReport is everything one run of `coveragebot bench` measured.
@@ -153,18 +161,18 @@ type targetLine struct {
 	Result string `json:"result"`
 }
 
-func runBench(ctx context.Context, inv *invocation) error {
-	sizes, err := parseSizes(*inv.opts["sizes"].(*string))
+func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
+	sizes, err := parseSizes(c.Sizes)
 	if err != nil {
 		return err
 	}
-	queries := *inv.opts["queries"].(*int)
+	queries := c.Queries
 	if queries < 1 || queries > 100_000 {
 		return usageErr("--queries must be from 1 to 100000")
 	}
 	var sentences []string
 	text := "synthetic, sentences of a built-in Zipf-distributed vocabulary"
-	if path := *inv.opts["corpus"].(*string); path != "" {
+	if path := c.Corpus; path != "" {
 		var skipped int
 		if sentences, skipped, err = corpusSentences(ctx, path); err != nil {
 			return err
@@ -196,7 +204,7 @@ func runBench(ctx context.Context, inv *invocation) error {
 	rep.Targets = checkTargets(rep)
 	rep.Machine.LoadAverage[1] = loadAverage()
 
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		enc := json.NewEncoder(inv.stdout())
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)

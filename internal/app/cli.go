@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/coveragebot/coveragebot/config"
 )
@@ -39,31 +40,43 @@ var errUsage = errors.New("usage")
 // errSkipped makes ingest exit with exitSkipped after finishing its work.
 var errSkipped = errors.New("some input was skipped")
 
+// A command's flags are the fields of its struct: bind registers each field
+// on the command's FlagSet (which also writes --help), and run reads the
+// fields directly, so the compiler checks every flag's name and type.
+type runner interface {
+	bind(fs *flag.FlagSet)
+	run(ctx context.Context, inv *invocation) error
+}
+
+// noFlags is embedded by commands that take only the common flags.
+type noFlags struct{}
+
+func (noFlags) bind(*flag.FlagSet) {}
+
 type command struct {
 	name    string
 	args    string
 	summary string
-	run     func(ctx context.Context, inv *invocation) error
-	flags   func(fs *flag.FlagSet, inv *invocation)
+	new     func() runner // a fresh, unparsed struct for one invocation
 }
 
 func commands() []command {
 	return []command{
-		{name: "ask", args: `"QUESTION"`, summary: "answer a question from the coverage, with citations", run: runAsk, flags: askFlags},
-		{name: "summary", args: "[--article ID | --topic TEXT | --all]", summary: "summarise an article, a topic or the whole coverage", run: runSummary, flags: summaryFlags},
-		{name: "ingest", args: "[PATH|URL…] [--feeds]", summary: "index articles from files, directories, web pages and feeds (default: the data directory)", run: runIngest, flags: ingestFlags},
-		{name: "sources", args: "", summary: "list the indexed articles, newest first", run: runSources, flags: sourcesFlags},
-		{name: "quotes", args: "--person NAME [--topic TEXT]", summary: "list a person's quotations, verbatim and cited", run: runQuotes, flags: quotesFlags},
-		{name: "timeline", args: "--topic TEXT", summary: "put the events of a story in date order, each cited", run: runTimeline, flags: timelineFlags},
-		{name: "compare", args: "--topic TEXT", summary: "compare how outlets covered a story: who was first, what only some report", run: runCompare, flags: compareFlags},
-		{name: "digest", args: "[--since 1d|7d|DATE]", summary: "summarise what is new in the coverage since a time, with citations", run: runDigest, flags: digestFlags},
-		{name: "feeds", args: "", summary: "list the feeds with their last success, last error and article count", run: runFeeds, flags: nil},
-		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", run: runServe, flags: serveFlags},
-		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", run: runEval, flags: evalFlags},
-		{name: "migrate", args: "--to weaviate", summary: "copy the index into Weaviate with its vectors, embedding nothing again", run: runMigrate, flags: migrateFlags},
-		{name: "bench", args: "[--sizes 10k,100k] [--corpus FILE] [--queries N] [--json]", summary: "measure retrieval, ingestion, start-up, memory and Discord acknowledgement beside chromem-go", run: runBench, flags: benchFlags},
-		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", run: runHealthcheck, flags: nil},
-		{name: "version", args: "", summary: "print the version", run: runVersion, flags: nil},
+		{name: "ask", args: `"QUESTION"`, summary: "answer a question from the coverage, with citations", new: func() runner { return &askCmd{} }},
+		{name: "summary", args: "[--article ID | --topic TEXT | --all]", summary: "summarise an article, a topic or the whole coverage", new: func() runner { return &summaryCmd{} }},
+		{name: "ingest", args: "[PATH|URL…] [--feeds]", summary: "index articles from files, directories, web pages and feeds (default: the data directory)", new: func() runner { return &ingestCmd{} }},
+		{name: "sources", args: "", summary: "list the indexed articles, newest first", new: func() runner { return &sourcesCmd{} }},
+		{name: "quotes", args: "--person NAME [--topic TEXT]", summary: "list a person's quotations, verbatim and cited", new: func() runner { return &quotesCmd{} }},
+		{name: "timeline", args: "--topic TEXT", summary: "put the events of a story in date order, each cited", new: func() runner { return &timelineCmd{} }},
+		{name: "compare", args: "--topic TEXT", summary: "compare how outlets covered a story: who was first, what only some report", new: func() runner { return &compareCmd{} }},
+		{name: "digest", args: "[--since 1d|7d|DATE]", summary: "summarise what is new in the coverage since a time, with citations", new: func() runner { return &digestCmd{} }},
+		{name: "feeds", args: "", summary: "list the feeds with their last success, last error and article count", new: func() runner { return &feedsCmd{} }},
+		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", new: func() runner { return &serveCmd{} }},
+		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", new: func() runner { return &evalCmd{} }},
+		{name: "migrate", args: "--to weaviate", summary: "copy the index into Weaviate with its vectors, embedding nothing again", new: func() runner { return &migrateCmd{} }},
+		{name: "bench", args: "[--sizes 10k,100k] [--corpus FILE] [--queries N] [--json]", summary: "measure retrieval, ingestion, start-up, memory and Discord acknowledgement beside chromem-go", new: func() runner { return &benchCmd{} }},
+		{name: "healthcheck", args: "", summary: "exit 0 when the running bot's /healthz answers 200 (for Docker)", new: func() runner { return &healthcheckCmd{} }},
+		{name: "version", args: "", summary: "print the version", new: func() runner { return &versionCmd{} }},
 	}
 }
 
@@ -73,7 +86,6 @@ type invocation struct {
 	cfg    config.Config
 	args   []string
 	logger *slog.Logger
-	opts   map[string]any // subcommand flags, by name
 }
 
 func (inv *invocation) stdout() io.Writer { return inv.env.Stdout }
@@ -120,14 +132,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "coveragebot: %v\n", err)
 		return exitError
 	}
-	inv := &invocation{env: env, opts: map[string]any{}}
-	fs := flag.NewFlagSet("coveragebot "+cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	cfg.BindFlags(fs)
-	if cmd.flags != nil {
-		cmd.flags(fs, inv)
-	}
-	rest, err := parseInterspersed(fs, args[1:])
+	inv := &invocation{env: env}
+	r, fs, rest, err := cmd.parse(&cfg, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		commandUsage(env.Stdout, cmd, fs)
 		return exitOK
@@ -144,7 +150,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 	inv.args = rest
 	inv.logger = slog.New(cfg.Log.Handler(env.Stderr))
 
-	err = cmd.run(ctx, inv)
+	err = r.run(ctx, inv)
 	switch {
 	case err == nil:
 		return exitOK
@@ -161,6 +167,18 @@ func Main(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "coveragebot %s: %v\n", cmd.name, err)
 		return exitError
 	}
+}
+
+// parse fills a fresh struct of c's flags, and cfg's common flags, from
+// args. It returns the positional arguments, and the FlagSet for --help.
+func (c *command) parse(cfg *config.Config, args []string) (runner, *flag.FlagSet, []string, error) {
+	fs := flag.NewFlagSet("coveragebot "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cfg.BindFlags(fs)
+	r := c.new()
+	r.bind(fs)
+	rest, err := parseInterspersed(fs, args)
+	return r, fs, rest, err
 }
 
 func usageErr(format string, args ...any) error {
@@ -209,18 +227,27 @@ func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 	sort.Strings(names)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, n := range names {
 		f := fs.Lookup(n)
 		dash := "--"
 		if len(n) == 1 {
 			dash = "-"
 		}
+		// A word in backquotes in the usage names the value, as in Go's
+		// own flag help: "--index DIR".
+		value, text := flag.UnquoteUsage(f)
+		name := dash + n
+		if value != "" {
+			name += " " + value
+		}
 		def := ""
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			def = fmt.Sprintf(" (default %q)", f.DefValue)
 		}
-		fmt.Fprintf(w, "  %s%-14s %s%s\n", dash, n, f.Usage, def)
+		fmt.Fprintf(tw, "  %s\t%s%s\n", name, text, def)
 	}
+	tw.Flush()
 }
 
 func indent(s string) string {
@@ -231,7 +258,9 @@ func indent(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-func runVersion(_ context.Context, inv *invocation) error {
+type versionCmd struct{ noFlags }
+
+func (*versionCmd) run(_ context.Context, inv *invocation) error {
 	fmt.Fprintf(inv.stdout(), "coveragebot %s\n", inv.env.Version)
 	return nil
 }

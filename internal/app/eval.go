@@ -14,13 +14,23 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-func evalFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["corpus"] = fs.String("corpus", "", "articles to index: a JSON Lines file or a directory (required)")
-	inv.opts["queries"] = fs.String("queries", "", "questions with gold article URLs, JSON Lines (required)")
-	inv.opts["json"] = fs.Bool("json", false, "print the metrics as one JSON object")
-	inv.opts["failures"] = fs.Bool("failures", false, "list the questions whose gold article is not in the top 10, with what was retrieved instead")
-	inv.opts["answers"] = fs.Bool("answers", false, "with an LLM configured, also answer each multiple-choice question from the retrieved passages and report accuracy")
-	inv.opts["eval-index"] = fs.String("eval-index", "", "build the evaluation index here instead of a temporary directory (never the bot's own index)")
+// evalCmd is `coveragebot eval`.
+type evalCmd struct {
+	Corpus    string
+	Queries   string
+	JSON      bool
+	Failures  bool
+	Answers   bool
+	EvalIndex string
+}
+
+func (c *evalCmd) bind(fs *flag.FlagSet) {
+	fs.StringVar(&c.Corpus, "corpus", "", "articles to index: a JSON Lines `FILE` or a directory (required)")
+	fs.StringVar(&c.Queries, "queries", "", "questions with gold article URLs, a JSON Lines `FILE` (required)")
+	fs.BoolVar(&c.JSON, "json", false, "print the metrics as one JSON object")
+	fs.BoolVar(&c.Failures, "failures", false, "list the questions whose gold article is not in the top 10, with what was retrieved instead")
+	fs.BoolVar(&c.Answers, "answers", false, "with an LLM configured, also answer each multiple-choice question from the retrieved passages and report accuracy")
+	fs.StringVar(&c.EvalIndex, "eval-index", "", "build the evaluation index in this `DIR` instead of a temporary directory (never the bot's own index)")
 }
 
 type evalReport struct {
@@ -31,13 +41,12 @@ type evalReport struct {
 	Accuracy   *float64 `json:"answer_accuracy,omitempty"`
 }
 
-func runEval(ctx context.Context, inv *invocation) error {
-	corpus := *inv.opts["corpus"].(*string)
-	queriesPath := *inv.opts["queries"].(*string)
+func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
+	corpus, queriesPath := c.Corpus, c.Queries
 	if corpus == "" || queriesPath == "" {
 		return usageErr("give --corpus and --queries, for example: coveragebot eval --corpus corpus.jsonl --queries queries.jsonl")
 	}
-	withAnswers := *inv.opts["answers"].(*bool)
+	withAnswers := c.Answers
 	if withAnswers && inv.cfg.ChatModel() == "" {
 		return usageErr("--answers needs an LLM: set OPENAI_BASE_URL or OPENAI_API_KEY (and COVERAGEBOT_CHAT_MODEL)")
 	}
@@ -54,7 +63,7 @@ func runEval(ctx context.Context, inv *invocation) error {
 	// A fresh index, never the bot's own: the same ingestion path, in a
 	// directory of its own.
 	cfg := inv.cfg
-	cfg.Index.Dir = *inv.opts["eval-index"].(*string)
+	cfg.Index.Dir = c.EvalIndex
 	if cfg.Index.Dir == "" {
 		tmp, err := os.MkdirTemp("", "coveragebot-eval-")
 		if err != nil {
@@ -100,7 +109,7 @@ func runEval(ctx context.Context, inv *invocation) error {
 	}
 
 	w := inv.stdout()
-	if *inv.opts["failures"].(*bool) {
+	if c.Failures {
 		for _, o := range outs {
 			if o.Rank >= 1 && o.Rank <= 10 {
 				continue
@@ -111,7 +120,7 @@ func runEval(ctx context.Context, inv *invocation) error {
 			}
 		}
 	}
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		return json.NewEncoder(w).Encode(rep)
 	}
 	m := rep.RetrievalMetrics

@@ -974,9 +974,11 @@ func (a *App) liveLoop(ctx context.Context) {
 	}
 }
 
-// runFeeds is `coveragebot feeds`: the configured feeds and their health,
+// feedsCmd is `coveragebot feeds`: the configured feeds and their health,
 // from the state the last polls left.
-func runFeeds(_ context.Context, inv *invocation) error {
+type feedsCmd struct{ noFlags }
+
+func (*feedsCmd) run(_ context.Context, inv *invocation) error {
 	w := inv.stdout()
 	if len(inv.cfg.Feeds.URLs) == 0 {
 		fmt.Fprintln(w, "No feeds configured: set COVERAGEBOT_FEEDS (or feeds: in the config file).")

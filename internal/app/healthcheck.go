@@ -8,9 +8,11 @@ import (
 	"time"
 )
 
-// runHealthcheck asks the running bot's /healthz. The Docker image has no
+// healthcheckCmd asks the running bot's /healthz. The Docker image has no
 // shell or curl, so its HEALTHCHECK runs this.
-func runHealthcheck(ctx context.Context, inv *invocation) error {
+type healthcheckCmd struct{ noFlags }
+
+func (*healthcheckCmd) run(ctx context.Context, inv *invocation) error {
 	addr := inv.cfg.HTTP.Addr
 	if addr == "" {
 		return fmt.Errorf("COVERAGEBOT_HTTP_ADDR is empty, so there is no health endpoint to check")

@@ -15,18 +15,25 @@ import (
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
-func ingestFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["prune"] = fs.Bool("prune", false, "remove indexed articles that are no longer in the given paths (articles from feeds and URLs are kept)")
-	inv.opts["rebuild"] = fs.Bool("rebuild", false, "build the index from scratch, replacing the one on disk (after changing the embedder, or when it is corrupt)")
-	inv.opts["feeds"] = fs.Bool("feeds", false, "poll every feed in COVERAGEBOT_FEEDS once and ingest new entries")
+// ingestCmd is `coveragebot ingest`.
+type ingestCmd struct {
+	Prune   bool
+	Rebuild bool
+	Feeds   bool
+}
+
+func (c *ingestCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.Prune, "prune", false, "remove indexed articles that are no longer in the given paths (articles from feeds and URLs are kept)")
+	fs.BoolVar(&c.Rebuild, "rebuild", false, "build the index from scratch, replacing the one on disk (after changing the embedder, or when it is corrupt)")
+	fs.BoolVar(&c.Feeds, "feeds", false, "poll every feed in COVERAGEBOT_FEEDS once and ingest new entries")
 }
 
 func isSkipped(err error) bool { return errors.Is(err, errSkipped) }
 
-// runIngest indexes files and directories, web pages given by URL, and,
-// with --feeds, one pass over the feeds. With no argument and no --feeds it
+// run indexes files and directories, web pages given by URL, and, with
+// --feeds, one pass over the feeds. With no argument and no --feeds it
 // indexes the data directory.
-func runIngest(ctx context.Context, inv *invocation) error {
+func (c *ingestCmd) run(ctx context.Context, inv *invocation) error {
 	var paths, urls []string
 	for _, arg := range inv.args {
 		if isWebAddress(arg) {
@@ -35,8 +42,7 @@ func runIngest(ctx context.Context, inv *invocation) error {
 			paths = append(paths, arg)
 		}
 	}
-	pollFeeds := *inv.opts["feeds"].(*bool)
-	prune := *inv.opts["prune"].(*bool)
+	pollFeeds, prune := c.Feeds, c.Prune
 	if pollFeeds && len(inv.cfg.Feeds.URLs) == 0 {
 		return usageErr("--feeds needs feeds to poll: set COVERAGEBOT_FEEDS (or feeds: in the config file)")
 	}
@@ -49,7 +55,7 @@ func runIngest(ctx context.Context, inv *invocation) error {
 	if inv.cfg.Index.ReadOnly {
 		return errors.New("COVERAGEBOT_READ_ONLY is set: this process never writes the index; ingest on the process that does")
 	}
-	st, err := openStack(inv.cfg, inv.logger, stackOptions{fresh: *inv.opts["rebuild"].(*bool)})
+	st, err := openStack(inv.cfg, inv.logger, stackOptions{fresh: c.Rebuild})
 	if err != nil {
 		return err
 	}

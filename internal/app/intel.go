@@ -15,35 +15,72 @@ import (
 
 // The coverage-intelligence commands: quotes, timeline, compare and digest.
 
-func quotesFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print JSON")
-	inv.opts["person"] = fs.String("person", "", "whose quotations to list: any form of the name (\"Bolton\", \"Sir Keir\")")
-	inv.opts["topic"] = fs.String("topic", "", "keep only quotations on this topic")
+// quotesCmd is `coveragebot quotes`.
+type quotesCmd struct {
+	JSON   bool
+	Person string
+	Topic  string
 }
 
-func timelineFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print JSON")
-	inv.opts["topic"] = fs.String("topic", "", "the story to put in order")
-	inv.opts["as-of"] = fs.String("as-of", "", "when the question is asked, YYYY-MM-DD: steers which coverage is found (default today)")
+func (c *quotesCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print JSON")
+	fs.StringVar(&c.Person, "person", "", "whose quotations to list: any form of the `NAME` (\"Bolton\", \"Sir Keir\")")
+	fs.StringVar(&c.Topic, "topic", "", "keep only quotations on the topic `TEXT`")
 }
 
-func compareFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print JSON")
-	inv.opts["topic"] = fs.String("topic", "", "the story whose coverage to compare")
+// timelineCmd is `coveragebot timeline`.
+type timelineCmd struct {
+	JSON  bool
+	Topic string
+	AsOf  string
 }
 
-func digestFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print JSON (the summary contract, with \"since\")")
-	inv.opts["since"] = fs.String("since", "1d", "what counts as new: 12h, 1d, 7d, 2w before now, or a date YYYY-MM-DD")
+func (c *timelineCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print JSON")
+	fs.StringVar(&c.Topic, "topic", "", "`TEXT` naming the story to put in order")
+	fs.StringVar(&c.AsOf, "as-of", "", "the `DATE` the question is asked, YYYY-MM-DD: steers which coverage is found (default today)")
+}
+
+// compareCmd is `coveragebot compare`.
+type compareCmd struct {
+	JSON  bool
+	Topic string
+}
+
+func (c *compareCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print JSON")
+	fs.StringVar(&c.Topic, "topic", "", "`TEXT` naming the story whose coverage to compare")
+}
+
+// digestCmd is `coveragebot digest`.
+type digestCmd struct {
+	JSON  bool
+	Since string
+}
+
+func (c *digestCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print JSON (the summary contract, with \"since\")")
+	fs.StringVar(&c.Since, "since", "1d", "what counts as new: a `SPAN` before now (12h, 1d, 7d, 2w), or a date YYYY-MM-DD")
+}
+
+// flagOrArgs takes the value of --name, or else the words after the
+// command, but not both.
+func flagOrArgs(value string, args []string, name string) (string, error) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return strings.TrimSpace(strings.Join(args, " ")), nil
+	}
+	if len(args) > 0 {
+		return "", usageErr("give the %s once, with --%s or after the command", name, name)
+	}
+	return value, nil
 }
 
 // topicArg takes --topic, or else the words after the command.
-func topicArg(inv *invocation, example string) (string, error) {
-	topic := strings.TrimSpace(*inv.opts["topic"].(*string))
-	if topic == "" {
-		topic = strings.TrimSpace(strings.Join(inv.args, " "))
-	} else if len(inv.args) > 0 {
-		return "", usageErr("give the topic once, with --topic or after the command")
+func topicArg(flagValue string, args []string, example string) (string, error) {
+	topic, err := flagOrArgs(flagValue, args, "topic")
+	if err != nil {
+		return "", err
 	}
 	if topic == "" {
 		return "", usageErr("give a topic, for example: %s", example)
@@ -89,14 +126,12 @@ type jsonQuotes struct {
 	Speakers []string `json:"speakers,omitempty"`
 }
 
-func runQuotes(ctx context.Context, inv *invocation) error {
-	person := strings.TrimSpace(*inv.opts["person"].(*string))
-	if person == "" {
-		person = strings.TrimSpace(strings.Join(inv.args, " "))
-	} else if len(inv.args) > 0 {
-		return usageErr("give the person once, with --person or after the command")
+func (c *quotesCmd) run(ctx context.Context, inv *invocation) error {
+	person, err := flagOrArgs(c.Person, inv.args, "person")
+	if err != nil {
+		return err
 	}
-	topic := strings.TrimSpace(*inv.opts["topic"].(*string))
+	topic := strings.TrimSpace(c.Topic)
 	if person == "" && topic == "" {
 		return usageErr(`name a person, for example: coveragebot quotes --person Bolton`)
 	}
@@ -112,7 +147,7 @@ func runQuotes(ctx context.Context, inv *invocation) error {
 	if len(quotes) == 0 {
 		speakers = st.index.Speakers()
 	}
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		out := jsonQuotes{Person: person, Topic: topic, Quotes: make([]jsonQuote, 0, len(quotes)), Speakers: speakers}
 		for _, q := range quotes {
 			out.Quotes = append(out.Quotes, jsonQuote{
@@ -212,12 +247,12 @@ func toJSONCitation(c rag.Citation) jsonCitation {
 		URL: c.URL, Published: formatDate(c.Published), Passage: c.Text}
 }
 
-func runTimeline(ctx context.Context, inv *invocation) error {
-	topic, err := topicArg(inv, `coveragebot timeline --topic "Trump Zelenskyy"`)
+func (c *timelineCmd) run(ctx context.Context, inv *invocation) error {
+	topic, err := topicArg(c.Topic, inv.args, `coveragebot timeline --topic "Trump Zelenskyy"`)
 	if err != nil {
 		return err
 	}
-	asOf, err := parseAsOf(*inv.opts["as-of"].(*string))
+	asOf, err := parseAsOf(c.AsOf)
 	if err != nil {
 		return err
 	}
@@ -229,7 +264,7 @@ func runTimeline(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return friendlyAskError(err)
 	}
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		out := jsonTimeline{Topic: topic, Entries: make([]jsonTimelineEntry, 0, len(entries))}
 		for _, e := range entries {
 			out.Entries = append(out.Entries, jsonTimelineEntry{
@@ -311,8 +346,8 @@ type jsonComparison struct {
 	Dropped   []string       `json:"dropped,omitempty"`
 }
 
-func runCompare(ctx context.Context, inv *invocation) error {
-	topic, err := topicArg(inv, `coveragebot compare --topic "Kessel Bridge collapse"`)
+func (c *compareCmd) run(ctx context.Context, inv *invocation) error {
+	topic, err := topicArg(c.Topic, inv.args, `coveragebot compare --topic "Kessel Bridge collapse"`)
 	if err != nil {
 		return err
 	}
@@ -324,7 +359,7 @@ func runCompare(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return friendlyAskError(err)
 	}
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		out := jsonComparison{Topic: cmp.Topic, Mode: cmp.Mode, Framing: cmp.Framing, Dropped: cmp.Dropped,
 			Outlets: make([]jsonOutlet, 0, len(cmp.Outlets)), Citations: make([]jsonCitation, 0, len(cmp.Citations))}
 		for _, o := range cmp.Outlets {
@@ -338,8 +373,8 @@ func runCompare(ctx context.Context, inv *invocation) error {
 			}
 			out.Outlets = append(out.Outlets, jo)
 		}
-		for _, c := range cmp.Citations {
-			out.Citations = append(out.Citations, toJSONCitation(c))
+		for _, cit := range cmp.Citations {
+			out.Citations = append(out.Citations, toJSONCitation(cit))
 		}
 		return writeJSON(inv.stdout(), out)
 	}
@@ -405,11 +440,11 @@ type jsonDigest struct {
 	Since string `json:"since"`
 }
 
-func runDigest(ctx context.Context, inv *invocation) error {
+func (c *digestCmd) run(ctx context.Context, inv *invocation) error {
 	if len(inv.args) > 0 {
 		return usageErr("digest takes no arguments; use --since")
 	}
-	since, err := rag.ParseSince(*inv.opts["since"].(*string), time.Now())
+	since, err := rag.ParseSince(c.Since, time.Now())
 	if errors.Is(err, rag.ErrBadSince) {
 		return usageErr("--since: %v", err)
 	}
@@ -424,7 +459,7 @@ func runDigest(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		return writeJSON(inv.stdout(), jsonDigest{jsonAnswer: toJSONAnswer(ans, "summary"), Since: since.UTC().Format(time.RFC3339)})
 	}
 	fmt.Fprintf(inv.stdout(), "What is new since %s:\n\n", since.UTC().Format("2 January 2006 15:04 UTC"))

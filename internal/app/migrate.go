@@ -10,20 +10,24 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-func migrateFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["to"] = fs.String("to", "", "the store to copy the index into: weaviate (required)")
+// migrateCmd is `coveragebot migrate`.
+type migrateCmd struct {
+	To string
+}
+
+func (c *migrateCmd) bind(fs *flag.FlagSet) {
+	fs.StringVar(&c.To, "to", "", "the `STORE` to copy the index into: weaviate (required)")
 }
 
 // migrateBatch is how many articles are written to the store at once.
 const migrateBatch = 64
 
-// runMigrate copies the in-process index (the snapshot in
+// run copies the in-process index (the snapshot in
 // COVERAGEBOT_INDEX) into an external store, with the vectors it already
 // has: nothing is embedded again. Writes are upserts by id, so running it
 // again after a failure finishes the copy.
-func runMigrate(ctx context.Context, inv *invocation) error {
-	to := *inv.opts["to"].(*string)
-	if to != config.StoreWeaviate {
+func (c *migrateCmd) run(ctx context.Context, inv *invocation) error {
+	if c.To != config.StoreWeaviate {
 		return usageErr("give --to weaviate, with COVERAGEBOT_WEAVIATE_URL set to the server")
 	}
 	if inv.cfg.Store.WeaviateURL == "" {

@@ -21,12 +21,17 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-func serveFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["no-discord"] = fs.Bool("no-discord", false, "run without Discord: keep the index (and feeds) up to date and serve /healthz and /metrics only")
+// serveCmd is `coveragebot serve`.
+type serveCmd struct {
+	NoDiscord bool
 }
 
-func runServe(ctx context.Context, inv *invocation) error {
-	noDiscord := *inv.opts["no-discord"].(*bool)
+func (c *serveCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.NoDiscord, "no-discord", false, "run without Discord: keep the index (and feeds) up to date and serve /healthz and /metrics only")
+}
+
+func (c *serveCmd) run(ctx context.Context, inv *invocation) error {
+	noDiscord := c.NoDiscord
 	if !noDiscord && !inv.cfg.Discord.Token.IsSet() {
 		return usageErr("DISCORD_TOKEN (or DISCORD_TOKEN_FILE) is not set; see README.md for creating a bot token, or run with --no-discord")
 	}

@@ -11,9 +11,15 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-func sourcesFlags(fs *flag.FlagSet, inv *invocation) {
-	inv.opts["json"] = fs.Bool("json", false, "print JSON")
-	inv.opts["query"] = fs.String("query", "", "list only articles whose title, outlet or id contains this text")
+// sourcesCmd is `coveragebot sources`.
+type sourcesCmd struct {
+	JSON  bool
+	Query string
+}
+
+func (c *sourcesCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.JSON, "json", false, "print JSON")
+	fs.StringVar(&c.Query, "query", "", "list only articles whose title, outlet or id contains this `TEXT`")
 }
 
 type jsonArticle struct {
@@ -25,7 +31,7 @@ type jsonArticle struct {
 	Passages  int    `json:"passages"`
 }
 
-func runSources(ctx context.Context, inv *invocation) error {
+func (c *sourcesCmd) run(ctx context.Context, inv *invocation) error {
 	st, err := openStack(inv.cfg, inv.logger, stackOptions{})
 	if err != nil {
 		return err
@@ -33,9 +39,9 @@ func runSources(ctx context.Context, inv *invocation) error {
 	if err := ensureIndexed(ctx, inv, st); err != nil {
 		return err
 	}
-	arts := FilterArticles(st.index.Articles(), *inv.opts["query"].(*string))
+	arts := FilterArticles(st.index.Articles(), c.Query)
 	w := inv.stdout()
-	if *inv.opts["json"].(*bool) {
+	if c.JSON {
 		out := make([]jsonArticle, 0, len(arts))
 		for _, a := range arts {
 			out = append(out, jsonArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: formatDate(a.Published), Passages: a.Passages})

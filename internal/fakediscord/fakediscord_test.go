@@ -216,12 +216,12 @@ func TestInteractionDeferThenEditOriginal(t *testing.T) {
 		t.Errorf("interaction = %s/%s app %s guild %s channel %s", i.ID, i.Token, i.AppID, i.GuildID, i.ChannelID)
 	}
 	data := i.ApplicationCommandData()
-	opts := map[string]*discordgo.ApplicationCommandInteractionDataOption{}
+	byName := map[string]*discordgo.ApplicationCommandInteractionDataOption{}
 	for _, o := range data.Options {
-		opts[o.Name] = o
+		byName[o.Name] = o
 	}
-	if data.Name != "ask" || opts["question"].StringValue() != "What did Starmer say?" || opts["k"].IntValue() != 3 {
-		t.Errorf("command data = %s %+v", data.Name, opts)
+	if data.Name != "ask" || byName["question"].StringValue() != "What did Starmer say?" || byName["k"].IntValue() != 3 {
+		t.Errorf("command data = %s %+v", data.Name, byName)
 	}
 	if i.Member == nil || i.Member.User.ID != adminID || i.Member.Permissions&discordgo.PermissionAdministrator == 0 {
 		t.Errorf("member = %+v, want the editor with administrator permission", i.Member)
