@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -257,6 +258,9 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req getRequest) (*fetched
 			if err != nil || (next.Scheme != "http" && next.Scheme != "https") || next.Host == "" {
 				return nil, fmt.Errorf("%w: redirected to %q", ErrBadURL, shortURL(loc))
 			}
+			if err := refuseZone(next); err != nil {
+				return nil, err
+			}
 			next.Fragment = ""
 			if seen[next.String()] {
 				return nil, fmt.Errorf("%w: %s redirects back to %s", ErrRedirectLoop, shortURL(u.Redacted()), shortURL(next.Redacted()))
@@ -487,8 +491,22 @@ func parseWebURL(raw string, allowUser bool) (*url.URL, error) {
 	if u.User != nil && !allowUser {
 		return nil, fmt.Errorf("%w: %q has a user name or password in it", ErrBadURL, shortURL(u.Redacted()))
 	}
+	if err := refuseZone(u); err != nil {
+		return nil, err
+	}
 	u.Fragment = ""
 	return u, nil
+}
+
+// refuseZone refuses a URL whose host is a zoned IPv6 address
+// ("http://[::%25lo]/"): a zone names an interface of this machine. It is
+// refused before any policy, so that not even a fetcher allowed private
+// addresses follows one; the dialer refuses it again.
+func refuseZone(u *url.URL) error {
+	if ip, err := netip.ParseAddr(u.Hostname()); err == nil && ip.Zone() != "" {
+		return fmt.Errorf("fetch %s: %w", shortURL(u.Redacted()), blockedError(u.Hostname(), ip))
+	}
+	return nil
 }
 
 // chooseCanonical keeps the page's canonical URL when it is on the same
