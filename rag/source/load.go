@@ -122,30 +122,45 @@ func (l *loader) loadPath(ctx context.Context, root string) error {
 			l.problem(root, 0, fmt.Errorf("unsupported file type %q (want .md, .markdown, .txt, .html, .htm, .json, .jsonl or .ndjson)", filepath.Ext(root)))
 			return nil
 		}
-		return l.loadFile(ctx, root, filepath.Base(root))
-	}
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		// A file named directly is read through its own directory, so a
+		// link named on the command line is held to the same rule as one
+		// found in a walk.
+		dir, err := os.OpenRoot(filepath.Dir(root))
 		if err != nil {
-			if path == root {
+			return fmt.Errorf("load %s: %w", root, err)
+		}
+		defer dir.Close()
+		return l.loadFile(ctx, dir, root, filepath.Base(root))
+	}
+	// Everything under root is opened through an os.Root, which refuses
+	// any path, symbolic links included, that leads out of it: a link in
+	// the data directory to /proc/self/environ or to a .env file must not
+	// put the process's secrets into the index, where any reader could ask
+	// for them.
+	dir, err := os.OpenRoot(root)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", root, err)
+	}
+	defer dir.Close()
+	return fs.WalkDir(dir.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+		path := filepath.Join(root, filepath.FromSlash(rel))
+		if err != nil {
+			if rel == "." {
 				return fmt.Errorf("load %s: %w", root, err)
 			}
 			l.problem(path, 0, err)
 			return nil
 		}
-		if path != root && skipInWalk(d.Name()) {
+		if rel != "." && skipInWalk(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() || formatOf(path) == formatUnknown {
+		if d.IsDir() || formatOf(rel) == formatUnknown {
 			return nil
 		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			rel = d.Name()
-		}
-		return l.loadFile(ctx, path, rel)
+		return l.loadFile(ctx, dir, path, filepath.FromSlash(rel))
 	})
 }
 
@@ -159,9 +174,10 @@ func skipInWalk(name string) bool {
 	return strings.EqualFold(base, "readme")
 }
 
-// loadFile loads one file; rel names it for derived ids. Only ctx ending is
-// returned as an error; anything wrong with the file is a Problem.
-func (l *loader) loadFile(ctx context.Context, path, rel string) error {
+// loadFile loads one file, opened as rel inside dir; path names it in
+// problems and rel names it for derived ids. Only ctx ending is returned as
+// an error; anything wrong with the file is a Problem.
+func (l *loader) loadFile(ctx context.Context, dir *os.Root, path, rel string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -171,26 +187,16 @@ func (l *loader) loadFile(ctx context.Context, path, rel string) error {
 		}
 		l.files[abs] = true
 	}
-	info, err := os.Stat(path)
-	if err != nil {
-		l.problem(path, 0, err)
-		return nil
-	}
-	if !info.Mode().IsRegular() {
-		// Opening a FIFO or a device could block for ever.
-		l.problem(path, 0, errors.New("not a regular file"))
-		return nil
-	}
-	if info.Size() > MaxFileBytes {
-		l.problem(path, 0, fmt.Errorf("%w: %d MiB, over the %d MiB limit", ErrTooLarge, info.Size()>>20, MaxFileBytes>>20))
-		return nil
-	}
-	f, err := os.Open(path)
+	f, info, err := openArticleFile(dir, rel)
 	if err != nil {
 		l.problem(path, 0, err)
 		return nil
 	}
 	defer f.Close()
+	if info.Size() > MaxFileBytes {
+		l.problem(path, 0, fmt.Errorf("%w: %d MiB, over the %d MiB limit", ErrTooLarge, info.Size()>>20, MaxFileBytes>>20))
+		return nil
+	}
 
 	kind := formatOf(path)
 	if kind == formatJSONL {
