@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
@@ -516,23 +514,7 @@ func TestPollRefusesEntriesOnPrivateAddresses(t *testing.T) {
 <item><title>Admin</title><link>http://intranet.example/admin</link><guid>w3</guid><description>More smuggled text.</description></item>
 </channel></rss>`, s.URL("/news/ferry-strike"))
 	s.serve("/feeds/wire.rss", []byte(feed), "application/rss+xml")
-	lookup := func(_ context.Context, host string) ([]netip.Addr, error) {
-		switch host {
-		case "wire.example":
-			return []netip.Addr{netip.MustParseAddr("203.0.113.9")}, nil
-		case "intranet.example":
-			return []netip.Addr{netip.MustParseAddr("10.20.30.40")}, nil
-		}
-		return nil, fmt.Errorf("lookup %s: no such host", host)
-	}
-	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
-		if addr != "203.0.113.9:80" {
-			return nil, fmt.Errorf("dial %s: unreachable", addr)
-		}
-		var d net.Dialer
-		return d.DialContext(ctx, network, s.srv.Listener.Addr().String())
-	}
-	r := newLiveRig(t, []string{"http://wire.example/feeds/wire.rss"}, source.FetchOptions{Lookup: lookup, Dial: dial, Timeout: 5 * time.Second})
+	r := newLiveRig(t, []string{"http://wire.example/feeds/wire.rss"}, wireFetch(s, map[string]string{"intranet.example": "10.20.30.40"}))
 	rep := r.poll()
 	if f := rep.Feeds[0]; f.Err != nil || f.Ingested != 1 || f.Skipped != 2 || f.FromFeed != 0 {
 		t.Fatalf("report %+v; want the public entry in and the two private ones skipped", f)
