@@ -63,6 +63,23 @@ RELAY = re.compile(r'(through|via) (a|his|her) (spokes(?:person|man|woman)|repre
                    r'|(spokes(?:person|man|woman)|representative|publicist) for [A-Z][a-z]+ [A-Z][a-z]+[^.\n]{0,40}\bsaid\b'
                    r'|statement (released|issued|shared) (by|on behalf of)')
 
+# Stratum D, added after the first 57 articles were labelled, to put relayed words and court documents in
+# both halves; it is split on its own (split_of) so that adding it moved no earlier article.
+RELAY2 = re.compile(r'(through|via) (a|his|her) (spokes(?:person|man|woman)|representative|publicist|lawyer|attorney)'
+                    r'|(his|her|their) (spokes(?:person|man|woman)|representative|publicist) (said|told)'
+                    r'|on (his|her) behalf|according to (his|her) (spokes(?:person|man|woman)|representative|publicist|lawyer|attorney)'
+                    r'|statement (released|issued|shared|read) (by|on behalf of)|read a statement')
+COURT = re.compile(r'\b(indictment|court documents|court filing|criminal complaint|the complaint|affidavit'
+                   r'|the lawsuit (says|said|alleges|states)|court records)\b')
+
+# Stratum E: D-relay found no relayed quotation, so a stricter pattern for words delivered by someone else.
+RELAY3 = re.compile(r'(said|says) in a statement (released|issued|shared|provided|sent) (by|through)'
+                    r'|in a statement (released|issued|shared|provided) (by|through) (his|her|their) '
+                    r'|statement (read|released) on (his|her|their) behalf'
+                    r'|(told|said to) [^.\n]{0,60} through (a|his|her) (spokes\w+|representative|publicist|lawyer|attorney|interpreter)'
+                    r'|, (his|her) (spokes\w+|representative|publicist|attorney|lawyer) said'
+                    r'|(spokes\w+|representative|publicist) (said|told)[^.\n]{0,30} that (he|she) ')
+
 def suffix_namesake(a):
     t = a['text']
     for m in re.finditer(r'([A-Z][a-z]+) ([A-Z][a-z]+),? (?:Jr\.|Sr\.)', t):
@@ -88,14 +105,25 @@ def select(arts):
         chosen.append((a, 'B-relay')); taken.add(a['id'])
     for a in [a for a in a25 if a['id'] not in taken and re.search(r'\bovernight\b', a['text'])][:2]:
         chosen.append((a, 'C-overnight')); taken.add(a['id'])
+    for a in [a for a in a25 if a['id'] not in taken and RELAY2.search(a['text'])][:3]:
+        chosen.append((a, 'D-relay')); taken.add(a['id'])
+    for a in [a for a in a25 if a['id'] not in taken and COURT.search(a['text'])][:3]:
+        chosen.append((a, 'D-court')); taken.add(a['id'])
+    for a in [a for a in a25 if a['id'] not in taken and RELAY3.search(a['text'])][:2]:
+        chosen.append((a, 'E-relay')); taken.add(a['id'])
     return chosen
 
 def split_of(ids, arts):
-    """Split by article: within each source, articles sorted by id alternate tune, check, tune, ..."""
+    """Split by article: within each source, articles sorted by id alternate tune, check, tune, ...
+    Strata A to C form one group; each later stratum (D, E) is a group of its own, so adding it moved no
+    earlier article to the other half."""
+    stratum = {a['id']: (why[0] if why[0] in 'DE' else 'ABC') for a, why in select(arts)}
     split = {}
-    for s in ('cnn', 'usatoday'):
-        for i, aid in enumerate(sorted(x for x in ids if source(arts[x]) == s)):
-            split[aid] = 'tune' if i % 2 == 0 else 'check'
+    for g in ('ABC', 'D', 'E'):
+        group = [x for x in ids if stratum.get(x) == g]
+        for s in ('cnn', 'usatoday'):
+            for i, aid in enumerate(sorted(x for x in group if source(arts[x]) == s)):
+                split[aid] = 'tune' if i % 2 == 0 else 'check'
     return split
 
 # ---------------------------------------------------------------- labels
