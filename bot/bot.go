@@ -44,10 +44,17 @@ type Config struct {
 	// them needs the privileged Message Content intent.
 	Channels []string
 	// MessageContent asks for the privileged Message Content intent even
-	// when Channels is empty, so that follow-ups in the bot's threads are
-	// read without mentioning the bot. Without the intent Discord delivers
-	// only the text of messages that mention the bot.
+	// when Channels is empty, so that every message in the bot's threads is
+	// read as a follow-up. Without the intent Discord delivers only the text
+	// of messages that mention the bot (a reply to the bot mentions it
+	// unless the user turns the ping off); the bot answers those, and says
+	// once in a thread how to ask when it gets a message it cannot read.
 	MessageContent bool
+
+	// HistoryTurns bounds the earlier messages (questions and answers) a
+	// follow-up carries, and HistoryTokens their estimated size; defaults
+	// DefaultHistoryTurns and DefaultHistoryTokens.
+	HistoryTurns, HistoryTokens int
 
 	// Allow lists; empty allows all. AdminRoles may use the admin commands
 	// besides members with Manage Server or Administrator.
@@ -117,6 +124,9 @@ const (
 	// answers still running, for them to post their "shutting down" notes.
 	shutdownNoticeGrace = 5 * time.Second
 	maxVotesRemembered  = 10000
+	// maxChannelsRemembered bounds what the bot remembers about channels
+	// and threads it has seen messages in.
+	maxChannelsRemembered = 5000
 )
 
 // Bot is a Discord bot that answers questions about the coverage.
@@ -128,10 +138,15 @@ type Bot struct {
 	commands map[string]*command
 	order    []*command // registration and /help order
 
-	access   accessPolicy
-	rate     *rateLimiter
-	slots    *guildLimiter
-	convs    *conversations
+	access accessPolicy
+	rate   *rateLimiter
+	slots  *guildLimiter
+	convs  *conversations
+	// threads remembers, for channels seen in messages, whether each is a
+	// thread the bot started and its parent; hinted, the threads already
+	// told how to ask without the Message Content intent.
+	threads  *recent[threadInfo]
+	hinted   *recent[struct{}]
 	votes    *votes
 	metrics  *metrics
 	channels map[string]bool // Config.Channels
@@ -180,6 +195,12 @@ func New(cfg Config, opts Options) (*Bot, error) {
 	}
 	if cfg.EditInterval <= 0 {
 		cfg.EditInterval = defaultEditInterval
+	}
+	if cfg.HistoryTurns <= 0 {
+		cfg.HistoryTurns = DefaultHistoryTurns
+	}
+	if cfg.HistoryTokens <= 0 {
+		cfg.HistoryTokens = DefaultHistoryTokens
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -231,7 +252,9 @@ func New(cfg Config, opts Options) (*Bot, error) {
 		access:   newAccessPolicy(cfg),
 		rate:     newRateLimiter(cfg.UserRate, cfg.UserRateWindow, opts.Now),
 		slots:    newGuildLimiter(cfg.GuildConcurrency, cfg.QueueLength),
-		convs:    newConversations(),
+		convs:    newConversations(cfg.HistoryTurns),
+		threads:  newRecent[threadInfo](maxChannelsRemembered),
+		hinted:   newRecent[struct{}](maxChannelsRemembered),
 		votes:    newVotes(maxVotesRemembered),
 		metrics:  m,
 		channels: make(map[string]bool),

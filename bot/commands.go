@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -294,8 +295,7 @@ func (b *Bot) helpReply(i *discordgo.Interaction) reply {
 		lines = append(lines, "• "+u)
 	}
 	desc := "I answer questions about the news coverage I've been given, and every answer cites the articles it comes from.\n\n" +
-		strings.Join(lines, "\n") +
-		"\n\nYou can also mention me with a question; I answer in a thread, and you can ask follow-ups there."
+		strings.Join(lines, "\n") + "\n\n" + b.followUpHelp()
 	if len(b.cfg.Channels) > 0 {
 		var chans []string
 		for _, c := range b.cfg.Channels {
@@ -304,13 +304,42 @@ func (b *Bot) helpReply(i *discordgo.Interaction) reply {
 		desc += "\nIn " + strings.Join(chans, ", ") + " every message is a question."
 	}
 	if b.cfg.UserRate > 0 {
-		desc += fmt.Sprintf("\n\nEach person can ask %d questions per %s.", b.cfg.UserRate, b.cfg.UserRateWindow)
+		desc += fmt.Sprintf("\n\nEach person can ask %s per %s.", countOf(b.cfg.UserRate, "question"), period(b.cfg.UserRateWindow))
 	}
 	return reply{Embeds: []*discordgo.MessageEmbed{{
 		Title:       "How to use me",
 		Description: truncateText(desc, maxEmbedDescription),
 		Color:       colorAnswer,
 	}}}
+}
+
+// followUpHelp says how to ask a follow-up, which depends on whether the
+// bot reads every message (the Message Content intent).
+func (b *Bot) followUpHelp() string {
+	s := "You can also mention me with a question; I answer in a thread. To follow up, reply to any of my answers " +
+		"(keep the reply's mention on) or mention me again: I take the conversation so far as context."
+	if b.readsEveryMessage() {
+		s += " In my threads you can also just write your follow-up."
+	}
+	return s
+}
+
+// period names a window of time the way people say it: "minute",
+// "10 minutes", "90 seconds".
+func period(d time.Duration) string {
+	units := []struct {
+		size time.Duration
+		name string
+	}{{time.Hour, "hour"}, {time.Minute, "minute"}, {time.Second, "second"}}
+	for _, u := range units {
+		if d >= u.size && d%u.size == 0 {
+			if n := int(d / u.size); n > 1 {
+				return countOf(n, u.name)
+			}
+			return u.name
+		}
+	}
+	return d.String()
 }
 
 func (b *Bot) ingestCommand() *command {

@@ -7,12 +7,11 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-// Bounds on what the bot remembers of conversations. Memory is the only
-// store: after a restart, a follow-up in an old thread is answered as a new
-// question.
+// Bounds on what the bot remembers of conversations. Memory is only a
+// cache: Discord keeps the messages, and history.go reads them back when
+// the cache does not know a thread (after a restart, or on another shard).
 const (
 	maxConversations = 2000
-	maxHistoryTurns  = 6    // messages (questions and answers) passed as history
 	maxTurnChars     = 1500 // each remembered turn is cut to this
 )
 
@@ -22,6 +21,8 @@ const (
 // message that message's ID, so a thread someone opens later on a question
 // the bot answered in the channel is recognised too.
 type conversations struct {
+	turns int // messages (questions and answers) kept for each
+
 	mu    sync.Mutex
 	byID  map[string]*list.Element // thread or question message id → element
 	order *list.List               // of *conversation, most recently used first
@@ -33,8 +34,8 @@ type conversation struct {
 	turns  []rag.Message
 }
 
-func newConversations() *conversations {
-	return &conversations{byID: make(map[string]*list.Element), order: list.New()}
+func newConversations(turns int) *conversations {
+	return &conversations{turns: turns, byID: make(map[string]*list.Element), order: list.New()}
 }
 
 // start records a conversation under ids (the thread, the question message)
@@ -97,6 +98,22 @@ func (c *conversations) parentOf(id string) (string, bool) {
 // add appends a question and its answer to the conversation known by id,
 // keeping only the latest turns.
 func (c *conversations) add(id, question, answer string) {
+	c.update(id, func(turns []rag.Message) []rag.Message {
+		return append(turns,
+			rag.Message{Role: "user", Content: truncateText(question, maxTurnChars)},
+			rag.Message{Role: "assistant", Content: truncateText(answer, maxTurnChars)})
+	})
+}
+
+// seed sets the turns of the conversation known by id, read back from
+// Discord, keeping only the latest.
+func (c *conversations) seed(id string, turns []rag.Message) {
+	c.update(id, func([]rag.Message) []rag.Message { return turns })
+}
+
+// update replaces the turns of the conversation known by id with what
+// change makes of them, keeping only the latest.
+func (c *conversations) update(id string, change func([]rag.Message) []rag.Message) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, found := c.byID[id]
@@ -104,10 +121,6 @@ func (c *conversations) add(id, question, answer string) {
 		return
 	}
 	conv := e.Value.(*conversation)
-	conv.turns = append(conv.turns,
-		rag.Message{Role: "user", Content: truncateText(question, maxTurnChars)},
-		rag.Message{Role: "assistant", Content: truncateText(answer, maxTurnChars)})
-	if n := len(conv.turns); n > maxHistoryTurns {
-		conv.turns = append([]rag.Message(nil), conv.turns[n-maxHistoryTurns:]...)
-	}
+	turns := change(conv.turns)
+	conv.turns = append([]rag.Message(nil), turns[max(len(turns)-c.turns, 0):]...)
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestConversationsKeepLatestTurns(t *testing.T) {
-	c := newConversations()
+	c := newConversations(DefaultHistoryTurns)
 	c.start("chan", "thread", "question")
 	for i := range 5 {
 		c.add("thread", fmt.Sprintf("q%d", i), fmt.Sprintf("a%d", i))
@@ -16,8 +16,8 @@ func TestConversationsKeepLatestTurns(t *testing.T) {
 	if !ok || parent != "chan" {
 		t.Fatalf("lookup = %q, %v", parent, ok)
 	}
-	if len(turns) != maxHistoryTurns {
-		t.Fatalf("%d turns, want %d", len(turns), maxHistoryTurns)
+	if len(turns) != DefaultHistoryTurns {
+		t.Fatalf("%d turns, want %d", len(turns), DefaultHistoryTurns)
 	}
 	if turns[0].Content != "q2" || turns[0].Role != "user" || turns[len(turns)-1].Content != "a4" || turns[len(turns)-1].Role != "assistant" {
 		t.Errorf("turns = %+v, want the last three exchanges in order", turns)
@@ -29,7 +29,7 @@ func TestConversationsKeepLatestTurns(t *testing.T) {
 }
 
 func TestConversationsTruncateLongTurns(t *testing.T) {
-	c := newConversations()
+	c := newConversations(DefaultHistoryTurns)
 	c.start("chan", "t")
 	c.add("t", strings.Repeat("question ", 1000), strings.Repeat("answer ", 1000))
 	_, turns, _ := c.lookup("t")
@@ -41,7 +41,7 @@ func TestConversationsTruncateLongTurns(t *testing.T) {
 }
 
 func TestConversationsAreBounded(t *testing.T) {
-	c := newConversations()
+	c := newConversations(DefaultHistoryTurns)
 	for i := range maxConversations + 10 {
 		c.start("chan", fmt.Sprint("t", i), fmt.Sprint("m", i))
 	}
@@ -57,7 +57,7 @@ func TestConversationsAreBounded(t *testing.T) {
 }
 
 func TestConversationThreadTakesQuestionID(t *testing.T) {
-	c := newConversations()
+	c := newConversations(DefaultHistoryTurns)
 	// Discord gives a thread started from a message the message's id.
 	c.start("chan", "same", "same")
 	c.add("same", "q", "a")

@@ -180,9 +180,17 @@ type harnessOption func(*Config, *Options)
 // the fake, so no reconnect loop outlives the test.
 func startBot(t *testing.T, cfg Config, options ...harnessOption) *harness {
 	t.Helper()
+	return startBotOn(t, fakediscord.Options{}, cfg, options...)
+}
+
+// startBotOn is startBot with a fake Discord configured by fo (its token is
+// always the test token).
+func startBotOn(t *testing.T, fo fakediscord.Options, cfg Config, options ...harnessOption) *harness {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
-	fake := fakediscord.New(fakediscord.Options{Token: testToken})
+	fo.Token = testToken
+	fake := fakediscord.New(fo)
 	t.Cleanup(fake.Close)
 	fake.AddGuild(testGuild())
 
@@ -202,11 +210,35 @@ func startBot(t *testing.T, cfg Config, options ...harnessOption) *harness {
 	for _, o := range options {
 		o(&cfg, &opts)
 	}
+	h.bot = h.open(cfg, opts)
+	return h
+}
+
+// another starts a second bot process on the same fake Discord and
+// coverage, with a memory of its own, as a restart or another shard would.
+func (h *harness) another(cfg Config) *Bot {
+	h.t.Helper()
+	cfg.Token = testToken
+	cfg.APIURL = h.fake.URL()
+	if cfg.EditInterval == 0 {
+		cfg.EditInterval = time.Hour
+	}
+	return h.open(cfg, Options{
+		Coverage:   h.cov,
+		Logger:     slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})).With("process", "another"),
+		Registerer: prometheus.NewRegistry(),
+		Now:        h.clock.Now,
+	})
+}
+
+// open builds a bot, opens it, and closes it when the test ends.
+func (h *harness) open(cfg Config, opts Options) *Bot {
+	t, ctx := h.t, h.ctx
+	t.Helper()
 	b, err := New(cfg, opts)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
-	h.bot = b
 	if err := b.Open(ctx); err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -223,7 +255,7 @@ func startBot(t *testing.T, cfg Config, options ...harnessOption) *harness {
 			t.Logf("bot log:\n%s", h.logs.String())
 		}
 	})
-	return h
+	return b
 }
 
 type testClock struct {

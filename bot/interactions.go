@@ -118,6 +118,9 @@ func (b *Bot) channelAndParent(channelID string) []string {
 	if parent, ok := b.convs.parentOf(channelID); ok && parent != channelID {
 		return append(out, parent)
 	}
+	if info, ok := b.threads.get(channelID); ok && info.parent != "" {
+		return append(out, info.parent)
+	}
 	if ch, err := b.session.State.Channel(channelID); err == nil && ch.ParentID != "" {
 		out = append(out, ch.ParentID)
 	}

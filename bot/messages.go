@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"net/http"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -56,16 +58,38 @@ func stripMention(content, userID string) string {
 	return strings.NewReplacer("<@"+userID+">", " ", "<@!"+userID+">", " ").Replace(content)
 }
 
-// handleMessage answers a message that is a question: one that mentions the
-// bot, one in a question channel, or a follow-up in a thread the bot
-// answers in.
+// msgCannotRead is said once in a thread or channel when a message there
+// reaches the bot without its text: without the Message Content intent,
+// Discord shows the bot only messages that mention it.
+const msgCannotRead = "I can only read messages that mention me. To ask me a follow-up, reply to my answer " +
+	"(with the mention left on) or mention me."
+
+// readsEveryMessage reports whether the bot asked for the Message Content
+// intent, and so gets the text of every message it can see.
+func (b *Bot) readsEveryMessage() bool {
+	return b.cfg.MessageContent || len(b.cfg.Channels) > 0
+}
+
+// handleMessage answers a message that is a question: a follow-up in a
+// thread the bot answers in, a reply to one of the bot's messages, one that
+// mentions the bot, or one in a question channel.
 func (b *Bot) handleMessage(m *discordgo.Message, self string) {
-	_, history, inConversation := b.convs.lookup(m.ChannelID)
+	ctx, cancel := context.WithTimeout(b.life, b.cfg.AnswerTimeout)
+	defer cancel()
+
+	var where threadInfo
+	if m.GuildID != "" {
+		where = b.botThread(ctx, m.ChannelID, self)
+	}
+	replyToBot := m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil && m.ReferencedMessage.Author.ID == self
+	mentioned := mentionsUser(m, self)
 	source := ""
 	switch {
-	case inConversation:
+	case where.ours:
 		source = sourceThread
-	case mentionsUser(m, self):
+	case replyToBot:
+		source = sourceReply
+	case mentioned:
 		source = sourceMention
 	case b.channels[m.ChannelID]:
 		source = sourceChannel
@@ -83,17 +107,16 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 		return
 	}
 
-	ctx, cancel := context.WithTimeout(b.life, b.cfg.AnswerTimeout)
-	defer cancel()
 	inPlace := &channelReply{b: b, channelID: m.ChannelID, ref: replyTo(m)}
-
 	q, err := checkQuestion(stripMention(m.Content, self))
 	if err != nil {
-		// Without the Message Content intent, Discord sends other messages
-		// with no text; only a bare mention deserves the usage hint.
-		if source == sourceMention || cleanQuestion(m.Content) != "" {
-			b.report(ctx, inPlace, m.ID, err)
+		switch {
+		case source == sourceMention || cleanQuestion(m.Content) != "":
+			b.report(ctx, inPlace, m.ID, err) // a bare mention: say how to ask
+		case !b.readsEveryMessage() && !mentioned:
+			b.cannotRead(ctx, m, log)
 		}
+		// Otherwise the message has no text at all (an image, a sticker).
 		return
 	}
 	t, refusal := b.admit(m.Author.ID, m.GuildID)
@@ -107,13 +130,20 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 	defer b.metrics.inflight.Dec()
 	log.Info("question", "chars", len(q))
 
-	// Acknowledge at once with the typing indicator, then find where to
-	// answer: the thread we are in, or a new thread on the question.
+	// Acknowledge at once with the typing indicator, then find the history
+	// and where to answer: in place for a follow-up, else in a new thread
+	// on the question.
 	if err := b.typing(ctx, m.ChannelID); err != nil {
 		log.Debug("typing indicator failed", "err", err)
 	}
-	dest, conversationID := inPlace, m.ChannelID
-	if !inConversation {
+	var history []rag.Message
+	dest, conversationID := inPlace, ""
+	switch source {
+	case sourceThread:
+		history, conversationID = b.threadFollowUp(ctx, m, where, log), m.ChannelID
+	case sourceReply:
+		history = b.chainHistory(ctx, m)
+	default:
 		dest, conversationID = b.openThread(ctx, m, q, log)
 	}
 	dest.keepTyping(ctx)
@@ -124,7 +154,11 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 		produce: func(ctx context.Context, onDelta func(string)) (rag.Answer, error) {
 			return b.opts.Coverage.Ask(ctx, q, rag.AskOptions{History: history, OnDelta: onDelta})
 		},
-		remember: func(a rag.Answer) { b.convs.add(conversationID, q, a.Text) },
+		remember: func(a rag.Answer) {
+			if conversationID != "" {
+				b.convs.add(conversationID, q, a.Text)
+			}
+		},
 	})
 	dest.stopTyping()
 	if err != nil {
@@ -132,13 +166,85 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 	}
 }
 
+// cannotRead tells a thread or channel, once, that the bot cannot read a
+// message there and how to ask instead, so no follow-up goes unanswered in
+// silence.
+func (b *Bot) cannotRead(ctx context.Context, m *discordgo.Message, log *slog.Logger) {
+	if !b.hinted.put(m.ChannelID, struct{}{}) {
+		log.Debug("message without text; how to ask was already said here")
+		return
+	}
+	log.Info("message without text: no Message Content intent; saying how to ask")
+	postCtx, cancel := noticeContext(ctx)
+	defer cancel()
+	dest := &channelReply{b: b, channelID: m.ChannelID, ref: replyTo(m)}
+	if err := dest.finish(postCtx, renderNotice(msgCannotRead)); err != nil {
+		log.Warn("could not say how to ask", "err", err)
+	}
+}
+
+// threadFollowUp returns a follow-up's history in one of the bot's
+// threads: from memory when this process answered there, else read back
+// from Discord and remembered.
+func (b *Bot) threadFollowUp(ctx context.Context, m *discordgo.Message, where threadInfo, log *slog.Logger) []rag.Message {
+	if _, turns, ok := b.convs.lookup(m.ChannelID); ok && len(turns) > 0 {
+		return boundHistory(turns, b.cfg.HistoryTurns, b.cfg.HistoryTokens)
+	}
+	history, err := b.threadHistory(ctx, m.ChannelID, where.parent, m.ID)
+	if err != nil {
+		status, code := restCode(err)
+		log.Warn("could not read the thread's history; answering without it", "status", status, "code", code, "err", err)
+	}
+	b.convs.start(where.parent, m.ChannelID)
+	b.convs.seed(m.ChannelID, history)
+	return history
+}
+
+// threadInfo is what the bot knows of the channel a message came from.
+type threadInfo struct {
+	ours   bool   // a thread the bot started, or one started on a question it answered
+	parent string // the channel a thread belongs to; empty for other channels
+}
+
+// botThread finds out whether a channel is one of the bot's threads: from
+// its memory of conversations, from the gateway's cache of channels, or
+// (once per channel, remembered) from Discord.
+func (b *Bot) botThread(ctx context.Context, channelID, self string) threadInfo {
+	if parent, ok := b.convs.parentOf(channelID); ok && parent != channelID {
+		return threadInfo{ours: true, parent: parent}
+	}
+	if info, ok := b.threads.get(channelID); ok {
+		return info
+	}
+	if ch, err := b.session.State.Channel(channelID); err == nil {
+		if !ch.IsThread() {
+			return threadInfo{}
+		}
+		return threadInfo{ours: ch.OwnerID == self, parent: ch.ParentID}
+	}
+	ch, err := b.channel(ctx, channelID)
+	if err != nil {
+		status, code := restCode(err)
+		b.log.Info("could not look up a channel; taking it as not one of my threads", "channel", channelID,
+			"status", status, "code", code, "err", err)
+		if status == http.StatusForbidden || status == http.StatusNotFound {
+			b.threads.put(channelID, threadInfo{})
+		}
+		return threadInfo{}
+	}
+	info := threadInfo{}
+	if ch.IsThread() {
+		info = threadInfo{ours: ch.OwnerID == self, parent: ch.ParentID}
+	}
+	b.threads.put(channelID, info)
+	return info
+}
+
 // openThread starts a thread on the question and returns where to answer
 // and the conversation's id. When Discord refuses the thread (no permission,
 // a message already in a thread, a deleted message), the answer goes in the
 // channel as a reply to the question instead.
-func (b *Bot) openThread(ctx context.Context, m *discordgo.Message, q string, log interface {
-	Info(string, ...any)
-}) (*channelReply, string) {
+func (b *Bot) openThread(ctx context.Context, m *discordgo.Message, q string, log *slog.Logger) (*channelReply, string) {
 	th, err := b.startThread(ctx, m.ChannelID, m.ID, &discordgo.ThreadStart{
 		Name:                truncateText(neutralizeMentions(q), maxThreadName),
 		AutoArchiveDuration: threadArchiveMinutes,

@@ -12,6 +12,7 @@ const (
 	sourceMention = "mention"
 	sourceChannel = "channel"
 	sourceThread  = "thread"
+	sourceReply   = "reply" // a reply to one of the bot's messages, outside its threads
 )
 
 // metrics are the bot's Prometheus series.
@@ -30,7 +31,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	m := &metrics{
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "coveragebot_questions_total",
-			Help: "Questions taken, by where they came from (slash, mention, channel, thread).",
+			Help: "Questions taken, by where they came from (slash, mention, channel, thread, reply).",
 		}, []string{"source"}),
 		answerTime: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "coveragebot_answer_seconds",

@@ -91,7 +91,7 @@ func renderProgress(title, partial string) reply {
 		Title:       titleText(title),
 		Description: truncateText(text, maxEmbedDescription-2) + " ▍",
 		Color:       colorAnswer,
-		Footer:      &discordgo.MessageEmbedFooter{Text: "Writing…"},
+		Footer:      &discordgo.MessageEmbedFooter{Text: progressFooter},
 	}}}
 }
 

@@ -89,3 +89,30 @@ func (b *Bot) startThread(ctx context.Context, channelID, messageID string, t *d
 	err := b.request(ctx, "POST", discordgo.EndpointChannelMessageThread(channelID, messageID), bucketFor("threads", channelID), t, &out)
 	return &out, err
 }
+
+// channel reads a channel or thread.
+func (b *Bot) channel(ctx context.Context, channelID string) (*discordgo.Channel, error) {
+	var out discordgo.Channel
+	err := b.request(ctx, "GET", discordgo.EndpointChannel(channelID), bucketFor("channel", channelID), nil, &out)
+	return &out, err
+}
+
+// message reads one message.
+func (b *Bot) message(ctx context.Context, channelID, messageID string) (*discordgo.Message, error) {
+	var out discordgo.Message
+	err := b.request(ctx, "GET", discordgo.EndpointChannelMessage(channelID, messageID), bucketFor("read", channelID), nil, &out)
+	return &out, err
+}
+
+// messagesBefore reads up to limit (at most 100) messages posted in a
+// channel before the message with id before, newest first as Discord
+// returns them.
+func (b *Bot) messagesBefore(ctx context.Context, channelID, before string, limit int) ([]*discordgo.Message, error) {
+	var out []*discordgo.Message
+	endpoint := discordgo.EndpointChannelMessages(channelID) + "?limit=" + strconv.Itoa(min(max(limit, 1), 100))
+	if before != "" {
+		endpoint += "&before=" + before
+	}
+	err := b.request(ctx, "GET", endpoint, bucketFor("read", channelID), nil, &out)
+	return out, err
+}

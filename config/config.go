@@ -136,6 +136,14 @@ type Discord struct {
 	AllowedRoles    []string
 	// AdminRoles may run admin commands, besides members with Manage Server.
 	AdminRoles []string
+	// MessageContent asks Discord for the privileged Message Content intent,
+	// so that every message in the bot's threads is a follow-up. It must be
+	// enabled in the developer portal too. Channels turn it on regardless.
+	MessageContent bool
+	// HistoryTurns and HistoryTokens bound the earlier messages a follow-up
+	// carries: how many, and about how many tokens in all.
+	HistoryTurns  int
+	HistoryTokens int
 }
 
 // Limits protect the bot and the LLM from bursts.
@@ -232,7 +240,7 @@ func Default() Config {
 			Timeout:      60 * time.Second,
 			ContextChars: 24000,
 		},
-		Discord: Discord{APIURL: "https://discord.com"},
+		Discord: Discord{APIURL: "https://discord.com", HistoryTurns: 6, HistoryTokens: 1500},
 		Limits: Limits{
 			UserRate:         Rate{Count: 5, Per: time.Minute},
 			GuildConcurrency: 4,

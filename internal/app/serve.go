@@ -388,8 +388,10 @@ func botConfig(c config.Config) bot.Config {
 		ShardID:          c.Shard.ID,
 		ShardCount:       c.Shard.Count,
 		// Reading every message of a question channel needs the privileged
-		// Message Content intent (which the bot would ask for anyway).
-		MessageContent:  len(c.Discord.Channels) > 0,
+		// Message Content intent too; the bot asks for it in either case.
+		MessageContent:  c.Discord.MessageContent,
+		HistoryTurns:    c.Discord.HistoryTurns,
+		HistoryTokens:   c.Discord.HistoryTokens,
 		AnnounceChannel: c.Feeds.AnnounceChannel,
 		DigestChannel:   c.Digest.Channel,
 	}

@@ -276,3 +276,77 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		t.Error("the answer in flight was not finished before shutdown")
 	}
 }
+
+// nextChat waits for the model's request after the first `before`.
+func (s *served) nextChat(before int) fakeopenai.Request {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for len(s.llm.Requests()) <= before {
+		if ctx.Err() != nil {
+			s.t.Fatal("the follow-up never reached the model")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return s.llm.Requests()[before]
+}
+
+func sawTurn(req fakeopenai.Request, text string) bool {
+	for _, m := range req.Messages[1:] {
+		if m.Role == "user" && strings.Contains(m.Content, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// In a default deployment (no question channels, no Message Content
+// intent) a reply to the bot's /ask answer is a follow-up with the earlier
+// turn; with COVERAGEBOT_MESSAGE_CONTENT a plain message in the bot's
+// thread is one too.
+func TestServeFollowUps(t *testing.T) {
+	t.Run("reply without the intent", func(t *testing.T) {
+		s := startServed(t, nil)
+		for _, id := range s.discord.Identities() {
+			if id.Intents&(1<<15) != 0 {
+				t.Fatalf("a default deployment asked for Message Content: intents %d", id.Intents)
+			}
+		}
+		_, token := s.discord.SendInteraction(fakediscord.Interaction{
+			Type: 2, GuildID: testGuild, ChannelID: testChannel, UserID: testUser, Username: "reader",
+			Name: "ask", Options: []fakediscord.Option{{Name: "question", Type: fakediscord.OptionString, Value: "Who is John Coale?"}},
+		})
+		s.waitCall(func(c fakediscord.Call) bool {
+			return strings.Contains(c.Route, token+"/messages/@original") && strings.Contains(string(c.Body), "👍")
+		})
+		var answer string
+		for _, m := range s.discord.BotMessagesIn(testChannel) {
+			if m.InteractionToken == token {
+				answer = m.ID
+			}
+		}
+		before := len(s.llm.Requests())
+		s.discord.SendMessage(fakediscord.Message{GuildID: testGuild, ChannelID: testChannel, AuthorID: testUser,
+			Content: "what else did he say?", ReferencedMessageID: answer})
+		if req := s.nextChat(before); !sawTurn(req, "Who is John Coale?") {
+			t.Errorf("the reply was sent without the earlier question: %+v", req.Messages)
+		}
+	})
+	t.Run("plain message in the thread with the intent", func(t *testing.T) {
+		s := startServed(t, map[string]string{"COVERAGEBOT_MESSAGE_CONTENT": "true"})
+		msgID := s.discord.SendMessage(fakediscord.Message{GuildID: testGuild, ChannelID: testChannel, AuthorID: testUser,
+			Content: "<@" + s.discord.BotUserID() + "> Who is John Coale?"})
+		s.waitCall(func(c fakediscord.Call) bool {
+			return c.Method == http.MethodPost && strings.Contains(c.Route, "/messages/"+msgID+"/threads")
+		})
+		thread := s.discord.Threads(testChannel)[0].ID
+		s.waitCall(func(c fakediscord.Call) bool {
+			return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), "👍")
+		})
+		before := len(s.llm.Requests())
+		s.discord.SendMessage(fakediscord.Message{GuildID: testGuild, ChannelID: thread, AuthorID: testUser, Content: "what else did he say?"})
+		if req := s.nextChat(before); !sawTurn(req, "Who is John Coale?") {
+			t.Errorf("the follow-up was sent without the earlier question: %+v", req.Messages)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -382,6 +383,9 @@ type Message struct {
 	MentionRoles        []string
 	MentionEveryone     bool
 	ReferencedMessageID string
+	// NoPing makes a reply not mention the author of the message it replies to. By default a
+	// reply mentions them, as Discord's client does unless the user turns the ping off.
+	NoPing bool
 }
 
 var (
@@ -405,6 +409,7 @@ func (s *Server) SendMessage(m Message) (id string) {
 	if m.MentionRoles == nil {
 		m.MentionRoles = uniqueMatches(roleMentionRE, m.Content)
 	}
+	var repliedAuthor string
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -434,6 +439,12 @@ func (s *Server) SendMessage(m Message) (id string) {
 		mentionRoles:    m.MentionRoles,
 		mentionEveryone: m.MentionEveryone,
 		referencedID:    m.ReferencedMessageID,
+	}
+	if r := s.messages[m.ReferencedMessageID]; r != nil && !m.NoPing {
+		repliedAuthor = r.author.ID
+	}
+	if repliedAuthor != "" && !contains(msg.mentions, repliedAuthor) {
+		msg.mentions = append(slices.Clone(msg.mentions), repliedAuthor)
 	}
 	if m.ReferencedMessageID != "" {
 		msg.msgType = messageReply
@@ -492,7 +503,7 @@ func (s *Server) broadcastMessageLocked(event string, m *messageState) {
 		if !sess.wantsGuild(m.guildID) || sess.intents&messageIntent(m.guildID) == 0 {
 			continue
 		}
-		payload := s.renderMessageLocked(m, s.hidesContent(sess, m))
+		payload := s.renderMessageLocked(m, s.hidesContent(sess.intents&intentMessageContent != 0, m))
 		if m.guildID != "" && m.author.ID != s.opts.BotUserID && m.webhookToken == "" {
 			payload["member"] = s.memberJSONLocked(m.guildID, m.author.ID, false)
 		}
@@ -502,8 +513,8 @@ func (s *Server) broadcastMessageLocked(event string, m *messageState) {
 
 // hidesContent applies the MESSAGE_CONTENT intent: without it a bot sees no content in guild
 // messages, except its own and those that mention it.
-func (s *Server) hidesContent(sess *gatewaySession, m *messageState) bool {
-	if sess.intents&intentMessageContent != 0 || m.guildID == "" || m.author.ID == s.opts.BotUserID {
+func (s *Server) hidesContent(hasIntent bool, m *messageState) bool {
+	if hasIntent || m.guildID == "" || m.author.ID == s.opts.BotUserID {
 		return false
 	}
 	for _, u := range m.mentions {

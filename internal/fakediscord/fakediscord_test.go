@@ -1031,3 +1031,83 @@ func TestAckTimeout(t *testing.T) {
 		t.Error("a refused callback counted as an acknowledgement")
 	}
 }
+
+// A reply mentions the author of the message it replies to unless the user
+// turns the ping off, so a bot without the Message Content intent can read
+// a reply to its own message only when it pings.
+func TestRepliesToTheBotPingItUnlessTurnedOff(t *testing.T) {
+	t.Parallel()
+	ctx := testContext(t)
+	fake := newFake(t, fakediscord.Options{})
+	got := make(chan *discordgo.MessageCreate, 8)
+	s := openSession(t, fake, func(s *discordgo.Session) {
+		s.Identify.Intents = discordgo.IntentsAllWithoutPrivileged
+		s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { got <- m })
+	})
+	answer, err := s.ChannelMessageSend(channelID, "an answer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recv(t, ctx, got, "echo of the bot's message")
+
+	fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, AuthorID: plainID,
+		Content: "and then?", ReferencedMessageID: answer.ID})
+	m := recv(t, ctx, got, "pinging reply")
+	if m.Content != "and then?" || len(m.Mentions) != 1 || m.Mentions[0].ID != "100" {
+		t.Errorf("pinging reply: content %q, mentions %+v; want the text and the bot mentioned", m.Content, m.Mentions)
+	}
+	if m.ReferencedMessage == nil || m.ReferencedMessage.ID != answer.ID || m.ReferencedMessage.Content != "an answer" {
+		t.Errorf("referenced message = %+v, want the bot's answer with its text", m.ReferencedMessage)
+	}
+
+	fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, AuthorID: plainID,
+		Content: "and after that?", ReferencedMessageID: answer.ID, NoPing: true})
+	m = recv(t, ctx, got, "reply without ping")
+	if m.Content != "" || len(m.Mentions) != 0 {
+		t.Errorf("reply without ping: content %q, mentions %+v; want neither without the intent", m.Content, m.Mentions)
+	}
+	if m.ReferencedMessage == nil || m.ReferencedMessage.Author.ID != "100" {
+		t.Errorf("referenced message = %+v, want the bot's answer", m.ReferencedMessage)
+	}
+}
+
+// Without the intent in the developer portal, asking for it closes the
+// gateway with 4014 and REST reads hide the text of others' messages.
+func TestNoMessageContentInPortal(t *testing.T) {
+	t.Parallel()
+	fake := newFake(t, fakediscord.Options{NoMessageContent: true})
+	s, err := discordgo.New("Bot test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Client = &http.Client{Transport: fakediscord.RewriteTransport(fake.URL(), nil), Timeout: 10 * time.Second}
+	s.Identify.Intents = discordgo.IntentsAllWithoutPrivileged | discordgo.IntentMessageContent
+	s.ShouldReconnectOnError = false
+	if err := s.Open(); err == nil {
+		_ = s.Close()
+		t.Fatal("Open with a disallowed intent succeeded")
+	}
+
+	plain := fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, AuthorID: plainID, Content: "plain words"})
+	mention := fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, AuthorID: plainID, Content: "<@100> a question"})
+	rest, err := discordgo.New("Bot test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest.Client = &http.Client{Transport: fakediscord.RewriteTransport(fake.URL(), nil), Timeout: 10 * time.Second}
+	msgs, err := rest.ChannelMessages(channelID, 10, "", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]string{}
+	for _, m := range msgs {
+		byID[m.ID] = m.Content
+	}
+	if byID[plain] != "" || byID[mention] != "<@100> a question" {
+		t.Errorf("listed contents = %q; want the plain message hidden and the mention shown", byID)
+	}
+	one, err := rest.ChannelMessage(channelID, plain)
+	if err != nil || one.Content != "" {
+		t.Errorf("GET one message: %+v, %v; want its content hidden", one, err)
+	}
+}

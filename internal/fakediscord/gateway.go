@@ -361,6 +361,9 @@ func (s *Server) identify(c *gatewayConn, raw json.RawMessage) {
 	case id.Intents == nil:
 		s.closeConnLocked(c, CloseInvalidIntents, "Invalid intent(s).")
 		return
+	case s.opts.NoMessageContent && *id.Intents&intentMessageContent != 0:
+		s.closeConnLocked(c, CloseDisallowedIntents, "Disallowed intent(s).")
+		return
 	case id.Shard != nil && (id.Shard[1] < 1 || id.Shard[0] < 0 || id.Shard[0] >= id.Shard[1]):
 		s.closeConnLocked(c, CloseInvalidShard, "Invalid shard.")
 		return

@@ -401,8 +401,12 @@ func (s *Server) renderMessageLocked(m *messageState, hide bool) map[string]any 
 		}
 		out["message_reference"] = ref
 		out["referenced_message"] = nil
-		if r := s.messages[m.referencedID]; r != nil && !r.deleted && r.referencedID == "" {
-			out["referenced_message"] = s.renderMessageLocked(r, hide && r.author.ID != s.opts.BotUserID)
+		if r := s.messages[m.referencedID]; r != nil && !r.deleted {
+			// Discord nests one level: the replied-to message keeps its own
+			// message_reference but not the message that one points at.
+			ref := s.renderMessageLocked(r, hide && s.hidesContent(false, r))
+			delete(ref, "referenced_message")
+			out["referenced_message"] = ref
 		}
 	}
 	if m.threadID != "" {

@@ -125,7 +125,7 @@ func (s *Server) handleGetMessage(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, e)
 		return
 	}
-	writeJSON(w, 200, s.renderMessageLocked(m, false))
+	writeJSON(w, 200, s.renderMessageLocked(m, s.hidesContent(!s.opts.NoMessageContent, m)))
 }
 
 // editLocked applies a PATCH to a message: fields present in the edit replace the stored ones.
@@ -241,7 +241,7 @@ func (s *Server) handleListMessages(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]any, 0, len(msgs))
 	for _, m := range msgs {
-		out = append(out, s.renderMessageLocked(m, false))
+		out = append(out, s.renderMessageLocked(m, s.hidesContent(!s.opts.NoMessageContent, m)))
 	}
 	writeJSON(w, 200, out)
 }

@@ -42,6 +42,11 @@ type Options struct {
 	// with 404 Unknown interaction, as Discord does after 3 s. Off by default because a test
 	// machine under load cannot promise wall-clock deadlines.
 	AckTimeout time.Duration
+	// NoMessageContent plays an application whose privileged Message Content intent is not
+	// enabled in the developer portal: an Identify that asks for it is closed with 4014
+	// (Disallowed intent(s)), and REST reads of messages hide content the way gateway events
+	// do for a session without the intent. The zero value plays an application that has it.
+	NoMessageContent bool
 	// Logger receives the fake's own diagnostics (protocol errors from the client); default
 	// discards them.
 	Logger *slog.Logger
