@@ -160,8 +160,10 @@ type Bot struct {
 	closing bool
 	work    sync.WaitGroup
 
-	registered atomic.Bool
-	connected  atomic.Bool
+	registered   atomic.Bool
+	connected    atomic.Bool
+	reconnecting atomic.Bool
+	failed       chan error // see Failed
 
 	announcer announcer
 	speakers  speakerCache
@@ -229,7 +231,7 @@ func New(cfg Config, opts Options) (*Bot, error) {
 		return nil, fmt.Errorf("new bot: %w", err)
 	}
 	session.Client = client
-	session.ShouldReconnectOnError = true
+	session.ShouldReconnectOnError = false // the bot reconnects itself: see reconnect
 	session.ShardID = cfg.ShardID
 	session.ShardCount = cfg.ShardCount
 	session.Identify.Intents = intents(cfg)
@@ -260,6 +262,7 @@ func New(cfg Config, opts Options) (*Bot, error) {
 		channels: make(map[string]bool),
 		life:     life,
 		stop:     stop,
+		failed:   make(chan error, 1),
 	}
 	for _, c := range cfg.Channels {
 		b.channels[c] = true
@@ -278,6 +281,7 @@ func New(cfg Config, opts Options) (*Bot, error) {
 		b.connected.Store(false)
 		if !b.isClosing() {
 			b.log.Warn("gateway disconnected; reconnecting")
+			b.reconnect()
 		}
 	})
 	return b, nil
@@ -304,6 +308,9 @@ func (b *Bot) Open(ctx context.Context) error {
 	go func() { opened <- b.session.Open() }()
 	select {
 	case err := <-opened:
+		if r := refusal(err); r != nil {
+			return fmt.Errorf("open gateway: %w", r)
+		}
 		if err != nil {
 			return fmt.Errorf("open gateway: %w", err)
 		}

@@ -182,7 +182,9 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
 }
 
 // Run starts everything and blocks until ctx ends, then shuts down
-// gracefully: answers in flight get ShutdownGrace to finish.
+// gracefully: answers in flight get ShutdownGrace to finish. It returns an
+// error, after the same shutdown, when Discord refuses the bot for good (a
+// revoked token, a privileged intent turned off), which retrying cannot fix.
 func (a *App) Run(ctx context.Context) error {
 	// Returning early (the bot failing to connect) must stop the loops
 	// started here, or Close would wait for them.
@@ -241,7 +243,7 @@ func (a *App) Run(ctx context.Context) error {
 	}
 	if b != nil {
 		if err := b.Open(ctx); err != nil {
-			return err
+			return explainRefusal(err)
 		}
 		// Every shard can reach the digest channel, so one posts: shard 0.
 		if a.cfg.Digest.Channel != "" && a.cfg.Shard.ID == 0 {
@@ -253,8 +255,18 @@ func (a *App) Run(ctx context.Context) error {
 		}
 	}
 
-	<-ctx.Done()
-	a.log.Info("shutting down")
+	var failed <-chan error // stays nil, and never ready, without a bot
+	if b != nil {
+		failed = b.Failed()
+	}
+	var runErr error
+	select {
+	case <-ctx.Done():
+		a.log.Info("shutting down")
+	case err := <-failed:
+		runErr = explainRefusal(err)
+		a.log.Error("discord refused the bot; shutting down", "err", runErr)
+	}
 	if b := a.bot.Load(); b != nil {
 		closeCtx, cancel := context.WithTimeout(context.Background(), a.deps.ShutdownGrace)
 		err := b.Close(closeCtx)
@@ -263,7 +275,7 @@ func (a *App) Run(ctx context.Context) error {
 			a.log.Warn("bot close", "err", err)
 		}
 	}
-	return nil
+	return runErr
 }
 
 // digestLoop posts the digest at each time the schedule names, covering

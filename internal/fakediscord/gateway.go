@@ -367,6 +367,9 @@ func (s *Server) identify(c *gatewayConn, raw json.RawMessage) {
 	case id.Shard != nil && (id.Shard[1] < 1 || id.Shard[0] < 0 || id.Shard[0] >= id.Shard[1]):
 		s.closeConnLocked(c, CloseInvalidShard, "Invalid shard.")
 		return
+	case s.opts.DenyMessageContent && *id.Intents&intentMessageContent != 0:
+		s.closeConnLocked(c, CloseDisallowedIntents, "Disallowed intent(s).")
+		return
 	}
 	s.nextSession++
 	sess := &gatewaySession{
@@ -529,6 +532,18 @@ func (s *Server) CloseGateway(code int) {
 	defer s.mu.Unlock()
 	for c := range s.conns {
 		s.closeConnLocked(c, code, fmt.Sprintf("closed by the test with %d", code))
+	}
+}
+
+// RevokeToken makes the bot's token invalid, as resetting it in the developer portal does:
+// every gateway connection is closed with 4004, and from then on REST calls get 401 and
+// Identify or Resume get 4004 again. It needs Options.Token to be set.
+func (s *Server) RevokeToken() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Token = "revoked-" + s.opts.Token
+	for c := range s.conns {
+		s.closeConnLocked(c, CloseAuthenticationFailed, "Authentication failed.")
 	}
 }
 

@@ -363,11 +363,14 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 // authorized checks the bot token where Discord requires one. Interaction callbacks and
 // interaction webhooks authenticate by the token in their URL, and /gateway is public.
 func (s *Server) authorized(r *http.Request, route string) bool {
-	if s.opts.Token == "" || route == "/gateway" ||
+	s.mu.Lock()
+	token := s.opts.Token // RevokeToken changes it
+	s.mu.Unlock()
+	if token == "" || route == "/gateway" ||
 		strings.HasPrefix(route, "/interactions/") || strings.HasPrefix(route, "/webhooks/") {
 		return true
 	}
-	return r.Header.Get("Authorization") == "Bot "+s.opts.Token
+	return r.Header.Get("Authorization") == "Bot "+token
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -35,6 +35,10 @@ type Options struct {
 	// Token, when set, must be presented by REST calls ("Authorization: Bot <Token>") and by
 	// Identify/Resume; a wrong one gets 401 or gateway close 4004. Empty accepts any token.
 	Token string
+	// DenyMessageContent makes an Identify that asks for the Message Content intent fail with
+	// gateway close 4014, as for an application whose Bot page does not enable that privileged
+	// intent.
+	DenyMessageContent bool
 	// HeartbeatInterval is what Hello announces; default 41.25 s, as Discord does. Tests of
 	// zombie connections set it low.
 	HeartbeatInterval time.Duration
