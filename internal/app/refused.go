@@ -14,7 +14,7 @@ var refusalFix = map[int]string{
 	4011: "run one process per shard, with COVERAGEBOT_SHARD_COUNT above 1 and each COVERAGEBOT_SHARD_ID from 0 up",
 	4012: "upgrade coveragebot",
 	4013: "upgrade coveragebot, or report this as a bug",
-	4014: "turn on Message Content Intent under Privileged Gateway Intents on the Bot page of the Discord developer portal, or leave COVERAGEBOT_CHANNELS empty (only it needs message text)",
+	4014: "turn on Message Content Intent under Privileged Gateway Intents on the Bot page of the Discord developer portal, or turn off COVERAGEBOT_MESSAGE_CONTENT and leave COVERAGEBOT_CHANNELS empty (they are what ask for it)",
 }
 
 // explainRefusal adds to a gateway refusal what to change to fix it; any
