@@ -266,6 +266,7 @@ EXTRA_VARIANTS = {
     'Rich Trumka Jr.': ['Trumka', 'Commissioner Trumka'],
     'Ferdinand Marcos Jr.': ['Marcos Jr.', 'Bongbong', 'Marcos'],
     'Stock': ['Stock (surname only; the first name is not given)'],
+    'Gabby Giffords': ['Gabrielle Giffords (0c97e8fc5441, where she is not quoted)'],
     'Andriy': ['Andriy (first name only; not fully identified)'],
 }
 EXTRA_NAMESAKES = {
@@ -281,12 +282,15 @@ EXTRA_NAMESAKES = {
     'Valencea Johnson': ['Boris Johnson (British Prime Minister, other articles)'],
     'Richard Trumka': ['Rich Trumka Jr. (his son, CPSC commissioner; other article)'],
     'Rich Trumka Jr.': ['Richard Trumka (his father, late AFL-CIO President; other article)'],
-    'Ferdinand Marcos Jr.': ['Ferdinand Marcos Sr. (his father, former dictator)', 'Imelda Marcos (his mother)', 'Imee Marcos (his sister)'],
+    'Ferdinand Marcos Jr.': ['Ferdinand Marcos Sr. (his father, former dictator; a caption calls him just "Ferdinand Marcos")',
+                             'Imelda Marcos (his mother)', 'Imee Marcos (his sister)'],
     'Condoleezza Rice': ['John Rice Jr. (her late father)'],
     'Richard Moore': ['Richard Moody (similar name; other article)'],
     'Richard Moody': ['Richard Moore (similar name; other article)'],
     'Tom Kloza': [],
 }
+# surnames that are not simply the last word of the name
+SURNAME = {'Carlos del Rio': 'del Rio', 'Patrick De Haan': 'De Haan', 'Tedros Adhanom Ghebreyesus': 'Tedros'}
 TITLES = r"(?:Vice President|Dr\.|Sen\.|Rep\.|Gov\.|President|Prime Minister|Secretary|Secretary-General|Commissioner|Chair|Mayor|Captain|Pope|Father|Sister|First lady|Vice Chair|Minister)"
 TITLE_WORDS = {'Dr.', 'Sen.', 'Rep.', 'Gov.', 'Prime', 'Minister', 'First', 'lady', 'Vice', 'President', 'Chair',
                'Secretary', 'Secretary-General', 'Commissioner', 'Mayor', 'Captain', 'Pope', 'Father', 'Sister'}
@@ -306,7 +310,7 @@ def people(Q, arts):
     for name, p in P.items():
         parts = name.split()
         words = [w for w in parts if w not in ('II', 'III', 'Jr.')]
-        last = words[-1]
+        last = SURNAME.get(name, words[-1])
         forms = set()
         for aid in p['articles']:
             for m in re.finditer(r'(?:(?:' + TITLES + r') )?(?:[A-Z][\w.\'-]* ){0,2}' + re.escape(last) + r'\b', arts[aid]['text']):
@@ -314,13 +318,17 @@ def people(Q, arts):
                 if all(w in parts or w in TITLE_WORDS for w in s.split()):
                     forms.add(s)
         forms.discard(name)
+        bare = name[:-4] if name.endswith(' Jr.') else None
+        if bare and any(n.startswith(bare + ' Sr.') for n in p['namesakes'] + EXTRA_NAMESAKES.get(name, [])):
+            forms.discard(bare)  # with a father of the same name, the bare name is ambiguous
         p['variants'] = sorted(forms, key=lambda s: (len(s), s))
         for v in EXTRA_VARIANTS.get(name, []):
             if v not in p['variants']:
                 p['variants'].append(v)
         have = lambda: [x.split(' (')[0] for x in p['namesakes']]
         for other in P:
-            if other != name and [w for w in other.split() if w not in ('II', 'III', 'Jr.')][-1] == last and other not in have():
+            olast = SURNAME.get(other, [w for w in other.split() if w not in ('II', 'III', 'Jr.')][-1])
+            if other != name and olast == last and other not in have():
                 p['namesakes'].append(other)
         for n in EXTRA_NAMESAKES.get(name, []):
             if n.split(' (')[0] not in have():
