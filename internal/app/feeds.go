@@ -369,7 +369,13 @@ type pollBatch struct {
 type knownArticles struct {
 	byHash map[string]string
 	byLink map[string]string
+	// owner is the feed URL each feed article came from, or urlOwner for
+	// one an admin ingested by address. A file article has none.
+	owner map[string]string
 }
+
+// urlOwner owns the articles ingested by address (/ingest, ingest --url).
+const urlOwner = "/ingest"
 
 func (p *Poller) poll(ctx context.Context, all bool) (PollReport, error) {
 	p.pollMu.Lock()
@@ -554,6 +560,9 @@ func (p *Poller) pollFeed(ctx context.Context, rec FeedRecord, known knownArticl
 		if !ok {
 			continue
 		}
+		if !p.mayWrite(a, rec.URL, old, er, known, &res.report) {
+			continue
+		}
 		hash := contentHash(a.Text)
 		er.ArticleID, er.URL, er.ContentHash = a.ID, a.URL, hash
 		if e.Link != "" {
@@ -586,6 +595,9 @@ func (p *Poller) pollFeed(ctx context.Context, rec FeedRecord, known knownArticl
 		batch.byHash[hash] = a.ID
 		res.pending = true
 		res.report.Ingested++
+		if er.FromFeed {
+			res.report.FromFeed++
+		}
 	}
 	return res
 }
@@ -632,9 +644,56 @@ func (p *Poller) entryArticle(ctx context.Context, e source.FeedEntry, feedTitle
 	}
 	er.FromFeed, er.PageError = true, pageErr.Error()
 	er.PageTries++
-	rep.FromFeed++
 	p.log.Warn("ingesting the feed's text: the page could not be fetched", "entry", e.Link, "err", pageErr)
 	return a, true
+}
+
+// mayWrite decides whether the feed at feedURL may put a into the index,
+// and records on er why not. An article id that is already taken is the
+// feed's to update only when the feed put it there: a feed entry must not
+// overwrite a file article, an article an admin ingested, or another
+// feed's, whatever its link is made to look like. When the taken article
+// has a's canonical URL, the entry is that story again and points at it;
+// otherwise the entry is skipped. And a failed page fetch never replaces a
+// body fetched from the page with the feed's own text: the article stays as
+// it is, and the page is tried again at the next polls.
+func (p *Poller) mayWrite(a rag.Article, feedURL string, old, er *EntryRecord, known knownArticles, rep *FeedPoll) bool {
+	info, exists := p.opts.Index.Article(a.ID)
+	if !exists {
+		return true
+	}
+	owner, owned := known.owner[a.ID]
+	if owner != feedURL {
+		if info.URL != "" && info.URL == a.URL && !er.FromFeed {
+			er.ArticleID, er.URL, er.Duplicate = a.ID, a.URL, true
+			rep.Duplicates++
+			return false
+		}
+		from := "a file"
+		switch {
+		case owner == urlOwner:
+			from = "an address ingested by an admin"
+		case owned:
+			from = "another feed"
+		}
+		er.Skipped = fmt.Sprintf("its id %s is taken by an article from %s; a feed only updates its own", a.ID, from)
+		er.FromFeed, er.PageError = false, ""
+		rep.Skipped++
+		p.log.Warn("feed entry refused", "feed", redactURL(feedURL), "entry", redactURL(a.Source), "article", a.ID, "reason", "id taken by "+from)
+		return false
+	}
+	if er.FromFeed && (old == nil || !old.FromFeed || old.Skipped != "" || old.ArticleID != a.ID) {
+		// The article in the index was fetched from its page: keep it.
+		// er stays FromFeed so that the page is tried again.
+		er.ArticleID, er.URL = a.ID, info.URL
+		if old != nil {
+			er.ContentHash = old.ContentHash
+		}
+		er.Skipped = "the page could not be fetched; the article already in the index is kept, not replaced by the feed's text"
+		rep.Skipped++
+		return false
+	}
+	return true
 }
 
 // recordSuccess commits a successful poll to the feed's record.
@@ -791,11 +850,16 @@ func (p *Poller) Status() []FeedStatus {
 // indexState builds the dedupe indexes over every feed's entries and the
 // URL-ingested articles.
 func indexState(st *FeedState) knownArticles {
-	k := knownArticles{byHash: map[string]string{}, byLink: map[string]string{}}
-	for _, r := range st.Feeds {
+	k := knownArticles{byHash: map[string]string{}, byLink: map[string]string{}, owner: map[string]string{}}
+	for feedURL, r := range st.Feeds {
 		for _, e := range r.Entries {
 			if e.ArticleID == "" || e.Duplicate {
 				continue
+			}
+			// Two feeds claiming one id is a state from before ids kept
+			// the port; the smaller URL wins, so the answer is stable.
+			if o, ok := k.owner[e.ArticleID]; !ok || feedURL < o {
+				k.owner[e.ArticleID] = feedURL
 			}
 			if e.ContentHash != "" {
 				k.byHash[e.ContentHash] = e.ArticleID
@@ -809,6 +873,7 @@ func indexState(st *FeedState) knownArticles {
 		if u.ContentHash != "" {
 			k.byHash[u.ContentHash] = id
 		}
+		k.owner[id] = urlOwner
 	}
 	return k
 }

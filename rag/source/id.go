@@ -61,8 +61,11 @@ func idFromName(name string) string {
 	return slugID(name, name)
 }
 
-// idFromURL derives an id from the URL's host (without "www.") and path, and
-// the query when there is one, so that two pages of one site differ.
+// idFromURL derives an id from the URL's host (without "www."), port, path,
+// and the query when there is one, so that two pages of one site differ,
+// and so do two sites on one host: bbc.example:81 is not bbc.example. A
+// port other than the scheme's default always adds the hash, because the
+// slug alone cannot tell "a.example:81/x" from a host named "a.example-81".
 func idFromURL(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
@@ -73,11 +76,21 @@ func idFromURL(raw string) string {
 	for _, index := range []string{"/index.html", "/index.htm"} {
 		p = strings.TrimSuffix(p, index)
 	}
+	port := u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
 	key := host + p
+	if port != "" {
+		key = host + ":" + port + p
+	}
 	if u.RawQuery != "" {
 		key += "?" + u.RawQuery
 	}
 	// The hash covers the scheme-less key, so http and https give one id.
+	if port != "" {
+		return hashedSlugID(key, key)
+	}
 	return slugID(key, key)
 }
 
@@ -85,6 +98,18 @@ func idFromURL(raw string) string {
 // a word), and turns every other run into one '-'. When the slug is long or empty (a name in
 // another script), a short hash of hashKey keeps it distinct.
 func slugID(s, hashKey string) string {
+	slug := slugOf(s)
+	if slug != "" && len(slug) <= derivedSlugLen {
+		return slug
+	}
+	return withHash(slug, hashKey)
+}
+
+// hashedSlugID is slugID with the hash of hashKey always added.
+func hashedSlugID(s, hashKey string) string { return withHash(slugOf(s), hashKey) }
+
+// slugOf is s as a slug, of any length.
+func slugOf(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
@@ -105,10 +130,11 @@ func slugID(s, hashKey string) string {
 		}
 		b.WriteByte(c)
 	}
-	slug := strings.TrimRight(b.String(), ".-_")
-	if slug != "" && len(slug) <= derivedSlugLen {
-		return slug
-	}
+	return strings.TrimRight(b.String(), ".-_")
+}
+
+// withHash cuts slug to derivedSlugLen and adds a short hash of hashKey.
+func withHash(slug, hashKey string) string {
 	sum := sha256.Sum256([]byte(hashKey))
 	hash := hex.EncodeToString(sum[:5])
 	if len(slug) > derivedSlugLen {

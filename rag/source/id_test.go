@@ -80,3 +80,31 @@ func TestOutletFromURL(t *testing.T) {
 		}
 	}
 }
+
+// TestIDFromURLKeepsThePort: a site on another port of the same host is
+// another site, and its pages must not take the ids of the first one's; the
+// scheme's own port is no port at all.
+func TestIDFromURLKeepsThePort(t *testing.T) {
+	base := idFromURL("http://bbc.example/news/ukraine-talks")
+	for _, same := range []string{"https://bbc.example/news/ukraine-talks", "http://bbc.example:80/news/ukraine-talks", "https://www.bbc.example:443/news/ukraine-talks/"} {
+		if got := idFromURL(same); got != base {
+			t.Errorf("idFromURL(%q) = %q, want %q", same, got, base)
+		}
+	}
+	seen := map[string]string{base: "http://bbc.example/news/ukraine-talks"}
+	for _, other := range []string{
+		"http://bbc.example:81/news/ukraine-talks",
+		"https://bbc.example:8443/news/ukraine-talks",
+		"http://bbc.example:443/news/ukraine-talks",
+		"http://bbc.example-81/news/ukraine-talks",
+	} {
+		id := idFromURL(other)
+		if first, dup := seen[id]; dup {
+			t.Errorf("%q and %q share the id %q", other, first, id)
+		}
+		seen[id] = other
+		if err := checkID(id); err != nil {
+			t.Errorf("idFromURL(%q) = %q: %v", other, id, err)
+		}
+	}
+}
