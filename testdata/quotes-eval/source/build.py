@@ -457,6 +457,9 @@ def main():
     ap.add_argument('id', nargs='?')
     ap.add_argument('--corpus', default=DEFAULT_CORPUS)
     o = ap.parse_args()
+    if not os.path.exists(o.corpus):
+        sys.exit('build.py: no corpus at %s; pass --corpus with the path to '
+                 'shared/bench/realtimeqa-dev/corpus.jsonl' % o.corpus)
     arts = load(o.corpus)
     if o.cmd == 'select':
         ids = [a['id'] for a, _ in select(arts)]
