@@ -1,0 +1,521 @@
+// Command gen builds the lexicon tables in rag/lexicon from the WordNet 3.0
+// database files (Debian package wordnet-base, /usr/share/wordnet):
+//
+//	go run ./rag/lexicon/internal/gen -wordnet /usr/share/wordnet -out rag/lexicon
+//
+// It writes four gzipped tables and WordNet's licence text. The output is
+// deterministic: the same database gives the same bytes.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Bounds on what counts as a usable sense. WordNet lists a word's senses most
+// frequent first; a word's rare senses (cut has 41 as a verb) would otherwise
+// make it a synonym or an antonym of far too much.
+const (
+	// synonymRank: a synset is a synonym set when it is among the first
+	// synonymRank senses of at least two of its single-word members, and only
+	// those members are kept.
+	synonymRank = 3
+	// maxSynset drops synsets with more usable members than this (lists of
+	// near-synonyms that are too loose to paraphrase with).
+	maxSynset = 12
+	// antonymRank bounds the extended antonyms (synset members, satellites):
+	// a word takes part only through one of its first antonymRank senses, and
+	// only if it is in common use. Direct antonyms are taken whatever the rank.
+	antonymRank = 4
+	// maxTroponyms: a verb with more troponyms than this (change, with
+	// hundreds) is too general for its opposite (stay) to oppose them all.
+	maxTroponyms = 40
+)
+
+var posNames = []string{"noun", "verb", "adj", "adv"}
+
+type synset struct {
+	lex     string // lexicographer file number: "30" is verb.change
+	pos     byte   // n, v, a, s, r
+	words   []string
+	ptrs    []pointer
+	offsetK string
+}
+
+type pointer struct {
+	symbol   string
+	target   string // key: pos + offset
+	src, dst int    // 1-based word numbers, 0 for the whole synset
+}
+
+type db struct {
+	synsets map[string]*synset
+	// rank[word][key] is the word's sense number (1 = most frequent) for the synset.
+	rank map[string]map[string]int
+	// lemmas[word] holds the POS letters the word is a lemma of (n, v, a, r).
+	lemmas map[string]string
+	// tagged[word] is true when SemCor tags at least one of the word's senses
+	// (index files, tagsense_cnt): the word is in common use.
+	tagged map[string]bool
+	// common[word] holds the POS letters (n, v, a, r) in which WordNet writes
+	// the word in lower case at least once; a name such as "Low" is not there.
+	common map[string]string
+}
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "directory with WordNet's data.*, index.* and *.exc files")
+	out := flag.String("out", "rag/lexicon", "directory to write the tables into")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "lexicon gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	d := &db{synsets: map[string]*synset{}, rank: map[string]map[string]int{}, lemmas: map[string]string{},
+		tagged: map[string]bool{}, common: map[string]string{}}
+	for _, p := range posNames {
+		if err := d.readData(filepath.Join(dir, "data."+p)); err != nil {
+			return err
+		}
+		if err := d.readIndex(filepath.Join(dir, "index."+p)); err != nil {
+			return err
+		}
+	}
+	licence, err := readLicence(filepath.Join(dir, "data.noun"))
+	if err != nil {
+		return err
+	}
+	morph, err := readExceptions(dir)
+	if err != nil {
+		return err
+	}
+	antonyms, byRelation := d.antonyms()
+	tables := map[string][]string{
+		"antonyms.txt.gz": antonyms,
+		"synonyms.txt.gz": d.synonyms(),
+		"morph.txt.gz":    morph,
+		"lemmas.txt.gz":   d.lemmaLines(),
+	}
+	names := make([]string, 0, len(tables))
+	for name := range tables {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		size, err := writeGzip(filepath.Join(out, name), tables[name])
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%-16s %6d lines %7d bytes\n", name, len(tables[name]), size)
+	}
+	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d\n",
+		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5])
+	return os.WriteFile(filepath.Join(out, "LICENSE-WordNet"), []byte(licence), 0o644)
+}
+
+// readData parses one data.POS file: synsets with their words and pointers.
+func (d *db) readData(path string) error {
+	return eachLine(path, func(line string) error {
+		if strings.HasPrefix(line, "  ") {
+			return nil // licence header
+		}
+		if i := strings.Index(line, " | "); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return fmt.Errorf("short synset line %q", line)
+		}
+		s := &synset{lex: f[1], pos: f[2][0]}
+		key := posKey(s.pos) + f[0]
+		s.offsetK = key
+		n, err := strconv.ParseInt(f[3], 16, 0)
+		if err != nil {
+			return fmt.Errorf("synset %s: word count: %w", f[0], err)
+		}
+		i := 4
+		for w := 0; w < int(n); w++ {
+			if c := f[i][0]; c < 'A' || c > 'Z' {
+				w, p := normalise(f[i]), posKey(s.pos)
+				if !strings.Contains(d.common[w], p) {
+					d.common[w] += p
+				}
+			}
+			s.words = append(s.words, normalise(f[i]))
+			i += 2
+		}
+		pc, err := strconv.Atoi(f[i])
+		if err != nil {
+			return fmt.Errorf("synset %s: pointer count: %w", f[0], err)
+		}
+		i++
+		for p := 0; p < pc; p++ {
+			st := f[i+3]
+			src, _ := strconv.ParseInt(st[:2], 16, 0)
+			dst, _ := strconv.ParseInt(st[2:], 16, 0)
+			s.ptrs = append(s.ptrs, pointer{symbol: f[i], target: posKey(f[i+2][0]) + f[i+1], src: int(src), dst: int(dst)})
+			i += 4
+		}
+		d.synsets[key] = s
+		return nil
+	})
+}
+
+// readIndex records each lemma's sense order and its parts of speech.
+func (d *db) readIndex(path string) error {
+	return eachLine(path, func(line string) error {
+		if strings.HasPrefix(line, "  ") {
+			return nil
+		}
+		f := strings.Fields(line)
+		if len(f) < 6 {
+			return fmt.Errorf("short index line %q", line)
+		}
+		word, pos := normalise(f[0]), f[1][0]
+		pc, err := strconv.Atoi(f[3])
+		if err != nil {
+			return fmt.Errorf("index %s: pointer count: %w", f[0], err)
+		}
+		offsets := f[4+pc+2:]
+		if f[4+pc+1] != "0" {
+			d.tagged[word] = true
+		}
+		if d.rank[word] == nil {
+			d.rank[word] = map[string]int{}
+		}
+		for r, off := range offsets {
+			d.rank[word][posKey(pos)+off] = r + 1
+		}
+		if !strings.ContainsAny(word, " ") && !strings.ContainsRune(d.lemmas[word], rune(pos)) {
+			d.lemmas[word] += string(pos)
+		}
+		return nil
+	})
+}
+
+// posKey folds adjective satellites into adjectives: pointers name both "a".
+func posKey(p byte) string {
+	if p == 's' {
+		return "a"
+	}
+	return string(p)
+}
+
+// normalise turns a WordNet word form into running text: lower case, spaces
+// for underscores, and no adjective position marker ("(a)", "(p)", "(ip)").
+func normalise(w string) string {
+	if i := strings.IndexByte(w, '('); i > 0 {
+		w = w[:i]
+	}
+	return strings.ToLower(strings.ReplaceAll(w, "_", " "))
+}
+
+// usable reports whether word is in common use (tagged in SemCor) and the
+// synset is among its first limit senses.
+func (d *db) usable(word, key string, limit int) bool {
+	r := d.rank[word][key]
+	return r > 0 && r <= limit && d.tagged[word]
+}
+
+// antonyms collects the antonym pairs. The relations taken, in WordNet's terms:
+//  1. direct antonyms: every lexical antonym pointer ("!"), in all four parts
+//     of speech, whatever the senses' rank;
+//  2. the antonym's synonyms: when words a (synset A) and b (synset B) are
+//     direct antonyms, each member of A is an antonym of each member of B
+//     (approve / reject, through disapprove's synset), members limited by rank;
+//  3. indirect antonyms of adjectives: each satellite linked by "similar to"
+//     ("&") to a head adjective is an antonym of the head's direct antonyms
+//     and their synonyms (slim → wide through narrow);
+//  4. verbs of change in amount: the members of a verb synset in WordNet's
+//     verb.change file whose hypernym ("@"), also in verb.change, takes part
+//     in a direct antonym pair are antonyms of that pair's other synset (cut
+//     back and increase, through decrease), one level deep, for hypernyms
+//     with at most maxTroponyms troponyms; other files, and very general
+//     verbs such as change, are left out because there the relation says
+//     little about opposites;
+//  5. derivations: nouns and verbs derivationally related ("+") to the two
+//     words of a direct pair, with the same part of speech and the same last
+//     two letters, or the same spelling as their root (approval / disapproval,
+//     increase / decrease as nouns).
+func (d *db) antonyms() ([]string, map[int]int) {
+	pairs := map[[2]string]bool{}
+	byRelation := map[int]int{}
+	relation := 0
+	add := func(a, b string) {
+		if a == b {
+			return
+		}
+		if a > b {
+			a, b = b, a
+		}
+		if !pairs[[2]string{a, b}] {
+			pairs[[2]string{a, b}] = true
+			byRelation[relation]++
+		}
+	}
+	members := func(s *synset) []string {
+		var out []string
+		for _, w := range s.words {
+			if d.usable(w, s.offsetK, antonymRank) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	// satellites[head key] lists the satellite synsets of an adjective head.
+	satellites := map[string][]*synset{}
+	// troponyms[key] lists the verb.change synsets whose hypernym is key.
+	troponyms := map[string][]*synset{}
+	for _, s := range d.synsets {
+		for _, p := range s.ptrs {
+			switch {
+			case s.pos == 's' && p.symbol == "&":
+				satellites[p.target] = append(satellites[p.target], s)
+			case s.pos == 'v' && s.lex == "30" && p.symbol == "@" && d.synsets[p.target] != nil && d.synsets[p.target].lex == "30":
+				troponyms[p.target] = append(troponyms[p.target], s)
+			}
+		}
+	}
+	// Each relation is a pass of its own, so that a pair is counted under the
+	// first relation that gives it.
+	keys := make([]string, 0, len(d.synsets))
+	for k := range d.synsets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for relation = 1; relation <= 5; relation++ {
+		for _, k := range keys {
+			d.antonymPass(d.synsets[k], relation, add, members, satellites, troponyms)
+		}
+	}
+	lines := make([]string, 0, len(pairs))
+	for p := range pairs {
+		lines = append(lines, p[0]+"\t"+p[1])
+	}
+	sort.Strings(lines)
+	return lines, byRelation
+}
+
+// antonymPass adds the pairs one relation gives for the direct antonym
+// pointers of synset s.
+func (d *db) antonymPass(s *synset, relation int, add func(a, b string), members func(*synset) []string, satellites, troponyms map[string][]*synset) {
+	for _, p := range s.ptrs {
+		if p.symbol != "!" || p.src == 0 || p.dst == 0 {
+			continue
+		}
+		t := d.synsets[p.target]
+		if t == nil || p.src > len(s.words) || p.dst > len(t.words) {
+			continue
+		}
+		a, b := s.words[p.src-1], t.words[p.dst-1]
+		other := append([]string{b}, members(t)...)
+		switch relation {
+		case 1:
+			add(a, b)
+		case 2:
+			cross(add, members(s), other)
+		case 3:
+			for _, sat := range satellites[s.offsetK] {
+				cross(add, members(sat), other)
+			}
+		case 4:
+			if len(troponyms[s.offsetK]) <= maxTroponyms {
+				for _, tro := range troponyms[s.offsetK] {
+					cross(add, members(tro), other)
+				}
+			}
+		case 5:
+			for _, x := range d.derived(s, p.src) {
+				for _, y := range d.derived(t, p.dst) {
+					if x.pos == y.pos && (x.word[len(x.word)-2:] == y.word[len(y.word)-2:] || x.word == a && y.word == b) {
+						add(x.word, y.word)
+					}
+				}
+			}
+		}
+	}
+}
+
+func cross(add func(a, b string), xs, ys []string) {
+	for _, x := range xs {
+		for _, y := range ys {
+			add(x, y)
+		}
+	}
+}
+
+type form struct {
+	word string
+	pos  byte
+}
+
+// derived lists the nouns and verbs linked to word number n of s by a
+// derivational pointer, with the word itself kept when it is one of them.
+func (d *db) derived(s *synset, n int) []form {
+	var out []form
+	for _, p := range s.ptrs {
+		if p.symbol != "+" || p.src != n {
+			continue
+		}
+		t := d.synsets[p.target]
+		if t == nil || (t.pos != 'n' && t.pos != 'v') || p.dst > len(t.words) || len(t.words[p.dst-1]) < 3 {
+			continue
+		}
+		out = append(out, form{t.words[p.dst-1], t.pos})
+	}
+	return out
+}
+
+// synonyms returns the synonym sets, one per line, members tab-separated:
+// synsets of any part of speech, restricted to the single- and multi-word
+// members for which the synset is among their first synonymRank senses, kept
+// when at least two members remain and at most maxSynset do.
+func (d *db) synonyms() []string {
+	seen := map[string]bool{}
+	var lines []string
+	for _, s := range d.synsets {
+		var keep []string
+		dup := map[string]bool{}
+		for _, w := range s.words {
+			if !dup[w] && d.usable(w, s.offsetK, synonymRank) {
+				dup[w] = true
+				keep = append(keep, w)
+			}
+		}
+		if len(keep) < 2 || len(keep) > maxSynset {
+			continue
+		}
+		sort.Strings(keep)
+		line := strings.Join(keep, "\t")
+		if !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+// lemmaLines lists single-word nouns, verbs and adjectives with their parts of
+// speech, so that the morphological rules can check a candidate base form as
+// morphy does. Left out: adverbs (morphy has no rules for them), names
+// (lemmas WordNet only ever spells with a capital in that part of speech) and lemmas
+// with characters other than letters, hyphens and apostrophes.
+func (d *db) lemmaLines() []string {
+	lines := make([]string, 0, len(d.lemmas))
+	for w, pos := range d.lemmas {
+		if strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-' || r == '\'') }) >= 0 {
+			continue
+		}
+		pos = strings.Map(func(r rune) rune {
+			if r == 'r' || !strings.ContainsRune(d.common[w], r) {
+				return -1
+			}
+			return r
+		}, pos)
+		if pos == "" {
+			continue
+		}
+		b := []byte(pos)
+		sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
+		lines = append(lines, w+"\t"+string(b))
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+// readExceptions reads the four exception lists: "POS<tab>inflected<tab>base".
+func readExceptions(dir string) ([]string, error) {
+	var lines []string
+	for _, p := range []struct{ file, pos string }{{"noun.exc", "n"}, {"verb.exc", "v"}, {"adj.exc", "a"}, {"adv.exc", "r"}} {
+		err := eachLine(filepath.Join(dir, p.file), func(line string) error {
+			f := strings.Fields(line)
+			if len(f) < 2 {
+				return fmt.Errorf("%s: short line %q", p.file, line)
+			}
+			for _, base := range f[1:] {
+				lines = append(lines, p.pos+"\t"+normalise(f[0])+"\t"+normalise(base))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(lines)
+	return lines, nil
+}
+
+// readLicence takes the licence from the header every data file carries.
+func readLicence(path string) (string, error) {
+	var b strings.Builder
+	err := eachLine(path, func(line string) error {
+		if !strings.HasPrefix(line, "  ") {
+			return errStop
+		}
+		f := strings.SplitN(strings.TrimLeft(line, " "), " ", 2)
+		text := ""
+		if len(f) == 2 {
+			text = strings.TrimRight(f[1], " ")
+		}
+		b.WriteString(text + "\n")
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+var errStop = errors.New("stop")
+
+func eachLine(path string, fn func(string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if err := fn(sc.Text()); err != nil {
+			if errors.Is(err, errStop) {
+				return err
+			}
+			return fmt.Errorf("%s: %w", filepath.Base(path), err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return nil
+}
+
+// writeGzip writes the lines gzipped and returns the file's size.
+func writeGzip(path string, lines []string) (int, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range lines {
+		if _, err := zw.Write([]byte(l + "\n")); err != nil {
+			return 0, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	return buf.Len(), os.WriteFile(path, buf.Bytes(), 0o644)
+}

@@ -1,0 +1,272 @@
+// Package lexicon answers three questions about English words that the claim
+// checker and the answerer ask: are two words opposites (rise and fall), are
+// they synonyms (begin and start), and what is a word's base form (rose →
+// rise, talks → talk). Its tables are generated from WordNet 3.0 by
+// internal/gen and embedded; it reads no file at run time and depends only on
+// the standard library.
+//
+// The tables are bounded to words in common use and to their frequent senses
+// (see internal/gen for the exact relations and bounds), so a word's rarest
+// senses do not make it the opposite or the synonym of everything.
+package lexicon
+
+//go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out .
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz
+var tables embed.FS
+
+type lexicon struct {
+	antonyms map[string][]string
+	// synsets holds each synonym set; inSynsets maps a word to the sets it is in.
+	synsets   [][]string
+	inSynsets map[string][]int
+	// exceptions[pos][inflected] lists irregular base forms (pos: n, v, a, r).
+	exceptions map[byte]map[string][]string
+	// lemmas[word] holds the parts of speech the word is a base form of.
+	lemmas map[string]string
+}
+
+var load = sync.OnceValue(func() *lexicon {
+	lx, err := parse()
+	if err != nil {
+		// The tables are compiled in; a failure here is a broken build.
+		panic(fmt.Sprintf("lexicon: %v", err))
+	}
+	return lx
+})
+
+func parse() (*lexicon, error) {
+	lx := &lexicon{
+		antonyms:   map[string][]string{},
+		inSynsets:  map[string][]int{},
+		exceptions: map[byte]map[string][]string{},
+		lemmas:     map[string]string{},
+	}
+	err := eachRow("antonyms.txt.gz", 2, func(f []string) {
+		lx.antonyms[f[0]] = append(lx.antonyms[f[0]], f[1])
+		lx.antonyms[f[1]] = append(lx.antonyms[f[1]], f[0])
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("synonyms.txt.gz", 2, func(f []string) {
+		for _, w := range f {
+			lx.inSynsets[w] = append(lx.inSynsets[w], len(lx.synsets))
+		}
+		lx.synsets = append(lx.synsets, f)
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("morph.txt.gz", 3, func(f []string) {
+		pos := f[0][0]
+		if lx.exceptions[pos] == nil {
+			lx.exceptions[pos] = map[string][]string{}
+		}
+		lx.exceptions[pos][f[1]] = append(lx.exceptions[pos][f[1]], f[2])
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("lemmas.txt.gz", 2, func(f []string) { lx.lemmas[f[0]] = f[1] })
+	if err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// eachRow calls fn with the tab-separated fields of every line of a table,
+// which must have at least min fields.
+func eachRow(name string, min int, fn func([]string)) error {
+	b, err := tables.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	sc := bufio.NewScanner(zr)
+	for n := 1; sc.Scan(); n++ {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < min {
+			return fmt.Errorf("%s:%d: %d fields, want at least %d", name, n, len(f), min)
+		}
+		fn(f)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return zr.Close()
+}
+
+// normalise lower-cases a word or phrase, folds typographic apostrophes and
+// collapses runs of spaces, underscores and hyphens between words to one space
+// where WordNet writes them so.
+func normalise(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "’", "'")
+	s = strings.ReplaceAll(s, "_", " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// forms is the word itself followed by its base forms.
+func (lx *lexicon) forms(word string) []string {
+	w := normalise(word)
+	if w == "" {
+		return nil
+	}
+	out := []string{w}
+	for _, b := range lx.bases(w) {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// Antonyms returns the opposites of a word or phrase, sorted, looking the word
+// up as written and through its base forms ("rose" finds the opposites of
+// "rise"). It returns nil when WordNet gives none.
+func Antonyms(word string) []string {
+	lx := load()
+	var out []string
+	for _, f := range lx.forms(word) {
+		out = append(out, lx.antonyms[f]...)
+	}
+	return sortedUnique(out)
+}
+
+// AreAntonyms reports whether a and b are opposites in any of their forms:
+// AreAntonyms("rose", "fell") is true.
+func AreAntonyms(a, b string) bool {
+	lx := load()
+	fb := lx.forms(b)
+	for _, x := range lx.forms(a) {
+		for _, y := range lx.antonyms[x] {
+			if slices.Contains(fb, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Synonyms returns the words that share a synonym set with the word or one of
+// its base forms, sorted, without the word itself. It returns nil when WordNet
+// gives none.
+func Synonyms(word string) []string {
+	lx := load()
+	forms := lx.forms(word)
+	var out []string
+	for _, f := range forms {
+		for _, i := range lx.inSynsets[f] {
+			for _, w := range lx.synsets[i] {
+				if !slices.Contains(forms, w) {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return sortedUnique(out)
+}
+
+// AreSynonyms reports whether a and b, in any of their forms, share a synonym
+// set. A word is not its own synonym.
+func AreSynonyms(a, b string) bool {
+	lx := load()
+	fa, fb := lx.forms(a), lx.forms(b)
+	for _, x := range fa {
+		if slices.Contains(fb, x) {
+			return false
+		}
+	}
+	for _, x := range fa {
+		for _, i := range lx.inSynsets[x] {
+			for _, w := range lx.synsets[i] {
+				if slices.Contains(fb, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Base returns the first base form WordNet's morphology finds for a word,
+// trying it as a verb, a noun, then an adjective: "rose" → "rise", "talks" →
+// "talk", "negotiations" → "negotiation", "better" → "better" (a verb too).
+// A word with no known base form is returned lower-cased, as it is.
+func Base(word string) string {
+	w := normalise(word)
+	if b := load().bases(w); len(b) > 0 {
+		return b[0]
+	}
+	return w
+}
+
+// Bases returns every base form WordNet's morphology finds for a word, verbs
+// first, then nouns, adjectives and adverbs: "saw" → [see saw], "left" →
+// [leave left]. It returns nil for a word WordNet does not know.
+func Bases(word string) []string {
+	return load().bases(normalise(word))
+}
+
+// suffix rules of WordNet's morphy, per part of speech: an ending and what
+// replaces it. A candidate counts only when it is a base form of that part of
+// speech.
+var rules = []struct {
+	pos   byte
+	rules [][2]string
+}{
+	{'v', [][2]string{{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}}},
+	{'n', [][2]string{{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}}},
+	{'a', [][2]string{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}},
+	{'r', nil},
+}
+
+func (lx *lexicon) bases(w string) []string {
+	var out []string
+	add := func(b string) {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	for _, r := range rules {
+		for _, b := range lx.exceptions[r.pos][w] {
+			add(b)
+		}
+		if strings.IndexByte(lx.lemmas[w], r.pos) >= 0 {
+			add(w)
+		}
+		for _, rule := range r.rules {
+			if len(w) <= len(rule[0]) || !strings.HasSuffix(w, rule[0]) {
+				continue
+			}
+			c := w[:len(w)-len(rule[0])] + rule[1]
+			if strings.IndexByte(lx.lemmas[c], r.pos) >= 0 {
+				add(c)
+			}
+		}
+	}
+	return out
+}
+
+func sortedUnique(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	slices.Sort(s)
+	return slices.Compact(s)
+}

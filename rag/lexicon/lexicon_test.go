@@ -1,0 +1,196 @@
+package lexicon
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAreAntonyms(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		// direct antonyms, and through inflected forms
+		{"rise", "fall", true},
+		{"rose", "fell", true},
+		{"rising", "falls", true},
+		{"win", "lose", true},
+		{"won", "lost", true},
+		{"increase", "decrease", true},
+		{"strengthen", "weaken", true},
+		{"positive", "negative", true},
+		{"above", "below", true},
+		{"higher", "lower", true},
+		{"heaviest", "lightest", true},
+		// the antonym's synonyms: disapprove's synset holds reject
+		{"approve", "reject", true},
+		{"approved", "rejected", true},
+		{"accept", "refuse", true},
+		{"accepted", "refused", true},
+		// a verb of change under an opposed hypernym: cut under decrease
+		{"increase", "cut", true},
+		// derivations of a direct pair
+		{"approval", "disapproval", true},
+		// order does not matter, case and spacing do not either
+		{"Fall", " RISE ", true},
+		// not opposites
+		{"rise", "increase", false},
+		{"rise", "rise", false},
+		{"win", "victory", false},
+		{"talks", "negotiations", false},
+		{"", "fall", false},
+		{"zelenskyy", "starmer", false},
+	}
+	for _, tt := range tests {
+		if got := AreAntonyms(tt.a, tt.b); got != tt.want {
+			t.Errorf("AreAntonyms(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := AreAntonyms(tt.b, tt.a); got != tt.want {
+			t.Errorf("AreAntonyms(%q, %q) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestAntonyms(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		has  []string
+		not  []string
+	}{
+		{"rise", []string{"fall", "descend"}, []string{"rise", "increase"}},
+		{"rose", []string{"fall"}, nil},
+		{"win", []string{"lose"}, []string{"win", "gain"}},
+		{"approve", []string{"disapprove", "reject"}, nil},
+	} {
+		got := Antonyms(tt.word)
+		if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+			t.Errorf("Antonyms(%q) = %q: not sorted and unique", tt.word, got)
+		}
+		for _, w := range tt.has {
+			if !slices.Contains(got, w) {
+				t.Errorf("Antonyms(%q) = %q, want it to hold %q", tt.word, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("Antonyms(%q) = %q, want it without %q", tt.word, got, w)
+			}
+		}
+		for _, w := range got {
+			if !AreAntonyms(w, tt.word) {
+				t.Errorf("Antonyms(%q) holds %q, but AreAntonyms(%q, %q) is false", tt.word, w, w, tt.word)
+			}
+		}
+	}
+	if got := Antonyms("qzxv"); got != nil {
+		t.Errorf("Antonyms of an unknown word = %q, want nil", got)
+	}
+}
+
+func TestSynonyms(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"begin", "start", true},
+		{"began", "commenced", true},
+		{"talks", "negotiations", true},
+		{"support", "endorse", true},
+		{"rise", "go up", true},
+		{"hurry", "hasten", true},
+		// a word, in any form, is not its own synonym
+		{"rise", "rose", false},
+		{"begin", "begin", false},
+		{"rise", "fall", false},
+		{"", "start", false},
+	}
+	for _, tt := range tests {
+		if got := AreSynonyms(tt.a, tt.b); got != tt.want {
+			t.Errorf("AreSynonyms(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+	got := Synonyms("Begin")
+	if !slices.Contains(got, "start") || slices.Contains(got, "begin") || !slices.IsSorted(got) {
+		t.Errorf("Synonyms(Begin) = %q, want sorted, with start, without begin", got)
+	}
+	if got := Synonyms("qzxv"); got != nil {
+		t.Errorf("Synonyms of an unknown word = %q, want nil", got)
+	}
+}
+
+func TestBase(t *testing.T) {
+	tests := map[string]string{
+		// exception lists
+		"rose":     "rise",
+		"was":      "be",
+		"children": "child",
+		"left":     "leave",
+		"saw":      "see",
+		"stopped":  "stop",
+		// regular rules, checked against the lemma list
+		"rising":       "rise",
+		"talks":        "talk",
+		"warns":        "warn",
+		"lasted":       "last",
+		"negotiations": "negotiation",
+		"tariffs":      "tariff",
+		"buses":        "bus",
+		"flies":        "fly",
+		"heaviest":     "heavy",
+		// already a base form (as a verb, tried first)
+		"better": "better",
+		"news":   "news",
+		// unknown words come back lower-cased
+		"Zelenskyy":  "zelenskyy",
+		"ceasefires": "ceasefires",
+		"":           "",
+	}
+	for in, want := range tests {
+		if got := Base(in); got != want {
+			t.Errorf("Base(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBases(t *testing.T) {
+	tests := map[string][]string{
+		"saw":     {"see", "saw"},
+		"better":  {"better", "good", "well"},
+		"glasses": {"glass", "glasses"},
+		"qzxv":    nil,
+	}
+	for in, want := range tests {
+		if got := Bases(in); !slices.Equal(got, want) {
+			t.Errorf("Bases(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTablesLoad(t *testing.T) {
+	lx, err := parse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lower bounds well under what the generator writes today, so that a
+	// truncated or empty table fails.
+	if len(lx.antonyms) < 5000 || len(lx.synsets) < 5000 || len(lx.lemmas) < 50000 || len(lx.exceptions['v']) < 2000 {
+		t.Errorf("tables look truncated: %d antonym words, %d synonym sets, %d lemmas, %d verb exceptions",
+			len(lx.antonyms), len(lx.synsets), len(lx.lemmas), len(lx.exceptions['v']))
+	}
+}
+
+func FuzzBases(f *testing.F) {
+	for _, s := range []string{"rose", "negotiations", "", "ies", "s", "’", "go up", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, b := range Bases(s) {
+			if b == "" {
+				t.Fatalf("Bases(%q) holds an empty form", s)
+			}
+		}
+		_ = Base(s)
+		_ = AreAntonyms(s, "fall")
+		_ = AreSynonyms(s, "start")
+	})
+}
