@@ -22,6 +22,8 @@ type question struct {
 	dest    destination
 	// produce computes the answer, streaming text to onDelta if it can.
 	produce func(ctx context.Context, onDelta func(string)) (rag.Answer, error)
+	// followUp offers "Follow up in a thread" under the answer.
+	followUp bool
 	// remember, when set, is given the answer before it is posted, so a
 	// follow-up that arrives as soon as the answer shows already has it.
 	remember func(a rag.Answer)
@@ -51,7 +53,7 @@ func (b *Bot) answer(ctx context.Context, q question) (rag.Answer, error) {
 	}
 	postCtx, cancel := noticeContext(ctx)
 	defer cancel()
-	if err := q.dest.finish(postCtx, renderAnswer(answerView{Title: q.title, AnswerID: q.id}, a)); err != nil {
+	if err := q.dest.finish(postCtx, renderAnswer(answerView{Title: q.title, AnswerID: q.id, FollowUp: q.followUp}, a)); err != nil {
 		return rag.Answer{}, &postError{err: err}
 	}
 	elapsed := time.Since(start)

@@ -84,7 +84,7 @@ func (b *Bot) askCommand() *command {
 			}
 			_, err = b.answer(ctx, question{
 				id: call.i.ID, source: sourceSlash, userID: call.userID, guildID: call.i.GuildID,
-				title: q, ticket: call.ticket, dest: call.reply,
+				title: q, ticket: call.ticket, dest: call.reply, followUp: b.threadable(call),
 				produce: func(ctx context.Context, onDelta func(string)) (rag.Answer, error) {
 					return b.opts.Coverage.Ask(ctx, q, rag.AskOptions{OnDelta: onDelta})
 				},
@@ -156,7 +156,7 @@ func (b *Bot) runSummary(ctx context.Context, call *commandCall) error {
 	}
 	_, err := b.answer(ctx, question{
 		id: call.i.ID, source: sourceSlash, userID: call.userID, guildID: call.i.GuildID,
-		title: title, ticket: call.ticket, dest: call.reply,
+		title: title, ticket: call.ticket, dest: call.reply, followUp: b.threadable(call),
 		produce: func(ctx context.Context, onDelta func(string)) (rag.Answer, error) {
 			r := req
 			r.OnDelta = onDelta

@@ -19,16 +19,24 @@ const (
 const (
 	feedbackPrefix = "fb:"      // fb:<answer id>:<vote>
 	sourcesPrefix  = "sources:" // sources:<page>:<query>
+	threadPrefix   = "thread:"  // thread:<answer id>
 	maxCustomID    = 100
 )
 
-func feedbackButtons(answerID string) []discordgo.MessageComponent {
-	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+// answerButtons are the buttons under a finished answer: the votes, and,
+// where a thread can be started on the answer, "Follow up in a thread".
+func answerButtons(answerID string, followUp bool) []discordgo.MessageComponent {
+	row := []discordgo.MessageComponent{
 		discordgo.Button{Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"},
 			CustomID: feedbackPrefix + answerID + ":" + voteUp},
 		discordgo.Button{Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👎"},
 			CustomID: feedbackPrefix + answerID + ":" + voteDown},
-	}}}
+	}
+	if followUp {
+		row = append(row, discordgo.Button{Style: discordgo.SecondaryButton, Label: "Follow up in a thread",
+			Emoji: &discordgo.ComponentEmoji{Name: "🧵"}, CustomID: threadPrefix + answerID})
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
 }
 
 // parseFeedbackID reads a feedback button's custom ID.

@@ -110,7 +110,7 @@ func (b *Bot) quotesCommand() *command {
 				if topic != "" {
 					title += " on " + topic
 				}
-				return renderAnswer(answerView{Title: title, AnswerID: call.i.ID}, quotesAnswer(person, topic, quotes, speakers)), nil
+				return renderAnswer(answerView{Title: title, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, quotesAnswer(person, topic, quotes, speakers)), nil
 			})
 		},
 		complete: func(ctx context.Context, call *commandCall) ([]*discordgo.ApplicationCommandOptionChoice, error) {
@@ -200,7 +200,7 @@ func (b *Bot) topicCommand(spec topicSpec) *command {
 				if err != nil {
 					return nil, err
 				}
-				return renderAnswer(answerView{Title: spec.title + topic, AnswerID: call.i.ID}, ans), nil
+				return renderAnswer(answerView{Title: spec.title + topic, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, ans), nil
 			})
 		},
 	}
@@ -233,7 +233,7 @@ func (b *Bot) digestCommand() *command {
 			}
 			_, err = b.answer(ctx, question{
 				id: call.i.ID, source: sourceSlash, userID: call.userID, guildID: call.i.GuildID,
-				title: "What's new since " + sinceText(since), ticket: call.ticket, dest: call.reply,
+				title: "What's new since " + sinceText(since), ticket: call.ticket, dest: call.reply, followUp: b.threadable(call),
 				produce: func(ctx context.Context, _ func(string)) (rag.Answer, error) {
 					a, err := b.opts.Intelligence.Digest(ctx, since)
 					if err != nil {

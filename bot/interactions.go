@@ -281,6 +281,8 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 		b.handleFeedback(i, id)
 	case strings.HasPrefix(id, sourcesPrefix):
 		b.handleSourcesPage(i, id)
+	case strings.HasPrefix(id, threadPrefix):
+		b.handleThreadButton(i)
 	default:
 		b.log.Info("unknown button", "interaction", i.ID, "custom_id", truncateText(id, maxCustomID))
 		b.ackComponent(i)

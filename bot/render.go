@@ -43,6 +43,9 @@ func noMentions() *discordgo.MessageAllowedMentions {
 type answerView struct {
 	Title    string // shown above the answer, usually the question
 	AnswerID string // carried by the feedback buttons; none when empty
+	// FollowUp adds the "Follow up in a thread" button, for answers a
+	// thread can be started on.
+	FollowUp bool
 }
 
 // renderAnswer lays an answer out as one or more messages: the caveat and
@@ -76,7 +79,7 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 	replies := packEmbeds(embeds)
 	if v.AnswerID != "" {
 		last := &replies[len(replies)-1]
-		last.Components = feedbackButtons(v.AnswerID)
+		last.Components = answerButtons(v.AnswerID, v.FollowUp)
 	}
 	return replies
 }
