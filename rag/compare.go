@@ -12,44 +12,6 @@ import (
 	"unicode/utf8"
 )
 
-// Comparison is how the outlets covered one story.
-type Comparison struct {
-	Topic string
-	// Outlets are in the order they first reported the story (undated
-	// coverage last).
-	Outlets []OutletCoverage
-	// Framing, with a language model, contrasts how the outlets told the
-	// story; its [n] markers refer to Citations. Empty without a model,
-	// with one outlet, or when none of its sentences could be checked.
-	Framing string
-	// Citations holds every passage cited: the facts' first, then the
-	// framing's.
-	Citations []Citation
-	// Dropped lists framing sentences removed because their citations did
-	// not support them.
-	Dropped []string
-	Mode    string // ModeLLM when a model wrote Framing, else ModeExtractive
-}
-
-// OutletCoverage is one outlet's coverage of the story.
-type OutletCoverage struct {
-	Outlet string
-	// First is the date of the outlet's first article on the story (zero
-	// when none is dated).
-	First    time.Time
-	Articles []ArticleInfo // oldest first
-	// Unique lists the facts only this outlet carries: sentences with a
-	// figure or a name that no other outlet's coverage supports. It is
-	// empty when only one outlet covered the story.
-	Unique []Fact
-}
-
-// Fact is a sentence from an article, as written, with its citation.
-type Fact struct {
-	Text     string
-	Citation Citation
-}
-
 // Comparison tuning.
 const (
 	compareK = 30 // passages retrieved to find the story's articles

@@ -17,9 +17,6 @@ const (
 	digestMaxSentence = 10
 )
 
-// ErrBadSince means a digest's "since" could not be read.
-var ErrBadSince = errors.New(`write "since" as a number of hours, days or weeks (12h, 1d, 7d, 2w) or a date (2006-01-02)`)
-
 // ParseSince reads when a digest starts: "12h", "1d", "7d", "2w" before now,
 // or a date (YYYY-MM-DD, midnight UTC).
 func ParseSince(s string, now time.Time) (time.Time, error) {

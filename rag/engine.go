@@ -2,7 +2,6 @@ package rag
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -11,16 +10,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-)
-
-// MaxQuestionChars bounds a question. Longer ones are refused rather than
-// cut, so that nobody gets an answer to half a question.
-const MaxQuestionChars = 2000
-
-// Errors about a question, for callers that turn them into a friendly reply.
-var (
-	ErrEmptyQuestion   = errors.New("the question is empty")
-	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d characters", MaxQuestionChars)
 )
 
 // Engine answers questions and writes summaries from an Index. With Chat

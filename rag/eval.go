@@ -166,9 +166,9 @@ type EvalOutcome struct {
 // EvalArticlesWanted is how many distinct articles an evaluation ranks.
 const EvalArticlesWanted = 10
 
-// Evaluate runs every query through Retrieve, as ask does, with the
+// Evaluate runs every query through ix's Retrieve, as ask does, with the
 // query's date as the as-of date, and ranks the articles retrieved.
-func (ix *Index) Evaluate(ctx context.Context, queries []EvalQuery) ([]EvalOutcome, error) {
+func Evaluate(ctx context.Context, ix *Index, queries []EvalQuery) ([]EvalOutcome, error) {
 	out := make([]EvalOutcome, 0, len(queries))
 	for _, q := range queries {
 		start := time.Now()

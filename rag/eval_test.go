@@ -54,7 +54,7 @@ func TestEvaluateOnABuiltCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs, err := ix.Evaluate(context.Background(), qs)
+	outs, err := Evaluate(context.Background(), ix, qs)
 	if err != nil {
 		t.Fatal(err)
 	}

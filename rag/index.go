@@ -24,16 +24,6 @@ import (
 // that an older pipeline indexed.
 const pipelineVersion = "p2"
 
-// Errors a caller may branch on.
-var (
-	// ErrEmbedderMismatch means the index was built with another embedder.
-	ErrEmbedderMismatch = errors.New("index was built with a different embedder")
-	// ErrCorruptIndex means the snapshot on disk cannot be read.
-	ErrCorruptIndex = errors.New("index file is corrupt")
-	// ErrNotFound means an article or passage is not in the index.
-	ErrNotFound = errors.New("not found")
-)
-
 // IndexOptions configure an Index.
 type IndexOptions struct {
 	// Dir is where the snapshot lives. Empty means in memory only.
@@ -590,6 +580,11 @@ func (ix *Index) ArticleText(id string) (string, error) {
 	}
 	return a.body, nil
 }
+
+// Speakers lists everyone quoted in the index, and everyone quotations are
+// about, once each under the fullest name any article gives them, sorted;
+// for autocompletion.
+func (ix *Index) Speakers() []string { return Speakers(ix.Quotes()) }
 
 // Quotes returns every quotation in the index: articles newest first, and
 // each article's quotations in the order they stand.

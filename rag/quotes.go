@@ -1,51 +1,12 @@
 package rag
 
 import (
-	"context"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
-
-// Quote is a direct quotation found in an article: words between quotation
-// marks that the article gives to a speaker.
-type Quote struct {
-	// Speaker is who the article gives the words to: a person's fullest name
-	// in the article ("Sir Keir Starmer"), or a description when the article
-	// names nobody ("A Downing Street spokesperson").
-	Speaker string
-	// Role is what the article says the speaker is ("Kremlin aide", "the
-	// former British ambassador to Russia"), when it says.
-	Role string
-	// Text is the quotation exactly as it stands in the article body, without
-	// the outer quotation marks. A quotation over several paragraphs keeps
-	// the paragraph breaks and the opening marks of its later paragraphs, so
-	// that it is always a verbatim substring of the body.
-	Text      string
-	ArticleID string
-	Title     string
-	Outlet    string
-	URL       string
-	Published time.Time
-	// Start is the byte offset of Text in the article's clean body.
-	Start int
-	// Pronoun is true when the article names the speaker only by a pronoun
-	// or a description ("he", "the French president") and Speaker was
-	// resolved from the sentences before.
-	Pronoun bool
-	// Mention is the words the article uses for the speaker when they are
-	// not the name given in Speaker ("He", "A statement on Mr Zelenskyy‘s
-	// social media").
-	Mention string
-	// About is whom the words are about when the speaker relays someone
-	// else's position, as a spokesperson relays a prime minister's. The
-	// words are still the speaker's, not About's.
-	About string
-}
 
 // ExtractQuotes finds the direct quotations in an article's body and who
 // said them. It understands `X said: “…”`, `“…”, X said`, `said X`, `X told
@@ -324,14 +285,6 @@ var (
 	// Ushakov".
 	roleNouns = wordSet(`envoy aide adviser negotiator spokesman spokeswoman spokesperson ambassador minister secretary official chief head director leader president chancellor commander general analyst professor correspondent editor reporter`)
 )
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
 
 // readSpeech resolves the subject of every speech verb in the article in
 // order, so that a pronoun finds the speaker before it.
@@ -625,11 +578,6 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 func isLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
-}
-
-func startsUpper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // personEndingAt finds the person mention that ends the phrase s..e (a
@@ -1262,12 +1210,11 @@ func NamesMatch(a, b string) bool {
 	return subsetOf(ta, tb) || subsetOf(tb, ta)
 }
 
-// Speakers lists everyone quoted in the index, and everyone quotations are
-// about, once each under the fullest name any article gives them, sorted;
-// for autocompletion.
-func (ix *Index) Speakers() []string {
+// Speakers lists everyone quotations qs are by or about, once each under the
+// fullest name any of them gives, sorted; for autocompletion.
+func Speakers(qs []Quote) []string {
 	var names []string
-	for _, q := range ix.Quotes() {
+	for _, q := range qs {
 		names = append(names, q.Speaker)
 		if q.About != "" {
 			names = append(names, q.About)
@@ -1371,105 +1318,4 @@ func candidateNames(toks []string, byKey map[string][]string) []string {
 	}
 	sort.Strings(best) // a stable order, so ties between rivals resolve the same way every run
 	return best
-}
-
-// quoteTopicShare is how much of a topic (by IDF weight) the paragraphs
-// around a quotation must hold for the quotation to be on the topic.
-const quoteTopicShare = 0.5
-
-// Quotes lists quotations by a person, newest article first: those the
-// person said, and those a spokesperson or a statement said about them
-// (About), which stay the spokesperson's words. person matches as NamesMatch
-// does, across the forms of the name the coverage uses ("Starmer", "Sir
-// Keir"). topic, when set, keeps the quotations whose paragraphs hold most
-// of the topic's terms. With no person, every quotation on the topic is
-// listed; with neither, ErrEmptyQuestion.
-func (e *Engine) Quotes(ctx context.Context, person, topic string) ([]Quote, error) {
-	person, topic = NormalizeQuestion(person), NormalizeQuestion(topic)
-	if person == "" && topic == "" {
-		return nil, fmt.Errorf("quotes: name a person or a topic: %w", ErrEmptyQuestion)
-	}
-	for _, s := range []string{person, topic} {
-		if utf8.RuneCountInString(s) > MaxQuestionChars {
-			return nil, ErrQuestionTooLong
-		}
-	}
-	all := e.Index.Quotes()
-	var names []string
-	for _, q := range all {
-		names = append(names, q.Speaker)
-		if q.About != "" {
-			names = append(names, q.About)
-		}
-	}
-	groups := groupNames(names)
-	matches := func(name string) bool {
-		return name != "" && (NamesMatch(person, name) || NamesMatch(person, groups[name]))
-	}
-	terms := Terms(topic)
-	var out []Quote
-	for _, q := range all {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if person != "" && !matches(q.Speaker) && !matches(q.About) {
-			continue
-		}
-		if len(terms) > 0 {
-			body, err := e.Index.ArticleText(q.ArticleID)
-			if err != nil {
-				continue // removed since Quotes was read
-			}
-			if topicShare(terms, Terms(q.Title+"\n"+quoteParagraphs(body, q)), e.Index.IDF) < quoteTopicShare {
-				continue
-			}
-		}
-		out = append(out, q)
-	}
-	return out, nil
-}
-
-// quoteParagraphs returns the paragraphs a quotation stands in.
-func quoteParagraphs(body string, q Quote) string {
-	start, end := q.Start, q.Start+len(q.Text)
-	if start < 0 || end > len(body) || start > end {
-		return q.Text
-	}
-	ps := strings.LastIndex(body[:start], "\n\n") + 1
-	pe := len(body)
-	if i := strings.Index(body[end:], "\n\n"); i >= 0 {
-		pe = end + i
-	}
-	return body[ps:pe]
-}
-
-// topicShare is the share of the topic's terms, weighed by IDF, that the
-// text holds. A term the index has never seen weighs 1.
-func topicShare(topic, text []string, idf func(string) float64) float64 {
-	have := make(map[string]bool, len(text))
-	for _, t := range text {
-		have[t] = true
-	}
-	var got, total float64
-	seen := map[string]bool{}
-	for _, t := range topic {
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		w := 1.0
-		if idf != nil {
-			if v := idf(t); v > 0 {
-				w = v
-			}
-		}
-		total += w
-		if have[t] {
-			got += w
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
 }

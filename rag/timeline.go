@@ -8,30 +8,6 @@ import (
 	"time"
 )
 
-// TimelineEntry is one dated event of a story.
-type TimelineEntry struct {
-	// Date is when the event happened as far as the coverage says: the day,
-	// or the first day of the week, month or year (see Precision).
-	Date time.Time
-	// DateText is the phrase the date was read from ("on Friday", "in
-	// February"), or "published" when the sentence gives none and the
-	// article's date stands in.
-	DateText string
-	// Approx is true when the date is less exact than a day.
-	Approx    bool
-	Precision string // PrecisionDay, PrecisionWeek, PrecisionMonth or PrecisionYear
-	// Text is the sentence that reports the event, as the article has it.
-	Text string
-	// Citation is the passage the sentence stands in; its N is the entry's
-	// position in the timeline.
-	Citation Citation
-	// Update is true when this entry, from a later report, gives another
-	// figure for what an earlier entry reported; Revises is that entry's
-	// position in the timeline (1-based). Both stay in the timeline.
-	Update  bool
-	Revises int
-}
-
 // Timeline tuning.
 const (
 	timelineK = 16 // passages retrieved

@@ -7,29 +7,6 @@ import (
 	"time"
 )
 
-// How exactly an EventDate is known.
-const (
-	PrecisionDay   = "day"
-	PrecisionWeek  = "week"
-	PrecisionMonth = "month"
-	PrecisionYear  = "year"
-)
-
-// EventDate is when a sentence says the thing it reports happened.
-type EventDate struct {
-	// Date is midnight UTC of the day, or of the first day of the week
-	// (Monday), month or year the sentence names.
-	Date time.Time
-	// Phrase is the words the date was read from, as written.
-	Phrase string
-	// Precision is PrecisionDay, PrecisionWeek, PrecisionMonth or
-	// PrecisionYear.
-	Precision string
-}
-
-// Approx reports whether the date is known less exactly than to the day.
-func (d EventDate) Approx() bool { return d.Precision != PrecisionDay }
-
 var (
 	monthPattern = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`
 	// "14 February", "14th Feb 2025"

@@ -241,3 +241,18 @@ said says say told tells according mr mrs ms dr sir`)
 	}
 	return m
 }()
+
+// wordSet is the set of the space-separated words in s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// startsUpper reports whether w begins with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

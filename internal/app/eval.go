@@ -85,7 +85,7 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	}
 	ingest := time.Since(start)
 
-	outs, err := st.index.Evaluate(ctx, queries)
+	outs, err := rag.Evaluate(ctx, st.index, queries)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	if _, err := ix.Ingest(ctx, res.Articles, rag.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	own, err := ix.Evaluate(ctx, queries)
+	own, err := rag.Evaluate(ctx, ix, queries)
 	if err != nil {
 		t.Fatal(err)
 	}
