@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // Intelligence is what the bot needs of the coverage for the questions
@@ -260,7 +261,7 @@ func (b *Bot) parseSince(raw string) (time.Time, error) {
 	if s == "" {
 		s = defaultSince
 	}
-	t, err := rag.ParseSince(s, b.opts.Now())
+	t, err := prose.ParseSince(s, b.opts.Now())
 	if errors.Is(err, rag.ErrBadSince) {
 		return time.Time{}, userErrorf("I couldn't read “%s” as a time: %s.", truncateText(s, maxSinceChars), rag.ErrBadSince)
 	}

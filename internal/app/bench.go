@@ -21,7 +21,10 @@ import (
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/internal/fakeopenai"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
 	"github.com/coveragebot/coveragebot/rag/openai"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -190,7 +193,7 @@ func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
 
 	b := &bencher{
 		inv: inv, work: work, sentences: sentences, queries: queries,
-		chunk:    rag.ChunkOptions{MaxChars: inv.cfg.Index.ChunkChars},
+		chunk:    prose.ChunkOptions{MaxChars: inv.cfg.Index.ChunkChars},
 		progress: inv.env.Stderr,
 	}
 	rep := benchReport{Machine: machine(), Text: fmt.Sprintf("%s (seed %d)", text, benchSeed)}
@@ -245,11 +248,11 @@ func corpusSentences(ctx context.Context, path string) ([]string, int, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("corpus: %w", err)
 	}
-	rag.Clean(res.Articles)
+	prose.Clean(res.Articles)
 	seen := map[string]bool{}
 	var out []string
 	for _, a := range res.Articles {
-		for _, s := range rag.SplitSentences(a.Text) {
+		for _, s := range prose.SplitSentences(a.Text) {
 			if len(s) < 40 || len(s) > 400 || seen[s] {
 				continue
 			}
@@ -297,7 +300,7 @@ type bencher struct {
 	work      string
 	sentences []string
 	queries   int
-	chunk     rag.ChunkOptions
+	chunk     prose.ChunkOptions
 	progress  io.Writer
 }
 
@@ -306,7 +309,7 @@ func (b *bencher) say(format string, args ...any) {
 }
 
 func (b *bencher) articles(n int) []rag.Article {
-	return rag.SyntheticArticles(rag.SyntheticOptions{Passages: n, Seed: benchSeed, Sentences: b.sentences, Chunk: b.chunk})
+	return search.SyntheticArticles(search.SyntheticOptions{Passages: n, Seed: benchSeed, Sentences: b.sentences, Chunk: b.chunk})
 }
 
 // size measures one index size. The first size also hosts the remote
@@ -315,12 +318,12 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 	label := sizeLabel(n)
 	b.say("%s: making %d passages", label, n)
 	arts := b.articles(n)
-	questions := rag.SyntheticQuestions(arts, b.queries, benchSeed)
+	questions := search.SyntheticQuestions(arts, b.queries, benchSeed)
 	indexDir := filepath.Join(b.work, "index-"+label)
 	defer os.RemoveAll(indexDir)
 
 	b.say("%s: ingesting with the embedded embedder", label)
-	ib, err := rag.MeasureIngest(ctx, arts, rag.NewLocalEmbedder(), indexDir, b.chunk)
+	ib, err := search.MeasureIngest(ctx, arts, search.NewLocalEmbedder(), indexDir, b.chunk)
 	if err != nil {
 		return sizeReport{}, err
 	}
@@ -332,14 +335,14 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 		repeats = 1
 	}
 	chromemDir := filepath.Join(b.work, "chromem-"+label)
-	lb, ix, err := rag.MeasureLoad(ctx, indexDir, rag.NewLocalEmbedder(), rag.LoadOptions{Repeats: repeats, ChromemDir: chromemDir})
+	lb, ix, err := search.MeasureLoad(ctx, indexDir, search.NewLocalEmbedder(), search.LoadOptions{Repeats: repeats, ChromemDir: chromemDir})
 	os.RemoveAll(chromemDir)
 	if err != nil {
 		return sizeReport{}, err
 	}
 
 	b.say("%s: timing %d questions three ways", label, len(questions))
-	rb, err := rag.MeasureRetrieval(ctx, ix, questions, rag.RetrieveOptions{AsOf: rag.SyntheticAsOf})
+	rb, err := search.MeasureRetrieval(ctx, ix, questions, rag.RetrieveOptions{AsOf: search.SyntheticAsOf})
 	if err != nil {
 		return sizeReport{}, err
 	}
@@ -387,7 +390,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 		return remoteReport{}, err
 	}
 	arts := b.articles(n)
-	ib, err := rag.MeasureIngest(ctx, arts, batched, filepath.Join(b.work, "remote"), b.chunk)
+	ib, err := search.MeasureIngest(ctx, arts, batched, filepath.Join(b.work, "remote"), b.chunk)
 	os.RemoveAll(filepath.Join(b.work, "remote"))
 	if err != nil {
 		return remoteReport{}, fmt.Errorf("remote embedder: %w", err)
@@ -399,7 +402,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 	want := min(maxOneByOneSample, max(20, ib.Passages/20))
 	var sample []string
 	for _, a := range arts {
-		for _, p := range rag.Chunk(a, b.chunk) {
+		for _, p := range prose.Chunk(a, b.chunk) {
 			if len(sample) < want {
 				sample = append(sample, p.Title+"\n"+p.Text)
 			}
@@ -414,7 +417,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 		return remoteReport{}, err
 	}
 	b.say("remote embedder: %d texts one per request, as chromem-go sends them", len(sample))
-	took, err := rag.ChromemOnePerText(ctx, single.Embed, sample)
+	took, err := search.ChromemOnePerText(ctx, single.Embed, sample)
 	if err != nil {
 		return remoteReport{}, fmt.Errorf("remote embedder, one text per request: %w", err)
 	}
@@ -432,7 +435,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 // engine over ix and a fake language model that takes 2 s to answer, sends
 // 100 /ask interactions at once, and reads from the fake when each was
 // acknowledged.
-func (b *bencher) ack(ctx context.Context, ix *rag.Index, questions []rag.BenchQuestion) (ackReport, error) {
+func (b *bencher) ack(ctx context.Context, ix *search.Index, questions []search.BenchQuestion) (ackReport, error) {
 	b.say("discord: %d questions at once, language model answering in %s", ackQuestions, slowLLM)
 	// Enough for every answer to run out its time, and the bot to close.
 	ctx, cancel := context.WithTimeout(ctx, benchAnswerTimeout+time.Minute)
@@ -448,7 +451,7 @@ func (b *bencher) ack(ctx context.Context, ix *rag.Index, questions []rag.BenchQ
 	if err != nil {
 		return ackReport{}, err
 	}
-	engine := &rag.Engine{Index: ix, Chat: chat, Logger: b.inv.logger, Now: func() time.Time { return rag.SyntheticAsOf }}
+	engine := &answer.Engine{Index: ix, Chat: chat, Logger: b.inv.logger, Now: func() time.Time { return search.SyntheticAsOf }}
 	// The bot's own log would report every question; the measurement is
 	// what counts here.
 	quiet := slog.New(slog.DiscardHandler)
@@ -497,7 +500,7 @@ func (b *bencher) ack(ctx context.Context, ix *rag.Index, questions []rag.BenchQ
 	if err := bt.Close(ctx); err != nil {
 		return ackReport{}, fmt.Errorf("discord: %w", err)
 	}
-	l := rag.LatencyOf(lat)
+	l := search.LatencyOf(lat)
 	rep.Acked = len(lat)
 	rep.Answered = llm.Count("/v1/chat/completions")
 	rep.P50, rep.P99, rep.Max = ms(l.P50), ms(l.P99), ms(slices.Max(lat))

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
 
 func TestParseSizes(t *testing.T) {
@@ -128,7 +128,7 @@ func TestBenchTinyRun(t *testing.T) {
 		{"ingest", s.IngestS > 0 && s.IngestPerSecond > 0},
 		{"load", s.LoadS > 0 && s.ChromemReloadS > 0 && s.LoadSpeedup > 0 && s.SnapshotBytes > 0 && s.ChromemDisk > 0},
 		{"chromem reload is whole", s.ChromemLoaded == 500},
-		{"memory", s.HeapPerPassage > 0 && s.RawPerPassage >= 4*rag.LocalDimensions && s.HeapOverRaw > 0 && s.ChromemHeapPerPassage > 0},
+		{"memory", s.HeapPerPassage > 0 && s.RawPerPassage >= 4*search.LocalDimensions && s.HeapOverRaw > 0 && s.ChromemHeapPerPassage > 0},
 	}
 	for _, ch := range checks {
 		if !ch.ok {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/eval"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
@@ -131,7 +132,7 @@ func TestWeaviateClusterLosesANode(t *testing.T) {
 		t.Errorf("after catching up, %s counts %d passages, want %d", cl.Node(victim).Name(), n, passages+1)
 	}
 	t.Logf("figure: retrieval through a shard, %d questions: healthy p50 %s p99 %s; one node down p50 %s p99 %s",
-		len(queries), rag.Percentile(healthy, 50), rag.Percentile(healthy, 99), rag.Percentile(degraded, 50), rag.Percentile(degraded, 99))
+		len(queries), eval.Percentile(healthy, 50), eval.Percentile(healthy, 99), eval.Percentile(degraded, 50), eval.Percentile(degraded, 99))
 }
 
 // readBenchQuestions reads the first n questions of a queries.jsonl.
@@ -142,7 +143,7 @@ func readBenchQuestions(t *testing.T, path string, n int) []string {
 		t.Fatalf("the cluster test needs realtimeqa-dev (set %s): %v", benchDirEnv, err)
 	}
 	defer f.Close()
-	qs, err := rag.ReadEvalQueries(f)
+	qs, err := eval.ReadQueries(f)
 	if err != nil {
 		t.Fatal(err)
 	}

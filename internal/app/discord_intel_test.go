@@ -10,10 +10,11 @@ import (
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
 )
 
 // The engine serves the bot's intelligence commands as it is.
-var _ bot.Intelligence = (*rag.Engine)(nil)
+var _ bot.Intelligence = (*answer.Engine)(nil)
 
 // Channels of the newsroom guild besides testChannel.
 const (

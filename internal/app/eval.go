@@ -12,6 +12,8 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/eval"
 )
 
 // evalCmd is `coveragebot eval`.
@@ -34,7 +36,7 @@ func (c *evalCmd) bind(fs *flag.FlagSet) {
 }
 
 type evalReport struct {
-	rag.RetrievalMetrics
+	eval.Metrics
 	IngestS    float64  `json:"ingest_s"`
 	QueryP50ms float64  `json:"query_p50_ms"`
 	QueryP95ms float64  `json:"query_p95_ms"`
@@ -54,7 +56,7 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	queries, err := rag.ReadEvalQueries(qf)
+	queries, err := eval.ReadQueries(qf)
 	qf.Close()
 	if err != nil {
 		return fmt.Errorf("queries %s: %w", queriesPath, err)
@@ -85,7 +87,7 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	}
 	ingest := time.Since(start)
 
-	outs, err := rag.Evaluate(ctx, st.index, queries)
+	outs, err := eval.Run(ctx, st.index, queries)
 	if err != nil {
 		return err
 	}
@@ -95,10 +97,10 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 		ranks[i], durs[i] = o.Rank, o.Duration
 	}
 	rep := evalReport{
-		RetrievalMetrics: rag.ComputeMetrics(ranks),
-		IngestS:          round(ingest.Seconds(), 2),
-		QueryP50ms:       round(float64(rag.Percentile(durs, 50).Microseconds())/1000, 2),
-		QueryP95ms:       round(float64(rag.Percentile(durs, 95).Microseconds())/1000, 2),
+		Metrics:    eval.ComputeMetrics(ranks),
+		IngestS:    round(ingest.Seconds(), 2),
+		QueryP50ms: round(float64(eval.Percentile(durs, 50).Microseconds())/1000, 2),
+		QueryP95ms: round(float64(eval.Percentile(durs, 95).Microseconds())/1000, 2),
 	}
 	if withAnswers {
 		acc, err := answerAccuracy(ctx, st, outs)
@@ -123,7 +125,7 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	if c.JSON {
 		return json.NewEncoder(w).Encode(rep)
 	}
-	m := rep.RetrievalMetrics
+	m := rep.Metrics
 	fmt.Fprintf(w, "queries %d  hits@1 %.3f  hits@4 %.3f  hits@10 %.3f  mrr@10 %.3f\n", m.Queries, m.Hits1, m.Hits4, m.Hits10, m.MRR10)
 	fmt.Fprintf(w, "ingest %.1fs  query p50 %.1fms  p95 %.1fms\n", rep.IngestS, rep.QueryP50ms, rep.QueryP95ms)
 	if rep.Accuracy != nil {
@@ -155,7 +157,7 @@ func round(x float64, digits int) float64 {
 
 // answerAccuracy asks the LLM each multiple-choice question with the
 // passages retrieved for it, and counts the right choices.
-func answerAccuracy(ctx context.Context, st *stack, outs []rag.EvalOutcome) (float64, error) {
+func answerAccuracy(ctx context.Context, st *stack, outs []eval.Outcome) (float64, error) {
 	right, asked := 0, 0
 	for _, o := range outs {
 		if len(o.Query.Choices) == 0 || len(o.Query.Answer) == 0 {
@@ -181,7 +183,7 @@ func answerAccuracy(ctx context.Context, st *stack, outs []rag.EvalOutcome) (flo
 		if err != nil {
 			return 0, fmt.Errorf("answer %s: %w", o.Query.ID, err)
 		}
-		if n, ok := firstNumber(rag.StripThink(reply)); ok {
+		if n, ok := firstNumber(answer.StripThink(reply)); ok {
 			for _, a := range o.Query.Answer {
 				if a == n {
 					right++

@@ -21,6 +21,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -128,7 +129,7 @@ type PollerOptions struct {
 	Retention time.Duration
 	// StatePath is the feeds.json file; "" keeps the state in memory.
 	StatePath string
-	Index     *rag.Index
+	Index     *search.Index
 	Fetcher   *source.Fetcher
 	Logger    *slog.Logger
 	// Now is the clock; nil is time.Now.
@@ -305,7 +306,7 @@ type PollReport struct {
 	Feeds []FeedPoll
 	// Ingest is the ingestion of the poll's batch (zero when there was
 	// nothing to ingest).
-	Ingest rag.IngestReport
+	Ingest search.IngestReport
 	// New lists the articles that were not in the index before.
 	New []rag.ArticleInfo
 	// Removed counts articles replaced by a better version under another
@@ -420,7 +421,7 @@ func (p *Poller) poll(ctx context.Context, all bool) (PollReport, error) {
 		for _, a := range batch.articles {
 			_, existed[a.ID] = p.opts.Index.Article(a.ID)
 		}
-		rep.Ingest, ingestErr = p.opts.Index.Ingest(ctx, batch.articles, rag.IngestOptions{})
+		rep.Ingest, ingestErr = p.opts.Index.Ingest(ctx, batch.articles, search.IngestOptions{})
 		if ingestErr == nil {
 			for _, id := range batch.replaced {
 				if batch.byID[id] {
@@ -779,7 +780,7 @@ func (p *Poller) IngestURL(ctx context.Context, rawURL string) (rag.ArticleInfo,
 		}
 	}
 	_, existed := p.opts.Index.Article(a.ID)
-	rep, err := p.opts.Index.Ingest(ctx, []rag.Article{a}, rag.IngestOptions{})
+	rep, err := p.opts.Index.Ingest(ctx, []rag.Article{a}, search.IngestOptions{})
 	if err != nil {
 		return rag.ArticleInfo{}, fmt.Errorf("ingest %s: %w", a.ID, err)
 	}
@@ -942,7 +943,7 @@ func newFetcher(cfg config.Config) *source.Fetcher {
 }
 
 // newPoller builds the poller for the index in cfg.Index.Dir.
-func newPoller(cfg config.Config, idx *rag.Index, logger *slog.Logger, onNew func([]rag.ArticleInfo)) (*Poller, error) {
+func newPoller(cfg config.Config, idx *search.Index, logger *slog.Logger, onNew func([]rag.ArticleInfo)) (*Poller, error) {
 	return NewPoller(PollerOptions{
 		Feeds:     slices.Clone(cfg.Feeds.URLs),
 		Interval:  cfg.Feeds.Interval,

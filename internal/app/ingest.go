@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -182,10 +183,10 @@ type fileIngest struct {
 // from files and leaves out articles past the retention period: pruning with
 // rag's own Prune would delete every article the feeds and URLs brought in,
 // and the feed state would never fetch them again.
-func ingestFiles(ctx context.Context, idx *rag.Index, paths []string, fi fileIngest, progress *progressReporter, logger *slog.Logger) (rag.IngestReport, error) {
+func ingestFiles(ctx context.Context, idx *search.Index, paths []string, fi fileIngest, progress *progressReporter, logger *slog.Logger) (search.IngestReport, error) {
 	res, err := source.Load(ctx, paths...)
 	if err != nil {
-		return rag.IngestReport{}, fmt.Errorf("load: %w", err)
+		return search.IngestReport{}, fmt.Errorf("load: %w", err)
 	}
 	for _, p := range res.Problems {
 		logger.Warn("skipped", "problem", p.Error())
@@ -217,7 +218,7 @@ func ingestFiles(ctx context.Context, idx *rag.Index, paths []string, fi fileIng
 			}
 		}
 	}
-	rep, err := idx.Ingest(ctx, arts, rag.IngestOptions{Progress: progress.update})
+	rep, err := idx.Ingest(ctx, arts, search.IngestOptions{Progress: progress.update})
 	progress.done()
 	if err != nil {
 		return rep, err
@@ -245,7 +246,7 @@ func ingestFiles(ctx context.Context, idx *rag.Index, paths []string, fi fileIng
 
 // expireArticles removes the articles published before now-retention.
 // Undated articles are kept: their age is unknown.
-func expireArticles(ctx context.Context, idx *rag.Index, retention time.Duration, now time.Time) (int, error) {
+func expireArticles(ctx context.Context, idx *search.Index, retention time.Duration, now time.Time) (int, error) {
 	cutoff := now.Add(-retention)
 	var old []string
 	for _, a := range idx.Articles() {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // The coverage-intelligence commands: quotes, timeline, compare and digest.
@@ -444,7 +445,7 @@ func (c *digestCmd) run(ctx context.Context, inv *invocation) error {
 	if len(inv.args) > 0 {
 		return usageErr("digest takes no arguments; use --since")
 	}
-	since, err := rag.ParseSince(c.Since, time.Now())
+	since, err := prose.ParseSince(c.Since, time.Now())
 	if errors.Is(err, rag.ErrBadSince) {
 		return usageErr("--since: %v", err)
 	}

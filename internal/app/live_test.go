@@ -21,6 +21,8 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -168,7 +170,7 @@ const testInterval = time.Hour
 type liveRig struct {
 	t      *testing.T
 	dir    string
-	index  *rag.Index
+	index  *search.Index
 	poller *Poller
 	clock  *testClock
 	feeds  []string
@@ -192,7 +194,7 @@ func newLiveRig(t *testing.T, feeds []string, fetch source.FetchOptions) *liveRi
 // process would.
 func (r *liveRig) restart() {
 	r.t.Helper()
-	idx, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{Dir: r.dir})
+	idx, err := search.Open(search.NewLocalEmbedder(), search.Options{Dir: r.dir})
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -542,10 +544,10 @@ func TestPollWhileAnswering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.index.Ingest(context.Background(), seed.Articles, rag.IngestOptions{}); err != nil {
+	if _, err := r.index.Ingest(context.Background(), seed.Articles, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	engine := &rag.Engine{Index: r.index}
+	engine := &answer.Engine{Index: r.index}
 	questions := []string{
 		"What did Starmer tell Zelenskyy about NATO?",
 		"Why did the ferry crews walk out?",
@@ -601,7 +603,7 @@ func TestAnswersSayHowFreshTheyAre(t *testing.T) {
 	s.serveNews()
 	r := newLiveRig(t, []string{s.URL("/feeds/gazette.rss"), s.URL("/feeds/courier.atom")}, local())
 	r.poll()
-	engine := &rag.Engine{Index: r.index, StaleAfter: 72 * time.Hour, Now: r.clock.Now}
+	engine := &answer.Engine{Index: r.index, StaleAfter: 72 * time.Hour, Now: r.clock.Now}
 	ctx := context.Background()
 
 	ans, err := engine.Ask(ctx, "Why did the ferry crews walk out at Porthaven?", rag.AskOptions{})
@@ -628,7 +630,7 @@ func TestAnswersSayHowFreshTheyAre(t *testing.T) {
 	if err != nil || ans.Caveat != "" {
 		t.Errorf("fresh coverage: caveat %q, err %v", ans.Caveat, err)
 	}
-	later := &rag.Engine{Index: r.index, StaleAfter: 72 * time.Hour, Now: func() time.Time { return r.clock.Now().AddDate(0, 2, 0) }}
+	later := &answer.Engine{Index: r.index, StaleAfter: 72 * time.Hour, Now: func() time.Time { return r.clock.Now().AddDate(0, 2, 0) }}
 	ans, err = later.Ask(ctx, q, rag.AskOptions{})
 	if err != nil || !strings.Contains(ans.Caveat, "March 2025") {
 		t.Errorf("stale coverage: caveat %q, err %v", ans.Caveat, err)
@@ -649,11 +651,11 @@ func TestRetention(t *testing.T) {
 	}
 
 	t.Run("expire", func(t *testing.T) {
-		idx, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{Dir: t.TempDir()})
+		idx, err := search.Open(search.NewLocalEmbedder(), search.Options{Dir: t.TempDir()})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := idx.Ingest(ctx, arts, rag.IngestOptions{}); err != nil {
+		if _, err := idx.Ingest(ctx, arts, search.IngestOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		n, err := expireArticles(ctx, idx, 30*24*time.Hour, now)
@@ -682,7 +684,7 @@ func TestRetention(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		idx, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{Dir: t.TempDir()})
+		idx, err := search.Open(search.NewLocalEmbedder(), search.Options{Dir: t.TempDir()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -743,7 +745,7 @@ func TestFeedStateCorruptIsSetAside(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"version": 1, "feeds": {`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	idx, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{})
+	idx, err := search.Open(search.NewLocalEmbedder(), search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

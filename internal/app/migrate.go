@@ -8,6 +8,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
 
 // migrateCmd is `coveragebot migrate`.
@@ -81,7 +82,7 @@ func (c *migrateCmd) run(ctx context.Context, inv *invocation) error {
 	}
 	// Open the index over the store as the bot will, which checks the
 	// embedder and counts what arrived.
-	copied, err := rag.Open(from.index.Embedder(), rag.IndexOptions{Store: store, Logger: inv.logger})
+	copied, err := search.Open(from.index.Embedder(), search.Options{Store: store, Logger: inv.logger})
 	if err != nil {
 		return fmt.Errorf("migrate: the copy does not open: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -196,7 +197,7 @@ func TestKillDuringFeedPoll(t *testing.T) {
 // being embedded, then waits to be killed.
 func runPollHelper(t *testing.T, mode string) {
 	dir := os.Getenv("POLL_HELPER_DIR")
-	emb := rag.NewLocalEmbedder()
+	emb := search.NewLocalEmbedder()
 	if mode == "embedding" {
 		inner := emb.Embed
 		emb.Embed = func(ctx context.Context, texts []string) ([][]float32, error) {
@@ -207,7 +208,7 @@ func runPollHelper(t *testing.T, mode string) {
 			return inner(ctx, texts)
 		}
 	}
-	idx, err := rag.Open(emb, rag.IndexOptions{Dir: dir})
+	idx, err := search.Open(emb, search.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,8 @@ import (
 	"github.com/coveragebot/coveragebot/bot"
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
 
 // serveCmd is `coveragebot serve`.
@@ -158,10 +160,10 @@ func (a *App) Addr() string {
 }
 
 // Engine is the answering engine the App serves.
-func (a *App) Engine() *rag.Engine { return a.stack.engine }
+func (a *App) Engine() *answer.Engine { return a.stack.engine }
 
 // Index is the coverage index the App serves.
-func (a *App) Index() *rag.Index { return a.stack.index }
+func (a *App) Index() *search.Index { return a.stack.index }
 
 func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
 	var problems []string
@@ -448,9 +450,9 @@ func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
 
 func (m *engineMetrics) observe(stage string, took time.Duration, err error) {
 	switch stage {
-	case rag.StageRetrieve:
+	case answer.StageRetrieve:
 		m.retrieval.Observe(took.Seconds())
-	case rag.StageLLM:
+	case answer.StageLLM:
 		m.llm.Observe(took.Seconds())
 		if err != nil {
 			m.llmErrors.Inc()

@@ -9,7 +9,10 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
 	"github.com/coveragebot/coveragebot/rag/openai"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
@@ -17,7 +20,7 @@ import (
 // embedder when COVERAGEBOT_EMBED_MODEL names a model.
 func newEmbedder(cfg config.Config, logger *slog.Logger, client *http.Client) (rag.Embedder, error) {
 	if cfg.LLM.EmbedModel == "" {
-		return rag.NewLocalEmbedder(), nil
+		return search.NewLocalEmbedder(), nil
 	}
 	e, err := openai.NewEmbedder(openai.Config{
 		BaseURL:    cfg.LLM.BaseURL,
@@ -55,8 +58,8 @@ func newChat(cfg config.Config, logger *slog.Logger, client *http.Client) (rag.C
 // stack is the coverage side of coveragebot: the index and the engine that
 // answers from it.
 type stack struct {
-	index  *rag.Index
-	engine *rag.Engine
+	index  *search.Index
+	engine *answer.Engine
 }
 
 type stackOptions struct {
@@ -81,9 +84,9 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	if err != nil {
 		return nil, err
 	}
-	idx, err := rag.Open(emb, rag.IndexOptions{
+	idx, err := search.Open(emb, search.Options{
 		Dir:    cfg.Index.Dir,
-		Chunk:  rag.ChunkOptions{MaxChars: cfg.Index.ChunkChars},
+		Chunk:  prose.ChunkOptions{MaxChars: cfg.Index.ChunkChars},
 		Logger: logger,
 		Fresh:  so.fresh,
 		Store:  store,
@@ -91,7 +94,7 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	if err != nil {
 		return nil, err
 	}
-	eng := &rag.Engine{
+	eng := &answer.Engine{
 		Index:        idx,
 		Chat:         chat,
 		Logger:       logger,

@@ -14,6 +14,8 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/fakeopenai"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
 
 // flakyFront stands in front of the fake model: while down, it answers
@@ -67,17 +69,17 @@ func TestEngineBreakerStopsHammeringAndRecovers(t *testing.T) {
 	cfg.Breaker = BreakerConfig{Failures: 5, Cooldown: cooldown}
 	chat := mustChat(t, cfg)
 
-	idx, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{})
+	idx, err := search.Open(search.NewLocalEmbedder(), search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
 	if _, err := idx.Ingest(ctx, []rag.Article{{ID: "starmer", Title: "Starmer tells Zelenskyy Ukraine is on an irreversible path to NATO",
 		Outlet: "Sky News", Published: time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC),
-		Text: "Ukraine is still on an irreversible path to joining NATO, Sir Keir Starmer has told Volodymyr Zelenskyy."}}, rag.IngestOptions{}); err != nil {
+		Text: "Ukraine is still on an irreversible path to joining NATO, Sir Keir Starmer has told Volodymyr Zelenskyy."}}, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	eng := &rag.Engine{Index: idx, Chat: chat}
+	eng := &answer.Engine{Index: idx, Chat: chat}
 	ask := func() error {
 		_, err := eng.Ask(ctx, "What did Starmer tell Zelenskyy about NATO?", rag.AskOptions{OnDelta: func(string) {}})
 		return err

@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
 
 // hugeBody is about size bytes of article prose in paragraphs, ending with
@@ -117,7 +119,7 @@ func TestHostileArticleFiles(t *testing.T) {
 	}
 
 	// Into an index: every article is found.
-	ix, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{})
+	ix, err := search.Open(search.NewLocalEmbedder(), search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,12 +130,12 @@ func TestHostileArticleFiles(t *testing.T) {
 		}
 	}
 	start = time.Now()
-	rep, err := ix.Ingest(context.Background(), batch, rag.IngestOptions{})
+	rep, err := ix.Ingest(context.Background(), batch, search.IngestOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("ingested %d articles, %d passages, in %s", rep.Articles, rep.Passages, time.Since(start).Round(time.Millisecond))
-	eng := &rag.Engine{Index: ix, Now: func() time.Time { return time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC) }}
+	eng := &answer.Engine{Index: ix, Now: func() time.Time { return time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC) }}
 	find := map[string]string{}
 	if longTests() {
 		find["Why did the harbour master resign?"] = "A very long article"

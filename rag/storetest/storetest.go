@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
 
 // Opener returns a new, empty store for one subtest. It may be called
@@ -94,12 +96,12 @@ func Corpus() []rag.Article {
 // vectors.
 func stored(t *testing.T, arts []rag.Article) []rag.StoredArticle {
 	t.Helper()
-	cs := &capture{ChromemStore: rag.NewChromemStore()}
-	ix, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{Store: cs})
+	cs := &capture{ChromemStore: search.NewChromemStore()}
+	ix, err := search.Open(search.NewLocalEmbedder(), search.Options{Store: cs})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(ctx, arts, rag.IngestOptions{}); err != nil {
+	if _, err := ix.Ingest(ctx, arts, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return cs.put
@@ -107,7 +109,7 @@ func stored(t *testing.T, arts []rag.Article) []rag.StoredArticle {
 
 // capture records what an index puts.
 type capture struct {
-	*rag.ChromemStore
+	*search.ChromemStore
 	put []rag.StoredArticle
 }
 
@@ -316,7 +318,7 @@ func testDelete(t *testing.T, open Opener) {
 	if _, ok := catalog(t, s)["recall"]; ok {
 		t.Error("the deleted article is still in the catalog")
 	}
-	ms, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: rag.Terms("recall SUVs fire"), Limit: 10})
+	ms, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: prose.Terms("recall SUVs fire"), Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,18 +423,18 @@ func testKeywordQuery(t *testing.T, open Opener) {
 	s := open(t, "")
 	arts := stored(t, Corpus())
 	mustPut(t, s, arts)
-	ref := rag.NewChromemStore()
+	ref := search.NewChromemStore()
 	mustPut(t, ref, arts)
 	queries := []rag.KeywordQuery{
-		{Terms: rag.Terms("volcano eruption level 5 alert Japan"), Limit: 8},
-		{Terms: rag.Terms("volcano eruption level 5 alert Japan"), Limit: 4, Articles: true},
-		{Terms: rag.Terms("How many vehicles does the SUV recall cover?"), Limit: 3},
-		{Terms: rag.Terms("residents evacuate"), Limit: 10, Filter: rag.Filter{Since: day(24)}},
-		{Terms: rag.Terms("residents evacuate"), Limit: 10, Articles: true, Filter: rag.Filter{Since: day(24)}},
-		{Terms: rag.Terms("ash residents"), Limit: 10, Filter: rag.Filter{ArticleIDs: []string{"volcano-photos"}}},
-		{Terms: rag.Terms("volcano alert"), Limit: 10, Articles: true, Filter: rag.Filter{ArticleIDs: []string{"digest", "recall"}}},
-		{Terms: rag.Terms("volcano"), Limit: 10, Filter: rag.Filter{PassageIDs: []string{arts[2].Passages[0].ID, arts[4].Passages[0].ID}}},
-		{Terms: rag.Terms("volcano volcano Japan"), Limit: 5},
+		{Terms: prose.Terms("volcano eruption level 5 alert Japan"), Limit: 8},
+		{Terms: prose.Terms("volcano eruption level 5 alert Japan"), Limit: 4, Articles: true},
+		{Terms: prose.Terms("How many vehicles does the SUV recall cover?"), Limit: 3},
+		{Terms: prose.Terms("residents evacuate"), Limit: 10, Filter: rag.Filter{Since: day(24)}},
+		{Terms: prose.Terms("residents evacuate"), Limit: 10, Articles: true, Filter: rag.Filter{Since: day(24)}},
+		{Terms: prose.Terms("ash residents"), Limit: 10, Filter: rag.Filter{ArticleIDs: []string{"volcano-photos"}}},
+		{Terms: prose.Terms("volcano alert"), Limit: 10, Articles: true, Filter: rag.Filter{ArticleIDs: []string{"digest", "recall"}}},
+		{Terms: prose.Terms("volcano"), Limit: 10, Filter: rag.Filter{PassageIDs: []string{arts[2].Passages[0].ID, arts[4].Passages[0].ID}}},
+		{Terms: prose.Terms("volcano volcano Japan"), Limit: 5},
 		{Terms: []string{"nosuchtermanywhere"}, Limit: 5},
 	}
 	for _, q := range queries {
@@ -470,9 +472,9 @@ func tied(ms []rag.Match, i int) bool {
 	return false
 }
 
-func openIndex(t *testing.T, s rag.Store, e rag.Embedder) *rag.Index {
+func openIndex(t *testing.T, s rag.Store, e rag.Embedder) *search.Index {
 	t.Helper()
-	ix, err := rag.Open(e, rag.IndexOptions{Store: s})
+	ix, err := search.Open(e, search.Options{Store: s})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -494,15 +496,15 @@ var questions = []struct {
 
 func testIndexRetrievesAsInProcess(t *testing.T, open Opener) {
 	asOf := time.Date(2022, 7, 28, 12, 0, 0, 0, time.UTC)
-	plain, err := rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{})
+	plain, err := search.Open(search.NewLocalEmbedder(), search.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := plain.Ingest(ctx, Corpus(), rag.IngestOptions{}); err != nil {
+	if _, err := plain.Ingest(ctx, Corpus(), search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ix := openIndex(t, open(t, ""), rag.NewLocalEmbedder())
-	if _, err := ix.Ingest(ctx, Corpus(), rag.IngestOptions{}); err != nil {
+	ix := openIndex(t, open(t, ""), search.NewLocalEmbedder())
+	if _, err := ix.Ingest(ctx, Corpus(), search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range questions {
@@ -528,7 +530,7 @@ func testIndexRetrievesAsInProcess(t *testing.T, open Opener) {
 			}
 		}
 	}
-	for _, term := range rag.Terms("volcano alert recall Kagoshima") {
+	for _, term := range prose.Terms("volcano alert recall Kagoshima") {
 		if a, b := ix.IDF(term), plain.IDF(term); math.Abs(a-b) > 1e-9 {
 			t.Errorf("IDF(%s) = %.4f in the store's index, %.4f in process", term, a, b)
 		}
@@ -543,8 +545,8 @@ func testIndexRetrievesAsInProcess(t *testing.T, open Opener) {
 }
 
 func testIndexIncrementalAndReopen(t *testing.T, open Opener) {
-	ix := openIndex(t, open(t, ""), rag.NewLocalEmbedder())
-	rep, err := ix.Ingest(ctx, Corpus(), rag.IngestOptions{})
+	ix := openIndex(t, open(t, ""), search.NewLocalEmbedder())
+	rep, err := ix.Ingest(ctx, Corpus(), search.IngestOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -554,11 +556,11 @@ func testIndexIncrementalAndReopen(t *testing.T, open Opener) {
 	// A new process over the same store starts with everything, and finds
 	// nothing to embed again.
 	s := open(t, "")
-	again := openIndex(t, s, rag.NewLocalEmbedder())
+	again := openIndex(t, s, search.NewLocalEmbedder())
 	if again.Count() != ix.Count() || len(again.Articles()) != len(Corpus()) {
 		t.Fatalf("reopened: %d passages and %d articles, want %d and %d", again.Count(), len(again.Articles()), ix.Count(), len(Corpus()))
 	}
-	rep, err = again.Ingest(ctx, Corpus(), rag.IngestOptions{})
+	rep, err = again.Ingest(ctx, Corpus(), search.IngestOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -569,7 +571,7 @@ func testIndexIncrementalAndReopen(t *testing.T, open Opener) {
 	arts := Corpus()
 	arts[1].Text += "\n\nSchools in Kagoshima stayed closed on Monday."
 	arts = slices.DeleteFunc(arts, func(a rag.Article) bool { return a.ID == "recall" })
-	rep, err = again.Ingest(ctx, arts, rag.IngestOptions{Prune: true})
+	rep, err = again.Ingest(ctx, arts, search.IngestOptions{Prune: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -599,9 +601,9 @@ func testIndexIncrementalAndReopen(t *testing.T, open Opener) {
 }
 
 func testIndexShared(t *testing.T, open Opener) {
-	writer := openIndex(t, open(t, ""), rag.NewLocalEmbedder())
-	reader := openIndex(t, open(t, ""), rag.NewLocalEmbedder())
-	if _, err := writer.Ingest(ctx, Corpus()[:3], rag.IngestOptions{}); err != nil {
+	writer := openIndex(t, open(t, ""), search.NewLocalEmbedder())
+	reader := openIndex(t, open(t, ""), search.NewLocalEmbedder())
+	if _, err := writer.Ingest(ctx, Corpus()[:3], search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	changed, err := reader.Reload()
@@ -633,13 +635,13 @@ func testIndexShared(t *testing.T, open Opener) {
 }
 
 func testIndexRefusesAnotherEmbedder(t *testing.T, open Opener) {
-	ix := openIndex(t, open(t, ""), rag.NewLocalEmbedder())
-	if _, err := ix.Ingest(ctx, Corpus()[:1], rag.IngestOptions{}); err != nil {
+	ix := openIndex(t, open(t, ""), search.NewLocalEmbedder())
+	if _, err := ix.Ingest(ctx, Corpus()[:1], search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	local := rag.NewLocalEmbedder()
+	local := search.NewLocalEmbedder()
 	other := rag.Embedder{Name: "another-model", Dimensions: local.Dimensions, Embed: local.Embed}
-	_, err := rag.Open(other, rag.IndexOptions{Store: open(t, "")})
+	_, err := search.Open(other, search.Options{Store: open(t, "")})
 	if !errors.Is(err, rag.ErrEmbedderMismatch) {
 		t.Errorf("opening with another embedder: %v, want ErrEmbedderMismatch", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/storetest"
 )
 
@@ -12,14 +13,14 @@ import (
 // too, or the suite's comparisons mean nothing.
 func TestChromemStore(t *testing.T) {
 	var mu sync.Mutex
-	stores := map[string]*rag.ChromemStore{}
+	stores := map[string]*search.ChromemStore{}
 	storetest.Run(t, func(t *testing.T, name string) rag.Store {
 		mu.Lock()
 		defer mu.Unlock()
 		if s, ok := stores[name]; ok {
 			return s
 		}
-		s := rag.NewChromemStore()
+		s := search.NewChromemStore()
 		stores[name] = s
 		return s
 	})

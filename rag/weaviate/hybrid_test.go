@@ -10,6 +10,9 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/eval"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
@@ -44,7 +47,7 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	queries, err := rag.ReadEvalQueries(qf)
+	queries, err := eval.ReadQueries(qf)
 	qf.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -56,15 +59,15 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := rag.NewLocalEmbedder()
-	ix, err := rag.Open(e, rag.IndexOptions{Store: s})
+	e := search.NewLocalEmbedder()
+	ix, err := search.Open(e, search.Options{Store: s})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(ctx, res.Articles, rag.IngestOptions{}); err != nil {
+	if _, err := ix.Ingest(ctx, res.Articles, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	own, err := rag.Evaluate(ctx, ix, queries)
+	own, err := eval.Run(ctx, ix, queries)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +75,7 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	for i, o := range own {
 		ownRanks[i] = o.Rank
 	}
-	ownM := rag.ComputeMetrics(ownRanks)
+	ownM := eval.ComputeMetrics(ownRanks)
 	t.Logf("row: coveragebot's fusion over Weaviate's queries | %s", metricsRow(ownM))
 
 	client, err := wv.NewClient(wv.Config{Host: node.Host(), Scheme: "http"})
@@ -87,9 +90,9 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			h := client.GraphQL().HybridArgumentBuilder().WithQuery(strings.Join(rag.Terms(q.Question), " ")).
+			h := client.GraphQL().HybridArgumentBuilder().WithQuery(strings.Join(prose.Terms(q.Question), " ")).
 				WithVector(vecs[0]).WithAlpha(0.5).WithFusionType(fusion).WithProperties([]string{"terms"})
-			out, err := client.GraphQL().Get().WithClassName(passages).WithHybrid(h).WithLimit(4*rag.EvalArticlesWanted).
+			out, err := client.GraphQL().Get().WithClassName(passages).WithHybrid(h).WithLimit(4*eval.ArticlesWanted).
 				WithFields(graphql.Field{Name: "url"}, graphql.Field{Name: "articleId"}).Do(ctx)
 			if err != nil || len(out.Errors) > 0 {
 				t.Fatalf("hybrid query: %v %v", err, out.Errors)
@@ -102,13 +105,13 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 				id, _ := m["articleId"].(string)
 				hits = append(hits, rag.Hit{Passage: rag.Passage{URL: u, ArticleID: id}})
 			}
-			ranked := rag.RankArticles(hits)
-			if len(ranked) > rag.EvalArticlesWanted {
-				ranked = ranked[:rag.EvalArticlesWanted]
+			ranked := eval.RankArticles(hits)
+			if len(ranked) > eval.ArticlesWanted {
+				ranked = ranked[:eval.ArticlesWanted]
 			}
-			ranks[i] = rag.GoldRank(ranked, q.GoldURLs)
+			ranks[i] = eval.GoldRank(ranked, q.GoldURLs)
 		}
-		m := rag.ComputeMetrics(ranks)
+		m := eval.ComputeMetrics(ranks)
 		t.Logf("row: Weaviate hybrid, alpha 0.5, %s | %s", fusion, metricsRow(m))
 		if m.MRR10 > ownM.MRR10 {
 			t.Errorf("Weaviate's hybrid (%s) scores MRR@10 %.3f, above the store's own fusion %.3f: the store should use it", fusion, m.MRR10, ownM.MRR10)
@@ -116,6 +119,6 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	}
 }
 
-func metricsRow(m rag.RetrievalMetrics) string {
+func metricsRow(m eval.Metrics) string {
 	return fmt.Sprintf("%.3f | %.3f | %.3f | %.3f", m.Hits1, m.Hits4, m.Hits10, m.MRR10)
 }

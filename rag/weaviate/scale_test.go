@@ -14,6 +14,8 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
@@ -35,15 +37,15 @@ func TestScaleBesideChromem(t *testing.T) {
 		t.Skip("measures both stores at scale; set " + scaleEnv + "=100000 (docs/SCALING.md)")
 	}
 	ctx := context.Background()
-	chunk := rag.ChunkOptions{}
-	arts := rag.SyntheticArticles(rag.SyntheticOptions{Passages: n, Seed: 1, Chunk: chunk, Sentences: newsSentences(t)})
-	questions := rag.SyntheticQuestions(arts, 200, 2)
-	e := rag.NewLocalEmbedder()
+	chunk := prose.ChunkOptions{}
+	arts := search.SyntheticArticles(search.SyntheticOptions{Passages: n, Seed: 1, Chunk: chunk, Sentences: newsSentences(t)})
+	questions := search.SyntheticQuestions(arts, 200, 2)
+	e := search.NewLocalEmbedder()
 	base := heap()
 
-	measure := func(name string, ix *rag.Index) (found float64) {
+	measure := func(name string, ix *search.Index) (found float64) {
 		start := time.Now()
-		rep, err := ix.Ingest(ctx, arts, rag.IngestOptions{})
+		rep, err := ix.Ingest(ctx, arts, search.IngestOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +55,7 @@ func TestScaleBesideChromem(t *testing.T) {
 		hits := 0
 		for _, q := range questions {
 			start := time.Now()
-			res, err := ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{K: 10, AsOf: rag.SyntheticAsOf})
+			res, err := ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{K: 10, AsOf: search.SyntheticAsOf})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,7 +67,7 @@ func TestScaleBesideChromem(t *testing.T) {
 				}
 			}
 		}
-		l := rag.LatencyOf(durs)
+		l := search.LatencyOf(durs)
 		found = float64(hits) / float64(len(questions))
 		t.Logf("figure: %s at %d passages: ingest %.0f passages/s (%s); Retrieve p50 %s p99 %s over %d questions; source found %.3f; bot heap %.0f MB (%.0f B a passage)",
 			name, rep.Passages, float64(rep.Passages)/took.Seconds(), took.Round(time.Millisecond),
@@ -74,7 +76,7 @@ func TestScaleBesideChromem(t *testing.T) {
 		return found
 	}
 
-	local, err := rag.Open(e, rag.IndexOptions{Dir: t.TempDir(), Chunk: chunk})
+	local, err := search.Open(e, search.Options{Dir: t.TempDir(), Chunk: chunk})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +90,7 @@ func TestScaleBesideChromem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	remote, err := rag.Open(e, rag.IndexOptions{Store: s, Chunk: chunk})
+	remote, err := search.Open(e, search.Options{Store: s, Chunk: chunk})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,10 +117,10 @@ func newsSentences(t *testing.T) []string {
 	if err != nil {
 		t.Fatalf("the scale test reads news text from realtimeqa-dev (set COVERAGEBOT_BENCH_DIR): %v", err)
 	}
-	rag.Clean(res.Articles)
+	prose.Clean(res.Articles)
 	var out []string
 	for _, a := range res.Articles {
-		out = append(out, rag.SplitSentences(a.Text)...)
+		out = append(out, prose.SplitSentences(a.Text)...)
 	}
 	return out
 }

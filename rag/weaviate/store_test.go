@@ -10,6 +10,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/storetest"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
@@ -58,7 +59,7 @@ func TestStoreSuite(t *testing.T) {
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("writing the damaged entry: %s", resp.Status)
 		}
-		_, err = rag.Open(rag.NewLocalEmbedder(), rag.IndexOptions{Store: s})
+		_, err = search.Open(search.NewLocalEmbedder(), search.Options{Store: s})
 		if err == nil || !strings.Contains(err.Error(), "bad-article") || !strings.Contains(err.Error(), "passages") {
 			t.Errorf("opening over a damaged entry: %v", err)
 		}

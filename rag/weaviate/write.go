@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/go-openapi/strfmt"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
@@ -69,7 +70,7 @@ func (s *Store) passageObject(a rag.StoredArticle, p rag.StoredPassage) *models.
 		"passageId": p.ID, "articleId": a.Info.ID, "pos": p.Pos,
 		"title": a.Info.Title, "outlet": a.Info.Outlet, "url": a.Info.URL, "text": p.Text,
 		"dated": !a.Info.Published.IsZero(),
-		"terms": strings.Join(rag.PassageKeywords(a.Info.Title, p.Text), " "),
+		"terms": strings.Join(search.PassageKeywords(a.Info.Title, p.Text), " "),
 	}
 	if !a.Info.Published.IsZero() {
 		props["published"] = a.Info.Published.UTC().Format(time.RFC3339)
@@ -100,7 +101,7 @@ func (s *Store) articleObject(a rag.StoredArticle, now int64) (*models.Object, e
 		"quotes": string(quotes), "passages": string(spansJSON),
 		"embedder": a.Embedder, "dimensions": a.Dimensions,
 		"dated": !a.Info.Published.IsZero(), "updated": now,
-		"terms": strings.Join(rag.ArticleKeywords(a), " "),
+		"terms": strings.Join(search.ArticleKeywords(a), " "),
 	}
 	if !a.Info.Published.IsZero() {
 		props["published"] = a.Info.Published.UTC().Format(time.RFC3339)

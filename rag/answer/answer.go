@@ -1,0 +1,85 @@
+package answer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// What an answer says when the coverage does not answer the question. Every
+// abstention begins with "The coverage doesn't say", so a reader (and a test)
+// can tell it from an answer, and none of them names a source.
+const (
+	abstainNoPassages = "The coverage doesn't say: nothing in it matches the question."
+	abstainNoAnswer   = "The coverage doesn't say: the passages found do not answer the question."
+	abstainNoTerms    = "The coverage doesn't say: the question has no words to look for."
+)
+
+// abstainMissing says which of the question's words the passages never use,
+// which is the usual reason a question cannot be answered.
+func abstainMissing(words []string) string {
+	return "The coverage doesn't say: none of the passages found mention " + joinWords(words) + "."
+}
+
+func joinWords(ws []string) string {
+	quoted := make([]string, len(ws))
+	for i, w := range ws {
+		quoted[i] = "“" + w + "”"
+	}
+	switch len(quoted) {
+	case 0:
+		return ""
+	case 1:
+		return quoted[0]
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+}
+
+// newestPublished is the answer's "as of" date: the newest publication date
+// among the cited passages, or zero when none is dated.
+func newestPublished(cites []rag.Citation) time.Time {
+	var t time.Time
+	for _, c := range cites {
+		if c.Published.After(t) {
+			t = c.Published
+		}
+	}
+	return t
+}
+
+// noAnswerPattern matches a sentence that says the sources do not answer: "The
+// sources don't say", "The provided articles do not mention X", "I don't
+// know", "There is no information about …".
+var noAnswerPattern = regexp.MustCompile(`(?i)` +
+	`\b(sources?|coverage|articles?|passages?|context|texts?|information|reports?|documents?)\b[^.!?]{0,60}?\b(do|does|did|is|are|was|were)\s*(not|n't)\b[^.!?]{0,30}?\b(say|mention|contain|answer|cover|include|provide|specify|discuss|address|state|report|give|tell|describe|indicate|know)` +
+	`|\b(i|we)\s+(do|did)\s*(not|n't)\s+know\b` +
+	`|\bno (information|mention|details?|reports?)\b[^.!?]{0,40}?\b(in|from|about|on|regarding)\b` +
+	`|\bnot (mentioned|covered|stated|reported|specified|addressed)\b[^.!?]{0,20}?\b(in|by)\s+(the\s+)?(provided\s+)?(sources?|coverage|articles?|passages?)` +
+	`|\b(cannot|can't|unable to)\s+(answer|tell|say|determine|find)\b`)
+
+// statesNoAnswer reports whether s says that the sources do not answer,
+// rather than stating a fact.
+func statesNoAnswer(s string) bool {
+	s = strings.ReplaceAll(s, "’", "'")
+	return noAnswerPattern.MatchString(s)
+}
+
+// hitsOf wraps passages as hits, so the summarisers can share the answerers'
+// citation checks.
+func hitsOf(passages []rag.Passage) []rag.Hit {
+	hits := make([]rag.Hit, len(passages))
+	for i, p := range passages {
+		hits[i] = rag.Hit{Passage: p}
+	}
+	return hits
+}
+
+// citeSentence puts the marker [n] on s: before its closing full stop, or
+// after it when the sentence ends in a quote or has no full stop.
+func citeSentence(s string, n int) string {
+	at := markerInsertPoint(s, 0, len(s))
+	return s[:at] + " [" + strconv.Itoa(n) + "]" + s[at:]
+}

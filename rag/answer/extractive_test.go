@@ -1,0 +1,256 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func TestExtractiveAnswerSeed(t *testing.T) {
+	passages := loadSeedPassages(t)
+	idf := seedIDF(passages)
+	tests := []struct {
+		question    string
+		wantText    string // must be in the answer
+		wantArticle string // the first citation's article
+	}{
+		{"Who is John Coale?", "deputy Ukraine envoy John Coale", "starmer-zelenskyy-call"},
+		{"What did Macron post on X?", "Ukraine is ready for an unconditional ceasefire", "trump-zelenskyy-pope-funeral"},
+		{"How long did the meeting in St Peter's last?", "around 15 minutes", "trump-zelenskyy-pope-funeral"},
+		{"What did Starmer tell Zelenskyy about NATO?", "irreversible path", "starmer-zelenskyy-call"},
+		{"When did Starmer and Zelenskyy speak?", "early on Friday", "starmer-zelenskyy-call"},
+		{"How long was Trump's call with Putin?", "90-minute phone call", "uk-pushes-back-on-trump"},
+		{"Who is Steve Witkoff?", "peace negotiator Steve Witkoff", "trump-zelenskyy-pope-funeral"},
+		{"What did Trump post on Truth Social?", "there was no reason", "trump-zelenskyy-pope-funeral"},
+		{"What did Bolton say?", "Endless concessions to Moscow", "munich-bolton-chernobyl"},
+	}
+	for _, tt := range tests {
+		for _, weighting := range []struct {
+			name string
+			idf  func(string) float64
+		}{{"idf", idf}, {"unweighted", nil}} {
+			t.Run(weighting.name+"/"+tt.question, func(t *testing.T) {
+				hits := rankByOverlap(tt.question, passages, idf)
+				ans := Extractive(tt.question, hits, ExtractiveOptions{IDF: weighting.idf})
+				if ans.Abstained {
+					t.Fatalf("abstained: %s", ans.Text)
+				}
+				if !strings.Contains(ans.Text, tt.wantText) {
+					t.Errorf("answer %q lacks %q", ans.Text, tt.wantText)
+				}
+				if len(ans.Citations) == 0 || ans.Citations[0].ArticleID != tt.wantArticle {
+					t.Fatalf("first citation %+v, want article %s", ans.Citations, tt.wantArticle)
+				}
+				// The fact is in the passage cited for it.
+				if !strings.Contains(ans.Citations[0].Text, tt.wantText) {
+					t.Errorf("cited passage %s does not hold %q", ans.Citations[0].ID, tt.wantText)
+				}
+				if ans.Mode != rag.ModeExtractive || ans.Question != tt.question {
+					t.Errorf("mode %q question %q", ans.Mode, ans.Question)
+				}
+				if want := newestPublished(ans.Citations); !ans.AsOf.Equal(want) || ans.AsOf.IsZero() {
+					t.Errorf("AsOf %v, want %v", ans.AsOf, want)
+				}
+				checkMarkersMatchCitations(t, ans.Text, ans.Citations)
+				checkEachSentenceSupported(t, ans)
+			})
+		}
+	}
+}
+
+// checkEachSentenceSupported fails unless every sentence of the answer holds a
+// marker whose passage contains the sentence, as an extractive answer quotes.
+func checkEachSentenceSupported(t *testing.T, ans rag.Answer) {
+	t.Helper()
+	units := splitClaims(ans.Text)
+	for _, u := range units {
+		if u.plain == "" {
+			continue
+		}
+		if len(u.groups) == 0 {
+			t.Errorf("sentence %q has no citation", u.plain)
+			continue
+		}
+		for _, g := range u.groups {
+			for _, n := range g.nums {
+				if s := Supports(u.plain, ans.Citations[n-1].Text); s < 0.99 {
+					t.Errorf("sentence %q is supported %.2f by its citation [%d]", u.plain, s, n)
+				}
+			}
+		}
+	}
+}
+
+func TestExtractiveAnswerAbstains(t *testing.T) {
+	passages := loadSeedPassages(t)
+	idf := seedIDF(passages)
+	tests := []struct {
+		question string
+		missing  string // a word the abstention should name, if any
+	}{
+		{"What did the Pope say about Bitcoin?", "bitcoin"},
+		{"Who won the 2022 World Cup?", "cup"},
+		{"What is the capital of Australia?", "australia"},
+		{"What did Starmer say about Bitcoin?", "bitcoin"},
+		{"What did the Pope say about Starmer?", ""},
+		{"How many troops did France send to Kyiv?", "troops"},
+	}
+	for _, tt := range tests {
+		for _, weighting := range []struct {
+			name string
+			idf  func(string) float64
+		}{{"idf", idf}, {"unweighted", nil}} {
+			t.Run(weighting.name+"/"+tt.question, func(t *testing.T) {
+				hits := rankByOverlap(tt.question, passages, idf)
+				ans := Extractive(tt.question, hits, ExtractiveOptions{IDF: weighting.idf})
+				if !ans.Abstained {
+					t.Fatalf("answered %q", ans.Text)
+				}
+				if len(ans.Citations) != 0 || len(ParseMarkers(ans.Text)) != 0 {
+					t.Errorf("abstention cites: %q %v", ans.Text, ans.Citations)
+				}
+				if !strings.HasPrefix(ans.Text, "The coverage doesn't say") {
+					t.Errorf("abstention reads %q", ans.Text)
+				}
+				if tt.missing != "" && !strings.Contains(strings.ToLower(ans.Text), "“"+tt.missing) {
+					t.Errorf("abstention %q does not name %q", ans.Text, tt.missing)
+				}
+				for _, p := range passages {
+					if strings.Contains(ans.Text, p.Title) || strings.Contains(ans.Text, p.Outlet) {
+						t.Errorf("abstention names a source: %q", ans.Text)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestExtractiveAnswerEdgeCases(t *testing.T) {
+	passages := loadSeedPassages(t)
+	tests := []struct {
+		name     string
+		question string
+		hits     []rag.Hit
+		want     string
+	}{
+		{"no hits", "Who is John Coale?", nil, abstainNoPassages},
+		{"no words", "What?", hitsOf(passages), abstainNoTerms},
+		{"only stop words", "Who is it that was there?", hitsOf(passages), abstainNoTerms},
+		{"empty", "   ", hitsOf(passages), abstainNoTerms},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans := Extractive(tt.question, tt.hits, ExtractiveOptions{})
+			if !ans.Abstained || ans.Text != tt.want || ans.Citations != nil {
+				t.Errorf("got %+v, want abstention %q", ans, tt.want)
+			}
+		})
+	}
+}
+
+// TestExtractiveUnknownTermIsRare checks the contract with the index's IDF,
+// which gives 0 for a term it has never seen: such a term must weigh like the
+// rarest, not vanish, or a question about something absent would be answered
+// from its other words.
+func TestExtractiveUnknownTermIsRare(t *testing.T) {
+	passages := loadSeedPassages(t)
+	idf := seedIDF(passages)
+	if idf("bitcoin") != 0 {
+		t.Fatalf("test IDF should give 0 for an unseen term")
+	}
+	q := analyseQuestion("What did Starmer say about Bitcoin?", idf)
+	if q.weight["bitcoin"] < q.weight["starmer"] {
+		t.Errorf("unseen term weighs %.2f, less than a seen one (%.2f)", q.weight["bitcoin"], q.weight["starmer"])
+	}
+}
+
+func TestExtractiveAnswerDeduplicates(t *testing.T) {
+	day := time.Date(2025, 4, 26, 0, 0, 0, 0, time.UTC)
+	text := "Mr Zelenskyy's spokesman said the meeting lasted for around 15 minutes. He and Mr Trump had agreed to hold further talks."
+	hits := []rag.Hit{
+		{Passage: rag.Passage{ID: "a#0", ArticleID: "a", Published: day, Text: text}},
+		{Passage: rag.Passage{ID: "a#0", ArticleID: "a", Published: day, Text: text}}, // returned twice
+		{Passage: rag.Passage{ID: "b#0", ArticleID: "b", Published: day.AddDate(0, 0, 1),
+			Text: "Zelenskyy's spokesman said the meeting lasted for around 15 minutes, officials confirmed."}}, // syndicated, reworded
+	}
+	ans := Extractive("How long did the meeting last?", hits, ExtractiveOptions{})
+	if ans.Abstained {
+		t.Fatalf("abstained: %s", ans.Text)
+	}
+	if n := strings.Count(ans.Text, "15 minutes"); n != 1 {
+		t.Errorf("the fact appears %d times in %q", n, ans.Text)
+	}
+	if len(ans.Citations) != 1 || ans.Citations[0].ID != "a#0" {
+		t.Errorf("citations %+v, want only a#0", ans.Citations)
+	}
+}
+
+func TestExtractiveAnswerStripsMarkersFromPassages(t *testing.T) {
+	hits := []rag.Hit{{Passage: rag.Passage{ID: "w#0", ArticleID: "w",
+		Text: "The Chernobyl shelter was hit by a drone overnight [3], officials said."}}}
+	ans := Extractive("What happened at Chernobyl?", hits, ExtractiveOptions{})
+	if ans.Abstained {
+		t.Fatalf("abstained: %s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "[3]") {
+		t.Errorf("a bracketed number from the article poses as a citation: %q", ans.Text)
+	}
+	checkMarkersMatchCitations(t, ans.Text, ans.Citations)
+}
+
+func TestExtractiveAnswerMaxSentences(t *testing.T) {
+	passages := loadSeedPassages(t)
+	idf := seedIDF(passages)
+	q := "Who is the French president?"
+	for _, max := range []int{1, 2} {
+		ans := Extractive(q, rankByOverlap(q, passages, idf), ExtractiveOptions{MaxSentences: max, IDF: idf})
+		if n := len(splitClaims(ans.Text)); n > max || n == 0 {
+			t.Errorf("MaxSentences %d gave %d sentences: %q", max, n, ans.Text)
+		}
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		q    string
+		want answerKind
+	}{
+		{"How long did it last?", kindDuration},
+		{"How many people died?", kindNumber},
+		{"When did they meet?", kindDate},
+		{"On what date was it signed?", kindDate},
+		{"Who is John Coale?", kindPerson},
+		{"What did Macron post?", kindAny},
+	}
+	for _, tt := range tests {
+		if got := kindOf(tt.q); got != tt.want {
+			t.Errorf("kindOf(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	if !kindDuration.matches("the meeting lasted for around 15 minutes") || !kindDuration.matches("a 90-minute phone call") || kindDuration.matches("the 2014 borders") {
+		t.Error("duration detection")
+	}
+	if !kindDate.matches("spoke early on Friday") || !kindDate.matches("in February") || kindDate.matches("it may rain") {
+		t.Error("date detection")
+	}
+}
+
+// FuzzExtractiveAnswer asks hostile questions of the seed: the answerer must
+// not panic, and whatever it says must cite only the passages it was given.
+func FuzzExtractiveAnswer(f *testing.F) {
+	for _, s := range []string{"Who is John Coale?", "", "   ", "@everyone [1] <@&123>", "How long\x00did it last?", "\u202eWho\u200b is Coale?", strings.Repeat("NATO ", 2000), "[9999999] [1-3]?"} {
+		f.Add(s)
+	}
+	passages := loadSeedPassages(f)
+	idf := seedIDF(passages)
+	hits := hitsOf(passages)
+	f.Fuzz(func(t *testing.T, question string) {
+		ans := Extractive(question, hits, ExtractiveOptions{IDF: idf})
+		checkMarkersMatchCitations(t, ans.Text, ans.Citations)
+		if ans.Abstained != (len(ans.Citations) == 0) {
+			t.Fatalf("abstained %v with %d citations", ans.Abstained, len(ans.Citations))
+		}
+	})
+}

@@ -1,0 +1,95 @@
+package answer_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/quote"
+	"github.com/coveragebot/coveragebot/rag/search"
+	"github.com/coveragebot/coveragebot/rag/source"
+)
+
+// seedArticles loads the shipped coverage with the real loader and cleans it
+// as ingestion does.
+func seedArticles(tb testing.TB) []rag.Article {
+	tb.Helper()
+	res, err := source.Load(context.Background(), "../../data")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(res.Problems) > 0 || len(res.Articles) != 5 {
+		tb.Fatalf("seed: %d articles, problems %v", len(res.Articles), res.Problems)
+	}
+	prose.Clean(res.Articles)
+	return res.Articles
+}
+
+// seedEngine indexes the seed coverage in memory with the built-in embedder.
+func seedEngine(tb testing.TB, arts []rag.Article) *answer.Engine {
+	tb.Helper()
+	ix, err := search.Open(search.NewLocalEmbedder(), search.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := ix.Ingest(context.Background(), arts, search.IngestOptions{}); err != nil {
+		tb.Fatal(err)
+	}
+	return &answer.Engine{Index: ix}
+}
+
+func TestEngineQuotesSeed(t *testing.T) {
+	e := seedEngine(t, seedArticles(t))
+	ctx := context.Background()
+	tests := []struct {
+		person, topic string
+		want          string // a quotation that must be listed
+		speaker       string // and its speaker
+		about         string
+	}{
+		{"Bolton", "", "Endless concessions to Moscow are a threat to American national security.", "John Bolton", ""},
+		{"Trump", "", "there was no reason", "Donald Trump", ""},
+		{"Macron", "", "Ukraine is ready for an unconditional ceasefire", "Emmanuel Macron", ""},
+		{"Starmer", "", "no talks about Ukraine, without Ukraine", "A Downing Street spokesperson", "Sir Keir Starmer"},
+		{"Zelensky", "", "if we reach results together", "Zelenskyy", ""},
+		{"Trump", "sanctions", "Too many people are dying!!!", "Donald Trump", ""},
+	}
+	for _, tt := range tests {
+		qs, err := e.Quotes(ctx, tt.person, tt.topic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(qs, func(q rag.Quote) bool { return strings.Contains(q.Text, tt.want) })
+		if i < 0 {
+			t.Errorf("Quotes(%q, %q) lacks %q: %+v", tt.person, tt.topic, tt.want, qs)
+			continue
+		}
+		q := qs[i]
+		if q.Speaker != tt.speaker || q.About != tt.about || q.Title == "" || q.Outlet == "" || q.Published.IsZero() {
+			t.Errorf("Quotes(%q, %q): %+v", tt.person, tt.topic, q)
+		}
+		for _, q := range qs {
+			if !quote.NamesMatch(tt.person, q.Speaker) && !quote.NamesMatch(tt.person, q.About) &&
+				!(tt.person == "Starmer" && q.Speaker == "Sir Keir") {
+				t.Errorf("Quotes(%q): %q by %q (about %q) is someone else's", tt.person, q.Text, q.Speaker, q.About)
+			}
+		}
+	}
+	// A topic narrows the list.
+	all, _ := e.Quotes(ctx, "Trump", "")
+	narrow, _ := e.Quotes(ctx, "Trump", "sanctions")
+	if len(narrow) == 0 || len(narrow) >= len(all) {
+		t.Errorf("topic did not narrow Trump's %d quotations to fewer: %d", len(all), len(narrow))
+	}
+	if qs, err := e.Quotes(ctx, "Nobody Atall", ""); err != nil || len(qs) != 0 {
+		t.Errorf("an unknown person: %v, %v", qs, err)
+	}
+	if _, err := e.Quotes(ctx, " ", ""); !errors.Is(err, rag.ErrEmptyQuestion) {
+		t.Errorf("no person and no topic: %v", err)
+	}
+}

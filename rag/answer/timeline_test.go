@@ -1,0 +1,129 @@
+package answer_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func logTimeline(t *testing.T, tl []rag.TimelineEntry) {
+	t.Helper()
+	for _, e := range tl {
+		t.Logf("%s %-5s %-18q update=%v/%d [%d %s] %.80s", e.Date.Format("2006-01-02"), e.Precision, e.DateText,
+			e.Update, e.Revises, e.Citation.N, e.Citation.ArticleID, e.Text)
+	}
+}
+
+// checkTimeline holds for every timeline: in date order, one citation per
+// entry numbered by position, and each entry's sentence in its cited passage.
+func checkTimeline(t *testing.T, tl []rag.TimelineEntry) {
+	t.Helper()
+	for i, e := range tl {
+		if i > 0 && e.Date.Before(tl[i-1].Date) {
+			t.Errorf("entry %d (%v) is before entry %d (%v)", i+1, e.Date, i, tl[i-1].Date)
+		}
+		if e.Citation.N != i+1 || e.Citation.ArticleID == "" || !strings.Contains(e.Citation.Text, e.Text) {
+			t.Errorf("entry %d is not cited by its passage: %+v", i+1, e)
+		}
+		if e.DateText == "" || e.Approx != (e.Precision != rag.PrecisionDay) {
+			t.Errorf("entry %d: date text %q, approx %v, precision %s", i+1, e.DateText, e.Approx, e.Precision)
+		}
+		if e.Update && (e.Revises < 1 || e.Revises > len(tl) || e.Revises == i+1) {
+			t.Errorf("entry %d revises %d", i+1, e.Revises)
+		}
+	}
+}
+
+func findEntry(tl []rag.TimelineEntry, pred func(rag.TimelineEntry) bool) int {
+	for i, e := range tl {
+		if pred(e) {
+			return i
+		}
+	}
+	return -1
+}
+
+// The check: the Starmer–Zelenskyy phone call (Friday 14 February
+// 2025) comes before the meeting in St Peter's Basilica (26 April 2025),
+// and the Oval Office row is dated to February 2025.
+func TestTimelineSeed(t *testing.T) {
+	e := seedEngine(t, seedArticles(t))
+	tl, err := e.Timeline(context.Background(), "Trump Zelenskyy", day(2025, 5, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logTimeline(t, tl)
+	checkTimeline(t, tl)
+	call := findEntry(tl, func(x rag.TimelineEntry) bool {
+		return strings.Contains(x.Text, "spoke on the phone") && x.Date.Equal(day(2025, 2, 14)) && x.Precision == rag.PrecisionDay
+	})
+	if call < 0 {
+		t.Fatal("no entry for the phone call on 14 February 2025")
+	}
+	if got := tl[call].DateText; got != "Friday" {
+		t.Errorf("the call is dated from %q, want the article's “on Friday”", got)
+	}
+	meeting := findEntry(tl, func(x rag.TimelineEntry) bool {
+		return strings.Contains(x.Text, "meeting") && x.Date.Equal(day(2025, 4, 26)) &&
+			(x.Citation.ArticleID == "trump-zelenskyy-basilica" || x.Citation.ArticleID == "basilica-pictures-analysis")
+	})
+	if meeting < 0 {
+		t.Fatal("no entry for the meeting in St Peter's Basilica on 26 April 2025")
+	}
+	if call > meeting {
+		t.Errorf("the call (entry %d) comes after the meeting (entry %d)", call+1, meeting+1)
+	}
+	row := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, "row in the Oval Office") })
+	if row < 0 {
+		t.Fatal("no entry for the Oval Office row")
+	}
+	if r := tl[row]; !r.Date.Equal(day(2025, 2, 1)) || r.Precision != rag.PrecisionMonth || r.DateText != "in February" || !r.Approx {
+		t.Errorf("the Oval Office row is dated %v (%s, %q), want February 2025", r.Date, r.Precision, r.DateText)
+	}
+	if row > call {
+		t.Errorf("the February row (entry %d) comes after the 14 February call (entry %d)", row+1, call+1)
+	}
+}
+
+// A later report's new figure is shown beside the earlier one, each cited,
+// and the later one is marked as an update.
+func TestTimelineShowsRevisedFigures(t *testing.T) {
+	e := inventedEngine(t)
+	tl, err := e.Timeline(context.Background(), "Kessel Bridge collapse", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logTimeline(t, tl)
+	checkTimeline(t, tl)
+	first := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, "At least 12 people were injured") })
+	later := findEntry(tl, func(x rag.TimelineEntry) bool {
+		return strings.Contains(x.Text, "At least 15 people were injured") && x.Citation.ArticleID == "wire-kessel-bridge-collapse"
+	})
+	if first < 0 || later < 0 {
+		t.Fatalf("the two injury figures are not both shown (12 at %d, 15 at %d)", first, later)
+	}
+	if tl[first].Update || !tl[later].Update || tl[later].Revises != first+1 {
+		t.Errorf("12 injured: update %v; 15 injured: update %v revising %d, want entry %d",
+			tl[first].Update, tl[later].Update, tl[later].Revises, first+1)
+	}
+	if !tl[later].Date.Equal(day(2024, 3, 6)) || tl[later].DateText != "on Wednesday" && tl[later].DateText != "Wednesday" {
+		t.Errorf("the Wire's figure is dated %v from %q", tl[later].Date, tl[later].DateText)
+	}
+	// Each outlet's "on Tuesday" is read against its own date: all three
+	// put the collapse on 5 March.
+	for _, x := range tl {
+		if strings.Contains(x.Text, "collapsed into the harbour") && strings.Contains(x.DateText, "Tuesday") && !x.Date.Equal(day(2024, 3, 5)) {
+			t.Errorf("%s dates the collapse %v", x.Citation.ArticleID, x.Date)
+		}
+		if x.Citation.ArticleID == "gazette-rovers-cup-final" {
+			t.Errorf("an article on another story is in the timeline: %q", x.Text)
+		}
+	}
+	if _, err := e.Timeline(context.Background(), "", time.Time{}); !errors.Is(err, rag.ErrEmptyQuestion) {
+		t.Errorf("empty topic: %v", err)
+	}
+}

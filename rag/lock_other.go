@@ -1,7 +1,0 @@
-//go:build !unix
-
-package rag
-
-// lockDir is a no-op where flock is not available: one writer per index
-// directory is then the operator's responsibility.
-func (ix *Index) lockDir() (func(), error) { return func() {}, nil }

@@ -1,0 +1,324 @@
+package prose
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+var (
+	monthPattern = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`
+	// "14 February", "14th Feb 2025"
+	reDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? ` + monthPattern + `\.?(?:,? (\d{4}))?\b`)
+	// "February 14", "Feb. 14, 2025"
+	reMonthDay = regexp.MustCompile(`\b` + monthPattern + `\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\b`)
+	reISODate  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	// "on Thursday", "last Friday", "next Monday", "Saturday"
+	reWeekday = regexp.MustCompile(`(?i)\b(?:(last|next|this|this past) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// "yesterday", "overnight", "earlier this week", "last month", …
+	reRelativeWords = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow|overnight|last night|this morning|this afternoon|this evening|earlier today|earlier this week|later this week|this week|last week|next week|this weekend|last weekend|earlier this month|later this month|this month|last month|next month|earlier this year|later this year|this year|last year|next year)\b`)
+	// "three days ago", "a week ago"
+	reAgo = regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? (?:ago|earlier)\b`)
+	// "in February", "in early March 2024", "during May"
+	reInMonth = regexp.MustCompile(`\b(?:(?:in|during|by|since|from|until|of) (?:(?:early|late|mid|mid-) ?)?)?` + `(January|February|March|April|May|June|July|August|September|October|November|December)` + `(?: (\d{4}))?\b`)
+	// "in 2014", "in early 2014"
+	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
+	// Words that put a weekday in the future rather than the past.
+	reFuture = regexp.MustCompile(`(?i)\b(will|'ll|’ll|is due|are due|is set to|are set to|is expected to|are expected to|plans to|is scheduled|are scheduled|next)\b`)
+)
+
+var shortMonths = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April, "may": time.May,
+	"jun": time.June, "jul": time.July, "aug": time.August, "sep": time.September, "sept": time.September,
+	"oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+func parseMonth(s string) (time.Month, bool) {
+	s = strings.ToLower(s)
+	if m, ok := monthNames[s]; ok {
+		return m, true
+	}
+	m, ok := shortMonths[s]
+	return m, ok
+}
+
+var countWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+
+var precisionRank = map[string]int{rag.PrecisionDay: 4, rag.PrecisionWeek: 3, rag.PrecisionMonth: 2, rag.PrecisionYear: 1}
+
+// ResolveDate finds when the thing a sentence reports happened: an
+// explicit date ("14 February", "February 14, 2025", "2025-02-14"), a
+// weekday ("on Thursday": the latest Thursday on or before publication, or
+// the next one when the sentence speaks of the future), a relative phrase
+// ("yesterday", "overnight", "earlier this week", "last month", "three
+// days ago"), a month ("in February") or a year ("in 2014"). Everything
+// relative is read against published, the article's date; a day or month
+// named without a year is taken in the year that puts it nearest to
+// published. The most exact date in the sentence wins; among equals, the
+// first. ok is false when the sentence gives no date, or gives only a
+// relative one and published is unknown.
+func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
+	pub := time.Time{}
+	if !published.IsZero() {
+		pub = TruncateDay(published)
+	}
+	best := rag.EventDate{}
+	bestAt := -1
+	consider := func(at int, c rag.EventDate) {
+		if c.Date.IsZero() {
+			return
+		}
+		if bestAt < 0 || precisionRank[c.Precision] > precisionRank[best.Precision] ||
+			(precisionRank[c.Precision] == precisionRank[best.Precision] && at < bestAt) {
+			best, bestAt = c, at
+		}
+	}
+	future := reFuture.MatchString(text)
+
+	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		day, _ := strconv.Atoi(text[m[6]:m[7]])
+		if t, ok := makeDate(y, time.Month(mo), day); ok {
+			consider(m[0], rag.EventDate{Date: t, Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
+		}
+	}
+	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
+		day, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := parseMonth(text[m[4]:m[5]])
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub))
+	}
+	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
+		mo, _ := parseMonth(text[m[2]:m[3]])
+		day, _ := strconv.Atoi(text[m[4]:m[5]])
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub))
+	}
+	if !pub.IsZero() {
+		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+			word := text[m[4]:m[5]]
+			if !StartsUpper(word) {
+				continue // "friday" in lower case is not how news writes a day
+			}
+			which := ""
+			if m[2] >= 0 {
+				which = strings.ToLower(text[m[2]:m[3]])
+			}
+			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, future, pub),
+				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
+		}
+		for _, m := range reRelativeWords.FindAllStringSubmatchIndex(text, -1) {
+			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub); ok {
+				c.Phrase = text[m[0]:m[1]]
+				consider(m[0], c)
+			}
+		}
+		for _, m := range reAgo.FindAllStringSubmatchIndex(text, -1) {
+			nStr := strings.ToLower(text[m[2]:m[3]])
+			n, err := strconv.Atoi(nStr)
+			if err != nil {
+				n = countWords[nStr]
+			}
+			if n <= 0 || n > 500 {
+				continue
+			}
+			c := rag.EventDate{Phrase: text[m[0]:m[1]]}
+			switch strings.ToLower(text[m[4]:m[5]]) {
+			case "day":
+				c.Date, c.Precision = pub.AddDate(0, 0, -n), rag.PrecisionDay
+			case "week":
+				c.Date, c.Precision = weekStart(pub.AddDate(0, 0, -7*n)), rag.PrecisionWeek
+			case "month":
+				c.Date, c.Precision = monthStart(pub.AddDate(0, -n, 0)), rag.PrecisionMonth
+			case "year":
+				c.Date, c.Precision = yearStart(pub.AddDate(-n, 0, 0)), rag.PrecisionYear
+			}
+			consider(m[0], c)
+		}
+	}
+	for _, m := range reInMonth.FindAllStringSubmatchIndex(text, -1) {
+		word := text[m[2]:m[3]]
+		hasPrep := m[0] != m[2]
+		if word == "May" && !hasPrep {
+			continue // "May" is as often the verb
+		}
+		if m[0] > 0 && isDigitBefore(text, m[2]) || nextIsDay(text, m[3]) {
+			continue // part of a full date, read above
+		}
+		mo, _ := parseMonth(word)
+		year := 0
+		if m[4] >= 0 {
+			year, _ = strconv.Atoi(text[m[4]:m[5]])
+		} else if pub.IsZero() {
+			continue
+		} else {
+			year = nearestYear(pub, func(y int) time.Time { return time.Date(y, mo, 15, 0, 0, 0, 0, time.UTC) })
+		}
+		consider(m[0], rag.EventDate{Date: time.Date(year, mo, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionMonth})
+	}
+	for _, m := range reInYear.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		consider(m[0], rag.EventDate{Date: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionYear})
+	}
+	if bestAt < 0 {
+		return rag.EventDate{}, false
+	}
+	return best, true
+}
+
+// dayInYear builds a day-and-month date, with the year from the text when it
+// gives one (ys ≥ 0) and otherwise the year nearest to pub.
+func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub time.Time) rag.EventDate {
+	year := 0
+	if ys >= 0 {
+		year, _ = strconv.Atoi(text[ys:ye])
+	} else if pub.IsZero() {
+		return rag.EventDate{}
+	} else {
+		year = nearestYear(pub, func(y int) time.Time { return time.Date(y, mo, min(day, 28), 0, 0, 0, 0, time.UTC) })
+	}
+	t, ok := makeDate(year, mo, day)
+	if !ok {
+		return rag.EventDate{}
+	}
+	return rag.EventDate{Date: t, Phrase: text[start:end], Precision: rag.PrecisionDay}
+}
+
+// makeDate refuses dates that do not exist ("31 February").
+func makeDate(y int, m time.Month, d int) (time.Time, bool) {
+	if y < 1 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Month() != m || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// nearestYear picks, of the year of pub and the years either side, the one
+// that puts at(year) nearest to pub.
+func nearestYear(pub time.Time, at func(y int) time.Time) int {
+	best, bestGap := pub.Year(), time.Duration(1<<62)
+	for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
+		gap := at(y).Sub(pub)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap < bestGap {
+			best, bestGap = y, gap
+		}
+	}
+	return best
+}
+
+func isDigitBefore(text string, at int) bool {
+	i := at - 1
+	for i >= 0 && text[i] == ' ' {
+		i--
+	}
+	for i >= 0 && 'a' <= text[i] && text[i] <= 'z' { // "14th"
+		i--
+	}
+	return i >= 0 && '0' <= text[i] && text[i] <= '9' && i >= at-6
+}
+
+func nextIsDay(text string, at int) bool {
+	if at < len(text) && text[at] == '.' {
+		at++
+	}
+	return at+1 < len(text) && text[at] == ' ' && '0' <= text[at+1] && text[at+1] <= '9' &&
+		!(at+4 < len(text) && isYearAt(text, at+1))
+}
+
+// isYearAt reports whether four digits that read as a year stand at i.
+func isYearAt(text string, i int) bool {
+	if i+4 > len(text) {
+		return false
+	}
+	for k := i; k < i+4; k++ {
+		if text[k] < '0' || text[k] > '9' {
+			return false
+		}
+	}
+	return i+4 == len(text) || text[i+4] < '0' || text[i+4] > '9'
+}
+
+// weekdayDate resolves a weekday against the publication day. Plain and
+// "this past" mean the latest such day on or before it (news says "on
+// Friday" of the day it appears), "last" the latest one before it, "next"
+// the first one after it; in a sentence about the future a plain weekday is
+// the first one on or after it.
+func weekdayDate(wd time.Weekday, which string, future bool, pub time.Time) time.Time {
+	back := (int(pub.Weekday()) - int(wd) + 7) % 7
+	fwd := (int(wd) - int(pub.Weekday()) + 7) % 7
+	switch {
+	case which == "last":
+		if back == 0 {
+			back = 7
+		}
+		return pub.AddDate(0, 0, -back)
+	case which == "next":
+		if fwd == 0 {
+			fwd = 7
+		}
+		return pub.AddDate(0, 0, fwd)
+	case future && which != "this past":
+		return pub.AddDate(0, 0, fwd)
+	}
+	return pub.AddDate(0, 0, -back)
+}
+
+func relativeDate(phrase string, pub time.Time) (rag.EventDate, bool) {
+	day := func(t time.Time) (rag.EventDate, bool) {
+		return rag.EventDate{Date: t, Precision: rag.PrecisionDay}, true
+	}
+	switch phrase {
+	case "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "overnight":
+		return day(pub)
+	case "yesterday", "last night":
+		return day(pub.AddDate(0, 0, -1))
+	case "tomorrow":
+		return day(pub.AddDate(0, 0, 1))
+	case "this week", "earlier this week", "later this week":
+		return rag.EventDate{Date: weekStart(pub), Precision: rag.PrecisionWeek}, true
+	case "last week":
+		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, -7), Precision: rag.PrecisionWeek}, true
+	case "next week":
+		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, 7), Precision: rag.PrecisionWeek}, true
+	case "this weekend":
+		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, 5), Precision: rag.PrecisionWeek}, true
+	case "last weekend":
+		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, -2), Precision: rag.PrecisionWeek}, true
+	case "this month", "earlier this month", "later this month":
+		return rag.EventDate{Date: monthStart(pub), Precision: rag.PrecisionMonth}, true
+	case "last month":
+		return rag.EventDate{Date: monthStart(pub).AddDate(0, -1, 0), Precision: rag.PrecisionMonth}, true
+	case "next month":
+		return rag.EventDate{Date: monthStart(pub).AddDate(0, 1, 0), Precision: rag.PrecisionMonth}, true
+	case "this year", "earlier this year", "later this year":
+		return rag.EventDate{Date: yearStart(pub), Precision: rag.PrecisionYear}, true
+	case "last year":
+		return rag.EventDate{Date: yearStart(pub).AddDate(-1, 0, 0), Precision: rag.PrecisionYear}, true
+	case "next year":
+		return rag.EventDate{Date: yearStart(pub).AddDate(1, 0, 0), Precision: rag.PrecisionYear}, true
+	}
+	return rag.EventDate{}, false
+}
+
+// weekStart is the Monday of t's week.
+func weekStart(t time.Time) time.Time {
+	t = TruncateDay(t)
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+}
+
+func monthStart(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func yearStart(t time.Time) time.Time {
+	return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,117 @@
+package prose
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func TestResolveDate(t *testing.T) {
+	fri := time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC) // a Friday
+	sat := time.Date(2025, 4, 26, 9, 30, 0, 0, time.UTC)
+	jan := time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		text      string
+		published time.Time
+		want      time.Time
+		precision string
+		phrase    string
+	}{
+		// Explicit dates.
+		{"The summit opened on 14 February.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
+		{"It was signed on 3rd March 2014.", sat, day(2014, 3, 3), rag.PrecisionDay, "3rd March 2014"},
+		{"Talks resumed February 20, 2024.", sat, day(2024, 2, 20), rag.PrecisionDay, "February 20, 2024"},
+		{"Filed on 2023-11-05 in Kyiv.", sat, day(2023, 11, 5), rag.PrecisionDay, "2023-11-05"},
+		{"The strike on 30 December killed two.", jan, day(2024, 12, 30), rag.PrecisionDay, "30 December"},
+		{"Talks are set for 3 March.", fri, day(2025, 3, 3), rag.PrecisionDay, "3 March"},
+		// Weekdays, against a Friday.
+		{"Mr Coale also said on Thursday that it was on the table.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+		{"The leaders spoke on the phone early on Friday.", fri, day(2025, 2, 14), rag.PrecisionDay, "Friday"},
+		{"They met last Friday.", fri, day(2025, 2, 7), rag.PrecisionDay, "last Friday"},
+		{"He will travel to Kyiv on Monday.", fri, day(2025, 2, 17), rag.PrecisionDay, "Monday"},
+		{"The vote is next Friday.", fri, day(2025, 2, 21), rag.PrecisionDay, "next Friday"},
+		{"They agreed to meet later on Saturday.", sat, day(2025, 4, 26), rag.PrecisionDay, "Saturday"},
+		// Relative words.
+		{"A missile hit the plant overnight.", fri, day(2025, 2, 14), rag.PrecisionDay, "overnight"},
+		{"The minister resigned yesterday.", fri, day(2025, 2, 13), rag.PrecisionDay, "yesterday"},
+		{"Kyiv does not expect talks today.", fri, day(2025, 2, 14), rag.PrecisionDay, "today"},
+		{"Earlier this week Mr Trump called Mr Putin.", fri, day(2025, 2, 10), rag.PrecisionWeek, "Earlier this week"},
+		{"He visited Kyiv last week.", fri, day(2025, 2, 3), rag.PrecisionWeek, "last week"},
+		{"The prime minister visited Kyiv last month.", fri, day(2025, 1, 1), rag.PrecisionMonth, "last month"},
+		{"Prices rose last year.", fri, day(2024, 1, 1), rag.PrecisionYear, "last year"},
+		{"The deal fell apart three days ago.", fri, day(2025, 2, 11), rag.PrecisionDay, "three days ago"},
+		{"It began two weeks ago.", fri, day(2025, 1, 27), rag.PrecisionWeek, "two weeks ago"},
+		// Months and years.
+		{"Their row in the Oval Office in February.", sat, day(2025, 2, 1), rag.PrecisionMonth, "in February"},
+		{"A summit in December was cancelled.", jan, day(2024, 12, 1), rag.PrecisionMonth, "in December"},
+		{"A summit in March 2022 failed.", jan, day(2022, 3, 1), rag.PrecisionMonth, "in March 2022"},
+		{"Russia annexed Crimea in 2014.", sat, day(2014, 1, 1), rag.PrecisionYear, "in 2014"},
+		// The most exact date wins.
+		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
+		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+	}
+	for _, tt := range tests {
+		got, ok := ResolveDate(tt.text, tt.published)
+		if !ok {
+			t.Errorf("%q: no date", tt.text)
+			continue
+		}
+		if !got.Date.Equal(tt.want) || got.Precision != tt.precision || !strings.HasSuffix(got.Phrase, tt.phrase) {
+			t.Errorf("%q against %s: got %s %s %q, want %s %s %q", tt.text, tt.published.Format("Mon 2 Jan 2006"),
+				got.Date.Format("2006-01-02"), got.Precision, got.Phrase, tt.want.Format("2006-01-02"), tt.precision, tt.phrase)
+		}
+		if got.Approx() != (tt.precision != rag.PrecisionDay) {
+			t.Errorf("%q: Approx %v for precision %s", tt.text, got.Approx(), got.Precision)
+		}
+	}
+}
+
+func TestResolveDateFindsNone(t *testing.T) {
+	fri := time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Ukraine would not return to its 2014 borders.",
+		"You may go.",
+		"The friday market is busy.",
+		"It happened on 31 February.",
+		"",
+	} {
+		if d, ok := ResolveDate(text, fri); ok {
+			t.Errorf("%q: got %+v, want no date", text, d)
+		}
+	}
+	// A relative date needs the article's date.
+	if d, ok := ResolveDate("He resigned yesterday.", time.Time{}); ok {
+		t.Errorf("undated article: got %+v", d)
+	}
+	if d, ok := ResolveDate("He resigned on 3 May 2021.", time.Time{}); !ok || !d.Date.Equal(time.Date(2021, 5, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("an explicit date needs no article date: %+v %v", d, ok)
+	}
+}
+
+func FuzzResolveDate(f *testing.F) {
+	for _, s := range []string{
+		"on Thursday", "14 February 2025", "February 14, 2025", "2025-02-30", "last month", "three days ago",
+		"in May 2024", "in 2014", "Earlier this week", "next Friday will", "31 Dec", "Sept. 9", "0 May", "99 June 9999",
+	} {
+		f.Add(s, int64(1739491200))
+	}
+	f.Fuzz(func(t *testing.T, text string, unix int64) {
+		pub := time.Unix(unix%(1<<36), 0).UTC()
+		d, ok := ResolveDate(text, pub)
+		if !ok {
+			return
+		}
+		if d.Date.IsZero() || !strings.Contains(text, d.Phrase) || d.Phrase == "" {
+			t.Fatalf("%q: %+v", text, d)
+		}
+		if _, known := precisionRank[d.Precision]; !known {
+			t.Fatalf("%q: precision %q", text, d.Precision)
+		}
+		if d.Date.Hour() != 0 || d.Date.Minute() != 0 || d.Date.Location() != time.UTC {
+			t.Fatalf("%q: date %v is not midnight UTC", text, d.Date)
+		}
+	})
+}

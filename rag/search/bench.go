@@ -1,0 +1,689 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/eval"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/philippgille/chromem-go"
+)
+
+// This file holds what `coveragebot bench` and the Go benchmarks share:
+// synthetic coverage made from a fixed seed, and measurements that need the
+// index's insides (its chromem-go collection and its vectors), so that the
+// index can be timed side by side with chromem-go's own calls on exactly the
+// same data.
+
+// SyntheticOptions describe synthetic coverage.
+type SyntheticOptions struct {
+	// Passages is how many passages the articles make when chunked with
+	// Chunk; the last article is cut to land on it.
+	Passages int
+	// Seed makes the coverage reproducible: the same seed gives the same
+	// articles.
+	Seed int64
+	// Sentences, when set, are the sentences the articles are made of
+	// (drawn at random, a few to a paragraph), for realistic text. When
+	// empty, sentences are made of words drawn from a built-in vocabulary
+	// whose frequencies follow Zipf's law, as words in text do.
+	Sentences []string
+	// Chunk is the chunking the count is made with; it should be the
+	// index's.
+	Chunk prose.ChunkOptions
+}
+
+// syntheticEpoch is the first publication date of synthetic articles; they
+// spread over the two years after it.
+var syntheticEpoch = time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)
+
+// SyntheticAsOf is a date just after the newest synthetic article, for
+// retrievals over synthetic coverage that must not depend on today's date.
+var SyntheticAsOf = syntheticEpoch.AddDate(2, 0, 1)
+
+var syntheticOutlets = []string{
+	"The Morning Ledger", "Harbour Gazette", "Northern Wire", "City Courier", "Valley Times",
+	"The Evening Post", "Coastline News", "Metro Observer", "The Daily Record", "Capital Report",
+	"Riverside Herald", "Union Tribune",
+}
+
+// SyntheticArticles makes articles of plain news-like text from
+// opts.Seed. A few percent are undated, as in real feeds.
+func SyntheticArticles(opts SyntheticOptions) []rag.Article {
+	r := rand.New(rand.NewSource(opts.Seed))
+	var draw func() string
+	if len(opts.Sentences) > 0 {
+		draw = func() string { return opts.Sentences[r.Intn(len(opts.Sentences))] }
+	} else {
+		v := newZipfVocabulary(r)
+		draw = func() string { return v.sentence(r) }
+	}
+	maxChars, overlap := opts.Chunk.Limits()
+	var out []rag.Article
+	total := 0
+	for i := 0; total < opts.Passages; i++ {
+		id := fmt.Sprintf("synthetic-%07d", i)
+		a := rag.Article{
+			ID:     id,
+			Title:  strings.TrimRight(draw(), ".!? "),
+			Outlet: syntheticOutlets[r.Intn(len(syntheticOutlets))],
+			URL:    "https://news.example/" + id,
+			Source: "synthetic",
+		}
+		if r.Intn(20) != 0 {
+			a.Published = syntheticEpoch.Add(time.Duration(r.Int63n(int64(730 * 24 * time.Hour))))
+		}
+		// Most articles run to a handful of passages, a few to many, as
+		// news does.
+		want := 2 + r.Intn(12)
+		if r.Intn(10) == 0 {
+			want += r.Intn(30)
+		}
+		var paras []string
+		size := 0
+		for size < want*(maxChars-overlap)+overlap {
+			n := 2 + r.Intn(4)
+			sents := make([]string, n)
+			for j := range sents {
+				sents[j] = draw()
+			}
+			p := strings.Join(sents, " ")
+			paras = append(paras, p)
+			size += len(p) + 2
+		}
+		a.Text = strings.Join(paras, "\n\n")
+		n := len(prose.Chunk(a, opts.Chunk))
+		for total+n > opts.Passages && len(paras) > 1 {
+			paras = paras[:len(paras)-1]
+			a.Text = strings.Join(paras, "\n\n")
+			n = len(prose.Chunk(a, opts.Chunk))
+		}
+		out = append(out, a)
+		total += n
+	}
+	return out
+}
+
+// zipfVocabulary draws words with Zipf-distributed frequencies: the commonest
+// are English function words, the rest made-up words, every ninth a
+// capitalised name.
+type zipfVocabulary struct {
+	words []string
+	zipf  *rand.Zipf
+}
+
+var functionWords = strings.Fields(`the of and to a in that is was for on with said as at by he it
+from his be has have are an not they who but its had were been this which will their would after
+more also about over than into new two one up out year when there she could`)
+
+var syllables = strings.Fields(`ba ce di fo gu ka le mi no pu ra se ti vo zu bran cor dal fen gar hol
+jun kel lor mar nes por quin rus tal ven wil`)
+
+const zipfVocabularySize = 30000
+
+func newZipfVocabulary(r *rand.Rand) *zipfVocabulary {
+	words := make([]string, 0, zipfVocabularySize)
+	words = append(words, functionWords...)
+	for i := 0; len(words) < zipfVocabularySize; i++ {
+		n := len(syllables)
+		w := syllables[i%n] + syllables[(i/n)%n]
+		if i >= n*n {
+			w += syllables[(i/(n*n))%n]
+		}
+		if i%9 == 0 {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		words = append(words, w)
+	}
+	return &zipfVocabulary{words: words, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(words)-1))}
+}
+
+func (v *zipfVocabulary) sentence(r *rand.Rand) string {
+	n := 8 + r.Intn(18)
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		var w string
+		if r.Intn(40) == 0 {
+			w = strconv.Itoa(r.Intn(10000))
+		} else {
+			w = v.words[v.zipf.Uint64()]
+		}
+		if i == 0 {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		b.WriteString(w)
+		if i < n-1 && r.Intn(12) == 0 {
+			b.WriteByte(',')
+		}
+	}
+	b.WriteByte('.')
+	return b.String()
+}
+
+// BenchQuestion is a question made from a passage of synthetic coverage,
+// with the article it came from, so that a benchmark can check that
+// retrieval still finds it.
+type BenchQuestion struct {
+	Text      string
+	ArticleID string
+}
+
+var questionOpenings = []string{"What about", "Who said", "Tell me about", "Why", "What happened with", ""}
+
+// SyntheticQuestions makes n questions from the articles' own words: a run
+// of four to nine words from a random sentence, with a question's opening.
+func SyntheticQuestions(articles []rag.Article, n int, seed int64) []BenchQuestion {
+	if len(articles) == 0 {
+		return nil
+	}
+	r := rand.New(rand.NewSource(seed))
+	out := make([]BenchQuestion, 0, n)
+	for len(out) < n {
+		a := articles[r.Intn(len(articles))]
+		sents := prose.SplitSentences(a.Text)
+		if len(sents) == 0 {
+			continue
+		}
+		words := strings.Fields(sents[r.Intn(len(sents))])
+		if len(words) < 4 {
+			continue
+		}
+		size := min(len(words), 4+r.Intn(6))
+		from := r.Intn(len(words) - size + 1)
+		q := strings.TrimRight(strings.Join(words[from:from+size], " "), ".,!?")
+		if open := questionOpenings[r.Intn(len(questionOpenings))]; open != "" {
+			q = open + " " + q
+		}
+		out = append(out, BenchQuestion{Text: q + "?", ArticleID: a.ID})
+	}
+	return out
+}
+
+// IngestBench is the outcome of one timed ingestion.
+type IngestBench struct {
+	Articles int
+	Passages int
+	Duration time.Duration
+	// SnapshotBytes is the size of the snapshot the ingestion wrote.
+	SnapshotBytes int64
+}
+
+// PerSecond is the ingestion rate in passages a second.
+func (b IngestBench) PerSecond() float64 {
+	if b.Duration <= 0 {
+		return 0
+	}
+	return float64(b.Passages) / b.Duration.Seconds()
+}
+
+// MeasureIngest times one ingestion of articles into a new index in dir,
+// end to end: cleaning, chunking, embedding, the keyword index, the
+// chromem-go collection and the snapshot written to disk.
+func MeasureIngest(ctx context.Context, articles []rag.Article, embedder rag.Embedder, dir string, chunk prose.ChunkOptions) (IngestBench, error) {
+	ix, err := Open(embedder, Options{Dir: dir, Chunk: chunk, Fresh: true})
+	if err != nil {
+		return IngestBench{}, err
+	}
+	start := time.Now()
+	rep, err := ix.Ingest(ctx, articles, IngestOptions{})
+	took := time.Since(start)
+	if err != nil {
+		return IngestBench{}, fmt.Errorf("bench ingest: %w", err)
+	}
+	b := IngestBench{Articles: rep.Articles, Passages: rep.Passages, Duration: took}
+	if fi, err := os.Stat(ix.snapshotPath()); err == nil {
+		b.SnapshotBytes = fi.Size()
+	}
+	return b, nil
+}
+
+// ChromemOnePerText times what chromem-go does with texts when it is handed
+// an EmbeddingFunc: AddDocuments with concurrency 1 calls the function once
+// per text. embed is called with one text each time, as that EmbeddingFunc
+// would be.
+func ChromemOnePerText(ctx context.Context, embed rag.EmbedFunc, texts []string) (time.Duration, error) {
+	one := func(ctx context.Context, text string) ([]float32, error) {
+		vecs, err := embed(ctx, []string{text})
+		if err != nil {
+			return nil, err
+		}
+		if len(vecs) != 1 {
+			return nil, fmt.Errorf("got %d vectors for 1 text", len(vecs))
+		}
+		return vecs[0], nil
+	}
+	coll, err := chromem.NewDB().CreateCollection("one-per-text", nil, one)
+	if err != nil {
+		return 0, err
+	}
+	docs := make([]chromem.Document, len(texts))
+	for i, t := range texts {
+		docs[i] = chromem.Document{ID: strconv.Itoa(i), Content: t}
+	}
+	start := time.Now()
+	if err := coll.AddDocuments(ctx, docs, 1); err != nil {
+		return 0, fmt.Errorf("chromem add documents: %w", err)
+	}
+	return time.Since(start), nil
+}
+
+// Latency summarises timed calls.
+type Latency struct {
+	P50, P99, Mean time.Duration
+}
+
+// LatencyOf summarises durations (nearest-rank percentiles).
+func LatencyOf(ds []time.Duration) Latency {
+	if len(ds) == 0 {
+		return Latency{}
+	}
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	return Latency{P50: eval.Percentile(ds, 50), P99: eval.Percentile(ds, 99), Mean: sum / time.Duration(len(ds))}
+}
+
+// RetrievalBench compares, on the same index and the same question vectors,
+// the full hybrid Retrieve, chromem-go's bare QueryEmbedding asked for the
+// same number of candidates, and a plain single-threaded scan of the same
+// vectors.
+type RetrievalBench struct {
+	Passages   int
+	Dimensions int
+	Queries    int
+	K          int
+	// Candidates is the number of nearest neighbours Retrieve asks
+	// chromem-go for, and so what the bare query and the scan ask for.
+	Candidates int
+	Hybrid     Latency
+	Chromem    Latency
+	Scan       Latency
+	// Agreement is the share of chromem-go's neighbours, over every
+	// question, that the scan found too; 1 means both computed the same
+	// thing.
+	Agreement float64
+	// SourceFound is the share of questions whose source article is among
+	// the hybrid hits: a check that the answers are still right at scale.
+	SourceFound float64
+}
+
+// benchCandidates is how many neighbours Retrieve asks the vector search for
+// when k passages are wanted.
+func benchCandidates(k int) int { return max(defaultTuning.candidates, candidatesPerHit*k) }
+
+// MeasureRetrieval times each question three ways, taking turns so that
+// noise from other processes falls on all three alike. Questions are
+// embedded once, before timing, for the bare query and the scan; Retrieve
+// embeds its own, as it does in production.
+func MeasureRetrieval(ctx context.Context, ix *Index, questions []BenchQuestion, opts rag.RetrieveOptions) (RetrievalBench, error) {
+	if opts.K <= 0 {
+		opts.K = DefaultK
+	}
+	n := benchCandidates(opts.K)
+	ix.mu.RLock()
+	st := ix.st
+	vecs := make([][]float32, 0, len(st.byID))
+	ids := make([]string, 0, len(st.byID))
+	for _, rec := range st.docs {
+		if rec != nil {
+			vecs = append(vecs, rec.vec)
+			ids = append(ids, rec.ID)
+		}
+	}
+	coll, dims := st.coll, st.dims
+	ix.mu.RUnlock()
+	rb := RetrievalBench{Passages: len(vecs), Dimensions: dims, Queries: len(questions), K: opts.K, Candidates: min(n, len(vecs))}
+	if len(vecs) == 0 || len(questions) == 0 {
+		return rb, errors.New("bench retrieval: no passages or no questions")
+	}
+	n = rb.Candidates
+
+	texts := make([]string, len(questions))
+	for i, q := range questions {
+		texts[i] = q.Text
+	}
+	qvecs, err := ix.embedder.Embed(ctx, texts)
+	if err != nil {
+		return rb, fmt.Errorf("bench retrieval: embed questions: %w", err)
+	}
+	for i := range qvecs {
+		qvecs[i] = unitVector(qvecs[i])
+	}
+
+	hybrid := func(i int) error {
+		hits, err := ix.Retrieve(ctx, questions[i].Text, opts)
+		if err == nil {
+			for _, h := range hits {
+				if h.ArticleID == questions[i].ArticleID {
+					rb.SourceFound++
+					break
+				}
+			}
+		}
+		return err
+	}
+	// The bare query's and the scan's neighbours are kept, to be compared
+	// once the timing is done.
+	bareRes := make([][]chromem.Result, len(questions))
+	scanDocs := make([][]int32, len(questions))
+	bare := func(i int) error {
+		res, err := coll.QueryEmbedding(ctx, qvecs[i], n, nil, nil)
+		bareRes[i] = res
+		return err
+	}
+	scan := func(i int) error {
+		scanDocs[i] = scanTopN(vecs, qvecs[i], n)
+		return nil
+	}
+	// A few untimed rounds fill caches and pools.
+	for i := range min(3, len(questions)) {
+		if err := bare(i); err != nil {
+			return rb, fmt.Errorf("bench retrieval: %w", err)
+		}
+		if _, err := ix.Retrieve(ctx, questions[i].Text, opts); err != nil {
+			return rb, fmt.Errorf("bench retrieval: %w", err)
+		}
+	}
+
+	ways := []func(int) error{hybrid, bare, scan}
+	took := make([][]time.Duration, len(ways))
+	for i := range questions {
+		for j := range ways {
+			w := (i + j) % len(ways)
+			start := time.Now()
+			if err := ways[w](i); err != nil {
+				return rb, fmt.Errorf("bench retrieval: %w", err)
+			}
+			took[w] = append(took[w], time.Since(start))
+		}
+		if err := ctx.Err(); err != nil {
+			return rb, err
+		}
+	}
+	var agree, compared int
+	for i := range questions {
+		want := make(map[string]bool, len(bareRes[i]))
+		for _, r := range bareRes[i] {
+			want[r.ID] = true
+		}
+		for _, d := range scanDocs[i] {
+			if want[ids[d]] {
+				agree++
+			}
+		}
+		compared += len(bareRes[i])
+	}
+	if compared > 0 {
+		rb.Agreement = float64(agree) / float64(compared)
+	}
+	rb.Hybrid, rb.Chromem, rb.Scan = LatencyOf(took[0]), LatencyOf(took[1]), LatencyOf(took[2])
+	rb.SourceFound /= float64(len(questions))
+	return rb, nil
+}
+
+type scanHit struct {
+	sim float32
+	doc int32
+}
+
+// scanTopN is the reference search: one core reading every vector once and
+// keeping the n best in a min-heap, with nothing else to do.
+func scanTopN(vecs [][]float32, q []float32, n int) []int32 {
+	h := make([]scanHit, 0, n)
+	for d, v := range vecs {
+		var s float32
+		for i, x := range v {
+			s += x * q[i]
+		}
+		switch {
+		case len(h) < n:
+			h = append(h, scanHit{s, int32(d)})
+			for c := len(h) - 1; c > 0; {
+				p := (c - 1) / 2
+				if h[p].sim <= h[c].sim {
+					break
+				}
+				h[p], h[c] = h[c], h[p]
+				c = p
+			}
+		case s > h[0].sim:
+			h[0] = scanHit{s, int32(d)}
+			for p := 0; ; {
+				c := 2*p + 1
+				if c >= len(h) {
+					break
+				}
+				if c+1 < len(h) && h[c+1].sim < h[c].sim {
+					c++
+				}
+				if h[p].sim <= h[c].sim {
+					break
+				}
+				h[p], h[c] = h[c], h[p]
+				p = c
+			}
+		}
+	}
+	slices.SortFunc(h, func(a, b scanHit) int {
+		switch {
+		case a.sim > b.sim:
+			return -1
+		case a.sim < b.sim:
+			return 1
+		}
+		return int(a.doc - b.doc)
+	})
+	out := make([]int32, len(h))
+	for i, x := range h {
+		out[i] = x.doc
+	}
+	return out
+}
+
+// LoadBench compares loading the index at start-up with chromem-go's own
+// persistence of the same passages, in time and in memory.
+type LoadBench struct {
+	Passages, Articles int
+	// Open is the median time of Index Open on the snapshot.
+	Open          time.Duration
+	SnapshotBytes int64
+	// HeapBytes is the heap the loaded index holds (after a collection).
+	HeapBytes int64
+	// RawBytes is the data itself: every passage's vector, text and id,
+	// and each article's id, title, outlet, URL and date (8 bytes).
+	RawBytes int64
+
+	// ChromemWrite is the time to write the passages, with their vectors
+	// and their article's metadata, into a chromem-go persistent DB (a
+	// file per passage), done once.
+	ChromemWrite     time.Duration
+	ChromemDiskBytes int64
+	// ChromemReload is the median time of NewPersistentDB reading them back.
+	ChromemReload    time.Duration
+	ChromemHeapBytes int64
+	// ChromemLoaded is how many passages chromem-go found after the
+	// reload; fewer than Passages means file names collided.
+	ChromemLoaded int
+}
+
+// HeapPerPassage is the loaded index's heap divided by its passages.
+func (b LoadBench) HeapPerPassage() float64 { return perPassage(b.HeapBytes, b.Passages) }
+
+// RawPerPassage is the raw data divided by the passages.
+func (b LoadBench) RawPerPassage() float64 { return perPassage(b.RawBytes, b.Passages) }
+
+// ChromemHeapPerPassage is chromem-go's reloaded heap per passage.
+func (b LoadBench) ChromemHeapPerPassage() float64 { return perPassage(b.ChromemHeapBytes, b.Passages) }
+
+func perPassage(bytes int64, passages int) float64 {
+	if passages == 0 {
+		return 0
+	}
+	return float64(bytes) / float64(passages)
+}
+
+// LoadOptions tune MeasureLoad.
+type LoadOptions struct {
+	// Repeats is how many times each load is timed (the median is
+	// reported); default 1.
+	Repeats int
+	// ChromemDir is where the chromem-go persistent DB is written; it must
+	// not exist or be empty.
+	ChromemDir string
+}
+
+// MeasureLoad opens the index in dir, measuring the time and the heap it
+// takes, then writes the same passages into a chromem-go persistent DB and
+// times its reload. It returns the index it opened, for further
+// measurements.
+func MeasureLoad(ctx context.Context, dir string, embedder rag.Embedder, opts LoadOptions) (LoadBench, *Index, error) {
+	repeats := max(1, opts.Repeats)
+	var lb LoadBench
+	var ix *Index
+	opens := make([]time.Duration, 0, repeats)
+	for range repeats {
+		ix = nil
+		before := liveHeap()
+		start := time.Now()
+		var err error
+		ix, err = Open(embedder, Options{Dir: dir})
+		if err != nil {
+			return lb, nil, err
+		}
+		opens = append(opens, time.Since(start))
+		lb.HeapBytes = liveHeap() - before
+	}
+	lb.Open = eval.Percentile(opens, 50)
+	if fi, err := os.Stat(ix.snapshotPath()); err == nil {
+		lb.SnapshotBytes = fi.Size()
+	}
+
+	ix.mu.RLock()
+	docs, articles, raw := chromemDocs(ix.st)
+	ix.mu.RUnlock()
+	lb.Passages, lb.Articles, lb.RawBytes = len(docs), articles, raw
+	if len(docs) == 0 {
+		return lb, ix, errors.New("bench load: the index is empty")
+	}
+	start := time.Now()
+	if err := writeChromemDB(ctx, opts.ChromemDir, docs); err != nil {
+		return lb, ix, err
+	}
+	lb.ChromemWrite = time.Since(start)
+	docs = nil
+	lb.ChromemDiskBytes = dirSize(opts.ChromemDir)
+
+	reloads := make([]time.Duration, 0, repeats)
+	for range repeats {
+		before := liveHeap()
+		start := time.Now()
+		db, err := chromem.NewPersistentDB(opts.ChromemDir, false)
+		if err != nil {
+			return lb, ix, fmt.Errorf("chromem reload: %w", err)
+		}
+		coll := db.GetCollection("passages", nil)
+		reloads = append(reloads, time.Since(start))
+		if coll == nil {
+			return lb, ix, errors.New("chromem reload: the collection is missing")
+		}
+		lb.ChromemHeapBytes = liveHeap() - before
+		lb.ChromemLoaded = coll.Count()
+		runtime.KeepAlive(db)
+	}
+	lb.ChromemReload = eval.Percentile(reloads, 50)
+	return lb, ix, nil
+}
+
+// chromemDocs turns the index's passages into chromem-go documents with
+// their article's metadata, in id order, and counts the raw size of the
+// data: every passage's vector, text and id, and each article's id, title,
+// outlet, URL and date (8 bytes).
+func chromemDocs(st *indexState) (docs []chromem.Document, articles int, raw int64) {
+	docs = make([]chromem.Document, 0, len(st.byID))
+	for _, a := range st.articles {
+		articles++
+		raw += int64(len(a.info.ID)+len(a.info.Title)+len(a.info.Outlet)+len(a.info.URL)) + 8
+		meta := map[string]string{
+			"article_id": a.info.ID, "title": a.info.Title, "outlet": a.info.Outlet, "url": a.info.URL,
+		}
+		if !a.info.Published.IsZero() {
+			meta["published"] = a.info.Published.Format(time.RFC3339)
+		}
+		for _, d := range a.docs {
+			rec := st.docs[d]
+			raw += int64(4*len(rec.vec) + len(rec.Text) + len(rec.ID))
+			docs = append(docs, chromem.Document{ID: rec.ID, Metadata: meta, Embedding: rec.vec, Content: rec.Text})
+		}
+	}
+	slices.SortFunc(docs, func(a, b chromem.Document) int { return strings.Compare(a.ID, b.ID) })
+	return docs, articles, raw
+}
+
+// writeChromemDB adds docs to a new chromem-go persistent DB, a file per
+// document, with one writer per core (chromem-go's AddDocuments would
+// start a goroutine per document).
+func writeChromemDB(ctx context.Context, dir string, docs []chromem.Document) error {
+	db, err := chromem.NewPersistentDB(dir, false)
+	if err != nil {
+		return fmt.Errorf("chromem create: %w", err)
+	}
+	coll, err := db.CreateCollection("passages", nil, refuseEmbedding)
+	if err != nil {
+		return fmt.Errorf("chromem create: %w", err)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(docs); i += workers {
+				if err := coll.AddDocument(ctx, docs[i]); err != nil {
+					errs[w] = fmt.Errorf("chromem add %s: %w", docs[i].ID, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// liveHeap collects garbage and returns the bytes still in use.
+func liveHeap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}

@@ -1,0 +1,217 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// gatherStore is gather for an index kept in a Store: the same candidates,
+// with the same scores, found by the store's queries instead of the
+// in-process engines. It asks in three rounds, each of concurrent queries.
+// The first finds the nearest passages, the best passages by BM25 and the
+// best articles by BM25; the second fills in what the keyword side did not
+// say about the vector side's candidates (the BM25 of passages and
+// articles found by vector) and finds the best passage of articles found
+// only as articles; the third asks the cosine of every candidate the
+// vector search did not bring.
+// Results the catalog does not know yet (another process's newer
+// articles) are left out until it is read again.
+func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
+	s := ix.opts.Store
+	opts := q.opts
+	f := rag.Filter{Since: opts.Since, Until: opts.Until}
+	n := max(tu.candidates, candidatesPerHit*q.k)
+	if opts.ArticleID != "" {
+		a, ok := st.articles[opts.ArticleID]
+		if !ok {
+			return &gathered{articles: map[uint32]*articleCand{}, groups: st.kw.groups(st.describe)}, nil
+		}
+		f.ArticleIDs = []string{opts.ArticleID}
+		n = max(n, len(a.docs)) // every passage of the article is a candidate
+	}
+	nArticles := 0
+	if tu.articleLevel {
+		nArticles = max(tu.articles, articlesPerHit*q.k)
+	}
+
+	var vec, kwp, kwa []rag.Match
+	var r1 queries
+	if !isZero(q.vec) {
+		r1.run(func() (err error) {
+			vec, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: n, Filter: f})
+			return err
+		})
+	}
+	if len(q.terms) > 0 {
+		r1.run(func() (err error) {
+			kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: n, Filter: f})
+			return err
+		})
+		if nArticles > 0 {
+			r1.run(func() (err error) {
+				kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: nArticles, Articles: true, Filter: f})
+				return err
+			})
+		}
+	}
+	if err := r1.wait(); err != nil {
+		return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+	}
+
+	g := st.kw.groups(st.describe)
+	out := &gathered{articles: map[uint32]*articleCand{}, groups: g}
+	byDoc := map[uint32]*passageCand{}
+	get := func(doc uint32) *passageCand {
+		c, ok := byDoc[doc]
+		if !ok {
+			c = &passageCand{doc: doc, group: g.of[doc]}
+			byDoc[doc] = c
+			out.passages = append(out.passages, c)
+		}
+		return c
+	}
+	articleBM25 := map[string]float64{}
+	for _, m := range kwa {
+		if _, ok := st.articles[m.ID]; ok {
+			articleBM25[m.ID] = m.Score
+		}
+	}
+	for i, m := range vec {
+		if doc, ok := st.byID[m.ID]; ok {
+			c := get(doc)
+			c.vr, c.cos = i+1, m.Score
+		}
+	}
+	for i, m := range kwp {
+		if doc, ok := st.byID[m.ID]; ok {
+			c := get(doc)
+			c.kr, c.bm25 = i+1, m.Score
+		}
+	}
+
+	// Second round: BM25 for the passages only the vector side found, for
+	// the articles of every candidate passage, and the best passage of
+	// articles that came with none.
+	var vectorOnly, missingArticles, bare []string
+	bareDocs := 0
+	seenArticle := map[string]bool{}
+	for _, c := range out.passages {
+		id := st.docs[c.doc].ArticleID
+		if c.kr == 0 && len(q.terms) > 0 {
+			vectorOnly = append(vectorOnly, st.docs[c.doc].ID)
+		}
+		if _, ok := articleBM25[id]; !ok && !seenArticle[id] && nArticles > 0 && len(q.terms) > 0 {
+			missingArticles = append(missingArticles, id)
+		}
+		seenArticle[id] = true
+	}
+	for _, m := range kwa {
+		if a, ok := st.articles[m.ID]; ok && !seenArticle[m.ID] {
+			bare = append(bare, m.ID)
+			bareDocs += len(a.docs)
+		}
+	}
+	var also, alsoArticles, best []rag.Match
+	var r2 queries
+	if len(vectorOnly) > 0 {
+		r2.run(func() (err error) {
+			also, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: len(vectorOnly), Filter: rag.Filter{PassageIDs: vectorOnly}})
+			return err
+		})
+	}
+	if len(missingArticles) > 0 {
+		r2.run(func() (err error) {
+			alsoArticles, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: len(missingArticles), Articles: true, Filter: rag.Filter{ArticleIDs: missingArticles}})
+			return err
+		})
+	}
+	if len(bare) > 0 {
+		r2.run(func() (err error) {
+			best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: bareDocs, Filter: rag.Filter{ArticleIDs: bare}})
+			return err
+		})
+	}
+	if err := r2.wait(); err != nil {
+		return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+	}
+	for _, m := range also {
+		if doc, ok := st.byID[m.ID]; ok {
+			if c := byDoc[doc]; c != nil {
+				c.bm25 = m.Score
+			}
+		}
+	}
+	for _, m := range alsoArticles {
+		articleBM25[m.ID] = m.Score
+	}
+	for _, m := range best {
+		doc, ok := st.byID[m.ID]
+		if !ok || seenArticle[st.docs[doc].ArticleID] {
+			continue
+		}
+		seenArticle[st.docs[doc].ArticleID] = true
+		get(doc).bm25 = m.Score
+	}
+
+	// Third round: the cosine of every candidate the vector search did not
+	// bring, by a vector query over just those passages.
+	var noCos []string
+	for _, c := range out.passages {
+		if c.vr == 0 {
+			noCos = append(noCos, st.docs[c.doc].ID)
+		}
+	}
+	if len(noCos) > 0 && !isZero(q.vec) {
+		sims, err := s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: len(noCos), Filter: rag.Filter{PassageIDs: noCos}})
+		if err != nil {
+			return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+		}
+		for _, m := range sims {
+			if doc, ok := st.byID[m.ID]; ok {
+				if c := byDoc[doc]; c != nil {
+					c.cos = m.Score
+				}
+			}
+		}
+	}
+	if tu.articleLevel {
+		for _, c := range out.passages {
+			if _, ok := out.articles[c.group]; !ok {
+				out.articles[c.group] = &articleCand{bm25: articleBM25[st.docs[c.doc].ArticleID]}
+			}
+		}
+	}
+	return out, nil
+}
+
+// describe gives docGroups a passage's article id and title.
+func (st *indexState) describe(doc uint32) (string, string) {
+	return st.docs[doc].ArticleID, st.docs[doc].Title
+}
+
+// queries runs store queries concurrently and keeps the first error.
+type queries struct {
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs error
+}
+
+func (r *queries) run(fn func() error) {
+	r.wg.Go(func() {
+		if err := fn(); err != nil {
+			r.mu.Lock()
+			if r.errs == nil {
+				r.errs = err
+			}
+			r.mu.Unlock()
+		}
+	})
+}
+
+func (r *queries) wait() error {
+	r.wg.Wait()
+	return r.errs
+}

@@ -1,0 +1,209 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// ChromemStore is the in-process engines, chromem-go for vectors and the
+// index's own BM25, behind the Store interface, in memory. The default
+// index uses the same engines directly and persists them to its snapshot;
+// this store is the reference the Store suite (rag/storetest) checks other
+// backends against, and the quickest way to exercise an index kept in a
+// Store.
+type ChromemStore struct {
+	mu      sync.RWMutex
+	st      *indexState
+	version uint64
+}
+
+// NewChromemStore returns an empty in-memory store.
+func NewChromemStore() *ChromemStore {
+	return &ChromemStore{st: newState("", 0)}
+}
+
+// Name implements Store.
+func (s *ChromemStore) Name() string { return "chromem" }
+
+// Close implements Store.
+func (s *ChromemStore) Close() error { return nil }
+
+// Put implements Store.
+func (s *ChromemStore) Put(ctx context.Context, arts []rag.StoredArticle) error {
+	var pb preparedBatch
+	for _, a := range arts {
+		pa := preparedFromStored(a)
+		if len(pa.vecs) != len(pa.passages) {
+			return fmt.Errorf("put article %q: every passage needs a vector", a.Info.ID)
+		}
+		// The store keeps its own copy of each vector: apply normalises
+		// in place.
+		for i, v := range pa.vecs {
+			pa.vecs[i] = slices.Clone(v)
+		}
+		pb.articles = append(pb.articles, pa)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(arts) > 0 && s.st.embedder == "" {
+		s.st.embedder = arts[0].Embedder
+	}
+	if err := s.st.apply(pb); err != nil {
+		return err
+	}
+	s.version++
+	return nil
+}
+
+// Delete implements Store.
+func (s *ChromemStore) Delete(ctx context.Context, ids []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ids {
+		if s.st.removeArticle(id) {
+			s.version++
+		}
+	}
+	return nil
+}
+
+// Count implements Store.
+func (s *ChromemStore) Count(context.Context) (int, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.st.byID), nil
+}
+
+// Version implements Store.
+func (s *ChromemStore) Version(context.Context) (string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return strconv.FormatUint(s.version, 10), nil
+}
+
+// Catalog implements Store.
+func (s *ChromemStore) Catalog(ctx context.Context, fn func(rag.StoredArticle) error) error {
+	s.mu.RLock()
+	var arts []rag.StoredArticle
+	for _, a := range s.st.articles {
+		ps := make([]rag.Passage, 0, len(a.docs))
+		for _, d := range a.docs {
+			ps = append(ps, s.st.docs[d].Passage)
+		}
+		sa := storedFromRec(a, ps)
+		sa.Embedder, sa.Dimensions = s.st.embedder, s.st.dims
+		arts = append(arts, sa)
+	}
+	s.mu.RUnlock()
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// VectorQuery implements Store.
+func (s *ChromemStore) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := s.st
+	if len(st.byID) == 0 || q.Limit <= 0 {
+		return nil, nil
+	}
+	if st.dims != 0 && len(q.Vector) != st.dims {
+		return nil, fmt.Errorf("query vector has %d dimensions, the store %d", len(q.Vector), st.dims)
+	}
+	vec := unitVector(slices.Clone(q.Vector))
+	articleID := ""
+	if len(q.Filter.ArticleIDs) == 1 {
+		articleID = q.Filter.ArticleIDs[0]
+	}
+	// Filtering drops results after the nearest-neighbour search, so a
+	// filtered query asks for every passage and keeps the first it passes.
+	n := q.Limit
+	keep := st.filter(q.Filter)
+	if keep != nil {
+		n = len(st.byID)
+	}
+	docs, err := st.vectorSearch(ctx, vec, n, articleID, keep)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rag.Match, 0, min(len(docs), q.Limit))
+	for _, d := range docs {
+		if len(out) == q.Limit {
+			break
+		}
+		if keep == nil || keep(d) { // the one-article search does not filter
+			out = append(out, rag.Match{ID: st.docs[d].ID, Score: float64(dot(vec, st.docs[d].vec))})
+		}
+	}
+	return out, nil
+}
+
+// KeywordQuery implements Store.
+func (s *ChromemStore) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st := s.st
+	if q.Limit <= 0 || len(q.Terms) == 0 {
+		return nil, nil
+	}
+	f := q.Filter
+	if q.Articles {
+		f.PassageIDs = nil
+	}
+	keep := st.filter(f)
+	if !q.Articles {
+		res := st.kw.searchWith(defaultTuning.bm25, q.Terms, q.Limit, keep, nil, nil, 0, false)
+		out := make([]rag.Match, 0, len(res.passages))
+		for _, h := range res.passages {
+			out = append(out, rag.Match{ID: st.docs[h.doc].ID, Score: float64(h.score)})
+		}
+		return out, nil
+	}
+	g := st.kw.groups(st.describe)
+	res := st.kw.searchWith(defaultTuning.bm25, q.Terms, 1, keep, nil, g, q.Limit, true)
+	out := make([]rag.Match, 0, len(res.articles))
+	for _, a := range res.articles {
+		out = append(out, rag.Match{ID: st.docs[a.best].ArticleID, Score: float64(a.score)})
+	}
+	return out, nil
+}
+
+// filter is keeper for a Filter; nil when it narrows nothing.
+func (st *indexState) filter(f rag.Filter) func(uint32) bool {
+	if f.Since.IsZero() && f.Until.IsZero() && len(f.ArticleIDs) == 0 && len(f.PassageIDs) == 0 {
+		return nil
+	}
+	byDate := st.keeper(rag.RetrieveOptions{Since: f.Since, Until: f.Until})
+	articles := setOf(f.ArticleIDs)
+	passages := setOf(f.PassageIDs)
+	return func(doc uint32) bool {
+		if !byDate(doc) {
+			return false
+		}
+		rec := st.docs[doc]
+		return (articles == nil || articles[rec.ArticleID]) && (passages == nil || passages[rec.ID])
+	}
+}
+
+func setOf(ids []string) map[string]bool {
+	if len(ids) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
