@@ -1,8 +1,12 @@
-// Package rag is the core of coveragebot: articles and their passages, the
-// coverage index over chromem-go, hybrid retrieval, and answers and summaries
-// whose citations are checked against the passages they cite.
+// Package rag is the domain of coveragebot: articles and their passages,
+// hits, answers and citations, quotations, timelines and comparisons, the
+// sentinel errors callers branch on, and the seams through which the core
+// reaches the outside world (EmbedFunc, ChatFunc, Store).
 //
-// It imports no adapter. Discord, OpenAI-compatible endpoints and the loaders
-// that touch files or the network live in other packages and reach rag through
-// the small function types and interfaces declared here.
+// It holds types and interfaces only. The work is done in its subpackages:
+// prose (text), quote (quotations), search (the index and retrieval), answer
+// (the engine) and eval (retrieval metrics). None of them imports an adapter;
+// Discord, OpenAI-compatible endpoints, Weaviate and the loaders that touch
+// files or the network live in other packages and reach the core through the
+// seams declared here.
 package rag

@@ -8,7 +8,7 @@ import (
 // Store is an external home for the index's passages: a vector database
 // that keeps the vectors and the keyword postings and runs both searches,
 // so that the bot process holds neither. An Index opened with a Store
-// (IndexOptions.Store) writes every change through it and keeps only the
+// (search.Options.Store) writes every change through it and keeps only the
 // catalog in memory: the articles, their text and quotations, and the
 // document frequencies that answering needs. Retrieval fuses what the two
 // queries return exactly as it fuses chromem-go's and BM25's lists.

@@ -26,7 +26,7 @@ type ExtractiveOptions struct {
 // Tuning of the extractive answerer. Coverage is the share of the question's
 // weight (its terms' IDF) that a sentence holds. The chosen sentences must
 // cover minAnswerCoverage of it, a term found only around one of them (see
-// context in ExtractiveAnswer) counting contextCredit, and the best sentence
+// context in Extractive) counting contextCredit, and the best sentence
 // minSentenceCoverage alone. Short of either, the passages are about
 // something else and the answerer abstains.
 const (
@@ -294,7 +294,7 @@ type scoredSentence struct {
 	score    float64
 }
 
-// ExtractiveAnswer answers from the hits alone. It scores every sentence of
+// Extractive answers from the hits alone. It scores every sentence of
 // every hit by the IDF-weighted share of the question's terms it holds, with
 // small bonuses for matching the names and numbers in the question, for
 // question terms elsewhere in its passage, and for the hit's rank. A

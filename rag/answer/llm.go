@@ -28,7 +28,7 @@ Rules:
 5. Be brief: two to five sentences of plain prose, no headings. Keep names, figures and quotations as the sources give them.
 6. Earlier turns of the conversation may explain what a follow-up refers to ("he", "that meeting"), but facts come only from the sources.`
 
-// LLMAnswer asks the chat model to answer the question only from the numbered
+// LLM asks the chat model to answer the question only from the numbered
 // hits, then checks the reply: <think> blocks are removed, every citation is
 // verified against its passage (see VerifyCitations), and a reply that says
 // the sources do not answer, or that keeps no verified citation, becomes a

@@ -15,7 +15,7 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-// EvalQuery is one question of a retrieval benchmark, in the shape of
+// Query is one question of a retrieval benchmark, in the shape of
 // realtimeqa-dev's queries.jsonl.
 type Query struct {
 	ID       string   `json:"id"`
@@ -28,7 +28,7 @@ type Query struct {
 	AsOf time.Time `json:"-"`
 }
 
-// ReadEvalQueries reads JSON Lines of EvalQuery. A malformed line is an
+// ReadQueries reads JSON Lines of Query. A malformed line is an
 // error naming its line number: a benchmark with a silently dropped
 // question would report the wrong score.
 func ReadQueries(r io.Reader) ([]Query, error) {
@@ -117,7 +117,7 @@ func GoldRank(ranked []string, gold []string) int {
 	return 0
 }
 
-// RetrievalMetrics summarises ranks (1-based, 0 for a miss) the way the
+// Metrics summarises ranks (1-based, 0 for a miss) the way the
 // benchmark reports them.
 type Metrics struct {
 	Queries int     `json:"queries"`
@@ -156,7 +156,7 @@ func ComputeMetrics(ranks []int) Metrics {
 	return m
 }
 
-// EvalOutcome is how one query fared.
+// Outcome is how one query fared.
 type Outcome struct {
 	Query    Query
 	Rank     int
@@ -165,7 +165,7 @@ type Outcome struct {
 	Duration time.Duration
 }
 
-// EvalArticlesWanted is how many distinct articles an evaluation ranks.
+// ArticlesWanted is how many distinct articles an evaluation ranks.
 const ArticlesWanted = 10
 
 // Retriever is what an evaluation needs of an index: *search.Index
@@ -181,7 +181,7 @@ func Run(ctx context.Context, ix Retriever, queries []Query) ([]Outcome, error) 
 	for _, q := range queries {
 		start := time.Now()
 		// Passages per article are capped, so this many passages name at
-		// least EvalArticlesWanted articles whenever the index has them.
+		// least ArticlesWanted articles whenever the index has them.
 		hits, err := ix.Retrieve(ctx, q.Question, rag.RetrieveOptions{K: 4 * ArticlesWanted, AsOf: q.AsOf})
 		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", q.ID, err)

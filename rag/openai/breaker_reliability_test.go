@@ -51,7 +51,7 @@ func newFlakyFront(t *testing.T, backend *fakeopenai.Server) *flakyFront {
 }
 
 // TestEngineBreakerStopsHammeringAndRecovers answers questions through
-// rag.Engine and the real client while the endpoint is down, then back.
+// answer.Engine and the real client while the endpoint is down, then back.
 // While it is down, questions fail with ErrUnavailable and, once the
 // breaker has opened, without a request; a burst of concurrent questions
 // after the cooldown sends one probe, not a burst; once the endpoint is

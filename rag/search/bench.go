@@ -15,10 +15,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/philippgille/chromem-go"
+
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/eval"
 	"github.com/coveragebot/coveragebot/rag/prose"
-	"github.com/philippgille/chromem-go"
 )
 
 // This file holds what `coveragebot bench` and the Go benchmarks share:

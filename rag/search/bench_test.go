@@ -12,9 +12,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/philippgille/chromem-go"
+
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
-	"github.com/philippgille/chromem-go"
 )
 
 // benchSeed fixes the synthetic coverage of every benchmark here, so runs

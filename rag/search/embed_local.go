@@ -20,7 +20,7 @@ const LocalDimensions = 384
 // embedder that needs no network and no model. It hashes three kinds of
 // features into a fixed number of signed dimensions:
 //
-//   - index terms (rag.Terms: lowercase, stop words dropped, light
+//   - index terms (prose.Terms: lowercase, stop words dropped, light
 //     stemming), with sublinear term frequency;
 //   - pairs of adjacent terms, so that "prime minister" and "security
 //     guarantees" count as phrases;

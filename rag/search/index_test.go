@@ -19,9 +19,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/philippgille/chromem-go"
+
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
-	"github.com/philippgille/chromem-go"
 )
 
 // countingEmbedder wraps the local embedder and counts the texts it embeds.

@@ -104,7 +104,7 @@ const maxResults = 10000
 
 // queryTerms drops repeated terms (Weaviate counts a repeated query term
 // again; the in-process BM25 does not) and any that GraphQL would need
-// escaped, which rag.Terms does not produce.
+// escaped, which prose.Terms does not produce.
 func queryTerms(terms []string) []string {
 	seen := map[string]bool{}
 	var out []string

@@ -6,7 +6,7 @@
 // its description and its keyword terms. Articles hold the catalog record
 // each bot process reads at start-up (the clean body, quotations, the
 // content hash that makes ingestion incremental) and the article's terms
-// for article-level BM25. Keyword terms are coveragebot's own (rag.Terms,
+// for article-level BM25. Keyword terms are coveragebot's own (prose.Terms,
 // stemmed, stop words dropped), stored whitespace-tokenised with Weaviate's
 // stop words off and BM25 at k1 1.2, b 0.75, so that Weaviate scores what
 // the in-process index scores.

@@ -1,0 +1,442 @@
+package quote
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+func looksAppositive(ap string) bool {
+	if ap == "" || len(strings.Fields(ap)) > 20 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ap)
+	return unicode.IsLower(r) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ")
+}
+
+var reAppositiveLead = regexp.MustCompile(`^(?i)(?:who (?:was|is|has been|had been|served as|serves as|became)|who)\s+`)
+
+func cleanAppositive(ap string) string {
+	return strings.TrimSpace(reAppositiveLead.ReplaceAllString(ap, ""))
+}
+
+func trimRightSpace(s string, lo, end int) int {
+	for end > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+func trimRightPunct(s string, lo, end int) int {
+	for end > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// lastWordStart returns where the word ending at end begins, or end when
+// the rune before end is not part of a word.
+func lastWordStart(s string, lo, end int) int {
+	i := end
+	for i > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:i])
+		if !isNameRune(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+func isNameRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '’' || r == '\'' || r == '‘' || r == '-'
+}
+
+// classify says what kind of speaker the words s..e of the masked body
+// name, without resolving them.
+func (x *quoteExtractor) classify(s, e int) speakerKind {
+	np := x.masked[s:e]
+	words := strings.Fields(np)
+	if len(words) == 0 || len(words) > 12 || strings.ContainsAny(np, "“”\"") {
+		return kindNone
+	}
+	lower := strings.ToLower(np)
+	switch lower {
+	case "he", "she", "they":
+		return kindPronoun
+	}
+	first := strings.ToLower(words[0])
+	head := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,;:"))
+	if p, ok := x.personEndingAt(s, e); ok && p.start >= s {
+		return kindNamed
+	}
+	if (first == "a" || first == "an" || first == "the") && len(words) > 1 && statementHeads[strings.ToLower(words[1])] {
+		if _, ok := x.possessivePersonIn(s, e); ok {
+			return kindStatement
+		}
+	}
+	if isLowerWord(words[len(words)-1]) {
+		if personHeads[head] && (first == "the") && len(words) <= 4 {
+			return kindPersonDesc
+		}
+		if strings.HasSuffix(lower, "prime minister") && first == "the" && len(words) <= 4 {
+			return kindPersonDesc
+		}
+		if speakerHeads[head] {
+			return kindOtherDesc
+		}
+		return kindNone
+	}
+	// Capitalised words only ("Downing Street", "the Kremlin", "Zelenskyy").
+	for i, w := range words {
+		if i == 0 && first == "the" {
+			continue
+		}
+		if !prose.StartsUpper(w) {
+			return kindNone
+		}
+	}
+	if len(words) == 1 && first == "the" {
+		return kindNone
+	}
+	if len(words) == 1 && leadingWords[first] {
+		return kindNone
+	}
+	return kindNamed
+}
+
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// personEndingAt finds the person mention that ends the phrase s..e (a
+// trailing possessive counts).
+func (x *quoteExtractor) personEndingAt(s, e int) (personMention, bool) {
+	for i := min(x.peopleFrom(e), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.start < s {
+			break
+		}
+		if p.end == e || (p.end < e && strings.TrimRight(x.masked[p.end:e], "’'‘s") == "") {
+			return p, true
+		}
+	}
+	return personMention{}, false
+}
+
+func (x *quoteExtractor) possessivePersonIn(s, e int) (personMention, bool) {
+	for _, p := range x.people[x.peopleFrom(s):] {
+		if p.start >= e {
+			break
+		}
+		if p.start >= s && p.end <= e && p.possessive {
+			return p, true
+		}
+	}
+	return personMention{}, false
+}
+
+// resolve turns the words naming a speaker into a speaker.
+func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
+	np := x.masked[s:e]
+	ref := speakerRef{mention: np}
+	switch x.classify(s, e) {
+	case kindNamed:
+		ref.mention = "" // the name is the mention
+		if p, ok := x.personEndingAt(s, e); ok {
+			ref.speaker = x.canonical(p.name)
+			ref.person = true
+			role := strings.TrimSpace(x.masked[s:p.start])
+			if role == "" {
+				role = p.title
+			}
+			ref.role = role
+		} else {
+			ref.speaker = x.canonical(np)
+			ref.person = x.isKnownPerson(np)
+		}
+		return ref, true
+	case kindPronoun:
+		return x.resolvePronoun(strings.ToLower(np), s)
+	case kindPersonDesc:
+		p, ok := x.resolveDescription(np, s)
+		if !ok {
+			return speakerRef{}, false
+		}
+		ref.speaker = x.canonical(p.name)
+		ref.role = p.title
+		if ref.role == "" {
+			ref.role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(np, "the "), "The "))
+		}
+		ref.resolved, ref.person = true, true
+		return ref, true
+	case kindStatement:
+		p, _ := x.possessivePersonIn(s, e)
+		ref.speaker = x.canonical(p.name)
+		ref.person = true
+		return ref, true
+	case kindOtherDesc:
+		ref.speaker = np
+		return ref, true
+	}
+	return speakerRef{}, false
+}
+
+// resolvePronoun finds whom "he", "she" or "they" at pos means: the last
+// speaker in the three paragraphs before (a person for he and she), or
+// failing that, for he and she, the last person named.
+func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bool) {
+	limit := x.paragraphsBack(pos, 3)
+	for k := len(x.speech) - 1; k >= 0; k-- {
+		sa := x.speech[k]
+		if sa.verbStart >= pos || !sa.ok {
+			continue
+		}
+		if sa.subjStart < limit {
+			break
+		}
+		if pronoun != "they" && !sa.ref.person {
+			continue
+		}
+		ref := sa.ref
+		ref.mention = x.masked[pos : pos+len(pronoun)]
+		ref.resolved = true
+		ref.about = ""
+		return ref, true
+	}
+	if pronoun == "they" {
+		return speakerRef{}, false
+	}
+	p, ok := x.personBefore(pos, "")
+	if !ok {
+		return speakerRef{}, false
+	}
+	return speakerRef{speaker: x.canonical(p.name), mention: x.masked[pos : pos+len(pronoun)], resolved: true, person: true}, true
+}
+
+// paragraphsBack returns the offset n paragraphs before pos.
+func (x *quoteExtractor) paragraphsBack(pos, n int) int {
+	i := pos
+	for ; n > 0 && i > 0; n-- {
+		j := strings.LastIndex(x.masked[:i], "\n\n")
+		if j < 0 {
+			return 0
+		}
+		i = j
+	}
+	return i
+}
+
+// resolveDescription finds the person a description such as "the French
+// president" or "the PM" means: someone the article gives that title
+// ("French President Emmanuel Macron"), or else the last person named
+// before it who holds no other role.
+func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention, bool) {
+	words := strings.Fields(strings.ToLower(desc))
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	title := strings.Join(words, " ")
+	head := ""
+	if len(words) > 0 {
+		head = words[len(words)-1]
+	}
+	if title == "pm" {
+		title, head = "prime minister", "minister"
+	}
+	if p, ok := x.titled[title]; ok {
+		return p, true
+	}
+	return x.personBefore(pos, head)
+}
+
+// personBefore returns the last person named before pos whose role, when
+// the article gives one, fits head ("" accepts anyone).
+func (x *quoteExtractor) personBefore(pos int, head string) (personMention, bool) {
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos {
+			continue
+		}
+		if head != "" && !p.fits(head) {
+			continue
+		}
+		return p, true
+	}
+	return personMention{}, false
+}
+
+// attribute decides who said quotation i.
+func (x *quoteExtractor) attribute(i int) (speakerRef, bool) {
+	if ref, ok := x.refs[i]; ok {
+		return ref, ref.speaker != ""
+	}
+	ref, ok := x.attributeUncached(i)
+	if !ok {
+		ref = speakerRef{}
+	}
+	x.refs[i] = ref
+	return ref, ok
+}
+
+func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
+	sp := x.spans[i]
+	sentStart, _ := x.sentenceAround(sp.open)
+	_, sentEnd := x.sentenceAround(max(sp.end-1, sp.open))
+	if sentEnd < sp.end {
+		sentEnd = sp.end
+	}
+	// A speech verb before the quotation in its sentence: `X said: “…”`,
+	// `X told Sky News the meeting is being called “…”`.
+	for k := len(x.speech) - 1; k >= 0; k-- {
+		sa := x.speech[k]
+		if sa.verbEnd > sp.open {
+			continue
+		}
+		if sa.verbStart < sentStart {
+			break
+		}
+		if !sa.ok {
+			continue
+		}
+		ref := sa.ref
+		ref.about = x.aboutWhom(ref, sa.verbEnd, sp)
+		return ref, true
+	}
+	// The first speech verb after it, close by: `“…”, Kremlin aide Yuri
+	// Ushakov said`.
+	if k := sort.Search(len(x.speech), func(k int) bool { return x.speech[k].verbStart >= sp.end }); k < len(x.speech) {
+		sa := x.speech[k]
+		if sa.ok && sa.verbStart < sentEnd && len(strings.Fields(x.masked[sp.end:sa.verbStart])) <= 12 {
+			ref := sa.ref
+			ref.about = x.aboutWhom(ref, -1, sp)
+			return ref, true
+		}
+	}
+	// The passive: `described as “…” by the French presidency`.
+	if ref, ok := x.passiveSpeaker(sp, sentEnd); ok {
+		return ref, true
+	}
+	// Another quotation in the same sentence with a speaker.
+	for j := i - 1; j >= 0 && x.spans[j].open >= sentStart; j-- {
+		if ref, ok := x.attribute(j); ok {
+			return ref, true
+		}
+	}
+	// Words owned by the sentence's subject: `Sir Keir Starmer’s call …,
+	// expressing his “concrete support”`.
+	pre := strings.ToLower(x.masked[sentStart:sp.open])
+	if reOwnedWords.MatchString(pre) {
+		if ref, ok := x.sentenceSubject(sentStart, sp.open); ok {
+			return ref, true
+		}
+	}
+	// A paragraph that is nothing but a quotation continues the speaker of
+	// the quotation that closed the paragraph before.
+	if x.standsAlone(sp) && i > 0 {
+		prev := x.spans[i-1]
+		if between := x.masked[prev.end:sp.open]; strings.TrimSpace(between) == "" && strings.Count(between, "\n") >= 1 {
+			if ref, ok := x.attribute(i - 1); ok {
+				ref.about = ""
+				return ref, true
+			}
+		}
+	}
+	return speakerRef{}, false
+}
+
+var reOwnedWords = regexp.MustCompile(`\b(his|her)\b`)
+
+// standsAlone reports whether a quotation fills its paragraph.
+func (x *quoteExtractor) standsAlone(sp quoteSpan) bool {
+	ls := strings.LastIndexByte(x.masked[:sp.open], '\n') + 1
+	le := len(x.masked)
+	if nl := strings.IndexByte(x.masked[sp.end:], '\n'); nl >= 0 {
+		le = sp.end + nl
+	}
+	return strings.TrimSpace(x.masked[ls:sp.open]) == "" && strings.TrimSpace(x.masked[sp.end:le]) == ""
+}
+
+var rePassive = regexp.MustCompile(`(?i)\b(described|called|branded|dubbed|labelled|labeled|termed)(?: it| them| him| her)?(?: as)?\s*$`)
+
+func (x *quoteExtractor) passiveSpeaker(sp quoteSpan, sentEnd int) (speakerRef, bool) {
+	lineStart := strings.LastIndexByte(x.masked[:sp.open], '\n') + 1
+	if !rePassive.MatchString(x.masked[lineStart:sp.open]) || sp.end >= sentEnd {
+		return speakerRef{}, false
+	}
+	after := x.masked[sp.end:sentEnd]
+	trimmed := strings.TrimLeft(after, " ")
+	if !strings.HasPrefix(trimmed, "by ") {
+		return speakerRef{}, false
+	}
+	at := sp.end + (len(after) - len(trimmed)) + len("by ")
+	s, e := x.phraseAfter(at)
+	if s >= e {
+		return speakerRef{}, false
+	}
+	return x.resolve(s, e)
+}
+
+// sentenceSubject returns the first person the sentence names or
+// describes before pos.
+func (x *quoteExtractor) sentenceSubject(sentStart, pos int) (speakerRef, bool) {
+	for _, p := range x.people[x.peopleFrom(sentStart):] {
+		if p.end > pos {
+			break
+		}
+		if p.start >= sentStart {
+			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: p.name, person: true}, true
+		}
+	}
+	if loc := rePersonDesc.FindStringIndex(x.masked[sentStart:pos]); loc != nil {
+		s, e := trimSpan(x.masked, sentStart+loc[0], sentStart+loc[1])
+		e = trimRightPunct(x.masked, s, e)
+		if p, ok := x.resolveDescription(x.masked[s:e], s); ok {
+			return speakerRef{speaker: x.canonical(p.name), mention: x.masked[s:e], resolved: true, person: true}, true
+		}
+	}
+	return speakerRef{}, false
+}
+
+var rePersonDesc = regexp.MustCompile(`\b[Tt]he (?:[A-Za-z]+ )?(?:president|prime minister|PM|leader|chancellor|premier)\b(?:[^’'‘]|$)`)
+
+// aboutWhom says whom a spokesperson's or a statement's words are about:
+// the person the reported clause begins with ("said Sir Keir began the
+// conversation by “…”"), or the person a quotation opening with "He" or
+// "She" means. Words a person says of themselves have no About.
+func (x *quoteExtractor) aboutWhom(ref speakerRef, verbEnd int, sp quoteSpan) string {
+	if ref.person {
+		return ""
+	}
+	if verbEnd >= 0 && verbEnd <= sp.open {
+		clause := x.masked[verbEnd:sp.open]
+		off := len(clause) - len(strings.TrimLeft(clause, " :,"))
+		start := verbEnd + off
+		if strings.HasPrefix(x.masked[start:], "that ") {
+			start += len("that ")
+		}
+		if k := x.peopleFrom(start); k < len(x.people) && x.people[k].at == start {
+			return x.canonical(x.people[k].name)
+		}
+	}
+	text := x.body[sp.textStart:sp.textEnd]
+	if strings.HasPrefix(text, "He ") || strings.HasPrefix(text, "She ") {
+		if p, ok := x.personBefore(sp.open, ""); ok {
+			return x.canonical(p.name)
+		}
+	}
+	return ""
+}

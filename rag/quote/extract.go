@@ -1,0 +1,195 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// Extract finds the direct quotations in an article's body and who
+// said them. It understands `X said: “…”`, `“…”, X said`, `said X`, `X told
+// Sky News …`, `according to X`, `described as “…” by X`, quotations that run
+// over several paragraphs, pronouns and descriptions resolved to the person
+// the article last spoke of ("He added: “…”", "The French president said"),
+// roles from appositives and titles, and statements on someone's account.
+// Quotations it cannot give to anyone are left out: a scare quote is not a
+// quotation. Every Quote's Text is a verbatim substring of a.Text.
+func Extract(a rag.Article) []rag.Quote {
+	body := a.Text
+	spans := findQuoteSpans(body)
+	if len(spans) == 0 {
+		return nil
+	}
+	x := newQuoteExtractor(body, spans)
+	out := make([]rag.Quote, 0, len(spans))
+	for i, sp := range spans {
+		ref, ok := x.attribute(i)
+		if !ok {
+			continue
+		}
+		text := body[sp.textStart:sp.textEnd]
+		// The promise this whole feature rests on: a quotation shown is
+		// the article's own words.
+		if text == "" || !strings.Contains(body, text) {
+			continue
+		}
+		q := rag.Quote{
+			Speaker: ref.speaker, Role: ref.role, Text: text, Start: sp.textStart,
+			Pronoun: ref.resolved, About: ref.about,
+			ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published,
+		}
+		if ref.mention != "" && ref.mention != ref.speaker {
+			q.Mention = ref.mention
+		}
+		out = append(out, q)
+	}
+	fillRoles(out)
+	return out
+}
+
+// fillRoles gives a speaker's role to the article's other quotations by the
+// same speaker ("He told Sky News" after "Sir Tony Brenton, the former
+// British ambassador to Russia, said").
+func fillRoles(qs []rag.Quote) {
+	roles := map[string]string{}
+	for _, q := range qs {
+		if q.Role != "" && roles[q.Speaker] == "" {
+			roles[q.Speaker] = q.Role
+		}
+	}
+	for i := range qs {
+		if qs[i].Role == "" {
+			qs[i].Role = roles[qs[i].Speaker]
+		}
+	}
+}
+
+// quoteSpan is one quotation's place in the body.
+type quoteSpan struct {
+	open      int // the opening mark
+	textStart int // the first byte of the words
+	textEnd   int // just past the words
+	end       int // just past the closing mark; textEnd when the quotation is left open
+}
+
+// findQuoteSpans finds every quotation in curly (“…”) or straight ("…")
+// double quotation marks. A paragraph that opens a quotation and does not
+// close it continues into the next paragraph when that one opens with a
+// quotation mark, as print style has it; otherwise the quotation ends with
+// its paragraph.
+func findQuoteSpans(body string) []quoteSpan {
+	var out []quoteSpan
+	for i := 0; i < len(body); {
+		open, mark := nextOpeningMark(body, i)
+		if open < 0 {
+			break
+		}
+		closer := "”"
+		if mark == `"` {
+			closer = `"`
+		}
+		sp := quoteSpan{open: open, textStart: open + len(mark)}
+		pos := sp.textStart
+		for {
+			lineEnd := len(body)
+			if nl := strings.IndexByte(body[pos:], '\n'); nl >= 0 {
+				lineEnd = pos + nl
+			}
+			if c := strings.Index(body[pos:lineEnd], closer); c >= 0 {
+				sp.textEnd = pos + c
+				sp.end = sp.textEnd + len(closer)
+				break
+			}
+			next := lineEnd
+			for next < len(body) && (body[next] == '\n' || body[next] == ' ' || body[next] == '\t' || body[next] == '\r') {
+				next++
+			}
+			if next > lineEnd && next < len(body) && strings.HasPrefix(body[next:], mark) {
+				pos = next + len(mark)
+				continue
+			}
+			sp.textEnd, sp.end = lineEnd, lineEnd
+			break
+		}
+		sp.textStart, sp.textEnd = trimSpan(body, sp.textStart, sp.textEnd)
+		if hasLetter(body[sp.textStart:sp.textEnd]) {
+			out = append(out, sp)
+		}
+		i = max(sp.end, open+len(mark))
+	}
+	return out
+}
+
+// nextOpeningMark finds the next curly opening mark, or a straight one that
+// stands where a quotation can open (after a space, a bracket or a dash, or
+// at the start of a line).
+func nextOpeningMark(body string, from int) (int, string) {
+	for i := from; i < len(body); {
+		r, size := utf8.DecodeRuneInString(body[i:])
+		switch r {
+		case '“':
+			return i, "“"
+		case '"':
+			prev, _ := utf8.DecodeLastRuneInString(body[:i])
+			next, _ := utf8.DecodeRuneInString(body[i+size:])
+			if (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-", prev)) && i+size < len(body) && !unicode.IsSpace(next) {
+				return i, `"`
+			}
+		}
+		i += size
+	}
+	return -1, ""
+}
+
+func trimSpan(s string, a, b int) (int, int) {
+	for a < b {
+		r, size := utf8.DecodeRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += size
+	}
+	for b > a {
+		r, size := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= size
+	}
+	return a, b
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskQuotes blanks the words inside quotations (keeping line breaks and a
+// sentence-ending mark), so that the article's own sentences can be read
+// around them: a verb or a name inside a quotation says nothing about who
+// spoke. The result has the same byte offsets as body.
+func maskQuotes(body string, spans []quoteSpan) string {
+	b := []byte(body)
+	for _, sp := range spans {
+		keep := -1
+		if sp.textEnd > sp.textStart {
+			r, size := utf8.DecodeLastRuneInString(body[sp.textStart:sp.textEnd])
+			if r == '.' || r == '!' || r == '?' {
+				keep = sp.textEnd - size
+			}
+		}
+		for k := sp.textStart; k < sp.textEnd; k++ {
+			if b[k] == '\n' || (keep >= 0 && k >= keep) {
+				continue
+			}
+			b[k] = 'x'
+		}
+	}
+	return string(b)
+}

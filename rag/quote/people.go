@@ -1,0 +1,278 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// personMention is a person named in the article.
+type personMention struct {
+	at         int    // where the mention begins, with any title
+	start, end int    // the name, in the masked body
+	name       string // as written, with a courtesy title ("Sir Keir"), without a job title
+	title      string // a job title written before the name inside the run ("French President")
+	role       string // a lowercase role noun just before the name ("aide")
+	possessive bool
+	full       bool     // two names or more, or a title: a name other mentions can be matched to
+	tokens     []string // nameTokens(name), for full names
+}
+
+// fits reports whether the person may be the one a description with this
+// head noun ("president") means.
+func (p personMention) fits(head string) bool {
+	if p.role != "" {
+		return p.role == head
+	}
+	if p.title != "" {
+		t := strings.Fields(strings.ToLower(p.title))
+		return t[len(t)-1] == head
+	}
+	return true
+}
+
+// nameWord is a capitalised word in the masked body.
+type nameWord struct {
+	start, end int
+	text       string // without a possessive ending
+	possessive bool
+}
+
+// findPeople finds the people the article names outside quotations: runs
+// of capitalised words with a title ("Mr Trump", "French President Emmanuel
+// Macron") or of two names or more ("John Bolton"), and single names that
+// repeat part of such a full name ("Trump").
+func findPeople(masked string) []personMention {
+	var runs [][]nameWord
+	var run []nameWord
+	flush := func() {
+		if len(run) > 0 {
+			runs = append(runs, run)
+			run = nil
+		}
+	}
+	for i := 0; i < len(masked); {
+		r, size := utf8.DecodeRuneInString(masked[i:])
+		if !isNameRune(r) || r == '-' || r == '’' || r == '\'' || r == '‘' {
+			if r != ' ' {
+				flush()
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(masked) {
+			r2, s2 := utf8.DecodeRuneInString(masked[j:])
+			if !isNameRune(r2) {
+				break
+			}
+			j += s2
+		}
+		w := nameWord{start: i, end: j, text: masked[i:j]}
+		for _, suf := range []string{"’s", "'s", "‘s", "’", "'"} {
+			if strings.HasSuffix(w.text, suf) && len(w.text) > len(suf) {
+				w.text = strings.TrimSuffix(w.text, suf)
+				w.end = w.start + len(w.text)
+				w.possessive = strings.HasSuffix(suf, "s")
+				break
+			}
+		}
+		if isTitleCase(w.text) {
+			// A run goes on only across a single space.
+			if len(run) > 0 && (masked[run[len(run)-1].end:i] != " " && !run[len(run)-1].possessive) {
+				flush()
+			}
+			if len(run) > 0 && run[len(run)-1].possessive {
+				flush()
+			}
+			run = append(run, w)
+		} else {
+			flush()
+		}
+		i = j
+	}
+	flush()
+
+	var people []personMention
+	var singles [][]nameWord
+	for _, run := range runs {
+		for len(run) > 0 && leadingWords[strings.ToLower(run[0].text)] {
+			run = run[1:]
+		}
+		if len(run) == 0 {
+			continue
+		}
+		if p, ok := personFromRun(masked, run); ok {
+			people = append(people, p)
+		} else if len(run) == 1 {
+			singles = append(singles, run)
+		}
+	}
+	// Single names count when they repeat part of a full name.
+	known := map[string]bool{}
+	for _, p := range people {
+		for _, t := range nameTokens(p.name) {
+			known[t] = true
+		}
+	}
+	for _, run := range singles {
+		w := run[0]
+		if known[strings.ToLower(w.text)] {
+			people = append(people, personMention{at: w.start, start: w.start, end: w.end, name: w.text, possessive: w.possessive, role: roleBefore(masked, w.start)})
+		}
+	}
+	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
+	return people
+}
+
+// isTitleCase accepts "Zelenskyy" and "McDonald", not "NATO", "US" or "x".
+func isTitleCase(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := w[size:]
+	if rest == "" {
+		return false
+	}
+	lower := 0
+	for _, r := range rest {
+		if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower*2 >= utf8.RuneCountInString(rest)
+}
+
+func personFromRun(masked string, run []nameWord) (personMention, bool) {
+	for _, w := range run {
+		if placeWords[strings.ToLower(w.text)] {
+			return personMention{}, false
+		}
+	}
+	at := run[0].start
+	lastTitle := -1
+	for k, w := range run {
+		if jobTitles[strings.ToLower(w.text)] {
+			lastTitle = k
+		}
+	}
+	titled := lastTitle >= 0
+	title := ""
+	if titled {
+		title = masked[run[0].start:run[lastTitle].end]
+		run = run[lastTitle+1:]
+	}
+	if len(run) == 0 {
+		return personMention{}, false
+	}
+	if honorifics[strings.ToLower(run[0].text)] {
+		titled = true
+		if len(run) == 1 {
+			return personMention{}, false
+		}
+	}
+	if !titled && len(run) < 2 {
+		return personMention{}, false
+	}
+	last := run[len(run)-1]
+	p := personMention{
+		at: at, start: run[0].start, end: last.end, name: masked[run[0].start:last.end], title: title,
+		possessive: last.possessive, full: true,
+	}
+	if title == "" {
+		p.role = roleBefore(masked, p.start)
+	}
+	return p, true
+}
+
+// roleBefore returns a lowercase role noun written just before pos ("aide"
+// in "Kremlin aide Yuri Ushakov").
+func roleBefore(masked string, pos int) string {
+	end := trimRightSpace(masked, 0, pos)
+	if end == pos {
+		return ""
+	}
+	ws := lastWordStart(masked, 0, end)
+	w := masked[ws:end]
+	if roleNouns[w] {
+		return w
+	}
+	return ""
+}
+
+// nameTokens returns a name's words for comparison: lowercase, without
+// titles, courtesy titles, articles or possessive endings.
+func nameTokens(name string) []string {
+	var out []string
+	for _, w := range prose.Tokenize(name) {
+		if honorifics[w] || jobTitles[w] || w == "the" || w == "a" || w == "an" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isKnownPerson reports whether a name matches a person the article names
+// in full.
+func (x *quoteExtractor) isKnownPerson(name string) bool {
+	toks := nameTokens(name)
+	if len(toks) == 0 {
+		return false
+	}
+	for _, p := range x.fullNames {
+		if subsetOf(toks, p.tokens) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonical returns the fullest form the article gives a name: "Mr
+// Zelenskyy" becomes "Volodymyr Zelenskyy" when the article names him so,
+// "Sir Keir" becomes "Sir Keir Starmer". A plain courtesy title is dropped.
+func (x *quoteExtractor) canonical(name string) string {
+	toks := nameTokens(name)
+	best := ""
+	bestN := len(toks)
+	ambiguous := false
+	for _, p := range x.fullNames {
+		pt := p.tokens
+		if len(pt) < bestN || !subsetOf(toks, pt) {
+			continue
+		}
+		if len(pt) == bestN && best != "" && !sameTokens(nameTokens(best), pt) {
+			ambiguous = true
+			continue
+		}
+		if len(pt) > bestN {
+			ambiguous = false
+		}
+		best, bestN = p.name, len(pt)
+	}
+	if best == "" || ambiguous {
+		best = name
+	}
+	return displayName(best)
+}
+
+// displayName drops "Mr", "Mrs", "Ms" and "Miss" from a name, and a
+// possessive ending.
+func displayName(name string) string {
+	name = strings.TrimSpace(name)
+	for _, suf := range []string{"’s", "'s", "‘s"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	f := strings.Fields(name)
+	if len(f) > 1 {
+		switch strings.ToLower(f[0]) {
+		case "mr", "mrs", "ms", "miss":
+			f = f[1:]
+		}
+	}
+	return strings.Join(f, " ")
+}

@@ -1,0 +1,284 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// speakerKind says how the words naming a speaker were read.
+type speakerKind int
+
+const (
+	kindNone       speakerKind = iota
+	kindNamed                  // a name: "John Bolton", "Zelenskyy", "Downing Street"
+	kindPronoun                // "he", "she", "they"
+	kindPersonDesc             // a description of one person: "the French president"
+	kindStatement              // "a statement on Mr Zelenskyy‘s social media"
+	kindOtherDesc              // "A Downing Street spokesperson", "the French presidency"
+)
+
+// speakerRef is a speaker as resolved for one quotation or speech verb.
+type speakerRef struct {
+	speaker  string
+	role     string
+	mention  string
+	about    string
+	resolved bool // from a pronoun or a description
+	person   bool // a named person, not a body or an unnamed spokesperson
+}
+
+// quoteExtractor holds one article read for quotations.
+type quoteExtractor struct {
+	body, masked string
+	spans        []quoteSpan
+	sentences    [][2]int // of the masked body
+	people       []personMention
+	fullNames    []personMention          // people named by two words or more, or with a title
+	titled       map[string]personMention // the first person given each title, by lowercase title
+	speech       []speechAct              // every speech verb with its resolved subject, in order
+	refs         map[int]speakerRef
+}
+
+// speechAct is a speech verb in the article and who it says spoke.
+type speechAct struct {
+	verbStart, verbEnd int
+	subjStart, subjEnd int
+	ref                speakerRef
+	ok                 bool
+}
+
+func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
+	x := &quoteExtractor{body: body, spans: spans, masked: maskQuotes(body, spans), refs: map[int]speakerRef{}}
+	x.sentences = prose.SentenceSpans(x.masked)
+	x.people = findPeople(x.masked)
+	x.titled = map[string]personMention{}
+	for _, p := range x.people {
+		if p.full {
+			p.tokens = nameTokens(p.name)
+			x.fullNames = append(x.fullNames, p)
+		}
+		if t := strings.ToLower(p.title); t != "" {
+			if _, ok := x.titled[t]; !ok {
+				x.titled[t] = p
+			}
+		}
+	}
+	x.readSpeech()
+	return x
+}
+
+var (
+	// Speech verbs: the subject of a finite one is the speaker.
+	speechVerbs = prose.WordSet(`said says say told tells added adds wrote writes posted stated states insisted insists argued argues claimed declared declares explained explains tweeted announced announces warned warns replied urged urges acknowledged noted stressed stresses admitted continued asked saying adding telling writing warning insisting noting stressing`)
+	// Participles take the speaker of the clause they hang from.
+	participles = prose.WordSet(`saying adding telling writing warning insisting noting stressing`)
+	// Words between a subject and its verb: "has also said".
+	auxiliaries = prose.WordSet(`has have had also repeatedly previously later then earlier once again just reportedly would will did does do is was further separately subsequently`)
+	// Words that begin a clause, so a subject cannot reach back past them.
+	clauseWords = prose.WordSet(`after before that while when as because but and although if since though whereas where which who whom so yet or until once than then whether`)
+	// Capitalised words that begin sentences without being names.
+	leadingWords = prose.WordSet(`the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now`)
+	// Titles that stand before a name and are not part of it.
+	jobTitles = prose.WordSet(`president prime minister chancellor professor prof father pope senator sen governor gov general gen king queen prince princess chief secretary judge justice ambassador mayor commissioner premier vice foreign defence defense home deputy cardinal archbishop bishop rabbi imam captain colonel admiral sheikh emir`)
+	// Courtesy titles: kept in a British name ("Sir Keir"), dropped when
+	// comparing names.
+	honorifics = prose.WordSet(`mr mrs ms miss dr sir dame lord lady`)
+	// Words that make a capitalised run a place or a body, not a person.
+	placeWords = prose.WordSet(`street office house conference summit union news basilica accords accord force forces war sanctions social security council ministry department party government parliament commission court square palace platform agency committee organisation organization nations states kingdom republic bank group university college church cathedral hall centre center airport station road avenue times post journal press service army navy treaty agreement act day sea ocean river island islands region province county city town bridge museum foundation institute association federation corporation company inc ltd club league cup games assembly congress senate cabinet administration embassy programme program fund alliance coalition front movement authority board bureau police guard command kremlin vatican st saint east west north south central january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday`)
+	// Heads of a description of one person.
+	personHeads = prose.WordSet(`president leader chancellor premier pm minister secretary king queen pope envoy ambassador`)
+	// Heads of a description of a speaker who is not a named person.
+	speakerHeads = prose.WordSet(`spokesperson spokesman spokeswoman spokespeople official officials presidency office government ministry department aide aides adviser advisers source sources statement statements readout report police military army diplomat diplomats analyst analysts expert experts witness witnesses resident residents critics officer officers lawyer lawyers campaigners negotiator negotiators commander commanders embassy kremlin white house palace agency agencies regulator court judge prosecutors prosecutor`)
+	// Heads that make the words someone's own statement when a person owns
+	// them: "a statement on Mr Zelenskyy‘s social media".
+	statementHeads = prose.WordSet(`statement post tweet message letter video posting`)
+	// Roles that may stand, lowercase, before a name: "Kremlin aide Yuri
+	// Ushakov".
+	roleNouns = prose.WordSet(`envoy aide adviser negotiator spokesman spokeswoman spokesperson ambassador minister secretary official chief head director leader president chancellor commander general analyst professor correspondent editor reporter`)
+)
+
+// readSpeech resolves the subject of every speech verb in the article in
+// order, so that a pronoun finds the speaker before it.
+func (x *quoteExtractor) readSpeech() {
+	for _, loc := range findSpeechVerbs(x.masked) {
+		sa := speechAct{verbStart: loc[0], verbEnd: loc[1]}
+		verb := strings.ToLower(x.masked[loc[0]:loc[1]])
+		sentStart, _ := x.sentenceAround(loc[0])
+		switch {
+		case verb == "according to":
+			s, e := x.phraseAfter(loc[1])
+			if s < e {
+				sa.subjStart, sa.subjEnd = s, e
+				sa.ref, sa.ok = x.resolve(s, e)
+			}
+		case participles[verb]:
+			// The speaker of the clause this hangs from.
+			for k := len(x.speech) - 1; k >= 0; k-- {
+				prev := x.speech[k]
+				if prev.verbStart < sentStart {
+					break
+				}
+				if prev.ok {
+					sa.ref, sa.ok = prev.ref, true
+					sa.subjStart, sa.subjEnd = prev.subjStart, prev.subjEnd
+					break
+				}
+			}
+		default:
+			s, e, appos := x.subjectBefore(sentStart, loc[0])
+			if s < e {
+				sa.subjStart, sa.subjEnd = s, e
+				sa.ref, sa.ok = x.resolve(s, e)
+				if sa.ok && appos != "" && sa.ref.role == "" {
+					sa.ref.role = appos
+				}
+			} else if inv, ie := x.invertedSubject(loc[1]); inv < ie {
+				// "…”, said Mr Smith."
+				sa.subjStart, sa.subjEnd = inv, ie
+				sa.ref, sa.ok = x.resolve(inv, ie)
+			}
+		}
+		x.speech = append(x.speech, sa)
+	}
+}
+
+// findSpeechVerbs returns where the speech verbs and "according to" stand.
+// A scan of ASCII words does what a case-insensitive regular expression
+// would, several times faster.
+func findSpeechVerbs(s string) [][2]int {
+	var out [][2]int
+	isASCIIWord := func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
+	var buf [16]byte
+	for i := 0; i < len(s); {
+		if !isASCIIWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWord(s[j]) {
+			j++
+		}
+		if n := j - i; n <= len(buf) && n >= 3 {
+			w := buf[:n]
+			for k := range w {
+				w[k] = s[i+k] | 0x20 // ASCII lower case; digits and _ never match
+			}
+			switch {
+			case speechVerbs[string(w)]:
+				out = append(out, [2]int{i, j})
+			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
+				out = append(out, [2]int{i, j + 3})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// sentenceAround returns the bounds of the masked sentence holding pos, or
+// an empty span at pos when pos is in the space between sentences.
+func (x *quoteExtractor) sentenceAround(pos int) (int, int) {
+	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i][1] > pos })
+	if i < len(x.sentences) && x.sentences[i][0] <= pos {
+		return x.sentences[i][0], x.sentences[i][1]
+	}
+	return pos, pos
+}
+
+// peopleFrom returns the index of the first person mention that ends after
+// pos; mentions are in order and do not overlap.
+func (x *quoteExtractor) peopleFrom(pos int) int {
+	return sort.Search(len(x.people), func(i int) bool { return x.people[i].end > pos })
+}
+
+// subjectBefore finds the subject of a verb at verbStart: the noun phrase
+// before it in its clause, stepping over auxiliaries ("has also") and over
+// an appositive between commas ("John Bolton, who was …, said"), which it
+// returns as the role.
+func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int, appos string) {
+	end = verbStart
+	for {
+		end = trimRightSpace(x.masked, sentStart, end)
+		ws := lastWordStart(x.masked, sentStart, end)
+		if ws < end && auxiliaries[strings.ToLower(x.masked[ws:end])] {
+			end = ws
+			continue
+		}
+		break
+	}
+	if end > sentStart && x.masked[end-1] == ',' {
+		// An appositive: try each comma from the right as its start.
+		inner := end - 1
+		for c := strings.LastIndexByte(x.masked[sentStart:inner], ','); c >= 0; c = strings.LastIndexByte(x.masked[sentStart:sentStart+c], ',') {
+			comma := sentStart + c
+			ap := strings.TrimSpace(x.masked[comma+1 : inner])
+			s, e := x.clauseTail(sentStart, comma)
+			if s < e && looksAppositive(ap) && x.classify(s, e) != kindNone {
+				return s, e, cleanAppositive(ap)
+			}
+		}
+		return 0, 0, ""
+	}
+	s, e := x.clauseTail(sentStart, end)
+	return s, e, ""
+}
+
+// clauseTail returns the words before end back to the start of their
+// clause: the sentence start, punctuation, a quotation, or a word such as
+// "after" or "that".
+func (x *quoteExtractor) clauseTail(sentStart, end int) (int, int) {
+	end = trimRightSpace(x.masked, sentStart, end)
+	start := end
+	for start > sentStart {
+		ws := lastWordStart(x.masked, sentStart, start)
+		if ws == start {
+			// Not a word: punctuation ends the clause, spaces are skipped.
+			r, size := utf8.DecodeLastRuneInString(x.masked[sentStart:start])
+			if unicode.IsSpace(r) {
+				start -= size
+				continue
+			}
+			break
+		}
+		if clauseWords[strings.ToLower(x.masked[ws:start])] {
+			break
+		}
+		start = ws
+	}
+	start, end = trimSpan(x.masked, start, end)
+	return start, end
+}
+
+// phraseAfter returns the noun phrase after pos up to the next comma or
+// the end of the sentence ("according to Downing Street, …").
+func (x *quoteExtractor) phraseAfter(pos int) (int, int) {
+	_, sentEnd := x.sentenceAround(max(pos-1, 0))
+	if sentEnd < pos {
+		return 0, 0
+	}
+	rest := x.masked[pos:sentEnd]
+	cut := len(rest)
+	if i := strings.IndexAny(rest, ",;:“\"(–—"); i >= 0 {
+		cut = i
+	}
+	s, e := trimSpan(x.masked, pos, pos+cut)
+	e = trimRightPunct(x.masked, s, e)
+	return s, e
+}
+
+// invertedSubject reads "said Mr Smith" after a quotation: the verb comes
+// straight after the comma that closes the quotation.
+func (x *quoteExtractor) invertedSubject(verbEnd int) (int, int) {
+	verbStart := strings.LastIndexFunc(x.masked[:verbEnd], unicode.IsSpace) + 1
+	before := strings.TrimRightFunc(x.masked[:verbStart], unicode.IsSpace)
+	if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ",”") && !strings.HasSuffix(before, "”") {
+		return 0, 0
+	}
+	return x.phraseAfter(verbEnd)
+}
