@@ -17,7 +17,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/internal/fakeopenai"
-	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -206,7 +206,7 @@ func TestFeedCannotReplaceOthersArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.index.Ingest(context.Background(), loaded.Articles, rag.IngestOptions{}); err != nil {
+	if _, err := r.index.Ingest(context.Background(), loaded.Articles, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	admin, err := r.poller.IngestURL(context.Background(), s.URL("/news/ferry-strike"))
