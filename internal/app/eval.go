@@ -24,6 +24,12 @@ type evalCmd struct {
 	Failures  bool
 	Answers   bool
 	EvalIndex string
+	Baseline  string
+
+	// reorder, set only by tests, replaces each question's article ranking
+	// before it is scored: a deliberately broken ranking, to show that
+	// --baseline fails it.
+	reorder func(ranked []string) []string
 }
 
 func (c *evalCmd) bind(fs *flag.FlagSet) {
@@ -33,6 +39,7 @@ func (c *evalCmd) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Failures, "failures", false, "list the questions whose gold article is not in the top 10, with what was retrieved instead")
 	fs.BoolVar(&c.Answers, "answers", false, "with an LLM configured, also answer each multiple-choice question from the retrieved passages and report accuracy")
 	fs.StringVar(&c.EvalIndex, "eval-index", "", "build the evaluation index in this `DIR` instead of a temporary directory (never the bot's own index)")
+	fs.StringVar(&c.Baseline, "baseline", "", "fail (exit 1) when Hits@10 or MRR@10 falls more than the tolerance below the figures in this JSON `FILE` (see docs/QUALITY.md)")
 }
 
 type evalReport struct {
@@ -51,6 +58,14 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	withAnswers := c.Answers
 	if withAnswers && inv.cfg.ChatModel() == "" {
 		return usageErr("--answers needs an LLM: set OPENAI_BASE_URL or OPENAI_API_KEY (and COVERAGEBOT_CHAT_MODEL)")
+	}
+	var baseline qualityBaseline
+	if c.Baseline != "" {
+		// Read first: a bad baseline should not cost a whole run.
+		var err error
+		if baseline, err = readBaseline(c.Baseline); err != nil {
+			return err
+		}
 	}
 	qf, err := os.Open(queriesPath)
 	if err != nil {
@@ -91,6 +106,12 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return err
 	}
+	if c.reorder != nil {
+		for i := range outs {
+			outs[i].Ranked = c.reorder(outs[i].Ranked)
+			outs[i].Rank = eval.GoldRank(outs[i].Ranked, outs[i].Query.GoldURLs)
+		}
+	}
 	ranks := make([]int, len(outs))
 	durs := make([]time.Duration, len(outs))
 	for i, o := range outs {
@@ -123,13 +144,26 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 		}
 	}
 	if c.JSON {
-		return json.NewEncoder(w).Encode(rep)
+		if err := json.NewEncoder(w).Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		m := rep.Metrics
+		fmt.Fprintf(w, "queries %d  hits@1 %.3f  hits@4 %.3f  hits@10 %.3f  mrr@10 %.3f\n", m.Queries, m.Hits1, m.Hits4, m.Hits10, m.MRR10)
+		fmt.Fprintf(w, "ingest %.1fs  query p50 %.1fms  p95 %.1fms\n", rep.IngestS, rep.QueryP50ms, rep.QueryP95ms)
+		if rep.Accuracy != nil {
+			fmt.Fprintf(w, "answer accuracy %.3f\n", *rep.Accuracy)
+		}
 	}
-	m := rep.Metrics
-	fmt.Fprintf(w, "queries %d  hits@1 %.3f  hits@4 %.3f  hits@10 %.3f  mrr@10 %.3f\n", m.Queries, m.Hits1, m.Hits4, m.Hits10, m.MRR10)
-	fmt.Fprintf(w, "ingest %.1fs  query p50 %.1fms  p95 %.1fms\n", rep.IngestS, rep.QueryP50ms, rep.QueryP95ms)
-	if rep.Accuracy != nil {
-		fmt.Fprintf(w, "answer accuracy %.3f\n", *rep.Accuracy)
+	if c.Baseline == "" {
+		return nil
+	}
+	lines, err := baseline.check(rep.Metrics)
+	for _, l := range lines {
+		fmt.Fprintf(inv.env.Stderr, "baseline %s: %s\n", c.Baseline, l)
+	}
+	if err != nil {
+		return fmt.Errorf("baseline %s: %w", c.Baseline, err)
 	}
 	return nil
 }
