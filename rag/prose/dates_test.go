@@ -126,7 +126,7 @@ func FuzzTimeWindowNeverLooksAhead(f *testing.F) {
 		}
 		next := TruncateDay(asOf).AddDate(0, 0, 1)
 		month := reMonth.MatchString(w.Phrase)
-		if month && strings.IndexAny(w.Phrase, "0123456789") >= 0 {
+		if month && strings.ContainsAny(w.Phrase, "0123456789") {
 			return // a month given with its year may be any month
 		}
 		if w.Since.After(next) {

@@ -79,8 +79,11 @@ func TestArticleBM25ByHand(t *testing.T) {
 	g := k.groups(func(d uint32) (string, string) { return of[d], "" })
 	// Article A is passages 0 and 1 together: apple 2, banana 2, cherry 1,
 	// length 5. B is cherry 3, date 1, length 4. Two articles, average
-	// length 4.5; cherry is in both, apple in one.
-	idfApple, idfCherry := math.Log(1+1.5/1.5), math.Log(1+0.5/2.5)
+	// length 4.5; cherry is in both, apple in one. IDF is
+	// ln(1 + (n - df + 0.5) / (df + 0.5)) over n = 2 articles.
+	const n, dfApple, dfCherry = 2.0, 1.0, 2.0
+	idfApple := math.Log(1 + (n-dfApple+0.5)/(dfApple+0.5))
+	idfCherry := math.Log(1 + (n-dfCherry+0.5)/(dfCherry+0.5))
 	normA, normB := 1.2*(0.25+0.75*5/4.5), 1.2*(0.25+0.75*4/4.5)
 	wantA := idfApple*2*2.2/(2+normA) + idfCherry*1*2.2/(1+normA)
 	wantB := idfCherry * 3 * 2.2 / (3 + normB)
