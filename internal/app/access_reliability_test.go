@@ -18,6 +18,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
+	"github.com/coveragebot/coveragebot/internal/fakenews"
 	"github.com/coveragebot/coveragebot/internal/fakeopenai"
 )
 
@@ -28,9 +29,9 @@ import (
 // with Manage Server, Administrator or an admin role are let through.
 func TestAdminCommandsRefusedWhateverDiscordSays(t *testing.T) {
 	const adminRole, otherRole = "6100", "6200"
-	site := newNewsSite(t)
-	site.serveNews()
-	fetchesBefore := len(site.pageCounts())
+	site := fakenews.New(t, liveFixtures)
+	site.ServeNews()
+	fetchesBefore := len(site.PageCounts())
 	s := startServed(t, map[string]string{"COVERAGEBOT_ADMIN_ROLES": adminRole, "COVERAGEBOT_USER_RATE": "off"})
 	manageGuild := fmt.Sprint(1 << 5)
 	send := func(name, user, perms string, roles []string, opts ...fakediscord.Option) outcome {
@@ -64,7 +65,7 @@ func TestAdminCommandsRefusedWhateverDiscordSays(t *testing.T) {
 	if g := s.app.Index().Generation(); g != generation {
 		t.Errorf("the index changed (generation %d → %d) for a non-admin", generation, g)
 	}
-	if n := len(site.pageCounts()); n != fetchesBefore {
+	if n := len(site.PageCounts()); n != fetchesBefore {
 		t.Errorf("a page was fetched for a non-admin")
 	}
 	for _, tc := range []struct {
@@ -176,8 +177,8 @@ func TestAllowListsThroughTheApp(t *testing.T) {
 // on a loopback or private address is refused (SSRF), unless the operator
 // set COVERAGEBOT_ALLOW_PRIVATE_URLS.
 func TestIngestRefusesPrivateAddressesByDefault(t *testing.T) {
-	site := newNewsSite(t)
-	site.serveNews()
+	site := fakenews.New(t, liveFixtures)
+	site.ServeNews()
 	s := startServed(t, nil)
 	for _, u := range []string{site.URL("/news/ferry-strike"), "http://10.0.0.8/news", "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/"} {
 		_, token := s.discord.SendInteraction(fakediscord.Interaction{Type: fakediscord.InteractionCommand,
@@ -188,7 +189,7 @@ func TestIngestRefusesPrivateAddressesByDefault(t *testing.T) {
 			t.Errorf("/ingest %s ended %q: %q; want a refusal of the address", u, o.kind, o.text)
 		}
 	}
-	if n := site.count("/news/ferry-strike"); n != 0 {
+	if n := site.Count("/news/ferry-strike"); n != 0 {
 		t.Errorf("the loopback page was requested %d times", n)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/coveragebot/coveragebot/bot"
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
+	"github.com/coveragebot/coveragebot/internal/fakenews"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/answer"
 )
@@ -102,8 +103,8 @@ func opt(name, value string) fakediscord.Option {
 // engine on the seed coverage, and the digest is posted when the injected
 // clock reaches the schedule, covering the week before.
 func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
-	site := newNewsSite(t)
-	site.serveNews()
+	site := fakenews.New(t, liveFixtures)
+	site.ServeNews()
 	c := newCLI(t)
 	discord := fakediscord.New(fakediscord.Options{})
 	defer discord.Close()
@@ -116,7 +117,7 @@ func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
 		},
 	})
 	// Sunday 27 April 2025; the digest goes out on Mondays at 08:00.
-	clock := &testClock{now: time.Date(2025, 4, 27, 9, 0, 0, 0, time.UTC)}
+	clock := fakenews.NewClock(time.Date(2025, 4, 27, 9, 0, 0, 0, time.UTC))
 	timer := newDigestTimer()
 	feed := site.URL("/feeds/gazette.rss")
 	s := startAppDeps(t, map[string]string{
@@ -199,7 +200,7 @@ func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
 	if w.d != 23*time.Hour {
 		t.Errorf("the first digest waits %v, want 23h (until Monday 08:00)", w.d)
 	}
-	clock.advance(w.d)
+	clock.Advance(w.d)
 	w.fire <- clock.Now()
 	posted := s.posted(digestChannel, "Digest: what's new since 21 Apr 2025 08:00 UTC")
 	var sources []string
@@ -223,7 +224,7 @@ func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
 	if w.d != 7*24*time.Hour {
 		t.Errorf("the second digest waits %v, want a week", w.d)
 	}
-	clock.advance(w.d)
+	clock.Advance(w.d)
 	w.fire <- clock.Now()
 	timer.next(t)
 	if n := len(discord.BotMessagesIn(digestChannel)); n != 1 {

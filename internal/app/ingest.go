@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/feed"
 	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
@@ -118,7 +119,7 @@ func (c *ingestCmd) run(ctx context.Context, inv *invocation) error {
 			return err
 		}
 		if n > 0 {
-			fmt.Fprintf(w, "Removed %d articles published more than %s ago (COVERAGEBOT_RETENTION).\n", n, formatAge(r))
+			fmt.Fprintf(w, "Removed %d articles published more than %s ago (COVERAGEBOT_RETENTION).\n", n, feed.FormatAge(r))
 		}
 	}
 	if failed > 0 {
@@ -148,7 +149,7 @@ func describeArticle(info rag.ArticleInfo) string {
 }
 
 // writePollReport prints what a pass over the feeds did.
-func writePollReport(w io.Writer, rep PollReport) {
+func writePollReport(w io.Writer, rep feed.Report) {
 	for _, f := range rep.Feeds {
 		switch {
 		case f.Err != nil:
@@ -202,7 +203,7 @@ func ingestFiles(ctx context.Context, idx *search.Index, paths []string, fi file
 			kept = append(kept, a)
 		}
 		if n := len(arts) - len(kept); n > 0 {
-			logger.Info("not indexed: published before the retention period", "articles", n, "retention", formatAge(fi.retention))
+			logger.Info("not indexed: published before the retention period", "articles", n, "retention", feed.FormatAge(fi.retention))
 		}
 		arts = kept
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/feed"
 	"github.com/coveragebot/coveragebot/rag/search"
 )
 
@@ -84,7 +85,7 @@ type App struct {
 	listener net.Listener
 
 	// live polls the feeds and ingests URLs; nil in a read-only process.
-	live *Poller
+	live *feed.Poller
 	// onNewArticles, when set before Run, is told about every article new
 	// to the index (from feeds or URLs), for announcements.
 	onNewArticles func([]rag.ArticleInfo)

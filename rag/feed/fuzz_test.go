@@ -1,4 +1,4 @@
-package app
+package feed
 
 import (
 	"os"
@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// FuzzReadFeedState: feeds.json is read at every start and may be damaged
+// FuzzReadState: feeds.json is read at every start and may be damaged
 // by anything; reading it never panics, and what it accepts is usable.
-func FuzzReadFeedState(f *testing.F) {
+func FuzzReadState(f *testing.F) {
 	f.Add([]byte(`{"version": 1, "feeds": {"https://e.example/rss": {"url": "https://e.example/rss", "entries": {"guid:1": {"fingerprint": "x"}}}}}`))
 	f.Add([]byte(`{"version": 1, "feeds": {"x": null}, "urls": null}`))
 	f.Add([]byte(`{"version": 2}`))
@@ -20,7 +20,7 @@ func FuzzReadFeedState(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		st, _, err := readFeedState(path)
+		st, _, err := readState(path)
 		if err != nil {
 			return
 		}
