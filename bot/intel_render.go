@@ -113,7 +113,7 @@ func timelineAnswer(topic string, entries []rag.TimelineEntry) rag.Answer {
 	lines := make([]string, 0, len(entries))
 	cites := make([]rag.Citation, 0, len(entries))
 	for _, e := range entries {
-		line := "`" + timelineDate(e.Date, e.Precision) + "` "
+		line := "`" + e.When() + "` "
 		if e.Update && e.Revises > 0 {
 			line += fmt.Sprintf("🔄 **Update to [%d]:** ", e.Revises)
 		}
@@ -122,19 +122,6 @@ func timelineAnswer(topic string, entries []rag.TimelineEntry) rag.Answer {
 		cites = append(cites, e.Citation)
 	}
 	return rag.Answer{Text: strings.Join(lines, "\n"), Citations: cites, AsOf: newestCited(cites)}
-}
-
-// timelineDate shows a date as exactly as it is known.
-func timelineDate(t time.Time, precision string) string {
-	switch precision {
-	case rag.PrecisionYear:
-		return t.Format("2006")
-	case rag.PrecisionMonth:
-		return t.Format("Jan 2006")
-	case rag.PrecisionWeek:
-		return "week of " + t.Format(dateLayout)
-	}
-	return t.Format(dateLayout)
 }
 
 // compareAnswer lays out a comparison: the outlets in the order they first

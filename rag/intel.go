@@ -62,6 +62,21 @@ type TimelineEntry struct {
 	Revises int
 }
 
+// When writes the entry's date as exactly as it is known: "2022",
+// "Jun 2022", "week of 6 Jun 2022" or "8 Jun 2022". The bot and the command
+// line both show timelines this way.
+func (e TimelineEntry) When() string {
+	switch e.Precision {
+	case PrecisionYear:
+		return e.Date.Format("2006")
+	case PrecisionMonth:
+		return e.Date.Format("Jan 2006")
+	case PrecisionWeek:
+		return "week of " + e.Date.Format("2 Jan 2006")
+	}
+	return e.Date.Format("2 Jan 2006")
+}
+
 // How exactly an EventDate is known.
 const (
 	PrecisionDay   = "day"

@@ -279,19 +279,6 @@ func (c *timelineCmd) run(ctx context.Context, inv *invocation) error {
 	return nil
 }
 
-// timelineDate writes a date as exactly as it is known.
-func timelineDate(t time.Time, precision string) string {
-	switch precision {
-	case rag.PrecisionYear:
-		return t.Format("2006")
-	case rag.PrecisionMonth:
-		return t.Format("Jan 2006")
-	case rag.PrecisionWeek:
-		return "week of " + t.Format("2 Jan 2006")
-	}
-	return t.Format("2 Jan 2006")
-}
-
 func writeTimeline(w io.Writer, topic string, entries []rag.TimelineEntry) {
 	if len(entries) == 0 {
 		fmt.Fprintf(w, "The coverage has no dated events about %q.\n", topic)
@@ -304,7 +291,7 @@ func writeTimeline(w io.Writer, topic string, entries []rag.TimelineEntry) {
 		if e.DateText != "published" {
 			from = "“" + e.DateText + "”"
 		}
-		fmt.Fprintf(w, "%-20s %s [%d]\n", timelineDate(e.Date, e.Precision), e.Text, e.Citation.N)
+		fmt.Fprintf(w, "%-20s %s [%d]\n", e.When(), e.Text, e.Citation.N)
 		fmt.Fprintf(w, "%-20s dated from %s\n", "", from)
 		if e.Update {
 			fmt.Fprintf(w, "%-20s update: a later report with another figure than [%d]\n", "", e.Revises)
