@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/coveragebot/coveragebot/internal/atomicfile"
 )
 
 // The snapshot is one file holding the whole index: a header, the articles,
@@ -74,58 +75,40 @@ func (ix *Index) saveLocked() error {
 	ix.st.generation++
 	ix.mu.Unlock()
 
-	ix.mu.RLock()
-	tmp, err := os.CreateTemp(ix.opts.Dir, snapshotName+".tmp-*")
-	if err != nil {
-		ix.mu.RUnlock()
+	if err := ix.writeSnapshotFile(); err != nil {
 		ix.mu.Lock()
 		ix.unsaved = true
 		ix.mu.Unlock()
 		return fmt.Errorf("save index (the previous index is intact): %w", err)
 	}
-	err = writeSnapshot(tmp, ix.st, ix.opts.Chunk)
-	ix.mu.RUnlock()
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), ix.snapshotPath())
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		ix.mu.Lock()
-		ix.unsaved = true
-		ix.mu.Unlock()
-		return fmt.Errorf("save index (the previous index is intact): %w", err)
-	}
-	syncDir(ix.opts.Dir)
 	ix.mu.Lock()
 	ix.unsaved = false
 	if fi, err := os.Stat(ix.snapshotPath()); err == nil {
 		ix.loaded = stampOf(fi)
 	}
 	ix.mu.Unlock()
-	removeStaleTemps(ix.opts.Dir)
+	// Temporary snapshots left by a killed writer: none can belong to a
+	// live one, as the caller holds the directory lock.
+	atomicfile.RemoveTemps(ix.snapshotPath())
 	return nil
 }
 
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
+// writeSnapshotFile replaces the snapshot on disk. The read lock is held
+// while the state is written out, not while the file is synced, so that
+// answering does not wait on the disk.
+func (ix *Index) writeSnapshotFile() error {
+	f, err := atomicfile.Create(ix.snapshotPath())
+	if err != nil {
+		return err
 	}
-}
-
-// removeStaleTemps deletes temporary snapshots left by a killed writer. It
-// runs only under the directory lock, so no live writer owns them.
-func removeStaleTemps(dir string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, snapshotName+".tmp-*"))
-	for _, m := range matches {
-		os.Remove(m)
+	defer f.Abort()
+	ix.mu.RLock()
+	err = writeSnapshot(f, ix.st, ix.opts.Chunk)
+	ix.mu.RUnlock()
+	if err != nil {
+		return err
 	}
+	return f.Commit()
 }
 
 // Reload replaces the index with the snapshot on disk when another process
