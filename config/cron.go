@@ -8,6 +8,24 @@ import (
 	"time"
 )
 
+// This parser is the project's own, not robfig/cron/v3, the usual library:
+// robfig is less strict, and its times differ, in ways a digest schedule
+// would notice. Checked against robfig/cron/v3 v3.0.1 with its standard
+// five-field parser, robfig
+//   - accepts schedules that can never fire ("0 0 30 2 *"), whose Next is
+//     then the zero time: the digest would silently never be posted, where
+//     ParseCron refuses them;
+//   - accepts an empty list element ("1,,2") and any number of leading
+//     zeros ("0000001");
+//   - ORs the two day fields when the day of week is "*/7", where Vixie
+//     cron (and this parser) ANDs them whenever a day field starts with '*',
+//     so "0 0 31 4 */7" fires on Sundays in April instead of being refused;
+//   - runs a time in the repeated hour twice when clocks go back (01:30
+//     EDT, then 01:30 EST), where Next runs it once;
+//   - refuses 7 for Sunday, which most crons and this parser accept.
+// Wrapping it would keep all of the checks below and replace none of them,
+// so the parser and Next stay here, tested in cron_test.go.
+
 // Schedule is a parsed five-field cron expression. The zero Schedule never
 // fires.
 type Schedule struct {
