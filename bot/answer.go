@@ -51,6 +51,7 @@ func (b *Bot) answer(ctx context.Context, q question) (rag.Answer, error) {
 	if q.remember != nil {
 		q.remember(a)
 	}
+	b.keepAnswer(q.id, q.title, a)
 	postCtx, cancel := noticeContext(ctx)
 	defer cancel()
 	if err := q.dest.finish(postCtx, renderAnswer(answerView{Title: q.title, AnswerID: q.id, FollowUp: q.followUp}, a)); err != nil {

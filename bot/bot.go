@@ -97,8 +97,12 @@ type Options struct {
 	Intelligence Intelligence
 	// Feeds reports the feeds' health for the admin /feeds; nil means this
 	// process does not poll feeds (a read-only shard), and /feeds says so.
-	Feeds  func() []FeedStatus
-	Logger *slog.Logger
+	Feeds func() []FeedStatus
+	// RecordFeedback stores a vote with its question, answer and citations;
+	// nil keeps votes only in the metrics and the log (questions are user
+	// content, so storing them is the operator's choice).
+	RecordFeedback func(ctx context.Context, f Feedback) error
+	Logger         *slog.Logger
 	// Registerer receives the bot's metrics; nil uses a private registry.
 	Registerer prometheus.Registerer
 	// HTTPClient is the base for REST calls; the bot wraps its transport to
@@ -124,6 +128,9 @@ const (
 	// answers still running, for them to post their "shutting down" notes.
 	shutdownNoticeGrace = 5 * time.Second
 	maxVotesRemembered  = 10000
+	// maxAnswersRemembered bounds the recent answers kept for feedback
+	// records and "Show passages".
+	maxAnswersRemembered = 2000
 	// maxChannelsRemembered bounds what the bot remembers about channels
 	// and threads it has seen messages in.
 	maxChannelsRemembered = 5000
@@ -148,6 +155,7 @@ type Bot struct {
 	threads  *recent[threadInfo]
 	hinted   *recent[struct{}]
 	votes    *votes
+	answers  *recent[keptAnswer] // recent answers by id, for feedback and passages
 	metrics  *metrics
 	channels map[string]bool // Config.Channels
 
@@ -258,6 +266,7 @@ func New(cfg Config, opts Options) (*Bot, error) {
 		threads:  newRecent[threadInfo](maxChannelsRemembered),
 		hinted:   newRecent[struct{}](maxChannelsRemembered),
 		votes:    newVotes(maxVotesRemembered),
+		answers:  newRecent[keptAnswer](maxAnswersRemembered),
 		metrics:  m,
 		channels: make(map[string]bool),
 		life:     life,

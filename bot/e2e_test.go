@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/rag"
@@ -954,9 +956,33 @@ func TestCloseCancelsAnswersAtDeadline(t *testing.T) {
 	}
 }
 
+// feedbackStore collects what the bot hands to Options.RecordFeedback.
+type feedbackStore struct {
+	mu   sync.Mutex
+	got  []Feedback
+	fail error
+}
+
+func (f *feedbackStore) record(_ context.Context, fb Feedback) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.got = append(f.got, fb)
+	return f.fail
+}
+
+func (f *feedbackStore) records() []Feedback {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]Feedback(nil), f.got...)
+}
+
+// Votes are counted once per user, mark the buttons with their tallies,
+// are thanked privately (a 👎 is asked what was wrong), and are stored with
+// the question, answer and citations when the operator opted in.
 func TestFeedbackIsCountedOncePerUser(t *testing.T) {
 	t.Parallel()
-	h := startBot(t, Config{})
+	store := &feedbackStore{}
+	h := startBot(t, Config{}, func(_ *Config, o *Options) { o.RecordFeedback = store.record })
 	id, token := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID,
 		Name: "ask", Options: []fakediscord.Option{{Name: "question", Value: "Who is John Coale?"}}})
 	final := h.finalEdit(token)
@@ -972,16 +998,63 @@ func TestFeedbackIsCountedOncePerUser(t *testing.T) {
 	if up != "fb:"+id+":up" || down != "fb:"+id+":down" {
 		t.Fatalf("buttons %q %q do not carry the answer id %s", up, down, id)
 	}
-	click := func(user, custom string) {
+	// click votes and returns the callback and the private thanks.
+	click := func(user, custom string) (fakediscord.InteractionCallback, fakediscord.MessageBody) {
+		t.Helper()
 		_, tok := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: user, CustomID: custom})
-		if cb := h.callback(tok); cb.Type != 6 {
-			t.Errorf("click acknowledged with %d, want 6", cb.Type)
+		cb := h.callback(tok)
+		c := h.waitCall("thanks for "+custom, func(c fakediscord.Call) bool {
+			return c.Method == "POST" && strings.HasPrefix(c.Route, "/webhooks/") && strings.Contains(c.Route, tok)
+		})
+		thanks, err := c.Message()
+		if err != nil {
+			t.Fatal(err)
 		}
+		if !thanks.Ephemeral() {
+			t.Errorf("thanks for %s is public: %q", custom, thanks.Content)
+		}
+		return cb, thanks
 	}
-	click(readerID, up)
-	click(readerID, up) // again: not counted twice
-	click(adminUserID, down)
-	click(adminUserID, down)
+	labels := func(cb fakediscord.InteractionCallback) (string, string) {
+		var u, d string
+		for _, b := range cb.Data.Buttons() {
+			switch b.CustomID {
+			case up:
+				u = b.Label
+			case down:
+				d = b.Label
+			}
+		}
+		return u, d
+	}
+	cb, thanks := click(readerID, up)
+	if u, d := labels(cb); cb.Type != 7 || u != "1" || d != "" {
+		t.Errorf("first 👍: callback %d, labels %q %q; want the message updated to 1 and none", cb.Type, u, d)
+	}
+	if thanks.Content != "Thanks for the 👍 — noted." {
+		t.Errorf("thanks = %q", thanks.Content)
+	}
+	cb, thanks = click(readerID, up) // again: not counted twice
+	if cb.Type != 6 || !strings.Contains(thanks.Content, "already voted") {
+		t.Errorf("second 👍: callback %d, %q", cb.Type, thanks.Content)
+	}
+	cb, thanks = click(adminUserID, down)
+	if cb.Type != 7 {
+		t.Errorf("👎 callback %d, want 7", cb.Type)
+	}
+	var reasons []string
+	for _, b := range thanks.Buttons() {
+		reasons = append(reasons, b.CustomID)
+	}
+	if !strings.Contains(thanks.Content, "What was the matter") ||
+		strings.Join(reasons, " ") != "fbr:"+id+":wrong fbr:"+id+":outdated fbr:"+id+":missing_source" {
+		t.Fatalf("👎 thanks = %q with %v", thanks.Content, reasons)
+	}
+	_, tok := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: adminUserID,
+		CustomID: "fbr:" + id + ":outdated", MessageID: ""})
+	if reason := h.callback(tok); reason.Type != 7 || reason.Data.Content != "Thanks — noted: out of date." || len(reason.Data.Buttons()) != 0 {
+		t.Errorf("reason answered %d %q %v", reason.Type, reason.Data.Content, reason.Data.Buttons())
+	}
 	// Close waits for the handlers, so the counts are final.
 	if err := h.bot.Close(h.ctx); err != nil {
 		t.Fatal(err)
@@ -994,6 +1067,45 @@ func TestFeedbackIsCountedOncePerUser(t *testing.T) {
 	}
 	if !logged(h.logs.String(), "msg=feedback", "answer="+id, "user="+readerID, "vote=up", "counted=true") {
 		t.Errorf("feedback not logged with answer, user and vote")
+	}
+	got := store.records()
+	if len(got) != 3 {
+		t.Fatalf("stored %d records, want 3 (👍, 👎, its reason): %+v", len(got), got)
+	}
+	for i, want := range []struct{ vote, reason string }{{voteUp, ""}, {voteDown, ""}, {voteDown, reasonOutdated}} {
+		f := got[i]
+		if f.AnswerID != id || f.Vote != want.vote || f.Reason != want.reason || f.Question != "Who is John Coale?" ||
+			!strings.Contains(f.Answer, "irreversible [1]") || len(f.Citations) != 2 ||
+			f.Citations[0].URL != "https://news.sky.com/story/starmer-call" || f.Citations[1].ArticleID != "rome-meeting" {
+			t.Errorf("record %d = %+v", i, f)
+		}
+	}
+}
+
+// Without Options.RecordFeedback nothing is stored, and a vote on an answer
+// from before a restart is read off its message.
+func TestFeedbackReadOffTheMessageAfterRestart(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{})
+	id, token := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID,
+		Name: "ask", Options: []fakediscord.Option{{Name: "question", Value: "Who is John Coale?"}}})
+	h.finalEdit(token)
+	if err := h.bot.Close(h.ctx); err != nil {
+		t.Fatal(err)
+	}
+	store := &feedbackStore{}
+	b := h.open(Config{Token: testToken, APIURL: h.fake.URL(), EditInterval: time.Hour}, Options{
+		Coverage: h.cov, Registerer: prometheus.NewRegistry(), RecordFeedback: store.record,
+	})
+	_, tok := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID, CustomID: "fb:" + id + ":down"})
+	h.callback(tok)
+	if err := b.Close(h.ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := store.records()
+	if len(got) != 1 || got[0].Question != "Who is John Coale?" || !strings.Contains(got[0].Answer, "irreversible [1]") ||
+		len(got[0].Citations) != 2 || got[0].Citations[0].N != 1 || !strings.Contains(got[0].Citations[0].Title, "Starmer speaks to Zelenskyy") {
+		t.Errorf("stored %+v", got)
 	}
 }
 

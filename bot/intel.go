@@ -111,7 +111,9 @@ func (b *Bot) quotesCommand() *command {
 				if topic != "" {
 					title += " on " + topic
 				}
-				return renderAnswer(answerView{Title: title, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, quotesAnswer(person, topic, quotes, speakers)), nil
+				ans := quotesAnswer(person, topic, quotes, speakers)
+				b.keepAnswer(call.i.ID, title, ans)
+				return renderAnswer(answerView{Title: title, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, ans), nil
 			})
 		},
 		complete: func(ctx context.Context, call *commandCall) ([]*discordgo.ApplicationCommandOptionChoice, error) {
@@ -201,6 +203,7 @@ func (b *Bot) topicCommand(spec topicSpec) *command {
 				if err != nil {
 					return nil, err
 				}
+				b.keepAnswer(call.i.ID, spec.title+topic, ans)
 				return renderAnswer(answerView{Title: spec.title + topic, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, ans), nil
 			})
 		},

@@ -279,6 +279,8 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 	switch {
 	case strings.HasPrefix(id, feedbackPrefix):
 		b.handleFeedback(i, id)
+	case strings.HasPrefix(id, reasonPrefix):
+		b.handleReason(i, id)
 	case strings.HasPrefix(id, sourcesPrefix):
 		b.handleSourcesPage(i, id)
 	case strings.HasPrefix(id, threadPrefix):
@@ -296,21 +298,4 @@ func (b *Bot) ackComponent(i *discordgo.Interaction) error {
 	return b.respond(ctx, i, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredMessageUpdate,
 	})
-}
-
-func (b *Bot) handleFeedback(i *discordgo.Interaction, customID string) {
-	if err := b.ackComponent(i); err != nil {
-		b.log.Warn("could not acknowledge feedback", "interaction", i.ID, "err", err)
-	}
-	answerID, vote, ok := parseFeedbackID(customID)
-	if !ok {
-		b.log.Info("malformed feedback button", "interaction", i.ID)
-		return
-	}
-	user := interactionUser(i)
-	counted := b.votes.record(answerID, user, vote)
-	if counted {
-		b.metrics.feedback.WithLabelValues(vote).Inc()
-	}
-	b.log.Info("feedback", "answer", answerID, "user", user, "vote", vote, "counted", counted)
 }

@@ -170,7 +170,7 @@ func (b *Bot) handleMessage(m *discordgo.Message, self string) {
 // message there and how to ask instead, so no follow-up goes unanswered in
 // silence.
 func (b *Bot) cannotRead(ctx context.Context, m *discordgo.Message, log *slog.Logger) {
-	if !b.hinted.put(m.ChannelID, struct{}{}) {
+	if _, said := b.hinted.put(m.ChannelID, struct{}{}); said {
 		log.Debug("message without text; how to ask was already said here")
 		return
 	}

@@ -38,20 +38,21 @@ func (r *recent[V]) get(key string) (V, bool) {
 	return e.Value.(*recentEntry[V]).val, true
 }
 
-// put stores val under key and reports whether key was new.
-func (r *recent[V]) put(key string, val V) bool {
+// put stores val under key and returns what was there before, if anything.
+func (r *recent[V]) put(key string, val V) (old V, existed bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if e, ok := r.items[key]; ok {
-		e.Value.(*recentEntry[V]).val = val
+		entry := e.Value.(*recentEntry[V])
+		old, entry.val = entry.val, val
 		r.order.MoveToFront(e)
-		return false
+		return old, true
 	}
 	r.items[key] = r.order.PushFront(&recentEntry[V]{key: key, val: val})
 	for r.order.Len() > r.capacity {
-		old := r.order.Back()
-		delete(r.items, old.Value.(*recentEntry[V]).key)
-		r.order.Remove(old)
+		last := r.order.Back()
+		delete(r.items, last.Value.(*recentEntry[V]).key)
+		r.order.Remove(last)
 	}
-	return true
+	return old, false
 }

@@ -243,12 +243,12 @@ func TestVotesAreIdempotentPerUser(t *testing.T) {
 		{"a", "u1", voteDown, true},
 	}
 	for i, s := range steps {
-		if got := v.record(s.answer, s.user, s.vote); got != s.counted {
+		if _, got := v.record(s.answer, s.user, s.vote); got != s.counted {
 			t.Errorf("step %d: counted = %v, want %v", i, got, s.counted)
 		}
 	}
-	if len(v.latest) > 3 || len(v.order) > 3 {
-		t.Errorf("remembered %d votes, capacity 3", len(v.latest))
+	if n := v.latest.order.Len(); n > 3 || len(v.latest.items) > 3 {
+		t.Errorf("remembered %d votes, capacity 3", n)
 	}
 }
 

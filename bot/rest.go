@@ -52,7 +52,7 @@ func (b *Bot) request(ctx context.Context, method, endpoint, bucket string, body
 
 // respond answers an interaction's callback: a message, a deferral, an
 // acknowledged click or autocomplete choices.
-func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, resp any) error {
 	return b.request(ctx, "POST", discordgo.EndpointInteractionResponse(i.ID, i.Token), bucketFor("callback", i.Token), resp, nil)
 }
 

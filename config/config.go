@@ -144,6 +144,10 @@ type Discord struct {
 	// carries: how many, and about how many tokens in all.
 	HistoryTurns  int
 	HistoryTokens int
+	// StoreFeedback keeps each 👍/👎 with its question, answer and citations
+	// in the index directory, for `coveragebot feedback`. Off by default:
+	// questions are what people wrote.
+	StoreFeedback bool
 }
 
 // Limits protect the bot and the LLM from bursts.

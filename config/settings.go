@@ -177,6 +177,10 @@ func buildSettings() []setting {
 			"4", 1, 8, func(c *Config) *int { return &c.Discord.HistoryTurns }),
 		whole("COVERAGEBOT_HISTORY_TOKENS", "Estimated size bound, in tokens, of a follow-up's earlier messages.",
 			"3000", 100, 16000, func(c *Config) *int { return &c.Discord.HistoryTokens }),
+		boolean("COVERAGEBOT_STORE_FEEDBACK",
+			"Keep each 👍/👎 with its question, answer and citations in feedback.jsonl in the index directory, "+
+				"for coveragebot feedback. Off by default, because questions are what people wrote.",
+			func(c *Config) *bool { return &c.Discord.StoreFeedback }),
 		snowflakes("COVERAGEBOT_ALLOWED_GUILDS", "If set, only these servers may use the bot.",
 			func(c *Config) *[]string { return &c.Discord.AllowedGuilds }),
 		snowflakes("COVERAGEBOT_ALLOWED_CHANNELS", "If set, the bot answers only in these channels.",

@@ -229,6 +229,9 @@ func (a *App) Run(ctx context.Context) error {
 			opts.IngestURL = a.IngestURL
 			opts.Feeds = a.feedStatuses
 		}
+		if a.cfg.Discord.StoreFeedback {
+			opts.RecordFeedback = (&feedbackLog{path: feedbackPath(a.cfg)}).record
+		}
 		var err error
 		if b, err = bot.New(botConfig(a.cfg), opts); err != nil {
 			return err
