@@ -171,7 +171,8 @@ type Bot struct {
 	registered   atomic.Bool
 	connected    atomic.Bool
 	reconnecting atomic.Bool
-	failed       chan error // see Failed
+	unready      atomic.Int64 // reconnections since the last READY or RESUMED
+	failed       chan error   // see Failed
 
 	announcer announcer
 	speakers  speakerCache
@@ -285,7 +286,11 @@ func New(cfg Config, opts Options) (*Bot, error) {
 	session.AddHandler(b.onInteraction)
 	session.AddHandler(b.onMessage)
 	session.AddHandler(func(*discordgo.Session, *discordgo.Connect) { b.connected.Store(true) })
-	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
+	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) {
+		b.connected.Store(true)
+		b.unready.Store(0)
+	})
+	session.AddHandler(func(*discordgo.Session, *discordgo.Ready) { b.unready.Store(0) })
 	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
 		b.connected.Store(false)
 		if !b.isClosing() {

@@ -65,7 +65,17 @@ func (b *Bot) reconnect() {
 		return
 	}
 	defer b.reconnecting.Store(false)
+	// A connection that Discord accepts and then closes before READY or
+	// RESUMED (an Invalid Session, then a refused Identify) leaves Open
+	// without an error; the backoff carries over such connections, so that
+	// they cannot make a loop of quick reconnections.
 	wait := firstReconnectWait
+	for range min(b.unready.Add(1)-1, 16) {
+		wait = min(2*wait, maxReconnectWait)
+	}
+	if wait > firstReconnectWait && !b.sleep(wait) {
+		return
+	}
 	for {
 		if b.isClosing() {
 			return
@@ -86,11 +96,21 @@ func (b *Bot) reconnect() {
 			return
 		}
 		b.log.Warn("gateway reconnect failed; retrying", "err", err, "wait", wait)
-		select {
-		case <-b.life.Done():
+		if !b.sleep(wait) {
 			return
-		case <-time.After(wait):
 		}
 		wait = min(2*wait, maxReconnectWait)
+	}
+}
+
+// sleep waits for d, or reports false at once when the bot is closed.
+func (b *Bot) sleep(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-b.life.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
