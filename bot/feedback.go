@@ -22,21 +22,27 @@ const (
 // button does; the rest carries the state the click needs, so a click still
 // works after a restart.
 const (
-	feedbackPrefix = "fb:"      // fb:<answer id>:<vote>
-	sourcesPrefix  = "sources:" // sources:<page>:<query>
-	threadPrefix   = "thread:"  // thread:<answer id>
-	reasonPrefix   = "fbr:"     // fbr:<answer id>:<reason>
+	feedbackPrefix = "fb:"       // fb:<answer id>:<vote>
+	sourcesPrefix  = "sources:"  // sources:<page>:<query>
+	threadPrefix   = "thread:"   // thread:<answer id>
+	reasonPrefix   = "fbr:"      // fbr:<answer id>:<reason>
+	passagesPrefix = "passages:" // passages:<answer id>
 	maxCustomID    = 100
 )
 
-// answerButtons are the buttons under a finished answer: the votes, and,
-// where a thread can be started on the answer, "Follow up in a thread".
-func answerButtons(answerID string, followUp bool) []discordgo.MessageComponent {
+// answerButtons are the buttons under a finished answer: the votes, "Show
+// passages" when the answer cites any, and "Follow up in a thread" where a
+// thread can be started on the answer.
+func answerButtons(answerID string, passages, followUp bool) []discordgo.MessageComponent {
 	row := []discordgo.MessageComponent{
 		discordgo.Button{Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"},
 			CustomID: feedbackPrefix + answerID + ":" + voteUp},
 		discordgo.Button{Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👎"},
 			CustomID: feedbackPrefix + answerID + ":" + voteDown},
+	}
+	if passages {
+		row = append(row, discordgo.Button{Style: discordgo.SecondaryButton, Label: "Show passages",
+			Emoji: &discordgo.ComponentEmoji{Name: "📄"}, CustomID: passagesPrefix + answerID})
 	}
 	if followUp {
 		row = append(row, discordgo.Button{Style: discordgo.SecondaryButton, Label: "Follow up in a thread",

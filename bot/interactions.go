@@ -285,6 +285,8 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 		b.handleSourcesPage(i, id)
 	case strings.HasPrefix(id, threadPrefix):
 		b.handleThreadButton(i)
+	case strings.HasPrefix(id, passagesPrefix):
+		b.handlePassages(i, strings.TrimPrefix(id, passagesPrefix))
 	default:
 		b.log.Info("unknown button", "interaction", i.ID, "custom_id", truncateText(id, maxCustomID))
 		b.ackComponent(i)

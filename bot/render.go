@@ -79,7 +79,7 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 	replies := packEmbeds(embeds)
 	if v.AnswerID != "" {
 		last := &replies[len(replies)-1]
-		last.Components = answerButtons(v.AnswerID, v.FollowUp)
+		last.Components = answerButtons(v.AnswerID, len(a.Citations) > 0, v.FollowUp)
 	}
 	return replies
 }
