@@ -373,13 +373,13 @@ func (b *Bot) ingestCommand() *command {
 			info, err := b.opts.IngestURL(ctx, u)
 			if err != nil {
 				b.log.Warn("ingest failed", "interaction", call.i.ID, "url", u, "err", err)
-				return userErrorf("I couldn't add that page: %s", truncateText(err.Error(), 300))
+				return userErrorf("I couldn't add that page: %s", escapeMarkdown(truncateText(err.Error(), 300)))
 			}
 			b.log.Info("ingested", "interaction", call.i.ID, "user", call.userID, "article", info.ID, "passages", info.Passages)
-			msg := fmt.Sprintf("Added “%s”", cleanQuestion(info.Title))
+			msg := fmt.Sprintf("Added “%s”", escapeMarkdown(cleanQuestion(info.Title)))
 			var meta []string
 			if info.Outlet != "" {
-				meta = append(meta, cleanQuestion(info.Outlet))
+				meta = append(meta, escapeMarkdown(cleanQuestion(info.Outlet)))
 			}
 			if !info.Published.IsZero() {
 				meta = append(meta, info.Published.Format(dateLayout))

@@ -33,12 +33,6 @@ const (
 	maxChainFetches = 8
 )
 
-// markdownUnescaper undoes escapeMarkdown, for questions read back from an
-// answer's title.
-var markdownUnescaper = strings.NewReplacer(
-	`\\`, `\`, "\\`", "`", `\*`, `*`, `\_`, `_`, `\~`, `~`, `\|`, `|`, `\[`, `[`, `\]`, `]`,
-)
-
 // progressFooter marks a message that shows an answer still being written.
 const progressFooter = "Writing…"
 
@@ -106,15 +100,15 @@ func answerText(m *discordgo.Message) (title, text string, ok bool) {
 		return "", "", false
 	}
 	if m.Embeds[0] != nil {
-		title = cleanQuestion(markdownUnescaper.Replace(m.Embeds[0].Title))
+		title = cleanQuestion(unescapeMarkdown(m.Embeds[0].Title))
 	}
 	return title, cleanAnswerText(strings.Join(parts, "\n")), true
 }
 
 // cleanAnswerText takes out the zero-width spaces that neutralizeMentions
-// put in, keeping the lines.
+// put in and the escapes that escapeAnswer did, keeping the lines.
 func cleanAnswerText(s string) string {
-	return strings.ReplaceAll(s, zeroWidthSpace, "")
+	return unescapeMarkdown(strings.ReplaceAll(s, zeroWidthSpace, ""))
 }
 
 // boundHistory keeps the latest turns within the bounds: at most maxTurns

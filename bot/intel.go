@@ -113,7 +113,7 @@ func (b *Bot) quotesCommand() *command {
 				}
 				ans := quotesAnswer(person, topic, quotes, speakers)
 				b.keepAnswer(call.i.ID, title, ans)
-				return renderAnswer(answerView{Title: title, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, ans), nil
+				return renderAnswer(answerView{Title: title, AnswerID: call.i.ID, FollowUp: b.threadable(call), Laidout: true}, ans), nil
 			})
 		},
 		complete: func(ctx context.Context, call *commandCall) ([]*discordgo.ApplicationCommandOptionChoice, error) {
@@ -204,7 +204,7 @@ func (b *Bot) topicCommand(spec topicSpec) *command {
 					return nil, err
 				}
 				b.keepAnswer(call.i.ID, spec.title+topic, ans)
-				return renderAnswer(answerView{Title: spec.title + topic, AnswerID: call.i.ID, FollowUp: b.threadable(call)}, ans), nil
+				return renderAnswer(answerView{Title: spec.title + topic, AnswerID: call.i.ID, FollowUp: b.threadable(call), Laidout: true}, ans), nil
 			})
 		},
 	}

@@ -598,7 +598,7 @@ func TestFeedsIsForAdminsAndFitsDiscord(t *testing.T) {
 	for _, want := range []string{
 		"Feeds (3)",
 		fmt.Sprintf("**1.** `https://news.example/rss`\n✅ Last success <t:%d:R> · 12 articles · next poll <t:%d:R>", last.Unix(), last.Add(15*time.Minute).Unix()),
-		"**2.** `https://down.example/atom`\n⚠️ Failing (3 polls in a row): fetch https://down.example/atom: 503 Service Unavailable <@\u200b&500>\nNever polled successfully · 1 article",
+		"**2.** `https://down.example/atom`\n⚠️ Failing (3 polls in a row): fetch <https://down.example/atom>: 503 Service Unavailable <@\u200b&500>\nNever polled successfully · 1 article",
 		"**3.** `https://new.example/feed`\n⏳ Not polled yet · 0 articles",
 	} {
 		if !strings.Contains(text, want) {

@@ -46,6 +46,10 @@ type answerView struct {
 	// FollowUp adds the "Follow up in a thread" button, for answers a
 	// thread can be started on.
 	FollowUp bool
+	// Laidout is set when the bot wrote the text itself (quotes, a
+	// timeline), escaping what it took from articles as it went; the text
+	// is then sent as it is.
+	Laidout bool
 }
 
 // renderAnswer lays an answer out as one or more messages: the caveat and
@@ -60,8 +64,13 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 			body = "The coverage doesn't say. I couldn't find anything about this in the articles I have."
 		}
 	}
+	// The text is the model's or the articles' (extractive answers quote
+	// them): it is escaped, and only the bot's own markup goes around it.
+	if !v.Laidout {
+		body = escapeAnswer(body)
+	}
 	if c := strings.TrimSpace(a.Caveat); c != "" {
-		body = "⚠️ " + c + "\n\n" + body
+		body = "⚠️ " + escapeMarkdown(c) + "\n\n" + body
 	}
 	body = neutralizeMentions(body)
 
@@ -86,7 +95,7 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 
 // renderProgress shows an answer while it is being written.
 func renderProgress(title, partial string) reply {
-	text := neutralizeMentions(strings.TrimSpace(partial))
+	text := neutralizeMentions(escapeAnswer(strings.TrimSpace(partial)))
 	if text == "" {
 		text = "…"
 	}
