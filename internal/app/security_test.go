@@ -2,11 +2,14 @@ package app
 
 import (
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/internal/fakenews"
@@ -162,4 +165,64 @@ func TestMaskedLinkInAnArticleIsText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHTTPListenerLimits: the /healthz and /metrics listener closes a
+// connection that stalls in its headers or its body, or sits idle after a
+// request; refuses oversized headers and any request with a body; and
+// still answers a plain GET. The timeouts are shortened for the test; the
+// header limit is the default.
+func TestHTTPListenerLimits(t *testing.T) {
+	c := newCLI(t)
+	short := defaultHTTPLimits
+	short.readHeader, short.read, short.idle = 300*time.Millisecond, 300*time.Millisecond, 300*time.Millisecond
+	s := startAppDeps(t, c.env, nil, nil, Deps{NoDiscord: true, httpLimits: &short})
+	addr := s.app.listener.Addr().String()
+
+	// send writes raw bytes on a new connection and returns what the
+	// server sent until it closed the connection (or the test's patience,
+	// 20 s, ran out, which fails the test).
+	send := func(t *testing.T, raw string) string {
+		t.Helper()
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		conn.SetDeadline(time.Now().Add(20 * time.Second))
+		if _, err := io.WriteString(conn, raw); err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(conn)
+		if err != nil {
+			t.Fatalf("the server kept the connection open: %v (read %q)", err, got)
+		}
+		return string(got)
+	}
+	t.Run("stalled headers", func(t *testing.T) {
+		if got := send(t, "GET /healthz HTTP/1.1\r\nHost: x\r\n"); strings.Contains(got, "200 OK") {
+			t.Errorf("answered a request that never ended its headers: %q", got)
+		}
+	})
+	t.Run("idle keep-alive", func(t *testing.T) {
+		if got := send(t, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"); !strings.HasPrefix(got, "HTTP/1.1 200") {
+			t.Errorf("a plain GET got %q", got)
+		}
+	})
+	t.Run("stalled body", func(t *testing.T) {
+		got := send(t, "POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nabc")
+		if !strings.HasPrefix(got, "HTTP/1.1 405") {
+			t.Errorf("a POST with a stalled body got %q", got)
+		}
+		got = send(t, "GET /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nabc")
+		if !strings.HasPrefix(got, "HTTP/1.1 413") {
+			t.Errorf("a GET with a stalled body got %q", got)
+		}
+	})
+	t.Run("oversized headers", func(t *testing.T) {
+		got := send(t, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: "+strings.Repeat("a", 64<<10)+"\r\n\r\n")
+		if !strings.HasPrefix(got, "HTTP/1.1 431") {
+			t.Errorf("64 KiB of headers got %.80q", got)
+		}
+	})
 }

@@ -69,6 +69,9 @@ type Deps struct {
 	// After waits until the next digest is due; nil is time.After. Tests
 	// pass a channel they fire themselves.
 	After func(time.Duration) <-chan time.Time
+
+	// httpLimits replaces defaultHTTPLimits; tests shorten the timeouts.
+	httpLimits *httpLimits
 }
 
 // App is what `coveragebot serve` runs: the index and engine, the Discord
@@ -126,7 +129,11 @@ func New(cfg config.Config, deps Deps) (*App, error) {
 		mux := http.NewServeMux()
 		mux.HandleFunc("/healthz", a.healthz)
 		mux.Handle("/metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{}))
-		a.server = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		limits := defaultHTTPLimits
+		if deps.httpLimits != nil {
+			limits = *deps.httpLimits
+		}
+		a.server = newHTTPServer(onlyReads(mux), limits)
 		a.wg.Add(1)
 		go func() {
 			defer a.wg.Done()
@@ -462,4 +469,56 @@ func (m *engineMetrics) observe(stage string, took time.Duration, err error) {
 			m.llmErrors.Inc()
 		}
 	}
+}
+
+// httpLimits bound what one client of /healthz and /metrics can hold: the
+// time to send its headers and its whole request, the time to take the
+// answer, how long a kept-alive connection may sit idle, and the size of
+// the headers. Without them a client that opens connections and never
+// finishes (or never closes) them keeps a goroutine and a socket each.
+type httpLimits struct {
+	readHeader, read, write, idle time.Duration
+	maxHeaderBytes                int
+}
+
+// defaultHTTPLimits fit a probe and a Prometheus scrape with room to spare:
+// /metrics is written in well under a second, and its requests carry a few
+// hundred bytes of headers.
+var defaultHTTPLimits = httpLimits{
+	readHeader:     5 * time.Second,
+	read:           10 * time.Second,
+	write:          30 * time.Second,
+	idle:           60 * time.Second,
+	maxHeaderBytes: 8 << 10,
+}
+
+func newHTTPServer(h http.Handler, l httpLimits) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: l.readHeader,
+		ReadTimeout:       l.read,
+		WriteTimeout:      l.write,
+		IdleTimeout:       l.idle,
+		MaxHeaderBytes:    l.maxHeaderBytes,
+	}
+}
+
+// onlyReads answers nothing but GET and HEAD without a body: /healthz and
+// /metrics take no input, so a request that sends some is refused at once
+// and its connection closed, rather than read.
+func onlyReads(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			w.Header().Set("Connection", "close")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if r.ContentLength != 0 {
+			w.Header().Set("Connection", "close")
+			http.Error(w, "a request here has no body", http.StatusRequestEntityTooLarge)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
