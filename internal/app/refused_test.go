@@ -14,11 +14,7 @@ import (
 // of discordgo's bare "websocket: close 4004".
 func TestServeStopsWhenDiscordRejectsTheToken(t *testing.T) {
 	t.Parallel()
-	c := newCLI(t)
-	discord := fakediscord.New(fakediscord.Options{Token: "the-real-token"})
-	defer discord.Close()
-	llm := fakeopenai.New()
-	defer llm.Close()
+	c, discord, llm := newTokenFakes(t)
 	c.env["DISCORD_TOKEN"] = "a-wrong-token"
 	c.env["DISCORD_API_URL"] = discord.URL()
 	c.env["OPENAI_BASE_URL"] = llm.URL()
@@ -40,11 +36,7 @@ func TestServeStopsWhenDiscordRejectsTheToken(t *testing.T) {
 // reconnecting for ever.
 func TestServeStopsWhenTheTokenIsRevoked(t *testing.T) {
 	t.Parallel()
-	c := newCLI(t)
-	discord := fakediscord.New(fakediscord.Options{Token: "the-real-token"})
-	defer discord.Close()
-	llm := fakeopenai.New()
-	defer llm.Close()
+	c, discord, llm := newTokenFakes(t)
 	s := startApp(t, map[string]string{
 		"COVERAGEBOT_INDEX": c.index, "COVERAGEBOT_DATA": c.data,
 		"DISCORD_TOKEN": "the-real-token", "DISCORD_API_URL": discord.URL(),
@@ -61,4 +53,15 @@ func TestServeStopsWhenTheTokenIsRevoked(t *testing.T) {
 	}
 	s.cancel = nil // Run has returned; stop needs only to close the app
 	s.app.Close()
+}
+
+// newTokenFakes gives a CLI and the fakes for the token tests: a Discord
+// that accepts only "the-real-token", and a model.
+func newTokenFakes(t *testing.T) (*cli, *fakediscord.Server, *fakeopenai.Server) {
+	c := newCLI(t)
+	discord := fakediscord.New(fakediscord.Options{Token: "the-real-token"})
+	t.Cleanup(discord.Close)
+	llm := fakeopenai.New()
+	t.Cleanup(llm.Close)
+	return c, discord, llm
 }
