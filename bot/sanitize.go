@@ -107,9 +107,9 @@ func escapeText(s string, keepCitations bool) string {
 			continue
 		}
 		u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:!?)]}*_~|")
-		lineStart = escapeSegment(&b, s[last:loc[0]], lineStart, keepCitations)
+		escapeSegment(&b, s[last:loc[0]], lineStart, keepCitations)
 		b.WriteString("<" + u + ">")
-		lineStart, last = false, loc[0]+len(u)
+		lineStart, last = false, loc[0]+len(u) // text after an address is mid-line
 	}
 	escapeSegment(&b, s[last:], lineStart, keepCitations)
 	return b.String()
