@@ -36,6 +36,10 @@ type Quote struct {
 	// else's position, as a spokesperson relays a prime minister's. The
 	// words are still the speaker's, not About's.
 	About string
+	// Relayer is who delivered the words when they are Speaker's but the
+	// article has them through someone else: a spokesperson, a lawyer, a
+	// statement issued by a team. Empty when Speaker said them in person.
+	Relayer string
 }
 
 // TimelineEntry is one dated event of a story.

@@ -322,3 +322,25 @@ func monthStart(t time.Time) time.Time {
 func yearStart(t time.Time) time.Time {
 	return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 }
+
+// reUpdated finds the time a live page says it was last updated: "Updated
+// 10:23 AM ET, Thu July 7, 2022", "Updated: July 7, 2022".
+var reUpdated = regexp.MustCompile(`(?i)\bupdated:?\s+(?:[0-9:]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?` + monthPattern + `\.?\s+(\d{1,2}),?\s+(\d{4})\b`)
+
+// ReferenceDate is the day a page's relative dates are read against: the
+// day it says it was last updated, when its text gives one after the
+// publication date, and otherwise the publication date.
+func ReferenceDate(text string, published time.Time) time.Time {
+	m := reUpdated.FindStringSubmatch(text)
+	if m == nil || published.IsZero() {
+		return published
+	}
+	mo, _ := parseMonth(m[1])
+	day, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[3])
+	t, ok := makeDate(year, mo, day)
+	if !ok || !t.After(TruncateDay(published)) || t.Sub(published) > 30*24*time.Hour {
+		return published
+	}
+	return t
+}

@@ -1,0 +1,637 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/quote"
+	"github.com/coveragebot/coveragebot/rag/source"
+)
+
+// The quotation benchmark: a hand-labelled set of quotations, quoted spans
+// that are not a person's words, and dated timeline events, in the shape of
+// testdata/quotes-eval (see its README). Offsets in the set count
+// characters; spans are found in an article by their text.
+
+// GoldQuote is a quotation and who said it.
+type GoldQuote struct {
+	ID        string `json:"id"`
+	Article   string `json:"article"`
+	Published string `json:"published"`
+	Text      string `json:"text"`
+	Start     int    `json:"start"`
+	Speaker   string `json:"speaker"`
+	Kind      string `json:"kind"`
+	Relayer   string `json:"relayer"`
+	Split     string `json:"split"`
+}
+
+// NotQuote is a quoted span that is not the named person's words.
+type NotQuote struct {
+	ID          string `json:"id"`
+	Article     string `json:"article"`
+	Text        string `json:"text"`
+	Start       int    `json:"start"`
+	Kind        string `json:"kind"`
+	Family      string `json:"family"`
+	NotSpeaker  string `json:"not_speaker"`
+	TrueSpeaker string `json:"true_speaker"`
+	Split       string `json:"split"`
+}
+
+// GoldEvent is a timeline sentence and the range its true date falls in.
+type GoldEvent struct {
+	ID        string `json:"id"`
+	Article   string `json:"article"`
+	Published string `json:"published"`
+	Sentence  string `json:"sentence"`
+	Date      string `json:"date"`
+	DateFrom  string `json:"date_from"`
+	DateTo    string `json:"date_to"`
+	Cue       string `json:"cue"`
+	Split     string `json:"split"`
+}
+
+// GoldPerson is a labelled speaker with the forms of name the articles use
+// and the people who must not be merged with them.
+type GoldPerson struct {
+	Name      string   `json:"name"`
+	Variants  []string `json:"variants"`
+	Namesakes []string `json:"namesakes"`
+}
+
+// QuoteSet is the whole labelled set.
+type QuoteSet struct {
+	Quotations []GoldQuote
+	NotQuotes  []NotQuote
+	Timeline   []GoldEvent
+	People     []GoldPerson
+}
+
+// Articles lists the ids of the labelled articles, sorted.
+func (s QuoteSet) Articles() []string {
+	seen := map[string]bool{}
+	for _, q := range s.Quotations {
+		seen[q.Article] = true
+	}
+	for _, n := range s.NotQuotes {
+		seen[n.Article] = true
+	}
+	for _, e := range s.Timeline {
+		seen[e.Article] = true
+	}
+	out := make([]string, 0, len(seen))
+	for id := range seen {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ReadQuoteSet reads the set from its directory, or from the directory of
+// the quotations.jsonl path given. The not-quote, timeline and people files
+// must stand beside it: a score without them would not be the one the
+// README defines.
+func ReadQuoteSet(path string) (QuoteSet, error) {
+	dir := path
+	if fi, err := os.Stat(path); err != nil {
+		return QuoteSet{}, fmt.Errorf("quote set: %w", err)
+	} else if !fi.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	var s QuoteSet
+	if err := readJSONLFile(filepath.Join(dir, "quotations.jsonl"), &s.Quotations); err != nil {
+		return QuoteSet{}, err
+	}
+	if err := readJSONLFile(filepath.Join(dir, "not_quotes.jsonl"), &s.NotQuotes); err != nil {
+		return QuoteSet{}, err
+	}
+	if err := readJSONLFile(filepath.Join(dir, "timeline.jsonl"), &s.Timeline); err != nil {
+		return QuoteSet{}, err
+	}
+	if err := readJSONLFile(filepath.Join(dir, "people.jsonl"), &s.People); err != nil {
+		return QuoteSet{}, err
+	}
+	if len(s.Quotations) == 0 {
+		return QuoteSet{}, fmt.Errorf("quote set %s: no quotations", dir)
+	}
+	return s, nil
+}
+
+func readJSONLFile[T any](path string, out *[]T) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("quote set: %w", err)
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	for line := 1; ; line++ {
+		raw, err := br.ReadBytes('\n')
+		if len(strings.TrimSpace(string(raw))) > 0 {
+			var v T
+			if jerr := json.Unmarshal(raw, &v); jerr != nil {
+				return fmt.Errorf("%s line %d: %w", path, line, jerr)
+			}
+			*out = append(*out, v)
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+}
+
+// QuoteMetrics are the scores of one half of the set.
+type QuoteMetrics struct {
+	Split string `json:"split"`
+	// Attributed is the number of extracted quotations that stand on a
+	// labelled span and are given to a person (or stand on a real
+	// quotation, whoever they are given to); Correct of them name the
+	// person the label does.
+	Attributed int     `json:"attributed"`
+	Correct    int     `json:"correct"`
+	Precision  float64 `json:"precision"`
+	// Quotations is the number of labelled quotations, Found how many of
+	// them were extracted whole-span and given to the right person.
+	Quotations    int                `json:"quotations"`
+	Found         int                `json:"found"`
+	Recall        float64            `json:"recall"`
+	RecallByKind  map[string]float64 `json:"recall_by_kind"`
+	CountByKind   map[string]int     `json:"count_by_kind"`
+	RelayedMarked int                `json:"relayed_marked"` // relayed quotations found and marked as relayed
+	// NotQuotes is the number of labelled non-quotations, Rejected how many
+	// were not given to a person (or, for namesakes and neighbours, not to
+	// the wrong one).
+	NotQuotes int     `json:"not_quotes"`
+	Rejected  int     `json:"rejected"`
+	Rejection float64 `json:"rejection"`
+	// Events is the number of timeline events, Dated how many got a date
+	// inside the labelled range.
+	Events       int     `json:"events"`
+	Dated        int     `json:"dated"`
+	DateAccuracy float64 `json:"date_accuracy"`
+	Missing      int     `json:"missing_articles"`
+}
+
+// QuoteFailure is one wrong answer, for --failures.
+type QuoteFailure struct {
+	Split   string `json:"split"`
+	Kind    string `json:"kind"` // wrong-speaker, missed, not-rejected, crossed, wrong-date
+	ID      string `json:"id"`
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	Want    string `json:"want"`
+	Got     string `json:"got"`
+}
+
+// QuoteReport is the score of every half, in the order tune, check.
+type QuoteReport struct {
+	Splits   []QuoteMetrics `json:"splits"`
+	Failures []QuoteFailure `json:"failures,omitempty"`
+}
+
+// Split returns the metrics of one half.
+func (r QuoteReport) Split(name string) (QuoteMetrics, bool) {
+	for _, m := range r.Splits {
+		if m.Split == name {
+			return m, true
+		}
+	}
+	return QuoteMetrics{}, false
+}
+
+// span is a labelled span found in a body: byte offsets.
+type span struct{ start, end int }
+
+func (a span) overlaps(b span) bool { return a.start < b.end && b.start < a.end }
+
+// locate finds text in body, taking of its occurrences the one nearest the
+// labelled character offset.
+func locate(body, text string, charStart int) (span, bool) {
+	if text == "" {
+		return span{}, false
+	}
+	// Character offset to byte offset, approximately when the body was
+	// cleaned after labelling.
+	approx := 0
+	for i := range body {
+		if charStart == 0 {
+			approx = i
+			break
+		}
+		charStart--
+		approx = len(body)
+	}
+	best, bestGap := -1, 1<<62
+	for from := 0; ; {
+		k := strings.Index(body[from:], text)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		gap := at - approx
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap < bestGap {
+			best, bestGap = at, gap
+		}
+		from = at + 1
+	}
+	if best < 0 {
+		return span{}, false
+	}
+	return span{best, best + len(text)}, true
+}
+
+// labelled is one labelled span of an article, a quotation or not.
+type labelled struct {
+	at    span
+	quote *GoldQuote
+	not   *NotQuote
+}
+
+// ScoreQuotes runs the quotation extractor and the timeline's date reader
+// on the labelled articles and scores them against the set, each half on
+// its own. articles holds the corpus, cleaned as ingestion cleans it.
+func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
+	byID := make(map[string]rag.Article, len(articles))
+	for _, a := range articles {
+		byID[a.ID] = a
+	}
+	people := map[string]GoldPerson{}
+	for _, p := range set.People {
+		people[p.Name] = p
+	}
+	splits := []string{"tune", "check"}
+	ms := map[string]*QuoteMetrics{}
+	for _, s := range splits {
+		ms[s] = &QuoteMetrics{Split: s, RecallByKind: map[string]float64{}, CountByKind: map[string]int{}}
+	}
+	metric := func(split string) *QuoteMetrics {
+		if m, ok := ms[split]; ok {
+			return m
+		}
+		m := &QuoteMetrics{Split: split, RecallByKind: map[string]float64{}, CountByKind: map[string]int{}}
+		ms[split] = m
+		splits = append(splits, split)
+		return m
+	}
+	var fails []QuoteFailure
+	foundByKind := map[string]map[string]int{}
+
+	labels := map[string][]labelled{}
+	splitOf := map[string]string{}
+	for i := range set.Quotations {
+		q := &set.Quotations[i]
+		labels[q.Article] = append(labels[q.Article], labelled{quote: q})
+		splitOf[q.Article] = q.Split
+	}
+	for i := range set.NotQuotes {
+		n := &set.NotQuotes[i]
+		labels[n.Article] = append(labels[n.Article], labelled{not: n})
+		splitOf[n.Article] = n.Split
+	}
+
+	for _, id := range set.Articles() {
+		a, ok := byID[id]
+		ls := labels[id]
+		if !ok {
+			if split, ok := splitOf[id]; ok {
+				metric(split).Missing++
+			}
+		}
+		located := make([]bool, len(ls))
+		for k := range ls {
+			text, start := "", 0
+			if ls[k].quote != nil {
+				text, start = ls[k].quote.Text, ls[k].quote.Start
+			} else {
+				text, start = ls[k].not.Text, ls[k].not.Start
+			}
+			ls[k].at, located[k] = locate(a.Text, text, start)
+		}
+		var extracted []rag.Quote
+		if ok {
+			extracted = quote.Extract(a)
+		}
+		// Which labelled spans each extracted quotation stands on.
+		hitsOf := make([][]int, len(extracted))
+		for e, q := range extracted {
+			qs := span{q.Start, q.Start + len(q.Text)}
+			seen := map[span]bool{}
+			for k, l := range ls {
+				if located[k] && qs.overlaps(l.at) && !seen[l.at] {
+					seen[l.at] = true
+					hitsOf[e] = append(hitsOf[e], k)
+				}
+			}
+		}
+		// Precision: every extracted quotation on a labelled span that
+		// is given to a person, or that stands on a real quotation.
+		gotFor := map[int][]int{} // labelled index → extracted quotations on it alone
+		for e, q := range extracted {
+			hits := hitsOf[e]
+			if len(hits) == 0 {
+				continue
+			}
+			if len(hits) > 1 {
+				// One span across the reporter's words between two
+				// quotations: wrong whatever the speaker.
+				l := ls[hits[0]]
+				m := metric(splitOfLabel(l))
+				m.Attributed++
+				fails = append(fails, QuoteFailure{Split: m.Split, Kind: "crossed", ID: labelID(l), Article: id,
+					Text: clip(q.Text), Want: fmt.Sprintf("%d separate spans", len(hits)), Got: q.Speaker})
+				continue
+			}
+			l := ls[hits[0]]
+			gotFor[hits[0]] = append(gotFor[hits[0]], e)
+			m := metric(splitOfLabel(l))
+			if l.quote != nil {
+				m.Attributed++
+				if speakerIs(q.Speaker, l.quote.Speaker, people) {
+					m.Correct++
+				} else {
+					fails = append(fails, QuoteFailure{Split: m.Split, Kind: "wrong-speaker", ID: l.quote.ID, Article: id,
+						Text: clip(l.quote.Text), Want: l.quote.Speaker, Got: describe(q)})
+				}
+				continue
+			}
+			if looksLikePerson(q.Speaker) && !relayedOnly(q) {
+				m.Attributed++
+				fails = append(fails, QuoteFailure{Split: m.Split, Kind: "wrong-speaker", ID: l.not.ID, Article: id,
+					Text: clip(l.not.Text), Want: "not a quotation (" + l.not.Kind + ")", Got: describe(q)})
+			}
+		}
+		// Recall and rejection.
+		for k, l := range ls {
+			if l.quote != nil {
+				g := l.quote
+				m := metric(g.Split)
+				m.Quotations++
+				m.CountByKind[g.Kind]++
+				found := false
+				var got []string
+				for _, e := range gotFor[k] {
+					got = append(got, describe(extracted[e]))
+					if speakerIs(extracted[e].Speaker, g.Speaker, people) {
+						found = true
+						if g.Kind == "relayed" && extracted[e].Relayer != "" {
+							m.RelayedMarked++
+						}
+					}
+				}
+				if found {
+					m.Found++
+					if foundByKind[g.Split] == nil {
+						foundByKind[g.Split] = map[string]int{}
+					}
+					foundByKind[g.Split][g.Kind]++
+				} else if len(got) == 0 {
+					fails = append(fails, QuoteFailure{Split: g.Split, Kind: "missed", ID: g.ID, Article: id,
+						Text: clip(g.Text), Want: g.Speaker + " (" + g.Kind + ")"})
+				}
+				continue
+			}
+			n := l.not
+			m := metric(n.Split)
+			m.NotQuotes++
+			taken := ""
+			for _, e := range gotFor[k] {
+				q := extracted[e]
+				if n.Family == "person" {
+					if n.NotSpeaker != "" && speakerIs(q.Speaker, n.NotSpeaker, people) && !speakerIs(q.Speaker, n.TrueSpeaker, people) {
+						taken = describe(q)
+					}
+				} else if looksLikePerson(q.Speaker) && !relayedOnly(q) {
+					taken = describe(q)
+				}
+			}
+			if taken == "" {
+				m.Rejected++
+			} else if n.Family == "person" {
+				fails = append(fails, QuoteFailure{Split: n.Split, Kind: "not-rejected", ID: n.ID, Article: id,
+					Text: clip(n.Text), Want: "not " + n.NotSpeaker + " (" + n.Kind + ")", Got: taken})
+			}
+		}
+	}
+
+	for _, e := range set.Timeline {
+		m := metric(e.Split)
+		m.Events++
+		pub := parseDay(e.Published)
+		if a, ok := byID[e.Article]; ok {
+			pub = prose.ReferenceDate(a.Text, pub)
+		}
+		got, ok := prose.ResolveDate(e.Sentence, pub)
+		from, to := parseDay(e.DateFrom), parseDay(e.DateTo)
+		if ok && !got.Date.Before(from) && !got.Date.After(to) {
+			m.Dated++
+			continue
+		}
+		gotText := "no date"
+		if ok {
+			gotText = got.Date.Format("2006-01-02") + " from " + strconvQuote(got.Phrase)
+		}
+		fails = append(fails, QuoteFailure{Split: e.Split, Kind: "wrong-date", ID: e.ID, Article: e.Article,
+			Text: clip(e.Sentence), Want: e.Date + " (" + e.Cue + ")", Got: gotText})
+	}
+
+	var rep QuoteReport
+	for _, s := range splits {
+		m := ms[s]
+		m.Precision = ratio(m.Correct, m.Attributed)
+		m.Recall = ratio(m.Found, m.Quotations)
+		for kind, n := range m.CountByKind {
+			m.RecallByKind[kind] = ratio(foundByKind[s][kind], n)
+		}
+		m.Rejection = ratio(m.Rejected, m.NotQuotes)
+		m.DateAccuracy = ratio(m.Dated, m.Events)
+		rep.Splits = append(rep.Splits, *m)
+	}
+	sort.SliceStable(fails, func(i, j int) bool {
+		if fails[i].Split != fails[j].Split {
+			return fails[i].Split > fails[j].Split // tune before check
+		}
+		return fails[i].Kind < fails[j].Kind
+	})
+	rep.Failures = fails
+	return rep
+}
+
+func splitOfLabel(l labelled) string {
+	if l.quote != nil {
+		return l.quote.Split
+	}
+	return l.not.Split
+}
+
+func labelID(l labelled) string {
+	if l.quote != nil {
+		return l.quote.ID
+	}
+	return l.not.ID
+}
+
+// relayedOnly reports whether a quotation is shown as someone's words
+// delivered by another: then an organisation's statement is marked as what
+// it is, not given to the person as their own.
+func relayedOnly(q rag.Quote) bool { return q.Relayer != "" }
+
+func describe(q rag.Quote) string {
+	s := q.Speaker
+	if q.Relayer != "" {
+		s += " (relayed by " + q.Relayer + ")"
+	}
+	if q.Mention != "" {
+		s += " [" + q.Mention + "]"
+	}
+	return s
+}
+
+// speakerIs reports whether the name a tool gave is the labelled person:
+// one of the forms of their name, and none of a namesake's.
+func speakerIs(got, want string, people map[string]GoldPerson) bool {
+	if got == "" || want == "" {
+		return false
+	}
+	g := nameKey(got)
+	p, ok := people[want]
+	forms := []string{want}
+	if ok {
+		forms = append(forms, p.Variants...)
+	}
+	match := false
+	for _, f := range forms {
+		if nameKey(f) == g {
+			match = true
+			break
+		}
+	}
+	if !match || !ok {
+		return match
+	}
+	for _, ns := range p.Namesakes {
+		if i := strings.IndexByte(ns, '('); i >= 0 {
+			ns = strings.TrimSpace(ns[:i])
+		}
+		if nameKey(ns) == g {
+			return false
+		}
+		if other, ok := people[ns]; ok {
+			for _, f := range other.Variants {
+				// A form both share says nothing about which is meant,
+				// unless it is this person's own full name.
+				if nameKey(f) == g && g != nameKey(want) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// nameKey reduces a name to its words, without courtesy or job titles
+// and punctuation: "Dr. Anthony Fauci" and "Anthony Fauci" have one key.
+func nameKey(name string) string {
+	var words []string
+	for _, w := range strings.Fields(name) {
+		w = strings.ToLower(strings.Trim(w, ".,’'‘"))
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if titleWords[w] || w == "" {
+			continue
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
+}
+
+var titleWords = prose.WordSet(`mr mrs ms miss dr sir dame lord lady president sen senator rep gov governor first commissioner judge justice secretary prime minister`)
+
+// looksLikePerson reports whether a speaker is given as a person's name
+// rather than a description ("a spokesperson", "the company"): every
+// word capitalised, apart from the particles of names.
+func looksLikePerson(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[0]) {
+	case "the", "a", "an":
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameParticles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+var nameParticles = prose.WordSet(`de del der van von la le da di bin al du dos`)
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func parseDay(s string) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006/01/02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 100 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:97]) + "..."
+}
+
+func strconvQuote(s string) string { return `"` + s + `"` }
+
+// RunQuotes reads the labelled set at setPath and the corpus at
+// corpusPath (a JSON Lines file or a directory, loaded and cleaned as
+// ingestion does), and scores the extractor and the date reader on it.
+func RunQuotes(ctx context.Context, setPath, corpusPath string) (QuoteReport, error) {
+	set, err := ReadQuoteSet(setPath)
+	if err != nil {
+		return QuoteReport{}, err
+	}
+	res, err := source.Load(ctx, corpusPath)
+	if err != nil {
+		return QuoteReport{}, fmt.Errorf("corpus: %w", err)
+	}
+	arts := res.Articles
+	prose.Clean(arts)
+	rep := ScoreQuotes(set, arts)
+	for _, m := range rep.Splits {
+		if m.Missing > 0 {
+			return rep, fmt.Errorf("corpus %s lacks %d labelled articles of the %s half: is it the corpus the set was labelled on?", corpusPath, m.Missing, m.Split)
+		}
+	}
+	return rep, nil
+}
