@@ -350,7 +350,7 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 			if len(hits) == 0 {
 				continue
 			}
-			if len(hits) > 1 {
+			if crosses(a.Text, ls, hits) {
 				// One span across the reporter's words between two
 				// quotations: wrong whatever the speaker.
 				l := ls[hits[0]]
@@ -359,6 +359,11 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 				fails = append(fails, QuoteFailure{Split: m.Split, Kind: "crossed", ID: labelID(l), Article: id,
 					Text: clip(q.Text), Want: fmt.Sprintf("%d separate spans", len(hits)), Got: q.Speaker})
 				continue
+			}
+			// A quotation run on over paragraphs is labelled paragraph by
+			// paragraph; the extracted run stands on each.
+			for _, k := range hits[1:] {
+				gotFor[k] = append(gotFor[k], e)
 			}
 			l := ls[hits[0]]
 			gotFor[hits[0]] = append(gotFor[hits[0]], e)
@@ -473,6 +478,29 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 	})
 	rep.Failures = fails
 	return rep
+}
+
+// crosses reports whether the labelled spans an extracted quotation covers
+// have the reporter's words between them (any letter outside the spans).
+func crosses(body string, ls []labelled, hits []int) bool {
+	if len(hits) < 2 {
+		return false
+	}
+	at := make([]span, len(hits))
+	for i, k := range hits {
+		at[i] = ls[k].at
+	}
+	sort.Slice(at, func(i, j int) bool { return at[i].start < at[j].start })
+	for i := 1; i < len(at); i++ {
+		if at[i].start > at[i-1].end {
+			for _, r := range body[at[i-1].end:at[i].start] {
+				if unicode.IsLetter(r) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func splitOfLabel(l labelled) string {

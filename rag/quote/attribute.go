@@ -344,18 +344,55 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 			return ref, true
 		}
 	}
-	// A paragraph that is nothing but a quotation continues the speaker of
-	// the quotation that closed the paragraph before.
-	if x.standsAlone(sp) && i > 0 {
-		prev := x.spans[i-1]
-		if between := x.masked[prev.end:sp.open]; strings.TrimSpace(between) == "" && strings.Count(between, "\n") >= 1 {
-			if ref, ok := x.attribute(i - 1); ok {
-				ref.about = ""
-				return ref, true
-			}
+	// A quotation that opens a sentence of its own continues the speaker of
+	// the quotation before it: in the same paragraph (`“A,” she said.
+	// “B.”`), or in the paragraph before when that one ends with the
+	// quotation or with its attribution.
+	if i > 0 && x.opensSentence(sp) {
+		if ref, ok := x.continues(i); ok {
+			ref.about = ""
+			return ref, true
 		}
 	}
 	return speakerRef{}, false
+}
+
+// opensSentence reports whether nothing but the end of another sentence,
+// or the start of a paragraph, stands before a quotation.
+func (x *quoteExtractor) opensSentence(sp quoteSpan) bool {
+	before := strings.TrimRightFunc(x.masked[:sp.open], unicode.IsSpace)
+	if before == "" || strings.HasSuffix(x.masked[:sp.open], "\n") {
+		return true
+	}
+	before = strings.TrimRight(before, `"`+" ")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r == '.' || r == '!' || r == '?' || r == '\n'
+}
+
+// continues returns the speaker of quotation i-1 when quotation i carries
+// on the same speaker's words: the two stand in one paragraph, or i opens
+// the paragraph after one whose last sentence holds i-1.
+func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
+	sp, prev := x.spans[i], x.spans[i-1]
+	between := x.masked[prev.end:sp.open]
+	switch strings.Count(between, "\n") {
+	case 0:
+	default:
+		// The paragraph before: i-1 must be in its last sentence, and i
+		// must open its own paragraph.
+		if strings.Count(strings.TrimSpace(between), "\n") > 0 || !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") {
+			return speakerRef{}, false
+		}
+		tail := strings.TrimSpace(between)
+		if strings.ContainsAny(strings.TrimRight(tail, ".!?"), ".!?") {
+			return speakerRef{}, false
+		}
+	}
+	ref, ok := x.attribute(i - 1)
+	if !ok || !ref.person {
+		return speakerRef{}, false
+	}
+	return ref, true
 }
 
 var reOwnedWords = regexp.MustCompile(`\b(his|her)\b`)

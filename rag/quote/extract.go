@@ -74,21 +74,18 @@ type quoteSpan struct {
 	end       int // just past the closing mark; textEnd when the quotation is left open
 }
 
-// findQuoteSpans finds every quotation in curly (“…”) or straight ("…")
-// double quotation marks. A paragraph that opens a quotation and does not
-// close it continues into the next paragraph when that one opens with a
-// quotation mark, as print style has it; otherwise the quotation ends with
-// its paragraph.
+// findQuoteSpans finds every quotation in double quotation marks of the
+// styles news prints: curly (“…”), straight ("…"), low-high („…“), guillemets
+// («…»), and the doubled apostrophes some wires close with (''  and ’’). A
+// paragraph that opens a quotation and does not close it continues into the
+// next paragraph when that one opens with a quotation mark, as print style
+// has it; otherwise the quotation ends with its paragraph.
 func findQuoteSpans(body string) []quoteSpan {
 	var out []quoteSpan
 	for i := 0; i < len(body); {
 		open, mark := nextOpeningMark(body, i)
 		if open < 0 {
 			break
-		}
-		closer := "”"
-		if mark == `"` {
-			closer = `"`
 		}
 		sp := quoteSpan{open: open, textStart: open + len(mark)}
 		pos := sp.textStart
@@ -97,18 +94,20 @@ func findQuoteSpans(body string) []quoteSpan {
 			if nl := strings.IndexByte(body[pos:], '\n'); nl >= 0 {
 				lineEnd = pos + nl
 			}
-			if c := strings.Index(body[pos:lineEnd], closer); c >= 0 {
+			if c, n := closingMark(body[pos:lineEnd], mark); c >= 0 {
 				sp.textEnd = pos + c
-				sp.end = sp.textEnd + len(closer)
+				sp.end = sp.textEnd + n
 				break
 			}
 			next := lineEnd
 			for next < len(body) && (body[next] == '\n' || body[next] == ' ' || body[next] == '\t' || body[next] == '\r') {
 				next++
 			}
-			if next > lineEnd && next < len(body) && strings.HasPrefix(body[next:], mark) {
-				pos = next + len(mark)
-				continue
+			if next > lineEnd && next < len(body) {
+				if o, m := nextOpeningMark(body[next:], 0); o == 0 {
+					pos = next + len(m)
+					continue
+				}
 			}
 			sp.textEnd, sp.end = lineEnd, lineEnd
 			break
@@ -122,15 +121,42 @@ func findQuoteSpans(body string) []quoteSpan {
 	return out
 }
 
-// nextOpeningMark finds the next curly opening mark, or a straight one that
-// stands where a quotation can open (after a space, a bracket or a dash, or
-// at the start of a line).
+// closersOf lists the marks that may close a quotation opened with a mark.
+// Curly and straight marks are mixed often enough in wire copy (“…") that
+// either closes the other.
+var closersOf = map[string][]string{
+	"“":  {"”", `"`, "’’", "''"},
+	`"`:  {`"`, "”", "’’", "''"},
+	"„":  {"“", "”"},
+	"«":  {"»"},
+	"‘‘": {"’’", "”"},
+}
+
+// closingMark finds the first mark in line that closes a quotation opened
+// with open, and its length.
+func closingMark(line, open string) (int, int) {
+	at, n := -1, 0
+	for _, c := range closersOf[open] {
+		if k := strings.Index(line, c); k >= 0 && (at < 0 || k < at) {
+			at, n = k, len(c)
+		}
+	}
+	return at, n
+}
+
+// nextOpeningMark finds the next opening mark: a curly, low or angle one,
+// or a straight one that stands where a quotation can open (after a space,
+// a bracket or a dash, or at the start of a line).
 func nextOpeningMark(body string, from int) (int, string) {
 	for i := from; i < len(body); {
 		r, size := utf8.DecodeRuneInString(body[i:])
 		switch r {
-		case '“':
-			return i, "“"
+		case '“', '„', '«':
+			return i, string(r)
+		case '‘':
+			if strings.HasPrefix(body[i+size:], "‘") {
+				return i, "‘‘"
+			}
 		case '"':
 			prev, _ := utf8.DecodeLastRuneInString(body[:i])
 			next, _ := utf8.DecodeRuneInString(body[i+size:])
@@ -173,10 +199,25 @@ func hasLetter(s string) bool {
 // maskQuotes blanks the words inside quotations (keeping line breaks and a
 // sentence-ending mark), so that the article's own sentences can be read
 // around them: a verb or a name inside a quotation says nothing about who
-// spoke. The result has the same byte offsets as body.
+// spoke. Every quotation mark, of whatever style, becomes a straight one
+// followed by spaces, so the reading around them needs to know one mark.
+// The result has the same byte offsets as body.
 func maskQuotes(body string, spans []quoteSpan) string {
 	b := []byte(body)
+	straighten := func(from, to int) {
+		if from >= to {
+			return
+		}
+		b[from] = '"'
+		for k := from + 1; k < to; k++ {
+			b[k] = ' '
+		}
+	}
 	for _, sp := range spans {
+		straighten(sp.open, sp.textStart)
+		if sp.end > sp.textEnd {
+			straighten(sp.textEnd, sp.end)
+		}
 		keep := -1
 		if sp.textEnd > sp.textStart {
 			r, size := utf8.DecodeLastRuneInString(body[sp.textStart:sp.textEnd])

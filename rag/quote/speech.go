@@ -264,7 +264,7 @@ func (x *quoteExtractor) phraseAfter(pos int) (int, int) {
 	}
 	rest := x.masked[pos:sentEnd]
 	cut := len(rest)
-	if i := strings.IndexAny(rest, ",;:“\"(–—"); i >= 0 {
+	if i := strings.IndexAny(rest, ",;:\"(–—"); i >= 0 {
 		cut = i
 	}
 	s, e := trimSpan(x.masked, pos, pos+cut)
@@ -277,7 +277,7 @@ func (x *quoteExtractor) phraseAfter(pos int) (int, int) {
 func (x *quoteExtractor) invertedSubject(verbEnd int) (int, int) {
 	verbStart := strings.LastIndexFunc(x.masked[:verbEnd], unicode.IsSpace) + 1
 	before := strings.TrimRightFunc(x.masked[:verbStart], unicode.IsSpace)
-	if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ",”") && !strings.HasSuffix(before, "”") {
+	if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, `"`) {
 		return 0, 0
 	}
 	return x.phraseAfter(verbEnd)
