@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // personMention is a person named in the article.
@@ -120,7 +118,7 @@ func findPeople(masked string) []personMention {
 	}
 	for _, run := range singles {
 		w := run[0]
-		if known[strings.ToLower(w.text)] {
+		if lw := strings.ToLower(w.text); known[lw] && !nameSuffixes[lw] {
 			people = append(people, personMention{at: w.start, start: w.start, end: w.end, name: w.text, possessive: w.possessive, role: roleBefore(masked, w.start)})
 		}
 	}
@@ -169,6 +167,25 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 	if len(run) == 0 {
 		return personMention{}, false
 	}
+	// Capitalised words before a name of two words are the end of a title
+	// when the run follows "of" or "and" ("Secretary of State Antony
+	// Blinken", "Minister of Youth and Sports Vadym Gutzait") or when they
+	// name an occupation by its suffix ("Sociologist Jayeel Cornelio").
+	if n := nameLength(run); len(run) > n {
+		lead := run[:len(run)-n]
+		prev := strings.ToLower(strings.TrimSpace(masked[max(0, run[0].start-5):run[0].start]))
+		strip := strings.HasSuffix(prev, " of") || prev == "of" || strings.HasSuffix(prev, " and") || prev == "and"
+		for _, w := range lead {
+			if isOccupation(w.text) {
+				strip = true
+			}
+		}
+		if strip {
+			title = masked[at:lead[len(lead)-1].end]
+			titled = true
+			run = run[len(lead):]
+		}
+	}
 	if honorifics[strings.ToLower(run[0].text)] {
 		titled = true
 		if len(run) == 1 {
@@ -187,6 +204,27 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		p.role = roleBefore(masked, p.start)
 	}
 	return p, true
+}
+
+// nameLength is how many words at the end of a run a person's name takes:
+// a first name and a surname, with a suffix ("Jr") or a middle initial
+// when there is one.
+func nameLength(run []nameWord) int {
+	n := 2
+	if len(run) > 2 && nameSuffixes[strings.ToLower(run[len(run)-1].text)] {
+		n++
+	}
+	if k := len(run) - n; k > 0 && len(run[k].text) == 1 {
+		n++ // "John F Kennedy": the initial's full stop breaks most runs anyway
+	}
+	return min(n, len(run))
+}
+
+// isOccupation reports whether a capitalised word before a name names an
+// occupation by its ending: "Sociologist", "Economist", "Historian".
+func isOccupation(w string) bool {
+	l := strings.ToLower(w)
+	return len(l) > 6 && (strings.HasSuffix(l, "ist") || strings.HasSuffix(l, "ician") || strings.HasSuffix(l, "ologist"))
 }
 
 // roleBefore returns a lowercase role noun written just before pos ("aide"
@@ -208,7 +246,15 @@ func roleBefore(masked string, pos int) string {
 // titles, courtesy titles, articles or possessive endings.
 func nameTokens(name string) []string {
 	var out []string
-	for _, w := range prose.Tokenize(name) {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		for _, suf := range []string{"’s", "'s", "‘s"} {
+			w = strings.TrimSuffix(w, suf)
+		}
+		w = strings.TrimRight(w, "’'‘")
+		if w == "" {
+			continue
+		}
 		if honorifics[w] || jobTitles[w] || w == "the" || w == "a" || w == "an" {
 			continue
 		}
@@ -246,7 +292,9 @@ func (x *quoteExtractor) canonical(name string) string {
 			continue
 		}
 		if len(pt) == bestN && best != "" && !sameTokens(nameTokens(best), pt) {
-			ambiguous = true
+			// Two people share the name ("Cheney" for Liz and Dick):
+			// news names the secondary one in full each time, so a bare
+			// surname is the person introduced first.
 			continue
 		}
 		if len(pt) > bestN {
