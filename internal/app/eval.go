@@ -24,12 +24,12 @@ type evalCmd struct {
 	Answers   bool
 	EvalIndex string
 	Baseline  string
+	Quotes    string
 
 	// reorder, set only by tests, replaces each question's article ranking
 	// before it is scored: a deliberately broken ranking, to show that
 	// --baseline fails it.
 	reorder func(ranked []string) []string
-	Quotes    string
 }
 
 func (c *evalCmd) bind(fs *flag.FlagSet) {

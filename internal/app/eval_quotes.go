@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/eval"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/source"
 )
 
 // runQuotes is `coveragebot eval --quotes SET --corpus FILE`: attribution
@@ -18,10 +20,10 @@ func (c *evalCmd) runQuotes(ctx context.Context, inv *invocation) error {
 	if c.Corpus == "" {
 		return usageErr("--quotes needs the corpus its articles come from, for example: coveragebot eval --quotes testdata/quotes-eval --corpus ../shared/bench/realtimeqa-dev/corpus.jsonl")
 	}
-	if c.Queries != "" || c.Answers {
-		return usageErr("--quotes scores quotations and dates; it takes no --queries or --answers")
+	if c.Queries != "" || c.Answers || c.Baseline != "" {
+		return usageErr("--quotes scores quotations and dates; it takes no --queries, --answers or --baseline")
 	}
-	rep, err := eval.RunQuotes(ctx, c.Quotes, c.Corpus)
+	rep, err := runQuoteSet(ctx, c.Quotes, c.Corpus)
 	if err != nil {
 		return err
 	}
@@ -35,6 +37,28 @@ func (c *evalCmd) runQuotes(ctx context.Context, inv *invocation) error {
 	writeQuoteFailures(w, rep.Failures)
 	writeQuoteMetrics(w, rep)
 	return nil
+}
+
+// runQuoteSet reads the labelled set and the corpus (loaded and cleaned as
+// ingestion does) and scores the extractor and the date reader on it.
+func runQuoteSet(ctx context.Context, setPath, corpusPath string) (eval.QuoteReport, error) {
+	set, err := eval.ReadQuoteSet(setPath)
+	if err != nil {
+		return eval.QuoteReport{}, err
+	}
+	res, err := source.Load(ctx, corpusPath)
+	if err != nil {
+		return eval.QuoteReport{}, fmt.Errorf("corpus: %w", err)
+	}
+	arts := res.Articles
+	prose.Clean(arts)
+	rep := eval.ScoreQuotes(set, arts)
+	for _, m := range rep.Splits {
+		if m.Missing > 0 {
+			return rep, fmt.Errorf("corpus %s lacks %d labelled articles of the %s half: is it the corpus the set was labelled on?", corpusPath, m.Missing, m.Split)
+		}
+	}
+	return rep, nil
 }
 
 func writeQuoteMetrics(w io.Writer, rep eval.QuoteReport) {

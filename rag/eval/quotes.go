@@ -2,7 +2,6 @@ package eval
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,7 +17,6 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/quote"
-	"github.com/coveragebot/coveragebot/rag/source"
 )
 
 // The quotation benchmark: a hand-labelled set of quotations, quoted spans
@@ -640,26 +638,3 @@ func clip(s string) string {
 }
 
 func strconvQuote(s string) string { return `"` + s + `"` }
-
-// RunQuotes reads the labelled set at setPath and the corpus at
-// corpusPath (a JSON Lines file or a directory, loaded and cleaned as
-// ingestion does), and scores the extractor and the date reader on it.
-func RunQuotes(ctx context.Context, setPath, corpusPath string) (QuoteReport, error) {
-	set, err := ReadQuoteSet(setPath)
-	if err != nil {
-		return QuoteReport{}, err
-	}
-	res, err := source.Load(ctx, corpusPath)
-	if err != nil {
-		return QuoteReport{}, fmt.Errorf("corpus: %w", err)
-	}
-	arts := res.Articles
-	prose.Clean(arts)
-	rep := ScoreQuotes(set, arts)
-	for _, m := range rep.Splits {
-		if m.Missing > 0 {
-			return rep, fmt.Errorf("corpus %s lacks %d labelled articles of the %s half: is it the corpus the set was labelled on?", corpusPath, m.Missing, m.Split)
-		}
-	}
-	return rep, nil
-}

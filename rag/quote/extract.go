@@ -76,7 +76,7 @@ type quoteSpan struct {
 
 // findQuoteSpans finds every quotation in double quotation marks of the
 // styles news prints: curly (“…”), straight ("…"), low-high („…“), guillemets
-// («…»), and the doubled apostrophes some wires close with (''  and ’’). A
+// («…»), and the doubled apostrophes some wires close with (”  and ’’). A
 // paragraph that opens a quotation and does not close it continues into the
 // next paragraph when that one opens with a quotation mark, as print style
 // has it; otherwise the quotation ends with its paragraph.
