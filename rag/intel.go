@@ -40,6 +40,11 @@ type Quote struct {
 	// article has them through someone else: a spokesperson, a lawyer, a
 	// statement issued by a team. Empty when Speaker said them in person.
 	Relayer string
+	// NotPerson is true when the speaker is not a named person: a company,
+	// a government, an office, a document, or someone the article does not
+	// name ("a senior official"). Such words never answer what a person
+	// said.
+	NotPerson bool
 }
 
 // TimelineEntry is one dated event of a story.

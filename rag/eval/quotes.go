@@ -376,7 +376,7 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 				}
 				continue
 			}
-			if looksLikePerson(q.Speaker) && !relayedOnly(q) {
+			if givenToPerson(q) {
 				m.Attributed++
 				fails = append(fails, QuoteFailure{Split: m.Split, Kind: "wrong-speaker", ID: l.not.ID, Article: id,
 					Text: clip(l.not.Text), Want: "not a quotation (" + l.not.Kind + ")", Got: describe(q)})
@@ -422,7 +422,7 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 					if n.NotSpeaker != "" && speakerIs(q.Speaker, n.NotSpeaker, people) && !speakerIs(q.Speaker, n.TrueSpeaker, people) {
 						taken = describe(q)
 					}
-				} else if looksLikePerson(q.Speaker) && !relayedOnly(q) {
+				} else if givenToPerson(q) {
 					taken = describe(q)
 				}
 			}
@@ -515,11 +515,6 @@ func labelID(l labelled) string {
 	return l.not.ID
 }
 
-// relayedOnly reports whether a quotation is shown as someone's words
-// delivered by another: then an organisation's statement is marked as what
-// it is, not given to the person as their own.
-func relayedOnly(q rag.Quote) bool { return q.Relayer != "" }
-
 func describe(q rag.Quote) string {
 	s := q.Speaker
 	if q.Relayer != "" {
@@ -545,6 +540,9 @@ func speakerIs(got, want string, people map[string]GoldPerson) bool {
 	}
 	match := false
 	for _, f := range forms {
+		if i := strings.IndexByte(f, '('); i > 0 {
+			f = f[:i] // "Jon Porter (0a6ab7f10051)": the article the form is from
+		}
 		if nameKey(f) == g {
 			match = true
 			break
@@ -589,6 +587,12 @@ func nameKey(name string) string {
 }
 
 var titleWords = prose.WordSet(`mr mrs ms miss dr sir dame lord lady president sen senator rep gov governor first commissioner judge justice secretary prime minister`)
+
+// givenToPerson reports whether a quotation is shown as a person's own
+// words.
+func givenToPerson(q rag.Quote) bool {
+	return !q.NotPerson && q.Relayer == "" && looksLikePerson(q.Speaker)
+}
 
 // looksLikePerson reports whether a speaker is given as a person's name
 // rather than a description ("a spokesperson", "the company"): every

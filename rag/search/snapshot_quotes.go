@@ -15,7 +15,10 @@ import (
 )
 
 // Quote flags in a snapshot.
-const quotePronoun = 1
+const (
+	quotePronoun   = 1
+	quoteNotPerson = 2
+)
 
 // writeQuotes writes an article's quotations after its body: each one's
 // speaker, role, mention, about, flags, and its text as a span of the body
@@ -30,6 +33,9 @@ func writeQuotes(s *snapWriter, a *articleRec) {
 		var flags uint32
 		if q.Pronoun {
 			flags |= quotePronoun
+		}
+		if q.NotPerson {
+			flags |= quoteNotPerson
 		}
 		s.u32(flags)
 		s.u32(uint32(q.Start))
@@ -60,7 +66,9 @@ func readQuotes(s *snapReader, a *articleRec) []rag.Quote {
 		q.Role = s.str()
 		q.Mention = s.str()
 		q.About = s.str()
-		q.Pronoun = s.u32()&quotePronoun != 0
+		flags := s.u32()
+		q.Pronoun = flags&quotePronoun != 0
+		q.NotPerson = flags&quoteNotPerson != 0
 		start := s.u32()
 		q.Start = int(start)
 		if size := s.u32(); size == noSpan {
