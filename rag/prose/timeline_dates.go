@@ -27,7 +27,12 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b(will|'ll|’ll|is due|are due|is set to|are set to|is expected to|are expected to|plans to|is scheduled|are scheduled|next)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b(will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reQuoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
+	// A weekday that dates a verb of saying ("said Thursday", "announced
+	// late Monday") is the day of the saying, in the past whatever tense the
+	// reported clause has.
+	reSaidOnDay = regexp.MustCompile(`(?i)\b(?:said|says|told [A-Z][\w.’']*(?: [A-Z][\w.’']*)*|announced|confirmed|wrote|tweeted|stated|added|reported)(?: (?:on|late|early|in a statement))* $`)
 )
 
 var shortMonths = map[string]time.Month{
@@ -77,7 +82,9 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 			best, bestAt = c, at
 		}
 	}
-	future := reFuture.MatchString(text)
+	// The tense that counts is the reporter's: a quotation's "will" says
+	// nothing about when the sentence's event was.
+	future := reFuture.MatchString(reQuoted.ReplaceAllString(text, " "))
 
 	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
@@ -90,12 +97,12 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := parseMonth(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future))
 	}
 	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
 		mo, _ := parseMonth(text[m[2]:m[3]])
 		day, _ := strconv.Atoi(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future))
 	}
 	if !pub.IsZero() {
 		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
@@ -107,7 +114,8 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 			if m[2] >= 0 {
 				which = strings.ToLower(text[m[2]:m[3]])
 			}
-			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, future, pub),
+			fut := future && !reSaidOnDay.MatchString(text[:m[0]])
+			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, fut, pub),
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
 		for _, m := range reRelativeWords.FindAllStringSubmatchIndex(text, -1) {
@@ -155,7 +163,7 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 		} else if pub.IsZero() {
 			continue
 		} else {
-			year = nearestYear(pub, func(y int) time.Time { return time.Date(y, mo, 15, 0, 0, 0, 0, time.UTC) })
+			year = yearFor(pub, future, func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
 		}
 		consider(m[0], rag.EventDate{Date: time.Date(year, mo, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionMonth})
 	}
@@ -170,15 +178,15 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 }
 
 // dayInYear builds a day-and-month date, with the year from the text when it
-// gives one (ys ≥ 0) and otherwise the year nearest to pub.
-func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub time.Time) rag.EventDate {
+// gives one (ys ≥ 0) and otherwise the year yearFor picks.
+func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub time.Time, future bool) rag.EventDate {
 	year := 0
 	if ys >= 0 {
 		year, _ = strconv.Atoi(text[ys:ye])
 	} else if pub.IsZero() {
 		return rag.EventDate{}
 	} else {
-		year = nearestYear(pub, func(y int) time.Time { return time.Date(y, mo, min(day, 28), 0, 0, 0, 0, time.UTC) })
+		year = yearFor(pub, future, func(y int) time.Time { return time.Date(y, mo, min(day, 28), 0, 0, 0, 0, time.UTC) })
 	}
 	t, ok := makeDate(year, mo, day)
 	if !ok {
@@ -199,20 +207,25 @@ func makeDate(y int, m time.Month, d int) (time.Time, bool) {
 	return t, true
 }
 
-// nearestYear picks, of the year of pub and the years either side, the one
-// that puts at(year) nearest to pub.
-func nearestYear(pub time.Time, at func(y int) time.Time) int {
-	best, bestGap := pub.Year(), time.Duration(1<<62)
-	for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
-		gap := at(y).Sub(pub)
-		if gap < 0 {
-			gap = -gap
+// yearFor picks the year of a date written without one: news reports what
+// has happened, so the latest year that puts the date on or before pub,
+// unless the sentence speaks of the future, then the first year that puts
+// it on or after pub.
+func yearFor(pub time.Time, future bool, at func(y int) time.Time) int {
+	if future {
+		for y := pub.Year() - 1; y <= pub.Year()+1; y++ {
+			if !at(y).Before(monthStart(pub)) {
+				return y
+			}
 		}
-		if gap < bestGap {
-			best, bestGap = y, gap
+		return pub.Year() + 1
+	}
+	for y := pub.Year() + 1; y >= pub.Year()-1; y-- {
+		if !at(y).After(pub) {
+			return y
 		}
 	}
-	return best
+	return pub.Year() - 1
 }
 
 func isDigitBefore(text string, at int) bool {
@@ -261,6 +274,9 @@ func weekdayDate(wd time.Weekday, which string, future bool, pub time.Time) time
 			back = 7
 		}
 		return pub.AddDate(0, 0, -back)
+	case which == "this":
+		// The day of the publication's own week, Monday to Sunday.
+		return pub.AddDate(0, 0, (int(wd)+6)%7-(int(pub.Weekday())+6)%7)
 	case which == "next":
 		if fwd == 0 {
 			fwd = 7
