@@ -146,16 +146,18 @@ func isTitleCase(w string) bool {
 }
 
 func personFromRun(masked string, run []nameWord) (personMention, bool) {
-	for _, w := range run {
-		if placeWords[strings.ToLower(w.text)] {
-			return personMention{}, false
-		}
-	}
 	at := run[0].start
 	lastTitle := -1
 	for k, w := range run {
 		if jobTitles[strings.ToLower(w.text)] {
 			lastTitle = k
+		}
+	}
+	// A place or a body in the name itself, not in a title before it
+	// ("Bank Chair Elsa Marr"), makes the run no person.
+	for _, w := range run[lastTitle+1:] {
+		if placeWords[strings.ToLower(w.text)] {
+			return personMention{}, false
 		}
 	}
 	titled := lastTitle >= 0

@@ -1,0 +1,86 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/quote"
+)
+
+// The failure kinds issue #19 found on unseen coverage, each in sentences
+// written for this test.
+func TestExtractOnNewsFailureKinds(t *testing.T) {
+	type want struct{ speaker, text string }
+	tests := []struct {
+		name string
+		body string
+		want []want
+	}{
+		// Quotation marks of every style news prints.
+		{"doubled apostrophes close", "\"The roof held,'' Nora Quist said.",
+			[]want{{"Nora Quist", "The roof held,"}}},
+		{"curly doubled apostrophes close", "“The roof held,’’ Nora Quist said.",
+			[]want{{"Nora Quist", "The roof held,"}}},
+		{"guillemets", "«We will continue», said Luc Armand.",
+			[]want{{"Luc Armand", "We will continue"}}},
+		{"low-high marks", "„Wir bleiben“, said Greta Vogel.",
+			[]want{{"Greta Vogel", "Wir bleiben"}}},
+		{"curly opened, straight closed", "“We lost the harvest,\" farmer Tilde Moen said.",
+			[]want{{"Tilde Moen", "We lost the harvest,"}}},
+		{"straight marks, said after the name", `"We are ready," said Omar Reyes.`,
+			[]want{{"Omar Reyes", "We are ready,"}}},
+		// Continuations and runs over paragraphs.
+		{"sentence after the attribution", `"The pumps failed," Ruth Lind said. "Nobody came for hours."`,
+			[]want{{"Ruth Lind", "The pumps failed,"}, {"Ruth Lind", "Nobody came for hours."}}},
+		{"paragraph after the attribution", "\"The pumps failed,\" Ruth Lind said Monday.\n\n\"Nobody came for hours.\"",
+			[]want{{"Ruth Lind", "The pumps failed,"}, {"Ruth Lind", "Nobody came for hours."}}},
+		{"a narrated paragraph breaks the run", "\"The pumps failed,\" Ruth Lind said.\n\nThe city has not replied. Its engineers were on leave.\n\n\"Nobody came for hours.\"",
+			[]want{{"Ruth Lind", "The pumps failed,"}}},
+		// A span never crosses the reporter's words.
+		{"two quotations around the attribution", `"We tried," Ivo Sand said, "and we failed."`,
+			[]want{{"Ivo Sand", "We tried,"}, {"Ivo Sand", "and we failed."}}},
+		// Names: titles before them, suffixes, hyphens, namesakes.
+		{"institution and title before the name", `Bank Chair Elsa Marr said rates were "high enough."`,
+			[]want{{"Elsa Marr", "high enough."}}},
+		{"title phrase with of", `Secretary of Transport Hugo Lane said the line was "safe."`,
+			[]want{{"Hugo Lane", "safe."}}},
+		{"occupation before the name", `Economist Rosa Field called the figures "alarming."`,
+			[]want{{"Rosa Field", "alarming."}}},
+		{"a suffix is never a speaker", "Carl Rand Jr. runs the farm his father Carl Rand Sr. built.\n\n\"We stay,\" Rand said.",
+			[]want{{"Carl Rand Jr", "We stay,"}}},
+		{"hyphenated surname is one name", "Owners Mia Holt-Berg and Sam Holt spoke. \"It was time,\" Holt said.",
+			[]want{{"Sam Holt", "It was time,"}}},
+		{"bare surname shared by two goes to the one introduced first", "Senator Ada Crane won. Her father, Ben Crane, watched.\n\n\"This is yours,\" Crane told the crowd.",
+			[]want{{"Ada Crane", "This is yours,"}}},
+		// What is not a quotation.
+		{"scare quotes", `Critics call the plan a "tax grab" and the "Blue Deal."`, nil},
+		{"a title", `She starred in "Northern Lights" for six years.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quote.Extract(rag.Article{ID: "a", Text: tt.body})
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotations %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if got[i].Speaker != w.speaker || got[i].Text != w.text {
+					t.Errorf("quotation %d: got %q by %q, want %q by %q", i, got[i].Text, got[i].Speaker, w.text, w.speaker)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractMarksSpeakersThatAreNotPeople(t *testing.T) {
+	body := `"Supplies will recover by June," Northwind said in a statement. "We kept every shift," plant manager Dev Osei said.`
+	got := quote.Extract(rag.Article{ID: "a", Text: body})
+	if len(got) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	if got[0].Speaker != "Northwind" || !got[0].NotPerson {
+		t.Errorf("a company's statement is not marked as not a person's: %+v", got[0])
+	}
+	if got[1].Speaker != "Dev Osei" || got[1].NotPerson {
+		t.Errorf("a named person is marked as not a person: %+v", got[1])
+	}
+}
