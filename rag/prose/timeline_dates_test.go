@@ -34,6 +34,17 @@ func TestResolveDate(t *testing.T) {
 		{"He will travel to Kyiv on Monday.", fri, day(2025, 2, 17), rag.PrecisionDay, "Monday"},
 		{"The vote is next Friday.", fri, day(2025, 2, 21), rag.PrecisionDay, "next Friday"},
 		{"They agreed to meet later on Saturday.", sat, day(2025, 4, 26), rag.PrecisionDay, "Saturday"},
+		// The future rule reads the event's verb, not a verb of saying.
+		{"The mayor said Thursday that she will run again.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+		{"Officials announced late Monday that fares will rise.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"The museum stays shut through at least Wednesday.", fri, day(2025, 2, 19), rag.PrecisionDay, "Wednesday"},
+		{"\"We will win,\" the coach said on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
+		// A month or day without a year falls before publication, unless
+		// the sentence speaks of the future.
+		{"In November, the council cut the budget.", jan, day(2024, 11, 1), rag.PrecisionMonth, "November"},
+		{"The bridge closed on March 2 for repairs.", jan, day(2024, 3, 2), rag.PrecisionDay, "March 2"},
+		{"The bridge will reopen in March.", jan, day(2025, 3, 1), rag.PrecisionMonth, "in March"},
 		// Relative words.
 		{"A missile hit the plant overnight.", fri, day(2025, 2, 14), rag.PrecisionDay, "overnight"},
 		{"The minister resigned yesterday.", fri, day(2025, 2, 13), rag.PrecisionDay, "yesterday"},

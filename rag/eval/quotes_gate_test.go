@@ -1,0 +1,62 @@
+package eval_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag/eval"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/source"
+)
+
+// The checking half of testdata/quotes-eval, as docs/INTELLIGENCE.md
+// records it (coveragebot eval --quotes testdata/quotes-eval --corpus
+// ../shared/bench/realtimeqa-dev/corpus.jsonl). The extractor was never
+// tuned on this half; a change that lowers a figure by more than the
+// tolerance fails here.
+const (
+	checkPrecision = 0.851
+	checkRecall    = 0.745
+	checkDates     = 0.807
+	gateTolerance  = 0.01
+)
+
+func TestQuotesCheckHalfHoldsItsFigures(t *testing.T) {
+	bench := os.Getenv("COVERAGEBOT_BENCH_DIR")
+	if bench == "" {
+		bench = filepath.Join("..", "..", "..", "shared", "bench", "realtimeqa-dev")
+	}
+	corpus := filepath.Join(bench, "corpus.jsonl")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("QUOTES GATE SKIPPED: no corpus at %s (set COVERAGEBOT_BENCH_DIR to the realtimeqa-dev directory)", corpus)
+	}
+	set, err := eval.ReadQuoteSet(filepath.Join("..", "..", "testdata", "quotes-eval"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := source.Load(context.Background(), corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prose.Clean(res.Articles)
+	rep := eval.ScoreQuotes(set, res.Articles)
+	m, ok := rep.Split("check")
+	if !ok || m.Missing > 0 {
+		t.Fatalf("the check half is not all in the corpus: %+v", m)
+	}
+	t.Logf("check half: precision %.3f recall %.3f dates %.3f", m.Precision, m.Recall, m.DateAccuracy)
+	for _, f := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"attribution precision", m.Precision, checkPrecision},
+		{"recall", m.Recall, checkRecall},
+		{"timeline dates", m.DateAccuracy, checkDates},
+	} {
+		if f.got < f.floor-gateTolerance {
+			t.Errorf("%s on the check half fell to %.3f, below the recorded %.3f", f.name, f.got, f.floor)
+		}
+	}
+}
