@@ -1,0 +1,65 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag/eval"
+)
+
+// writeQuoteSet writes a labelled set of one article, in the shape of
+// testdata/quotes-eval, and the corpus it was labelled on.
+func writeQuoteSet(t *testing.T, dir string) (set, corpus string) {
+	t.Helper()
+	set = filepath.Join(dir, "quotes-eval")
+	if err := os.MkdirAll(set, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"quotations.jsonl": `{"id": "q1", "article": "a1", "text": "The ferry will run,", "start": 1, "speaker": "Ines Berg", "kind": "full", "split": "check"}` + "\n" +
+			`{"id": "q2", "article": "a1", "text": "Tickets are free.", "start": 40, "speaker": "Ines Berg", "kind": "continuation", "split": "check"}` + "\n",
+		"not_quotes.jsonl": `{"id": "n1", "article": "a1", "text": "Blue Line", "start": 70, "kind": "name", "family": "label", "split": "check"}` + "\n",
+		"timeline.jsonl":   `{"id": "t1", "article": "a1", "published": "2022-05-06", "sentence": "The ferry sailed Tuesday.", "date": "2022-05-03", "date_from": "2022-05-03", "date_to": "2022-05-03", "cue": "weekday", "split": "check"}` + "\n",
+		"people.jsonl":     `{"name": "Ines Berg", "variants": ["Berg"], "namesakes": []}` + "\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(set, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	corpus = filepath.Join(dir, "corpus.jsonl")
+	art := map[string]string{"id": "a1", "url": "https://example.com/ferry", "title": "Ferry", "published": "2022-05-06",
+		"text": `"The ferry will run," Ines Berg said. "Tickets are free." The boat is called the "Blue Line." The ferry sailed Tuesday.`}
+	line, _ := json.Marshal(art)
+	if err := os.WriteFile(corpus, append(line, '\n'), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return set, corpus
+}
+
+func TestEvalQuotesScoresEachHalf(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	set, corpus := writeQuoteSet(t, c.dir)
+	out := c.mustRun("eval", "--quotes", set, "--corpus", corpus, "--json")
+	var rep eval.QuoteReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval --quotes --json printed %q: %v", out, err)
+	}
+	m, ok := rep.Split("check")
+	if !ok || m.Found != 2 || m.Rejected != 1 || m.Dated != 1 || m.Precision != 1 {
+		t.Fatalf("check half: %+v", m)
+	}
+	text := c.mustRun("eval", "--quotes", filepath.Join(set, "quotations.jsonl"), "--corpus", corpus, "--failures")
+	for _, want := range []string{"check half:", "attribution precision 1.000", "timeline dates        1.000"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("eval --quotes printed no %q:\n%s", want, text)
+		}
+	}
+	if _, stderr, code := c.run("eval", "--quotes", set); code != exitUsage || !strings.Contains(stderr, "--corpus") {
+		t.Errorf("eval --quotes without --corpus: exit %d, %s", code, stderr)
+	}
+}
