@@ -397,16 +397,6 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 
 var reOwnedWords = regexp.MustCompile(`\b(his|her)\b`)
 
-// standsAlone reports whether a quotation fills its paragraph.
-func (x *quoteExtractor) standsAlone(sp quoteSpan) bool {
-	ls := strings.LastIndexByte(x.masked[:sp.open], '\n') + 1
-	le := len(x.masked)
-	if nl := strings.IndexByte(x.masked[sp.end:], '\n'); nl >= 0 {
-		le = sp.end + nl
-	}
-	return strings.TrimSpace(x.masked[ls:sp.open]) == "" && strings.TrimSpace(x.masked[sp.end:le]) == ""
-}
-
 var rePassive = regexp.MustCompile(`(?i)\b(described|called|branded|dubbed|labelled|labeled|termed)(?: it| them| him| her)?(?: as)?\s*$`)
 
 func (x *quoteExtractor) passiveSpeaker(sp quoteSpan, sentEnd int) (speakerRef, bool) {
