@@ -320,7 +320,7 @@ func TestEnvReplacesBadFileValue(t *testing.T) {
 	path := writeFile(t, "bot.yaml", "top_k: lots\n")
 	c := mustLoad(t, map[string]string{"COVERAGEBOT_CONFIG": path}, "")
 	err := c.Validate()
-	if err == nil || !strings.Contains(err.Error(), "COVERAGEBOT_TOP_K (top_k in "+path+"): \"lots\" is not a whole number") {
+	if err == nil || !strings.Contains(err.Error(), "COVERAGEBOT_TOP_K (top_k in "+path+"): the value (4 characters) is not a whole number") {
 		t.Fatalf("bad file value: got %v", err)
 	}
 	c = mustLoad(t, map[string]string{"COVERAGEBOT_CONFIG": path, "COVERAGEBOT_TOP_K": "3"}, "")
@@ -344,7 +344,7 @@ func TestFileErrors(t *testing.T) {
 		{"list for scalar", "top_k: [1, 2]\n", nil, []string{"COVERAGEBOT_TOP_K (top_k in", "a list was given"}},
 		{"mapping for scalar", "top_k: {a: 1}\n", nil, []string{"a mapping was given"}},
 		{"nested list item", "guilds: [[1]]\n", nil, []string{"COVERAGEBOT_GUILDS", "not a plain value"}},
-		{"bad list item", "guilds: [12, abc]\n", nil, []string{`"abc" is not a Discord ID`}},
+		{"bad list item", "guilds: [12, abc]\n", nil, []string{`item 2 of 2 is not a Discord ID`}},
 		{"empty file", "", nil, nil},
 		{"null document", "~\n", nil, nil},
 		{"null value keeps default", "top_k:\n", nil, nil},
@@ -419,21 +419,22 @@ func TestMissingConfigFile(t *testing.T) {
 }
 
 // TestParseErrorsNameSetting gives one bad value at a time and checks that
-// Validate reports exactly that setting, with the value and the fix.
+// Validate reports exactly that setting, with the kind of value it wants
+// and the fix (never the value itself: see TestWrongValuesNotEchoed).
 func TestParseErrorsNameSetting(t *testing.T) {
 	tests := []struct {
 		name, value string
 		want        string // substring of the message after the name
 	}{
-		{"COVERAGEBOT_TOP_K", "abc", `"abc" is not a whole number; set it to a number from 1 to 50`},
+		{"COVERAGEBOT_TOP_K", "abc", `the value (3 characters) is not a whole number; set it to a number from 1 to 50`},
 		{"COVERAGEBOT_TOP_K", "0", "0 is out of range; set it to a number from 1 to 50"},
 		{"COVERAGEBOT_TOP_K", "51", "51 is out of range"},
 		{"COVERAGEBOT_CHUNK_CHARS", "100", "set it to a number from 200 to 4000"},
 		{"COVERAGEBOT_EMBED_BATCH", "1e3", "is not a whole number"},
-		{"COVERAGEBOT_LOG_LEVEL", "verbose", `"verbose" is not a log level; set it to debug, info, warn or error`},
+		{"COVERAGEBOT_LOG_LEVEL", "verbose", `the value (7 characters) is not a log level; set it to debug, info, warn or error`},
 		{"COVERAGEBOT_LOG_FORMAT", "xml", "set it to text or json"},
 		{"COVERAGEBOT_FEED_INTERVAL", "30s", "30s is too short; set it to a duration from 1m"},
-		{"COVERAGEBOT_FEED_INTERVAL", "soon", `"soon" is not a duration`},
+		{"COVERAGEBOT_FEED_INTERVAL", "soon", `the value (4 characters) is not a duration`},
 		{"COVERAGEBOT_ANSWER_TIMEOUT", "1h", "1h is too long"},
 		{"COVERAGEBOT_LLM_TIMEOUT", "-5s", "is negative"},
 		{"COVERAGEBOT_RETENTION", "30 days", "is not a duration"},
@@ -441,21 +442,21 @@ func TestParseErrorsNameSetting(t *testing.T) {
 		{"COVERAGEBOT_MAX_PAGE_BYTES", "5 potatoes", "is not a size"},
 		{"COVERAGEBOT_MAX_PAGE_BYTES", "2GiB", "2GiB is out of range"},
 		{"COVERAGEBOT_MAX_PAGE_BYTES", "99999999999999999999", "is not a size"},
-		{"COVERAGEBOT_ALLOW_PRIVATE_URLS", "maybe", `"maybe" is not true or false`},
-		{"COVERAGEBOT_GUILDS", "123,abc", `"abc" is not a Discord ID`},
+		{"COVERAGEBOT_ALLOW_PRIVATE_URLS", "maybe", `the value (5 characters) is not true or false`},
+		{"COVERAGEBOT_GUILDS", "123,abc", `item 2 of 2 is not a Discord ID`},
 		{"COVERAGEBOT_ADMIN_ROLES", "-1", "is not a Discord ID"},
-		{"COVERAGEBOT_ANNOUNCE_CHANNEL", "general", `"general" is not a Discord ID`},
+		{"COVERAGEBOT_ANNOUNCE_CHANNEL", "general", `the value (7 characters) is not a Discord ID`},
 		{"COVERAGEBOT_USER_RATE", "5 per minute", "is not a rate"},
 		{"COVERAGEBOT_USER_RATE", "0/1m", "is out of range"},
-		{"COVERAGEBOT_HTTP_ADDR", "8080", `"8080" is not host:port`},
+		{"COVERAGEBOT_HTTP_ADDR", "8080", `the value (4 characters) is not host:port`},
 		{"COVERAGEBOT_HTTP_ADDR", "localhost:99999", "is not host:port"},
 		{"DISCORD_API_URL", "discord.com", "is not an absolute http or https URL"},
 		{"DISCORD_API_URL", "https://discord.com/api/v9", "has a path"},
 		{"OPENAI_BASE_URL", "ftp://x.example/v1", "is not an absolute http or https URL"},
-		{"COVERAGEBOT_FEEDS", "https://ok.example/rss,/relative", `"/relative" is not an absolute`},
+		{"COVERAGEBOT_FEEDS", "https://ok.example/rss,/relative", `item 2 of 2: the value (9 characters) is not an absolute`},
 		{"COVERAGEBOT_DIGEST_CRON", "0 8 * *", "it has 4 fields, want 5"},
 		{"COVERAGEBOT_DIGEST_CRON", "0 25 * * *", "hour: 25 is out of range 0-23"},
-		{"COVERAGEBOT_STORE", "postgres", `"postgres" is not a store; set it to chromem or weaviate`},
+		{"COVERAGEBOT_STORE", "postgres", `the value (8 characters) is not a store; set it to chromem or weaviate`},
 		{"COVERAGEBOT_WEAVIATE_CONSISTENCY", "SOME", "set it to QUORUM, ONE or ALL"},
 		{"COVERAGEBOT_WEAVIATE_REPLICATION", "0", "out of range"},
 		{"COVERAGEBOT_USER_AGENT", "bot\x01", "cannot go in an HTTP header"},

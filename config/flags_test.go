@@ -56,7 +56,7 @@ func TestFlagErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--log-level", "verbose"}, `"verbose" is not a log level; set it to debug, info, warn or error`},
+		{[]string{"--log-level", "verbose"}, `the value (7 characters) is not a log level; set it to debug, info, warn or error`},
 		{[]string{"--log-format", "xml"}, "set it to text or json"},
 		{[]string{"--config", filepath.Join("no", "such.yaml")}, "COVERAGEBOT_CONFIG (--config)"},
 		{[]string{"--config", ""}, "the path is empty"},

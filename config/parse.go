@@ -37,12 +37,21 @@ func quote(v string) string {
 	return strconv.Quote(v)
 }
 
-// quoteURL is quote with any password in the URL hidden.
-func quoteURL(v string) string {
-	if u, err := url.Parse(v); err == nil && u.User != nil {
-		return quote(u.Redacted())
+// shown stands for a refused value in a message, which names the setting
+// and the kind of value it wants but leaves the value out: a wrong value is
+// often a secret pasted into the wrong setting (an API key in
+// COVERAGEBOT_TOP_K, a URL with a password that does not parse), and
+// errors reach terminals, logs and CI output. Its length is kept, which
+// tells a typo from a paste.
+func shown(v string) string {
+	switch n := utf8.RuneCountInString(v); n {
+	case 0:
+		return "the empty value"
+	case 1:
+		return "the value (1 character)"
+	default:
+		return fmt.Sprintf("the value (%d characters)", n)
 	}
-	return quote(v)
 }
 
 func formatWhole(n int) string { return strconv.Itoa(n) }
@@ -210,10 +219,10 @@ const snowflakeFix = "use numeric Discord IDs, comma-separated (turn on Develope
 func parseHTTPURL(raw string, allowPath bool, fix string) (string, *invalid) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || u.Opaque != "" {
-		return "", refuse(fix, "%s is not an absolute http or https URL", quoteURL(raw))
+		return "", refuse(fix, "%s is not an absolute http or https URL", shown(raw))
 	}
 	if !allowPath && (strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "") {
-		return "", refuse(fix, "%s has a path; only the scheme and host are used", quoteURL(raw))
+		return "", refuse(fix, "%s has a path; only the scheme and host are used", shown(raw))
 	}
 	return strings.TrimRight(u.String(), "/"), nil
 }

@@ -126,3 +126,46 @@ func TestSecretsKeptOutOfErrors(t *testing.T) {
 	}
 	assertNoCanary(t, "file secret error", err.Error())
 }
+
+// TestWrongValuesNotEchoed: a secret pasted into the wrong setting, or a
+// URL with a password that does not parse, is not repeated by the error,
+// which names the setting and the kind of value it wants.
+func TestWrongValuesNotEchoed(t *testing.T) {
+	tests := []struct{ name, value, want string }{
+		{"COVERAGEBOT_TOP_K", canary, "is not a whole number"},
+		{"COVERAGEBOT_LOG_LEVEL", canary, "is not a log level"},
+		{"COVERAGEBOT_FEED_INTERVAL", canary, "is not a duration"},
+		{"COVERAGEBOT_ALLOW_PRIVATE_URLS", canary, "is not true or false"},
+		{"COVERAGEBOT_STORE", canary, "is not a store"},
+		{"COVERAGEBOT_GUILDS", "123456789012345678," + canary, "item 2 of 2 is not a Discord ID"},
+		{"COVERAGEBOT_ANNOUNCE_CHANNEL", canary, "is not a Discord ID"},
+		{"COVERAGEBOT_HTTP_ADDR", canary, "is not host:port"},
+		{"COVERAGEBOT_WEAVIATE_GRPC", canary, "is not a host and port"},
+		{"COVERAGEBOT_WEAVIATE_COLLECTION", "x" + canary, "is not a Weaviate collection name"},
+		{"COVERAGEBOT_USER_AGENT", "bot\x01" + canary, "cannot go in an HTTP header"},
+		{"OPENAI_BASE_URL", "https://user:" + canary + " x@llm.example/v1", "is not an absolute http or https URL"},
+		{"OPENAI_BASE_URL", "https://user:" + canary + "@llm.example/%zz", "is not an absolute http or https URL"},
+		{"DISCORD_API_URL", "https://user:" + canary + "@discord.example/api/v9", "has a path"},
+		{"COVERAGEBOT_FEEDS", "https://ok.example/rss,https://u:" + canary + " @x.example/rss", "item 2 of 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{tt.name: tt.value}
+			if strings.HasPrefix(tt.name, "COVERAGEBOT_WEAVIATE") {
+				env["COVERAGEBOT_STORE"] = "weaviate"
+				env["COVERAGEBOT_WEAVIATE_URL"] = "http://127.0.0.1:8079"
+			}
+			c, err := Load(func(k string) string { return env[k] }, "")
+			if err == nil {
+				err = c.Validate()
+			}
+			if err == nil {
+				t.Fatalf("%s=%q was accepted", tt.name, tt.value)
+			}
+			if !strings.Contains(err.Error(), tt.name) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not name %s and say %q", err, tt.name, tt.want)
+			}
+			assertNoCanary(t, "error", err.Error())
+		})
+	}
+}

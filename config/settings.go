@@ -280,7 +280,7 @@ func hostPort(v string) *invalid {
 	}
 	host, port, err := net.SplitHostPort(v)
 	if n, perr := strconv.Atoi(port); err != nil || host == "" || perr != nil || n < 1 || n > 65535 {
-		return refuse("set it to host:port, such as 127.0.0.1:50051", "%q is not a host and port", v)
+		return refuse("set it to host:port, such as 127.0.0.1:50051", "%s is not a host and port", shown(v))
 	}
 	return nil
 }
@@ -293,7 +293,7 @@ func collectionName(v string) *invalid {
 		ok = ok && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
 	}
 	if !ok {
-		return refuse("set it to a capital letter followed by letters and digits, such as Coveragebot", "%q is not a Weaviate collection name", v)
+		return refuse("set it to a capital letter followed by letters and digits, such as Coveragebot", "%s is not a Weaviate collection name", shown(v))
 	}
 	return nil
 }
@@ -323,7 +323,7 @@ func whole(name, desc, example string, lo, hi int, field func(*Config) *int) set
 		parse: func(c *Config, raw string) *invalid {
 			n, ok := parseWhole(raw)
 			if !ok {
-				return refuse(fix, "%s is not a whole number", quote(raw))
+				return refuse(fix, "%s is not a whole number", shown(raw))
 			}
 			*field(c) = n
 			return nil
@@ -356,7 +356,7 @@ func duration(name, desc, example string, lo, hi time.Duration, zeroOff bool, fi
 		parse: func(c *Config, raw string) *invalid {
 			d, ok := parseDuration(raw)
 			if !ok {
-				return refuse(fix+` (units: s, m, h, d)`, "%s is not a duration", quote(raw))
+				return refuse(fix+` (units: s, m, h, d)`, "%s is not a duration", shown(raw))
 			}
 			*field(c) = d
 			return nil
@@ -387,7 +387,7 @@ func boolean(name, desc string, field func(*Config) *bool) setting {
 		parse: func(c *Config, raw string) *invalid {
 			b, ok := parseBool(raw)
 			if !ok {
-				return refuse(fix, "%s is not true or false", quote(raw))
+				return refuse(fix, "%s is not true or false", shown(raw))
 			}
 			*field(c) = b
 			return nil
@@ -404,7 +404,7 @@ func choice(name, desc, noun, example string, options []string, fold func(string
 		parse: func(c *Config, raw string) *invalid {
 			v := fold(raw)
 			if !slices.Contains(options, v) {
-				return refuse(fix, "%s is not a %s", quote(raw), noun)
+				return refuse(fix, "%s is not a %s", shown(raw), noun)
 			}
 			*field(c) = v
 			return nil
@@ -412,7 +412,7 @@ func choice(name, desc, noun, example string, options []string, fold func(string
 		format: func(c *Config) string { return *field(c) },
 		check: func(c *Config) *invalid {
 			if v := *field(c); !slices.Contains(options, v) {
-				return refuse(fix, "%s is not a %s", quote(v), noun)
+				return refuse(fix, "%s is not a %s", shown(v), noun)
 			}
 			return nil
 		},
@@ -434,7 +434,7 @@ func logLevel() setting {
 		parse: func(c *Config, raw string) *invalid {
 			l, ok := logLevels[strings.ToLower(raw)]
 			if !ok {
-				return refuse(fix, "%s is not a log level", quote(raw))
+				return refuse(fix, "%s is not a log level", shown(raw))
 			}
 			c.Log.Level = l
 			return nil
@@ -512,8 +512,11 @@ func feeds() setting {
 	const fix = "list absolute http or https feed URLs, comma-separated (or as a YAML list)"
 	field := func(c *Config) *[]string { return &c.Feeds.URLs }
 	check := func(urls []string) *invalid {
-		for _, u := range urls {
+		for i, u := range urls {
 			if _, inv := parseHTTPURL(u, true, fix); inv != nil {
+				if len(urls) > 1 {
+					inv.problem = fmt.Sprintf("item %d of %d: %s", i+1, len(urls), inv.problem)
+				}
 				return inv
 			}
 		}
@@ -533,9 +536,9 @@ func feeds() setting {
 
 func snowflakes(name, desc string, field func(*Config) *[]string) setting {
 	check := func(ids []string) *invalid {
-		for _, id := range ids {
+		for i, id := range ids {
 			if !isSnowflake(id) {
-				return refuse(snowflakeFix, "%s is not a Discord ID", quote(id))
+				return refuse(snowflakeFix, "item %d of %d is not a Discord ID", i+1, len(ids))
 			}
 		}
 		return nil
@@ -566,7 +569,7 @@ func snowflake(name, desc string, field func(*Config) *string) setting {
 	const fix = "set it to one numeric Discord ID (turn on Developer Mode in Discord, then right-click and Copy ID)"
 	check := func(id string) *invalid {
 		if id != "" && !isSnowflake(id) {
-			return refuse(fix, "%s is not a Discord ID", quote(id))
+			return refuse(fix, "%s is not a Discord ID", shown(id))
 		}
 		return nil
 	}
@@ -593,7 +596,7 @@ func userRate() setting {
 		parse: func(c *Config, raw string) *invalid {
 			r, ok := parseRate(raw)
 			if !ok {
-				return refuse(fix, "%s is not a rate", quote(raw))
+				return refuse(fix, "%s is not a rate", shown(raw))
 			}
 			c.Limits.UserRate = r
 			return nil
@@ -617,7 +620,7 @@ func httpAddr() setting {
 		parse: func(c *Config, raw string) *invalid {
 			addr, ok := parseAddr(raw)
 			if !ok {
-				return refuse(fix, "%s is not host:port", quote(raw))
+				return refuse(fix, "%s is not host:port", shown(raw))
 			}
 			c.HTTP.Addr = addr
 			return nil
@@ -630,7 +633,7 @@ func httpAddr() setting {
 		},
 		check: func(c *Config) *invalid {
 			if _, ok := parseAddr(c.HTTP.Addr); c.HTTP.Addr != "" && !ok {
-				return refuse(fix, "%s is not host:port", quote(c.HTTP.Addr))
+				return refuse(fix, "%s is not host:port", shown(c.HTTP.Addr))
 			}
 			return nil
 		},
@@ -646,7 +649,7 @@ func maxPageBytes() setting {
 		parse: func(c *Config, raw string) *invalid {
 			n, ok := parseBytes(raw)
 			if !ok {
-				return refuse(fix, "%s is not a size", quote(raw))
+				return refuse(fix, "%s is not a size", shown(raw))
 			}
 			c.Feeds.MaxPageBytes = n
 			return nil
@@ -669,7 +672,7 @@ func checkUserAgent(v string) *invalid {
 	case len(v) > maxUserAgentLen:
 		return refuse(fix, "it is longer than %d characters", maxUserAgentLen)
 	case !isHeaderSafe(v):
-		return refuse(fix, "%s contains characters that cannot go in an HTTP header", quote(v))
+		return refuse(fix, "%s contains characters that cannot go in an HTTP header", shown(v))
 	}
 	return nil
 }
@@ -681,7 +684,7 @@ func digestCron() setting {
 		parse: func(c *Config, raw string) *invalid {
 			s, err := ParseCron(raw)
 			if err != nil {
-				return refuse(cronFix, "%s is not a cron schedule (%v)", quote(raw), err)
+				return refuse(cronFix, "%s is not a cron schedule (%v)", shown(raw), err)
 			}
 			c.Digest.Cron = s
 			return nil
