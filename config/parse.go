@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 // invalid says what is wrong with one value and how to fix it. The loader
@@ -228,12 +230,7 @@ func parseHTTPURL(raw string, allowPath bool, fix string) (string, *invalid) {
 }
 
 // displayURL hides any password in a URL that is shown or logged.
-func displayURL(v string) string {
-	if u, err := url.Parse(v); err == nil && u.User != nil {
-		return u.Redacted()
-	}
-	return v
-}
+func displayURL(v string) string { return redact.URL(v) }
 
 const addrOff = "off"
 

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 // Setting documents one setting.
@@ -528,7 +530,8 @@ func feeds() setting {
 		func(urls []string) string {
 			shown := make([]string, len(urls))
 			for i, u := range urls {
-				shown[i] = displayURL(u)
+				// Feed services put access tokens in the query.
+				shown[i] = redact.Query(u)
 			}
 			return strings.Join(shown, ",")
 		})

@@ -70,7 +70,7 @@ func commands() []command {
 		{name: "timeline", args: "--topic TEXT", summary: "put the events of a story in date order, each cited", new: func() runner { return &timelineCmd{} }},
 		{name: "compare", args: "--topic TEXT", summary: "compare how outlets covered a story: who was first, what only some report", new: func() runner { return &compareCmd{} }},
 		{name: "digest", args: "[--since 1d|7d|DATE]", summary: "summarise what is new in the coverage since a time, with citations", new: func() runner { return &digestCmd{} }},
-		{name: "feeds", args: "", summary: "list the feeds with their last success, last error and article count", new: func() runner { return &feedsCmd{} }},
+		{name: "feeds", args: "[--show-query]", summary: "list the feeds with their last success, last error and article count", new: func() runner { return &feedsCmd{} }},
 		{name: "feedback", args: "[--json]", summary: "list the 👍/👎 votes serve stored (COVERAGEBOT_STORE_FEEDBACK)", new: func() runner { return &feedbackCmd{} }},
 		{name: "serve", args: "", summary: "run the Discord bot and the health and metrics listener", new: func() runner { return &serveCmd{} }},
 		{name: "eval", args: "--corpus FILE --queries FILE", summary: "measure retrieval on a benchmark (Hits@k, MRR@10) in a fresh index", new: func() runner { return &evalCmd{} }},

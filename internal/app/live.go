@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/config"
+	"github.com/coveragebot/coveragebot/internal/redact"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/feed"
 	"github.com/coveragebot/coveragebot/rag/search"
@@ -131,10 +133,17 @@ func (a *App) liveLoop(ctx context.Context) {
 }
 
 // feedsCmd is `coveragebot feeds`: the configured feeds and their health,
-// from the state the last polls left.
-type feedsCmd struct{ noFlags }
+// from the state the last polls left. Feed URLs are shown with their query
+// values hidden, as everywhere else, unless --show-query asks for them.
+type feedsCmd struct {
+	ShowQuery bool
+}
 
-func (*feedsCmd) run(_ context.Context, inv *invocation) error {
+func (c *feedsCmd) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&c.ShowQuery, "show-query", false, "show the feed URLs' query strings, which may hold access tokens (passwords stay hidden)")
+}
+
+func (c *feedsCmd) run(_ context.Context, inv *invocation) error {
 	w := inv.stdout()
 	if len(inv.cfg.Feeds.URLs) == 0 {
 		fmt.Fprintln(w, "No feeds configured: set COVERAGEBOT_FEEDS (or feeds: in the config file).")
@@ -150,7 +159,11 @@ func (*feedsCmd) run(_ context.Context, inv *invocation) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FEED\tLAST SUCCESS\tARTICLES\tNEXT POLL\tLAST ERROR")
-	for _, f := range p.Status() {
+	for i, f := range p.Status() {
+		if c.ShowQuery {
+			// Status lists the feeds in configured order.
+			f.URL = redact.URL(inv.cfg.Feeds.URLs[i])
+		}
 		lastErr := "-"
 		if f.LastError != "" {
 			lastErr = fmt.Sprintf("%s (%d in a row)", oneLineText(f.LastError, 120), f.Failures)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -225,4 +226,56 @@ func TestHTTPListenerLimits(t *testing.T) {
 			t.Errorf("64 KiB of headers got %.80q", got)
 		}
 	})
+}
+
+// TestSecretsInURLsStayHidden: a password in the Weaviate URL, and the
+// password and query token of a feed URL, are not printed by the CLI, in
+// its output or its log, unless --show-query asks for the query.
+func TestSecretsInURLsStayHidden(t *testing.T) {
+	const password, token = "canary-url-password-41d7", "canary-feed-token-93b2"
+	feedSrv := fakenews.New(t, liveFixtures)
+	feedSrv.Handle("/rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	})
+	feedURL := strings.Replace(feedSrv.URL("/rss"), "http://", "http://reader:"+password+"@", 1) + "?token=" + token + "&lang=en"
+
+	c := newCLI(t)
+	c.env["COVERAGEBOT_FEEDS"] = feedURL
+	c.env["COVERAGEBOT_ALLOW_PRIVATE_URLS"] = "true"
+	out, errs, _ := c.run("ingest", "--feeds")
+	all := out + errs
+	stdout := c.mustRun("feeds")
+	all += stdout
+	if !strings.Contains(stdout, "?token=xxxxx&lang=xxxxx") || !strings.Contains(stdout, "503") {
+		t.Errorf("feeds does not list the feed, redacted, with its error:\n%s", stdout)
+	}
+	shown := c.mustRun("feeds", "--show-query")
+	if !strings.Contains(shown, "token="+token) {
+		t.Errorf("feeds --show-query does not show the query:\n%s", shown)
+	}
+	if strings.Contains(shown, password) {
+		t.Errorf("feeds --show-query shows the password:\n%s", shown)
+	}
+	for _, secret := range []string{password, token} {
+		if strings.Contains(all, secret) {
+			t.Errorf("the CLI printed %q:\n%s", secret, all)
+		}
+	}
+
+	w := newCLI(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close() // nothing listens: the store cannot be reached
+	w.env["COVERAGEBOT_STORE"] = "weaviate"
+	w.env["COVERAGEBOT_WEAVIATE_URL"] = "http://admin:" + password + "@" + closed
+	out, errs, code := w.run("sources")
+	if code == 0 {
+		t.Fatalf("sources with no Weaviate succeeded:\n%s", out)
+	}
+	if strings.Contains(out+errs, password) || !strings.Contains(errs, "admin:xxxxx@") {
+		t.Errorf("the Weaviate error shows the password, or no URL at all:\n%s", errs)
+	}
 }

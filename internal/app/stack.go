@@ -14,6 +14,8 @@ import (
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 // newEmbedder returns the embedded default, or the OpenAI-compatible
@@ -120,7 +122,7 @@ func openStore(cfg config.Config, fresh bool) (rag.Store, error) {
 	defer cancel()
 	s, err := weaviate.Open(ctx, weaviateOptions(cfg))
 	if err != nil {
-		return nil, fmt.Errorf("%w (COVERAGEBOT_WEAVIATE_URL is %s)", err, cfg.Store.WeaviateURL)
+		return nil, fmt.Errorf("%w (COVERAGEBOT_WEAVIATE_URL is %s)", err, redact.URL(cfg.Store.WeaviateURL))
 	}
 	if fresh {
 		if err := s.Drop(ctx); err != nil {

@@ -13,6 +13,8 @@ import (
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/source"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 const (
@@ -211,7 +213,7 @@ func (p *Poller) mayWrite(a rag.Article, feedURL string, old, er *EntryRecord, k
 		er.Skipped = fmt.Sprintf("its id %s is taken by an article from %s; a feed only updates its own", a.ID, from)
 		er.FromFeed, er.PageError = false, ""
 		rep.Skipped++
-		p.log.Warn("feed entry refused", "feed", redactURL(feedURL), "entry", redactURL(a.Source), "article", a.ID, "reason", "id taken by "+from)
+		p.log.Warn("feed entry refused", "feed", redactURL(feedURL), "entry", redact.URL(a.Source), "article", a.ID, "reason", "id taken by "+from)
 		return false
 	}
 	if er.FromFeed && (old == nil || !old.FromFeed || old.Skipped != "" || old.ArticleID != a.ID) {

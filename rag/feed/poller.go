@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -13,6 +12,8 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 // Status is a feed's health, for `coveragebot feeds` and /feeds.
@@ -323,11 +324,7 @@ func (p *Poller) Status() []Status {
 	return out
 }
 
-// redactURL hides a URL's credentials.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	return u.Redacted()
-}
+// redactURL hides what a feed URL may hold of secrets: the password of
+// its userinfo and its query values (feed services put access tokens
+// there). Status, reports and logs show feed URLs through it.
+func redactURL(raw string) string { return redact.Query(raw) }

@@ -16,6 +16,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/coveragebot/coveragebot/rag"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 // ErrNotFeed means a response is not an RSS, Atom or JSON feed.
@@ -83,7 +85,9 @@ func (f *Fetcher) FetchFeed(ctx context.Context, req FeedRequest) (Feed, error) 
 	if err != nil {
 		return Feed{}, err
 	}
-	shown := shortURL(u.Redacted())
+	// Feed URLs carry access tokens in their queries; errors (which end
+	// up in logs and /feeds) show the query's keys only.
+	shown := shortURL(redact.Query(u.String()))
 	fctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
 	defer cancel()
 	hdr := http.Header{}

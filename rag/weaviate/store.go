@@ -27,6 +27,8 @@ import (
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/auth"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/grpc"
 	"github.com/weaviate/weaviate/entities/models"
+
+	"github.com/coveragebot/coveragebot/internal/redact"
 )
 
 // Options configure a Store.
@@ -101,7 +103,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	u, err := url.Parse(opts.URL)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("weaviate: URL %q: want http://host:port or https://host:port", opts.URL)
+		return nil, fmt.Errorf("weaviate: URL %q: want http://host:port or https://host:port", redact.URL(opts.URL))
 	}
 	cfg := weaviate.Config{Host: u.Host, Scheme: u.Scheme, Timeout: opts.Timeout}
 	if opts.GRPC != "" {
@@ -112,17 +114,20 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	} else {
 		cfg.ConnectionClient = &http.Client{Timeout: opts.Timeout}
 	}
+	// The URL may carry a password (for a proxy in front of Weaviate); no
+	// message shows it.
+	shownURL := redact.URL(opts.URL)
 	client, err := weaviate.NewClient(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("weaviate at %s: %w", opts.URL, err)
+		return nil, fmt.Errorf("weaviate at %s: %w", shownURL, err)
 	}
 	s := &Store{opts: opts, client: client, passages: opts.Collection + "Passage", articles: opts.Collection + "Article"}
 	ready, err := client.Misc().ReadyChecker().Do(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("weaviate at %s: %w", opts.URL, err)
+		return nil, fmt.Errorf("weaviate at %s: %w", shownURL, err)
 	}
 	if !ready {
-		return nil, fmt.Errorf("weaviate at %s is not ready", opts.URL)
+		return nil, fmt.Errorf("weaviate at %s is not ready", shownURL)
 	}
 	if err := s.ensureSchema(ctx); err != nil {
 		return nil, err
