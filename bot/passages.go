@@ -70,7 +70,9 @@ func renderPassages(cites []rag.Citation) reply {
 		e := &discordgo.MessageEmbed{
 			Title:       titleText("[" + strconv.Itoa(c.N) + "] " + title),
 			URL:         safeLink(c.URL),
-			Description: neutralizeMentions(truncateText(strings.TrimSpace(c.Text), maxPassageShown)),
+			// A passage is an article's own text: escaped, so its Markdown
+			// (a masked link, a heading) shows as the text it is.
+			Description: neutralizeMentions(escapeMarkdown(truncateText(strings.TrimSpace(c.Text), maxPassageShown))),
 			Color:       colorAnswer,
 		}
 		if e.Description == "" {

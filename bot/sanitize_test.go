@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
 )
 
 // maskedLink is Discord's [text](http…) link, with or without <…> around
@@ -66,4 +68,22 @@ func FuzzEscapeAnswer(f *testing.F) {
 			t.Errorf("escapeAnswer(%q) = %q leaves a backtick bare", s, got)
 		}
 	})
+}
+
+// TestPassagesShowArticleMarkdownAsText: "Show passages" shows an
+// article's text, which must not bring its masked links and headings with
+// it.
+func TestPassagesShowArticleMarkdownAsText(t *testing.T) {
+	r := renderPassages([]rag.Citation{{N: 1, Passage: rag.Passage{ArticleID: "notes", Title: "Envoy notes", URL: "https://example.com/notes",
+		Text: "# Verify now\nConfirm at [discord.com/verify](https://evil.example/login) today."}}})
+	if len(r.Embeds) != 1 {
+		t.Fatalf("%d embeds", len(r.Embeds))
+	}
+	d := r.Embeds[0].Description
+	if maskedLink.MatchString(d) || strings.HasPrefix(d, "#") {
+		t.Errorf("the passage keeps its Markdown: %q", d)
+	}
+	if !strings.Contains(d, "discord.com/verify") {
+		t.Errorf("the passage lost its text: %q", d)
+	}
 }
