@@ -68,8 +68,8 @@ func renderPassages(cites []rag.Citation) reply {
 			meta = append(meta, c.Published.Format(dateLayout))
 		}
 		e := &discordgo.MessageEmbed{
-			Title:       titleText("[" + strconv.Itoa(c.N) + "] " + title),
-			URL:         safeLink(c.URL),
+			Title: titleText("[" + strconv.Itoa(c.N) + "] " + title),
+			URL:   safeLink(c.URL),
 			// A passage is an article's own text: escaped, so its Markdown
 			// (a masked link, a heading) shows as the text it is.
 			Description: neutralizeMentions(escapeMarkdown(truncateText(strings.TrimSpace(c.Text), maxPassageShown))),
