@@ -95,18 +95,6 @@ var defaultTuning = retrievalTuning{
 	bm25:           bm25Params{k1: 1.2, b: 0.75},
 }
 
-// legacyTuning is retrieval as it first shipped: passages ranked alone,
-// reciprocal-rank fusion, a step date prior. docs/QUALITY.md's starting
-// point.
-var legacyTuning = retrievalTuning{
-	candidates:    40,
-	rrf:           true,
-	vectorWeight:  1,
-	keywordWeight: 1,
-	prior:         datePriorShape{step: true, recentDays: 10, floor: 0.5, future: 0.35, undated: 0.75},
-	bm25:          bm25Params{k1: 1.2, b: 0.75},
-}
-
 const (
 	candidatesPerHit = 8
 	articlesPerHit   = 2
@@ -172,12 +160,7 @@ func (ix *Index) retrieve(ctx context.Context, query string, opts rag.RetrieveOp
 	if len(q.vec) != st.dims && st.dims != 0 {
 		return nil, fmt.Errorf("embed question: %d dimensions, the index has %d", len(q.vec), st.dims)
 	}
-	var c *gathered
-	if ix.opts.Store != nil {
-		c, err = ix.gatherStore(ctx, st, q, tu)
-	} else {
-		c, err = st.gather(ctx, q, tu)
-	}
+	c, err := gather(ctx, ix.searcher(st, tu), st, q, tu)
 	if err != nil {
 		return nil, err
 	}
@@ -221,70 +204,6 @@ func (ix *Index) prepareQuery(ctx context.Context, query string, opts rag.Retrie
 		q.vec = unitVector(q.vec)
 	}
 	return q, nil
-}
-
-// gathered holds the candidates of one question.
-type gathered struct {
-	passages []*passageCand
-	articles map[uint32]*articleCand
-	groups   *docGroups
-}
-
-// gather collects the candidates: the nearest passages by vector, the best
-// passages by BM25, and, at article level, the best articles by BM25 with
-// their best passages.
-func (st *indexState) gather(ctx context.Context, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
-	opts := q.opts
-	var keep func(uint32) bool // nil keeps everything
-	if opts.ArticleID != "" || !opts.Since.IsZero() || !opts.Until.IsZero() {
-		keep = st.keeper(opts)
-	}
-
-	n := max(tu.candidates, candidatesPerHit*q.k)
-	vectorDocs, err := st.vectorSearch(ctx, q.vec, n, opts.ArticleID, keep)
-	if err != nil {
-		return nil, err
-	}
-	g := st.kw.groups(st.describe)
-	nArticles := 0
-	if tu.articleLevel {
-		nArticles = max(tu.articles, articlesPerHit*q.k)
-	}
-	kw := st.kw.searchWith(tu.bm25, q.terms, n, keep, vectorDocs, g, nArticles, tu.titleOnce)
-
-	out := &gathered{articles: map[uint32]*articleCand{}, groups: g}
-	byDoc := map[uint32]*passageCand{}
-	get := func(doc uint32) *passageCand {
-		c, ok := byDoc[doc]
-		if !ok {
-			c = &passageCand{doc: doc, group: g.of[doc], cos: float64(dot(q.vec, st.docs[doc].vec))}
-			byDoc[doc] = c
-			out.passages = append(out.passages, c)
-		}
-		return c
-	}
-	article := func(group uint32, bm25 float32) {
-		if _, ok := out.articles[group]; !ok && tu.articleLevel {
-			out.articles[group] = &articleCand{bm25: float64(bm25)}
-		}
-	}
-	for i, doc := range vectorDocs {
-		c := get(doc)
-		c.vr = i + 1
-		c.bm25 = float64(kw.alsoPassages[i])
-		article(c.group, kw.alsoArticles[i])
-	}
-	for i, h := range kw.passages {
-		c := get(h.doc)
-		c.kr = i + 1
-		c.bm25 = float64(h.score)
-		article(c.group, kw.passageArticles[i])
-	}
-	for _, a := range kw.articles {
-		get(a.best)
-		article(a.group, a.score)
-	}
-	return out, nil
 }
 
 // keeper returns the filter that opts ask for: one article, or a span of

@@ -18,6 +18,18 @@ import (
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
+// legacyTuning is retrieval as it first shipped: passages ranked alone,
+// reciprocal-rank fusion, a step date prior. docs/QUALITY.md's starting
+// point.
+var legacyTuning = retrievalTuning{
+	candidates:    40,
+	rrf:           true,
+	vectorWeight:  1,
+	keywordWeight: 1,
+	prior:         datePriorShape{step: true, recentDays: 10, floor: 0.5, future: 0.35, undated: 0.75},
+	bm25:          bm25Params{k1: 1.2, b: 0.75},
+}
+
 func TestDatePriorShape(t *testing.T) {
 	asOf := time.Date(2022, 6, 16, 15, 0, 0, 0, time.UTC)
 	p := datePriorShape{recentDays: 7, halfLife: 7, floor: 0.3, future: 0.2, undated: 0.75}
@@ -445,7 +457,7 @@ func (br *benchRun) eval(tb testing.TB, tu retrievalTuning) eval.Metrics {
 			tb.Fatal(err)
 		}
 		if !cached {
-			g, err := st.gather(ctx, pq, tu)
+			g, err := gather(ctx, br.ix.searcher(st, tu), st, pq, tu)
 			if err != nil {
 				tb.Fatal(err)
 			}

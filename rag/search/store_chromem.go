@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -115,7 +116,38 @@ func (s *ChromemStore) Catalog(ctx context.Context, fn func(rag.StoredArticle) e
 func (s *ChromemStore) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	st := s.st
+	return s.engines().VectorQuery(ctx, q)
+}
+
+// KeywordQuery implements Store.
+func (s *ChromemStore) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.engines().KeywordQuery(ctx, q)
+}
+
+func (s *ChromemStore) engines() engines { return newEngines(s.st, defaultTuning) }
+
+// engines answers a Store's queries from the in-process engines of a state:
+// chromem-go for vectors and the BM25 postings. Retrieval of an index kept
+// in process asks them, under the index's read lock, exactly as it asks an
+// external Store; ChromemStore asks them under its own lock. The BM25
+// parameters are the tuning's, so that the quality ablations can vary them.
+type engines struct {
+	st        *indexState
+	bm25      bm25Params
+	titleOnce bool
+}
+
+func newEngines(st *indexState, tu retrievalTuning) engines {
+	return engines{st: st, bm25: tu.bm25, titleOnce: tu.titleOnce}
+}
+
+func (e engines) Name() string { return "in-process" }
+
+// VectorQuery implements searcher.
+func (e engines) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
+	st := e.st
 	if len(st.byID) == 0 || q.Limit <= 0 {
 		return nil, nil
 	}
@@ -123,6 +155,19 @@ func (s *ChromemStore) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]ra
 		return nil, fmt.Errorf("query vector has %d dimensions, the store %d", len(q.Vector), st.dims)
 	}
 	vec := unitVector(slices.Clone(q.Vector))
+	keep := st.filter(q.Filter)
+	if len(q.Filter.PassageIDs) > 0 {
+		// A few named passages: score them directly rather than scan the
+		// collection for them.
+		out := make([]rag.Match, 0, len(q.Filter.PassageIDs))
+		for _, id := range q.Filter.PassageIDs {
+			if d, ok := st.byID[id]; ok && keep(d) {
+				out = append(out, rag.Match{ID: id, Score: float64(dot(vec, st.docs[d].vec))})
+			}
+		}
+		slices.SortStableFunc(out, func(a, b rag.Match) int { return cmp.Compare(b.Score, a.Score) })
+		return out[:min(len(out), q.Limit)], nil
+	}
 	articleID := ""
 	if len(q.Filter.ArticleIDs) == 1 {
 		articleID = q.Filter.ArticleIDs[0]
@@ -130,7 +175,6 @@ func (s *ChromemStore) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]ra
 	// Filtering drops results after the nearest-neighbour search, so a
 	// filtered query asks for every passage and keeps the first it passes.
 	n := q.Limit
-	keep := st.filter(q.Filter)
 	if keep != nil {
 		n = len(st.byID)
 	}
@@ -150,11 +194,9 @@ func (s *ChromemStore) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]ra
 	return out, nil
 }
 
-// KeywordQuery implements Store.
-func (s *ChromemStore) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	st := s.st
+// KeywordQuery implements searcher.
+func (e engines) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
+	st := e.st
 	if q.Limit <= 0 || len(q.Terms) == 0 {
 		return nil, nil
 	}
@@ -163,8 +205,27 @@ func (s *ChromemStore) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]
 		f.PassageIDs = nil
 	}
 	keep := st.filter(f)
+	if !q.Articles && len(f.PassageIDs) > 0 {
+		// A few named passages: score just them in one walk of the
+		// postings.
+		docs := make([]uint32, 0, len(f.PassageIDs))
+		for _, id := range f.PassageIDs {
+			if d, ok := st.byID[id]; ok && keep(d) {
+				docs = append(docs, d)
+			}
+		}
+		res := st.kw.searchWith(e.bm25, q.Terms, 1, keep, docs, nil, 0, false)
+		out := make([]rag.Match, 0, len(docs))
+		for i, d := range docs {
+			if res.alsoPassages[i] > 0 {
+				out = append(out, rag.Match{ID: st.docs[d].ID, Score: float64(res.alsoPassages[i])})
+			}
+		}
+		slices.SortStableFunc(out, func(a, b rag.Match) int { return cmp.Compare(b.Score, a.Score) })
+		return out[:min(len(out), q.Limit)], nil
+	}
 	if !q.Articles {
-		res := st.kw.searchWith(defaultTuning.bm25, q.Terms, q.Limit, keep, nil, nil, 0, false)
+		res := st.kw.searchWith(e.bm25, q.Terms, q.Limit, keep, nil, nil, 0, false)
 		out := make([]rag.Match, 0, len(res.passages))
 		for _, h := range res.passages {
 			out = append(out, rag.Match{ID: st.docs[h.doc].ID, Score: float64(h.score)})
@@ -172,7 +233,7 @@ func (s *ChromemStore) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]
 		return out, nil
 	}
 	g := st.kw.groups(st.describe)
-	res := st.kw.searchWith(defaultTuning.bm25, q.Terms, 1, keep, nil, g, q.Limit, true)
+	res := st.kw.searchWith(e.bm25, q.Terms, 1, keep, nil, g, q.Limit, e.titleOnce)
 	out := make([]rag.Match, 0, len(res.articles))
 	for _, a := range res.articles {
 		out = append(out, rag.Match{ID: st.docs[a.best].ArticleID, Score: float64(a.score)})

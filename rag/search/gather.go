@@ -8,9 +8,35 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 )
 
-// gatherStore is gather for an index kept in a Store: the same candidates,
-// with the same scores, found by the store's queries instead of the
-// in-process engines. It asks in three rounds, each of concurrent queries.
+// gathered holds the candidates of one question.
+type gathered struct {
+	passages []*passageCand
+	articles map[uint32]*articleCand
+	groups   *docGroups
+}
+
+// searcher is the part of a rag.Store that retrieval asks. An index kept in
+// a Store asks the Store; an index kept in process asks its own engines.
+type searcher interface {
+	Name() string
+	VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error)
+	KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error)
+}
+
+// searcher returns what retrieval over st asks: the Store the index is kept
+// in, or st's own engines with tu's BM25 parameters.
+func (ix *Index) searcher(st *indexState, tu retrievalTuning) searcher {
+	if ix.opts.Store != nil {
+		return ix.opts.Store
+	}
+	return newEngines(st, tu)
+}
+
+// gather collects the candidates of a question from s, over the catalog st:
+// the nearest passages by vector, the best passages by BM25 and, at article
+// level, the best articles by BM25 with their best passages, each with
+// what the other side says of it. It asks in three rounds, each of
+// concurrent queries.
 // The first finds the nearest passages, the best passages by BM25 and the
 // best articles by BM25; the second fills in what the keyword side did not
 // say about the vector side's candidates (the BM25 of passages and
@@ -19,8 +45,7 @@ import (
 // vector search did not bring.
 // Results the catalog does not know yet (another process's newer
 // articles) are left out until it is read again.
-func (ix *Index) gatherStore(ctx context.Context, st *indexState, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
-	s := ix.opts.Store
+func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
 	opts := q.opts
 	f := rag.Filter{Since: opts.Since, Until: opts.Until}
 	n := max(tu.candidates, candidatesPerHit*q.k)
