@@ -1,10 +1,11 @@
+//go:build bench
+
 package app
 
 import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,8 +19,10 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/bot"
+	"github.com/coveragebot/coveragebot/internal/benchmark"
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/internal/fakeopenai"
+	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/answer"
 	"github.com/coveragebot/coveragebot/rag/openai"
@@ -57,21 +60,6 @@ const (
 	targetHeapOverRaw       = 2
 	targetAckP99            = 250 * time.Millisecond
 )
-
-// benchCmd is `coveragebot bench`.
-type benchCmd struct {
-	Sizes   string
-	Corpus  string
-	Queries int
-	JSON    bool
-}
-
-func (c *benchCmd) bind(fs *flag.FlagSet) {
-	fs.StringVar(&c.Sizes, "sizes", "10k,100k", "passage `COUNTS` to measure, comma-separated (10k, 100k, 1m, or plain numbers)")
-	fs.StringVar(&c.Corpus, "corpus", "", "a JSON Lines or article `FILE` whose sentences make the synthetic passages (default: a built-in Zipf-distributed vocabulary)")
-	fs.IntVar(&c.Queries, "queries", 200, "time `N` questions at each size")
-	fs.BoolVar(&c.JSON, "json", false, "print the results as one JSON object")
-}
 
 // benchReport is everything one run of `coveragebot bench` measured.
 type benchReport struct {
@@ -309,7 +297,7 @@ func (b *bencher) say(format string, args ...any) {
 }
 
 func (b *bencher) articles(n int) []rag.Article {
-	return search.SyntheticArticles(search.SyntheticOptions{Passages: n, Seed: benchSeed, Sentences: b.sentences, Chunk: b.chunk})
+	return synthetic.Articles(synthetic.Options{Passages: n, Seed: benchSeed, Sentences: b.sentences, Chunk: b.chunk})
 }
 
 // size measures one index size. The first size also hosts the remote
@@ -318,12 +306,12 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 	label := sizeLabel(n)
 	b.say("%s: making %d passages", label, n)
 	arts := b.articles(n)
-	questions := search.SyntheticQuestions(arts, b.queries, benchSeed)
+	questions := synthetic.Questions(arts, b.queries, benchSeed)
 	indexDir := filepath.Join(b.work, "index-"+label)
 	defer os.RemoveAll(indexDir)
 
 	b.say("%s: ingesting with the embedded embedder", label)
-	ib, err := search.MeasureIngest(ctx, arts, search.NewLocalEmbedder(), indexDir, b.chunk)
+	ib, err := benchmark.MeasureIngest(ctx, arts, search.NewLocalEmbedder(), indexDir, b.chunk)
 	if err != nil {
 		return sizeReport{}, err
 	}
@@ -335,14 +323,14 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 		repeats = 1
 	}
 	chromemDir := filepath.Join(b.work, "chromem-"+label)
-	lb, ix, err := search.MeasureLoad(ctx, indexDir, search.NewLocalEmbedder(), search.LoadOptions{Repeats: repeats, ChromemDir: chromemDir})
+	lb, ix, err := benchmark.MeasureLoad(ctx, indexDir, search.NewLocalEmbedder(), benchmark.LoadOptions{Repeats: repeats, ChromemDir: chromemDir})
 	os.RemoveAll(chromemDir)
 	if err != nil {
 		return sizeReport{}, err
 	}
 
 	b.say("%s: timing %d questions three ways", label, len(questions))
-	rb, err := search.MeasureRetrieval(ctx, ix, questions, rag.RetrieveOptions{AsOf: search.SyntheticAsOf})
+	rb, err := benchmark.MeasureRetrieval(ctx, ix, questions, rag.RetrieveOptions{AsOf: synthetic.AsOf()})
 	if err != nil {
 		return sizeReport{}, err
 	}
@@ -390,7 +378,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 		return remoteReport{}, err
 	}
 	arts := b.articles(n)
-	ib, err := search.MeasureIngest(ctx, arts, batched, filepath.Join(b.work, "remote"), b.chunk)
+	ib, err := benchmark.MeasureIngest(ctx, arts, batched, filepath.Join(b.work, "remote"), b.chunk)
 	os.RemoveAll(filepath.Join(b.work, "remote"))
 	if err != nil {
 		return remoteReport{}, fmt.Errorf("remote embedder: %w", err)
@@ -417,7 +405,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 		return remoteReport{}, err
 	}
 	b.say("remote embedder: %d texts one per request, as chromem-go sends them", len(sample))
-	took, err := search.ChromemOnePerText(ctx, single.Embed, sample)
+	took, err := benchmark.ChromemOnePerText(ctx, single.Embed, sample)
 	if err != nil {
 		return remoteReport{}, fmt.Errorf("remote embedder, one text per request: %w", err)
 	}
@@ -435,7 +423,7 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 // engine over ix and a fake language model that takes 2 s to answer, sends
 // 100 /ask interactions at once, and reads from the fake when each was
 // acknowledged.
-func (b *bencher) ack(ctx context.Context, ix *search.Index, questions []search.BenchQuestion) (ackReport, error) {
+func (b *bencher) ack(ctx context.Context, ix *search.Index, questions []synthetic.Question) (ackReport, error) {
 	b.say("discord: %d questions at once, language model answering in %s", ackQuestions, slowLLM)
 	// Enough for every answer to run out its time, and the bot to close.
 	ctx, cancel := context.WithTimeout(ctx, benchAnswerTimeout+time.Minute)
@@ -451,7 +439,7 @@ func (b *bencher) ack(ctx context.Context, ix *search.Index, questions []search.
 	if err != nil {
 		return ackReport{}, err
 	}
-	engine := &answer.Engine{Index: ix, Chat: chat, Logger: b.inv.logger, Now: func() time.Time { return search.SyntheticAsOf }}
+	engine := &answer.Engine{Index: ix, Chat: chat, Logger: b.inv.logger, Now: func() time.Time { return synthetic.AsOf() }}
 	// The bot's own log would report every question; the measurement is
 	// what counts here.
 	quiet := slog.New(slog.DiscardHandler)
@@ -500,7 +488,7 @@ func (b *bencher) ack(ctx context.Context, ix *search.Index, questions []search.
 	if err := bt.Close(ctx); err != nil {
 		return ackReport{}, fmt.Errorf("discord: %w", err)
 	}
-	l := search.LatencyOf(lat)
+	l := benchmark.LatencyOf(lat)
 	rep.Acked = len(lat)
 	rep.Answered = llm.Count("/v1/chat/completions")
 	rep.P50, rep.P99, rep.Max = ms(l.P50), ms(l.P99), ms(slices.Max(lat))

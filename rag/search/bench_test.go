@@ -2,18 +2,12 @@ package search
 
 import (
 	"context"
-	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 
-	"github.com/philippgille/chromem-go"
-
+	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
@@ -22,158 +16,11 @@ import (
 // compare like with like.
 const benchSeed = 20250426
 
-func TestSyntheticArticlesAreReproducible(t *testing.T) {
-	tests := []struct {
-		name      string
-		passages  int
-		sentences []string
-	}{
-		{"zipf vocabulary", 250, nil},
-		{"given sentences", 120, []string{
-			"Ministers met in Brussels on Tuesday to discuss the budget.",
-			"The talks ended without a deal, officials said.",
-			"Shares in the company rose by 4% after the announcement.",
-			"Residents were told to stay indoors until the storm passed.",
-		}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			opts := SyntheticOptions{Passages: tc.passages, Seed: benchSeed, Sentences: tc.sentences}
-			a, b := SyntheticArticles(opts), SyntheticArticles(opts)
-			if !slices.EqualFunc(a, b, func(x, y rag.Article) bool { return x.ID == y.ID && x.Text == y.Text && x.Published.Equal(y.Published) }) {
-				t.Fatal("the same seed gave different articles")
-			}
-			opts.Seed++
-			if c := SyntheticArticles(opts); c[0].Text == a[0].Text {
-				t.Fatal("another seed gave the same first article")
-			}
-			total := 0
-			for _, art := range a {
-				total += len(prose.Chunk(art, opts.Chunk))
-				if art.ID == "" || art.Title == "" || art.Outlet == "" || art.URL == "" {
-					t.Fatalf("article without metadata: %+v", art)
-				}
-			}
-			if total != tc.passages {
-				t.Fatalf("articles make %d passages, want %d", total, tc.passages)
-			}
-			if tc.sentences != nil {
-				for _, art := range a {
-					for _, s := range prose.SplitSentences(art.Text) {
-						if !slices.Contains(tc.sentences, s) {
-							t.Fatalf("sentence %q is not from the pool", s)
-						}
-					}
-				}
-			}
-			q1, q2 := SyntheticQuestions(a, 20, 7), SyntheticQuestions(a, 20, 7)
-			if len(q1) != 20 || !slices.Equal(q1, q2) {
-				t.Fatalf("questions are not reproducible: %v vs %v", q1, q2)
-			}
-			for _, q := range q1 {
-				if !strings.HasSuffix(q.Text, "?") || !slices.ContainsFunc(a, func(x rag.Article) bool { return x.ID == q.ArticleID }) {
-					t.Fatalf("bad question %+v", q)
-				}
-			}
-		})
-	}
-}
-
-func TestScanTopNMatchesAFullSort(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	vecs := make([][]float32, 500)
-	for i := range vecs {
-		vecs[i] = make([]float32, 16)
-		for j := range vecs[i] {
-			vecs[i][j] = r.Float32()*2 - 1
-		}
-	}
-	q := vecs[17]
-	for _, n := range []int{1, 10, 48, 500} {
-		got := scanTopN(vecs, q, n)
-		order := make([]int32, len(vecs))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		slices.SortFunc(order, func(a, b int32) int {
-			da, db := dot(q, vecs[a]), dot(q, vecs[b])
-			switch {
-			case da > db:
-				return -1
-			case da < db:
-				return 1
-			}
-			return int(a - b)
-		})
-		if !slices.Equal(got, order[:n]) {
-			t.Fatalf("n=%d: scan %v, sort %v", n, got[:min(5, n)], order[:min(5, n)])
-		}
-	}
-}
-
-func TestChromemOnePerTextCallsOncePerText(t *testing.T) {
-	var calls atomic.Int64
-	embed := func(_ context.Context, texts []string) ([][]float32, error) {
-		calls.Add(1)
-		if len(texts) != 1 {
-			return nil, fmt.Errorf("%d texts in one call", len(texts))
-		}
-		return [][]float32{{1, 0}}, nil
-	}
-	texts := []string{"one", "two", "three", "four", "five"}
-	if _, err := ChromemOnePerText(context.Background(), embed, texts); err != nil {
-		t.Fatal(err)
-	}
-	if calls.Load() != int64(len(texts)) {
-		t.Fatalf("%d calls for %d texts", calls.Load(), len(texts))
-	}
-}
-
-func TestMeasureOnASmallIndex(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	arts := SyntheticArticles(SyntheticOptions{Passages: 300, Seed: benchSeed})
-	ib, err := MeasureIngest(ctx, arts, NewLocalEmbedder(), filepath.Join(dir, "index"), prose.ChunkOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ib.Passages != 300 || ib.Articles != len(arts) || ib.SnapshotBytes == 0 || ib.PerSecond() <= 0 {
-		t.Fatalf("ingest: %+v", ib)
-	}
-
-	lb, ix, err := MeasureLoad(ctx, filepath.Join(dir, "index"), NewLocalEmbedder(), LoadOptions{Repeats: 2, ChromemDir: filepath.Join(dir, "chromem")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if lb.Passages != 300 || lb.ChromemLoaded != 300 || lb.Articles != len(arts) {
-		t.Fatalf("load: %+v", lb)
-	}
-	// The raw size holds at least every vector.
-	if lb.RawBytes < int64(300*4*LocalDimensions) || lb.HeapBytes <= 0 || lb.ChromemHeapBytes <= 0 || lb.ChromemDiskBytes <= 0 {
-		t.Fatalf("load sizes: %+v", lb)
-	}
-
-	qs := SyntheticQuestions(arts, 12, 3)
-	rb, err := MeasureRetrieval(ctx, ix, qs, rag.RetrieveOptions{AsOf: SyntheticAsOf})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rb.Queries != 12 || rb.Passages != 300 || rb.Candidates != benchCandidates(DefaultK) {
-		t.Fatalf("retrieval: %+v", rb)
-	}
-	if rb.Agreement != 1 {
-		t.Fatalf("the scan and chromem-go disagree on %.0f%% of neighbours", 100*(1-rb.Agreement))
-	}
-	if rb.SourceFound == 0 || rb.Hybrid.P50 <= 0 || rb.Chromem.P50 <= 0 || rb.Scan.P50 <= 0 || rb.Hybrid.P99 < rb.Hybrid.P50 {
-		t.Fatalf("retrieval: %+v", rb)
-	}
-}
-
 // benchFixture is synthetic coverage of one size, indexed once per test
 // binary and shared by the benchmarks of that size.
 type benchFixture struct {
 	articles  []rag.Article
-	questions []BenchQuestion
+	questions []synthetic.Question
 	qvecs     [][]float32
 	ix        *Index
 }
@@ -195,9 +42,9 @@ func fixture(b *testing.B, n int) *benchFixture {
 		return f
 	}
 	ctx := context.Background()
-	f := &benchFixture{articles: SyntheticArticles(SyntheticOptions{Passages: n, Seed: benchSeed})}
+	f := &benchFixture{articles: synthetic.Articles(synthetic.Options{Passages: n, Seed: benchSeed})}
 	dir := b.TempDir()
-	if _, err := MeasureIngest(ctx, f.articles, NewLocalEmbedder(), dir, prose.ChunkOptions{}); err != nil {
+	if _, err := ingestInto(ctx, dir, f.articles); err != nil {
 		b.Fatal(err)
 	}
 	ix, err := Open(NewLocalEmbedder(), Options{Dir: dir})
@@ -205,7 +52,7 @@ func fixture(b *testing.B, n int) *benchFixture {
 		b.Fatal(err)
 	}
 	f.ix = ix
-	f.questions = SyntheticQuestions(f.articles, 256, benchSeed)
+	f.questions = synthetic.Questions(f.articles, 256, benchSeed)
 	for _, q := range f.questions {
 		v, err := ix.embedder.Embed(ctx, []string{q.Text})
 		if err != nil {
@@ -233,18 +80,6 @@ func (f *benchFixture) snapshotDir(b *testing.B) string {
 	return dir
 }
 
-// chromemDir writes the fixture's passages into a chromem-go persistent DB
-// in a directory of the benchmark's own.
-func (f *benchFixture) chromemDir(b *testing.B) string {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "chromem")
-	docs, _, _ := chromemDocs(f.ix.st)
-	if err := writeChromemDB(context.Background(), dir, docs); err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
-
 var benchSizes = []struct {
 	name string
 	n    int
@@ -260,7 +95,7 @@ func BenchmarkRetrieve(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				q := f.questions[i%len(f.questions)]
-				if _, err := f.ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{AsOf: SyntheticAsOf}); err != nil {
+				if _, err := f.ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{AsOf: synthetic.AsOf()}); err != nil {
 					b.Fatal(err)
 				}
 				i++
@@ -284,27 +119,6 @@ func BenchmarkQueryEmbeddingChromem(b *testing.B) {
 				}
 				i++
 			}
-		})
-	}
-}
-
-// BenchmarkDotScan is one core reading every vector once: the floor any
-// exact vector search stands on.
-func BenchmarkDotScan(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			f := fixture(b, size.n)
-			var vecs [][]float32
-			for _, rec := range f.ix.st.docs {
-				vecs = append(vecs, rec.vec)
-			}
-			n := benchCandidates(DefaultK)
-			i := 0
-			for b.Loop() {
-				scanTopN(vecs, f.qvecs[i%len(f.qvecs)], n)
-				i++
-			}
-			b.ReportMetric(float64(len(vecs)*4*len(vecs[0]))*float64(b.N)/b.Elapsed().Seconds()/1e9, "GB/s")
 		})
 	}
 }
@@ -333,15 +147,15 @@ func BenchmarkKeywordSearch(b *testing.B) {
 func BenchmarkIngestLocal(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
-			arts := SyntheticArticles(SyntheticOptions{Passages: size.n, Seed: benchSeed})
+			arts := synthetic.Articles(synthetic.Options{Passages: size.n, Seed: benchSeed})
 			ctx := context.Background()
 			var passages int
 			for b.Loop() {
-				ib, err := MeasureIngest(ctx, arts, NewLocalEmbedder(), b.TempDir(), prose.ChunkOptions{})
+				rep, err := ingestInto(ctx, b.TempDir(), arts)
 				if err != nil {
 					b.Fatal(err)
 				}
-				passages += ib.Passages
+				passages += rep.Passages
 			}
 			b.ReportMetric(float64(passages)/b.Elapsed().Seconds(), "passages/s")
 		})
@@ -351,7 +165,7 @@ func BenchmarkIngestLocal(b *testing.B) {
 // BenchmarkLocalEmbed is the embedded embedder alone, on passages.
 func BenchmarkLocalEmbed(b *testing.B) {
 	var texts []string
-	for _, a := range SyntheticArticles(SyntheticOptions{Passages: 1000, Seed: benchSeed}) {
+	for _, a := range synthetic.Articles(synthetic.Options{Passages: 1000, Seed: benchSeed}) {
 		for _, p := range prose.Chunk(a, prose.ChunkOptions{}) {
 			texts = append(texts, embedText(p))
 		}
@@ -380,21 +194,16 @@ func BenchmarkLoadSnapshot(b *testing.B) {
 	}
 }
 
-// BenchmarkChromemPersistentReload is chromem-go's own start-up on the same
-// passages: NewPersistentDB reading a file per passage.
-func BenchmarkChromemPersistentReload(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			dir := fixture(b, size.n).chromemDir(b)
-			for b.Loop() {
-				db, err := chromem.NewPersistentDB(dir, false)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if db.GetCollection("passages", nil) == nil {
-					b.Fatal("collection missing")
-				}
-			}
-		})
+// ingestInto ingests articles into a new index in dir with the embedded
+// embedder, snapshot included.
+func ingestInto(ctx context.Context, dir string, arts []rag.Article) (IngestReport, error) {
+	ix, err := Open(NewLocalEmbedder(), Options{Dir: dir, Fresh: true})
+	if err != nil {
+		return IngestReport{}, err
 	}
+	return ix.Ingest(ctx, arts, IngestOptions{})
 }
+
+// benchCandidates is how many neighbours Retrieve asks the vector search for
+// when k passages are wanted.
+func benchCandidates(k int) int { return max(defaultTuning.candidates, candidatesPerHit*k) }

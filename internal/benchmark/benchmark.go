@@ -1,12 +1,16 @@
-package search
+// Package benchmark is the measuring side of `coveragebot bench`: timed
+// ingestion, start-up and retrieval of a search.Index side by side with
+// chromem-go's own calls on the same passages and vectors, and a plain scan
+// of those vectors as the floor. It uses only the index's public API
+// (Export hands it the vectors), and is built into the command only with
+// -tags bench, so the shipped binary carries none of it.
+package benchmark
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/rand"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -17,210 +21,20 @@ import (
 
 	"github.com/philippgille/chromem-go"
 
+	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/eval"
 	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 )
-
-// This file holds what `coveragebot bench` and the Go benchmarks share:
-// synthetic coverage made from a fixed seed, and measurements that need the
-// index's insides (its chromem-go collection and its vectors), so that the
-// index can be timed side by side with chromem-go's own calls on exactly the
-// same data.
-
-// SyntheticOptions describe synthetic coverage.
-type SyntheticOptions struct {
-	// Passages is how many passages the articles make when chunked with
-	// Chunk; the last article is cut to land on it.
-	Passages int
-	// Seed makes the coverage reproducible: the same seed gives the same
-	// articles.
-	Seed int64
-	// Sentences, when set, are the sentences the articles are made of
-	// (drawn at random, a few to a paragraph), for realistic text. When
-	// empty, sentences are made of words drawn from a built-in vocabulary
-	// whose frequencies follow Zipf's law, as words in text do.
-	Sentences []string
-	// Chunk is the chunking the count is made with; it should be the
-	// index's.
-	Chunk prose.ChunkOptions
-}
-
-// syntheticEpoch is the first publication date of synthetic articles; they
-// spread over the two years after it.
-var syntheticEpoch = time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)
-
-// SyntheticAsOf is a date just after the newest synthetic article, for
-// retrievals over synthetic coverage that must not depend on today's date.
-var SyntheticAsOf = syntheticEpoch.AddDate(2, 0, 1)
-
-var syntheticOutlets = []string{
-	"The Morning Ledger", "Harbour Gazette", "Northern Wire", "City Courier", "Valley Times",
-	"The Evening Post", "Coastline News", "Metro Observer", "The Daily Record", "Capital Report",
-	"Riverside Herald", "Union Tribune",
-}
-
-// SyntheticArticles makes articles of plain news-like text from
-// opts.Seed. A few percent are undated, as in real feeds.
-func SyntheticArticles(opts SyntheticOptions) []rag.Article {
-	r := rand.New(rand.NewSource(opts.Seed))
-	var draw func() string
-	if len(opts.Sentences) > 0 {
-		draw = func() string { return opts.Sentences[r.Intn(len(opts.Sentences))] }
-	} else {
-		v := newZipfVocabulary(r)
-		draw = func() string { return v.sentence(r) }
-	}
-	maxChars, overlap := opts.Chunk.Limits()
-	var out []rag.Article
-	total := 0
-	for i := 0; total < opts.Passages; i++ {
-		id := fmt.Sprintf("synthetic-%07d", i)
-		a := rag.Article{
-			ID:     id,
-			Title:  strings.TrimRight(draw(), ".!? "),
-			Outlet: syntheticOutlets[r.Intn(len(syntheticOutlets))],
-			URL:    "https://news.example/" + id,
-			Source: "synthetic",
-		}
-		if r.Intn(20) != 0 {
-			a.Published = syntheticEpoch.Add(time.Duration(r.Int63n(int64(730 * 24 * time.Hour))))
-		}
-		// Most articles run to a handful of passages, a few to many, as
-		// news does.
-		want := 2 + r.Intn(12)
-		if r.Intn(10) == 0 {
-			want += r.Intn(30)
-		}
-		var paras []string
-		size := 0
-		for size < want*(maxChars-overlap)+overlap {
-			n := 2 + r.Intn(4)
-			sents := make([]string, n)
-			for j := range sents {
-				sents[j] = draw()
-			}
-			p := strings.Join(sents, " ")
-			paras = append(paras, p)
-			size += len(p) + 2
-		}
-		a.Text = strings.Join(paras, "\n\n")
-		n := len(prose.Chunk(a, opts.Chunk))
-		for total+n > opts.Passages && len(paras) > 1 {
-			paras = paras[:len(paras)-1]
-			a.Text = strings.Join(paras, "\n\n")
-			n = len(prose.Chunk(a, opts.Chunk))
-		}
-		out = append(out, a)
-		total += n
-	}
-	return out
-}
-
-// zipfVocabulary draws words with Zipf-distributed frequencies: the commonest
-// are English function words, the rest made-up words, every ninth a
-// capitalised name.
-type zipfVocabulary struct {
-	words []string
-	zipf  *rand.Zipf
-}
-
-var functionWords = strings.Fields(`the of and to a in that is was for on with said as at by he it
-from his be has have are an not they who but its had were been this which will their would after
-more also about over than into new two one up out year when there she could`)
-
-var syllables = strings.Fields(`ba ce di fo gu ka le mi no pu ra se ti vo zu bran cor dal fen gar hol
-jun kel lor mar nes por quin rus tal ven wil`)
-
-const zipfVocabularySize = 30000
-
-func newZipfVocabulary(r *rand.Rand) *zipfVocabulary {
-	words := make([]string, 0, zipfVocabularySize)
-	words = append(words, functionWords...)
-	for i := 0; len(words) < zipfVocabularySize; i++ {
-		n := len(syllables)
-		w := syllables[i%n] + syllables[(i/n)%n]
-		if i >= n*n {
-			w += syllables[(i/(n*n))%n]
-		}
-		if i%9 == 0 {
-			w = strings.ToUpper(w[:1]) + w[1:]
-		}
-		words = append(words, w)
-	}
-	return &zipfVocabulary{words: words, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(words)-1))}
-}
-
-func (v *zipfVocabulary) sentence(r *rand.Rand) string {
-	n := 8 + r.Intn(18)
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		var w string
-		if r.Intn(40) == 0 {
-			w = strconv.Itoa(r.Intn(10000))
-		} else {
-			w = v.words[v.zipf.Uint64()]
-		}
-		if i == 0 {
-			w = strings.ToUpper(w[:1]) + w[1:]
-		}
-		b.WriteString(w)
-		if i < n-1 && r.Intn(12) == 0 {
-			b.WriteByte(',')
-		}
-	}
-	b.WriteByte('.')
-	return b.String()
-}
-
-// BenchQuestion is a question made from a passage of synthetic coverage,
-// with the article it came from, so that a benchmark can check that
-// retrieval still finds it.
-type BenchQuestion struct {
-	Text      string
-	ArticleID string
-}
-
-var questionOpenings = []string{"What about", "Who said", "Tell me about", "Why", "What happened with", ""}
-
-// SyntheticQuestions makes n questions from the articles' own words: a run
-// of four to nine words from a random sentence, with a question's opening.
-func SyntheticQuestions(articles []rag.Article, n int, seed int64) []BenchQuestion {
-	if len(articles) == 0 {
-		return nil
-	}
-	r := rand.New(rand.NewSource(seed))
-	out := make([]BenchQuestion, 0, n)
-	for len(out) < n {
-		a := articles[r.Intn(len(articles))]
-		sents := prose.SplitSentences(a.Text)
-		if len(sents) == 0 {
-			continue
-		}
-		words := strings.Fields(sents[r.Intn(len(sents))])
-		if len(words) < 4 {
-			continue
-		}
-		size := min(len(words), 4+r.Intn(6))
-		from := r.Intn(len(words) - size + 1)
-		q := strings.TrimRight(strings.Join(words[from:from+size], " "), ".,!?")
-		if open := questionOpenings[r.Intn(len(questionOpenings))]; open != "" {
-			q = open + " " + q
-		}
-		out = append(out, BenchQuestion{Text: q + "?", ArticleID: a.ID})
-	}
-	return out
-}
 
 // IngestBench is the outcome of one timed ingestion.
 type IngestBench struct {
 	Articles int
 	Passages int
 	Duration time.Duration
-	// SnapshotBytes is the size of the snapshot the ingestion wrote.
+	// SnapshotBytes is the size of what the ingestion wrote: the snapshot
+	// and its lock file.
 	SnapshotBytes int64
 }
 
@@ -236,20 +50,17 @@ func (b IngestBench) PerSecond() float64 {
 // end to end: cleaning, chunking, embedding, the keyword index, the
 // chromem-go collection and the snapshot written to disk.
 func MeasureIngest(ctx context.Context, articles []rag.Article, embedder rag.Embedder, dir string, chunk prose.ChunkOptions) (IngestBench, error) {
-	ix, err := Open(embedder, Options{Dir: dir, Chunk: chunk, Fresh: true})
+	ix, err := search.Open(embedder, search.Options{Dir: dir, Chunk: chunk, Fresh: true})
 	if err != nil {
 		return IngestBench{}, err
 	}
 	start := time.Now()
-	rep, err := ix.Ingest(ctx, articles, IngestOptions{})
+	rep, err := ix.Ingest(ctx, articles, search.IngestOptions{})
 	took := time.Since(start)
 	if err != nil {
 		return IngestBench{}, fmt.Errorf("bench ingest: %w", err)
 	}
-	b := IngestBench{Articles: rep.Articles, Passages: rep.Passages, Duration: took}
-	if fi, err := os.Stat(ix.snapshotPath()); err == nil {
-		b.SnapshotBytes = fi.Size()
-	}
+	b := IngestBench{Articles: rep.Articles, Passages: rep.Passages, Duration: took, SnapshotBytes: dirSize(dir)}
 	return b, nil
 }
 
@@ -324,48 +135,59 @@ type RetrievalBench struct {
 	SourceFound float64
 }
 
-// benchCandidates is how many neighbours Retrieve asks the vector search for
-// when k passages are wanted.
-func benchCandidates(k int) int { return max(defaultTuning.candidates, candidatesPerHit*k) }
+// Candidates is how many neighbours Retrieve asks the vector search for
+// when k passages are wanted, and so what the bare query and the scan ask
+// for. It mirrors rag/search's tuning (candidates 40, candidatesPerHit 8),
+// which the index does not export; change both together.
+func Candidates(k int) int { return max(40, 8*k) }
 
 // MeasureRetrieval times each question three ways, taking turns so that
 // noise from other processes falls on all three alike. Questions are
 // embedded once, before timing, for the bare query and the scan; Retrieve
 // embeds its own, as it does in production.
-func MeasureRetrieval(ctx context.Context, ix *Index, questions []BenchQuestion, opts rag.RetrieveOptions) (RetrievalBench, error) {
+func MeasureRetrieval(ctx context.Context, ix *search.Index, questions []synthetic.Question, opts rag.RetrieveOptions) (RetrievalBench, error) {
 	if opts.K <= 0 {
-		opts.K = DefaultK
+		opts.K = search.DefaultK
 	}
-	n := benchCandidates(opts.K)
-	ix.mu.RLock()
-	st := ix.st
-	vecs := make([][]float32, 0, len(st.byID))
-	ids := make([]string, 0, len(st.byID))
-	for _, rec := range st.docs {
-		if rec != nil {
-			vecs = append(vecs, rec.vec)
-			ids = append(ids, rec.ID)
-		}
+	n := Candidates(opts.K)
+	docs, _, _, err := chromemDocs(ix)
+	if err != nil {
+		return RetrievalBench{}, err
 	}
-	coll, dims := st.coll, st.dims
-	ix.mu.RUnlock()
+	vecs := make([][]float32, len(docs))
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		vecs[i], ids[i] = d.Embedding, d.ID
+	}
+	dims := 0
+	if len(vecs) > 0 {
+		dims = len(vecs[0])
+	}
 	rb := RetrievalBench{Passages: len(vecs), Dimensions: dims, Queries: len(questions), K: opts.K, Candidates: min(n, len(vecs))}
 	if len(vecs) == 0 || len(questions) == 0 {
 		return rb, errors.New("bench retrieval: no passages or no questions")
 	}
 	n = rb.Candidates
+	// chromem-go's side is a collection of its own holding the index's
+	// passages and vectors, queried as a program using chromem-go would.
+	coll, err := chromem.NewDB().CreateCollection("passages", nil, refuseEmbedding)
+	if err != nil {
+		return rb, fmt.Errorf("bench retrieval: %w", err)
+	}
+	if err := coll.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
+		return rb, fmt.Errorf("bench retrieval: %w", err)
+	}
+	docs = nil
 
 	texts := make([]string, len(questions))
 	for i, q := range questions {
 		texts[i] = q.Text
 	}
-	qvecs, err := ix.embedder.Embed(ctx, texts)
+	qvecs, err := ix.Embedder().Embed(ctx, texts)
 	if err != nil {
 		return rb, fmt.Errorf("bench retrieval: embed questions: %w", err)
 	}
-	for i := range qvecs {
-		qvecs[i] = unitVector(qvecs[i])
-	}
+	// The embedders give unit vectors, as the index stores them.
 
 	hybrid := func(i int) error {
 		hits, err := ix.Retrieve(ctx, questions[i].Text, opts)
@@ -553,17 +375,17 @@ type LoadOptions struct {
 // takes, then writes the same passages into a chromem-go persistent DB and
 // times its reload. It returns the index it opened, for further
 // measurements.
-func MeasureLoad(ctx context.Context, dir string, embedder rag.Embedder, opts LoadOptions) (LoadBench, *Index, error) {
+func MeasureLoad(ctx context.Context, dir string, embedder rag.Embedder, opts LoadOptions) (LoadBench, *search.Index, error) {
 	repeats := max(1, opts.Repeats)
 	var lb LoadBench
-	var ix *Index
+	var ix *search.Index
 	opens := make([]time.Duration, 0, repeats)
 	for range repeats {
 		ix = nil
 		before := liveHeap()
 		start := time.Now()
 		var err error
-		ix, err = Open(embedder, Options{Dir: dir})
+		ix, err = search.Open(embedder, search.Options{Dir: dir})
 		if err != nil {
 			return lb, nil, err
 		}
@@ -571,13 +393,12 @@ func MeasureLoad(ctx context.Context, dir string, embedder rag.Embedder, opts Lo
 		lb.HeapBytes = liveHeap() - before
 	}
 	lb.Open = eval.Percentile(opens, 50)
-	if fi, err := os.Stat(ix.snapshotPath()); err == nil {
-		lb.SnapshotBytes = fi.Size()
-	}
+	lb.SnapshotBytes = dirSize(dir)
 
-	ix.mu.RLock()
-	docs, articles, raw := chromemDocs(ix.st)
-	ix.mu.RUnlock()
+	docs, articles, raw, err := chromemDocs(ix)
+	if err != nil {
+		return lb, ix, err
+	}
 	lb.Passages, lb.Articles, lb.RawBytes = len(docs), articles, raw
 	if len(docs) == 0 {
 		return lb, ix, errors.New("bench load: the index is empty")
@@ -612,28 +433,36 @@ func MeasureLoad(ctx context.Context, dir string, embedder rag.Embedder, opts Lo
 }
 
 // chromemDocs turns the index's passages into chromem-go documents with
-// their article's metadata, in id order, and counts the raw size of the
-// data: every passage's vector, text and id, and each article's id, title,
-// outlet, URL and date (8 bytes).
-func chromemDocs(st *indexState) (docs []chromem.Document, articles int, raw int64) {
-	docs = make([]chromem.Document, 0, len(st.byID))
-	for _, a := range st.articles {
+// their article's metadata, in id order, through Export, and counts the raw
+// size of the data: every passage's vector, text and id, and each
+// article's id, title, outlet, URL and date (8 bytes).
+func chromemDocs(ix *search.Index) (docs []chromem.Document, articles int, raw int64, err error) {
+	err = ix.Export(func(a rag.StoredArticle) error {
 		articles++
-		raw += int64(len(a.info.ID)+len(a.info.Title)+len(a.info.Outlet)+len(a.info.URL)) + 8
+		raw += int64(len(a.Info.ID)+len(a.Info.Title)+len(a.Info.Outlet)+len(a.Info.URL)) + 8
 		meta := map[string]string{
-			"article_id": a.info.ID, "title": a.info.Title, "outlet": a.info.Outlet, "url": a.info.URL,
+			"article_id": a.Info.ID, "title": a.Info.Title, "outlet": a.Info.Outlet, "url": a.Info.URL,
 		}
-		if !a.info.Published.IsZero() {
-			meta["published"] = a.info.Published.Format(time.RFC3339)
+		if !a.Info.Published.IsZero() {
+			meta["published"] = a.Info.Published.Format(time.RFC3339)
 		}
-		for _, d := range a.docs {
-			rec := st.docs[d]
-			raw += int64(4*len(rec.vec) + len(rec.Text) + len(rec.ID))
-			docs = append(docs, chromem.Document{ID: rec.ID, Metadata: meta, Embedding: rec.vec, Content: rec.Text})
+		for _, p := range a.Passages {
+			raw += int64(4*len(p.Vector) + len(p.Text) + len(p.ID))
+			docs = append(docs, chromem.Document{ID: p.ID, Metadata: meta, Embedding: p.Vector, Content: p.Text})
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("bench: export the index: %w", err)
 	}
 	slices.SortFunc(docs, func(a, b chromem.Document) int { return strings.Compare(a.ID, b.ID) })
-	return docs, articles, raw
+	return docs, articles, raw, nil
+}
+
+// refuseEmbedding is the collections' embedding function: every document
+// comes with its vector.
+func refuseEmbedding(context.Context, string) ([]float32, error) {
+	return nil, errors.New("the benchmark hands chromem-go its vectors")
 }
 
 // writeChromemDB adds docs to a new chromem-go persistent DB, a file per
