@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coveragebot/coveragebot/internal/benchmark"
+	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -38,8 +40,8 @@ func TestScaleBesideChromem(t *testing.T) {
 	}
 	ctx := context.Background()
 	chunk := prose.ChunkOptions{}
-	arts := search.SyntheticArticles(search.SyntheticOptions{Passages: n, Seed: 1, Chunk: chunk, Sentences: newsSentences(t)})
-	questions := search.SyntheticQuestions(arts, 200, 2)
+	arts := synthetic.Articles(synthetic.Options{Passages: n, Seed: 1, Chunk: chunk, Sentences: newsSentences(t)})
+	questions := synthetic.Questions(arts, 200, 2)
 	e := search.NewLocalEmbedder()
 	base := heap()
 
@@ -55,7 +57,7 @@ func TestScaleBesideChromem(t *testing.T) {
 		hits := 0
 		for _, q := range questions {
 			start := time.Now()
-			res, err := ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{K: 10, AsOf: search.SyntheticAsOf})
+			res, err := ix.Retrieve(ctx, q.Text, rag.RetrieveOptions{K: 10, AsOf: synthetic.AsOf()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,7 +69,7 @@ func TestScaleBesideChromem(t *testing.T) {
 				}
 			}
 		}
-		l := search.LatencyOf(durs)
+		l := benchmark.LatencyOf(durs)
 		found = float64(hits) / float64(len(questions))
 		t.Logf("figure: %s at %d passages: ingest %.0f passages/s (%s); Retrieve p50 %s p99 %s over %d questions; source found %.3f; bot heap %.0f MB (%.0f B a passage)",
 			name, rep.Passages, float64(rep.Passages)/took.Seconds(), took.Round(time.Millisecond),
