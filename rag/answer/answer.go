@@ -83,3 +83,18 @@ func citeSentence(s string, n int) string {
 	at := markerInsertPoint(s, 0, len(s))
 	return s[:at] + " [" + strconv.Itoa(n) + "]" + s[at:]
 }
+
+// withVerifiedCitations finishes a model's answer: draft's citations are
+// checked against hits (VerifyCitations), the sentences they do not support
+// are added to ans.Dropped, and an answer left with no verified citation
+// becomes the abstention abstain.
+func withVerifiedCitations(ans rag.Answer, draft string, hits []rag.Hit, abstain string) rag.Answer {
+	text, cites, dropped := VerifyCitations(draft, hits)
+	ans.Dropped = append(ans.Dropped, dropped...)
+	if len(cites) == 0 {
+		ans.Text, ans.Abstained = abstain, true
+		return ans
+	}
+	ans.Text, ans.Citations, ans.AsOf = text, cites, newestPublished(cites)
+	return ans
+}

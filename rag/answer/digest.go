@@ -54,12 +54,8 @@ func (e *Engine) Digest(ctx context.Context, since time.Time) (rag.Answer, error
 		err error
 	)
 	if e.Chat != nil {
-		budget := e.ContextChars
-		if budget <= 0 {
-			budget = 24000
-		}
 		start := time.Now()
-		ans, err = LLMSummary(ctx, e.Chat, "", passages, budget, nil)
+		ans, err = LLMSummary(ctx, e.Chat, "", passages, e.contextChars(), nil)
 		e.observe(StageLLM, start, err)
 		if err != nil {
 			return rag.Answer{}, fmt.Errorf("digest: %w", err)

@@ -30,7 +30,7 @@ type Engine struct {
 	// three days.
 	StaleAfter time.Duration
 	// ContextChars is the language model's budget for summary input; 0
-	// means 24,000 characters.
+	// means defaultEngineContextChars.
 	ContextChars int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -278,11 +278,7 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 		err error
 	)
 	if e.Chat != nil {
-		budget := e.ContextChars
-		if budget <= 0 {
-			budget = 24000
-		}
-		ans, err = LLMSummary(ctx, e.Chat, focus, passages, budget, req.OnDelta)
+		ans, err = LLMSummary(ctx, e.Chat, focus, passages, e.contextChars(), req.OnDelta)
 		if err != nil {
 			return rag.Answer{}, fmt.Errorf("summarise: %w", err)
 		}
@@ -296,4 +292,18 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 		}
 	}
 	return ans, nil
+}
+
+// defaultEngineContextChars is the summary input budget of an Engine whose
+// ContextChars is not set: what the models coveragebot is run with take
+// comfortably beside their rules and reply.
+const defaultEngineContextChars = 24000
+
+// contextChars is the language model's budget for summary input, for
+// Summarize and Digest alike.
+func (e *Engine) contextChars() int {
+	if e.ContextChars > 0 {
+		return e.ContextChars
+	}
+	return defaultEngineContextChars
 }

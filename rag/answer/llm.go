@@ -56,17 +56,7 @@ func LLM(ctx context.Context, chat rag.ChatFunc, question string, history []rag.
 		ans.Abstained = true
 		return ans, nil
 	}
-	text, cites, dropped := VerifyCitations(reply, hits)
-	ans.Dropped = dropped
-	if len(cites) == 0 {
-		ans.Text = abstainNoAnswer
-		ans.Abstained = true
-		return ans, nil
-	}
-	ans.Text = text
-	ans.Citations = cites
-	ans.AsOf = newestPublished(cites)
-	return ans, nil
+	return withVerifiedCitations(ans, reply, hits, abstainNoAnswer), nil
 }
 
 // answerMessages builds the conversation: the rules and the sources in the

@@ -89,17 +89,7 @@ func LLMSummary(ctx context.Context, chat rag.ChatFunc, focus string, passages [
 		}
 		ans.Dropped = append(ans.Dropped, dropped...)
 	}
-	text, cites, dropped := VerifyCitations(draft, hitsOf(passages))
-	ans.Dropped = append(ans.Dropped, dropped...)
-	if len(cites) == 0 {
-		ans.Text = abstainUnverifiedSummary
-		ans.Abstained = true
-		return ans, nil
-	}
-	ans.Text = text
-	ans.Citations = cites
-	ans.AsOf = newestPublished(cites)
-	return ans, nil
+	return withVerifiedCitations(ans, draft, hitsOf(passages), abstainUnverifiedSummary), nil
 }
 
 // sourcesSize is the size of the sources block for the passages at idx.
