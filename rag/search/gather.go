@@ -23,13 +23,9 @@ type searcher interface {
 	KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error)
 }
 
-// searcher returns what retrieval over st asks: the Store the index is kept
-// in, or st's own engines with tu's BM25 parameters.
+// searcher returns what retrieval over st asks (see backend).
 func (ix *Index) searcher(st *indexState, tu retrievalTuning) searcher {
-	if ix.opts.Store != nil {
-		return ix.opts.Store
-	}
-	return newEngines(st, tu)
+	return ix.backend.searcher(st, tu)
 }
 
 // gather collects the candidates of a question from s, over the catalog st:

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -64,6 +63,9 @@ type Index struct {
 	unsaved bool
 	// storeVersion is the Store's version the catalog was read at.
 	storeVersion string
+	// backend is where the passages live: in process with the snapshot
+	// file, or in the Store of Options.
+	backend backend
 }
 
 // indexState is everything a snapshot holds. It is replaced whole by
@@ -116,40 +118,14 @@ func Open(embedder rag.Embedder, opts Options) (*Index, error) {
 	if opts.EmbedBatch <= 0 {
 		opts.EmbedBatch = 256
 	}
-	ix := &Index{opts: opts, embedder: embedder, logger: opts.Logger.With("component", "index")}
+	ix := &Index{opts: opts, embedder: embedder, logger: opts.Logger.With("component", "index"), backend: snapshotBackend{}}
 	if opts.Store != nil {
 		ix.opts.Dir = ""
-		if err := ix.openStore(context.Background()); err != nil {
-			return nil, err
-		}
-		return ix, nil
+		ix.backend = storeBackend{opts.Store}
 	}
-	if opts.Dir == "" {
-		ix.st = newState(embedder.Name, embedder.Dimensions)
-		return ix, nil
-	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
-	}
-	if opts.Fresh {
-		ix.st = newState(embedder.Name, embedder.Dimensions)
-		if fi, err := os.Stat(ix.snapshotPath()); err == nil {
-			ix.loaded = stampOf(fi) // so that ingestion does not load it back
-		}
-		return ix, nil
-	}
-	st, stamp, err := loadSnapshot(ix.snapshotPath())
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		ix.st = newState(embedder.Name, embedder.Dimensions)
-		return ix, nil
-	case err != nil:
-		return nil, fmt.Errorf("open index %s: %w", opts.Dir, err)
-	}
-	if err := checkEmbedder(st, embedder, opts.Dir); err != nil {
+	if err := ix.backend.open(context.Background(), ix); err != nil {
 		return nil, err
 	}
-	ix.st, ix.loaded = st, stamp
 	return ix, nil
 }
 

@@ -132,22 +132,6 @@ func (ix *Index) writeStore(ctx context.Context, pb preparedBatch, removed []str
 	return nil
 }
 
-// removeFromStore is Remove for an index kept in a Store.
-func (ix *Index) removeFromStore(ctx context.Context, ids []string) (int, error) {
-	var known []string
-	ix.mu.RLock()
-	for _, id := range ids {
-		if _, ok := ix.st.articles[id]; ok {
-			known = append(known, id)
-		}
-	}
-	ix.mu.RUnlock()
-	if len(known) == 0 {
-		return 0, nil
-	}
-	return len(known), ix.writeStore(ctx, preparedBatch{}, known)
-}
-
 // storedFromPrepared is an article as ingestion hands it to a store.
 func storedFromPrepared(pa preparedArticle, e rag.Embedder) rag.StoredArticle {
 	sa := storedFromRec(pa.rec, pa.passages)
@@ -220,8 +204,8 @@ func preparedFromStored(a rag.StoredArticle) preparedArticle {
 // embedding anything again. An index kept in a Store holds no vectors and
 // cannot export.
 func (ix *Index) Export(fn func(rag.StoredArticle) error) error {
-	if ix.opts.Store != nil {
-		return fmt.Errorf("export: the index is kept in the %s store, which holds its vectors", ix.opts.Store.Name())
+	if err := ix.backend.vectors(); err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
 	ix.mu.RLock()
 	ids := make([]string, 0, len(ix.st.articles))

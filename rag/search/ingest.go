@@ -62,7 +62,7 @@ func (ix *Index) Ingest(ctx context.Context, articles []rag.Article, opt IngestO
 	}
 	defer unlock()
 	// Another process may have written a newer snapshot since we loaded.
-	if _, err := ix.reloadLocked(); err != nil {
+	if _, err := ix.backend.reload(ctx, ix); err != nil {
 		return IngestReport{}, err
 	}
 
@@ -132,21 +132,8 @@ func (ix *Index) Ingest(ctx context.Context, articles []rag.Article, opt IngestO
 	ix.mu.RLock()
 	unsaved := ix.unsaved
 	ix.mu.RUnlock()
-	if ix.opts.Store != nil && (len(changed) > 0 || len(removed) > 0) {
-		if err := ix.writeStore(ctx, prepared, removed); err != nil {
-			return rep, err
-		}
-	} else if len(changed) > 0 || len(removed) > 0 || unsaved {
-		ix.mu.Lock()
-		for _, id := range removed {
-			ix.st.removeArticle(id)
-		}
-		err := ix.st.apply(prepared)
-		ix.mu.Unlock()
-		if err != nil {
-			return rep, err
-		}
-		if err := ix.saveLocked(); err != nil {
+	if len(changed) > 0 || len(removed) > 0 || unsaved {
+		if err := ix.backend.write(ctx, ix, prepared, removed); err != nil {
 			return rep, err
 		}
 	}
@@ -169,25 +156,22 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 		return 0, err
 	}
 	defer unlock()
-	if _, err := ix.reloadLocked(); err != nil {
+	if _, err := ix.backend.reload(ctx, ix); err != nil {
 		return 0, err
 	}
-	if ix.opts.Store != nil {
-		return ix.removeFromStore(ctx, ids)
-	}
-	n := 0
-	ix.mu.Lock()
+	var known []string
+	ix.mu.RLock()
 	for _, id := range ids {
-		if ix.st.removeArticle(id) {
-			n++
+		if _, ok := ix.st.articles[id]; ok && !slices.Contains(known, id) {
+			known = append(known, id)
 		}
 	}
 	unsaved := ix.unsaved
-	ix.mu.Unlock()
-	if n == 0 && !unsaved {
+	ix.mu.RUnlock()
+	if len(known) == 0 && !unsaved {
 		return 0, nil
 	}
-	return n, ix.saveLocked()
+	return len(known), ix.backend.write(ctx, ix, preparedBatch{}, known)
 }
 
 // articleHash identifies an article's content as loaded (before cleaning),

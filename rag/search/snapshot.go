@@ -115,19 +115,12 @@ func (ix *Index) writeSnapshotFile() error {
 // has written a newer one. It reports whether it did. Retrieval goes on
 // against the old state while the new one loads.
 func (ix *Index) Reload() (bool, error) {
-	if ix.opts.Store != nil {
-		return ix.reloadStore(context.Background())
-	}
-	if ix.opts.Dir == "" {
-		return false, nil
-	}
-	return ix.reloadLocked()
+	return ix.backend.reload(context.Background(), ix)
 }
 
-func (ix *Index) reloadLocked() (bool, error) {
-	if ix.opts.Store != nil {
-		return ix.reloadStore(context.Background())
-	}
+// reloadSnapshot is reload for an index kept in process: it reads the
+// snapshot again when its file changed.
+func (ix *Index) reloadSnapshot() (bool, error) {
 	if ix.opts.Dir == "" {
 		return false, nil
 	}
