@@ -31,8 +31,8 @@ type ExtractiveOptions struct {
 // something else and the answerer abstains.
 const (
 	defaultMaxSentences = 3
-	minAnswerCoverage   = 0.6
-	minSentenceCoverage = 0.3
+	minAnswerCoverage   = 0.45
+	minSentenceCoverage = 0.2
 	contextCredit       = 0.5
 	// A further sentence joins the answer only when it scores, and covers the
 	// question, close to the best one, so the answer stays on the question.
@@ -40,6 +40,9 @@ const (
 	// Near-duplicates share this much of their terms (Jaccard).
 	nearDuplicateJaccard = 0.5
 	minSentenceTokens    = 4
+	// A sentence with the typed answer must cover this share of what the
+	// best sentence covers of the question's words to be preferred.
+	typedCoverageRatio = 0.5
 )
 
 // questionFrameWords ask for a kind of answer rather than name what it is
@@ -55,53 +58,29 @@ think tell`) {
 	return m
 }()
 
-// answerKind is what a question asks for, when its wording shows it cheaply.
+// answerKind is what a question asks for.
 type answerKind int
 
 const (
 	kindAny answerKind = iota
 	kindPerson
+	kindPlace
 	kindDuration
 	kindDate
 	kindNumber
+	kindReason
+	kindManner
+	kindSaid
+	kindYesNo
+	kindName // "which show", "what measure": a thing the question names by its kind
 )
 
 var (
 	durationPattern = regexp.MustCompile(`(?i)\b(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|few|several|couple of)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
 	datePattern     = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|(19|20)\d\d)\b|(?i:\b(yesterday|today|tonight|last (week|month|year|night)|(earlier )?this (week|month|year|morning)|overnight)\b)`)
-	numberPattern   = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b`)
+	numberPattern   = regexp.MustCompile(`(?i)[$£€]?\b(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b`)
 	rolePattern     = regexp.MustCompile(`(?i)\b(president|minister|envoy|advis[eo]r|spokes(man|woman|person)|ambassador|secretary|chancellor|leader|aide|negotiator|professor|chief|director|head of|official|general|senator|governor|mayor|king|queen|pope|deputy|commissioner|analyst|correspondent|editor|founder|chair(man|woman)?|ceo)\b|, who (is|was|has)\b`)
 )
-
-func kindOf(question string) answerKind {
-	q := strings.ToLower(question)
-	switch {
-	case strings.Contains(q, "how long"):
-		return kindDuration
-	case strings.Contains(q, "how many"), strings.Contains(q, "how much"):
-		return kindNumber
-	case strings.HasPrefix(q, "when "), strings.Contains(q, " when "), strings.Contains(q, "what date"),
-		strings.Contains(q, "what day"), strings.Contains(q, "which day"), strings.Contains(q, "what year"):
-		return kindDate
-	case strings.HasPrefix(q, "who "), strings.Contains(q, " who "):
-		return kindPerson
-	}
-	return kindAny
-}
-
-func (k answerKind) matches(sentence string) bool {
-	switch k {
-	case kindDuration:
-		return durationPattern.MatchString(sentence)
-	case kindDate:
-		return datePattern.MatchString(sentence)
-	case kindNumber:
-		return numberPattern.MatchString(sentence)
-	case kindPerson:
-		return rolePattern.MatchString(sentence)
-	}
-	return false
-}
 
 // irregularForms lets a question's verb match the form an article uses: "When
 // did they speak?" is answered by "they spoke". Forms that are stop words
@@ -178,18 +157,20 @@ forbid forbade forbidden`, "\n") {
 // the question.
 const kindTerm = "\x00answer"
 
-// questionTerms is what the answerer looks for: the question's content terms
-// with their weights, the ones written as names or numbers, and the words as
-// the asker wrote them (for the abstention message).
+// questionTerms is what the answerer looks for: the question's focus
+// terms with their weights, the ones that name someone or something, and
+// the words as the asker wrote them (for the abstention message).
 type questionTerms struct {
 	weight   map[string]float64
 	forms    map[string][]string // other forms of a term that count as it
 	total    float64
-	entity   map[string]bool
-	entities float64 // total weight of entity terms
+	entity   map[string]bool // names: capitalised in the question or in the coverage
+	entities float64         // total weight of entity terms
 	surface  map[string]string
 	order    []string
 	kind     answerKind
+	head     string          // the noun of "which …", stemmed
+	all      map[string]bool // every term of the question, phrasing included
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {
@@ -199,13 +180,16 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		entity:  map[string]bool{},
 		surface: map[string]string{},
 		kind:    kindOf(question),
+		head:    headNoun(question),
+		all:     map[string]bool{},
 	}
 	for _, tok := range prose.Tokenize(question) {
 		if prose.IsStopword(tok) {
 			continue
 		}
 		t := prose.Stem(tok)
-		if questionFrameWords[t] {
+		q.all[t] = true
+		if questionFrameWords[t] || phrasingWords[t] {
 			continue
 		}
 		if _, ok := q.weight[t]; ok {
@@ -214,7 +198,10 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		q.weight[t] = 1
 		q.surface[t] = tok
 		q.order = append(q.order, t)
-		q.forms[t] = irregularForms[t]
+		q.forms[t] = wordForms(tok, t)
+		for _, f := range q.forms[t] {
+			q.all[f] = true
+		}
 	}
 	if idf != nil {
 		var unknown []string
@@ -239,25 +226,23 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 			q.weight[t] = maxKnown
 		}
 	}
-	// Words capitalised in the question, and numbers, name what it is about.
-	for _, field := range strings.FieldsFunc(question, func(r rune) bool {
+	// Words capitalised in the question (but not its first), and numbers,
+	// name what it is about.
+	for i, field := range strings.FieldsFunc(question, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:?!()\"“”", r)
 	}) {
 		r, _ := utf8.DecodeRuneInString(field)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !unicode.IsDigit(r) && (!unicode.IsUpper(r) || i == 0) {
 			continue
 		}
 		for _, t := range prose.Terms(field) {
-			if _, ok := q.weight[t]; ok && !q.entity[t] {
-				q.entity[t] = true
-				q.entities += q.weight[t]
-			}
+			q.markEntity(t)
 		}
 	}
-	// A question that asks for a duration, a date or a number is answered
-	// only by a sentence that holds one, which matters as much as its most
-	// specific word.
-	if len(q.order) > 0 && (q.kind == kindDuration || q.kind == kindDate || q.kind == kindNumber) {
+	// A question that asks for a typed answer (a name, a place, a duration,
+	// a date or a number) is answered only by a sentence that holds one it
+	// does not already give, which matters as much as its most specific word.
+	if len(q.order) > 0 && q.kind.typed() {
 		heaviest := 0.0
 		for _, t := range q.order {
 			heaviest = math.Max(heaviest, q.weight[t])
@@ -269,6 +254,69 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		q.total += q.weight[t]
 	}
 	return q
+}
+
+func (q *questionTerms) markEntity(t string) {
+	if _, ok := q.weight[t]; ok && !q.entity[t] {
+		q.entity[t] = true
+		q.entities += q.weight[t]
+	}
+}
+
+// learnFromPassages fits the question to the passages found: a question
+// word the passages hold only in a spelling one letter away counts as that
+// spelling ("zelensky"), and a word the passages write as a name
+// (capitalised inside sentences) is a name.
+func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[string]bool) {
+	capital, lower := map[string]int{}, map[string]int{}
+	for _, h := range hits {
+		for _, sp := range prose.SentenceSpans(h.Text) {
+			for i, field := range strings.Fields(h.Text[sp[0]:sp[1]]) {
+				r, _ := utf8.DecodeRuneInString(strings.TrimLeft(field, "\"“‘'("))
+				for _, t := range prose.Terms(field) {
+					if _, asked := q.weight[t]; !asked {
+						continue
+					}
+					switch {
+					case unicode.IsUpper(r) && i > 0:
+						capital[t]++
+					case unicode.IsLower(r):
+						lower[t]++
+					}
+				}
+			}
+		}
+	}
+	for _, t := range q.order {
+		if capital[t] > 0 && capital[t] >= lower[t] {
+			q.markEntity(t)
+		}
+	}
+	for _, t := range q.order {
+		if t == kindTerm || len(t) < 5 {
+			continue
+		}
+		found := false
+		for _, pt := range passageTerms {
+			if q.holds(pt, t) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		near := map[string]bool{}
+		for _, pt := range passageTerms {
+			for p := range pt {
+				if !near[p] && nearSpelling(t, p) {
+					near[p] = true
+					q.forms[t] = append(q.forms[t], p)
+					q.all[p] = true
+				}
+			}
+		}
+	}
 }
 
 // holds reports whether a text with the given terms holds question term t.
@@ -288,26 +336,31 @@ func (q questionTerms) holds(terms map[string]bool, t string) bool {
 type scoredSentence struct {
 	text     string
 	hit      int             // index into hits
+	idx      int             // the sentence's place in its hit
 	covered  map[string]bool // the question terms the sentence holds
 	terms    map[string]bool
 	coverage float64 // question weight in the sentence, as a share
 	score    float64
 }
 
-// Extractive answers from the hits alone. It scores every sentence of
-// every hit by the IDF-weighted share of the question's terms it holds, with
-// small bonuses for matching the names and numbers in the question, for
-// question terms elsewhere in its passage, and for the hit's rank. A
-// question that asks for a duration ("how long"), a date ("when") or a number
-// ("how many") counts the answer itself as one of its terms, found in a
-// sentence that holds one; a "who" question favours a sentence that gives a
-// role. The best sentences, without near-duplicates, are joined with a [n]
-// citation after each.
+// Extractive answers from the hits alone. It works out what the question
+// asks for (a person, a place, a time, a figure, a duration, a reason, a
+// manner, what someone said, yes or no) and which of its words are its
+// focus rather than its phrasing ("recently", "tell me", "according to"),
+// and scores every sentence of every hit by the IDF-weighted share of the
+// focus it holds, with bonuses for the names in the question, for focus
+// terms elsewhere in its passage, for the hit's rank, and for holding what
+// was asked: a name, place, date or figure the question does not already
+// give, a reason for "why", a response for "how did", the speaker's words
+// for "what did X say". A sentence that only restates the question is never
+// an answer. When the answer runs on into the next sentence ("the show" in
+// one, its name in the next; a pronoun; a colon), that sentence joins it.
+// The sentences are joined with a [n] citation after each.
 //
-// It abstains, with Abstained set and no citations, when the chosen sentences
-// cover too little of the question's weight: a question about something the
-// coverage never mentions shares at most its common words with the passages,
-// and those weigh little.
+// It abstains, with Abstained set and no citations, when the coverage lacks
+// the question's focus: a name of the question that no passage holds, an
+// answer whose article lacks one of the question's names, or sentences that
+// cover too little of the focus's weight. Phrasing words never decide it.
 func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answer {
 	ans := rag.Answer{Question: question, Mode: rag.ModeExtractive}
 	abstain := func(text string) rag.Answer {
@@ -330,7 +383,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	passageTerms := make([]map[string]bool, len(hits))
 	articleTerms := map[string]map[string]bool{}
 	for i, h := range hits {
-		passageTerms[i] = termSet(h.Text)
+		passageTerms[i] = termSet(h.Title + "\n" + h.Text)
 		at := articleTerms[h.ArticleID]
 		if at == nil {
 			at = map[string]bool{}
@@ -339,6 +392,10 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		for t := range passageTerms[i] {
 			at[t] = true
 		}
+	}
+	q.learnFromPassages(hits, passageTerms)
+	if missing := missingNames(q, passageTerms); len(missing) > 0 {
+		return abstain(abstainMissing(missing))
 	}
 	// What a sentence leaves implicit ("the meeting") is usually said
 	// elsewhere in its passage. A sentence that holds the typed answer a
@@ -350,14 +407,68 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return passageTerms[c.hit]
 	}
-	cands := typedFirst(scoreCandidates(q, hits, context))
+	// The answer's article must name everyone and everything the question
+	// names: a quotation of Bolton answers nothing about Starmer unless
+	// Bolton's coverage mentions Starmer.
+	namesAll := func(c scoredSentence) bool {
+		at := articleTerms[hits[c.hit].ArticleID]
+		if q.kind == kindSaid {
+			// What X said about Y: the passage that holds X's words must
+			// name Y.
+			at = passageTerms[c.hit]
+		}
+		for t := range q.entity {
+			if !q.holds(at, t) {
+				return false
+			}
+		}
+		return true
+	}
+	// What X said is in a sentence that names X.
+	speaker := speakerTerms(question)
+	bySpeaker := func(c scoredSentence) bool {
+		if len(speaker) == 0 {
+			return true
+		}
+		names := func(terms map[string]bool) bool {
+			for _, t := range speaker {
+				if q.holds(terms, t) {
+					return true
+				}
+			}
+			return false
+		}
+		if names(c.terms) {
+			return true
+		}
+		// "He said…", "The French president said…": X named in one of
+		// the two sentences before.
+		if !refersBack.MatchString(c.text) {
+			return false
+		}
+		sents := hitSentences(hits[c.hit])
+		for i := c.idx - 1; i >= 0 && i >= c.idx-2; i-- {
+			if names(termSet(sents[i])) {
+				return true
+			}
+		}
+		return false
+	}
+	var cands []scoredSentence
+	for _, c := range scoreCandidates(q, hits, context) {
+		if namesAll(c) && bySpeaker(c) {
+			cands = append(cands, c)
+		}
+	}
+	cands = typedFirst(q, cands)
 	chosen := chooseSentences(cands, maxSentences)
 	if len(chosen) == 0 || chosen[0].coverage < minSentenceCoverage || answerCoverage(q, chosen, context) < minAnswerCoverage {
-		if missing := missingWords(q, passageTerms); len(missing) > 0 {
+		if missing := missingWords(q, passageTerms); len(missing) > 0 && len(chosen) == 0 {
 			return abstain(abstainMissing(missing))
 		}
 		return abstain(abstainNoAnswer)
 	}
+	chosen = withContinuations(q, hits, chosen)
 
 	numbers := map[string]int{} // passage id → citation number
 	parts := make([]string, 0, len(chosen))
@@ -368,6 +479,11 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			n = len(numbers) + 1
 			numbers[p.ID] = n
 			ans.Citations = append(ans.Citations, rag.Citation{N: n, Passage: p})
+		}
+		if c.idx == 0 && p.Title != "" && !strings.HasPrefix(p.Text, p.Title) {
+			// A headline is cited as its article: the cited text shows it
+			// above the passage, so that the citation holds what it backs.
+			ans.Citations[n-1].Text = p.Title + "\n\n" + p.Text
 		}
 		parts = append(parts, citeSentence(c.text, n))
 	}
@@ -403,6 +519,30 @@ func termSet(s string) map[string]bool {
 	return set
 }
 
+// hitSentences are a hit's sentences, the headline first: a headline is
+// evidence like any sentence, cited as its article's passage.
+func hitSentences(h rag.Hit) []string {
+	var out []string
+	if t := strings.TrimSpace(h.Title); t != "" {
+		out = append(out, t)
+	}
+	for _, sp := range prose.SentenceSpans(h.Text) {
+		out = append(out, strings.TrimSpace(removeMarkers(h.Text[sp[0]:sp[1]])))
+	}
+	return out
+}
+
+// echoShare is how much of a sentence must be new to the question for it
+// to answer: below it, the sentence only restates the question (an article
+// that quotes a quiz, a headline that asks).
+const echoShare = 0.25
+
+// Bonuses for holding what the question asks for.
+const (
+	candidateBonus = 0.15
+	cueBonus       = 0.1
+)
+
 // scoreCandidates scores every sentence that holds at least one question
 // term. context gives the terms around a sentence.
 func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentence) map[string]bool) []scoredSentence {
@@ -410,8 +550,7 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 	seen := map[string]bool{} // a sentence repeated by overlapping passages counts once
 	for hi, h := range hits {
 		rankBonus := 0.05 / float64(hi+1)
-		for _, sp := range prose.SentenceSpans(h.Text) {
-			text := strings.TrimSpace(removeMarkers(h.Text[sp[0]:sp[1]]))
+		for si, text := range hitSentences(h) {
 			toks := prose.Tokenize(text)
 			if len(toks) < minSentenceTokens {
 				continue
@@ -421,9 +560,13 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 				continue
 			}
 			seen[key] = true
-			c := scoredSentence{text: text, hit: hi, terms: termSet(text), covered: map[string]bool{}}
-			if _, typed := q.weight[kindTerm]; typed && q.kind.matches(text) {
+			c := scoredSentence{text: text, hit: hi, idx: si, terms: termSet(text), covered: map[string]bool{}}
+			fresh := q.kind.newCandidate(text, q.all)
+			if _, typed := q.weight[kindTerm]; typed && fresh {
 				c.covered[kindTerm] = true
+			}
+			if !fresh && echoes(q, c.terms) {
+				continue
 			}
 			ctx := context(c)
 			var in, around, ent float64
@@ -448,9 +591,7 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 			if q.entities > 0 {
 				c.score += 0.1 * ent / q.entities
 			}
-			if q.kind == kindPerson && q.kind.matches(text) {
-				c.score += 0.1
-			}
+			c.score += kindBonus(q, text, fresh)
 			if strings.HasSuffix(strings.TrimRight(text, "\"'”’)"), "?") {
 				c.score *= 0.6 // a question in an article rarely answers one
 			}
@@ -461,19 +602,114 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 	return cands
 }
 
-// typedFirst keeps, for a question that asks for a duration, a date or a
-// number, only the sentences that hold one, when there are any: a sentence
-// without one does not answer however many of the question's words it shares.
-// When none holds one, all are kept, and their coverage, which lacks the
-// answer's weight, decides whether to abstain.
-func typedFirst(cands []scoredSentence) []scoredSentence {
-	var typed []scoredSentence
-	for _, c := range cands {
-		if c.covered[kindTerm] {
-			typed = append(typed, c)
+// kindBonus favours a sentence that holds the kind of thing asked for.
+func kindBonus(q questionTerms, text string, fresh bool) float64 {
+	b := 0.0
+	switch q.kind {
+	case kindPerson:
+		if fresh {
+			b += candidateBonus
+		}
+		if rolePattern.MatchString(text) {
+			b += cueBonus
+		}
+	case kindName, kindPlace:
+		if fresh {
+			b += candidateBonus
+		}
+	case kindReason:
+		if reasonPattern.MatchString(text) {
+			b += candidateBonus
+		}
+	case kindManner:
+		if mannerCues.MatchString(text) {
+			b += candidateBonus
+		}
+	case kindSaid:
+		if reportedSpeech.MatchString(text) {
+			b += candidateBonus
 		}
 	}
-	if len(typed) == 0 {
+	return b
+}
+
+// echoes reports whether a sentence says little the question does not.
+func echoes(q questionTerms, terms map[string]bool) bool {
+	if len(terms) == 0 {
+		return true
+	}
+	fresh := 0
+	for t := range terms {
+		if !q.all[t] {
+			fresh++
+		}
+	}
+	return float64(fresh) < echoShare*float64(len(terms))
+}
+
+// continuation matches a sentence that carries on from the one before it:
+// it opens with a pronoun, a connective or a reporting clause, or the one
+// before ends with a colon.
+var continuation = regexp.MustCompile(`^(?i:he|she|they|it|his|her|their|its|this|that|these|those|the (show|company|move|plan|deal|decision|group|team|film|series|product|country|city|state)|but|and|also|however|instead|meanwhile|[“"]|(he|she|they) (added|said|says|went on)\b)\b`)
+
+// withContinuations adds to each chosen sentence the one after it, when the
+// answer runs across the two: the chosen sentence refers to the thing asked
+// about by its kind ("the wildly popular show") without naming it and the
+// next names it, the next is a continuation, or the chosen one lacks the
+// typed answer that the next holds.
+func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence) []scoredSentence {
+	out := make([]scoredSentence, 0, len(chosen)+1)
+	added := map[string]bool{}
+	for _, c := range chosen {
+		out = append(out, c)
+		added[c.text] = true
+	}
+	var res []scoredSentence
+	for _, c := range chosen {
+		res = append(res, c)
+		sents := hitSentences(hits[c.hit])
+		if c.idx+1 >= len(sents) {
+			continue
+		}
+		next := sents[c.idx+1]
+		if added[next] {
+			continue
+		}
+		lacks := !q.kind.newCandidate(c.text, q.all) && (q.kind.typed() || q.kind == kindName)
+		refers := q.head != "" && c.terms[q.head] && q.kind.newCandidate(next, q.all)
+		colon := strings.HasSuffix(strings.TrimSpace(c.text), ":")
+		if (lacks && q.kind.newCandidate(next, q.all)) || refers || colon || (q.kind == kindSaid && continuation.MatchString(next)) {
+			res = append(res, scoredSentence{text: next, hit: c.hit, idx: c.idx + 1, terms: termSet(next)})
+			added[next] = true
+		}
+	}
+	return res
+}
+
+// typedFirst keeps, for a question that asks for a typed answer (a name,
+// a place, a duration, a date or a number), only the sentences that hold
+// one it does not already give, when one of them covers the question's
+// words nearly as well as the best sentence: a sentence without one does
+// not answer however many of the question's words it shares, but one that
+// holds a stray name and little of the question does not answer either.
+// Otherwise all are kept, and their coverage decides whether to abstain.
+func typedFirst(q questionTerms, cands []scoredSentence) []scoredSentence {
+	plain := func(c scoredSentence) float64 {
+		if c.covered[kindTerm] {
+			return c.coverage - q.weight[kindTerm]/q.total
+		}
+		return c.coverage
+	}
+	var typed []scoredSentence
+	bestAll, bestTyped := 0.0, 0.0
+	for _, c := range cands {
+		bestAll = math.Max(bestAll, plain(c))
+		if c.covered[kindTerm] {
+			typed = append(typed, c)
+			bestTyped = math.Max(bestTyped, plain(c))
+		}
+	}
+	if len(typed) == 0 || bestTyped < typedCoverageRatio*bestAll {
 		return cands
 	}
 	return typed
@@ -525,21 +761,43 @@ func nearDuplicate(a, b map[string]bool) bool {
 // sentences hold, counting a term that is only elsewhere in a chosen
 // sentence's article at contextCredit.
 func answerCoverage(q questionTerms, chosen []scoredSentence, context func(scoredSentence) map[string]bool) float64 {
-	var got float64
+	// The typed answer weighs in the ranking, not here: a sentence that
+	// holds a name and one word of the question has not covered it.
+	var got, total float64
 	for _, t := range q.order {
+		if t == kindTerm {
+			continue
+		}
+		total += q.weight[t]
 		credit := 0.0
 		for _, c := range chosen {
 			if c.covered[t] {
 				credit = 1
 				break
 			}
-			if t != kindTerm && q.holds(context(c), t) {
+			if q.holds(context(c), t) {
 				credit = contextCredit
 			}
 		}
 		got += credit * q.weight[t]
 	}
-	return got / q.total
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// missingNames lists the question's names that no passage holds: the
+// coverage lacks the question's focus.
+func missingNames(q questionTerms, passageTerms []map[string]bool) []string {
+	var out []string
+	for _, w := range missingWords(q, passageTerms) {
+		t := prose.Stem(w)
+		if q.entity[t] && len(t) > 2 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // missingWords lists the question's words, as the asker wrote them, that no

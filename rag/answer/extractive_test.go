@@ -75,7 +75,9 @@ func checkEachSentenceSupported(t *testing.T, ans rag.Answer) {
 		}
 		for _, g := range u.groups {
 			for _, n := range g.nums {
-				if s := Supports(u.plain, ans.Citations[n-1].Text); s < 0.99 {
+				// A headline is evidence, cited as its article's passage.
+				c := ans.Citations[n-1]
+				if s := Supports(u.plain, c.Title+".\n"+c.Text); s < 0.99 {
 					t.Errorf("sentence %q is supported %.2f by its citation [%d]", u.plain, s, n)
 				}
 			}
@@ -222,18 +224,51 @@ func TestKindOf(t *testing.T) {
 		{"When did they meet?", kindDate},
 		{"On what date was it signed?", kindDate},
 		{"Who is John Coale?", kindPerson},
-		{"What did Macron post?", kindAny},
+		{"What did Macron post?", kindSaid},
+		{"what did bolton warn about", kindSaid},
+		{"where did trump and zelenskyy meet", kindPlace},
+		{"which country was shaken by an earthquake this week?", kindPlace},
+		{"Which company is being accused of turning off the AC?", kindPerson},
+		{"Which wildly popular show was recently green lit?", kindName},
+		{"why has starmer been trying to stay on trump's good side", kindReason},
+		{"how did the other leaders react", kindManner},
+		{"did trump and zelensky get a second meeting in rome?", kindYesNo},
+		{"tell me about the starmer zelenskyy call", kindAny},
+		{"what percentage of the vote did she get", kindNumber},
 	}
 	for _, tt := range tests {
 		if got := kindOf(tt.q); got != tt.want {
 			t.Errorf("kindOf(%q) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
-	if !kindDuration.matches("the meeting lasted for around 15 minutes") || !kindDuration.matches("a 90-minute phone call") || kindDuration.matches("the 2014 borders") {
+	none := map[string]bool{}
+	if !kindDuration.newCandidate("the meeting lasted for around 15 minutes", none) || !kindDuration.newCandidate("a 90-minute phone call", none) || kindDuration.newCandidate("the 2014 borders", none) {
 		t.Error("duration detection")
 	}
-	if !kindDate.matches("spoke early on Friday") || !kindDate.matches("in February") || kindDate.matches("it may rain") {
+	if !kindDate.newCandidate("spoke early on Friday", none) || !kindDate.newCandidate("in February", none) || kindDate.newCandidate("it may rain", none) {
 		t.Error("date detection")
+	}
+	// A candidate the question already gives is not an answer.
+	if kindNumber.newCandidate("Police arrested 31 men", map[string]bool{"31": true}) || !kindNumber.newCandidate("extended six months", map[string]bool{"month": true}) {
+		t.Error("a figure from the question counted, or a new one did not")
+	}
+	if kindPerson.newCandidate("Trump met Zelenskyy", map[string]bool{"zelenskyy": true}) || !kindPerson.newCandidate("Trump sent Steve Witkoff", map[string]bool{"trump": true}) {
+		t.Error("a name from the question counted, or a new one did not")
+	}
+}
+
+func TestNearSpelling(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"zelensky", "zelenskyy", true}, {"actualy", "actually", true}, {"starmer", "starmer", true},
+		{"trump", "tramp", true}, {"nato", "natos", false}, {"putin", "patin", true}, {"witkoff", "kitwoff", false},
+		{"brenton", "brent", false},
+	} {
+		if got := nearSpelling(tc.a, tc.b); got != tc.want {
+			t.Errorf("nearSpelling(%q, %q) = %v", tc.a, tc.b, got)
+		}
 	}
 }
 

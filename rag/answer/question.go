@@ -1,0 +1,255 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// phrasingWords are how people ask rather than what they ask about: time
+// words relative to the asking ("recently", "this week"), requests and
+// hedges ("tell me", "actually"), and words about the coverage itself
+// ("according to", "reports"). A question's focus is its other content
+// words; a phrasing word missing from the passages never makes the answerer
+// abstain.
+var phrasingWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`recent recently lately currently nowadays today tonight yesterday
+week weekend month year days ago earlier later soon far
+actually really exactly just even still right basically apparently supposedly
+tell know explain describe summarise summarize sum recap update updates
+coverage covered cover report reports reported reporting story stories article articles news outlets
+according source sources mention mentioned mentions say says
+anything something everything guy guys folks thing things stuff`) {
+		m[prose.Stem(w)] = true
+	}
+	return m
+}()
+
+// kindHeads map the noun after "which" or "what" to the kind of answer it
+// asks for.
+var kindHeads = func() map[string]answerKind {
+	m := map[string]answerKind{}
+	add := func(k answerKind, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] = k
+		}
+	}
+	add(kindPerson, `person people company companies firm brand team club player singer actor actress artist
+leader president minister official organisation organization group band network retailer airline bank
+man woman politician senator governor judge musician athlete star celebrity author writer envoy
+ambassador candidate party agency ceo founder director star`)
+	add(kindPlace, `country countries city cities state states continent nation island region area place
+town capital province county territory location venue border`)
+	add(kindDate, `year day date month time`)
+	return m
+}()
+
+var (
+	whoPattern     = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\b(who|whom|whose)\b`)
+	wherePattern   = regexp.MustCompile(`(?i)\bwhere\b`)
+	whyPattern     = regexp.MustCompile(`(?i)\b(why|what (caused|prompted|led to)|for what reason)\b`)
+	mannerPattern  = regexp.MustCompile(`(?i)\bhow (did|does|do|has|have|is|was|were|will|would)\b`)
+	saidPattern    = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had) (.{1,60}?)\s+(say|said|says|warn|warned|write|wrote|tell|told|post|posted|claim|claimed|tweet|tweeted|announce|announced|argue|argued|add|added|reply|replied|predict|predicted)\b`)
+	yesNoPattern   = regexp.MustCompile(`(?i)^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b`)
+	whichHead      = regexp.MustCompile(`(?i)\b(which|what)\s+((?:[a-z’'-]+\s+){0,3}?)([a-z-]+)\s+(is|are|was|were|did|does|do|has|have|had|will|would|can|could|won|became|became|plunged|made|announced|received|showed|showed|got)\b`)
+	reasonPattern  = regexp.MustCompile(`(?i)\b(because|since|due to|after|amid|as a result|so that|in order to|in response to|following|owing to|thanks to|caused by|blamed|reason)\b`)
+	mannerCues     = regexp.MustCompile(`(?i)\b(said|says|responded|reacted|replied|called|described|criticised|criticized|praised|welcomed|condemned|applauded|applause|told|posted|wrote|warned|vowed|insisted)\b`)
+	refersBack     = regexp.MustCompile(`(?i)\b(he|she|they|the ([a-z]+ )?(president|minister|prime minister|leader|chancellor|envoy|ambassador|spokes(man|woman|person)|official|pope|pontiff|king|queen|secretary))(\s+[a-z]+){0,2}\s+(said|says|told|tells|added|adds|wrote|writes|warned|warns|posted|claimed|insisted|argued)\b`)
+	reportedSpeech = regexp.MustCompile(`(?i)["“”‘’]|\b(said|says|told|warned|wrote|added|claimed|posted|argued|insisted|according to)\b`)
+)
+
+// kindOf works out what a question asks for from its wording.
+func kindOf(question string) answerKind {
+	q := strings.ToLower(question)
+	switch {
+	case strings.Contains(q, "how long"):
+		return kindDuration
+	case strings.Contains(q, "how many"), strings.Contains(q, "how much"), strings.Contains(q, "what percentage"),
+		strings.Contains(q, "what share"), strings.Contains(q, "what proportion"), strings.Contains(q, "what percent"):
+		return kindNumber
+	case strings.HasPrefix(q, "when "), strings.Contains(q, " when "), strings.Contains(q, "what date"),
+		strings.Contains(q, "what day"), strings.Contains(q, "which day"), strings.Contains(q, "what year"),
+		strings.Contains(q, "which year"), strings.Contains(q, "what time"), strings.Contains(q, "which month"):
+		return kindDate
+	case whyPattern.MatchString(q):
+		return kindReason
+	case saidPattern.MatchString(q):
+		return kindSaid
+	case whoPattern.MatchString(q):
+		return kindPerson
+	case wherePattern.MatchString(q):
+		return kindPlace
+	case mannerPattern.MatchString(q):
+		return kindManner
+	}
+	if m := whichHead.FindStringSubmatch(q); m != nil {
+		if k, ok := kindHeads[m[3]]; ok {
+			return k
+		}
+		return kindName
+	}
+	if yesNoPattern.MatchString(q) {
+		return kindYesNo
+	}
+	return kindAny
+}
+
+// speakerTerms are the terms of who a "what did X say" question asks
+// about (X), or nil.
+func speakerTerms(question string) []string {
+	m := saidPattern.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range prose.Terms(m[2]) {
+		if !phrasingWords[t] && !questionFrameWords[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// headNoun is the noun a "which …" or "what …" question asks about ("show"
+// in "which wildly popular show was…"), or "".
+func headNoun(question string) string {
+	if m := whichHead.FindStringSubmatch(strings.ToLower(question)); m != nil {
+		return prose.Stem(m[3])
+	}
+	return ""
+}
+
+// typed reports whether a kind is answered by a span of its own (a name, a
+// place, a figure, a date, a duration) that a sentence holds or lacks.
+func (k answerKind) typed() bool {
+	switch k {
+	case kindPerson, kindPlace, kindDuration, kindDate, kindNumber:
+		return true
+	}
+	return false
+}
+
+// newCandidate reports whether a sentence holds an answer of the kind that
+// is not already in the question: a name the question does not use, a
+// figure or a date it does not give.
+func (k answerKind) newCandidate(sentence string, qTerms map[string]bool) bool {
+	var pattern *regexp.Regexp
+	switch k {
+	case kindDuration:
+		pattern = durationPattern
+	case kindDate:
+		pattern = datePattern
+	case kindNumber:
+		pattern = numberPattern
+	case kindPerson, kindPlace, kindName:
+		return len(newNames(sentence, qTerms)) > 0
+	default:
+		return false
+	}
+	for _, m := range pattern.FindAllString(sentence, -1) {
+		for _, t := range prose.Terms(m) {
+			if !qTerms[t] && !isUnitWord(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isUnitWord(t string) bool {
+	switch t {
+	case "second", "minut", "minute", "hour", "day", "week", "month", "year", "decad", "decade":
+		return true
+	}
+	return false
+}
+
+// newNames are the capitalised words of a sentence, other than its first
+// word, whose terms the question does not hold.
+func newNames(sentence string, qTerms map[string]bool) []string {
+	var out []string
+	first := true
+	for _, field := range strings.FieldsFunc(sentence, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:?!()\"“”‘’[]—–", r)
+	}) {
+		wasFirst := first
+		first = false
+		r, _ := utf8.DecodeRuneInString(field)
+		if wasFirst || !unicode.IsUpper(r) {
+			continue
+		}
+		for _, t := range prose.Terms(field) {
+			if !qTerms[t] && !phrasingWords[t] && !calendarWord(t) {
+				out = append(out, field)
+			}
+		}
+	}
+	return out
+}
+
+func calendarWord(t string) bool {
+	return datePattern.MatchString(t) || t == "mr" || t == "mrs" || t == "ms" || t == "sir" || t == "dr"
+}
+
+// wordForms are the other forms of a question word that count as it: the
+// base forms WordNet's morphology finds ("spoke" → "speak", "lasted" →
+// "last") and the project's irregular verb table, stemmed as the index
+// stems.
+func wordForms(tok, stem string) []string {
+	var out []string
+	seen := map[string]bool{stem: true}
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, b := range lexicon.Bases(tok) {
+		for _, t := range prose.Terms(b) {
+			add(t)
+		}
+	}
+	for _, f := range irregularForms[stem] {
+		add(f)
+	}
+	return out
+}
+
+// nearSpelling reports whether two terms are one edit apart (a letter
+// added, dropped or changed), for names typed as people type them
+// ("zelensky" for "zelenskyy"). Short terms must match exactly.
+func nearSpelling(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+		return false
+	}
+	if d := len(a) - len(b); d > 1 || d < -1 {
+		return false
+	}
+	i, j, edits := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] == b[j] {
+			i++
+			j++
+			continue
+		}
+		edits++
+		if edits > 1 {
+			return false
+		}
+		switch {
+		case len(a) > len(b):
+			i++
+		case len(b) > len(a):
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return edits+(len(a)-i)+(len(b)-j) <= 1
+}
