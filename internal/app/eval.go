@@ -45,9 +45,9 @@ func (c *evalCmd) bind(fs *flag.FlagSet) {
 
 type evalReport struct {
 	eval.Metrics
-	IngestS    float64  `json:"ingest_s"`
-	QueryP50ms float64  `json:"query_p50_ms"`
-	QueryP95ms float64  `json:"query_p95_ms"`
+	IngestS    float64       `json:"ingest_s"`
+	QueryP50ms float64       `json:"query_p50_ms"`
+	QueryP95ms float64       `json:"query_p95_ms"`
 	Answers    *answerReport `json:"answers,omitempty"`
 }
 
@@ -205,4 +205,3 @@ func round(x float64, digits int) float64 {
 	f, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', digits, 64), 64)
 	return f
 }
-

@@ -418,7 +418,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			at = passageTerms[c.hit]
 		}
 		for t := range q.entity {
-			if !q.holds(at, t) {
+			if len(t) > 2 && !q.holds(at, t) {
 				return false
 			}
 		}
