@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/answer"
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -91,7 +92,7 @@ func TestCompareInventedStory(t *testing.T) {
 }
 
 func TestCompareOneOutlet(t *testing.T) {
-	e := seedEngine(t, seedArticles(t))
+	e := seedEngine(t, seedtest.Articles(t))
 	cmp, err := e.Compare(context.Background(), "Trump Zelenskyy")
 	if err != nil {
 		t.Fatal(err)

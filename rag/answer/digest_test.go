@@ -7,12 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 func TestDigestWindow(t *testing.T) {
-	e := seedEngine(t, seedArticles(t))
+	e := seedEngine(t, seedtest.Articles(t))
 	ctx := context.Background()
 
 	april, err := e.Digest(ctx, day(2025, 4, 1))
@@ -58,7 +59,7 @@ func TestDigestWindow(t *testing.T) {
 // With a model, only the articles in the window reach it, and its summary
 // is checked against them.
 func TestDigestWithModel(t *testing.T) {
-	e := seedEngine(t, seedArticles(t))
+	e := seedEngine(t, seedtest.Articles(t))
 	var prompt string
 	e.Chat = func(_ context.Context, msgs []rag.Message, _ func(string)) (string, error) {
 		prompt = msgs[0].Content

@@ -7,28 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/answer"
-	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/quote"
 	"github.com/coveragebot/coveragebot/rag/search"
-	"github.com/coveragebot/coveragebot/rag/source"
 )
-
-// seedArticles loads the shipped coverage with the real loader and cleans it
-// as ingestion does.
-func seedArticles(tb testing.TB) []rag.Article {
-	tb.Helper()
-	res, err := source.Load(context.Background(), "../../data")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(res.Problems) > 0 || len(res.Articles) != 5 {
-		tb.Fatalf("seed: %d articles, problems %v", len(res.Articles), res.Problems)
-	}
-	prose.Clean(res.Articles)
-	return res.Articles
-}
 
 // seedEngine indexes the seed coverage in memory with the built-in embedder.
 func seedEngine(tb testing.TB, arts []rag.Article) *answer.Engine {
@@ -44,7 +28,7 @@ func seedEngine(tb testing.TB, arts []rag.Article) *answer.Engine {
 }
 
 func TestEngineQuotesSeed(t *testing.T) {
-	e := seedEngine(t, seedArticles(t))
+	e := seedEngine(t, seedtest.Articles(t))
 	ctx := context.Background()
 	tests := []struct {
 		person, topic string

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
 )
 
@@ -51,7 +52,7 @@ func findEntry(tl []rag.TimelineEntry, pred func(rag.TimelineEntry) bool) int {
 // 2025) comes before the meeting in St Peter's Basilica (26 April 2025),
 // and the Oval Office row is dated to February 2025.
 func TestTimelineSeed(t *testing.T) {
-	e := seedEngine(t, seedArticles(t))
+	e := seedEngine(t, seedtest.Articles(t))
 	tl, err := e.Timeline(context.Background(), "Trump Zelenskyy", day(2025, 5, 1))
 	if err != nil {
 		t.Fatal(err)

@@ -10,27 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
-	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/quote"
 	"github.com/coveragebot/coveragebot/rag/search"
-	"github.com/coveragebot/coveragebot/rag/source"
 )
-
-// seedArticles loads the shipped coverage with the real loader and cleans it
-// as ingestion does.
-func seedArticles(tb testing.TB) []rag.Article {
-	tb.Helper()
-	res, err := source.Load(context.Background(), "../../data")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(res.Problems) > 0 || len(res.Articles) != 5 {
-		tb.Fatalf("seed: %d articles, problems %v", len(res.Articles), res.Problems)
-	}
-	prose.Clean(res.Articles)
-	return res.Articles
-}
 
 type quoteLabel struct {
 	Article string `json:"article"`
@@ -63,7 +47,7 @@ func loadQuoteLabels(t *testing.T) []quoteLabel {
 func TestExtractQuotesSeedPrecisionRecall(t *testing.T) {
 	labels := loadQuoteLabels(t)
 	var extracted []rag.Quote
-	for _, a := range seedArticles(t) {
+	for _, a := range seedtest.Articles(t) {
 		for _, q := range quote.Extract(a) {
 			if !strings.Contains(a.Text, q.Text) || a.Text[q.Start:q.Start+len(q.Text)] != q.Text {
 				t.Errorf("%s: quotation %q is not the article's text at %d", a.ID, q.Text, q.Start)
@@ -225,7 +209,7 @@ func TestNamesMatch(t *testing.T) {
 // Macron's post on X, and Starmer's words as Downing Street relayed them.
 func TestQuotesSurviveTheSnapshot(t *testing.T) {
 	dir := t.TempDir()
-	arts := seedArticles(t)
+	arts := seedtest.Articles(t)
 	ix, err := search.Open(search.NewLocalEmbedder(), search.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -267,7 +251,7 @@ func TestQuotesSurviveTheSnapshot(t *testing.T) {
 }
 
 func FuzzExtractQuotes(f *testing.F) {
-	for _, a := range seedArticles(f) {
+	for _, a := range seedtest.Articles(f) {
 		f.Add(a.Text)
 	}
 	for _, s := range []string{
