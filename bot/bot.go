@@ -164,9 +164,10 @@ type Bot struct {
 	life context.Context
 	stop context.CancelFunc
 
-	mu      sync.Mutex
-	closing bool
-	work    sync.WaitGroup
+	mu         sync.Mutex
+	closing    bool
+	commandIDs map[string]map[string]string // scope ("" for global, else a guild) → name → ID
+	work       sync.WaitGroup
 
 	registered   atomic.Bool
 	connected    atomic.Bool
@@ -273,6 +274,8 @@ func New(cfg Config, opts Options) (*Bot, error) {
 		life:     life,
 		stop:     stop,
 		failed:   make(chan error, 1),
+
+		commandIDs: make(map[string]map[string]string),
 	}
 	for _, c := range cfg.Channels {
 		b.channels[c] = true
@@ -391,15 +394,40 @@ func (b *Bot) registerCommands(ctx context.Context, appID string) error {
 		scopes = []string{""}
 	}
 	for _, guild := range scopes {
-		if _, err := b.session.ApplicationCommandBulkOverwrite(appID, guild, defs, discordgo.WithContext(ctx)); err != nil {
+		registered, err := b.session.ApplicationCommandBulkOverwrite(appID, guild, defs, discordgo.WithContext(ctx))
+		if err != nil {
 			where := "globally"
 			if guild != "" {
 				where = "in guild " + guild
 			}
 			return fmt.Errorf("register commands %s: %w", where, err)
 		}
+		ids := make(map[string]string, len(registered))
+		for _, c := range registered {
+			if c != nil && c.ID != "" {
+				ids[c.Name] = c.ID
+			}
+		}
+		b.mu.Lock()
+		b.commandIDs[guild] = ids
+		b.mu.Unlock()
 	}
 	return nil
+}
+
+// commandMention is a command as a mention people can click to start
+// typing it ("</ask:123>"), or as plain text when its ID is unknown.
+func (b *Bot) commandMention(guildID, name string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	ids, ok := b.commandIDs[guildID]
+	if !ok {
+		ids = b.commandIDs[""] // registered globally
+	}
+	if id := ids[name]; id != "" {
+		return "</" + name + ":" + id + ">"
+	}
+	return "/" + name
 }
 
 // Ready reports whether the gateway is connected and the commands are

@@ -34,7 +34,7 @@ const usageText = "Ask me about the news coverage: use /ask, or mention me with 
 // commandTable lists the bot's slash commands in the order /help shows
 // them. To add a command, write its constructor and add it here.
 func (b *Bot) commandTable() []*command {
-	return []*command{
+	return finishCommands([]*command{
 		b.askCommand(),
 		b.summaryCommand(),
 		b.quotesCommand(),
@@ -46,7 +46,39 @@ func (b *Bot) commandTable() []*command {
 		b.ingestCommand(),
 		b.feedsCommand(),
 		b.reindexCommand(),
+	})
+}
+
+// readerContexts are where the reader commands work: servers and the bot's
+// direct messages (the allow lists, when set, still apply).
+var readerContexts = []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+
+// privateOption is the option every reader command takes to show its reply
+// only to the person who used it.
+func privateOption() *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
+		Description: "Only you see the reply"}
+}
+
+// finishCommands applies what every command shares, in one place: where it
+// may be used and how it is installed, the private option of the reader
+// commands whose reply is public by default, and the descriptions'
+// translations (locales.go).
+func finishCommands(cmds []*command) []*command {
+	for _, c := range cmds {
+		if c.def.Contexts == nil {
+			c.def.Contexts = &readerContexts
+		}
+		if c.def.IntegrationTypes == nil {
+			c.def.IntegrationTypes = &guildInstall
+		}
+		if !c.admin && c.private == nil {
+			c.def.Options = append(c.def.Options, privateOption())
+			c.private = func(a args) bool { return a.boolean("private") }
+		}
+		localize(c.def)
 	}
+	return cmds
 }
 
 func intPtr(n int) *int { return &n }
@@ -70,12 +102,10 @@ func (b *Bot) askCommand() *command {
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "What you want to know",
 					Required: true, MinLength: intPtr(1), MaxLength: maxQuestionChars},
-				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Only you see the answer"},
 			},
 		},
-		usage:    "`/ask question:<text> [private:true]` — a cited answer; `private` shows it only to you",
+		usage:    "`/ask question:<text>` — a cited answer",
 		costly:   true,
-		private:  func(a args) bool { return a.boolean("private") },
 		validate: func(a args) error { _, err := checkQuestion(a.str("question")); return err },
 		run: func(ctx context.Context, call *commandCall) error {
 			q, err := checkQuestion(call.args.str("question"))
@@ -289,13 +319,14 @@ func (b *Bot) helpReply(i *discordgo.Interaction) reply {
 		if u == "" {
 			u = "`/" + c.def.Name + "` — " + c.def.Description
 		}
+		u = b.mentionUsage(i.GuildID, c.def.Name, u)
 		if c.admin {
 			u += " (admins)"
 		}
 		lines = append(lines, "• "+u)
 	}
 	desc := "I answer questions about the news coverage I've been given, and every answer cites the articles it comes from.\n\n" +
-		strings.Join(lines, "\n") + "\n\n" + b.followUpHelp()
+		strings.Join(lines, "\n") + "\n\nAdd `private:true` to a command to see the reply alone.\n\n" + b.followUpHelp()
 	if len(b.cfg.Channels) > 0 {
 		var chans []string
 		for _, c := range b.cfg.Channels {
@@ -311,6 +342,21 @@ func (b *Bot) helpReply(i *discordgo.Interaction) reply {
 		Description: truncateText(desc, maxEmbedDescription),
 		Color:       colorAnswer,
 	}}}
+}
+
+// mentionUsage turns the command at the start of a usage line
+// ("`/ask question:<text>` — …") into a clickable command mention, keeping
+// its options as code: "</ask:123> `question:<text>` — …".
+func (b *Bot) mentionUsage(guildID, name, usage string) string {
+	mention := b.commandMention(guildID, name)
+	rest, ok := strings.CutPrefix(usage, "`/"+name)
+	if !ok || !strings.HasPrefix(mention, "</") {
+		return usage
+	}
+	if after, bare := strings.CutPrefix(rest, "`"); bare {
+		return mention + after
+	}
+	return mention + " `" + strings.TrimPrefix(rest, " ")
 }
 
 // followUpHelp says how to ask a follow-up, which depends on whether the

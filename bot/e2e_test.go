@@ -52,9 +52,27 @@ func TestRegistersCommands(t *testing.T) {
 				if admin != hasDefault {
 					t.Errorf("/%s default_member_permissions = %v; admin=%v", c.Name, c.DefaultMemberPermissions, admin)
 				}
-				// Admin commands are for a server only; the others keep Discord's default contexts.
-				if guildOnly := slices.Equal(c.Contexts, []int{0}) && slices.Equal(c.IntegrationTypes, []int{0}); admin != guildOnly {
+				// Admin commands are for a server only; reader commands work in
+				// servers and the bot's DMs. The bot is installed to servers.
+				wantContexts := []int{0, 1}
+				if admin {
+					wantContexts = []int{0}
+				}
+				if !slices.Equal(c.Contexts, wantContexts) || !slices.Equal(c.IntegrationTypes, []int{0}) {
 					t.Errorf("/%s contexts = %v, integration_types = %v; admin=%v", c.Name, c.Contexts, c.IntegrationTypes, admin)
+				}
+				// Every reader command whose reply is public by default takes
+				// private:, and every description has its French.
+				if _, ok := c.Option("private"); ok == (admin || c.Name == "help") {
+					t.Errorf("/%s has a private option: %v; admin=%v", c.Name, ok, admin)
+				}
+				if c.DescriptionLocalizations["fr"] == "" {
+					t.Errorf("/%s has no French description", c.Name)
+				}
+				for _, o := range c.Options {
+					if o.DescriptionLocalizations["fr"] == "" {
+						t.Errorf("/%s %s: no French description", c.Name, o.Name)
+					}
 				}
 				if c.DMPermission != nil {
 					t.Errorf("/%s sends the deprecated dm_permission", c.Name)
@@ -632,7 +650,8 @@ func TestRateLimitedUserIsToldWhenToRetry(t *testing.T) {
 	if cb.Type != 4 || !cb.Data.Ephemeral() {
 		t.Fatalf("refusal type %d ephemeral=%v, want an immediate ephemeral message", cb.Type, cb.Data.Ephemeral())
 	}
-	if !strings.Contains(cb.Data.Content, "You can ask again in 42s") {
+	// 42 s after the clock's 12:00:48, as a relative Discord timestamp.
+	if !strings.Contains(cb.Data.Content, "You can ask again <t:1746100890:R>.") {
 		t.Errorf("refusal = %q", cb.Data.Content)
 	}
 	if n := metricValue(t, h.bot.metrics.rateLimited); n != 1 {
@@ -810,6 +829,16 @@ func TestCoverageErrorGivesFriendlyMessage(t *testing.T) {
 	}
 	if len(final.Embeds) != 0 || hasFeedback(final) {
 		t.Error("the failure left answer parts behind")
+	}
+	// The question was deferred publicly; the failure is the asker's
+	// business: the public response is gone and the apology is private.
+	if !final.Ephemeral() {
+		t.Error("the apology is public")
+	}
+	for _, m := range h.fake.BotMessagesIn(channelID) {
+		if m.InteractionToken == token && !m.Ephemeral() {
+			t.Errorf("a public response is left in the channel: %+v", m.MessageBody)
+		}
 	}
 	if n := metricValue(t, h.bot.metrics.errors.WithLabelValues("coverage")); n != 1 {
 		t.Errorf("answer_errors_total{coverage} = %v, want 1", n)

@@ -318,11 +318,27 @@ func hasFeedback(b fakediscord.MessageBody) bool {
 	return false
 }
 
+// isPrivateFollowUp matches a private follow-up of an interaction: how a
+// failure after a public deferral is reported.
+func isPrivateFollowUp(token string) func(fakediscord.Call) bool {
+	return func(c fakediscord.Call) bool {
+		if c.Method != "POST" || !strings.HasPrefix(c.Route, "/webhooks/") || !strings.Contains(c.Route, "/"+token) || c.Status >= 300 {
+			return false
+		}
+		b, err := c.Message()
+		return err == nil && b.Ephemeral() && b.Content != ""
+	}
+}
+
 // finalEdit waits for the edit of the original response that carries the
-// finished answer, or a notice (content without embeds).
+// finished answer, or a notice (content without embeds) in its place or,
+// after a public deferral, privately.
 func (h *harness) finalEdit(token string) fakediscord.MessageBody {
 	h.t.Helper()
 	c := h.waitCall("final edit of "+token, func(c fakediscord.Call) bool {
+		if isPrivateFollowUp(token)(c) {
+			return true
+		}
 		if !isOriginalEdit(token)(c) || c.Status >= 300 {
 			return false
 		}

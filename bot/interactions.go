@@ -209,24 +209,17 @@ func (b *Bot) admit(userID, guildID string) (*ticket, string) {
 		t.release()
 		b.metrics.rateLimited.Inc()
 		b.log.Info("rate limited", "user", userID, "retry_after", retry.String())
-		return nil, fmt.Sprintf("You're asking quickly! You can ask again in %s.", humanWait(retry))
+		return nil, "You're asking quickly! You can ask again " + retryTime(b.opts.Now(), retry) + "."
 	}
 	return t, ""
 }
 
-// humanWait shows a wait rounded up to whole seconds: "42s", "3m 5s".
-func humanWait(d time.Duration) string {
-	secs := int((d + time.Second - 1) / time.Second)
-	if secs < 1 {
-		secs = 1
-	}
-	if secs < 60 {
-		return fmt.Sprintf("%ds", secs)
-	}
-	if secs%60 == 0 {
-		return fmt.Sprintf("%dm", secs/60)
-	}
-	return fmt.Sprintf("%dm %ds", secs/60, secs%60)
+// retryTime is when a wait from now ends, rounded up to a whole second and
+// at least a second away, as a Discord timestamp that each reader sees
+// counting down in their own client ("in 42 seconds").
+func retryTime(now time.Time, wait time.Duration) string {
+	at := now.Add(max(wait, time.Second)).Add(time.Second - 1).Truncate(time.Second)
+	return discordTime(at)
 }
 
 // deferResponse acknowledges an interaction before any work, as Discord

@@ -75,20 +75,19 @@ func TestRateLimiterOff(t *testing.T) {
 	}
 }
 
-func TestHumanWait(t *testing.T) {
+func TestRetryTime(t *testing.T) {
+	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		in   time.Duration
 		want string
 	}{
-		{0, "1s"},
-		{300 * time.Millisecond, "1s"},
-		{42 * time.Second, "42s"},
-		{41*time.Second + time.Millisecond, "42s"},
-		{time.Minute, "1m"},
-		{185 * time.Second, "3m 5s"},
+		{0, "<t:1746100801:R>"}, // never "now": at least a second
+		{300 * time.Millisecond, "<t:1746100801:R>"},
+		{42 * time.Second, "<t:1746100842:R>"},
+		{41*time.Second + time.Millisecond, "<t:1746100842:R>"},
 	} {
-		if got := humanWait(tc.in); got != tc.want {
-			t.Errorf("humanWait(%v) = %q, want %q", tc.in, got, tc.want)
+		if got := retryTime(now, tc.in); got != tc.want {
+			t.Errorf("retryTime(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -148,13 +148,38 @@ func (r *interactionReply) finish(ctx context.Context, rs []reply) error {
 	return nil
 }
 
-// fail edits the deferred response into the notice. Once an interaction is
-// deferred publicly, Discord shows the first follow-up in the deferred
-// message's place with the deferral's visibility, so an ephemeral notice
-// is only possible when the question was asked privately (or refused
-// before deferring, which the dispatcher does).
+// fail replaces the response with a notice only the asker sees. A failure
+// is the asker's business, but a public deferral shows its "thinking…" (and
+// any answer in progress) to everyone, and Discord gives the first
+// follow-up after a deferral the deferral's visibility. So the public
+// response is deleted first, and the notice sent as a private follow-up.
 func (r *interactionReply) fail(ctx context.Context, text string) error {
-	return r.finish(ctx, renderNotice(text))
+	notice := renderNotice(text)
+	if r.private {
+		return r.finish(ctx, notice)
+	}
+	r.stopped.Store(true) // no progress edit may bring the response back
+	err := r.b.deleteOriginal(ctx, r.i)
+	switch {
+	case tokenExpired(err):
+		return r.fallback(ctx, notice, err)
+	case err != nil && !messageGone(err):
+		// The public response stays; better a public notice than none.
+		r.b.log.Warn("could not delete the public response; failing in public", "interaction", r.i.ID, "err", err)
+		return r.finish(ctx, notice)
+	}
+	for _, rep := range notice {
+		err := r.b.followUp(ctx, r.i, &discordgo.WebhookParams{
+			Content:         rep.Content,
+			Components:      []discordgo.MessageComponent{},
+			AllowedMentions: noMentions(),
+			Flags:           discordgo.MessageFlagsEphemeral,
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fallback posts in the channel when the interaction's token has expired,

@@ -61,6 +61,11 @@ func (b *Bot) editOriginal(ctx context.Context, i *discordgo.Interaction, edit *
 	return b.request(ctx, "PATCH", discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original"), bucketFor("webhook", i.Token), edit, nil)
 }
 
+// deleteOriginal deletes an interaction's original response.
+func (b *Bot) deleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
+	return b.request(ctx, "DELETE", discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original"), bucketFor("webhook", i.Token), nil, nil)
+}
+
 // followUp posts another message for an interaction.
 func (b *Bot) followUp(ctx context.Context, i *discordgo.Interaction, params *discordgo.WebhookParams) error {
 	return b.request(ctx, "POST", discordgo.EndpointWebhookToken(i.AppID, i.Token)+"?wait=true", bucketFor("webhook", i.Token), params, nil)

@@ -11,17 +11,18 @@ import (
 
 // Command is a registered application command, as the bot sent it plus the IDs Discord adds.
 type Command struct {
-	ID                       string          `json:"id"`
-	GuildID                  string          `json:"guild_id"`
-	Type                     int             `json:"type"`
-	Name                     string          `json:"name"`
-	Description              string          `json:"description"`
-	DefaultMemberPermissions *string         `json:"default_member_permissions"`
-	DMPermission             *bool           `json:"dm_permission"`
-	Contexts                 []int           `json:"contexts"`
-	IntegrationTypes         []int           `json:"integration_types"`
-	Options                  []CommandOption `json:"options"`
-	Raw                      json.RawMessage `json:"-"`
+	ID                       string            `json:"id"`
+	GuildID                  string            `json:"guild_id"`
+	Type                     int               `json:"type"`
+	Name                     string            `json:"name"`
+	Description              string            `json:"description"`
+	DefaultMemberPermissions *string           `json:"default_member_permissions"`
+	DMPermission             *bool             `json:"dm_permission"`
+	Contexts                 []int             `json:"contexts"`
+	IntegrationTypes         []int             `json:"integration_types"`
+	DescriptionLocalizations map[string]string `json:"description_localizations"`
+	Options                  []CommandOption   `json:"options"`
+	Raw                      json.RawMessage   `json:"-"`
 }
 
 // CommandOption is a command's option, subcommand or subcommand group.
@@ -38,6 +39,8 @@ type CommandOption struct {
 	MaxValue     *float64        `json:"max_value"`
 	MinLength    *int            `json:"min_length"`
 	MaxLength    *int            `json:"max_length"`
+	// DescriptionLocalizations maps a Discord locale ("fr") to the description in it.
+	DescriptionLocalizations map[string]string `json:"description_localizations"`
 }
 
 // Option returns the command's option with the name.
@@ -114,6 +117,9 @@ func validateCommand(c Command, prefix string) *apiError {
 		if n := utf8.RuneCountInString(c.Description); n < 1 || n > 100 {
 			return badLength(prefix+"description", 1, 100)
 		}
+		if e := validateLocalizations(c.DescriptionLocalizations, prefix+"description_localizations"); e != nil {
+			return e
+		}
 	case CommandUser, CommandMessage:
 		if !validName(c.Name, false) {
 			return badLength(prefix+"name", 1, 32)
@@ -137,6 +143,28 @@ func validateCommand(c Command, prefix string) *apiError {
 	return validateOptions(c.Options, prefix+"options", 0)
 }
 
+// discordLocales are the locales Discord accepts in localization maps.
+var discordLocales = map[string]bool{
+	"id": true, "da": true, "de": true, "en-GB": true, "en-US": true, "es-ES": true, "es-419": true, "fr": true,
+	"hr": true, "it": true, "lt": true, "hu": true, "nl": true, "no": true, "pl": true, "pt-BR": true, "ro": true,
+	"fi": true, "sv-SE": true, "vi": true, "tr": true, "cs": true, "el": true, "bg": true, "ru": true, "uk": true,
+	"hi": true, "th": true, "zh-CN": true, "ja": true, "zh-TW": true, "ko": true,
+}
+
+// validateLocalizations checks a description's translations as Discord does: known locales,
+// each 1 to 100 characters.
+func validateLocalizations(m map[string]string, path string) *apiError {
+	for locale, text := range m {
+		if !discordLocales[locale] {
+			return formError(path+"."+locale, "LOCALE_INVALID", "Invalid locale "+locale)
+		}
+		if n := utf8.RuneCountInString(text); n < 1 || n > 100 {
+			return badLength(path+"."+locale, 1, 100)
+		}
+	}
+	return nil
+}
+
 func validateOptions(opts []CommandOption, path string, depth int) *apiError {
 	if len(opts) > 25 {
 		return formError(path, "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
@@ -157,6 +185,9 @@ func validateOptions(opts []CommandOption, path string, depth int) *apiError {
 		seen[o.Name] = true
 		if n := utf8.RuneCountInString(o.Description); n < 1 || n > 100 {
 			return badLength(p+"description", 1, 100)
+		}
+		if e := validateLocalizations(o.DescriptionLocalizations, p+"description_localizations"); e != nil {
+			return e
 		}
 		nested := o.Type == OptionSubcommand || o.Type == OptionSubcommandGroup
 		switch {

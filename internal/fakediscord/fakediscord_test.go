@@ -1111,3 +1111,36 @@ func TestNoMessageContentInPortal(t *testing.T) {
 		t.Errorf("GET one message: %+v, %v; want its content hidden", one, err)
 	}
 }
+
+// While a deferred response shows "thinking", the first follow-up takes its
+// place with the deferral's visibility; once the response is deleted, a
+// follow-up is a message of its own and may be private.
+func TestFirstFollowUpReplacesDeferral(t *testing.T) {
+	t.Parallel()
+	ctx := testContext(t)
+	for _, deleteFirst := range []bool{false, true} {
+		fake := newFake(t, fakediscord.Options{})
+		got := make(chan *discordgo.InteractionCreate, 1)
+		s := openSession(t, fake, func(s *discordgo.Session) {
+			s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { got <- i })
+		})
+		fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, Name: "ask"})
+		i := recv(t, ctx, got, "interaction").Interaction
+		if err := s.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
+			t.Fatal(err)
+		}
+		if deleteFirst {
+			if err := s.InteractionResponseDelete(i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "sorry", Flags: discordgo.MessageFlagsEphemeral})
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs := fake.BotMessagesIn(channelID)
+		if len(msgs) != 1 || msgs[0].ID != m.ID || msgs[0].Content != "sorry" || msgs[0].Ephemeral() != deleteFirst {
+			t.Errorf("delete first %v: messages %+v; want one, ephemeral only after the delete", deleteFirst, msgs)
+		}
+	}
+}

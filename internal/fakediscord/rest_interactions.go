@@ -235,6 +235,22 @@ func (s *Server) handleFollowup(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, e)
 		return
 	}
+	// While a deferred response still shows "thinking", the first follow-up takes its place
+	// and keeps the deferral's visibility, as on Discord: a private follow-up needs the
+	// deferred response deleted first.
+	if orig := s.messages[in.originalID]; orig != nil && !orig.deleted && orig.body().Flags&FlagLoading != 0 &&
+		r.URL.Query().Get("thread_id") == "" {
+		if e := s.applyEditLocked(orig, fields, files); e != nil {
+			writeAPIError(w, e)
+			return
+		}
+		if r.URL.Query().Get("wait") == "true" {
+			writeJSON(w, 200, s.renderMessageLocked(orig, false))
+			return
+		}
+		noContent(w)
+		return
+	}
 	fields["flags"] = mustJSON(body.Flags & (FlagEphemeral | FlagSuppressEmbeds))
 	target := in
 	if tid := r.URL.Query().Get("thread_id"); tid != "" {
