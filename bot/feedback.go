@@ -179,6 +179,11 @@ func (b *Bot) handleFeedback(i *discordgo.Interaction, customID string) {
 		b.metrics.feedback.WithLabelValues(vote).Inc()
 	}
 	log.Info("feedback", "answer", answerID, "user", user, "vote", vote, "counted", counted)
+	if counted {
+		// Stored before the thanks, which offers the reasons, so a reason
+		// is always stored after its vote.
+		b.storeFeedback(ctx, i, answerID, vote, "")
+	}
 
 	thanks := &discordgo.WebhookParams{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()}
 	switch {
@@ -192,9 +197,6 @@ func (b *Bot) handleFeedback(i *discordgo.Interaction, customID string) {
 	}
 	if err := b.followUp(ctx, i, thanks); err != nil {
 		log.Warn("could not thank for feedback", "err", err)
-	}
-	if counted {
-		b.storeFeedback(ctx, i, answerID, vote, "")
 	}
 }
 

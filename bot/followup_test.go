@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -360,5 +362,40 @@ func TestPeriod(t *testing.T) {
 		if got := period(d); got != want {
 			t.Errorf("period(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// A /sources query in Cyrillic (two bytes a letter) travels whole in the
+// paging buttons, so the next page lists the same matches.
+func TestSourcesPagingKeepsANonLatinQuery(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{})
+	const query = "переговоры в Стамбуле о прекращении огня и обмене пленными" // 59 characters, 108 bytes
+	var arts []rag.ArticleInfo
+	for i := range 14 {
+		arts = append(arts, rag.ArticleInfo{ID: fmt.Sprint("ru-", i), Title: fmt.Sprintf("Отчёт %d: %s", i, query),
+			Outlet: "ТАСС", Published: publishedDay.AddDate(0, 0, -i)})
+	}
+	// Matches the query's first 50 letters only: a query cut short would
+	// list it too.
+	arts = append(arts, rag.ArticleInfo{ID: "other", Title: string([]rune(query)[:50]), Published: publishedDay})
+	h.cov.articles = arts
+	_, token := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID, Name: "sources",
+		Options: []fakediscord.Option{{Name: "query", Type: fakediscord.OptionString, Value: query}}})
+	first := h.finalEditAny(token)
+	if want := "Page 1 of 2 · 14 articles"; !strings.HasPrefix(first.Embeds[0].Footer.Text, want) {
+		t.Fatalf("first page footer %q, want %q", first.Embeds[0].Footer.Text, want)
+	}
+	next := first.Buttons()[1].CustomID
+	if !strings.HasSuffix(next, ":"+query) || utf8.RuneCountInString(next) > maxCustomID {
+		t.Errorf("Next's custom id %q does not carry the whole query within %d characters", next, maxCustomID)
+	}
+	_, click := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID, CustomID: next})
+	second := h.finalEditAny(click)
+	if want := "Page 2 of 2 · 14 articles"; !strings.HasPrefix(second.Embeds[0].Footer.Text, want) {
+		t.Errorf("second page footer %q, want %q: the query changed between pages", second.Embeds[0].Footer.Text, want)
+	}
+	if !strings.Contains(second.Embeds[0].Title, query) {
+		t.Errorf("second page title %q lost the query", second.Embeds[0].Title)
 	}
 }

@@ -87,13 +87,15 @@ func articleLine(a rag.ArticleInfo) string {
 
 // sourcesID is a paging button's custom ID. Discord wants the IDs of one
 // message's buttons to differ, so the direction is part of it even where
-// the target page is the same (a disabled button's).
+// the target page is the same (a disabled button's). Discord counts a
+// custom ID's length in characters, and maxQueryChars leaves room for the
+// whole query in any script, so every page lists the same articles; the
+// cut below (by characters) only guards against a longer query.
 func sourcesID(page int, query, dir string) string {
 	id := sourcesPrefix + dir + ":" + strconv.Itoa(max(page, 0)) + ":"
-	room := maxCustomID - len(id)
-	for len(query) > room {
-		_, size := utf8.DecodeLastRuneInString(query)
-		query = query[:len(query)-size]
+	room := maxCustomID - utf8.RuneCountInString(id)
+	if utf8.RuneCountInString(query) > room {
+		query = string([]rune(query)[:max(room, 0)])
 	}
 	return id + query
 }

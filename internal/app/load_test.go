@@ -340,8 +340,13 @@ func TestLoadBurstOfQuestions(t *testing.T) {
 				followups++
 			}
 		}
-		if callbacks != 1 || followups != 0 {
-			t.Errorf("question %s: %d callbacks and %d follow-ups, want one callback and no follow-up", tag, callbacks, followups)
+		// A failure after the deferral is the one private follow-up.
+		wantFollowups := 0
+		if o.msg.Source == fakediscord.SourceFollowup {
+			wantFollowups = 1
+		}
+		if callbacks != 1 || followups != wantFollowups {
+			t.Errorf("question %s: %d callbacks and %d follow-ups, want one callback and %d follow-ups", tag, callbacks, followups, wantFollowups)
 		}
 		if o.kind == "answer" && o.channel != q.channel {
 			t.Errorf("question %s asked in %s was answered in %s", tag, q.channel, o.channel)

@@ -97,9 +97,22 @@ func interactionOutcome(d *fakediscord.Server, rec fakediscord.InteractionRecord
 		}
 		return outcome{kind: kind, text: cb.Data.Text(), channel: rec.ChannelID, at: rec.AckedAt, msg: fakediscord.SentMessage{MessageBody: cb.Data}}
 	}
-	m, _, ok := d.MessageByID(rec.OriginalMessageID)
+	m, deleted, ok := d.MessageByID(rec.OriginalMessageID)
 	if !ok {
 		return outcome{kind: "pending"}
+	}
+	if deleted {
+		// A failure after a public deferral: the bot deletes the public
+		// response and tells the asker privately, in a follow-up.
+		ok = false
+		for _, f := range d.BotMessagesIn(rec.ChannelID) {
+			if f.InteractionToken == rec.Token && f.Source == fakediscord.SourceFollowup && f.Ephemeral() {
+				m, ok = f, true
+			}
+		}
+		if !ok {
+			return outcome{kind: "pending"}
+		}
 	}
 	o := outcome{kind: classify(m.MessageBody), text: m.Text(), channel: m.ChannelID, at: m.Created, msg: m}
 	if !m.Edited.IsZero() {
