@@ -15,7 +15,10 @@ func looksAppositive(ap string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(ap)
-	return unicode.IsLower(r) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ")
+	// Lower case ("a lawyer"), an article, or a possessive that names
+	// whose role it is ("Nomura's chief economist").
+	return unicode.IsLower(r) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ") ||
+		strings.Contains(ap, "'s ") || strings.Contains(ap, "’s ")
 }
 
 var reAppositiveLead = regexp.MustCompile(`^(?i)(?:who (?:was|is|has been|had been|served as|serves as|became)|who)\s+`)
@@ -199,7 +202,9 @@ func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
 // speaker in the three paragraphs before (a person for he and she), or
 // failing that, for he and she, the last person named.
 func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bool) {
+	mention := x.masked[pos : pos+len(pronoun)]
 	limit := x.paragraphsBack(pos, 3)
+	var speaker *speakerRef
 	for k := len(x.speech) - 1; k >= 0; k-- {
 		sa := x.speech[k]
 		if sa.verbStart >= pos || !sa.ok {
@@ -208,11 +213,24 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 		if sa.subjStart < limit {
 			break
 		}
-		if pronoun != "they" && !sa.ref.person {
+		if pronoun != "they" && (!sa.ref.person || !x.agrees(pronoun, sa.ref.speaker)) {
 			continue
 		}
 		ref := sa.ref
-		ref.mention = x.masked[pos : pos+len(pronoun)]
+		speaker = &ref
+		break
+	}
+	if pronoun != "they" {
+		// A person named as the subject nearer than the last speaker is
+		// whom "he" or "she" means: "McConnell had a different view. “…,”
+		// he said."
+		if p, ok := x.recentSubject(pronoun, pos); ok && (speaker == nil || p.start > x.speakerMentionEnd(*speaker, pos)) {
+			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: mention, resolved: true, person: true}, true
+		}
+	}
+	if speaker != nil {
+		ref := *speaker
+		ref.mention = mention
 		ref.resolved = true
 		ref.about = ""
 		return ref, true
@@ -220,11 +238,26 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 	if pronoun == "they" {
 		return speakerRef{}, false
 	}
-	p, ok := x.personBefore(pos, "")
-	if !ok {
-		return speakerRef{}, false
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos || !x.agrees(pronoun, x.canonical(p.name)) {
+			continue
+		}
+		return speakerRef{speaker: x.canonical(p.name), mention: mention, resolved: true, person: true}, true
 	}
-	return speakerRef{speaker: x.canonical(p.name), mention: x.masked[pos : pos+len(pronoun)], resolved: true, person: true}, true
+	return speakerRef{}, false
+}
+
+// speakerMentionEnd is where the last speech act of a speaker before pos
+// names them.
+func (x *quoteExtractor) speakerMentionEnd(ref speakerRef, pos int) int {
+	for k := len(x.speech) - 1; k >= 0; k-- {
+		sa := x.speech[k]
+		if sa.verbStart < pos && sa.ok && sa.ref.speaker == ref.speaker {
+			return sa.subjEnd
+		}
+	}
+	return -1
 }
 
 // paragraphsBack returns the offset n paragraphs before pos.
@@ -320,7 +353,16 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	// Ushakov said`.
 	if k := sort.Search(len(x.speech), func(k int) bool { return x.speech[k].verbStart >= sp.end }); k < len(x.speech) {
 		sa := x.speech[k]
-		if sa.ok && sa.verbStart < sentEnd && len(strings.Fields(x.masked[sp.end:sa.verbStart])) <= 12 {
+		between := x.masked[sp.end:max(sa.verbStart, sp.end)]
+		// A quotation that ends with its own full stop, question or
+		// exclamation mark still takes the attribution after it: `“…?”
+		// Jordan Rochester, a strategist, said.`
+		attached := sa.verbStart < sentEnd || (x.endsSentence(sp) && !strings.ContainsAny(between, ".!?\n"))
+		// The words between are few, or are the speaker's own name and
+		// description: `“…,” Rob Ferl, a vice president for research at
+		// the university and a co-author of the study, told USA TODAY.`
+		named := sa.subjStart >= sp.end && strings.TrimSpace(x.masked[sp.end:sa.subjStart]) == ""
+		if sa.ok && attached && (named || len(strings.Fields(between)) <= 12) {
 			ref := sa.ref
 			ref.about = x.aboutWhom(ref, -1, sp)
 			return ref, true
@@ -393,6 +435,13 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	return ref, true
+}
+
+// endsSentence reports whether a quotation's words end with a full stop, a
+// question or an exclamation mark.
+func (x *quoteExtractor) endsSentence(sp quoteSpan) bool {
+	r, _ := utf8.DecodeLastRuneInString(x.body[sp.textStart:sp.textEnd])
+	return r == '.' || r == '?' || r == '!'
 }
 
 var reOwnedWords = regexp.MustCompile(`\b(his|her)\b`)

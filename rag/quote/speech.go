@@ -41,6 +41,7 @@ type quoteExtractor struct {
 	titled       map[string]personMention // the first person given each title, by lowercase title
 	speech       []speechAct              // every speech verb with its resolved subject, in order
 	refs         map[int]speakerRef
+	gender       map[string]byte // by canonical name, from the article's own evidence
 }
 
 // speechAct is a speech verb in the article and who it says spoke.
@@ -67,6 +68,7 @@ func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
 			}
 		}
 	}
+	x.readGenders()
 	x.readSpeech()
 	return x
 }

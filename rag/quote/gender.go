@@ -1,0 +1,146 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// Pronoun gender as evidence about who a pronoun can mean: "she" cannot be
+// the man named before. The evidence is the article's own: a courtesy
+// title (Mr, Mrs, Ms), and the pronouns that follow a sentence naming one
+// person only.
+
+const (
+	genderUnknown byte = 0
+	genderMale    byte = 'm'
+	genderFemale  byte = 'f'
+)
+
+var (
+	malePronouns   = map[string]bool{"he": true, "him": true, "his": true, "himself": true}
+	femalePronouns = map[string]bool{"she": true, "her": true, "hers": true, "herself": true}
+)
+
+func pronounGender(p string) byte {
+	switch {
+	case malePronouns[p]:
+		return genderMale
+	case femalePronouns[p]:
+		return genderFemale
+	}
+	return genderUnknown
+}
+
+// readGenders fills x.gender, by canonical name.
+func (x *quoteExtractor) readGenders() {
+	votes := map[string][2]int{}
+	for si, s := range x.sentences {
+		var only string
+		many := false
+		firstEnd := 0
+		for _, p := range x.people[x.peopleFrom(s[0]):] {
+			if p.start >= s[1] {
+				break
+			}
+			name := x.canonical(p.name)
+			switch strings.ToLower(strings.Fields(p.name)[0]) {
+			case "mr":
+				v := votes[name]
+				v[0] += 3
+				votes[name] = v
+			case "mrs", "ms", "miss":
+				v := votes[name]
+				v[1] += 3
+				votes[name] = v
+			}
+			if only == "" {
+				only, firstEnd = name, p.end
+			} else if name != only {
+				many = true
+			}
+		}
+		if only == "" || many {
+			continue
+		}
+		// The pronouns after the name in its sentence, and in the next
+		// sentence when that one names nobody.
+		text := x.masked[firstEnd:s[1]]
+		if si+1 < len(x.sentences) {
+			next := x.sentences[si+1]
+			k := x.peopleFrom(next[0])
+			if k >= len(x.people) || x.people[k].start >= next[1] {
+				text += " " + x.masked[next[0]:next[1]]
+			}
+		}
+		v := votes[only]
+		for _, w := range strings.Fields(strings.ToLower(text)) {
+			w = strings.Trim(w, ".,;:!?\"()")
+			switch pronounGender(w) {
+			case genderMale:
+				v[0]++
+			case genderFemale:
+				v[1]++
+			}
+		}
+		votes[only] = v
+	}
+	x.gender = map[string]byte{}
+	for name, v := range votes {
+		switch {
+		case v[0] > v[1]:
+			x.gender[name] = genderMale
+		case v[1] > v[0]:
+			x.gender[name] = genderFemale
+		}
+	}
+}
+
+// agrees reports whether a pronoun may mean the person: their gender is
+// unknown, or it is the pronoun's.
+func (x *quoteExtractor) agrees(pronoun, name string) bool {
+	g := pronounGender(pronoun)
+	if g == genderUnknown {
+		return true
+	}
+	known := x.gender[name]
+	return known == genderUnknown || known == g
+}
+
+// recentSubject returns the person a pronoun at pos most likely means by
+// salience: the first person the pronoun's own sentence names before it,
+// or else the first one named in the nearest sentence before that names
+// anyone, going back no further than the paragraph before. Possessives
+// ("Griner's wife") and people the pronoun cannot mean are passed over.
+func (x *quoteExtractor) recentSubject(pronoun string, pos int) (personMention, bool) {
+	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i][1] > pos })
+	limit := x.paragraphsBack(pos, 2)
+	for k := min(i, len(x.sentences)-1); k >= 0; k-- {
+		s := x.sentences[k]
+		if s[1] <= limit {
+			break
+		}
+		for _, p := range x.people[x.peopleFrom(s[0]):] {
+			if p.start >= s[1] || p.end > pos {
+				break
+			}
+			if p.possessive || x.afterPreposition(p.at) || !x.agrees(pronoun, x.canonical(p.name)) {
+				continue
+			}
+			return p, true
+		}
+	}
+	return personMention{}, false
+}
+
+// prepositions put a name in a phrase that is not the subject ("the
+// funeral of Pope Francis").
+var prepositions = prose.WordSet(`of for with to from by at in on about against after before over under into during without than like`)
+
+// afterPreposition reports whether the word before pos is a preposition.
+func (x *quoteExtractor) afterPreposition(pos int) bool {
+	end := trimRightSpace(x.masked, 0, pos)
+	ws := lastWordStart(x.masked, 0, end)
+	return ws < end && prepositions[strings.ToLower(x.masked[ws:end])]
+}
