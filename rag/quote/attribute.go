@@ -327,6 +327,9 @@ func (x *quoteExtractor) attribute(i int) (speakerRef, bool) {
 
 func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	sp := x.spans[i]
+	if x.isName(sp) {
+		return speakerRef{}, false
+	}
 	sentStart, _ := x.sentenceAround(sp.open)
 	_, sentEnd := x.sentenceAround(max(sp.end-1, sp.open))
 	if sentEnd < sp.end {
@@ -415,7 +418,13 @@ func (x *quoteExtractor) opensSentence(sp quoteSpan) bool {
 // on the same speaker's words: the two stand in one paragraph, or i opens
 // the paragraph after one whose last sentence holds i-1.
 func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
-	sp, prev := x.spans[i], x.spans[i-1]
+	// A name in quotation marks in the attribution (`said on CNN
+	// "Newsroom."`) is the reporter's words, not a quotation to continue.
+	j := i - 1
+	for j > 0 && x.isName(x.spans[j]) {
+		j--
+	}
+	sp, prev := x.spans[i], x.spans[j]
 	between := x.masked[prev.end:sp.open]
 	switch strings.Count(between, "\n") {
 	case 0:
@@ -430,12 +439,37 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 			return speakerRef{}, false
 		}
 	}
-	ref, ok := x.attribute(i - 1)
+	ref, ok := x.attribute(j)
 	if !ok || !ref.person {
 		return speakerRef{}, false
 	}
 	return ref, true
 }
+
+// isName reports whether a quoted span inside a sentence is a name, not
+// someone's words: a few words all capitalised, as titles, programmes,
+// nicknames and slogans are written (NBC's "Today" show, the "Monday Night
+// Football" broadcast). Words someone said open with a capital only at the
+// start of a sentence, and then the quotation opens its sentence.
+func (x *quoteExtractor) isName(sp quoteSpan) bool {
+	if x.opensSentence(sp) || strings.HasSuffix(strings.TrimSpace(x.masked[:sp.open]), ":") {
+		return false
+	}
+	words := strings.Fields(strings.TrimRight(x.body[sp.textStart:sp.textEnd], ".,"))
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if strings.ContainsAny(w, ",;:!?") || (!unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleSmallWords[w]) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleSmallWords stay lower case inside a title.
+var titleSmallWords = prose.WordSet(`a an the and or of in on at to for with from by`)
 
 // endsSentence reports whether a quotation's words end with a full stop, a
 // question or an exclamation mark.

@@ -55,6 +55,20 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// What is not a quotation.
 		{"scare quotes", `Critics call the plan a "tax grab" and the "Blue Deal."`, nil},
 		{"a title", `She starred in "Northern Lights" for six years.`, nil},
+		{"a programme named in the attribution", `Sara Lunde told ABC's "Morning Desk" that she would run.`, nil},
+		{"a programme name does not break a continuation", `"We knew," Sara Lunde said on "Morning Desk." "We acted."`,
+			[]want{{"Sara Lunde", "We knew,"}, {"Sara Lunde", "We acted."}}},
+		// Pronouns agree in gender, and mean the subject named nearer.
+		{"she is not the man quoted before", "\"Rates stay,\" Tom Reece said.\n\nHis deputy, Anna Voss, disagreed. She has argued for cuts all year.\n\n\"We are late,\" she said.",
+			[]want{{"Tom Reece", "Rates stay,"}, {"Anna Voss", "We are late,"}}},
+		{"the subject named since the last speaker", "\"It passed,\" Tom Reece said.\n\nSenator Rolf Aune had a different view.\n\n\"It is a mistake,\" he said.",
+			[]want{{"Tom Reece", "It passed,"}, {"Rolf Aune", "It is a mistake,"}}},
+		// An attribution after a quotation's own question mark, and after a
+		// long description of the speaker.
+		{"after a question mark", `"Who pays for this?" Lena Dahl, an economist at the bank, said Tuesday.`,
+			[]want{{"Lena Dahl", "Who pays for this?"}}},
+		{"after a long description", `"It holds," Ivo Park, a senior engineer at the port authority and one of the authors of the safety study, told reporters.`,
+			[]want{{"Ivo Park", "It holds,"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
