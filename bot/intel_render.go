@@ -84,6 +84,9 @@ func quoteBlock(q rag.Quote, n int) string {
 	if about := cleanQuestion(q.About); about != "" {
 		who += ", about " + escapeMarkdown(about)
 	}
+	if relayer := cleanQuestion(q.Relayer); relayer != "" {
+		who += ", relayed by " + escapeMarkdown(relayer)
+	}
 	if m := cleanQuestion(q.Mention); m != "" {
 		who += " (the article says “" + escapeMarkdown(m) + "”)"
 	}

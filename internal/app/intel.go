@@ -108,6 +108,7 @@ type jsonQuote struct {
 	Role      string `json:"role,omitempty"`
 	Text      string `json:"text"`
 	About     string `json:"about,omitempty"`
+	Relayer   string `json:"relayed_by,omitempty"`
 	Mention   string `json:"mention,omitempty"`
 	Pronoun   bool   `json:"pronoun"`
 	ArticleID string `json:"article_id"`
@@ -152,7 +153,7 @@ func (c *quotesCmd) run(ctx context.Context, inv *invocation) error {
 		out := jsonQuotes{Person: person, Topic: topic, Quotes: make([]jsonQuote, 0, len(quotes)), Speakers: speakers}
 		for _, q := range quotes {
 			out.Quotes = append(out.Quotes, jsonQuote{
-				Speaker: q.Speaker, Role: q.Role, Text: q.Text, About: q.About, Mention: q.Mention, Pronoun: q.Pronoun,
+				Speaker: q.Speaker, Role: q.Role, Text: q.Text, About: q.About, Relayer: q.Relayer, Mention: q.Mention, Pronoun: q.Pronoun,
 				ArticleID: q.ArticleID, Title: q.Title, Outlet: q.Outlet, URL: q.URL, Published: formatDate(q.Published), Start: q.Start,
 			})
 		}
@@ -190,6 +191,9 @@ func writeQuotes(w io.Writer, person, topic string, quotes []rag.Quote, speakers
 			who += fmt.Sprintf(" (the article says “%s”)", q.Mention)
 		}
 		fmt.Fprintln(w, who)
+		if q.Relayer != "" {
+			fmt.Fprintf(w, "     relayed by %s\n", q.Relayer)
+		}
 		if q.About != "" {
 			fmt.Fprintf(w, "     about %s: relayed by %s, not %s's own words\n", q.About, lowerFirst(q.Speaker), q.About)
 		}

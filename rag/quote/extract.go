@@ -40,6 +40,9 @@ func Extract(a rag.Article) []rag.Quote {
 			Pronoun: ref.resolved, About: ref.about, NotPerson: !ref.person,
 			ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published,
 		}
+		if ref.person {
+			q.Relayer = x.relayer(i)
+		}
 		if ref.mention != "" && ref.mention != ref.speaker {
 			q.Mention = ref.mention
 		}

@@ -98,3 +98,22 @@ func TestExtractMarksSpeakersThatAreNotPeople(t *testing.T) {
 		t.Errorf("a named person is marked as not a person: %+v", got[1])
 	}
 }
+
+func TestExtractMarksRelayedWords(t *testing.T) {
+	tests := []struct {
+		name, body, speaker, relayer string
+	}{
+		{"statement released by", `In a statement released by the Harbour Trust, Mila Sand said: "We will rebuild."`, "Mila Sand", "the Harbour Trust"},
+		{"statement issued by, after the quotation", `"The law is a start," Governor Ada Lund said in a statement issued by her office after the vote.`, "Ada Lund", "her office"},
+		{"through a spokesperson", `Pop singer Lia Rowe said through a spokesperson that she was "deeply sorry."`, "Lia Rowe", "a spokesperson"},
+		{"in person is not relayed", `"We will rebuild," Mila Sand told reporters.`, "Mila Sand", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quote.Extract(rag.Article{ID: "a", Text: tt.body})
+			if len(got) != 1 || got[0].Speaker != tt.speaker || got[0].Relayer != tt.relayer {
+				t.Fatalf("got %+v, want %q relayed by %q", got, tt.speaker, tt.relayer)
+			}
+		})
+	}
+}

@@ -21,7 +21,7 @@ import (
 const (
 	snapshotName    = "index.cbx"
 	snapshotMagic   = "CBXINDEX"
-	snapshotVersion = 2
+	snapshotVersion = 3
 	trailerMagic    = "CBXEND\x00\x00"
 	// maxSnapshotString bounds any one string read from a snapshot, so a
 	// corrupt length cannot make the loader allocate gigabytes.
@@ -32,7 +32,7 @@ const (
 // quotations. A snapshot from another one (or from format version 1, which
 // had none) has them extracted again from the stored bodies when it loads,
 // which needs no embedding.
-const quotesVersion = "q1"
+const quotesVersion = "q2"
 
 type snapshotHeader struct {
 	Embedder     string    `json:"embedder"`

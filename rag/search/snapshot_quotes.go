@@ -18,6 +18,8 @@ import (
 const (
 	quotePronoun   = 1
 	quoteNotPerson = 2
+	// quoteRelayed: the relayer's name follows the flags.
+	quoteRelayed = 4
 )
 
 // writeQuotes writes an article's quotations after its body: each one's
@@ -37,7 +39,13 @@ func writeQuotes(s *snapWriter, a *articleRec) {
 		if q.NotPerson {
 			flags |= quoteNotPerson
 		}
+		if q.Relayer != "" {
+			flags |= quoteRelayed
+		}
 		s.u32(flags)
+		if q.Relayer != "" {
+			s.str(q.Relayer)
+		}
 		s.u32(uint32(q.Start))
 		if q.Start >= 0 && q.Start+len(q.Text) <= len(a.body) && a.body[q.Start:q.Start+len(q.Text)] == q.Text {
 			s.u32(uint32(len(q.Text)))
@@ -49,8 +57,8 @@ func writeQuotes(s *snapWriter, a *articleRec) {
 }
 
 // readQuotes reads what writeQuotes wrote, checking every span against the
-// body.
-func readQuotes(s *snapReader, a *articleRec) []rag.Quote {
+// body. Format 3 added the relayer after the flags.
+func readQuotes(s *snapReader, a *articleRec, version uint32) []rag.Quote {
 	n := s.u32()
 	if n > 1<<16 {
 		s.fail("article %q has %d quotations", a.info.ID, n)
@@ -69,6 +77,9 @@ func readQuotes(s *snapReader, a *articleRec) []rag.Quote {
 		flags := s.u32()
 		q.Pronoun = flags&quotePronoun != 0
 		q.NotPerson = flags&quoteNotPerson != 0
+		if version >= 3 && flags&quoteRelayed != 0 {
+			q.Relayer = s.str()
+		}
 		start := s.u32()
 		q.Start = int(start)
 		if size := s.u32(); size == noSpan {

@@ -119,7 +119,7 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 		return nil, fmt.Errorf("%w: not a coveragebot index", rag.ErrCorruptIndex)
 	}
 	version := s.u32()
-	if s.err == nil && version != snapshotVersion && version != 1 {
+	if s.err == nil && (version < 1 || version > snapshotVersion) {
 		return nil, fmt.Errorf("%w: format version %d, this build reads 1 to %d", rag.ErrCorruptIndex, version, snapshotVersion)
 	}
 	var hdr snapshotHeader
@@ -159,7 +159,7 @@ func readSnapshot(f io.Reader, size int64) (*indexState, error) {
 		a.captions = s.strs()
 		a.body = s.str()
 		if version >= 2 {
-			a.quotes = readQuotes(s, a)
+			a.quotes = readQuotes(s, a, version)
 		}
 		n := s.u32()
 		total += int(n)
