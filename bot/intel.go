@@ -91,7 +91,17 @@ func (b *Bot) quotesCommand() *command {
 		run: func(ctx context.Context, call *commandCall) error {
 			person, topic := cleanQuestion(call.args.str("person")), cleanQuestion(call.args.str("topic"))
 			return b.runIntel(ctx, call, func(ctx context.Context) ([]reply, error) {
+				title := "Quotes from " + person
+				if topic != "" {
+					title += " on " + topic
+				}
 				quotes, err := b.opts.Intelligence.Quotes(ctx, person, topic)
+				var amb *rag.AmbiguousPersonError
+				if errors.As(err, &amb) {
+					ans := rag.Answer{Text: ambiguousPersonText(amb)}
+					b.keepAnswer(call.i.ID, title, ans)
+					return renderAnswer(answerView{Title: title, AnswerID: call.i.ID, FollowUp: b.threadable(call), Laidout: true}, ans), nil
+				}
 				if err != nil {
 					return nil, fmt.Errorf("quotes: %w", err)
 				}
@@ -106,10 +116,6 @@ func (b *Bot) quotesCommand() *command {
 					if err != nil {
 						b.log.Warn("list speakers", "interaction", call.i.ID, "err", err)
 					}
-				}
-				title := "Quotes from " + person
-				if topic != "" {
-					title += " on " + topic
 				}
 				ans := quotesAnswer(person, topic, quotes, speakers)
 				b.keepAnswer(call.i.ID, title, ans)
@@ -421,4 +427,15 @@ func nameChoices(names []string, typed string) []*discordgo.ApplicationCommandOp
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: n, Value: n})
 	}
 	return choices
+}
+
+// ambiguousPersonText asks which of the people a name fits was meant,
+// rather than merging their words.
+func ambiguousPersonText(amb *rag.AmbiguousPersonError) string {
+	names := make([]string, len(amb.Candidates))
+	for i, c := range amb.Candidates {
+		names[i] = "**" + escapeMarkdown(cleanQuestion(c)) + "**"
+	}
+	return fmt.Sprintf("“%s” may mean more than one person the coverage quotes: %s. Ask again with one of these names.",
+		escapeMarkdown(cleanQuestion(amb.Person)), strings.Join(names, ", "))
 }

@@ -737,3 +737,13 @@ func TestPostDigest(t *testing.T) {
 		t.Error("PostDigest without a channel did not fail")
 	}
 }
+
+func TestQuotesOfANameTwoPeopleShareListThem(t *testing.T) {
+	t.Parallel()
+	intel := &fakeIntelligence{err: &rag.AmbiguousPersonError{Person: "Hart", Candidates: []string{"Jill Hart", "Joe Hart"}}}
+	h := startBot(t, Config{}, withIntelligence(intel))
+	text := bodiesText(h.answerBodies(h.slash("quotes", strOpt("person", "Hart"))))
+	if !strings.Contains(text, "“Hart” may mean more than one person the coverage quotes: **Jill Hart**, **Joe Hart**.") {
+		t.Errorf("reply does not list the two Harts:\n%s", text)
+	}
+}

@@ -3,6 +3,7 @@ package rag
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Errors a caller may branch on.
@@ -27,3 +28,16 @@ var (
 
 // ErrBadSince means a digest's "since" could not be read.
 var ErrBadSince = errors.New(`write "since" as a number of hours, days or weeks (12h, 1d, 7d, 2w) or a date (2006-01-02)`)
+
+// AmbiguousPersonError means a name asked for fits several people the
+// coverage quotes ("Biden": Jill Biden and Joe Biden). Their words are not
+// merged; Candidates lists them, fullest names, sorted, so the caller can
+// ask which one.
+type AmbiguousPersonError struct {
+	Person     string
+	Candidates []string
+}
+
+func (e *AmbiguousPersonError) Error() string {
+	return fmt.Sprintf("%q may mean %s", e.Person, strings.Join(e.Candidates, " or "))
+}

@@ -63,3 +63,27 @@ func TestEvalQuotesScoresEachHalf(t *testing.T) {
 		t.Errorf("eval --quotes without --corpus: exit %d, %s", code, stderr)
 	}
 }
+
+func TestQuotesCommandListsPeopleANameFits(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	lines := `{"id": "hart-1", "url": "https://example.com/hart-1", "title": "Port reopens", "published": "2022-05-02", "text": "Harbour master Jill Hart spoke at the quay.\n\n\"The port is open,\" Jill Hart said."}
+{"id": "hart-2", "url": "https://example.com/hart-2", "title": "Council vote", "published": "2022-05-03", "text": "Councillor Joe Hart voted no.\n\n\"The budget is wrong,\" Joe Hart said."}
+`
+	if err := os.WriteFile(filepath.Join(c.data, "harts.jsonl"), []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := c.mustRun("quotes", "--person", "Hart")
+	for _, want := range []string{"“Hart” may mean more than one person", "  Jill Hart\n", "  Joe Hart\n", `--person "Jill Hart"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("quotes --person Hart lacks %q:\n%s", want, out)
+		}
+	}
+	js := decodeJSON[jsonQuotes](t, c.mustRun("quotes", "--person", "Hart", "--json"))
+	if len(js.Quotes) != 0 || strings.Join(js.Candidates, ",") != "Jill Hart,Joe Hart" {
+		t.Errorf("quotes --json for an ambiguous name: %+v", js)
+	}
+	if out := c.mustRun("quotes", "--person", "Joe Hart"); !strings.Contains(out, "The budget is wrong,") || strings.Contains(out, "The port is open") {
+		t.Errorf("quotes --person \"Joe Hart\" merged the two:\n%s", out)
+	}
+}

@@ -126,6 +126,9 @@ type jsonQuotes struct {
 	// Speakers lists everyone the coverage quotes when nobody matched, so
 	// that a misspelt name can be corrected.
 	Speakers []string `json:"speakers,omitempty"`
+	// Candidates lists the people a name that fits several may mean; their
+	// words are not merged, and Quotes is empty.
+	Candidates []string `json:"candidates,omitempty"`
 }
 
 func (c *quotesCmd) run(ctx context.Context, inv *invocation) error {
@@ -142,6 +145,18 @@ func (c *quotesCmd) run(ctx context.Context, inv *invocation) error {
 		return err
 	}
 	quotes, err := st.engine.Quotes(ctx, person, topic)
+	var amb *rag.AmbiguousPersonError
+	if errors.As(err, &amb) {
+		if c.JSON {
+			return writeJSON(inv.stdout(), jsonQuotes{Person: person, Topic: topic, Quotes: []jsonQuote{}, Candidates: amb.Candidates})
+		}
+		fmt.Fprintf(inv.stdout(), "“%s” may mean more than one person the coverage quotes:\n", person)
+		for _, c := range amb.Candidates {
+			fmt.Fprintf(inv.stdout(), "  %s\n", c)
+		}
+		fmt.Fprintf(inv.stdout(), "Ask again with one of these names, for example: coveragebot quotes --person %q\n", amb.Candidates[0])
+		return nil
+	}
 	if err != nil {
 		return friendlyAskError(err)
 	}

@@ -41,8 +41,31 @@ func (e *Engine) Quotes(ctx context.Context, person, topic string) ([]rag.Quote,
 		}
 	}
 	groups := quote.GroupNames(names)
+	if person != "" {
+		// A name that fits several people lists them rather than merging
+		// their words; the one the name gives in full is not ambiguous.
+		cands := quote.Candidates(person, names)
+		if len(cands) > 1 {
+			exact := ""
+			for _, c := range cands {
+				if quote.SameName(person, c) {
+					exact = c
+				}
+			}
+			if exact == "" {
+				return nil, &rag.AmbiguousPersonError{Person: person, Candidates: cands}
+			}
+			person = exact
+		}
+	}
+	shared := quote.SharedNames(groups)
 	matches := func(name string) bool {
-		return name != "" && (quote.NamesMatch(person, name) || quote.NamesMatch(person, groups[name]))
+		if name == "" {
+			return false
+		}
+		g := groups[name]
+		// A bare surname another person shares fits neither of them.
+		return quote.NamesMatch(person, g) && (!shared[g] || quote.SameName(g, person))
 	}
 	terms := prose.Terms(topic)
 	var out []rag.Quote

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
@@ -75,5 +76,31 @@ func TestEngineQuotesSeed(t *testing.T) {
 	}
 	if _, err := e.Quotes(ctx, " ", ""); !errors.Is(err, rag.ErrEmptyQuestion) {
 		t.Errorf("no person and no topic: %v", err)
+	}
+}
+
+// Two people with one surname: a name that fits both lists them instead of
+// merging their words, a full name finds one, and the bare surname an
+// article left unresolved is given to neither.
+func TestEngineQuotesAmbiguousPerson(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2022, 5, d, 0, 0, 0, 0, time.UTC) }
+	arts := []rag.Article{
+		{ID: "a1", Title: "Port reopens", Outlet: "Test", Published: day(2), Text: "Harbour master Jill Hart spoke at the quay.\n\n\"The port is open,\" Jill Hart said."},
+		{ID: "a2", Title: "Council vote", Outlet: "Test", Published: day(3), Text: "Councillor Joe Hart voted no.\n\n\"The budget is wrong,\" Joe Hart said."},
+		{ID: "a3", Title: "Quay works", Outlet: "Test", Published: day(4), Text: "The works start in June.\n\n\"We are ready,\" Hart said."},
+	}
+	e := seedEngine(t, arts)
+	ctx := context.Background()
+	_, err := e.Quotes(ctx, "Hart", "")
+	var amb *rag.AmbiguousPersonError
+	if !errors.As(err, &amb) || !slices.Equal(amb.Candidates, []string{"Jill Hart", "Joe Hart"}) {
+		t.Fatalf("Quotes(Hart) = %v, want the two Harts as candidates", err)
+	}
+	qs, err := e.Quotes(ctx, "Joe Hart", "")
+	if err != nil || len(qs) != 1 || qs[0].Text != "The budget is wrong," {
+		t.Fatalf("Quotes(Joe Hart) = %+v, %v; want only his words", qs, err)
+	}
+	if sp := e.Index.Speakers(); slices.Contains(sp, "Hart") || !slices.Contains(sp, "Jill Hart") || !slices.Contains(sp, "Joe Hart") {
+		t.Errorf("Speakers() = %q: want the two Harts apart and no bare Hart", sp)
 	}
 }

@@ -61,16 +61,101 @@ func Speakers(qs []rag.Quote) []string {
 		}
 	}
 	groups := GroupNames(names)
+	shared := sharedBare(groups)
 	seen := map[string]bool{}
 	var out []string
 	for _, n := range names {
 		c := groups[n]
+		if shared[c] {
+			continue // a surname two people share names neither
+		}
 		if !seen[c] {
 			seen[c] = true
 			out = append(out, c)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i]) < strings.ToLower(out[j]) })
+	return out
+}
+
+// SameName reports whether two ways of naming a speaker have the same
+// words, titles and "Mr" aside: "President Joe Biden" and "Joe Biden".
+func SameName(a, b string) bool { return sameTokens(nameTokens(a), nameTokens(b)) }
+
+// SharedNames returns, of the names groups maps to (see GroupNames),
+// those that are a bare part of two or more different fuller names: a
+// surname two people the coverage quotes share ("Biden" beside "Jill
+// Biden" and "Joe Biden"). Quotations under such a name are given to
+// neither person.
+func SharedNames(groups map[string]string) map[string]bool { return sharedBare(groups) }
+
+// Candidates returns the people among names that person may mean, each
+// once under its fullest name (see GroupNames), sorted. A bare name that
+// two fuller names share ("Biden" beside "Jill Biden" and "Joe Biden") is
+// no person of its own and is left out; more than one candidate means the
+// name is ambiguous.
+func Candidates(person string, names []string) []string {
+	groups := GroupNames(names)
+	shared := sharedBare(groups)
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		g := groups[n]
+		if seen[g] || !NamesMatch(person, g) || shared[g] {
+			continue
+		}
+		seen[g] = true
+		out = append(out, g)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sharedBare returns the names of groups (as GroupNames makes them) that
+// are a part of two or more different fuller names: a surname two people
+// share. Names are indexed by word, as GroupNames does, so that this stays
+// fast on thousands of speakers.
+func sharedBare(groups map[string]string) map[string]bool {
+	tokens := map[string][]string{}
+	byKey := map[string][]string{}
+	for _, g := range groups {
+		if _, ok := tokens[g]; ok {
+			continue
+		}
+		tokens[g] = nameTokens(g)
+		seen := map[string]bool{}
+		for _, t := range tokens[g] {
+			for _, k := range nameWordKeys(t) {
+				if !seen[k] {
+					seen[k] = true
+					byKey[k] = append(byKey[k], g)
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for g, toks := range tokens {
+		var fuller [][]string
+		for _, m := range candidateNames(toks, byKey) {
+			mt := tokens[m]
+			if len(mt) <= len(toks) || !subsetOf(toks, mt) {
+				continue
+			}
+			dup := false
+			for _, f := range fuller {
+				if sameTokens(f, mt) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				fuller = append(fuller, mt)
+			}
+		}
+		if len(fuller) > 1 {
+			out[g] = true
+		}
+	}
 	return out
 }
 

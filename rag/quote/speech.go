@@ -85,7 +85,7 @@ var (
 	// Capitalised words that begin sentences without being names.
 	leadingWords = prose.WordSet(`the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now`)
 	// Titles that stand before a name and are not part of it.
-	jobTitles = prose.WordSet(`president prime minister chancellor professor prof father pope senator sen governor gov general gen king queen prince princess chief secretary judge justice ambassador mayor commissioner premier vice foreign defence defense home deputy cardinal archbishop bishop rabbi imam captain colonel admiral sheikh emir chair chairman chairwoman chairperson ceo director coach manager representative rep sergeant lieutenant officer detective attorney councilman councilwoman superintendent dean provost rector pastor reverend rev`)
+	jobTitles = prose.WordSet(`president prime minister chancellor professor prof father pope senator sen governor gov general gen king queen prince princess chief secretary judge justice ambassador mayor commissioner premier vice foreign defence defense home deputy cardinal archbishop bishop rabbi imam captain colonel admiral sheikh emir chair chairman chairwoman chairperson ceo director coach manager representative rep sergeant lieutenant officer detective attorney councilman councilwoman councillor councilor superintendent dean provost rector pastor reverend rev`)
 	// Words that follow a surname as part of the name: "Ferdinand Marcos
 	// Jr."; never a name on their own.
 	nameSuffixes = prose.WordSet(`jr sr ii iii iv`)
