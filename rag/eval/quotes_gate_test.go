@@ -17,8 +17,8 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.851
-	checkRecall    = 0.745
+	checkPrecision = 0.868
+	checkRecall    = 0.770
 	checkDates     = 0.807
 	gateTolerance  = 0.01
 )
