@@ -658,10 +658,8 @@ var continuation = regexp.MustCompile(`^(?i:he|she|they|it|his|her|their|its|thi
 // next names it, the next is a continuation, or the chosen one lacks the
 // typed answer that the next holds.
 func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence) []scoredSentence {
-	out := make([]scoredSentence, 0, len(chosen)+1)
 	added := map[string]bool{}
 	for _, c := range chosen {
-		out = append(out, c)
 		added[c.text] = true
 	}
 	var res []scoredSentence
