@@ -71,6 +71,10 @@ type Answer struct {
 	// Dropped lists sentences removed because their citation did not
 	// support them.
 	Dropped []string
+	// Route, when set, says the message was a request for another feature
+	// ("summary", "digest", "timeline", "quotes", "compare") rather than a
+	// question, and that feature gave this reply; Caveat says so in words.
+	Route string
 }
 
 // Answer modes.

@@ -135,6 +135,11 @@ func (e *Engine) Ask(ctx context.Context, question string, opts rag.AskOptions) 
 	if opts.AsOf.IsZero() {
 		opts.AsOf = e.now()
 	}
+	if r := ParseRequest(q); r.Feature != RouteAnswer {
+		ans, err := e.routed(ctx, r, opts)
+		ans.Question = q
+		return ans, err
+	}
 	start := time.Now()
 	hits, err := e.retrieve(ctx, retrievalQuery(q, opts.History), opts.RetrieveOptions)
 	e.observe(StageRetrieve, start, err)
@@ -273,17 +278,9 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 			return true
 		})
 	}
-	var (
-		ans rag.Answer
-		err error
-	)
-	if e.Chat != nil {
-		ans, err = LLMSummary(ctx, e.Chat, focus, passages, e.contextChars(), req.OnDelta)
-		if err != nil {
-			return rag.Answer{}, fmt.Errorf("summarise: %w", err)
-		}
-	} else {
-		ans = ExtractiveSummaryFocus(passages, focus, summarySentences)
+	ans, err := e.summarisePassages(ctx, focus, passages, req.OnDelta)
+	if err != nil {
+		return rag.Answer{}, fmt.Errorf("summarise: %w", err)
 	}
 	ans.Question = focus
 	for _, c := range ans.Citations {
@@ -292,6 +289,15 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 		}
 	}
 	return ans, nil
+}
+
+// summarisePassages summarises passages with the language model, or
+// extractively without one, keeping to focus when it is set.
+func (e *Engine) summarisePassages(ctx context.Context, focus string, passages []rag.Passage, onDelta func(string)) (rag.Answer, error) {
+	if e.Chat != nil {
+		return LLMSummary(ctx, e.Chat, focus, passages, e.contextChars(), onDelta)
+	}
+	return ExtractiveSummaryFocus(passages, focus, summarySentences), nil
 }
 
 // defaultEngineContextChars is the summary input budget of an Engine whose

@@ -468,6 +468,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return abstain(abstainNoAnswer)
 	}
+	chosen = withBodyAfterHeadline(hits, cands, chosen, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
 
 	numbers := map[string]int{} // passage id → citation number
@@ -647,6 +648,38 @@ func echoes(q questionTerms, terms map[string]bool) bool {
 	return float64(fresh) < echoShare*float64(len(terms))
 }
 
+// isHeadline reports whether a candidate is its hit's headline.
+func isHeadline(hits []rag.Hit, c scoredSentence) bool {
+	return c.idx == 0 && strings.TrimSpace(hits[c.hit].Title) != ""
+}
+
+// withBodyAfterHeadline follows a headline chosen as the best answer with
+// the best sentence of its article's body, if that is not chosen already:
+// a headline says what the story is ("Bolton warns over ‘endless
+// concessions’"), the body says it in full.
+func withBodyAfterHeadline(hits []rag.Hit, cands, chosen []scoredSentence, limit int) []scoredSentence {
+	if len(chosen) == 0 || !isHeadline(hits, chosen[0]) {
+		return chosen
+	}
+	article := hits[chosen[0].hit].ArticleID
+	for _, c := range chosen[1:] {
+		if hits[c.hit].ArticleID == article && !isHeadline(hits, c) {
+			return chosen
+		}
+	}
+	for _, c := range cands {
+		if hits[c.hit].ArticleID != article || isHeadline(hits, c) {
+			continue
+		}
+		out := append([]scoredSentence{chosen[0], c}, chosen[1:]...)
+		if len(out) > limit {
+			out = out[:limit]
+		}
+		return out
+	}
+	return chosen
+}
+
 // continuation matches a sentence that carries on from the one before it:
 // it opens with a pronoun, a connective or a reporting clause, or the one
 // before ends with a colon.
@@ -670,8 +703,8 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 			continue
 		}
 		next := sents[c.idx+1]
-		if added[next] {
-			continue
+		if added[next] || isHeadline(hits, c) {
+			continue // a headline runs on into no sentence
 		}
 		lacks := !q.kind.newCandidate(c.text, q.all) && (q.kind.typed() || q.kind == kindName)
 		refers := q.head != "" && c.terms[q.head] && q.kind.newCandidate(next, q.all)
