@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/coveragebot/coveragebot/rag"
 )
 
 // An answer to a slash command can be continued in a thread: its "Follow
@@ -71,9 +74,14 @@ func (b *Bot) handleThreadButton(i *discordgo.Interaction) {
 		return
 	}
 	if created {
-		self := b.selfID()
+		// The answer this process posted is remembered whole; the message
+		// clicked is only its last part when the answer took several.
+		turns := turnsFromMessages([]*discordgo.Message{m}, b.selfID())
+		if kept, ok := b.answers.get(strings.TrimPrefix(i.MessageComponentData().CustomID, threadPrefix)); ok {
+			turns = []rag.Message{{Role: "user", Content: kept.question}, {Role: "assistant", Content: kept.answer.Text}}
+		}
 		b.convs.start(i.ChannelID, threadID)
-		b.convs.seed(threadID, boundHistory(turnsFromMessages([]*discordgo.Message{m}, self), b.cfg.HistoryTurns, b.cfg.HistoryTokens))
+		b.convs.seed(threadID, boundHistory(turns, b.cfg.HistoryTurns, b.cfg.HistoryTokens))
 		if err := (&channelReply{b: b, channelID: threadID}).finish(ctx, renderNotice(b.followUpInvite())); err != nil {
 			log.Warn("could not post in the new thread", "thread", threadID, "err", err)
 		}

@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
+	"github.com/coveragebot/coveragebot/rag"
 )
 
 // threadButton returns the "Follow up in a thread" button's custom ID in a
@@ -84,4 +86,43 @@ func TestFollowUpInAThreadButton(t *testing.T) {
 	wantHistory(t, h.lastAsked(4).history,
 		"user", "what did Starmer tell Zelenskyy?", "assistant", "irreversible [1]",
 		"user", "what did he say next?", "assistant", "irreversible [1]")
+}
+
+// An answer that takes two messages has its button on the last; the
+// thread's history still holds the question and the whole answer.
+func TestFollowUpInAThreadOnALongAnswer(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, Config{MessageContent: true})
+	long := "The opening sentence of a long answer [1]. " + strings.Repeat("More of the long answer [2]. ", 320)
+	h.cov.ask = func(_ context.Context, q string, _ rag.AskOptions) (rag.Answer, error) {
+		a := sampleAnswer(q)
+		if q == "tell me everything" {
+			a.Text = long
+		}
+		return a, nil
+	}
+	token := h.ask(readerID, "tell me everything")
+	h.waitCall("the answer's last part", func(c fakediscord.Call) bool {
+		b, err := c.Message()
+		return c.Method == "POST" && strings.Contains(c.Route, "/"+token) && c.Status < 300 && err == nil && hasFeedback(b)
+	})
+	var last fakediscord.SentMessage
+	parts := 0
+	for _, m := range h.fake.BotMessagesIn(channelID) {
+		if m.InteractionToken == token {
+			parts++
+			last = m
+		}
+	}
+	button := threadButton(last.MessageBody)
+	if parts < 2 || button == "" {
+		t.Fatalf("%d messages, button %q on the last; want a split answer with the button", parts, button)
+	}
+	_, tok := h.fake.SendInteraction(fakediscord.Interaction{GuildID: guildID, ChannelID: channelID, UserID: readerID,
+		CustomID: button, MessageID: last.ID})
+	h.finalEditAny(tok)
+	followUp := h.fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: last.ID, AuthorID: readerID, Content: "and then?"})
+	h.answerPosted(last.ID, followUp)
+	hist := h.lastAsked(2).history
+	wantHistory(t, hist, "user", "tell me everything", "assistant", "The opening sentence of a long answer")
 }
