@@ -443,11 +443,9 @@ func leadOf(text string, n int) string {
 	return text[:end]
 }
 
-// vectorSearch returns document numbers by similarity to qvec, best first.
-// It asks chromem-go for the whole collection's nearest neighbours,
-// clamping n to the collection's size (chromem-go refuses a larger n), and
-// drops what keep refuses. A search within one article scores that
-// article's passages directly instead.
+// vectorSearch returns the n documents most similar to qvec that keep
+// accepts, best first (see nearest). A search within one article scores
+// that article's passages directly instead, and returns all of them.
 func (st *indexState) vectorSearch(ctx context.Context, qvec []float32, n int, articleID string, keep func(uint32) bool) ([]uint32, error) {
 	if isZero(qvec) {
 		return nil, nil // a question of stop words only: no direction to search
@@ -465,22 +463,11 @@ func (st *indexState) vectorSearch(ctx context.Context, qvec []float32, n int, a
 		sort.Slice(docs, func(i, j int) bool { return sims[docs[i]] > sims[docs[j]] })
 		return docs, nil
 	}
-	n = min(n, st.coll.Count())
-	if n == 0 {
-		return nil, nil
-	}
-	res, err := st.coll.QueryEmbedding(ctx, qvec, n, nil, nil)
+	docs, err := st.nearest(ctx, qvec, n, keep)
 	if err != nil {
 		return nil, fmt.Errorf("vector search: %w", err)
 	}
-	out := make([]uint32, 0, len(res))
-	for _, r := range res {
-		doc, ok := st.byID[r.ID]
-		if ok && (keep == nil || keep(doc)) {
-			out = append(out, doc)
-		}
-	}
-	return out, nil
+	return docs, nil
 }
 
 func isZero(v []float32) bool {

@@ -172,13 +172,8 @@ func (e engines) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Matc
 	if len(q.Filter.ArticleIDs) == 1 {
 		articleID = q.Filter.ArticleIDs[0]
 	}
-	// Filtering drops results after the nearest-neighbour search, so a
-	// filtered query asks for every passage and keeps the first it passes.
-	n := q.Limit
-	if keep != nil {
-		n = len(st.byID)
-	}
-	docs, err := st.vectorSearch(ctx, vec, n, articleID, keep)
+	// The search filters as it goes: the first q.Limit it returns pass.
+	docs, err := st.vectorSearch(ctx, vec, q.Limit, articleID, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +182,7 @@ func (e engines) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Matc
 		if len(out) == q.Limit {
 			break
 		}
-		if keep == nil || keep(d) { // the one-article search does not filter
+		if keep == nil || keep(d) { // the one-article search returns its passages unfiltered
 			out = append(out, rag.Match{ID: st.docs[d].ID, Score: float64(dot(vec, st.docs[d].vec))})
 		}
 	}
