@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
@@ -176,6 +177,43 @@ func BenchmarkIngestLocal(b *testing.B) {
 				passages += rep.Passages
 			}
 			b.ReportMetric(float64(passages)/b.Elapsed().Seconds(), "passages/s")
+		})
+	}
+}
+
+// BenchmarkIngestTermsOnce sets ingestion with the embedded default, which
+// embeds the terms found for BM25, beside the same ingestion through Embed
+// (the default wrapped, so that each passage is tokenised a second time),
+// taking turns in one run so that load from elsewhere falls on both alike.
+// It reports both rates and their ratio.
+func BenchmarkIngestTermsOnce(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			arts := synthetic.Articles(synthetic.Options{Passages: size.n, Seed: benchSeed})
+			ctx := context.Background()
+			wrapped := NewLocalEmbedder()
+			inner := wrapped.Embed
+			wrapped.Embed = func(ctx context.Context, texts []string) ([][]float32, error) { return inner(ctx, texts) }
+			var took [2]time.Duration
+			passages := 0
+			for b.Loop() {
+				for i, e := range []rag.Embedder{NewLocalEmbedder(), wrapped} {
+					ix, err := Open(e, Options{Dir: b.TempDir(), Fresh: true})
+					if err != nil {
+						b.Fatal(err)
+					}
+					start := time.Now()
+					rep, err := ix.Ingest(ctx, arts, IngestOptions{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					took[i] += time.Since(start)
+					passages += rep.Passages * (1 - i)
+				}
+			}
+			b.ReportMetric(float64(passages)/took[0].Seconds(), "terms-passages/s")
+			b.ReportMetric(float64(passages)/took[1].Seconds(), "embed-passages/s")
+			b.ReportMetric(took[1].Seconds()/took[0].Seconds(), "speed-up")
 		})
 	}
 }

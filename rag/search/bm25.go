@@ -48,25 +48,47 @@ func newKeywordIndex() *keywordIndex {
 	return &keywordIndex{termIDs: make(map[string]uint32)}
 }
 
+// termCount is one distinct term of a passage and how often it counts.
+type termCount struct {
+	term string
+	tf   uint32
+}
+
 // docTerms counts the terms of a passage, its title counted titleWeight
-// times.
-func docTerms(title, text string) (map[string]uint32, uint32) {
-	counts := make(map[string]uint32, 64)
+// times, and returns them with the passage's length in terms.
+func docTerms(title, text string) ([]termCount, uint32) {
+	return countTerms(nil, prose.Terms(title), prose.Terms(text))
+}
+
+// countTerms is docTerms of a passage whose title and text have the index
+// terms title and text. It counts in scratch when given (and leaves it
+// empty), so that a batch of passages shares one map; what it returns is a
+// compact slice, which is what ingestion holds until the passage is
+// indexed.
+func countTerms(scratch map[string]uint32, title, text []string) ([]termCount, uint32) {
+	if scratch == nil {
+		scratch = make(map[string]uint32, 64)
+	}
 	var n uint32
-	for _, t := range prose.Terms(text) {
-		counts[t]++
+	for _, t := range text {
+		scratch[t]++
 		n++
 	}
-	for _, t := range prose.Terms(title) {
-		counts[t] += titleWeight
+	for _, t := range title {
+		scratch[t] += titleWeight
 		n += titleWeight
 	}
-	return counts, n
+	out := make([]termCount, 0, len(scratch))
+	for t, tf := range scratch {
+		out = append(out, termCount{t, tf})
+	}
+	clear(scratch)
+	return out, n
 }
 
 // add indexes document doc. Documents must be added in increasing order of
 // doc so that postings stay sorted.
-func (k *keywordIndex) add(doc uint32, counts map[string]uint32, length uint32) {
+func (k *keywordIndex) add(doc uint32, counts []termCount, length uint32) {
 	for int(doc) >= len(k.docLen) {
 		k.docLen = append(k.docLen, 0)
 	}
@@ -77,7 +99,8 @@ func (k *keywordIndex) add(doc uint32, counts map[string]uint32, length uint32) 
 	k.docLen[doc] = length
 	k.live++
 	k.totalLen += int64(length)
-	for term, tf := range counts {
+	for _, c := range counts {
+		term, tf := c.term, c.tf
 		id, ok := k.termIDs[term]
 		if !ok {
 			id = uint32(len(k.termIDs))
@@ -97,7 +120,7 @@ func (k *keywordIndex) add(doc uint32, counts map[string]uint32, length uint32) 
 }
 
 // remove drops document doc, whose terms are given again by counts.
-func (k *keywordIndex) remove(doc uint32, counts map[string]uint32) {
+func (k *keywordIndex) remove(doc uint32, counts []termCount) {
 	if int(doc) >= len(k.docLen) || k.docLen[doc] == 0 {
 		return
 	}
@@ -105,8 +128,8 @@ func (k *keywordIndex) remove(doc uint32, counts map[string]uint32) {
 	k.totalLen -= int64(k.docLen[doc])
 	k.docLen[doc] = 0
 	k.live--
-	for term := range counts {
-		id, ok := k.termIDs[term]
+	for _, c := range counts {
+		id, ok := k.termIDs[c.term]
 		if !ok {
 			continue
 		}

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"reflect"
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -35,23 +36,34 @@ func NewLocalEmbedder() rag.Embedder {
 }
 
 func newLocalEmbedder(name string, o localEmbedOptions) rag.Embedder {
-	return rag.Embedder{
-		Name:       name,
-		Dimensions: o.dims,
-		Embed: func(ctx context.Context, texts []string) ([][]float32, error) {
-			out := make([][]float32, len(texts))
-			for i, t := range texts {
-				if i%256 == 0 {
-					if err := ctx.Err(); err != nil {
-						return nil, err
-					}
-				}
-				out[i] = o.embed(t)
-			}
-			return out, nil
-		},
-	}
+	return rag.Embedder{Name: name, Dimensions: o.dims, Embed: o.embedAll}
 }
+
+func (o localEmbedOptions) embedAll(ctx context.Context, texts []string) ([][]float32, error) {
+	out := make([][]float32, len(texts))
+	for i, t := range texts {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		out[i] = o.embed(t)
+	}
+	return out, nil
+}
+
+// embedsTerms reports whether e is the embedded default exactly as
+// NewLocalEmbedder made it, so that ingestion may embed the terms it has
+// already found for BM25 (embedTerms) rather than hand Embed the texts to
+// split again. A wrapped Embed (one that counts calls, say) is a different
+// function, and is always called.
+func embedsTerms(e rag.Embedder) bool {
+	return e.Name == LocalEmbedderName && e.Dimensions == defaultLocalEmbed.dims &&
+		reflect.ValueOf(e.Embed).Pointer() == localEmbedCode
+}
+
+// localEmbedCode is the code of the local embedders' Embed.
+var localEmbedCode = reflect.ValueOf(localEmbedOptions{}.embedAll).Pointer()
 
 // localEmbedOptions are the embedded embedder's choices, kept together so
 // that the quality tests can measure variants (docs/QUALITY.md).
@@ -64,8 +76,12 @@ type localEmbedOptions struct {
 var defaultLocalEmbed = localEmbedOptions{dims: LocalDimensions, term: 1, bigram: 0.6, trigram: 0.25}
 
 func (o localEmbedOptions) embed(text string) []float32 {
+	return o.embedTerms(prose.Terms(text))
+}
+
+// embedTerms is embed of a text whose index terms (prose.Terms) are terms.
+func (o localEmbedOptions) embedTerms(terms []string) []float32 {
 	vec := make([]float32, o.dims)
-	terms := prose.Terms(text)
 	if len(terms) == 0 {
 		return vec
 	}

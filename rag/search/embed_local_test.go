@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
+	"sync/atomic"
 	"testing"
 
+	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 func embedOne(t *testing.T, e rag.Embedder, text string) []float32 {
@@ -112,4 +116,67 @@ func TestLocalEmbedOptionsDimensions(t *testing.T) {
 	if v := embedOne(t, e, "Sakurajima volcano erupts"); len(v) != 768 {
 		t.Errorf("%d dimensions, want 768", len(v))
 	}
+}
+
+func TestOnlyTheUnwrappedDefaultEmbedsTerms(t *testing.T) {
+	var n atomic.Int64
+	for _, c := range []struct {
+		name string
+		e    rag.Embedder
+		want bool
+	}{
+		{"the default", NewLocalEmbedder(), true},
+		{"the default with Embed wrapped", countingEmbedder(&n), false},
+		{"a variant", newLocalEmbedder("test-768", localEmbedOptions{dims: 768, term: 1}), false},
+	} {
+		if got := embedsTerms(c.e); got != c.want {
+			t.Errorf("%s: embedsTerms %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestIngestEmbedsTermsAsEmbedWould ingests the same articles through the
+// terms the index finds for BM25 and through Embed (wrapped, so that the
+// index calls it), and finds the same vectors and the same BM25.
+func TestIngestEmbedsTermsAsEmbedWould(t *testing.T) {
+	arts := synthetic.Articles(synthetic.Options{Passages: 400, Seed: 5})
+	arts = append(arts, rag.Article{ID: "odd", Title: "Kyiv’s mayor: don't \"panic\"", Text: "Ünïcode's\nfolding, ÉLAN and naïve café's 42nd street."})
+	var calls atomic.Int64
+	fast := openTest(t, t.TempDir(), NewLocalEmbedder())
+	slow := openTest(t, t.TempDir(), countingEmbedder(&calls))
+	mustIngest(t, fast, arts, IngestOptions{})
+	mustIngest(t, slow, arts, IngestOptions{})
+	if calls.Load() != int64(slow.Count()) || fast.Count() != slow.Count() {
+		t.Fatalf("Embed saw %d texts; the indexes hold %d and %d passages", calls.Load(), fast.Count(), slow.Count())
+	}
+	for id, d := range fast.st.byID {
+		a, b := fast.st.docs[d].vec, slow.st.docs[slow.st.byID[id]].vec
+		for i := range a {
+			// The embedder sums features in map order, so the last bits
+			// may differ between any two calls.
+			if math.Abs(float64(a[i]-b[i])) > 1e-5 {
+				t.Fatalf("passage %s, dimension %d: %v from terms, %v from Embed", id, i, a[i], b[i])
+			}
+		}
+	}
+	if fast.st.kw.totalLen != slow.st.kw.totalLen || len(fast.st.kw.termIDs) != len(slow.st.kw.termIDs) {
+		t.Fatalf("BM25 differs: %d and %d terms in all, %d and %d distinct", fast.st.kw.totalLen, slow.st.kw.totalLen,
+			len(fast.st.kw.termIDs), len(slow.st.kw.termIDs))
+	}
+}
+
+// FuzzTermsOfEmbedText checks what ingestion relies on to embed the terms
+// it found for BM25: the terms of what the embedder sees (embedText) are
+// the title's followed by the text's.
+func FuzzTermsOfEmbedText(f *testing.F) {
+	f.Add("Ukraine's talks", "don't stop: Zelenskyy’s plan")
+	f.Add("a'", "s b")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		p := rag.Passage{Title: title, Text: text}
+		got := prose.Terms(embedText(p))
+		want := append(prose.Terms(title), prose.Terms(text)...)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Terms(embedText) = %q, Terms(title)+Terms(text) = %q", got, want)
+		}
+	})
 }

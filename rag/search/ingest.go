@@ -207,13 +207,16 @@ type preparedArticle struct {
 	rec      *articleRec
 	passages []rag.Passage
 	vecs     [][]float32
-	terms    []map[string]uint32
+	terms    [][]termCount
 	lengths  []uint32
 }
 
 func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[string]string, progress func(int, int)) (preparedBatch, error) {
 	var pb preparedBatch
 	var texts []string
+	local := embedsTerms(ix.embedder)
+	var both [][]string // with the embedded default, each passage's terms
+	scratch := make(map[string]uint32, 256)
 	for _, a := range arts {
 		ps := prose.Chunk(a, ix.opts.Chunk)
 		if len(ps) == 0 && strings.TrimSpace(a.Title) != "" {
@@ -237,22 +240,50 @@ func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[str
 			},
 			passages: ps,
 		}
+		// Each passage is split into terms once, for BM25 and, with the
+		// embedded default, for its vector too: what the embedder sees
+		// (embedText) is the title, a line break and the text, whose
+		// terms are the title's followed by the text's.
+		titleTerms := prose.Terms(a.Title)
 		for _, p := range ps {
-			texts = append(texts, embedText(p))
-			counts, n := docTerms(p.Title, p.Text)
+			tt := titleTerms
+			if p.Title != a.Title {
+				tt = prose.Terms(p.Title)
+			}
+			textTerms := prose.Terms(p.Text)
+			counts, n := countTerms(scratch, tt, textTerms)
 			pa.terms = append(pa.terms, counts)
 			pa.lengths = append(pa.lengths, n)
+			if local {
+				both = append(both, append(slices.Clip(tt), textTerms...))
+			} else {
+				texts = append(texts, embedText(p))
+			}
 		}
 		pb.articles = append(pb.articles, pa)
 		pb.passages += len(ps)
 	}
-	if len(texts) == 0 {
+	if pb.passages == 0 {
 		return pb, nil
 	}
-	vecs := make([][]float32, 0, len(texts))
-	for startAt := 0; startAt < len(texts); startAt += ix.opts.EmbedBatch {
-		end := min(startAt+ix.opts.EmbedBatch, len(texts))
-		out, err := ix.embedder.Embed(ctx, texts[startAt:end])
+	embed := func(from, to int) ([][]float32, error) { return ix.embedder.Embed(ctx, texts[from:to]) }
+	if local {
+		embed = func(from, to int) ([][]float32, error) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			out := make([][]float32, 0, to-from)
+			for _, terms := range both[from:to] {
+				out = append(out, defaultLocalEmbed.embedTerms(terms))
+			}
+			clear(both[from:to]) // not needed again
+			return out, nil
+		}
+	}
+	vecs := make([][]float32, 0, pb.passages)
+	for startAt := 0; startAt < pb.passages; startAt += ix.opts.EmbedBatch {
+		end := min(startAt+ix.opts.EmbedBatch, pb.passages)
+		out, err := embed(startAt, end)
 		if err != nil {
 			return pb, fmt.Errorf("embed passages %d-%d: %w", startAt+1, end, err)
 		}
@@ -261,7 +292,7 @@ func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[str
 		}
 		vecs = append(vecs, out...)
 		if progress != nil {
-			progress(len(vecs), len(texts))
+			progress(len(vecs), pb.passages)
 		}
 	}
 	i := 0
@@ -357,6 +388,7 @@ func (st *indexState) apply(pb preparedBatch) error {
 			st.docs = append(st.docs, &passageRec{Passage: p, vec: vec})
 			st.byID[p.ID] = doc
 			st.kw.add(doc, pa.terms[i], pa.lengths[i])
+			pa.terms[i] = nil // indexed: let the collector have it now
 			pa.rec.docs = append(pa.rec.docs, doc)
 		}
 		st.articles[pa.rec.info.ID] = pa.rec
