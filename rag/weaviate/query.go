@@ -1,8 +1,10 @@
 package weaviate
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,17 +15,29 @@ import (
 
 // VectorQuery implements rag.Store with a nearVector search, the filter
 // pushed down to Weaviate.
+//
+// Each replica builds its own HNSW graph, in the order its writes reached
+// it, and a graph search is approximate: two replicas asked the same
+// question each miss a different few of the nearest passages
+// (docs/SCALING.md has the figures). Weaviate searches exactly instead,
+// comparing the question with every allowed vector, when a filter allows
+// fewer passages than the collection's flatSearchCutoff (40,000 unless
+// changed). So the query always carries a filter, one that allows every
+// passage when nothing else narrows it: up to that size every replica
+// finds the same passages, at the same distances, ordered here by
+// distance and then by id.
 func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
 	if q.Limit <= 0 || len(q.Vector) == 0 {
 		return nil, nil
 	}
+	w := where(q.Filter, true)
+	if w == nil {
+		w = filters.Where().WithPath([]string{"pos"}).WithOperator(filters.GreaterThanEqual).WithValueInt(0)
+	}
 	get := s.client.GraphQL().Get().WithClassName(s.passages).
 		WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(q.Vector)).
-		WithLimit(min(q.Limit, maxResults)).
+		WithLimit(min(q.Limit, maxResults)).WithWhere(w).
 		WithFields(graphql.Field{Name: "passageId"}, graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: "distance"}}})
-	if w := where(q.Filter, true); w != nil {
-		get = get.WithWhere(w)
-	}
 	if s.opts.Replication > 1 {
 		// Weaviate takes the argument only for replicated collections.
 		get = get.WithConsistencyLevel(s.opts.Consistency)
@@ -47,11 +61,30 @@ func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match
 		// Weaviate's cosine distance is 1 - cosine similarity.
 		out = append(out, rag.Match{ID: id, Score: 1 - dist})
 	}
-	return out, nil
+	return best(out, len(out)), nil
+}
+
+// best sorts matches best first, ties by id, and keeps the first n, so that
+// every replica's answer is ordered alike.
+func best(ms []rag.Match, n int) []rag.Match {
+	slices.SortFunc(ms, func(a, b rag.Match) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return ms[:min(n, len(ms))]
 }
 
 // KeywordQuery implements rag.Store with a BM25 search over the terms
 // property, the filter pushed down.
+//
+// Weaviate scores with the statistics of the replica that answers, which
+// differ a little from node to node (keywordStats). With the index's own
+// statistics at hand, the query asks for keywordOverfetch times the
+// matches it needs, with their terms, scores each with those statistics
+// and keeps the best, ties broken by id: every replica then returns the
+// same list with the same scores, the in-process index's.
 func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
 	terms := queryTerms(q.Terms)
 	if q.Limit <= 0 || len(terms) == 0 {
@@ -61,11 +94,17 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	if q.Articles {
 		class, idField = s.articles, "articleId"
 	}
-	add := []graphql.Field{{Name: "score"}}
+	limit := min(q.Limit, maxResults)
+	score, own := s.stats.scorer(q.Articles, terms)
+	fetch := limit
+	fields := []graphql.Field{{Name: idField}, {Name: "_additional", Fields: []graphql.Field{{Name: "score"}}}}
+	if own {
+		fetch = min(limit*keywordOverfetch, maxResults)
+		fields = append(fields, graphql.Field{Name: "terms"})
+	}
 	get := s.client.GraphQL().Get().WithClassName(class).
 		WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(strings.Join(terms, " ")).WithProperties("terms")).
-		WithLimit(min(q.Limit, maxResults)).
-		WithFields(graphql.Field{Name: idField}, graphql.Field{Name: "_additional", Fields: add})
+		WithLimit(fetch).WithFields(fields...)
 	if w := where(q.Filter, !q.Articles); w != nil {
 		get = get.WithWhere(w)
 	}
@@ -83,19 +122,34 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	out := make([]rag.Match, 0, len(rows))
 	for _, row := range rows {
 		id, _ := row[idField].(string)
-		extra, _ := row["_additional"].(map[string]any)
-		score, err := scoreOf(extra["score"])
-		if id == "" || err != nil {
-			return nil, fmt.Errorf("weaviate: keyword query: a result without id or score (%v)", err)
+		var sc float64
+		if own {
+			text, _ := row["terms"].(string)
+			sc = score(strings.Fields(text))
+		} else {
+			extra, _ := row["_additional"].(map[string]any)
+			sc, err = scoreOf(extra["score"])
+			if err != nil {
+				return nil, fmt.Errorf("weaviate: keyword query: %s: %w", id, err)
+			}
+			// Weaviate leaves out Okapi BM25's constant (k1 + 1) factor.
+			sc *= bm25K1 + 1
 		}
-		if score <= 0 {
-			continue
+		if id == "" {
+			return nil, fmt.Errorf("weaviate: keyword query: a result without id")
 		}
-		// Weaviate leaves out Okapi BM25's constant (k1 + 1) factor.
-		out = append(out, rag.Match{ID: id, Score: score * (bm25K1 + 1)})
+		if sc > 0 {
+			out = append(out, rag.Match{ID: id, Score: sc})
+		}
 	}
-	return out, nil
+	return best(out, limit), nil
 }
+
+// keywordOverfetch is how many times the matches it needs a keyword query
+// asks for when it scores them itself. The replicas' statistics differ by
+// little, so a match that belongs in the list is near its top on every
+// replica.
+const keywordOverfetch = 2
 
 // maxResults is Weaviate's default QUERY_MAXIMUM_RESULTS: a query asking
 // for more is refused. Retrieval asks for more only to score every passage

@@ -68,6 +68,8 @@ type Store struct {
 	client   *weaviate.Client
 	passages string // collection names
 	articles string
+	// stats are the index's BM25 statistics, counted from the catalog.
+	stats *keywordStats
 }
 
 var _ rag.Store = (*Store)(nil)
@@ -121,7 +123,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("weaviate at %s: %w", shownURL, err)
 	}
-	s := &Store{opts: opts, client: client, passages: opts.Collection + "Passage", articles: opts.Collection + "Article"}
+	s := &Store{opts: opts, client: client, passages: opts.Collection + "Passage", articles: opts.Collection + "Article", stats: newKeywordStats()}
+	// Until the catalog is read, the statistics count nothing that is
+	// stored.
+	s.stats.invalidate()
 	ready, err := client.Misc().ReadyChecker().Do(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("weaviate at %s: %w", shownURL, err)
@@ -168,6 +173,7 @@ func (s *Store) Drop(ctx context.Context) error {
 			}
 		}
 	}
+	s.stats.replace(newKeywordStats())
 	return s.ensureSchema(ctx)
 }
 

@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
-	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/go-openapi/strfmt"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
@@ -34,13 +34,27 @@ type span struct {
 // are all in. Objects are keyed by id, so a retry after a failure
 // overwrites what the failed attempt wrote.
 func (s *Store) Put(ctx context.Context, arts []rag.StoredArticle) error {
+	terms := make([]articleTerms, len(arts))
+	for i, a := range arts {
+		terms[i] = termsOf(a)
+	}
+	if err := s.put(ctx, arts, terms); err != nil {
+		s.stats.invalidate()
+		return err
+	}
+	s.stats.wrote(arts, terms)
+	return nil
+}
+
+func (s *Store) put(ctx context.Context, arts []rag.StoredArticle, terms []articleTerms) error {
 	per := max(1, s.opts.BatchSize/8) // articles per round; a few passages each
 	for start := 0; start < len(arts); start += per {
-		chunk := arts[start:min(start+per, len(arts))]
+		end := min(start+per, len(arts))
+		chunk := arts[start:end]
 		var objs []*models.Object
-		for _, a := range chunk {
-			for _, p := range a.Passages {
-				objs = append(objs, s.passageObject(a, p))
+		for i, a := range chunk {
+			for j, p := range a.Passages {
+				objs = append(objs, s.passageObject(a, p, terms[start+i].passages[j]))
 			}
 		}
 		if err := s.importObjects(ctx, objs); err != nil {
@@ -51,8 +65,8 @@ func (s *Store) Put(ctx context.Context, arts []rag.StoredArticle) error {
 		}
 		objs = objs[:0]
 		now := time.Now().UnixMilli()
-		for _, a := range chunk {
-			o, err := s.articleObject(a, now)
+		for i, a := range chunk {
+			o, err := s.articleObject(a, terms[start+i].article, now)
 			if err != nil {
 				return err
 			}
@@ -65,12 +79,12 @@ func (s *Store) Put(ctx context.Context, arts []rag.StoredArticle) error {
 	return nil
 }
 
-func (s *Store) passageObject(a rag.StoredArticle, p rag.StoredPassage) *models.Object {
+func (s *Store) passageObject(a rag.StoredArticle, p rag.StoredPassage, terms []string) *models.Object {
 	props := map[string]any{
 		"passageId": p.ID, "articleId": a.Info.ID, "pos": p.Pos,
 		"title": a.Info.Title, "outlet": a.Info.Outlet, "url": a.Info.URL, "text": p.Text,
 		"dated": !a.Info.Published.IsZero(),
-		"terms": strings.Join(search.PassageKeywords(a.Info.Title, p.Text), " "),
+		"terms": strings.Join(terms, " "),
 	}
 	if !a.Info.Published.IsZero() {
 		props["published"] = a.Info.Published.UTC().Format(time.RFC3339)
@@ -78,7 +92,7 @@ func (s *Store) passageObject(a rag.StoredArticle, p rag.StoredPassage) *models.
 	return &models.Object{Class: s.passages, ID: strfmt.UUID(objectID("passage", p.ID)), Properties: props, Vector: p.Vector}
 }
 
-func (s *Store) articleObject(a rag.StoredArticle, now int64) (*models.Object, error) {
+func (s *Store) articleObject(a rag.StoredArticle, terms []string, now int64) (*models.Object, error) {
 	spans := make([]span, len(a.Passages))
 	for i, p := range a.Passages {
 		spans[i] = span{ID: p.ID, Pos: p.Pos, Start: p.Start, End: p.End}
@@ -101,7 +115,7 @@ func (s *Store) articleObject(a rag.StoredArticle, now int64) (*models.Object, e
 		"quotes": string(quotes), "passages": string(spansJSON),
 		"embedder": a.Embedder, "dimensions": a.Dimensions,
 		"dated": !a.Info.Published.IsZero(), "updated": now,
-		"terms": strings.Join(search.ArticleKeywords(a), " "),
+		"terms": strings.Join(terms, " "),
 	}
 	if !a.Info.Published.IsZero() {
 		props["published"] = a.Info.Published.UTC().Format(time.RFC3339)
@@ -116,28 +130,87 @@ func nonNil(v []string) []string {
 	return v
 }
 
-// importObjects writes objects in batches and fails if any object failed.
+// importObjects writes objects in batches and fails if any object still
+// fails after writeAttempts tries.
 func (s *Store) importObjects(ctx context.Context, objs []*models.Object) error {
 	for start := 0; start < len(objs); start += s.opts.BatchSize {
 		part := objs[start:min(start+s.opts.BatchSize, len(objs))]
-		res, err := s.client.Batch().ObjectsBatcher().WithObjects(part...).
-			WithConsistencyLevel(s.opts.Consistency).Do(ctx)
-		if err != nil {
-			return fmt.Errorf("weaviate: import %d objects: %w", len(part), err)
-		}
-		var failed []string
-		for _, r := range res {
-			if r.Result != nil && r.Result.Errors != nil {
-				for _, e := range r.Result.Errors.Error {
-					failed = append(failed, e.Message)
-				}
+		err := retry(ctx, func() error {
+			failed, first, err := s.importBatch(ctx, part)
+			if err != nil {
+				return err
 			}
-		}
-		if len(failed) > 0 {
-			return fmt.Errorf("weaviate: import: %d of %d objects failed, first: %s", len(failed), len(part), failed[0])
+			if len(failed) > 0 {
+				err := fmt.Errorf("weaviate: import: %d of %d objects failed, first: %s", len(failed), len(part), first)
+				part = failed
+				return err
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// retry runs an idempotent write until it succeeds, at most writeAttempts
+// times. A replicated write fails when too few replicas acknowledge it in
+// time (a node that is busy, restarting, or on a loaded machine: Weaviate
+// gives a replica 10 seconds to answer), and a request may meet a
+// connection the server has just closed. Every write here is an upsert by
+// id or a delete by filter, so it is sent again after a pause.
+func retry(ctx context.Context, write func() error) error {
+	pause := time.Second
+	for attempt := 1; ; attempt++ {
+		err := write()
+		if err == nil {
+			return nil
+		}
+		if attempt == writeAttempts {
+			return fmt.Errorf("%w (tried %d times)", err, attempt)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w, then %w", err, ctx.Err())
+		case <-time.After(pause):
+		}
+		pause *= 2
+	}
+}
+
+// writeAttempts is how many times a write is sent before it fails: the
+// pauses between them add up to about a minute.
+const writeAttempts = 7
+
+// importBatch sends one batch and returns the objects that failed, with
+// the first failure's message.
+func (s *Store) importBatch(ctx context.Context, part []*models.Object) ([]*models.Object, string, error) {
+	res, err := s.client.Batch().ObjectsBatcher().WithObjects(part...).
+		WithConsistencyLevel(s.opts.Consistency).Do(ctx)
+	if err != nil {
+		return nil, "", fmt.Errorf("weaviate: import %d objects: %w", len(part), err)
+	}
+	failedIDs := map[strfmt.UUID]string{}
+	for _, r := range res {
+		if r.Result != nil && r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
+			failedIDs[r.ID] = r.Result.Errors.Error[0].Message
+		}
+	}
+	var failed []*models.Object
+	first := ""
+	for _, o := range part {
+		if msg, ok := failedIDs[o.ID]; ok {
+			failed = append(failed, o)
+			if first == "" {
+				first = msg
+			}
+		}
+	}
+	if len(failed) < len(failedIDs) {
+		return nil, "", fmt.Errorf("weaviate: import: %d objects failed, some of them not sent", len(failedIDs))
+	}
+	return failed, first, nil
 }
 
 // deleteBeyond deletes passages of these articles at positions past their
@@ -160,6 +233,7 @@ func (s *Store) deleteBeyond(ctx context.Context, arts []rag.StoredArticle) erro
 // catalog still lists the article, and the retention or prune that asked
 // for the deletion asks again.
 func (s *Store) Delete(ctx context.Context, ids []string) error {
+	s.stats.invalidate()
 	const per = 100
 	for start := 0; start < len(ids); start += per {
 		part := ids[start:min(start+per, len(ids))]
@@ -178,13 +252,20 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 // the server's limit on one batch delete needs.
 func (s *Store) deleteWhere(ctx context.Context, class string, where *filters.WhereBuilder) error {
 	for range 10000 {
-		res, err := s.client.Batch().ObjectsBatchDeleter().WithClassName(class).WithWhere(where).
-			WithOutput("minimal").WithConsistencyLevel(s.opts.Consistency).Do(ctx)
+		var res *models.BatchDeleteResponse
+		err := retry(ctx, func() (err error) {
+			res, err = s.client.Batch().ObjectsBatchDeleter().WithClassName(class).WithWhere(where).
+				WithOutput("minimal").WithConsistencyLevel(s.opts.Consistency).Do(ctx)
+			if err != nil {
+				return fmt.Errorf("weaviate: delete from %s: %w", class, err)
+			}
+			if res.Results == nil || res.Results.Failed > 0 {
+				return fmt.Errorf("weaviate: delete from %s: %d objects failed", class, failedOf(res))
+			}
+			return nil
+		})
 		if err != nil {
-			return fmt.Errorf("weaviate: delete from %s: %w", class, err)
-		}
-		if res.Results == nil || res.Results.Failed > 0 {
-			return fmt.Errorf("weaviate: delete from %s: %d objects failed", class, failedOf(res))
+			return err
 		}
 		if res.Results.Matches < res.Results.Limit || res.Results.Matches == 0 {
 			return nil
@@ -258,6 +339,7 @@ func (s *Store) Catalog(ctx context.Context, fn func(rag.StoredArticle) error) e
 		{Name: "_additional", Fields: []graphql.Field{{Name: "id"}}},
 	}
 	after := ""
+	stats := newKeywordStats()
 	for {
 		q := s.client.GraphQL().Get().WithClassName(s.articles).WithFields(fields...).WithLimit(200)
 		if after != "" {
@@ -272,6 +354,7 @@ func (s *Store) Catalog(ctx context.Context, fn func(rag.StoredArticle) error) e
 			return err
 		}
 		if len(rows) == 0 {
+			s.stats.replace(stats)
 			return nil
 		}
 		for _, row := range rows {
@@ -279,6 +362,7 @@ func (s *Store) Catalog(ctx context.Context, fn func(rag.StoredArticle) error) e
 			if err != nil {
 				return err
 			}
+			stats.count(a.Info.ID, termsOf(withText(a)))
 			if err := fn(a); err != nil {
 				return err
 			}
@@ -286,6 +370,19 @@ func (s *Store) Catalog(ctx context.Context, fn func(rag.StoredArticle) error) e
 			after, _ = add["id"].(string)
 		}
 	}
+}
+
+// withText is the article with every passage's text filled in from the
+// body, as written.
+func withText(a rag.StoredArticle) rag.StoredArticle {
+	ps := slices.Clone(a.Passages)
+	for i, p := range ps {
+		if p.Text == "" && p.Start >= 0 && p.Start <= p.End && p.End <= len(a.Body) {
+			ps[i].Text = a.Body[p.Start:p.End]
+		}
+	}
+	a.Passages = ps
+	return a
 }
 
 func storedArticle(row map[string]any) (rag.StoredArticle, error) {
