@@ -300,6 +300,10 @@ func (c *Cluster) env(node *Node, join []string) []string {
 		"RAFT_INTERNAL_RPC_PORT=" + strconv.Itoa(node.ports.raftRPC),
 		"RAFT_JOIN=" + c.raftJoin(),
 		"RAFT_BOOTSTRAP_EXPECT=" + strconv.Itoa(len(c.nodes)),
+		// Keyword postings in the classic format, as docs/SCALING.md asks
+		// of every server: 1.35's BlockMax WAND drops matches that are
+		// still in memory or in a newly flushed segment.
+		"USE_INVERTED_SEARCHABLE=false",
 	}
 	if c.apiKey == "" {
 		env = append(env, "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true")
