@@ -45,7 +45,7 @@ func (c *migrateCmd) run(ctx context.Context, inv *invocation) error {
 	}
 	dst := inv.cfg
 	dst.Store.Backend = config.StoreWeaviate
-	store, err := openStore(dst, false)
+	store, err := openStore(dst, false, inv.logger)
 	if err != nil {
 		return err
 	}

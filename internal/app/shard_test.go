@@ -136,7 +136,9 @@ func (r *shardRig) ask(shard int, question string) string {
 		Type: 2, GuildID: r.guilds[shard], ChannelID: strconv.Itoa(5000 + shard), UserID: testUser, Username: "reader",
 		Name: "ask", Options: []fakediscord.Option{{Name: "question", Type: fakediscord.OptionString, Value: question}},
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	// A give-up point, not a bound on answering: a shard on a machine
+	// shared with three Weaviate nodes under the race detector is slow.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	call, err := r.discord.WaitCall(ctx, func(c fakediscord.Call) bool {
 		return strings.Contains(c.Route, token) && c.Method == http.MethodPatch && strings.Contains(string(c.Body), "embeds")

@@ -82,7 +82,7 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	if err != nil {
 		return nil, err
 	}
-	store, err := openStore(cfg, so.fresh)
+	store, err := openStore(cfg, so.fresh, logger)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ const storeTimeout = time.Minute
 // openStore opens the external store the configuration names; nil means
 // the in-process default. With fresh (ingest --rebuild) the store's
 // collections are emptied first, as the snapshot is replaced for chromem.
-func openStore(cfg config.Config, fresh bool) (rag.Store, error) {
+func openStore(cfg config.Config, fresh bool, logger *slog.Logger) (rag.Store, error) {
 	if cfg.Store.Backend != config.StoreWeaviate {
 		return nil, nil
 	}
@@ -128,6 +128,11 @@ func openStore(cfg config.Config, fresh bool) (rag.Store, error) {
 		if err := s.Drop(ctx); err != nil {
 			return nil, err
 		}
+	}
+	if s.BlockMaxWAND() {
+		logger.Warn("weaviate keeps keyword postings in the BlockMax format, whose search in 1.35 leaves out recent matches; "+
+			"start it with USE_INVERTED_SEARCHABLE=false and run `coveragebot ingest --rebuild` (docs/SCALING.md)",
+			"collection", cfg.Store.WeaviateCollection)
 	}
 	return s, nil
 }

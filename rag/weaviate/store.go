@@ -70,6 +70,9 @@ type Store struct {
 	articles string
 	// stats are the index's BM25 statistics, counted from the catalog.
 	stats *keywordStats
+	// blockMax is set when the passages' keyword postings are in the
+	// BlockMax format (see BlockMaxWAND).
+	blockMax bool
 }
 
 var _ rag.Store = (*Store)(nil)
@@ -255,8 +258,21 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 			return fmt.Errorf("weaviate: create collection %s: %w", c.Class, err)
 		}
 	}
+	class, err := s.client.Schema().ClassGetter().WithClassName(s.passages).Do(ctx)
+	if err != nil {
+		return fmt.Errorf("weaviate: read collection %s: %w", s.passages, err)
+	}
+	s.blockMax = class.InvertedIndexConfig != nil && class.InvertedIndexConfig.UsingBlockMaxWAND
 	return nil
 }
+
+// BlockMaxWAND reports whether the server keeps the passages' keyword
+// postings in the BlockMax format, the default for collections created by
+// Weaviate 1.35 unless it runs with USE_INVERTED_SEARCHABLE=false. Its
+// search leaves out matches still in memory or in a newly flushed segment
+// (weaviate/weaviate#11780 and #12022), so that keyword results change
+// with each replica's flushes and compactions: docs/SCALING.md.
+func (s *Store) BlockMaxWAND() bool { return s.blockMax }
 
 // PassageUUID is the Weaviate object id of a passage, for reading it
 // straight from the server (GET /v1/objects/{class}/{uuid}).

@@ -37,6 +37,18 @@ func TestStoreSuite(t *testing.T) {
 		return s
 	})
 
+	// The test servers keep keyword postings in the classic format, as
+	// docs/SCALING.md asks, and the store can tell.
+	t.Run("ClassicKeywordPostings", func(t *testing.T) {
+		s, err := weaviate.Open(context.Background(), weaviate.Options{URL: url, Collection: "Postings"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.BlockMaxWAND() {
+			t.Error("the passages' keyword postings are in the BlockMax format on a server started with USE_INVERTED_SEARCHABLE=false")
+		}
+	})
+
 	// A damaged catalog entry (written by hand, or by a future version)
 	// stops the index from opening with a message that names it, rather
 	// than leaving the article out unseen.
