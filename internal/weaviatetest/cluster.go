@@ -45,6 +45,8 @@ type Cluster struct {
 	nodes []*Node
 	// apiKey, when set, is the only way in: anonymous access is off.
 	apiKey string
+	// extraEnv is appended to every node's environment, where it wins.
+	extraEnv []string
 }
 
 // Node is one weaviate-server process of a Cluster. Its ports and data
@@ -81,17 +83,25 @@ func (p *process) running() bool {
 // when no binary is configured; see Require.
 func Start(t testing.TB, n int) *Cluster {
 	t.Helper()
-	return start(t, n, "")
+	return start(t, n, "", nil)
+}
+
+// StartWithBlockMax is Start with Weaviate's default keyword postings, the
+// BlockMax format, which the other clusters turn off (see Cluster.env):
+// for measuring what it does.
+func StartWithBlockMax(t testing.TB, n int) *Cluster {
+	t.Helper()
+	return start(t, n, "", []string{"USE_INVERTED_SEARCHABLE=true"})
 }
 
 // StartWithAPIKey is Start with anonymous access off: every request needs
 // the bearer token apiKey (Weaviate's API-key authentication).
 func StartWithAPIKey(t testing.TB, n int, apiKey string) *Cluster {
 	t.Helper()
-	return start(t, n, apiKey)
+	return start(t, n, apiKey, nil)
 }
 
-func start(t testing.TB, n int, apiKey string) *Cluster {
+func start(t testing.TB, n int, apiKey string, extraEnv []string) *Cluster {
 	t.Helper()
 	bin := Require(t)
 	if n < 1 {
@@ -99,7 +109,7 @@ func start(t testing.TB, n int, apiKey string) *Cluster {
 	}
 
 	reserver := newPortReserver()
-	c := &Cluster{bin: bin, apiKey: apiKey}
+	c := &Cluster{bin: bin, apiKey: apiKey, extraEnv: extraEnv}
 	for i := range n {
 		ports, err := reserver.node()
 		if err != nil {
@@ -314,6 +324,7 @@ func (c *Cluster) env(node *Node, join []string) []string {
 	if len(join) > 0 {
 		env = append(env, "CLUSTER_JOIN="+strings.Join(join, ","))
 	}
+	env = append(env, c.extraEnv...)
 	for _, key := range []string{"PATH", "HOME", "TMPDIR"} {
 		if v, ok := os.LookupEnv(key); ok {
 			env = append(env, key+"="+v)
