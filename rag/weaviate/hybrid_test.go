@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/coveragebot/coveragebot/rag/eval"
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/search"
-	"github.com/coveragebot/coveragebot/rag/source"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
@@ -34,24 +32,8 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	if os.Getenv(hybridEnv) == "" {
 		t.Skip("compares Weaviate's hybrid query with coveragebot's fusion on realtimeqa-dev; set " + hybridEnv + "=1")
 	}
-	dir := os.Getenv("COVERAGEBOT_BENCH_DIR")
-	if dir == "" {
-		dir = "../../../shared/bench/realtimeqa-dev"
-	}
 	ctx := context.Background()
-	res, err := source.Load(ctx, filepath.Join(dir, "corpus.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	qf, err := os.Open(filepath.Join(dir, "queries.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	queries, err := eval.ReadQueries(qf)
-	qf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	articles, queries := benchArticles(t), benchQueries(t)
 
 	node := weaviatetest.Start(t, 1).Node(0)
 	url := "http://" + node.Host()
@@ -64,7 +46,7 @@ func TestHybridBesideOwnFusion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(ctx, res.Articles, search.IngestOptions{}); err != nil {
+	if _, err := ix.Ingest(ctx, articles, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	own, err := eval.Run(ctx, ix, queries)

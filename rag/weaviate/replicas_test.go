@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,7 +11,9 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
-	"github.com/coveragebot/coveragebot/rag/source"
+	"github.com/coveragebot/coveragebot/rag/eval"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 	wv "github.com/weaviate/weaviate-go-client/v5/weaviate"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
@@ -35,10 +36,6 @@ func TestReplicaDifferences(t *testing.T) {
 	if os.Getenv(replicasEnv) == "" {
 		t.Skip("measures how replicas differ; set " + replicasEnv + "=1")
 	}
-	dir := os.Getenv("COVERAGEBOT_BENCH_DIR")
-	if dir == "" {
-		dir = "../../../shared/bench/realtimeqa-dev"
-	}
 	n := 400
 	if v := os.Getenv("COVERAGEBOT_REPLICA_ARTICLES"); v != "" {
 		var err error
@@ -46,21 +43,9 @@ func TestReplicaDifferences(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ctx := context.Background()
-	res, err := source.Load(ctx, filepath.Join(dir, "corpus.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts := res.Articles[:min(n, len(res.Articles))]
-	qf, err := os.Open(filepath.Join(dir, "queries.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	queries, err := rag.ReadEvalQueries(qf)
-	qf.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	arts := benchArticles(t)
+	arts = arts[:min(n, len(arts))]
+	queries := benchQueries(t)
 	for _, blockMax := range []bool{true, false} {
 		t.Run(fmt.Sprintf("BlockMax=%v", blockMax), func(t *testing.T) {
 			var cl *weaviatetest.Cluster
@@ -74,7 +59,7 @@ func TestReplicaDifferences(t *testing.T) {
 	}
 }
 
-func measureReplicas(t *testing.T, cl *weaviatetest.Cluster, arts []rag.Article, queries []rag.EvalQuery, blockMax bool) {
+func measureReplicas(t *testing.T, cl *weaviatetest.Cluster, arts []rag.Article, queries []eval.Query, blockMax bool) {
 	ctx := context.Background()
 	open := func(node int) *weaviate.Store {
 		s, err := weaviate.Open(ctx, weaviate.Options{URL: "http://" + cl.Node(node).Host(), GRPC: cl.Node(node).GRPCHost(), Collection: "Replicas", Replication: 3})
@@ -83,12 +68,12 @@ func measureReplicas(t *testing.T, cl *weaviatetest.Cluster, arts []rag.Article,
 		}
 		return s
 	}
-	e := rag.NewLocalEmbedder()
-	ix, err := rag.Open(e, rag.IndexOptions{Store: open(0)})
+	e := search.NewLocalEmbedder()
+	ix, err := search.Open(e, search.Options{Store: open(0)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(ctx, arts, rag.IngestOptions{}); err != nil {
+	if _, err := ix.Ingest(ctx, arts, search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := ix.Count()
@@ -126,7 +111,7 @@ func measureReplicas(t *testing.T, cl *weaviatetest.Cluster, arts []rag.Article,
 			if err != nil {
 				t.Fatal(err)
 			}
-			terms := rag.Terms(q.Question)
+			terms := prose.Terms(q.Question)
 			for node := range 3 {
 				r["Weaviate nearVector"] = append(r["Weaviate nearVector"], rawQuery(t, clients[node], passages,
 					clients[node].GraphQL().Get().WithNearVector(clients[node].GraphQL().NearVectorArgBuilder().WithVector(vecs[0])), "distance", limit))

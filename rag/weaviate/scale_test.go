@@ -18,7 +18,6 @@ import (
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/search"
-	"github.com/coveragebot/coveragebot/rag/source"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
@@ -111,17 +110,10 @@ func TestScaleBesideChromem(t *testing.T) {
 // synthetic coverage reads like news ($COVERAGEBOT_BENCH_DIR, or the shared
 // copy beside the repository).
 func newsSentences(t *testing.T) []string {
-	dir := os.Getenv("COVERAGEBOT_BENCH_DIR")
-	if dir == "" {
-		dir = "../../../shared/bench/realtimeqa-dev"
-	}
-	res, err := source.Load(context.Background(), filepath.Join(dir, "corpus.jsonl"))
-	if err != nil {
-		t.Fatalf("the scale test reads news text from realtimeqa-dev (set COVERAGEBOT_BENCH_DIR): %v", err)
-	}
-	prose.Clean(res.Articles)
+	articles := benchArticles(t)
+	prose.Clean(articles)
 	var out []string
-	for _, a := range res.Articles {
+	for _, a := range articles {
 		out = append(out, prose.SplitSentences(a.Text)...)
 	}
 	return out
