@@ -17,6 +17,8 @@ import (
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/eval"
+	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
@@ -181,7 +183,7 @@ func TestWeaviateClusterLosesANode(t *testing.T) {
 func compareReplicas(t *testing.T, cl *weaviatetest.Cluster, queries []string) {
 	t.Helper()
 	ctx := context.Background()
-	e := rag.NewLocalEmbedder()
+	e := search.NewLocalEmbedder()
 	var stores []*weaviate.Store
 	for node := range 3 {
 		s, err := weaviate.Open(ctx, weaviate.Options{URL: "http://" + cl.Node(node).Host(), Collection: "Cluster", Replication: 3})
@@ -217,12 +219,12 @@ func compareReplicas(t *testing.T, cl *weaviatetest.Cluster, queries []string) {
 				t.Fatal(err)
 			}
 			vector = append(vector, list(v))
-			k, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: rag.Terms(q), Limit: limit})
+			k, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: prose.Terms(q), Limit: limit})
 			if err != nil {
 				t.Fatal(err)
 			}
 			keyword = append(keyword, list(k))
-			a, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: rag.Terms(q), Limit: limit / 2, Articles: true})
+			a, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: prose.Terms(q), Limit: limit / 2, Articles: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -355,7 +357,7 @@ func waitReplicas(t *testing.T, cl *weaviatetest.Cluster, nodes []int, want int)
 // copyCorpus writes the first n articles of a corpus.jsonl (all of them
 // when n is 0), and those the questions' answers are in, and returns how
 // many it wrote.
-func copyCorpus(t *testing.T, from, to string, n int, questions []rag.EvalQuery) int {
+func copyCorpus(t *testing.T, from, to string, n int, questions []eval.Query) int {
 	t.Helper()
 	data, err := os.ReadFile(from)
 	if err != nil {
@@ -393,7 +395,7 @@ func plainURL(u string) string {
 }
 
 // readBenchQuestions reads the first n questions of a queries.jsonl.
-func readBenchQuestions(t *testing.T, path string, n int) []rag.EvalQuery {
+func readBenchQuestions(t *testing.T, path string, n int) []eval.Query {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
