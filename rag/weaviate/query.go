@@ -24,8 +24,12 @@ import (
 // fewer passages than the collection's flatSearchCutoff (40,000 unless
 // changed). So the query always carries a filter, one that allows every
 // passage when nothing else narrows it: up to that size every replica
-// finds the same passages, at the same distances, ordered here by
-// distance and then by id.
+// finds the same passages, at the same distances. Passages with the same
+// text (an article carried twice, a newsletter footer) are at the same
+// distance, and which of them Weaviate keeps at the edge of the limit
+// depends on its internal numbering, which differs by replica and changes
+// when an object is written again; so the query asks for tieOverfetch
+// times the passages it needs and keeps the nearest, ties broken by id.
 func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
 	if q.Limit <= 0 || len(q.Vector) == 0 {
 		return nil, nil
@@ -36,7 +40,7 @@ func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match
 	}
 	get := s.client.GraphQL().Get().WithClassName(s.passages).
 		WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(q.Vector)).
-		WithLimit(min(q.Limit, maxResults)).WithWhere(w).
+		WithLimit(min(q.Limit*tieOverfetch, maxResults)).WithWhere(w).
 		WithFields(graphql.Field{Name: "passageId"}, graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: "distance"}}})
 	if s.opts.Replication > 1 {
 		// Weaviate takes the argument only for replicated collections.
@@ -61,8 +65,13 @@ func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match
 		// Weaviate's cosine distance is 1 - cosine similarity.
 		out = append(out, rag.Match{ID: id, Score: 1 - dist})
 	}
-	return best(out, len(out)), nil
+	return best(out, q.Limit), nil
 }
+
+// tieOverfetch is how many times the matches it needs a query asks for, so
+// that matches tied at the edge of the limit are all there to be ordered
+// by id.
+const tieOverfetch = 2
 
 // best sorts matches best first, ties by id, and keeps the first n, so that
 // every replica's answer is ordered alike.
@@ -81,10 +90,12 @@ func best(ms []rag.Match, n int) []rag.Match {
 //
 // Weaviate scores with the statistics of the replica that answers, which
 // differ a little from node to node (keywordStats). With the index's own
-// statistics at hand, the query asks for keywordOverfetch times the
-// matches it needs, with their terms, scores each with those statistics
-// and keeps the best, ties broken by id: every replica then returns the
-// same list with the same scores, the in-process index's.
+// statistics at hand, the query asks for tieOverfetch times the matches
+// it needs, with their terms, scores each with those statistics and keeps
+// the best, ties broken by id: every replica then returns the same list
+// with the same scores, the in-process index's. The replicas' statistics
+// differ by little, so a match that belongs in the list is near its top on
+// every replica.
 func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
 	terms := queryTerms(q.Terms)
 	if q.Limit <= 0 || len(terms) == 0 {
@@ -99,7 +110,7 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	fetch := limit
 	fields := []graphql.Field{{Name: idField}, {Name: "_additional", Fields: []graphql.Field{{Name: "score"}}}}
 	if own {
-		fetch = min(limit*keywordOverfetch, maxResults)
+		fetch = min(limit*tieOverfetch, maxResults)
 		fields = append(fields, graphql.Field{Name: "terms"})
 	}
 	get := s.client.GraphQL().Get().WithClassName(class).
@@ -144,12 +155,6 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	}
 	return best(out, limit), nil
 }
-
-// keywordOverfetch is how many times the matches it needs a keyword query
-// asks for when it scores them itself. The replicas' statistics differ by
-// little, so a match that belongs in the list is near its top on every
-// replica.
-const keywordOverfetch = 2
 
 // maxResults is Weaviate's default QUERY_MAXIMUM_RESULTS: a query asking
 // for more is refused. Retrieval asks for more only to score every passage
