@@ -409,25 +409,6 @@ func readBenchQuestions(t *testing.T, path string, n int) []eval.Query {
 	return qs[:min(n, len(qs))]
 }
 
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	in, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // answerText is the answer embed's description in a Discord message body.
 func answerText(body string) string {
 	var msg struct {
