@@ -10,6 +10,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/quote"
 )
 
 // ExtractiveOptions tune the extractive answerer.
@@ -43,6 +44,9 @@ const (
 	// A sentence with the typed answer must cover this share of what the
 	// best sentence covers of the question's words to be preferred.
 	typedCoverageRatio = 0.5
+	// A question that asks for a figure, a date or a duration, answered
+	// without one, must be covered this well.
+	untypedCoverage = 0.75
 )
 
 // questionFrameWords ask for a kind of answer rather than name what it is
@@ -410,22 +414,49 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	// The answer's article must name everyone and everything the question
 	// names: a quotation of Bolton answers nothing about Starmer unless
 	// Bolton's coverage mentions Starmer.
+	isSpeaker := map[string]bool{}
+	for _, t := range speakerTerms(question) {
+		isSpeaker[t] = true
+	}
 	namesAll := func(c scoredSentence) bool {
 		at := articleTerms[hits[c.hit].ArticleID]
-		if q.kind == kindSaid {
-			// What X said about Y: the passage that holds X's words must
-			// name Y.
-			at = passageTerms[c.hit]
-		}
 		for t := range q.entity {
-			if len(t) > 2 && !q.holds(at, t) {
+			if len(t) <= 2 {
+				continue
+			}
+			if !q.holds(at, t) {
+				return false
+			}
+			// What X said about Y, or to Y: X's words must name Y.
+			if q.kind == kindSaid && !isSpeaker[t] && !q.holds(c.terms, t) {
 				return false
 			}
 		}
 		return true
 	}
-	// What X said is in a sentence that names X.
+	// What X said is in X's quotations, as rag/quote attributes them, or
+	// in a sentence that names X and reports speech.
 	speaker := speakerTerms(question)
+	var quotes map[int][]rag.Quote // by hit
+	if len(speaker) > 0 {
+		quotes = map[int][]rag.Quote{}
+		for i, h := range hits {
+			quotes[i] = quote.Extract(rag.Article{ID: h.ArticleID, Title: h.Title, Text: h.Text})
+		}
+	}
+	carriesQuoteBy := func(c scoredSentence) bool {
+		for _, qt := range quotes[c.hit] {
+			who := termSet(qt.Speaker + " " + qt.Mention + " " + qt.Relayer)
+			byX := false
+			for _, t := range speaker {
+				byX = byX || q.holds(who, t)
+			}
+			if byX && overlaps(c.text, qt.Text) {
+				return true
+			}
+		}
+		return false
+	}
 	bySpeaker := func(c scoredSentence) bool {
 		if len(speaker) == 0 {
 			return true
@@ -438,7 +469,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			}
 			return false
 		}
-		if names(c.terms) {
+		if carriesQuoteBy(c) || (names(c.terms) && reportedSpeech.MatchString(c.text)) {
 			return true
 		}
 		// "He said…", "The French president said…": X named in one of
@@ -467,6 +498,19 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			return abstain(abstainMissing(missing))
 		}
 		return abstain(abstainNoAnswer)
+	}
+	if q.kind == kindNumber || q.kind == kindDate || q.kind == kindDuration {
+		// Present but with nothing of the asked type: how many died, when
+		// none of the sentences gives a figure. An answer in words ("every
+		// other former republic", "his first term") must then cover the
+		// question nearly whole.
+		found := false
+		for _, c := range chosen {
+			found = found || c.covered[kindTerm]
+		}
+		if !found && answerCoverage(q, chosen, context) < untypedCoverage {
+			return abstain(abstainNoAnswer)
+		}
 	}
 	chosen = withBodyAfterHeadline(hits, cands, chosen, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
@@ -646,6 +690,21 @@ func echoes(q questionTerms, terms map[string]bool) bool {
 		}
 	}
 	return float64(fresh) < echoShare*float64(len(terms))
+}
+
+// overlaps reports whether a sentence holds the start of a quotation, or a
+// quotation holds the start of the sentence (a quotation of several
+// sentences).
+func overlaps(sentence, quotation string) bool {
+	head := func(s string) string {
+		s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "\"“”‘’"))
+		if len(s) > 40 {
+			s = s[:40]
+		}
+		return s
+	}
+	qh, sh := head(quotation), head(sentence)
+	return qh != "" && (strings.Contains(sentence, qh) || strings.Contains(quotation, sh))
 }
 
 // isHeadline reports whether a candidate is its hit's headline.
