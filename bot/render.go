@@ -70,7 +70,11 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 		body = escapeAnswer(body)
 	}
 	if c := strings.TrimSpace(a.Caveat); c != "" {
-		body = "⚠️ " + escapeMarkdown(c) + "\n\n" + body
+		mark := "⚠️ "
+		if a.Route != "" {
+			mark = "↪️ " // a request routed to another feature, not a warning
+		}
+		body = mark + escapeMarkdown(c) + "\n\n" + body
 	}
 	body = neutralizeMentions(body)
 

@@ -181,6 +181,9 @@ type jsonAnswer struct {
 	AsOf      string         `json:"as_of,omitempty"`
 	Caveat    string         `json:"caveat,omitempty"`
 	Dropped   []string       `json:"dropped,omitempty"`
+	// Route names the feature a request was routed to (summary, digest,
+	// timeline, quotes, compare); absent for an answer to a question.
+	Route string `json:"route,omitempty"`
 }
 
 // toJSONAnswer renders an answer in the --json contract; field is "answer"
@@ -189,7 +192,7 @@ func toJSONAnswer(ans rag.Answer, field string) jsonAnswer {
 	text := ans.Text
 	out := jsonAnswer{
 		Question: ans.Question, Abstained: ans.Abstained, Mode: ans.Mode,
-		AsOf: formatDate(ans.AsOf), Caveat: ans.Caveat, Dropped: ans.Dropped,
+		AsOf: formatDate(ans.AsOf), Caveat: ans.Caveat, Dropped: ans.Dropped, Route: ans.Route,
 		Citations: make([]jsonCitation, 0, len(ans.Citations)),
 	}
 	if field == "summary" {

@@ -1,0 +1,102 @@
+package app
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// answerFigures is testdata/questions/answer-figures.json: the figures of
+// `eval --answers` that docs/QUALITY.md reports, per set and half.
+type answerFigures struct {
+	Seed       figureSet `json:"seed"`
+	RealTimeQA figureSet `json:"realtimeqa"`
+}
+
+type figureSet struct {
+	Stated      map[string]float64 `json:"stated"`       // answerable questions, by half
+	Abstained   map[string]float64 `json:"abstained"`    // answerable questions the answerer declined
+	MustAbstain map[string]float64 `json:"must_abstain"` // share of must-abstain questions that did
+}
+
+func readAnswerFigures(t *testing.T) answerFigures {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "questions", "answer-figures.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f answerFigures
+	if err := json.Unmarshal(raw, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// checkFigures compares a run's report with the recorded figures. The
+// extractive answerer is deterministic, so a figure that moves is a change
+// of behaviour: better or worse, the record and docs/QUALITY.md must follow.
+func checkFigures(t *testing.T, rep evalReport, want figureSet) {
+	t.Helper()
+	if rep.Answers == nil {
+		t.Fatal("no answer figures in the report")
+	}
+	a := rep.Answers
+	got := figureSet{
+		Stated:    map[string]float64{"tune": a.Answer.Tune.Stated, "check": a.Answer.Check.Stated},
+		Abstained: map[string]float64{"tune": a.Answer.Tune.Abstained, "check": a.Answer.Check.Abstained},
+	}
+	if a.Abstain != nil {
+		got.MustAbstain = map[string]float64{"tune": a.Abstain.Tune.Stated, "check": a.Abstain.Check.Stated}
+	}
+	for _, f := range []struct {
+		name      string
+		got, want map[string]float64
+	}{{"stated", got.Stated, want.Stated}, {"abstained", got.Abstained, want.Abstained}, {"must_abstain", got.MustAbstain, want.MustAbstain}} {
+		for _, half := range []string{"tune", "check"} {
+			g, w := f.got[half], f.want[half]
+			if math.Abs(g-w) > 0.0005 {
+				t.Errorf("%s on the %s half: %.3f, recorded %.3f (update testdata/questions/answer-figures.json and docs/QUALITY.md when the change is meant)", f.name, half, g, w)
+			}
+		}
+	}
+}
+
+func runAnswerEval(t *testing.T, corpus, queries string) evalReport {
+	t.Helper()
+	c := newCLI(t)
+	out := c.mustRun("eval", "--answers", "--corpus", corpus, "--queries", queries, "--json", "--eval-index", filepath.Join(c.dir, "eval"))
+	var rep evalReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return rep
+}
+
+// TestSeedAnswerFigures holds the offline answerer to its recorded figures
+// on the seed question set, both halves: a second of CPU, so it runs in
+// every `go test`.
+func TestSeedAnswerFigures(t *testing.T) {
+	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed.jsonl"))
+	checkFigures(t, rep, readAnswerFigures(t).Seed)
+}
+
+// TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on
+// realtimeqa-dev, read from ../shared beside the repository as CI lays it
+// out (or COVERAGEBOT_BENCH_DIR). Without it the test is skipped, loudly.
+func TestRealTimeQAAnswerFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 2,029 articles; not in -short")
+	}
+	dir := os.Getenv("COVERAGEBOT_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "bench", "realtimeqa-dev")
+	}
+	corpus, queries := filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "queries.jsonl")
+	if _, err := os.Stat(queries); err != nil {
+		t.Skipf("!! REALTIMEQA ANSWER FIGURES NOT CHECKED: %s is missing; put shared/ beside the repository or set COVERAGEBOT_BENCH_DIR", queries)
+	}
+	rep := runAnswerEval(t, corpus, queries)
+	checkFigures(t, rep, readAnswerFigures(t).RealTimeQA)
+}
