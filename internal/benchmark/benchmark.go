@@ -187,7 +187,15 @@ func MeasureRetrieval(ctx context.Context, ix *search.Index, questions []synthet
 	if err != nil {
 		return rb, fmt.Errorf("bench retrieval: embed questions: %w", err)
 	}
-	// The embedders give unit vectors, as the index stores them.
+	// The embedders give unit vectors, as the index stores them, except for
+	// a question of stop words only, which has no direction: it gets one,
+	// as the index gives its vectors one, so that chromem-go (which would
+	// divide by its zero length) and the scan compare the same thing.
+	for _, v := range qvecs {
+		if len(v) > 0 && !slices.ContainsFunc(v, func(x float32) bool { return x != 0 }) {
+			v[0] = 1
+		}
+	}
 
 	hybrid := func(i int) error {
 		hits, err := ix.Retrieve(ctx, questions[i].Text, opts)
