@@ -37,7 +37,7 @@ func Extract(a rag.Article) []rag.Quote {
 		}
 		q := rag.Quote{
 			Speaker: ref.speaker, Role: ref.role, Text: text, Start: sp.textStart,
-			Pronoun: ref.resolved, About: ref.about, NotPerson: !ref.person,
+			Pronoun: ref.resolved, About: ref.about, NotPerson: !ref.person || !x.evidenced(ref.speaker),
 			ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published,
 		}
 		if ref.person {

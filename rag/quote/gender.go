@@ -144,3 +144,47 @@ func (x *quoteExtractor) afterPreposition(pos int) bool {
 	ws := lastWordStart(x.masked, 0, end)
 	return ws < end && prepositions[strings.ToLower(x.masked[ws:end])]
 }
+
+// evidenced reports whether the article shows a name to be a person's and
+// not an organisation's ("Ford Motor Co", "Human Rights Watch" are two or
+// more capitalised words too): a title, a courtesy title or a role noun
+// before it, a description after it, a gendered pronoun that refers to it,
+// or the surname used alone elsewhere, as news names people after the
+// first mention.
+func (x *quoteExtractor) evidenced(name string) bool {
+	if ok, seen := x.personHood[name]; seen {
+		return ok
+	}
+	ok := x.gender[name] != genderUnknown
+	toks := nameTokens(name)
+	for _, p := range x.people {
+		if ok {
+			break
+		}
+		c := x.canonical(p.name)
+		if c != name && !sameNameWord(strings.ToLower(c), strings.ToLower(name)) {
+			continue
+		}
+		first := strings.ToLower(strings.Fields(p.name)[0])
+		if p.title != "" || p.role != "" || honorifics[first] {
+			ok = true
+		}
+		// The surname alone, elsewhere: "Rochester said".
+		if pt := nameTokens(p.name); len(pt) == 1 && len(toks) > 1 && pt[0] == toks[len(toks)-1] {
+			ok = true
+		}
+	}
+	for _, sa := range x.speech {
+		if ok {
+			break
+		}
+		if sa.ok && sa.ref.speaker == name && sa.ref.role != "" {
+			ok = true
+		}
+	}
+	if x.personHood == nil {
+		x.personHood = map[string]bool{}
+	}
+	x.personHood[name] = ok
+	return ok
+}

@@ -42,6 +42,7 @@ type quoteExtractor struct {
 	speech       []speechAct              // every speech verb with its resolved subject, in order
 	refs         map[int]speakerRef
 	gender       map[string]byte // by canonical name, from the article's own evidence
+	personHood   map[string]bool // by canonical name, see evidenced
 }
 
 // speechAct is a speech verb in the article and who it says spoke.
@@ -103,7 +104,7 @@ var (
 	statementHeads = prose.WordSet(`statement post tweet message letter video posting`)
 	// Roles that may stand, lowercase, before a name: "Kremlin aide Yuri
 	// Ushakov".
-	roleNouns = prose.WordSet(`envoy aide adviser negotiator spokesman spokeswoman spokesperson ambassador minister secretary official chief head director leader president chancellor commander general analyst professor correspondent editor reporter`)
+	roleNouns = prose.WordSet(`manager owner founder coach economist strategist lawyer attorney spokesman envoy aide adviser negotiator spokesman spokeswoman spokesperson ambassador minister secretary official chief head director leader president chancellor commander general analyst professor correspondent editor reporter`)
 )
 
 // readSpeech resolves the subject of every speech verb in the article in
