@@ -23,7 +23,7 @@ var (
 	// "three days ago", "a week ago"
 	reAgo = regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? (?:ago|earlier)\b`)
 	// "in February", "in early March 2024", "during May"
-	reInMonth = regexp.MustCompile(`\b(?:(?:in|during|by|since|from|until|of) (?:(?:early|late|mid|mid-) ?)?)?` + `(January|February|March|April|May|June|July|August|September|October|November|December)` + `(?: (\d{4}))?\b`)
+	reInMonth = regexp.MustCompile(`\b(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|of) (?:(?:early|late|mid|mid-) ?)?)?` + `(January|February|March|April|May|June|July|August|September|October|November|December)` + `(?: (\d{4}))?\b`)
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
@@ -84,7 +84,7 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	}
 	// The tense that counts is the reporter's: a quotation's "will" says
 	// nothing about when the sentence's event was.
-	future := reFuture.MatchString(reQuoted.ReplaceAllString(text, " "))
+	future := reFuture.MatchString(rePastModal.ReplaceAllString(reQuoted.ReplaceAllString(text, " "), " "))
 
 	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
@@ -114,12 +114,12 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 			if m[2] >= 0 {
 				which = strings.ToLower(text[m[2]:m[3]])
 			}
-			fut := future && !reSaidOnDay.MatchString(text[:m[0]])
+			fut := future && !reSaidOnDay.MatchString(text[:m[0]]) && clauseIsFuture(text, m[0], m[1])
 			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, fut, pub),
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
 		for _, m := range reRelativeWords.FindAllStringSubmatchIndex(text, -1) {
-			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub); ok {
+			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub, future); ok {
 				c.Phrase = text[m[0]:m[1]]
 				consider(m[0], c)
 			}
@@ -176,6 +176,39 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	}
 	return best, true
 }
+
+// clauseIsFuture reports whether the clause a weekday stands in speaks of
+// the future: the tense that dates an event is its own verb's, not that of
+// a relative clause or another clause of the sentence ("On Friday, the
+// agency extended the emergency, which will ..." is the Friday past).
+func clauseIsFuture(text string, start, end int) bool {
+	left := strings.LastIndexAny(text[:start], ",;:(—–") + 1
+	if k := reRelative.FindAllStringIndex(text[left:start], -1); len(k) > 0 {
+		left += k[len(k)-1][1]
+	}
+	right := len(text)
+	if k := strings.IndexAny(text[end:], ",;:)—–"); k >= 0 {
+		right = end + k
+		if strings.TrimSpace(text[end:right]) == "" {
+			// "On Friday, the agency ...": the clause is the one after.
+			right = len(text)
+			if k2 := strings.IndexAny(text[end+k+1:], ",;:()—–"); k2 >= 0 {
+				right = end + k + 1 + k2
+			}
+		}
+	}
+	clause := text[left:right]
+	if k := reRelative.FindStringIndex(clause[end-left:]); k != nil {
+		clause = clause[:end-left+k[0]]
+	}
+	return reFuture.MatchString(rePastModal.ReplaceAllString(reQuoted.ReplaceAllString(clause, " "), " "))
+}
+
+// rePastModal is a modal of the past ("could have", "would have been"),
+// which does not make a sentence future.
+var rePastModal = regexp.MustCompile(`(?i)\b(?:could|might|would)(?: not)? have\b`)
+
+var reRelative = regexp.MustCompile(`(?i)\b(?:which|who|whose)\b`)
 
 // dayInYear builds a day-and-month date, with the year from the text when it
 // gives one (ys ≥ 0) and otherwise the year yearFor picks.
@@ -288,7 +321,7 @@ func weekdayDate(wd time.Weekday, which string, future bool, pub time.Time) time
 	return pub.AddDate(0, 0, -back)
 }
 
-func relativeDate(phrase string, pub time.Time) (rag.EventDate, bool) {
+func relativeDate(phrase string, pub time.Time, future bool) (rag.EventDate, bool) {
 	day := func(t time.Time) (rag.EventDate, bool) {
 		return rag.EventDate{Date: t, Precision: rag.PrecisionDay}, true
 	}
@@ -306,7 +339,13 @@ func relativeDate(phrase string, pub time.Time) (rag.EventDate, bool) {
 	case "next week":
 		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, 7), Precision: rag.PrecisionWeek}, true
 	case "this weekend":
-		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, 5), Precision: rag.PrecisionWeek}, true
+		// The weekend to come in a sentence about the future, else the one
+		// just past (or under way).
+		sat := weekStart(pub).AddDate(0, 0, 5)
+		if !future && sat.After(pub) {
+			sat = sat.AddDate(0, 0, -7)
+		}
+		return rag.EventDate{Date: sat, Precision: rag.PrecisionWeek}, true
 	case "last weekend":
 		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, -2), Precision: rag.PrecisionWeek}, true
 	case "this month", "earlier this month", "later this month":

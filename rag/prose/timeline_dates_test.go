@@ -40,6 +40,9 @@ func TestResolveDate(t *testing.T) {
 		{"The museum stays shut through at least Wednesday.", fri, day(2025, 2, 19), rag.PrecisionDay, "Wednesday"},
 		{"\"We will win,\" the coach said on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
+		{"On Tuesday, the board extended the ban, which will last a year.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The paper ran an editorial this weekend.", day(2025, 2, 17), day(2025, 2, 15), rag.PrecisionWeek, "this weekend"},
+		{"In early March, the mayor proposed a tax.", day(2025, 6, 10), day(2025, 3, 1), rag.PrecisionMonth, "In early March"},
 		// A month or day without a year falls before publication, unless
 		// the sentence speaks of the future.
 		{"In November, the council cut the budget.", jan, day(2024, 11, 1), rag.PrecisionMonth, "November"},
