@@ -76,7 +76,7 @@ func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
 
 var (
 	// Speech verbs: the subject of a finite one is the speaker.
-	speechVerbs = prose.WordSet(`said says say told tells called calls described describes added adds wrote writes posted stated states insisted insists argued argues claimed declared declares explained explains tweeted announced announces warned warns replied urged urges acknowledged noted stressed stresses admitted continued asked saying adding telling writing warning insisting noting stressing`)
+	speechVerbs = prose.WordSet(`said says say told tells suggested suggests predicted predicts vowed vows promised pledged asserted contended maintained conceded recalled recalls remarked quipped joked emphasized emphasised indicated cautioned complained lamented testified responded agreed disagreed called calls described describes added adds wrote writes posted stated states insisted insists argued argues claimed declared declares explained explains tweeted announced announces warned warns replied urged urges acknowledged noted stressed stresses admitted continued asked saying adding telling writing warning insisting noting stressing`)
 	// Participles take the speaker of the clause they hang from.
 	participles = prose.WordSet(`saying adding telling writing warning insisting noting stressing`)
 	// Words between a subject and its verb: "has also said".
