@@ -371,6 +371,11 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 			return ref, true
 		}
 	}
+	// The newsletter's signature line: a quotation alone in its paragraph,
+	// then "-- Secretary of State Antony Blinken, ...".
+	if ref, ok := x.dashLine(sp); ok {
+		return ref, true
+	}
 	// The passive: `described as “…” by the French presidency`.
 	if ref, ok := x.passiveSpeaker(sp, sentEnd); ok {
 		return ref, true
@@ -444,6 +449,31 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	return ref, true
+}
+
+// reDashLine is a paragraph that opens with a dash, as a quotation's
+// signature line does.
+var reDashLine = regexp.MustCompile(`^\s*(?:--|—|–)\s*`)
+
+// dashLine reads the speaker of a quotation from the paragraph after it
+// when that paragraph opens with a dash and a name.
+func (x *quoteExtractor) dashLine(sp quoteSpan) (speakerRef, bool) {
+	rest := x.masked[sp.end:]
+	nl := strings.Index(rest, "\n")
+	if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {
+		return speakerRef{}, false
+	}
+	para := strings.TrimLeft(rest[nl:], "\n")
+	at := sp.end + len(rest) - len(para)
+	loc := reDashLine.FindStringIndex(para)
+	if loc == nil {
+		return speakerRef{}, false
+	}
+	s, e := x.phraseAfter(at + loc[1])
+	if s >= e {
+		return speakerRef{}, false
+	}
+	return x.resolve(s, e)
 }
 
 // isName reports whether a quoted span inside a sentence is a name, not
