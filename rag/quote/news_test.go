@@ -52,6 +52,12 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Sam Holt", "It was time,"}}},
 		{"bare surname shared by two goes to the one introduced first", "Senator Ada Crane won. Her father, Ben Crane, watched.\n\n\"This is yours,\" Crane told the crowd.",
 			[]want{{"Ada Crane", "This is yours,"}}},
+		{"a particle in the surname", "Dr. Ana de Souza, a physician, spoke first.\n\n\"Test early,\" de Souza said.",
+			[]want{{"Ana de Souza", "Test early,"}}},
+		{"a signature line", "\"Ships are safer in port.\"\n\n-- Harbour master Ivo Lind, speaking before the storm",
+			[]want{{"Ivo Lind", "Ships are safer in port."}}},
+		{"another verb of saying", `Councillor Eva Strand suggested that nobody "read the report."`,
+			[]want{{"Eva Strand", "read the report."}}},
 		// What is not a quotation.
 		{"scare quotes", `Critics call the plan a "tax grab" and the "Blue Deal."`, nil},
 		{"a title", `She starred in "Northern Lights" for six years.`, nil},

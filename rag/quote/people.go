@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // personMention is a person named in the article.
@@ -78,7 +80,7 @@ func findPeople(masked string) []personMention {
 				break
 			}
 		}
-		if isTitleCase(w.text) {
+		if isTitleCase(w.text) || (nameParticles[w.text] && nextIsTitleCase(masked, j)) {
 			// A run goes on only across a single space.
 			if len(run) > 0 && (masked[run[len(run)-1].end:i] != " " && !run[len(run)-1].possessive) {
 				flush()
@@ -124,6 +126,27 @@ func findPeople(masked string) []personMention {
 	}
 	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
 	return people
+}
+
+// nameParticles are the lower-case words inside surnames: "Carlos del
+// Rio", "Ursula von der Leyen".
+var nameParticles = prose.WordSet(`de del della der van von da di du dos bin al le la`)
+
+// nextIsTitleCase reports whether the word after a single space at pos is
+// capitalised.
+func nextIsTitleCase(s string, pos int) bool {
+	if pos >= len(s) || s[pos] != ' ' {
+		return false
+	}
+	end := pos + 1
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isNameRune(r) {
+			break
+		}
+		end += size
+	}
+	return end > pos+1 && (isTitleCase(s[pos+1:end]) || nameParticles[s[pos+1:end]])
 }
 
 // isTitleCase accepts "Zelenskyy" and "McDonald", not "NATO", "US" or "x".
