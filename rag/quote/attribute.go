@@ -389,7 +389,7 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	// Words owned by the sentence's subject: `Sir Keir Starmer’s call …,
 	// expressing his “concrete support”`.
 	pre := strings.ToLower(x.masked[sentStart:sp.open])
-	if reOwnedWords.MatchString(pre) {
+	if words := strings.Fields(pre); len(words) > 0 && reOwnedWords.MatchString(strings.Join(words[max(0, len(words)-3):], " ")) {
 		if ref, ok := x.sentenceSubject(sentStart, sp.open); ok {
 			return ref, true
 		}

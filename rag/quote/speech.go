@@ -84,7 +84,7 @@ var (
 	// Words that begin a clause, so a subject cannot reach back past them.
 	clauseWords = prose.WordSet(`after before that while when as because but and although if since though whereas where which who whom so yet or until once than then whether`)
 	// Capitalised words that begin sentences without being names.
-	leadingWords = prose.WordSet(`the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now`)
+	leadingWords = prose.WordSet(`every each how what why whose no all both most the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now`)
 	// Titles that stand before a name and are not part of it.
 	jobTitles = prose.WordSet(`president prime minister chancellor professor prof father pope senator sen governor gov general gen king queen prince princess chief secretary judge justice ambassador mayor commissioner premier vice foreign defence defense home deputy cardinal archbishop bishop rabbi imam captain colonel admiral sheikh emir chair chairman chairwoman chairperson ceo director coach manager representative rep sergeant lieutenant officer detective attorney councilman councilwoman councillor councilor superintendent dean provost rector pastor reverend rev`)
 	// Words that follow a surname as part of the name: "Ferdinand Marcos
