@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
@@ -121,14 +122,20 @@ func (x *quoteExtractor) recentSubject(pronoun string, pos int) (personMention, 
 		if s[1] <= limit {
 			break
 		}
+		// A sentence whose own subject is the same pronoun carries the
+		// reference on from further back: leave it to the last speaker.
+		pr := x.firstPronoun(pronoun, s[0], min(s[1], pos))
 		for _, p := range x.people[x.peopleFrom(s[0]):] {
-			if p.start >= s[1] || p.end > pos {
+			if p.start >= s[1] || p.end > pos || (pr >= 0 && p.start > pr) {
 				break
 			}
-			if p.possessive || x.afterPreposition(p.at) || !x.agrees(pronoun, x.canonical(p.name)) {
+			if p.possessive || x.afterPreposition(p.at) || x.afterDeterminer(p.at) || !x.agrees(pronoun, x.canonical(p.name)) {
 				continue
 			}
 			return p, true
+		}
+		if pr >= 0 {
+			return personMention{}, false
 		}
 	}
 	return personMention{}, false
@@ -187,4 +194,39 @@ func (x *quoteExtractor) evidenced(name string) bool {
 	}
 	x.personHood[name] = ok
 	return ok
+}
+
+// firstPronoun returns where the first subject pronoun of the same gender
+// as pronoun ("he", "she") stands in s..e, or -1.
+func (x *quoteExtractor) firstPronoun(pronoun string, s, e int) int {
+	g := pronounGender(pronoun)
+	if g == genderUnknown {
+		return -1
+	}
+	for i := s; i < e; {
+		ws := i
+		for i < e && isNameRune(rune(x.masked[i])) && x.masked[i] < utf8.RuneSelf {
+			i++
+		}
+		if w := strings.ToLower(x.masked[ws:i]); (w == "he" || w == "she") && pronounGender(w) == g {
+			return ws
+		}
+		if i == ws {
+			i++
+		}
+	}
+	return -1
+}
+
+// afterDeterminer reports whether the word before pos is "the", "a" or
+// "an": a name used as a modifier ("the Marcos son", "the Biden
+// administration") is not the subject.
+func (x *quoteExtractor) afterDeterminer(pos int) bool {
+	end := trimRightSpace(x.masked, 0, pos)
+	ws := lastWordStart(x.masked, 0, end)
+	switch strings.ToLower(x.masked[ws:end]) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
 }

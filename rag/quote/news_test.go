@@ -69,6 +69,10 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Tom Reece", "Rates stay,"}, {"Anna Voss", "We are late,"}}},
 		{"the subject named since the last speaker", "\"It passed,\" Tom Reece said.\n\nSenator Rolf Aune had a different view.\n\n\"It is a mistake,\" he said.",
 			[]want{{"Tom Reece", "It passed,"}, {"Rolf Aune", "It is a mistake,"}}},
+		{"a pronoun subject carries the reference on", "\"We wait,\" Rosa Lind said.\n\nShe hopes to meet Governor Ada Moe and brief Ada Moe's staff.\n\n\"Nobody calls us,\" she added.",
+			[]want{{"Rosa Lind", "We wait,"}, {"Rosa Lind", "Nobody calls us,"}}},
+		{"a name used as a modifier is not the subject", "Senator Rolf Aune spoke first.\n\n\"It worked,\" Tom Reece said.\n\nCritics say the Aune plan failed.\n\n\"We saw it,\" he said.",
+			[]want{{"Tom Reece", "It worked,"}, {"Tom Reece", "We saw it,"}}},
 		// An attribution after a quotation's own question mark, and after a
 		// long description of the speaker.
 		{"after a question mark", `"Who pays for this?" Lena Dahl, an economist at the bank, said Tuesday.`,
