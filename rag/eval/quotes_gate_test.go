@@ -17,8 +17,8 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.868
-	checkRecall    = 0.770
+	checkPrecision = 0.874
+	checkRecall    = 0.782
 	checkDates     = 0.807
 	gateTolerance  = 0.01
 )
