@@ -17,8 +17,8 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.874
-	checkRecall    = 0.782
+	checkPrecision = 0.876
+	checkRecall    = 0.791
 	checkDates     = 0.807
 	gateTolerance  = 0.01
 )

@@ -389,7 +389,10 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	// Words owned by the sentence's subject: `Sir Keir Starmer’s call …,
 	// expressing his “concrete support”`.
 	pre := strings.ToLower(x.masked[sentStart:sp.open])
-	if words := strings.Fields(pre); len(words) > 0 && reOwnedWords.MatchString(strings.Join(words[max(0, len(words)-3):], " ")) {
+	// The possessive must stand in the quotation's own clause: `his
+	// commitment to the country being on an “…”`, not `her decision, the
+	// team said, adding that she “…”`.
+	if clause := pre[strings.LastIndexAny(pre, ",;:–—")+1:]; reOwnedWords.MatchString(clause) {
 		if ref, ok := x.sentenceSubject(sentStart, sp.open); ok {
 			return ref, true
 		}
