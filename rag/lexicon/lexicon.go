@@ -270,3 +270,22 @@ func sortedUnique(s []string) []string {
 	slices.Sort(s)
 	return slices.Compact(s)
 }
+
+// IsVerb reports whether WordNet's morphology finds a verb base form for a
+// word ("informed" → "inform", "beaten" → "beat"). Many words are nouns or
+// adjectives too; this says only that a verb reading exists.
+func IsVerb(word string) bool {
+	lx := load()
+	w := normalise(word)
+	if len(lx.exceptions['v'][w]) > 0 || strings.IndexByte(lx.lemmas[w], 'v') >= 0 {
+		return true
+	}
+	for _, rule := range rules[0].rules {
+		if len(w) > len(rule[0]) && strings.HasSuffix(w, rule[0]) {
+			if strings.IndexByte(lx.lemmas[w[:len(w)-len(rule[0])]+rule[1]], 'v') >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}

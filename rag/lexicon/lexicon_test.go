@@ -194,3 +194,11 @@ func FuzzBases(f *testing.F) {
 		_ = AreSynonyms(s, "start")
 	})
 }
+
+func TestIsVerb(t *testing.T) {
+	for w, want := range map[string]bool{"informed": true, "beaten": true, "defeated": true, "criticised": true, "security": false, "largest": false, "pound": true} {
+		if got := IsVerb(w); got != want {
+			t.Errorf("IsVerb(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

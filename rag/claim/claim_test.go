@@ -1,0 +1,117 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+const (
+	spokesperson = "A Downing Street spokesperson said Sir Keir began the conversation by “reiterating the UK’s concrete support for Ukraine, for as long as it’s needed”."
+	statement    = "A statement on Mr Zelenskyy‘s social media said: “I informed Prime Minister Starmer about my discussion with President Trump and contacts with the American side."
+	basilica     = "Sir Tony Brenton, the former British ambassador to Russia, said the event presents diplomatic opportunities.\n\nHe told Sky News it could mark “an important step”.\n\nProfessor Father Francesco Giordano told Sky News the meeting is being called “Pope Francis’s miracle” by members of the clergy."
+	bolton       = "John Bolton, who was the president’s national security adviser during his first term, told Sky News that endless concessions to Moscow are a threat to American national security."
+)
+
+func TestIssueSentences(t *testing.T) {
+	title := Source{Context: "Starmer tells Zelenskyy UK support is unwavering"}
+	tests := []struct {
+		sentence, passage string
+		verdict           Verdict
+		kind, reason      string
+	}{
+		{"Downing Street said Starmer did not reiterate the UK's support for Ukraine.", spokesperson, Contradicted, KindPolarity, "reiterating"},
+		{"Zelenskyy said he had informed Trump about his discussion with Prime Minister Starmer.", statement, Contradicted, KindRole, "Starmer"},
+		{"Sir Tony Brenton said the meeting is being called Pope Francis's miracle by members of the clergy.", basilica, Contradicted, KindEntity, "Francesco Giordano"},
+		{"John Bolton, Trump's national security adviser during his second term, said endless concessions to Moscow are a threat to American national security.", bolton, Contradicted, KindFigure, "first, not second"},
+		{"Starmer opened the call by restating the UK's firm backing for Ukraine for as long as needed.", spokesperson, Supported, "", ""},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage, Context: title.Context})
+		if r.Verdict != tt.verdict || r.Kind != tt.kind || !strings.Contains(r.Reason, tt.reason) {
+			t.Errorf("%q:\n got %s %s %q\nwant %s %s …%s…", tt.sentence, r.Verdict, r.Kind, r.Reason, tt.verdict, tt.kind, tt.reason)
+		}
+	}
+}
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name, sentence, passage string
+		ok                      bool
+		kind                    string
+	}{
+		{"number words", "Police arrested thirty-one men.", "Police arrested 31 men on Saturday.", true, ""},
+		{"wrong number", "Police arrested 13 men.", "Police arrested 31 men on Saturday.", false, KindFigure},
+		{"half as a share", "Almost half the payroll resigned.", "Nearly 50% of the payroll resigned.", true, ""},
+		{"money", "The lunch went for nineteen million dollars.", "The lunch went for $19 million.", true, ""},
+		{"more against fewer", "Fewer than 1,000 flights a day.", "More than 1,000 flights a day.", false, KindFigure},
+		{"weekday", "Voters rejected the measure on Monday.", "Voters rejected the measure on Tuesday.", false, KindTime},
+		{"relative time", "The strike happened last week.", "The strike happened overnight.", false, KindTime},
+		{"month May", "The pilot took off on May 23.", "The pilot took off on March 23 and may return.", false, KindTime},
+		{"opposite", "Owners rejected the sale.", "Owners approved the sale.", false, KindAntonym},
+		{"negated opposite agrees", "Jones fared badly in court.", "Jones did not fare well in court.", true, ""},
+		{"passive kept", "The Lightning were beaten by the Avalanche.", "The Avalanche defeated the Lightning.", true, ""},
+		{"roles swapped", "The Lightning defeated the Avalanche.", "The Avalanche defeated the Lightning.", false, KindRole},
+		{"name not in source", "Talks were held in Vilnius.", "Talks were held in Washington.", false, KindEntity},
+		{"country names", "Britain backs Ukraine.", "The UK backs Ukraine.", true, ""},
+		{"initials", "FDA advisers voted.", "Advisers to the US Food and Drug Administration voted.", true, ""},
+		{"addition", "The framework includes a ban on assault weapons.", "The framework includes funding for school safety.", false, KindAddition},
+		{"yet to", "The companies have not yet said who would run it.", "The companies have yet to say who would run it.", true, ""},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage})
+		if r.OK() != tt.ok || (!tt.ok && r.Kind != tt.kind) {
+			t.Errorf("%s: %q against %q: got %s %s %q", tt.name, tt.sentence, tt.passage, r.Verdict, r.Kind, r.Reason)
+		}
+	}
+}
+
+func TestEmptyInputs(t *testing.T) {
+	if r := Check("", Source{Text: "Anything."}); !r.OK() {
+		t.Errorf("empty sentence: %+v", r)
+	}
+	if r := Check("Starmer called Zelenskyy on Friday."); r.OK() {
+		t.Errorf("no passage supported a claim: %+v", r)
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add("Zelenskyy said he had informed Trump about Starmer.", statement)
+	f.Add("It rose 8.6% on Monday, not twenty-four.", "Prices rose by 9.1% in June, when the $6.6 billion deal wasn't done.")
+	f.Add("a-b—c “d” [1] ’s n't", "-- , ; : ( ) 1,000.5 % $")
+	f.Fuzz(func(t *testing.T, sentence, passage string) {
+		r := Check(sentence, Source{Text: passage, Context: passage})
+		switch r.Verdict {
+		case Supported, Contradicted, NotInSource:
+		default:
+			t.Fatalf("verdict %q", r.Verdict)
+		}
+	})
+}
+
+// TestLinear checks that the work grows in proportion to the input: a
+// passage eight times as long costs well under sixty-four times as much,
+// and a sentence eight times as long (beyond maxSentenceWords) no more than
+// one at the bound, measured as ratios in one run (no absolute timings).
+func TestLinear(t *testing.T) {
+	unit := "Zelenskyy said he had informed Prime Minister Starmer about his talks with President Trump on Friday, when 31 people and $6.6 billion were at stake. "
+	sentence := "Starmer informed Trump about 13 people last week and more, not less. "
+	run := func(passages, sentences int) time.Duration {
+		p := strings.Repeat(unit, passages)
+		s := strings.Repeat(sentence, sentences)
+		best := time.Duration(1<<63 - 1)
+		for range 5 {
+			start := time.Now()
+			Check(s, Source{Text: p})
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	run(2, 1)
+	if small, large := run(16, 10), run(128, 10); large > 24*small {
+		t.Errorf("a passage 8x as long took %.1fx the time", float64(large)/float64(small))
+	}
+	if small, large := run(16, 10), run(16, 80); large > 4*small {
+		t.Errorf("a sentence 8x as long took %.1fx the time", float64(large)/float64(small))
+	}
+}

@@ -1,0 +1,86 @@
+package claim
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// seedTitles reads the titles of the seed articles, the metadata a claim
+// about them may draw names from.
+func seedTitles(t testing.TB) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("../../data/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("seed articles: %v (%d files)", err, len(files))
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		id, title := "", ""
+		for sc.Scan() {
+			l := sc.Text()
+			if v, ok := strings.CutPrefix(l, "id: "); ok && id == "" {
+				id = strings.Trim(v, `"`)
+			}
+			if v, ok := strings.CutPrefix(l, "title: "); ok && title == "" {
+				title = strings.Trim(v, `"`)
+			}
+		}
+		fh.Close()
+		out[id] = title
+	}
+	return out
+}
+
+func loadClaims(t testing.TB) []Labelled {
+	t.Helper()
+	f, err := os.Open("../../testdata/claims/claims.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cs, err := ReadLabelled(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+func TestClaimsReport(t *testing.T) {
+	if os.Getenv("CLAIMS_REPORT") == "" {
+		t.Skip("set CLAIMS_REPORT=tune or check to print the per-claim report")
+	}
+	titles := seedTitles(t)
+	ctx := func(source, article string) string {
+		if source == "seed" {
+			return titles[article]
+		}
+		return ""
+	}
+	split := os.Getenv("CLAIMS_REPORT")
+	var cs []Labelled
+	for _, c := range loadClaims(t) {
+		if c.Split == split || split == "all" {
+			cs = append(cs, c)
+		}
+	}
+	res := make([]Result, len(cs))
+	for i, c := range cs {
+		res[i] = Check(c.Sentence, c.Sources(ctx)...)
+		if res[i].OK() != c.Faithful() {
+			t.Logf("WRONG %s %s/%s: %s\n   -> %s %s: %s", c.ID, c.Label, c.Kind, c.Sentence, res[i].Verdict, res[i].Kind, res[i].Reason)
+		} else if !c.Faithful() {
+			t.Logf("ok    %s %s/%s -> %s: %s", c.ID, c.Label, c.Kind, res[i].Kind, res[i].Reason)
+		}
+	}
+	for _, tl := range Score(cs, func(i int) bool { return res[i].OK() }) {
+		t.Logf("%-20s faithful=%v %3d/%3d %.0f%%", tl.Kind, tl.Faithful, tl.Right, tl.Total, 100*tl.Share())
+	}
+}

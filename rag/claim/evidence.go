@@ -1,0 +1,179 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
+// Source is one passage a sentence cites, with what is known of its article
+// beyond the passage (its title, outlet and authors): a name found there
+// may stand in the sentence even when the passage itself only says "he".
+type Source struct {
+	Text    string
+	Context string
+}
+
+// evidence is the cited passages read once: their words indexed by every
+// form and synonym that can match a sentence's word, their figures, times
+// and names.
+type evidence struct {
+	toks    []token
+	byForm  map[string][]int // a word form → positions of the words with that form
+	bySyn   map[string][]int // a WordNet synonym → positions of the words it is a synonym of
+	byStart map[string][]int // the first five letters → positions, for nearForm
+	figures []figure
+	times   []timeExpr
+	names   []nameGroup
+	sents   int
+	context map[string]bool // names of the articles' titles and metadata
+	// namesBySent lists, per passage sentence, the names it gives; sentStart is where each sentence's words begin.
+	namesBySent map[int][]nameGroup
+	sentStart   map[int]int
+	// negationOf maps what a negation denies to the negation's position.
+	negationOf map[int]int
+	acronyms   map[string]bool // initials of runs of capitalised words
+}
+
+func newEvidence(sources []Source) *evidence {
+	ev := &evidence{
+		byForm: map[string][]int{}, bySyn: map[string][]int{}, byStart: map[string][]int{},
+		context: map[string]bool{},
+	}
+	budget := maxPassageWords
+	for _, src := range sources {
+		toks := tokenize(src.Text, budget)
+		budget -= len(toks)
+		off, sentOff, clauseOff := len(ev.toks), ev.sents, 0
+		if n := len(ev.toks); n > 0 {
+			clauseOff = ev.toks[n-1].clause + 1
+		}
+		for i := range toks {
+			toks[i].pos += off
+			toks[i].sent += sentOff
+			toks[i].clause += clauseOff
+		}
+		if n := len(toks); n > 0 {
+			ev.sents = toks[n-1].sent + 1
+		}
+		ev.toks = append(ev.toks, toks...)
+		for _, t := range tokenize(src.Context, 200) {
+			ev.context[nameKey(t.low)] = true
+		}
+	}
+	for i, t := range ev.toks {
+		for _, f := range forms(t.low) {
+			ev.byForm[f] = append(ev.byForm[f], i)
+		}
+		if len(t.low) >= 5 && !hasDigit(t.low) {
+			ev.byStart[t.low[:5]] = append(ev.byStart[t.low[:5]], i)
+		}
+		if !isContent(t.low) {
+			continue
+		}
+		for _, s := range lexicon.Synonyms(t.low) {
+			ev.bySyn[s] = append(ev.bySyn[s], i)
+		}
+		if i+1 < len(ev.toks) && ev.toks[i+1].sent == t.sent {
+			phrase := lexicon.Base(t.low) + " " + ev.toks[i+1].low
+			for _, s := range lexicon.Synonyms(phrase) {
+				ev.bySyn[s] = append(ev.bySyn[s], i, i+1)
+			}
+			ev.byForm[phrase] = append(ev.byForm[phrase], i, i+1)
+		}
+	}
+	ev.figures = findFigures(ev.toks)
+	ev.times = findTimes(ev.toks)
+	ev.names = findNames(ev.toks, ev.capitalised)
+	ev.acronyms = acronymsOf(ev.toks)
+	ev.namesBySent, ev.sentStart, ev.negationOf = map[int][]nameGroup{}, map[int]int{}, map[int]int{}
+	for _, h := range ev.names {
+		s := ev.toks[h.start].sent
+		ev.namesBySent[s] = append(ev.namesBySent[s], h)
+	}
+	for p, t := range ev.toks {
+		if _, ok := ev.sentStart[t.sent]; !ok {
+			ev.sentStart[t.sent] = p
+		}
+		if negationWords[t.low] || (t.low == "yet" && p+1 < len(ev.toks) && ev.toks[p+1].low == "to") {
+			if h := negationHead(ev.toks, p); h >= 0 && !untilFollows(ev.toks, p) {
+				ev.negationOf[h] = p
+			}
+		}
+	}
+	return ev
+}
+
+// match gives the positions of the passage words that a sentence word can
+// stand for: the same word or form, a synonym, or a near form. next is the
+// word after it in the sentence, for two-word phrases ("turned down" for
+// "rejected"); phrase is set when the match took both words.
+func (ev *evidence) match(low, next string) (pos []int, phrase bool) {
+	fs := forms(low)
+	for _, f := range fs {
+		pos = append(pos, ev.byForm[f]...)
+	}
+	if len(pos) > 0 {
+		return pos, false
+	}
+	if next != "" {
+		for _, f := range fs {
+			p := f + " " + next
+			if got := append(ev.byForm[p], ev.bySyn[p]...); len(got) > 0 {
+				return got, true
+			}
+		}
+	}
+	for _, f := range fs {
+		pos = append(pos, ev.bySyn[f]...)
+	}
+	if len(pos) > 0 {
+		return pos, false
+	}
+	if len(low) >= 5 && !hasDigit(low) {
+		for _, i := range ev.byStart[low[:5]] {
+			if nearForm(low, ev.toks[i].low) {
+				pos = append(pos, i)
+			}
+		}
+	}
+	return pos, false
+}
+
+// hasForm gives the positions of passage words with one of a word's forms,
+// without synonyms: what an opposite is looked up by.
+func (ev *evidence) hasForm(low string) []int {
+	var pos []int
+	for _, f := range forms(low) {
+		pos = append(pos, ev.byForm[f]...)
+	}
+	if strings.Contains(low, " ") {
+		pos = append(pos, ev.byForm[low]...)
+	}
+	return pos
+}
+
+// related reports whether a word shares a WordNet synonym with a passage
+// word, one step further than match ("opened" and "began" through
+// "start"). It is too loose to say where a clause comes from, but enough to
+// say that a word is not new content.
+func (ev *evidence) related(low string) bool {
+	for _, s := range lexicon.Synonyms(low) {
+		if len(ev.bySyn[s]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalised reports whether a word is written with a capital inside a
+// passage sentence or stands in the articles' metadata: then it is a name
+// also where it opens a sentence.
+func (ev *evidence) capitalised(low string) bool {
+	for _, i := range ev.byForm[low] {
+		if t := ev.toks[i]; t.upper && !t.first && t.low == low {
+			return true
+		}
+	}
+	return ev.context[low]
+}

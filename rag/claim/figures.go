@@ -1,0 +1,197 @@
+package claim
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// figure is a number found in a text: a count, amount, share or ordinal,
+// however it was written ("24", "twenty-four", "$6.6 billion", "half",
+// "38.4%", "first", "No. 1").
+type figure struct {
+	value      float64
+	ordinal    bool
+	fraction   bool // "half", "a third": also matches the same share as a percentage
+	pct        bool
+	start, end int // token range [start, end)
+	dir        int // +1 after "more than", "over"; -1 after "less than", "under"; 0 otherwise
+}
+
+var smallNumbers = map[string]float64{
+	"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var ordinals = map[string]float64{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+}
+
+var multipliers = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"k": 1e3, "m": 1e6, "bn": 1e9,
+}
+
+var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "thirds": 1.0 / 3, "quarters": 0.25}
+
+// Words before a figure that bound it from below or above.
+var (
+	upWords   = wordSet("more over above exceeding exceeded beyond least")
+	downWords = wordSet("less fewer under below nearly almost")
+)
+
+// numberValue reads one token as a number: digits ("1,000", "6.6", "1st")
+// or a number word; compound words like "twenty-four" are joined by the
+// caller.
+func numberValue(low string) (v float64, ordinal, ok bool) {
+	if low == "" {
+		return 0, false, false
+	}
+	if low[0] >= '0' && low[0] <= '9' {
+		digits := strings.ReplaceAll(low, ",", "")
+		for _, suf := range [...]string{"st", "nd", "rd", "th"} {
+			if strings.HasSuffix(digits, suf) {
+				digits, ordinal = strings.TrimSuffix(digits, suf), true
+				break
+			}
+		}
+		f, err := strconv.ParseFloat(digits, 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return 0, false, false
+		}
+		return f, ordinal, true
+	}
+	if v, ok := smallNumbers[low]; ok {
+		return v, false, true
+	}
+	if v, ok := ordinals[low]; ok {
+		return v, true, true
+	}
+	return 0, false, false
+}
+
+// findFigures reads the figures of a token list.
+func findFigures(toks []token) []figure {
+	var out []figure
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// "a half", "one third", "two thirds", "half".
+		if fr, ok := fractions[t.low]; ok {
+			if t.low == "third" && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one")) {
+				// "third" alone is the ordinal, read below.
+			} else {
+				out = append(out, figure{value: fr, fraction: true, start: i, end: i + 1, dir: dirBefore(toks, i)})
+				continue
+			}
+		}
+		v, ord, ok := numberValue(t.low)
+		if !ok {
+			// "one" is a figure only in "one hundred", "number one" and
+			// the like; on its own it is mostly a pronoun.
+			if t.low == "one" && ((i+1 < len(toks) && multipliers[toks[i+1].low] > 0) || (i > 0 && (toks[i-1].low == "number" || toks[i-1].low == "no"))) {
+				v, ok = 1, true
+			} else if t.low == "a" && i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 {
+				v, ok = 1, true
+			} else {
+				continue
+			}
+		}
+		start := i
+		// "twenty-four", "twenty four"
+		if v >= 20 && v < 100 && !ord && i+1 < len(toks) {
+			if toks[i+1].low == "one" {
+				v++
+				i++
+			} else if u, o2, ok2 := numberValue(toks[i+1].low); ok2 && u < 10 && !hasDigit(toks[i+1].low) {
+				v += u
+				ord = o2
+				i++
+			}
+		}
+		// "6.6 billion", "nineteen million", "a thousand"
+		for !ord && i+1 < len(toks) && multipliers[toks[i+1].low] > 0 {
+			// "k", "m" and "bn" count only when glued to a digit figure.
+			if len(toks[i+1].low) <= 2 && !hasDigit(t.low) {
+				break
+			}
+			v *= multipliers[toks[i+1].low]
+			i++
+		}
+		f := figure{value: v, ordinal: ord, start: start, end: i + 1, dir: dirBefore(toks, start)}
+		if toks[i].pct || (i+1 < len(toks) && toks[i+1].low == "percent") || (i+2 < len(toks) && toks[i+1].low == "per" && toks[i+2].low == "cent") {
+			f.pct = true
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// dirBefore reads "more than", "over", "at least", "less than", "under",
+// "nearly" just before a figure.
+func dirBefore(toks []token, i int) int {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch {
+		case upWords[toks[j].low]:
+			return 1
+		case downWords[toks[j].low]:
+			return -1
+		case toks[j].low == "than" || toks[j].low == "at" || toks[j].low == "a" || toks[j].low == "up" || toks[j].low == "to":
+			continue
+		}
+		return 0
+	}
+	return 0
+}
+
+// sameFigure reports whether two figures state the same number: ordinals
+// only match ordinals, and a fraction matches the same share written as a
+// percentage ("half", "50%").
+func sameFigure(a, b figure) bool {
+	if a.ordinal != b.ordinal {
+		return false
+	}
+	if closeTo(a.value, b.value) {
+		return true
+	}
+	if a.fraction && b.pct {
+		return closeTo(a.value*100, b.value)
+	}
+	if b.fraction && a.pct {
+		return closeTo(b.value*100, a.value)
+	}
+	return false
+}
+
+func closeTo(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// figureText is the figure as written.
+func figureText(toks []token, f figure) string {
+	var b strings.Builder
+	if toks[f.start].money {
+		b.WriteString("$")
+	}
+	for i := f.start; i < f.end; i++ {
+		if i > f.start {
+			if toks[i].joined {
+				b.WriteString("-")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(toks[i].text)
+	}
+	if f.pct && toks[f.end-1].pct {
+		b.WriteString("%")
+	}
+	return b.String()
+}
+
+// isYear reports whether a figure reads as a calendar year.
+func isYear(toks []token, f figure) bool {
+	return !f.ordinal && !f.pct && f.end-f.start == 1 && len(toks[f.start].low) == 4 && f.value >= 1900 && f.value <= 2100 && !toks[f.start].money
+}

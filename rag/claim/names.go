@@ -1,0 +1,210 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// nameGroup is a run of capitalised words that names a person, place or
+// organisation ("Prime Minister Keir Starmer", "Tampa Bay Lightning"), with
+// the titles before it left out of its keys.
+type nameGroup struct {
+	keys       []string // lower-cased, place names folded ("america" → "us")
+	start, end int
+	// initials of the run of capitalised words the name stands in, "and"
+	// and "of" skipped: "US Food and Drug Administration" gives "ufda", so
+	// that "FDA" names it.
+	initials string
+}
+
+// nameKey folds the names news uses for one country into one.
+func nameKey(low string) string {
+	low = strings.TrimSuffix(strings.TrimSuffix(low, "'s"), "’s")
+	if k, ok := placeAliases[low]; ok {
+		return k
+	}
+	return low
+}
+
+// findNames reads the names of a token list. A capitalised word at the
+// start of a sentence counts as a name when known tells so (it is written
+// with a capital elsewhere), or when WordNet does not know it as a word.
+func findNames(toks []token, known func(low string) bool) []nameGroup {
+	var out []nameGroup
+	for i := 0; i < len(toks); i++ {
+		if !isNameWord(toks, i, known) {
+			continue
+		}
+		g := nameGroup{start: i}
+		j := i
+		for j < len(toks) && toks[j].clause == toks[i].clause && (isNameWord(toks, j, known) || (j > i && j+1 < len(toks) && isNameJoiner(toks[j].low) && isNameWord(toks, j+1, known))) {
+			j++
+		}
+		g.end = j
+		for k := i; k < j; k++ {
+			if low := toks[k].low; !honorifics[low] && !isNameJoiner(low) {
+				g.keys = append(g.keys, nameKey(low))
+			}
+		}
+		// "United States" is one key.
+		if len(g.keys) >= 2 {
+			if k, ok := placeAliases[strings.Join(g.keys, " ")]; ok {
+				g.keys = []string{k}
+			}
+		}
+		if len(g.keys) > 0 {
+			g.initials = runInitials(toks, i, j)
+			out = append(out, g)
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func isNameJoiner(low string) bool {
+	return low == "of" || low == "de" || low == "del" || low == "van" || low == "von" || low == "bin" || low == "al"
+}
+
+func isNameWord(toks []token, i int, known func(string) bool) bool {
+	t := toks[i]
+	if !t.upper || hasDigit(t.low) || isFunctionWord(t.low) || weekdays[t.low] || (months[t.low] && isMonth(toks, i)) {
+		return false
+	}
+	if !t.first {
+		return true
+	}
+	if strings.ToUpper(t.text) == t.text && len(t.text) > 1 {
+		return true // "NATO", "US"
+	}
+	if known != nil && known(t.low) {
+		return true
+	}
+	return !knownWord(t.low) && !honorifics[t.low]
+}
+
+// isFunctionWord reports words that are capitalised only because they open a
+// sentence or a title, and never name anyone.
+func isFunctionWord(low string) bool {
+	return prose.IsStopword(low) || low == "i"
+}
+
+// sameName reports whether two name groups can name the same one: they
+// share a key, or a key of one is a form of a key of the other
+// ("Ukraine"/"Ukrainian").
+func sameName(a, b nameGroup) bool {
+	for _, x := range a.keys {
+		if len(x) >= 2 && len(b.initials) > len(x) && strings.HasSuffix(b.initials, x) {
+			return true
+		}
+		for _, y := range b.keys {
+			if x == y || nameForm(x, y) {
+				return true
+			}
+		}
+	}
+	for _, y := range b.keys {
+		if len(y) >= 2 && len(a.initials) > len(y) && strings.HasSuffix(a.initials, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// runInitials gives the initials of the run of capitalised words, joined by
+// "and", "of", "for", "the" or "&", around toks[start:end].
+func runInitials(toks []token, start, end int) string {
+	joiner := func(low string) bool {
+		return low == "and" || low == "of" || low == "for" || low == "the" || low == "&"
+	}
+	for start > 0 && toks[start-1].clause == toks[start].clause && (toks[start-1].upper || joiner(toks[start-1].low) && start > 1 && toks[start-2].upper) {
+		start--
+	}
+	for end < len(toks) && toks[end].clause == toks[end-1].clause && (toks[end].upper || joiner(toks[end].low) && end+1 < len(toks) && toks[end+1].upper) {
+		end++
+	}
+	var b strings.Builder
+	for i := start; i < end; i++ {
+		if toks[i].upper && toks[i].low != "" {
+			b.WriteByte(toks[i].low[0])
+		}
+	}
+	return b.String()
+}
+
+func nameText(toks []token, g nameGroup) string {
+	var parts []string
+	for i := g.start; i < g.end; i++ {
+		if honorifics[toks[i].low] && i == g.start && g.end-g.start > 1 {
+			continue
+		}
+		parts = append(parts, toks[i].text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// descriptor reports whether a name only describes what follows it ("the
+// French president"): one word, followed by a title.
+func (ev *evidence) descriptor(g nameGroup) bool {
+	return g.end-g.start == 1 && g.end < len(ev.toks) && !ev.toks[g.end].upper && honorifics[ev.toks[g.end].low]
+}
+
+// knowsName reports whether the passages or their metadata give a name's
+// word: as a word, a form of it ("Ukrainian" for "Ukraine"), or as the
+// initials of a run of capitalised words ("FDA" for "Food and Drug
+// Administration").
+func (ev *evidence) knowsName(key string) bool {
+	if ev.context[key] || ev.acronyms[key] {
+		return true
+	}
+	for _, i := range ev.byForm[key] {
+		_ = i
+		return true
+	}
+	for _, t := range ev.toks {
+		if k := nameKey(t.low); k == key || nameForm(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymsOf gives the initials of every run of capitalised words in toks,
+// and of each run's tails ("US Food and Drug Administration" gives "ufda",
+// "fda" and "da"), with "and", "of", "for" and "the" inside a run skipped.
+func acronymsOf(toks []token) map[string]bool {
+	const maxAcronym = 8 // initials longer than this are not written
+	out := map[string]bool{}
+	var run []byte
+	flush := func() {
+		for i := max(0, len(run)-maxAcronym); i+1 < len(run); i++ {
+			out[string(run[i:])] = true
+		}
+		run = run[:0]
+	}
+	for i, t := range toks {
+		switch {
+		case t.upper && t.low != "" && (i == 0 || toks[i-1].sent == t.sent):
+			run = append(run, t.low[0])
+		case len(run) > 0 && (t.low == "and" || t.low == "of" || t.low == "for" || t.low == "the" || t.low == "&"):
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// nameForm reports whether one name is another with an ending added, as a
+// people or language is named after its country ("Ukraine"/"Ukrainian",
+// "Russia"/"Russian"): all but the last letter of the shorter, at least
+// four letters, begin the longer. "Francis" and "Francesco" stay apart.
+func nameForm(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 5 {
+		return false
+	}
+	return strings.HasPrefix(b, a[:len(a)-1])
+}

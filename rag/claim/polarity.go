@@ -1,0 +1,60 @@
+package claim
+
+// negationWords turn what follows into its opposite. "n't" reaches here as
+// "not" (see tokenize).
+var negationWords = wordSet(`not no never none nobody nothing neither nor without cannot
+	refused refuse refuses refusing denied deny denies denying failed fail fails failing
+	unable lack lacked lacks`)
+
+// negationSkip are the words between a negation and what it denies: "not
+// yet said", "never been able to", "no longer the …".
+var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
+	is are was were be been being yet the a an any even ever also just only longer so too very much all
+	it its this that these those he she they we i you his her their our`)
+
+// negatedAt reports whether the word at i of toks is negated: a negation
+// word stands before it in its clause, at most window words back, or it is
+// "yet to …" ("have yet to say" is "have not said").
+func negatedAt(toks []token, i, window int) bool {
+	for j := i - 1; j >= 0 && j >= i-window; j-- {
+		if toks[j].clause != toks[i].clause {
+			return false
+		}
+		if negationWords[toks[j].low] {
+			return true
+		}
+		if toks[j].low == "yet" && j+1 < len(toks) && toks[j+1].low == "to" {
+			return true
+		}
+		if toks[j].low == "longer" && j > 0 && toks[j-1].low == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// negationHead is the first content word after a negation word at i, in
+// its clause: what the negation denies.
+func negationHead(toks []token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if toks[j].clause != toks[i].clause {
+			return -1
+		}
+		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !(toks[j].upper && !toks[j].first) {
+			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
+		}
+	}
+	return -1
+}
+
+// untilFollows reads "only realised once …" and "did not realise until …" as
+// the same claim: a negation followed by "until" is a time limit, not a
+// denial.
+func untilFollows(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+8 && toks[j].sent == toks[i].sent; j++ {
+		if toks[j].low == "until" || toks[j].low == "till" {
+			return true
+		}
+	}
+	return false
+}

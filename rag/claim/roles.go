@@ -1,0 +1,131 @@
+package claim
+
+// checkRoles finds who-did-what-to-whom turned round: for a word of the
+// sentence that stands between two names, and the same word in the passage
+// sentences its clause comes from, the doer and the one it was done to are
+// read (a passive "B was beaten by A" read as "A beat B"), and a name that
+// is the doer on one side and the other party on the other is caught. The
+// order of two names after the word is compared too ("informed A about B"
+// against "informed B about A"), unless they are only listed ("A and B").
+func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
+	if len(c.names) < 2 {
+		return Result{}, false
+	}
+	for i := range c.toks {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
+			continue
+		}
+		ca, cb := roleNames(c.toks, c.names, i)
+		if cb == nil {
+			continue
+		}
+		var found Result
+		agrees := false
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) {
+				continue
+			}
+			inSent := ev.namesBySent[ev.toks[p].sent]
+			pa, pb := roleNames(ev.toks, inSent, p)
+			if r, bad := turnedRound(c, ev, inSent, ca, cb, pa, pb, p); bad {
+				if found.Verdict == "" {
+					found = r
+				}
+			} else if pa != nil || pb != nil {
+				agrees = true
+			}
+		}
+		if found.Verdict != "" && !agrees {
+			return found, true
+		}
+	}
+	return Result{}, false
+}
+
+func roleText(toks []token, g *nameGroup) string {
+	if g == nil {
+		return "someone"
+	}
+	return nameText(toks, *g)
+}
+
+// roleNames gives the doer and the other party of the word at i: the
+// nearest names before and after it in its sentence, swapped when the word is a passive ("was beaten by").
+func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
+	for k := range names {
+		g := &names[k]
+		if toks[g.start].sent != toks[i].sent {
+			continue
+		}
+		if g.end <= i && i-g.end < roleWindow {
+			doer = g
+		}
+		if g.start > i && g.start-i <= roleWindow && done == nil {
+			done = g
+		}
+	}
+	if passiveAt(toks, i, done) {
+		doer, done = done, doer
+	}
+	return doer, done
+}
+
+var beWords = wordSet("is are was were be been being get got gets")
+
+// passiveAt reports whether the word at i is a passive verb whose doer
+// follows "by".
+func passiveAt(toks []token, i int, after *nameGroup) bool {
+	if i == 0 || !beWords[toks[i-1].low] && !(i > 1 && beWords[toks[i-2].low]) {
+		return false
+	}
+	if after == nil {
+		return false
+	}
+	for j := i + 1; j < after.start; j++ {
+		if toks[j].low == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// nextName gives the name after g in its sentence, unless the two are only
+// listed together ("A and B", "A, B").
+func nextName(toks []token, names []nameGroup, g nameGroup) *nameGroup {
+	for k := range names {
+		h := &names[k]
+		if h.start < g.end || toks[h.start].sent != toks[g.start].sent {
+			continue
+		}
+		listed := true
+		for j := g.end; j < h.start; j++ {
+			if low := toks[j].low; low != "and" && low != "or" && low != "the" && low != "both" && low != "&" {
+				listed = false
+			}
+		}
+		if listed || h.start-g.end > roleWindow {
+			return nil
+		}
+		return h
+	}
+	return nil
+}
+
+// turnedRound compares the doer and the other party of a word in the
+// sentence (ca, cb) with those of the same word at passage position p.
+func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, pb *nameGroup, p int) (Result, bool) {
+	switch {
+	case ca != nil && pa != nil && pb != nil && sameName(*ca, *pb) && !sameName(*ca, *pa):
+		return contradicted(KindRole, "the source says %s %s %s, not the other way round", roleText(ev.toks, pa), ev.toks[p].text, nameText(ev.toks, *pb))
+	case ca != nil && pa != nil && pb != nil && sameName(*cb, *pa) && !sameName(*cb, *pb):
+		return contradicted(KindRole, "the source says %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, roleText(ev.toks, pb))
+	case pb != nil && !sameName(*cb, *pb):
+		// informed A about B / informed B about A
+		if c2 := nextName(c.toks, c.names, *cb); c2 != nil && sameName(*c2, *pb) {
+			if p2 := nextName(ev.toks, inSent, *pb); p2 != nil && sameName(*p2, *cb) {
+				return contradicted(KindRole, "the source says %s %s before %s, not %s", ev.toks[p].text, nameText(ev.toks, *pb), nameText(ev.toks, *p2), nameText(c.toks, *cb))
+			}
+		}
+	}
+	return Result{}, false
+}

@@ -1,0 +1,137 @@
+package claim
+
+// checkTies finds a figure or a time that the passages give, but not with
+// the other figures, times and names of its clause: "prices rose 8.6% in
+// June" where the passage gives 9.1% for June and 8.6% for May, or
+// "Frontier lost $440.6 million" where that was Spirit's loss. Two things a
+// clause ties together must stand in one passage sentence; a name may also
+// stand up to two sentences before, when that sentence names no one (it
+// says "he" or "the company").
+func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
+	type item struct {
+		start, end int
+		at         map[int]bool // the passage sentences that hold it
+		name       bool
+		text       string
+	}
+	var items []item
+	for _, f := range c.figures {
+		f := f
+		if f.ordinal {
+			continue // "first time", "first Korean series": about the event, not a quantity tied to a name
+		}
+		at := map[int]bool{}
+		for _, g := range ev.figures {
+			if sameFigure(f, g) {
+				at[ev.toks[g.start].sent] = true
+			}
+		}
+		items = append(items, item{start: f.start, end: f.end, text: figureText(c.toks, f), at: at})
+	}
+	for _, t := range c.times {
+		t := t
+		at := map[int]bool{}
+		for _, u := range ev.times {
+			if u.key == t.key {
+				at[ev.toks[u.start].sent] = true
+			}
+		}
+		items = append(items, item{start: t.start, end: t.end, text: spanText(c.toks, t.start, t.end), at: at})
+	}
+	anchors := len(items)
+	for _, g := range c.names {
+		g := g
+		at := map[int]bool{}
+		for _, h := range ev.names {
+			if sameName(g, h) {
+				at[ev.toks[h.start].sent] = true
+			}
+		}
+		items = append(items, item{start: g.start, end: g.end, name: true, text: nameText(c.toks, g), at: at})
+	}
+	anywhere := func(it item) bool { return len(it.at) > 0 }
+	for a := 0; a < anchors; a++ {
+		x := items[a]
+		if !anywhere(x) {
+			continue
+		}
+		for b, y := range items {
+			if b < anchors && c.figureAt(y.start) && c.figureAt(x.start) {
+				continue // two figures of a clause may come from two sentences
+			}
+			if b == a || c.toks[y.start].clause != c.toks[x.start].clause || !anywhere(y) {
+				continue
+			}
+			if y.name && c.inContext(y.start, y.end, ev) {
+				continue
+			}
+			together := false
+			for s := range x.at {
+				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2]) && c.namesOnlyOfClause(ev, s, x.start) {
+					together = true
+					break
+				}
+			}
+			if !together {
+				return contradicted(kindOfTie(c, x.start), "the source does not give %s together with %s", x.text, y.text)
+			}
+		}
+	}
+	return Result{}, false
+}
+
+func kindOfTie(c *sentenceRead, start int) string {
+	for _, t := range c.times {
+		if t.start == start {
+			return KindTime
+		}
+	}
+	for _, f := range c.figures {
+		if f.start == start && isYear(c.toks, f) {
+			return KindTime
+		}
+	}
+	return KindFigure
+}
+
+// inContext reports whether every word of a name is in the articles'
+// metadata, which ties it to the whole passage.
+func (c *sentenceRead) inContext(start, end int, ev *evidence) bool {
+	for i := start; i < end; i++ {
+		if !honorifics[c.toks[i].low] && !ev.context[nameKey(c.toks[i].low)] {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *sentenceRead) figureAt(start int) bool {
+	for _, f := range c.figures {
+		if f.start == start {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOnlyOfClause reports whether every name passage sentence s gives is
+// a name of the segment of the sentence word at i: then a name it leaves to
+// a sentence before ("he", "the company") is one of those.
+func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
+	for _, h := range ev.namesBySent[s] {
+		if ev.descriptor(h) {
+			continue
+		}
+		ok := false
+		for _, g := range c.names {
+			if c.segment[g.start] == c.segment[i] && sameName(g, h) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

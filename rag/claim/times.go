@@ -1,0 +1,91 @@
+package claim
+
+import "strings"
+
+// timeExpr is a time a text states: a weekday, a month, a part of the day
+// or a time counted from now ("last week", "next month").
+type timeExpr struct {
+	key        string // "friday", "august", "overnight", "last week"
+	start, end int
+}
+
+var weekdays = wordSet("monday tuesday wednesday thursday friday saturday sunday")
+
+var months = wordSet("january february march april may june july august september october november december")
+
+var dayParts = wordSet("morning afternoon evening night overnight tonight yesterday today tomorrow weekend")
+
+var relativeWords = wordSet("last next this past previous coming")
+
+var timeUnits = map[string]string{
+	"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+	"year": "year", "years": "year", "decade": "decade", "decades": "decade", "hour": "hour", "hours": "hour",
+	"weekend": "weekend", "weekends": "weekend",
+}
+
+// findTimes reads the time expressions of a token list.
+func findTimes(toks []token) []timeExpr {
+	var out []timeExpr
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case weekdays[t.low] || weekdays[strings.TrimSuffix(t.low, "s")]:
+			out = append(out, timeExpr{key: strings.TrimSuffix(t.low, "s"), start: i, end: i + 1})
+		case months[t.low] && isMonth(toks, i):
+			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		case relativeWords[t.low]:
+			j := i + 1
+			for j < len(toks) && j <= i+2 && (toks[j].low == "few" || toks[j].low == "couple" || toks[j].low == "of" || isNumberWord(toks[j].low)) {
+				j++
+			}
+			if j < len(toks) {
+				if u, ok := timeUnits[toks[j].low]; ok {
+					rel := t.low
+					if rel == "past" || rel == "previous" {
+						rel = "last"
+					}
+					if rel == "coming" {
+						rel = "next"
+					}
+					out = append(out, timeExpr{key: rel + " " + u, start: i, end: j + 1})
+					i = j
+					continue
+				}
+				if months[toks[j].low] || weekdays[toks[j].low] {
+					continue // "last August": the month is read next
+				}
+			}
+		case dayParts[t.low]:
+			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		}
+	}
+	return out
+}
+
+// isMonth tells the month "May" from the verb "may", and "March" from a
+// march: the month is capitalised and comes with a day, a year or a
+// preposition.
+func isMonth(toks []token, i int) bool {
+	t := toks[i]
+	if t.low != "may" && t.low != "march" {
+		return true
+	}
+	if !t.upper || t.first {
+		return false
+	}
+	if i+1 < len(toks) && hasDigit(toks[i+1].low) {
+		return true
+	}
+	if i > 0 {
+		switch toks[i-1].low {
+		case "in", "on", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "from", "through", "before", "after", "ended":
+			return true
+		}
+	}
+	return false
+}
+
+func isNumberWord(low string) bool {
+	_, _, ok := numberValue(low)
+	return ok
+}

@@ -1,0 +1,156 @@
+package claim
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// Bounds on what one check reads, so that a hostile or runaway input costs
+// time in proportion to its size and no more: the words of a sentence, and
+// the words of all its passages together, beyond these are not read.
+const (
+	maxSentenceWords = 120
+	maxPassageWords  = 4000
+	// A word that the passages hold in more places than this is matched
+	// at its first places only: it is everywhere, and says nothing of where
+	// a clause comes from.
+	maxMatches = 48
+)
+
+// token is one word of a text, as written and lower-cased, with where it
+// stands: its sentence, its clause within the sentence, and what precedes
+// it.
+type token struct {
+	text   string // as written, without a possessive 's
+	low    string
+	upper  bool // starts with a capital letter
+	first  bool // the first word of its sentence, or of a quotation
+	sent   int  // sentence index within the text
+	clause int  // clause index within the text, counted across sentences
+	pos    int  // index in the token slice
+	money  bool // written after a currency sign
+	pct    bool // followed by a percent sign
+	joined bool // joined to the previous token by a hyphen
+}
+
+// tokenize splits text into sentences and words. Clauses break at commas,
+// semicolons, colons, dashes, brackets and quotation marks, so that callers
+// can keep a name, a figure or a time to the words around it. "n't" becomes
+// its own token "not", and a possessive 's is dropped.
+func tokenize(text string, limit int) []token {
+	var toks []token
+	clause := 0
+	for si, sp := range prose.SentenceSpans(text) {
+		s := text[sp[0]:sp[1]]
+		startClause := true
+		firstWord := true
+		money := false
+		hyphen := false
+		i := 0
+		for i < len(s) {
+			if len(toks) >= limit {
+				return toks
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				switch {
+				case r == '$' || r == '£' || r == '€':
+					money = true
+				case r == '%':
+					if n := len(toks); n > 0 && toks[n-1].sent == si {
+						toks[n-1].pct = true
+					}
+				case r == '-' && i > 0 && i+size < len(s) && isWordRuneAt(s, i-1) && isWordRuneAt(s, i+size):
+					hyphen = true
+				case strings.ContainsRune(",;:()[]—–\"“”‘", r) || (r == '-' && !hyphen):
+					if !startClause {
+						clause++
+						startClause = true
+					}
+					if strings.ContainsRune(":\"“”‘", r) {
+						firstWord = true
+					}
+				}
+				i += size
+				continue
+			}
+			j := i
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += sz
+					continue
+				}
+				// Keep "1,000" and "6.6" whole.
+				if (r2 == ',' || r2 == '.') && j > i && isDigitAt(s, j-1) && j+1 < len(s) && isDigitAt(s, j+1) {
+					j += sz
+					continue
+				}
+				break
+			}
+			word := s[i:j]
+			next := j
+			neg := false
+			if r2, sz := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r2 == '\'' || r2 == '’') && j+sz < len(s) && isWordRuneAt(s, j+sz) {
+				k := j + sz
+				for k < len(s) && isWordRuneAt(s, k) {
+					k++
+				}
+				suffix := strings.ToLower(s[j+sz : k])
+				lowWord := strings.ToLower(word)
+				switch {
+				case suffix == "t" && strings.HasSuffix(lowWord, "n"):
+					neg = true
+					word = word[:len(word)-1]
+					switch strings.ToLower(word) {
+					case "ca":
+						word = "can"
+					case "wo":
+						word = "will"
+					case "sha":
+						word = "shall"
+					}
+				}
+				next = k
+			}
+			r0, _ := utf8.DecodeRuneInString(word)
+			low := strings.ToLower(word)
+			toks = append(toks, token{
+				text: word, low: low, upper: unicode.IsUpper(r0), first: firstWord,
+				sent: si, clause: clause, pos: len(toks), money: money, joined: hyphen,
+			})
+			if neg {
+				toks = append(toks, token{text: "not", low: "not", sent: si, clause: clause, pos: len(toks)})
+			}
+			firstWord, startClause, money, hyphen = false, false, false, false
+			i = next
+		}
+		clause++
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isWordRuneAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+func isDigitAt(s string, i int) bool {
+	return s[i] >= '0' && s[i] <= '9'
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}

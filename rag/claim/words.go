@@ -1,0 +1,102 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// lightWords carry no claim of their own: function words beyond the
+// prose stopwords, reporting verbs and hedges a writer adds when turning a
+// passage into an answer.
+var lightWords = wordSet(`also still even just really already yet ever
+	one ones per like much many such thing things way
+	note noted notes noting stated state states stating added adding adds add
+	reported reporting report reports announced announces announce
+	saying say told tell telling explains explained described describes
+	according accordingly among amid across around about while whilst
+	will would could should might may must can shall get got getting gets
+	make makes made making take takes took taken
+	there here these those this that those it its who whom whose which
+	seem seems seemed appear appears appeared
+	mr mrs ms dr sir dame lord st`)
+
+// honorifics and titles stand before a name and are not part of it.
+var honorifics = wordSet(`mr mrs ms miss dr sir dame lord lady professor prof father rev
+	president prime minister secretary director chief ceo chair chairman chairwoman
+	senator sen rep governor gov mayor king queen prince princess pope general gen
+	judge justice chancellor ambassador envoy commissioner officer coach captain
+	the former late`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// isContent reports whether a lower-cased word can carry a claim.
+func isContent(low string) bool {
+	if len(low) < 2 && !hasDigit(low) {
+		return false
+	}
+	return !prose.IsStopword(low) && !lightWords[low] && !negationWords[low]
+}
+
+// forms gives the keys under which a word is matched: itself, its light
+// stem, and its WordNet base forms.
+func forms(low string) []string {
+	out := []string{low}
+	add := func(f string) {
+		for _, o := range out {
+			if o == f {
+				return
+			}
+		}
+		out = append(out, f)
+	}
+	add(prose.Stem(low))
+	for _, b := range lexicon.Bases(low) {
+		add(b)
+	}
+	return out
+}
+
+// nearForm reports whether two words are forms of one word that neither
+// stemming nor WordNet's morphology joins ("Ukraine"/"Ukrainian",
+// "negotiate"/"negotiations"): they share a prefix of at least five letters
+// that is all but at most three letters of the shorter.
+func nearForm(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || hasDigit(a) || hasDigit(b) {
+		return false
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5 && n >= min(len(a), len(b))-3
+}
+
+// placeAliases joins the names news uses for one country. A name is
+// looked up by its lower-cased form.
+var placeAliases = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range []string{
+		"us u.s usa america american americans united_states",
+		"uk britain british britons united_kingdom",
+	} {
+		ws := strings.Fields(group)
+		for _, w := range ws {
+			m[strings.ReplaceAll(w, "_", " ")] = ws[0]
+		}
+	}
+	return m
+}()
+
+// knownWord reports whether WordNet knows a word (in any part of speech,
+// adverbs included) or it is a function word.
+func knownWord(low string) bool {
+	return prose.IsStopword(low) || lightWords[low] || len(lexicon.Bases(low)) > 0 || len(lexicon.Synonyms(low)) > 0
+}
