@@ -75,7 +75,40 @@ type Answer struct {
 	// ("summary", "digest", "timeline", "quotes", "compare") rather than a
 	// question, and that feature gave this reply; Caveat says so in words.
 	Route string
+	// Checks holds the check of every sentence of a written answer or
+	// summary, kept and dropped, in the order they were written; empty for
+	// extractive answers, whose sentences are the passages' own.
+	Checks []SentenceCheck
+	// Verifier says what decided the checks: VerifiedByRules,
+	// VerifiedByModel, or VerifiedByRulesFallback when the model judge was
+	// asked and failed.
+	Verifier string
 }
+
+// SentenceCheck is the check of one written sentence against the passages
+// it cites.
+type SentenceCheck struct {
+	Sentence string
+	Kept     bool
+	// Verdict is "supported", "contradicted", "not_in_source", or
+	// "uncited" for a sentence that states something without a citation.
+	Verdict string
+	// Kind names what decided a verdict other than supported (the rule:
+	// "polarity", "figure", "time", "entity", "role", "antonym",
+	// "addition"; or "model"); empty when supported.
+	Kind string
+	// Reason says, for a person, what the source says instead.
+	Reason string
+	// Passages are the IDs of the passages the sentence cited.
+	Passages []string
+}
+
+// What decided the checks of an answer (Answer.Verifier).
+const (
+	VerifiedByRules         = "rules"
+	VerifiedByModel         = "model"
+	VerifiedByRulesFallback = "rules-fallback"
+)
 
 // Answer modes.
 const (

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,6 +16,9 @@ import (
 const (
 	abstainNoPassages = "The coverage doesn't say: nothing in it matches the question."
 	abstainNoAnswer   = "The coverage doesn't say: the passages found do not answer the question."
+	// abstainUnverified is said when the model answered but none of its
+	// sentences stood up against the passages it cited.
+	abstainUnverified = "The coverage doesn't say: the model's answer could not be verified against the passages it cited."
 	abstainNoTerms    = "The coverage doesn't say: the question has no words to look for."
 )
 
@@ -85,16 +89,21 @@ func citeSentence(s string, n int) string {
 }
 
 // withVerifiedCitations finishes a model's answer: draft's citations are
-// checked against hits (VerifyCitations), the sentences they do not support
-// are added to ans.Dropped, and an answer left with no verified citation
-// becomes the abstention abstain.
-func withVerifiedCitations(ans rag.Answer, draft string, hits []rag.Hit, abstain string) rag.Answer {
-	text, cites, dropped := VerifyCitations(draft, hits)
-	ans.Dropped = append(ans.Dropped, dropped...)
-	if len(cites) == 0 {
+// checked against hits by v (see Verifier), the sentences they do not
+// support are added to ans.Dropped and every check to ans.Checks, and an
+// answer left with no verified citation becomes the abstention abstain, or
+// abstainDropped when the check removed what it said.
+func withVerifiedCitations(ctx context.Context, v *Verifier, ans rag.Answer, draft string, hits []rag.Hit, abstain, abstainDropped string) rag.Answer {
+	checked := v.verify(ctx, draft, hits)
+	ans.Dropped = append(ans.Dropped, checked.dropped...)
+	ans.Checks, ans.Verifier = checked.checks, checked.by
+	if len(checked.cites) == 0 {
 		ans.Text, ans.Abstained = abstain, true
+		if len(checked.dropped) > 0 {
+			ans.Text = abstainDropped
+		}
 		return ans
 	}
-	ans.Text, ans.Citations, ans.AsOf = text, cites, newestPublished(cites)
+	ans.Text, ans.Citations, ans.AsOf = checked.text, checked.cites, newestPublished(checked.cites)
 	return ans
 }

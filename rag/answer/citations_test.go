@@ -234,10 +234,22 @@ func TestVerifyCitations(t *testing.T) {
 		},
 		{
 			name:        "a list loses the dropped item's line",
-			in:          "- The meeting lasted around 15 minutes [2]\n- Trump bought Greenland [3]\n- Ukraine is ready for an unconditional ceasefire, Macron posted on X [3]",
-			want:        "- The meeting lasted around 15 minutes [1]\n- Ukraine is ready for an unconditional ceasefire, Macron posted on X [2]",
+			in:          "- The meeting lasted around 15 minutes [2]\n- Trump bought Greenland [3]\n- Ukraine is ready for an unconditional ceasefire, the French president posted on X [3]",
+			want:        "- The meeting lasted around 15 minutes [1]\n- Ukraine is ready for an unconditional ceasefire, the French president posted on X [2]",
 			wantCites:   []string{"funeral#3", "funeral#5"},
 			wantDropped: []string{"Trump bought Greenland"},
+		},
+		{
+			name:        "a name the passage does not give",
+			in:          "Macron posted on X that Ukraine is ready for an unconditional ceasefire [3].",
+			want:        "",
+			wantDropped: []string{"Macron posted on X that Ukraine is ready for an unconditional ceasefire."},
+		},
+		{
+			name:        "a misstated figure",
+			in:          "The meeting lasted around 50 minutes [2].",
+			want:        "",
+			wantDropped: []string{"The meeting lasted around 50 minutes."},
 		},
 		{
 			name: "nothing left",

@@ -313,8 +313,9 @@ func (e *Engine) contrastFraming(ctx context.Context, cmp *rag.Comparison, arts 
 	if err != nil {
 		return fmt.Errorf("ask model: %w", err)
 	}
-	text, cites, dropped := VerifyCitations(StripThink(reply), hitsOf(passages))
-	cmp.Dropped = dropped
+	checked := e.Verify.verify(ctx, StripThink(reply), hitsOf(passages))
+	text, cites := checked.text, checked.cites
+	cmp.Dropped = checked.dropped
 	if len(cites) == 0 {
 		return nil
 	}

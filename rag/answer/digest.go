@@ -55,7 +55,7 @@ func (e *Engine) Digest(ctx context.Context, since time.Time) (rag.Answer, error
 	)
 	if e.Chat != nil {
 		start := time.Now()
-		ans, err = LLMSummary(ctx, e.Chat, "", passages, e.contextChars(), nil)
+		ans, err = LLMSummary(ctx, e.Chat, e.Verify, "", passages, e.contextChars(), nil)
 		e.observe(StageLLM, start, err)
 		if err != nil {
 			return rag.Answer{}, fmt.Errorf("digest: %w", err)

@@ -32,6 +32,9 @@ type Engine struct {
 	// ContextChars is the language model's budget for summary input; 0
 	// means defaultEngineContextChars.
 	ContextChars int
+	// Verify checks written answers and summaries against their
+	// citations; nil means the rules alone (see Verifier).
+	Verify *Verifier
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Observe, when set, is told how long each stage of an answer took
@@ -149,7 +152,7 @@ func (e *Engine) Ask(ctx context.Context, question string, opts rag.AskOptions) 
 	var ans rag.Answer
 	if e.Chat != nil {
 		start = time.Now()
-		ans, err = LLM(ctx, e.Chat, q, opts.History, hits, opts.OnDelta)
+		ans, err = LLM(ctx, e.Chat, e.Verify, q, opts.History, hits, opts.OnDelta)
 		e.observe(StageLLM, start, err)
 		if err != nil {
 			return rag.Answer{}, fmt.Errorf("answer: %w", err)
@@ -295,7 +298,7 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 // extractively without one, keeping to focus when it is set.
 func (e *Engine) summarisePassages(ctx context.Context, focus string, passages []rag.Passage, onDelta func(string)) (rag.Answer, error) {
 	if e.Chat != nil {
-		return LLMSummary(ctx, e.Chat, focus, passages, e.contextChars(), onDelta)
+		return LLMSummary(ctx, e.Chat, e.Verify, focus, passages, e.contextChars(), onDelta)
 	}
 	return ExtractiveSummaryFocus(passages, focus, summarySentences), nil
 }

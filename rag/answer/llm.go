@@ -30,7 +30,8 @@ Rules:
 
 // LLM asks the chat model to answer the question only from the numbered
 // hits, then checks the reply: <think> blocks are removed, every citation is
-// verified against its passage (see VerifyCitations), and a reply that says
+// checked against its passages by v (nil: the rules alone; see Verifier
+// and VerifyCitations), and a reply that says
 // the sources do not answer, or that keeps no verified citation, becomes a
 // plain abstention.
 //
@@ -38,7 +39,7 @@ Rules:
 // without the contents of <think> blocks. What was streamed is the model's
 // draft; the returned Answer.Text is the checked answer and should replace
 // it.
-func LLM(ctx context.Context, chat rag.ChatFunc, question string, history []rag.Message, hits []rag.Hit, onDelta func(string)) (rag.Answer, error) {
+func LLM(ctx context.Context, chat rag.ChatFunc, v *Verifier, question string, history []rag.Message, hits []rag.Hit, onDelta func(string)) (rag.Answer, error) {
 	ans := rag.Answer{Question: question, Mode: rag.ModeLLM}
 	if len(hits) == 0 {
 		ans.Text = abstainNoPassages
@@ -56,7 +57,7 @@ func LLM(ctx context.Context, chat rag.ChatFunc, question string, history []rag.
 		ans.Abstained = true
 		return ans, nil
 	}
-	return withVerifiedCitations(ans, reply, hits, abstainNoAnswer), nil
+	return withVerifiedCitations(ctx, v, ans, reply, hits, abstainNoAnswer, abstainUnverified), nil
 }
 
 // answerMessages builds the conversation: the rules and the sources in the

@@ -125,7 +125,7 @@ func TestLLMAnswer(t *testing.T) {
 				if stream {
 					onDelta = func(s string) { streamed.WriteString(s) }
 				}
-				ans, err := LLM(context.Background(), chat.chat, question, nil, hits, onDelta)
+				ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, onDelta)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -174,7 +174,7 @@ func TestLLMAnswerPrompt(t *testing.T) {
 		{Role: "assistant", Content: "Trump and Zelenskyy met there [2]."},
 	}
 	chat := &scriptedChat{replies: []string{"The sources don't say."}}
-	if _, err := LLM(context.Background(), chat.chat, question, history, hits, nil); err != nil {
+	if _, err := LLM(context.Background(), chat.chat, nil, question, history, hits, nil); err != nil {
 		t.Fatal(err)
 	}
 	if len(chat.calls) != 1 {
@@ -215,7 +215,7 @@ func TestLLMAnswerHistoryIsBounded(t *testing.T) {
 	}
 	chat := &scriptedChat{replies: []string{"The sources don't say."}}
 	hits := seedHits(t, "Who is John Coale?", 2)
-	if _, err := LLM(context.Background(), chat.chat, "And then?", history, hits, nil); err != nil {
+	if _, err := LLM(context.Background(), chat.chat, nil, "And then?", history, hits, nil); err != nil {
 		t.Fatal(err)
 	}
 	msgs := chat.calls[0]
@@ -250,7 +250,7 @@ func TestLLMAnswerPromptInjection(t *testing.T) {
 	}
 	for i, reply := range replies {
 		chat := &scriptedChat{replies: []string{reply}}
-		ans, err := LLM(context.Background(), chat.chat, question, nil, hits, nil)
+		ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -289,7 +289,7 @@ func TestLLMAnswerPromptInjection(t *testing.T) {
 
 func TestLLMAnswerWithoutHitsDoesNotAsk(t *testing.T) {
 	chat := &scriptedChat{}
-	ans, err := LLM(context.Background(), chat.chat, "Who is John Coale?", nil, nil, nil)
+	ans, err := LLM(context.Background(), chat.chat, nil, "Who is John Coale?", nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +301,7 @@ func TestLLMAnswerWithoutHitsDoesNotAsk(t *testing.T) {
 func TestLLMAnswerChatError(t *testing.T) {
 	errDown := errors.New("model unavailable")
 	chat := &scriptedChat{err: errDown}
-	_, err := LLM(context.Background(), chat.chat, "Who is John Coale?", nil, seedHits(t, "Who is John Coale?", 2), nil)
+	_, err := LLM(context.Background(), chat.chat, nil, "Who is John Coale?", nil, seedHits(t, "Who is John Coale?", 2), nil)
 	if !errors.Is(err, errDown) {
 		t.Fatalf("error %v does not wrap the chat's", err)
 	}

@@ -50,7 +50,7 @@ const minBudgetChars = 400
 // against the passages, so a note that its source does not support never
 // reaches the summary. focus, when set, is the topic to summarise. onDelta
 // receives the final step as it streams, without <think> blocks.
-func LLMSummary(ctx context.Context, chat rag.ChatFunc, focus string, passages []rag.Passage, contextChars int, onDelta func(string)) (rag.Answer, error) {
+func LLMSummary(ctx context.Context, chat rag.ChatFunc, v *Verifier, focus string, passages []rag.Passage, contextChars int, onDelta func(string)) (rag.Answer, error) {
 	ans := rag.Answer{Mode: rag.ModeLLM}
 	if len(passages) == 0 {
 		ans.Text = abstainNothingToSummarise
@@ -89,7 +89,7 @@ func LLMSummary(ctx context.Context, chat rag.ChatFunc, focus string, passages [
 		}
 		ans.Dropped = append(ans.Dropped, dropped...)
 	}
-	return withVerifiedCitations(ans, draft, hitsOf(passages), abstainUnverifiedSummary), nil
+	return withVerifiedCitations(ctx, v, ans, draft, hitsOf(passages), abstainUnverifiedSummary, abstainUnverifiedSummary), nil
 }
 
 // sourcesSize is the size of the sources block for the passages at idx.
@@ -229,13 +229,13 @@ func packGroups(n, budget, minItems int, size func(i int) int) [][]int {
 // passages, keeping the global source numbers. allowed, when not nil, holds
 // the numbers that step was shown; a marker outside it is removed.
 func verifyKeepingNumbers(text string, passages []rag.Passage, allowed map[int]bool) (string, []string) {
-	lookup := func(n int) (string, bool) {
+	lookup := func(n int) (rag.Passage, bool) {
 		if n < 1 || n > len(passages) || (allowed != nil && !allowed[n]) {
-			return "", false
+			return rag.Passage{}, false
 		}
-		return passages[n-1].Text, true
+		return passages[n-1], true
 	}
-	units := verifyUnits(text, lookup)
+	units := checkUnits(splitClaims(text), lookup)
 	var dropped []string
 	for _, u := range units {
 		if u.dropped {

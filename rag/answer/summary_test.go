@@ -201,7 +201,7 @@ func TestLLMSummaryMapReduce(t *testing.T) {
 	const contextChars = 2600
 	f := &fakeSummariser{}
 	var streamed strings.Builder
-	ans, err := LLMSummary(context.Background(), f.chat, "", passages, contextChars, func(s string) { streamed.WriteString(s) })
+	ans, err := LLMSummary(context.Background(), f.chat, nil, "", passages, contextChars, func(s string) { streamed.WriteString(s) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestLLMSummaryMapReduce(t *testing.T) {
 func TestLLMSummaryFitsInOneCall(t *testing.T) {
 	passages := loadSeedPassages(t)[:4]
 	f := &fakeSummariser{}
-	ans, err := LLMSummary(context.Background(), f.chat, "NATO", passages, 0, nil)
+	ans, err := LLMSummary(context.Background(), f.chat, nil, "NATO", passages, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +277,7 @@ func TestLLMSummaryFocusIsTheRequest(t *testing.T) {
 		got = msgs
 		return "The sources don't say.", nil
 	}
-	ans, err := LLMSummary(context.Background(), chat, "the Chernobyl\nstrike", loadSeedPassages(t)[:2], 0, nil)
+	ans, err := LLMSummary(context.Background(), chat, nil, "the Chernobyl\nstrike", loadSeedPassages(t)[:2], 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,11 +292,11 @@ func TestLLMSummaryFocusIsTheRequest(t *testing.T) {
 func TestLLMSummaryErrors(t *testing.T) {
 	passages := loadSeedPassages(t)
 	f := &fakeSummariser{failOn: 2}
-	_, err := LLMSummary(context.Background(), f.chat, "", passages, 2600, nil)
+	_, err := LLMSummary(context.Background(), f.chat, nil, "", passages, 2600, nil)
 	if !errors.Is(err, errModelDown) || !strings.Contains(err.Error(), "part 2 of") {
 		t.Errorf("error %v", err)
 	}
-	ans, err := LLMSummary(context.Background(), f.chat, "", nil, 0, nil)
+	ans, err := LLMSummary(context.Background(), f.chat, nil, "", nil, 0, nil)
 	if err != nil || !ans.Abstained {
 		t.Errorf("empty: %+v %v", ans, err)
 	}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"regexp"
 	"sort"
 	"strconv"
@@ -8,22 +9,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/claim"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
-// Support thresholds. A cited sentence is kept when its cited passages
-// together cover at least minSupport of its content; a cited passage that
-// covers less than minSupportPerMarker of it loses its marker.
-const (
-	minSupport          = 0.5
-	minSupportPerMarker = 0.25
-)
+// A cited passage that shares less than minSupportPerMarker of a kept
+// sentence's content words loses its marker, when another cited passage
+// shares more: the sentence does not come from it.
+const minSupportPerMarker = 0.25
 
 // VerifyCitations rewrites an answer so that every [n] points at an existing
-// source and is supported by it:
+// source and is supported by it, with the rules of package claim alone (see
+// Verifier for the model judge):
 //   - markers that point at no source are removed;
-//   - a sentence whose cited passages do not support it lexically (see
-//     Supports) is dropped and listed in dropped, never shown as if cited;
+//   - a sentence that its cited passages contradict or do not hold (see
+//     claim.Check) is dropped and listed in dropped, never shown as if cited;
 //   - a sentence that states something without citing a source (or whose
 //     only markers pointed at none) is dropped and listed too. Only sentences
 //     that claim nothing are kept uncited: those without content words, and
@@ -33,30 +33,57 @@ const (
 //   - citations are renumbered 1..k in order of first use, and cites holds
 //     exactly the cited passages.
 func VerifyCitations(text string, sources []rag.Hit) (clean string, cites []rag.Citation, dropped []string) {
-	lookup := func(n int) (string, bool) {
+	v := (*Verifier)(nil).verify(context.Background(), text, sources)
+	return v.text, v.cites, v.dropped
+}
+
+// verified is an answer's text after its check.
+type verified struct {
+	text    string
+	cites   []rag.Citation
+	dropped []string
+	checks  []rag.SentenceCheck
+	by      string // rag.VerifiedBy…
+}
+
+// verify checks text against sources with the rules, then with the judge
+// when v has one, and renders what is kept.
+func (v *Verifier) verify(ctx context.Context, text string, sources []rag.Hit) verified {
+	units := checkUnits(splitClaims(text), func(n int) (rag.Passage, bool) {
 		if n < 1 || n > len(sources) {
-			return "", false
+			return rag.Passage{}, false
 		}
-		return sources[n-1].Text, true
+		return sources[n-1].Passage, true
+	})
+	out := verified{by: rag.VerifiedByRules}
+	if v != nil && v.Judge != nil {
+		out.by = v.judge(ctx, units, sources)
 	}
-	units := verifyUnits(text, lookup)
 	numbering := map[int]int{} // source number → new number
-	clean = renderUnits(text, units, func(n int) int {
+	out.text = renderUnits(text, units, func(n int) int {
 		if k, ok := numbering[n]; ok {
 			return k
 		}
 		k := len(numbering) + 1
 		numbering[n] = k
-		cites = append(cites, rag.Citation{N: k, Passage: sources[n-1].Passage})
+		out.cites = append(out.cites, rag.Citation{N: k, Passage: sources[n-1].Passage})
 		return k
 	})
-	clean, cites = keepRenderedMarkers(clean, cites)
+	out.text, out.cites = keepRenderedMarkers(out.text, out.cites)
 	for _, u := range units {
 		if u.dropped {
-			dropped = append(dropped, u.plain)
+			out.dropped = append(out.dropped, u.plain)
 		}
+		if u.verdict == "" {
+			continue // claims nothing
+		}
+		c := rag.SentenceCheck{Sentence: u.plain, Kept: !u.dropped, Verdict: u.verdict, Kind: u.kind, Reason: u.reason}
+		for _, n := range u.cited {
+			c.Passages = append(c.Passages, sources[n-1].ID)
+		}
+		out.checks = append(out.checks, c)
 	}
-	return clean, cites, dropped
+	return out
 }
 
 // keepRenderedMarkers removes any marker from s that does not name one of
@@ -110,8 +137,13 @@ type claimUnit struct {
 	start, end int           // the sentence's bytes in the text, markers included
 	groups     []markerGroup // groups that cite this sentence (possibly just after it)
 	plain      string        // the sentence without markers, for checks and reports
-	sources    []int         // verified source numbers, in order of appearance
+	cited      []int         // the existing source numbers it cites, in order
+	sources    []int         // the cited sources whose markers it keeps
 	dropped    bool
+	// The check: verdict is "" for a sentence that claims nothing, else a
+	// claim.Verdict or "uncited"; kind and reason say why it was dropped.
+	verdict, kind, reason string
+	rules                 claim.Result // what the rules said, for the judge
 }
 
 type markerGroup struct {
@@ -131,59 +163,85 @@ func groupMarkers(ms []Marker) []markerGroup {
 	return gs
 }
 
-// verifyUnits splits text into sentences, attaches each marker group to the
-// sentence it cites, and decides which sources each sentence keeps and which
-// sentences are dropped. lookup gives the passage of a source number.
-func verifyUnits(text string, lookup func(n int) (string, bool)) []claimUnit {
-	units := splitClaims(text)
+// checkUnits decides, with the rules of package claim, which sentences
+// stand and which sources each keeps; lookup gives the passage of a source
+// number, and false for a number that names none. A sentence is checked against all
+// the passages it cites together, so that one drawing on two passages
+// stands.
+func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []claimUnit {
 	passageTerms := map[int]map[string]bool{}
 	termsOf := func(n int) map[string]bool {
 		if ts, ok := passageTerms[n]; ok {
 			return ts
 		}
 		p, _ := lookup(n)
-		ts := supportTermSet(p)
+		ts := supportTermSet(p.Text)
 		passageTerms[n] = ts
 		return ts
 	}
 	for i := range units {
 		u := &units[i]
 		terms := supportTerms(u.plain)
-		var cited []int
 		seen := map[int]bool{}
 		for _, g := range u.groups {
 			for _, n := range g.nums {
 				if _, ok := lookup(n); ok && !seen[n] {
 					seen[n] = true
-					cited = append(cited, n)
+					u.cited = append(u.cited, n)
 				}
 			}
 		}
 		switch {
 		case len(terms) == 0:
 			// Nothing is claimed, so nothing is cited.
-		case len(cited) > 0:
-			union := map[string]bool{}
-			for _, n := range cited {
+		case len(u.cited) > 0:
+			srcs := make([]claim.Source, len(u.cited))
+			for k, n := range u.cited {
+				p, _ := lookup(n)
+				srcs[k] = claimSource(p)
+			}
+			u.rules = claim.Check(u.plain, srcs...)
+			u.setVerdict(string(u.rules.Verdict), u.rules.Kind, u.rules.Reason)
+			if u.dropped {
+				break
+			}
+			for _, n := range u.cited {
 				if supportScore(terms, termsOf(n)) >= minSupportPerMarker {
 					u.sources = append(u.sources, n)
 				}
-				for t := range termsOf(n) {
-					union[t] = true
-				}
 			}
-			if len(u.sources) == 0 || supportScore(terms, union) < minSupport {
-				u.sources = nil
-				u.dropped = true
+			if len(u.sources) == 0 {
+				u.sources = u.cited
 			}
 		case statesNoAnswer(u.plain) && !contrastPattern.MatchString(u.plain):
 			// An honest "the sources don't say" claims no fact; one that
 			// goes on "but …" does, without a source.
 		default:
-			u.dropped = true
+			u.setVerdict(verdictUncited, "", "it cites no source")
 		}
 	}
 	return units
+}
+
+// verdictUncited is the verdict of a sentence that states something
+// without citing a source.
+const verdictUncited = "uncited"
+
+// setVerdict records a verdict and drops the sentence unless it is
+// supported.
+func (u *claimUnit) setVerdict(verdict, kind, reason string) {
+	u.verdict, u.kind, u.reason = verdict, kind, reason
+	u.dropped = verdict != string(claim.Supported)
+	if u.dropped {
+		u.sources = nil
+	}
+}
+
+// claimSource is a passage as the checker reads it: its text, and its
+// article's title and outlet, where a name the passage leaves to "he" may
+// stand.
+func claimSource(p rag.Passage) claim.Source {
+	return claim.Source{Text: p.Text, Context: p.Title + "\n" + p.Outlet}
 }
 
 // splitClaims cuts text into sentences and gives each marker group to the

@@ -167,13 +167,14 @@ func (ev *evidence) related(low string) bool {
 }
 
 // capitalised reports whether a word is written with a capital inside a
-// passage sentence or stands in the articles' metadata: then it is a name
-// also where it opens a sentence.
-func (ev *evidence) capitalised(low string) bool {
+// passage sentence or stands in the articles' metadata (then it is a name
+// also where it opens a sentence), and whether the passages use it at all.
+func (ev *evidence) capitalised(low string) (name, seen bool) {
 	for _, i := range ev.byForm[low] {
+		seen = true
 		if t := ev.toks[i]; t.upper && !t.first && t.low == low {
-			return true
+			return true, true
 		}
 	}
-	return ev.context[low]
+	return ev.context[low], seen || ev.context[low]
 }

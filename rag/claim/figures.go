@@ -37,6 +37,10 @@ var multipliers = map[string]float64{
 
 var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "thirds": 1.0 / 3, "quarters": 0.25}
 
+// definite words before a number word make it a reference ("the two
+// leaders", "both three"), not a figure.
+var definite = wordSet("the these those both all its their his her our")
+
 // Words before a figure that bound it from below or above.
 var (
 	upWords   = wordSet("more over above exceeding exceeded beyond least")
@@ -88,6 +92,9 @@ func findFigures(toks []token) []figure {
 			}
 		}
 		v, ord, ok := numberValue(t.low)
+		if ok && !hasDigit(t.low) && !ord && i > 0 && definite[toks[i-1].low] {
+			continue // "the two leaders" names them, it does not count them
+		}
 		if !ok {
 			// "one" is a figure only in "one hundred", "number one" and
 			// the like; on its own it is mostly a pronoun.

@@ -29,8 +29,9 @@ func nameKey(low string) string {
 
 // findNames reads the names of a token list. A capitalised word at the
 // start of a sentence counts as a name when known tells so (it is written
-// with a capital elsewhere), or when WordNet does not know it as a word.
-func findNames(toks []token, known func(low string) bool) []nameGroup {
+// with a capital elsewhere), when WordNet does not know it as a word, or
+// when known says the passages do not use it and a verb follows it.
+func findNames(toks []token, known func(low string) (name, seen bool)) []nameGroup {
 	var out []nameGroup
 	for i := 0; i < len(toks); i++ {
 		if !isNameWord(toks, i, known) {
@@ -66,7 +67,7 @@ func isNameJoiner(low string) bool {
 	return low == "of" || low == "de" || low == "del" || low == "van" || low == "von" || low == "bin" || low == "al"
 }
 
-func isNameWord(toks []token, i int, known func(string) bool) bool {
+func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool {
 	t := toks[i]
 	if !t.upper || hasDigit(t.low) || isFunctionWord(t.low) || weekdays[t.low] || (months[t.low] && isMonth(toks, i)) {
 		return false
@@ -77,11 +78,25 @@ func isNameWord(toks []token, i int, known func(string) bool) bool {
 	if strings.ToUpper(t.text) == t.text && len(t.text) > 1 {
 		return true // "NATO", "US"
 	}
-	if known != nil && known(t.low) {
+	name, seen := false, false
+	if known != nil {
+		name, seen = known(t.low)
+	}
+	switch {
+	case name:
+		return true
+	case honorifics[t.low]:
+		return false
+	case !knownWord(t.low):
 		return true
 	}
-	return !knownWord(t.low) && !honorifics[t.low]
+	// A word the passages never use, opening a sentence as the subject of
+	// a verb ("Macron posted …"), is taken for a name: a common word there
+	// would be written in lower case elsewhere.
+	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) || reportingVerbs[toks[i+1].low])
 }
+
+var reportingVerbs = wordSet("said says told tells posted posts wrote writes announced announces added adds warned warns")
 
 // isFunctionWord reports words that are capitalised only because they open a
 // sentence or a title, and never name anyone.
