@@ -86,7 +86,12 @@ type LLM struct {
 	EmbedModel string
 	// ChatModel is the setting as given; use Config.ChatModel for the model
 	// actually in effect.
-	ChatModel    string
+	ChatModel string
+	// Verify is "rules", "model" or "" (the model when a chat model is in
+	// effect); use Config.VerifyMode. VerifyModel is the judge's model, ""
+	// for the chat model.
+	Verify       string
+	VerifyModel  string
 	EmbedBatch   int
 	Timeout      time.Duration
 	ContextChars int
@@ -112,6 +117,31 @@ func (c Config) ChatModel() string {
 	default:
 		return ""
 	}
+}
+
+// Ways of checking a written answer's citations (COVERAGEBOT_VERIFY).
+const (
+	VerifyRules = "rules"
+	VerifyModel = "model"
+)
+
+// VerifyMode returns how written answers are checked: VerifyModel (the
+// rules, then a model judge) when a chat model is in effect and
+// COVERAGEBOT_VERIFY is not rules, else VerifyRules.
+func (c Config) VerifyMode() string {
+	if c.ChatModel() == "" || c.LLM.Verify == VerifyRules {
+		return VerifyRules
+	}
+	return VerifyModel
+}
+
+// JudgeModel returns the model of the judge: COVERAGEBOT_VERIFY_MODEL, or
+// the chat model.
+func (c Config) JudgeModel() string {
+	if c.LLM.VerifyModel != "" {
+		return c.LLM.VerifyModel
+	}
+	return c.ChatModel()
 }
 
 func (c Config) hasEndpoint() bool { return c.LLM.APIKey.IsSet() || c.LLM.BaseURL != "" }

@@ -69,6 +69,7 @@ const (
 	envTokenFile    = "DISCORD_TOKEN_FILE"
 	envEmbedModel   = "COVERAGEBOT_EMBED_MODEL"
 	envChatModel    = "COVERAGEBOT_CHAT_MODEL"
+	envVerify       = "COVERAGEBOT_VERIFY"
 	envShardID      = "COVERAGEBOT_SHARD_ID"
 	envShardCount   = "COVERAGEBOT_SHARD_COUNT"
 	envStore        = "COVERAGEBOT_STORE"
@@ -122,6 +123,17 @@ func buildSettings() []setting {
 		text(envChatModel,
 			"Chat model for answers and summaries. Empty means "+DefaultChatModel+" when OPENAI_API_KEY or OPENAI_BASE_URL is set and extractive answers otherwise; none forces extractive answers.",
 			"llama3.1", func(c *Config) *string { return &c.LLM.ChatModel }, nil),
+		text(envVerify,
+			"How cited sentences of a written answer are checked against their passages: rules (word rules only) or model (the rules, then one call to a model judge per answer). Empty means model when a chat model is in effect.",
+			"rules", func(c *Config) *string { return &c.LLM.Verify }, func(v string) *invalid {
+				if v != "" && v != VerifyRules && v != VerifyModel {
+					return refuse("set it to rules or model, or leave it empty", "%s is not a way of checking citations", quote(v))
+				}
+				return nil
+			}),
+		text("COVERAGEBOT_VERIFY_MODEL",
+			"Model of the judge that checks cited sentences when COVERAGEBOT_VERIFY is model. Empty means the chat model.",
+			"gpt-4o", func(c *Config) *string { return &c.LLM.VerifyModel }, nil),
 		whole("COVERAGEBOT_EMBED_BATCH", "Texts sent in one embeddings request.",
 			"128", 1, 2048, func(c *Config) *int { return &c.LLM.EmbedBatch }),
 		duration("COVERAGEBOT_LLM_TIMEOUT", "Longest time the language model may take over one answer or summary on the command line, retries included (the bot uses COVERAGEBOT_ANSWER_TIMEOUT).",

@@ -113,6 +113,13 @@ var crossChecks = []struct {
 		}
 		return nil
 	}},
+	{[]string{envVerify, envChatModel}, func(c *Config) *invalid {
+		if c.LLM.Verify == VerifyModel && c.ChatModel() == "" {
+			return refuse("configure a chat model (OPENAI_BASE_URL or OPENAI_API_KEY), or set it to rules",
+				"model needs a language model, and answers are extractive")
+		}
+		return nil
+	}},
 	{[]string{envWeaviateURL, envStore}, func(c *Config) *invalid {
 		if c.Store.Backend == StoreWeaviate && c.Store.WeaviateURL == "" {
 			return refuse("set it to the Weaviate server's URL, such as http://127.0.0.1:8079",

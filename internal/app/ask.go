@@ -184,6 +184,21 @@ type jsonAnswer struct {
 	// Route names the feature a request was routed to (summary, digest,
 	// timeline, quotes, compare); absent for an answer to a question.
 	Route string `json:"route,omitempty"`
+	// Checks holds the check of every written sentence, kept or dropped,
+	// with its reason; VerifiedBy says what decided them ("rules",
+	// "model", or "rules-fallback" when the model judge failed).
+	Checks     []jsonCheck `json:"checks,omitempty"`
+	VerifiedBy string      `json:"verified_by,omitempty"`
+}
+
+// jsonCheck is one sentence's check in the --json contract.
+type jsonCheck struct {
+	Sentence string   `json:"sentence"`
+	Kept     bool     `json:"kept"`
+	Verdict  string   `json:"verdict"`
+	Kind     string   `json:"kind,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
+	Passages []string `json:"passage_ids"`
 }
 
 // toJSONAnswer renders an answer in the --json contract; field is "answer"
@@ -193,7 +208,12 @@ func toJSONAnswer(ans rag.Answer, field string) jsonAnswer {
 	out := jsonAnswer{
 		Question: ans.Question, Abstained: ans.Abstained, Mode: ans.Mode,
 		AsOf: formatDate(ans.AsOf), Caveat: ans.Caveat, Dropped: ans.Dropped, Route: ans.Route,
-		Citations: make([]jsonCitation, 0, len(ans.Citations)),
+		Citations:  make([]jsonCitation, 0, len(ans.Citations)),
+		VerifiedBy: ans.Verifier,
+	}
+	for _, c := range ans.Checks {
+		out.Checks = append(out.Checks, jsonCheck{Sentence: c.Sentence, Kept: c.Kept, Verdict: c.Verdict,
+			Kind: c.Kind, Reason: c.Reason, Passages: append([]string{}, c.Passages...)})
 	}
 	if field == "summary" {
 		out.Summary = &text
@@ -222,13 +242,17 @@ func formatDate(t time.Time) string {
 	return t.UTC().Format("2006-01-02")
 }
 
-// writeTextAnswer prints an answer for people: the caveat, the answer, the
-// "as of" line and the numbered sources.
+// writeTextAnswer prints an answer for people: the caveat, the answer, how
+// many sentences the citation check removed and why, the "as of" line and
+// the numbered sources.
 func writeTextAnswer(w io.Writer, ans rag.Answer) {
 	if ans.Caveat != "" {
 		fmt.Fprintf(w, "Note: %s\n\n", ans.Caveat)
 	}
 	fmt.Fprintln(w, ans.Text)
+	if note := ans.RemovedNote(); note != "" {
+		fmt.Fprintf(w, "\n(%s)\n", note)
+	}
 	if len(ans.Citations) == 0 {
 		return
 	}

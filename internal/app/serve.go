@@ -149,6 +149,9 @@ func New(cfg config.Config, deps Deps) (*App, error) {
 		return nil, err
 	}
 	st.engine.Observe = m.observe
+	if st.engine.Verify != nil {
+		st.engine.Verify.Observe = m.judged
+	}
 	a.stack = st
 	if !cfg.Index.ReadOnly {
 		if a.live, err = newPoller(cfg, st.index, deps.Logger, a.newArticles); err != nil {
@@ -439,6 +442,8 @@ type engineMetrics struct {
 	retrieval prometheus.Histogram
 	llm       prometheus.Histogram
 	llmErrors prometheus.Counter
+	judge     prometheus.Histogram
+	judges    *prometheus.CounterVec
 }
 
 func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
@@ -455,8 +460,25 @@ func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
 			Name: "coveragebot_llm_errors_total", Help: "Language-model calls that failed after retries.",
 		}),
 	}
-	reg.MustRegister(m.retrieval, m.llm, m.llmErrors)
+	m.judge = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name: "coveragebot_judge_seconds", Help: "Time the model judge took to label an answer's cited sentences.",
+		Buckets: prometheus.ExponentialBuckets(0.1, 2, 10),
+	})
+	m.judges = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "coveragebot_judge_total",
+		Help: "Model judge calls by outcome: ok, or failed, timeout and malformed, after which the rules alone checked the answer.",
+	}, []string{"outcome"})
+	for _, o := range []string{answer.JudgeOK, answer.JudgeFailed, answer.JudgeTimeout, answer.JudgeMalformed} {
+		m.judges.WithLabelValues(o)
+	}
+	reg.MustRegister(m.retrieval, m.llm, m.llmErrors, m.judge, m.judges)
 	return m
+}
+
+// judged records a model judge call (answer.Verifier.Observe).
+func (m *engineMetrics) judged(outcome string, took time.Duration) {
+	m.judge.Observe(took.Seconds())
+	m.judges.WithLabelValues(outcome).Inc()
 }
 
 func (m *engineMetrics) observe(stage string, took time.Duration, err error) {

@@ -40,7 +40,28 @@ func newEmbedder(cfg config.Config, logger *slog.Logger, client *http.Client) (r
 
 // newChat returns the chat model, or nil for extractive answers.
 func newChat(cfg config.Config, logger *slog.Logger, client *http.Client) (rag.ChatFunc, error) {
-	model := cfg.ChatModel()
+	return chatFor(cfg, cfg.ChatModel(), logger, client)
+}
+
+// newVerifier returns the check of written answers: nil (the rules alone)
+// unless COVERAGEBOT_VERIFY is model, in effect, when it holds the judge.
+func newVerifier(cfg config.Config, chat rag.ChatFunc, logger *slog.Logger, client *http.Client) (*answer.Verifier, error) {
+	if cfg.VerifyMode() != config.VerifyModel {
+		return nil, nil
+	}
+	judge := chat
+	if cfg.JudgeModel() != cfg.ChatModel() {
+		var err error
+		if judge, err = chatFor(cfg, cfg.JudgeModel(), logger, client); err != nil {
+			return nil, fmt.Errorf("judge: %w", err)
+		}
+	}
+	return &answer.Verifier{Judge: judge, Logger: logger.With("component", "judge")}, nil
+}
+
+// chatFor returns a ChatFunc for model at the configured endpoint, or nil
+// for no model.
+func chatFor(cfg config.Config, model string, logger *slog.Logger, client *http.Client) (rag.ChatFunc, error) {
 	if model == "" {
 		return nil, nil
 	}
@@ -82,6 +103,10 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	if err != nil {
 		return nil, err
 	}
+	verify, err := newVerifier(cfg, chat, logger, so.httpClient)
+	if err != nil {
+		return nil, err
+	}
 	store, err := openStore(cfg, so.fresh, logger)
 	if err != nil {
 		return nil, err
@@ -99,6 +124,7 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	eng := &answer.Engine{
 		Index:        idx,
 		Chat:         chat,
+		Verify:       verify,
 		Logger:       logger,
 		K:            cfg.Retrieval.TopK,
 		StaleAfter:   cfg.Retrieval.StaleAfter,

@@ -210,7 +210,7 @@ func applyLabels(units []claimUnit, pairs []judgePair, labels []judgeLabel) {
 	}
 	for i, v := range byUnit {
 		u := &units[i]
-		if u.rules.Verdict == claim.NotInSource && hardKind(u.rules.Kind) {
+		if u.rules.Absent {
 			continue // the rules' verdict stands
 		}
 		keep := u.sources
@@ -228,10 +228,4 @@ func applyLabels(units []claimUnit, pairs []judgePair, labels []judgeLabel) {
 		}
 		u.setVerdict(v.label, "model", reason)
 	}
-}
-
-// hardKind reports whether a rule's finding is one a model may not
-// overrule: a figure, time or name that no cited passage holds.
-func hardKind(kind string) bool {
-	return kind == claim.KindFigure || kind == claim.KindTime || kind == claim.KindEntity
 }

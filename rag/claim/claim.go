@@ -37,6 +37,9 @@ type Result struct {
 	// Reason says, for a person, what the source says instead ("the source
 	// says first, not second"); empty when supported.
 	Reason string
+	// Absent is set when the finding is a figure, time or name that no
+	// passage holds at all: a plain fact of the text, not a reading of it.
+	Absent bool
 }
 
 // OK reports whether the sentence may stand.
@@ -251,6 +254,11 @@ func contradicted(kind, format string, args ...any) (Result, bool) {
 	return Result{Verdict: Contradicted, Kind: kind, Reason: fmt.Sprintf(format, args...)}, true
 }
 
+func absent(r Result, bad bool) (Result, bool) {
+	r.Absent = true
+	return r, bad
+}
+
 func missing(kind, format string, args ...any) (Result, bool) {
 	return Result{Verdict: NotInSource, Kind: kind, Reason: fmt.Sprintf(format, args...)}, true
 }
@@ -375,9 +383,9 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 		other := c.otherFigure(ev, seg, f)
 		switch {
 		case len(found) == 0 && other != "":
-			return contradicted(kind, "the source says %s, not %s", other, text)
+			return absent(contradicted(kind, "the source says %s, not %s", other, text))
 		case len(found) == 0:
-			return missing(kind, "the source gives no %s", text)
+			return absent(missing(kind, "the source gives no %s", text))
 		case len(bound) == 0 && other != "":
 			return contradicted(kind, "the source gives %s here; %s is said of something else", other, text)
 		}
@@ -452,9 +460,9 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		text := spanText(c.toks, t.start, t.end)
 		switch {
 		case !found && other != "":
-			return contradicted(KindTime, "the source says %s, not %s", other, text)
+			return absent(contradicted(KindTime, "the source says %s, not %s", other, text))
 		case !found:
-			return missing(KindTime, "the source gives no time like %s", text)
+			return absent(missing(KindTime, "the source gives no time like %s", text))
 		case !bound && other != "":
 			return contradicted(KindTime, "the source says %s here, not %s", other, text)
 		}
@@ -493,7 +501,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		for _, k := range g.keys {
 			if !ev.knowsName(k) {
-				return missing(KindEntity, "the source does not name %s", nameText(c.toks, g))
+				return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
 			}
 		}
 		for _, h := range ev.names {
