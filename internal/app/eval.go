@@ -25,6 +25,7 @@ type evalCmd struct {
 	EvalIndex string
 	Baseline  string
 	Quotes    string
+	Claims    string
 
 	// reorder, set only by tests, replaces each question's article ranking
 	// before it is scored: a deliberately broken ranking, to show that
@@ -40,6 +41,7 @@ func (c *evalCmd) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Answers, "answers", false, "also ask every question as `ask` would (the LLM when one is configured, else the extractive answerer) and report the share of answers that state the correct choice or fact, on the tune and check halves")
 	fs.StringVar(&c.EvalIndex, "eval-index", "", "build the evaluation index in this `DIR` instead of a temporary directory (never the bot's own index)")
 	fs.StringVar(&c.Baseline, "baseline", "", "fail (exit 1) when Hits@10 or MRR@10 falls more than the tolerance below the figures in this JSON `FILE` (see docs/QUALITY.md)")
+	fs.StringVar(&c.Claims, "claims", "", "instead of retrieval, score the citation check against a labelled claims `FILE` (testdata/claims/claims.jsonl): per kind, faithful sentences kept and misstatements dropped, on the tune and check halves, by the rules alone and, with a chat model configured, with the model judge")
 	fs.StringVar(&c.Quotes, "quotes", "", "instead of retrieval, score quotation attribution and timeline dates against a labelled `SET` (a directory such as testdata/quotes-eval, or its quotations.jsonl)")
 }
 
@@ -55,6 +57,9 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	corpus, queriesPath := c.Corpus, c.Queries
 	if c.Quotes != "" {
 		return c.runQuotes(ctx, inv)
+	}
+	if c.Claims != "" {
+		return c.runClaims(ctx, inv)
 	}
 	if corpus == "" || queriesPath == "" {
 		return usageErr("give --corpus and --queries, for example: coveragebot eval --corpus corpus.jsonl --queries queries.jsonl")

@@ -229,3 +229,26 @@ func applyLabels(units []claimUnit, pairs []judgePair, labels []judgeLabel) {
 		u.setVerdict(v.label, "model", reason)
 	}
 }
+
+// Check checks one sentence against the passages it cites, as a sentence
+// of an answer citing all of them is checked: by the rules, then, when v
+// has a judge, by the judge. It is the measure `coveragebot eval --claims`
+// takes.
+func (v *Verifier) Check(ctx context.Context, sentence string, passages []rag.Passage) (rag.SentenceCheck, string) {
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(strings.TrimSpace(removeMarkers(sentence)), "."))
+	hits := make([]rag.Hit, len(passages))
+	for i, p := range passages {
+		hits[i] = rag.Hit{Passage: p}
+		fmt.Fprintf(&b, " [%d]", i+1)
+	}
+	b.WriteString(".")
+	text := b.String()
+	// One sentence, however the splitter would cut it ("Roe v. Wade").
+	unit := claimUnit{end: len(text), groups: groupMarkers(ParseMarkers(text)), plain: strings.TrimSpace(removeMarkers(text))}
+	out := v.verifyUnits(ctx, text, []claimUnit{unit}, hits)
+	for _, c := range out.checks {
+		return c, out.by
+	}
+	return rag.SentenceCheck{Sentence: sentence, Kept: true, Verdict: string(claim.Supported)}, out.by
+}

@@ -49,7 +49,12 @@ type verified struct {
 // verify checks text against sources with the rules, then with the judge
 // when v has one, and renders what is kept.
 func (v *Verifier) verify(ctx context.Context, text string, sources []rag.Hit) verified {
-	units := checkUnits(splitClaims(text), func(n int) (rag.Passage, bool) {
+	return v.verifyUnits(ctx, text, splitClaims(text), sources)
+}
+
+// verifyUnits is verify with the text already cut into sentences.
+func (v *Verifier) verifyUnits(ctx context.Context, text string, units []claimUnit, sources []rag.Hit) verified {
+	units = checkUnits(units, func(n int) (rag.Passage, bool) {
 		if n < 1 || n > len(sources) {
 			return rag.Passage{}, false
 		}

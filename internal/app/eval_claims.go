@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/config"
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
+	"github.com/coveragebot/coveragebot/rag/claim"
+	"github.com/coveragebot/coveragebot/rag/source"
+)
+
+// claimsReport is `eval --claims --json`: per checker ("rules", and
+// "model" when a judge ran), per half, the tallies per kind.
+type claimsReport struct {
+	Claims int                                 `json:"claims"`
+	Checks map[string]map[string][]claim.Tally `json:"checks"`
+	// JudgeFallbacks counts the claims on which the judge failed and the
+	// rules decided.
+	JudgeFallbacks int `json:"judge_fallbacks,omitempty"`
+}
+
+// runClaims scores the citation check on a labelled claims set. A claim's
+// passages carry their article's title and outlet when the article is in
+// the coverage directory (COVERAGEBOT_DATA) or in --corpus.
+func (c *evalCmd) runClaims(ctx context.Context, inv *invocation) error {
+	if c.Queries != "" || c.Answers || c.Baseline != "" || c.Quotes != "" {
+		return usageErr("--claims scores the citation check; it takes no --queries, --answers, --baseline or --quotes")
+	}
+	f, err := os.Open(c.Claims)
+	if err != nil {
+		return err
+	}
+	claims, err := claim.ReadLabelled(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("claims %s: %w", c.Claims, err)
+	}
+	meta, err := claimArticles(ctx, inv.cfg.Data, c.Corpus)
+	if err != nil {
+		return err
+	}
+	checkers := []struct {
+		name string
+		v    *answer.Verifier
+	}{{rag.VerifiedByRules, nil}}
+	if inv.cfg.VerifyMode() == config.VerifyModel {
+		chat, err := newChat(inv.cfg, inv.logger, nil)
+		if err != nil {
+			return err
+		}
+		v, err := newVerifier(inv.cfg, chat, inv.logger, nil)
+		if err != nil {
+			return err
+		}
+		checkers = append(checkers, struct {
+			name string
+			v    *answer.Verifier
+		}{rag.VerifiedByModel, v})
+	}
+	rep := claimsReport{Claims: len(claims), Checks: map[string]map[string][]claim.Tally{}}
+	for _, ck := range checkers {
+		kept := make([]bool, len(claims))
+		for i, l := range claims {
+			passages := make([]rag.Passage, len(l.Passages))
+			for k, p := range l.Passages {
+				passages[k] = meta[p.Article]
+				passages[k].ID = fmt.Sprintf("%s#%d", l.ID, k)
+				passages[k].Text = p.Text
+			}
+			res, by := ck.v.Check(ctx, l.Sentence, passages)
+			if by == rag.VerifiedByRulesFallback {
+				rep.JudgeFallbacks++
+			}
+			kept[i] = res.Kept
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+		}
+		rep.Checks[ck.name] = map[string][]claim.Tally{}
+		for _, half := range []string{"tune", "check"} {
+			var idx []int
+			for i, l := range claims {
+				if l.Split == half {
+					idx = append(idx, i)
+				}
+			}
+			sub := make([]claim.Labelled, len(idx))
+			for k, i := range idx {
+				sub[k] = claims[i]
+			}
+			rep.Checks[ck.name][half] = claim.Score(sub, func(k int) bool { return kept[idx[k]] })
+		}
+	}
+	w := inv.stdout()
+	if c.JSON {
+		return json.NewEncoder(w).Encode(rep)
+	}
+	writeClaimsReport(w, rep)
+	return nil
+}
+
+// claimArticles gives the title and outlet of every article in the
+// coverage directory and the corpus, by id; either may be missing.
+func claimArticles(ctx context.Context, paths ...string) (map[string]rag.Passage, error) {
+	out := map[string]rag.Passage{}
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			continue // no coverage there: claims are checked on their passages alone
+		}
+		res, err := source.Load(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("articles %s: %w", p, err)
+		}
+		for _, a := range res.Articles {
+			out[a.ID] = rag.Passage{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet}
+		}
+	}
+	return out, nil
+}
+
+func writeClaimsReport(w io.Writer, rep claimsReport) {
+	for _, name := range []string{rag.VerifiedByRules, rag.VerifiedByModel} {
+		halves, ok := rep.Checks[name]
+		if !ok {
+			continue
+		}
+		title := "rules alone"
+		if name == rag.VerifiedByModel {
+			title = "rules and the model judge"
+		}
+		fmt.Fprintf(w, "%s (%d claims):\n", title, rep.Claims)
+		fmt.Fprintf(w, "  %-14s %-20s %14s %14s\n", "label", "kind", "tune", "check")
+		for i, t := range halves["tune"] {
+			c := halves["check"][i]
+			label, what := "misstatement", "dropped"
+			if t.Faithful {
+				label, what = "faithful", "kept"
+			}
+			if strings.HasPrefix(t.Kind, "all ") {
+				label = "all"
+			}
+			fmt.Fprintf(w, "  %-14s %-20s %5d/%-3d %3.0f%% %5d/%-3d %3.0f%%  %s\n", label, t.Kind, t.Right, t.Total, 100*t.Share(), c.Right, c.Total, 100*c.Share(), what)
+		}
+	}
+	if rep.JudgeFallbacks > 0 {
+		fmt.Fprintf(w, "the judge failed on %d claims; the rules decided those\n", rep.JudgeFallbacks)
+	}
+}
