@@ -1,0 +1,129 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/internal/fakeopenai"
+)
+
+// TestAskDropsTheIssueMisstatements asks through `coveragebot ask` with a
+// scripted OpenAI-compatible server that answers each question with a
+// faithful sentence and one of the four misstatements quoted in issue #15,
+// each citing the passage it distorts. The misstatement is removed with its
+// reason; the faithful paraphrase stays.
+func TestAskDropsTheIssueMisstatements(t *testing.T) {
+	const paraphrase = "Starmer opened the call by restating the UK's firm backing for Ukraine for as long as needed"
+	tests := []struct {
+		question, needle, sentence, reason string
+	}{
+		{"What did Downing Street say Starmer told Zelenskyy?", "reiterating the UK’s concrete support",
+			"Downing Street said Starmer did not reiterate the UK's support for Ukraine", "the source says reiterating, not not reiterate"},
+		{"What did Zelenskyy say he informed Starmer about?", "I informed Prime Minister Starmer",
+			"Zelenskyy said he had informed Trump about his discussion with Prime Minister Starmer", "Starmer before Trump, not Trump"},
+		{"Who said the meeting was Pope Francis's miracle?", "Pope Francis’s miracle",
+			"Sir Tony Brenton said the meeting is being called Pope Francis's miracle by members of the clergy", "the source says this of Francesco Giordano, not Tony Brenton"},
+		{"What did John Bolton say about concessions to Moscow?", "Endless concessions to Moscow",
+			"John Bolton, Trump's national security adviser during his second term, said endless concessions to Moscow are a threat to American national security", "the source says first, not second"},
+	}
+	srv := fakeopenai.New()
+	defer srv.Close()
+	c := newCLI(t)
+	c.env["OPENAI_BASE_URL"] = srv.URL()
+	c.env["COVERAGEBOT_CHAT_MODEL"] = "test-model"
+	c.env["COVERAGEBOT_VERIFY"] = "rules"
+	paraphrasesKept := 0
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
+				reply := fmt.Sprintf("%s [%d].", tt.sentence, sourceWith(req, tt.needle))
+				if n := sourceWith(req, "reiterating the UK’s concrete support"); n > 0 {
+					reply = fmt.Sprintf("%s [%d]. %s", paraphrase, n, reply)
+				}
+				return reply
+			})
+			a := decodeAnswer(t, c.mustRun("ask", "--json", tt.question))
+			text := ""
+			if a.Answer != nil {
+				text = *a.Answer
+			}
+			if strings.Contains(text, tt.sentence) {
+				t.Errorf("the misstatement stands: %q", text)
+			}
+			var found bool
+			for _, ck := range a.Checks {
+				if strings.HasPrefix(ck.Sentence, tt.sentence) {
+					found = true
+					if ck.Kept || !strings.Contains(ck.Reason, tt.reason) {
+						t.Errorf("check %+v, want dropped because %q", ck, tt.reason)
+					}
+				}
+				if strings.HasPrefix(ck.Sentence, paraphrase) {
+					if !ck.Kept || !strings.Contains(text, paraphrase) {
+						t.Errorf("the faithful paraphrase was dropped: %+v", ck)
+					}
+					paraphrasesKept++
+				}
+			}
+			if !found || len(a.Dropped) == 0 || a.VerifiedBy != "rules" {
+				t.Errorf("checks %+v, dropped %q, verified by %q", a.Checks, a.Dropped, a.VerifiedBy)
+			}
+			if a.Abstained && !strings.Contains(text, "could not be verified") {
+				t.Errorf("abstention does not say the answer could not be verified: %q", text)
+			}
+			// People see how many sentences went and why.
+			out := c.mustRun("ask", tt.question)
+			if !strings.Contains(out, "1 sentence removed: ") || !strings.Contains(out, tt.reason) {
+				t.Errorf("text output lacks the removal note:\n%s", out)
+			}
+		})
+	}
+	if paraphrasesKept == 0 {
+		t.Error("no answer held the faithful paraphrase")
+	}
+}
+
+// TestAskWithTheJudge: with a chat model and COVERAGEBOT_VERIFY unset the
+// judge runs, in one call after the answer; when it fails the rules decide
+// and the answer still arrives.
+func TestAskWithTheJudge(t *testing.T) {
+	srv := fakeopenai.New()
+	defer srv.Close()
+	srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
+		if strings.Contains(req.Messages[0].Content, "BEGIN PAIRS") || strings.Contains(req.Messages[len(req.Messages)-1].Content, "BEGIN PAIRS") {
+			return `[{"pair":1,"label":"supported","reason":""},{"pair":2,"label":"contradicted","reason":"the passage says he is an envoy, not a baker"}]`
+		}
+		n := sourceWith(req, "John Coale")
+		return fmt.Sprintf("John Coale is Mr Trump’s deputy Ukraine envoy [%d]. He said NATO membership for Ukraine was still on the table [%d].", n, n)
+	})
+	c := newCLI(t)
+	c.env["OPENAI_BASE_URL"] = srv.URL()
+	c.env["COVERAGEBOT_CHAT_MODEL"] = "test-model"
+
+	before := srv.Count("/v1/chat/completions")
+	a := decodeAnswer(t, c.mustRun("ask", "--json", "Who is John Coale?"))
+	if calls := srv.Count("/v1/chat/completions") - before; calls != 2 {
+		t.Errorf("%d chat calls, want the answer and one judge call", calls)
+	}
+	if a.VerifiedBy != "model" || len(a.Checks) != 2 || a.Checks[1].Kept || a.Checks[1].Reason != "the passage says he is an envoy, not a baker" {
+		t.Fatalf("verified by %q, checks %+v", a.VerifiedBy, a.Checks)
+	}
+	if a.Abstained || !strings.Contains(*a.Answer, "deputy Ukraine envoy [1]") {
+		t.Errorf("answer = %+v", a)
+	}
+
+	// The judge fails: the rules decide, and the answer arrives.
+	srv.QueueChat(fakeopenai.ChatReply{Content: fmt.Sprintf("John Coale is Mr Trump’s deputy Ukraine envoy [%d].", 1)}, fakeopenai.ChatReply{Status: 400})
+	out, errs, code := c.run("ask", "--json", "Who is John Coale?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	a = decodeAnswer(t, out)
+	if a.VerifiedBy != "rules-fallback" || a.Answer == nil {
+		t.Errorf("after a failed judge: verified by %q, answer %+v", a.VerifiedBy, a)
+	}
+	if !strings.Contains(errs, "model judge did not label the answer") {
+		t.Errorf("no log line says the judge failed:\n%s", errs)
+	}
+}
