@@ -27,13 +27,15 @@ const (
 	threadPrefix   = "thread:"   // thread:<answer id>
 	reasonPrefix   = "fbr:"      // fbr:<answer id>:<reason>
 	passagesPrefix = "passages:" // passages:<answer id>
+	removedPrefix  = "removed:"  // removed:<answer id>
 	maxCustomID    = 100
 )
 
 // answerButtons are the buttons under a finished answer: the votes, "Show
-// passages" when the answer cites any, and "Follow up in a thread" where a
-// thread can be started on the answer.
-func answerButtons(answerID string, passages, followUp bool) []discordgo.MessageComponent {
+// passages" when the answer cites any, "Removed sentences" when the
+// citation check removed some, and "Follow up in a thread" where a thread
+// can be started on the answer.
+func answerButtons(answerID string, passages, removed, followUp bool) []discordgo.MessageComponent {
 	row := []discordgo.MessageComponent{
 		discordgo.Button{Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"},
 			CustomID: feedbackPrefix + answerID + ":" + voteUp},
@@ -43,6 +45,10 @@ func answerButtons(answerID string, passages, followUp bool) []discordgo.Message
 	if passages {
 		row = append(row, discordgo.Button{Style: discordgo.SecondaryButton, Label: "Show passages",
 			Emoji: &discordgo.ComponentEmoji{Name: "📄"}, CustomID: passagesPrefix + answerID})
+	}
+	if removed {
+		row = append(row, discordgo.Button{Style: discordgo.SecondaryButton, Label: "Removed sentences",
+			Emoji: &discordgo.ComponentEmoji{Name: "✂️"}, CustomID: removedPrefix + answerID})
 	}
 	if followUp {
 		row = append(row, discordgo.Button{Style: discordgo.SecondaryButton, Label: "Follow up in a thread",

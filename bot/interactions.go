@@ -280,6 +280,8 @@ func (b *Bot) handleComponent(i *discordgo.Interaction) {
 		b.handleThreadButton(i)
 	case strings.HasPrefix(id, passagesPrefix):
 		b.handlePassages(i, strings.TrimPrefix(id, passagesPrefix))
+	case strings.HasPrefix(id, removedPrefix):
+		b.handleRemoved(i, strings.TrimPrefix(id, removedPrefix))
 	default:
 		b.log.Info("unknown button", "interaction", i.ID, "custom_id", truncateText(id, maxCustomID))
 		b.ackComponent(i)

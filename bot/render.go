@@ -78,10 +78,16 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 	}
 	body = neutralizeMentions(body)
 
-	var footer string
-	if !a.AsOf.IsZero() {
-		footer = "As of " + a.AsOf.Format(dateLayout)
+	// The footer says what the citation check removed, briefly; the
+	// removed text is behind the "Removed sentences" button.
+	var meta []string
+	if note := a.RemovedNote(); note != "" {
+		meta = append(meta, neutralizeMentions(truncateText(note, maxRemovedNote)))
 	}
+	if !a.AsOf.IsZero() {
+		meta = append(meta, "As of "+a.AsOf.Format(dateLayout))
+	}
+	footer := strings.Join(meta, " · ")
 	embeds := layoutEmbeds(embedParts{
 		title:       titleText(v.Title),
 		description: splitText(body, maxEmbedDescription),
@@ -92,7 +98,7 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 	replies := packEmbeds(embeds)
 	if v.AnswerID != "" {
 		last := &replies[len(replies)-1]
-		last.Components = answerButtons(v.AnswerID, len(a.Citations) > 0, v.FollowUp)
+		last.Components = answerButtons(v.AnswerID, len(a.Citations) > 0, removedChecks(a) > 0, v.FollowUp)
 	}
 	return replies
 }
