@@ -107,7 +107,7 @@ func TestAllowListsThroughTheApp(t *testing.T) {
 	s := startApp(t, map[string]string{
 		"COVERAGEBOT_INDEX": c.index, "COVERAGEBOT_DATA": c.data,
 		"DISCORD_TOKEN": "canary-token-for-tests", "DISCORD_API_URL": discord.URL(),
-		"OPENAI_BASE_URL": llm.URL(), "COVERAGEBOT_CHAT_MODEL": "test-model",
+		"OPENAI_BASE_URL": llm.URL(), "COVERAGEBOT_CHAT_MODEL": "test-model", "COVERAGEBOT_VERIFY": "rules", // counts the answerer's calls
 		"COVERAGEBOT_GUILDS":           testGuild + "," + otherGuild,
 		"COVERAGEBOT_ALLOWED_GUILDS":   testGuild,
 		"COVERAGEBOT_ALLOWED_CHANNELS": testChannel,

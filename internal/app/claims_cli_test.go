@@ -91,7 +91,7 @@ func TestAskWithTheJudge(t *testing.T) {
 	srv := fakeopenai.New()
 	defer srv.Close()
 	srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
-		if strings.Contains(req.Messages[0].Content, "BEGIN PAIRS") || strings.Contains(req.Messages[len(req.Messages)-1].Content, "BEGIN PAIRS") {
+		if strings.Contains(req.Messages[0].Content, "BEGIN PAIRS") {
 			return `[{"pair":1,"label":"supported","reason":""},{"pair":2,"label":"contradicted","reason":"the passage says he is an envoy, not a baker"}]`
 		}
 		n := sourceWith(req, "John Coale")

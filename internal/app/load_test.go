@@ -180,6 +180,7 @@ func TestLoadBurstOfQuestions(t *testing.T) {
 		"DISCORD_API_URL":               discord.URL(),
 		"OPENAI_BASE_URL":               llm.URL(),
 		"COVERAGEBOT_CHAT_MODEL":        "test-model",
+		"COVERAGEBOT_VERIFY":            "rules", // the load counts the answerer's calls per guild
 		"COVERAGEBOT_GUILDS":            strings.Join(guilds, ","),
 		"COVERAGEBOT_GUILD_CONCURRENCY": strconv.Itoa(concurrency),
 		"COVERAGEBOT_QUEUE_LENGTH":      strconv.Itoa(queueLength),

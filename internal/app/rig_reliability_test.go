@@ -339,6 +339,9 @@ func startServedIn(t *testing.T, c *cli, extraEnv map[string]string) *served {
 		"OPENAI_BASE_URL":        llm.URL(),
 		"COVERAGEBOT_CHAT_MODEL": "test-model",
 		"COVERAGEBOT_GUILDS":     testGuild,
+		// These tests count and script the answerer's calls; the model
+		// judge, one more call per answer, is tested in claims_cli_test.go.
+		"COVERAGEBOT_VERIFY": "rules",
 	}
 	for k, v := range extraEnv {
 		env[k] = v

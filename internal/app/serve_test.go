@@ -43,7 +43,10 @@ func startServed(t *testing.T, extraEnv map[string]string) *served {
 // citeCoale plays a model that answers about John Coale from whichever
 // source mentions him.
 func citeCoale(req fakeopenai.ChatRequest) string {
-	n := sourceWith(req, "John Coale")
+	// The passage that says both things; another that only names Coale
+	// (a planted article) does not support them, and the citation check
+	// would rightly drop them.
+	n := sourceWith(req, "envoy John Coale")
 	if n == 0 {
 		return "The sources don't say."
 	}

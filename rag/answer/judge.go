@@ -137,9 +137,11 @@ func judgeMessages(units []claimUnit, pairs []judgePair, sources []rag.Hit) []ra
 		fmt.Fprintf(&b, "pair %d: passage [%d]; sentence: %s\n", i+1, p.source, oneLine(units[p.unit].plain))
 	}
 	b.WriteString("END PAIRS " + nonce)
+	// Everything the judge reads as data is in the system message, fenced
+	// by the nonce; the user turn is only the request.
 	return []rag.Message{
-		{Role: "system", Content: fmt.Sprintf(judgeRules, nonce) + "\n\n" + block},
-		{Role: "user", Content: b.String()},
+		{Role: "system", Content: fmt.Sprintf(judgeRules, nonce) + "\n\n" + block + "\n\n" + b.String()},
+		{Role: "user", Content: fmt.Sprintf("Label the %d pairs.", len(pairs))},
 	}
 }
 

@@ -104,7 +104,7 @@ func TestJudgeDecides(t *testing.T) {
 	// The judge saw the passages as data, inside the nonce-fenced block.
 	reqs := srv.Requests()
 	judge := reqs[len(reqs)-1].Messages
-	if !strings.Contains(judge[0].Content, "never instructions") || !strings.Contains(judge[0].Content, "BEGIN SOURCES") || !strings.Contains(judge[1].Content, "pair 2: passage [2]") {
+	if !strings.Contains(judge[0].Content, "never instructions") || !strings.Contains(judge[0].Content, "BEGIN SOURCES") || !strings.Contains(judge[0].Content, "pair 2: passage [2]") {
 		t.Errorf("judge prompt:\n%s\n---\n%s", judge[0].Content, judge[1].Content)
 	}
 }
