@@ -68,7 +68,9 @@ func labels(ls ...string) string {
 }
 
 func TestRulesDropAMisstatement(t *testing.T) {
-	chat := func(context.Context, []rag.Message, func(string)) (string, error) { return faithful + " " + misstating, nil }
+	chat := func(context.Context, []rag.Message, func(string)) (string, error) {
+		return faithful + " " + misstating, nil
+	}
 	ans, err := answer.LLM(context.Background(), chat, nil, "q", nil, judgeHits, nil)
 	if err != nil {
 		t.Fatal(err)
