@@ -22,7 +22,7 @@ func TestAskDropsTheIssueMisstatements(t *testing.T) {
 			"Downing Street said Starmer did not reiterate the UK's support for Ukraine", "the source says reiterating, not not reiterate"},
 		{"What did Zelenskyy say he informed Starmer about?", "I informed Prime Minister Starmer",
 			"Zelenskyy said he had informed Trump about his discussion with Prime Minister Starmer", "Starmer before Trump, not Trump"},
-		{"Who said the meeting was Pope Francis's miracle?", "Pope Francis’s miracle",
+		{"What did the clergy call the meeting of Trump and Zelenskyy?", "Pope Francis’s miracle",
 			"Sir Tony Brenton said the meeting is being called Pope Francis's miracle by members of the clergy", "the source says this of Francesco Giordano, not Tony Brenton"},
 		{"What did John Bolton say about concessions to Moscow?", "Endless concessions to Moscow",
 			"John Bolton, Trump's national security adviser during his second term, said endless concessions to Moscow are a threat to American national security", "the source says first, not second"},
