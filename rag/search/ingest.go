@@ -213,10 +213,6 @@ type preparedArticle struct {
 
 func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[string]string, progress func(int, int)) (preparedBatch, error) {
 	var pb preparedBatch
-	var texts []string
-	local := embedsTerms(ix.embedder)
-	var both [][]string // with the embedded default, each passage's terms
-	scratch := make(map[string]uint32, 256)
 	for _, a := range arts {
 		ps := prose.Chunk(a, ix.opts.Chunk)
 		if len(ps) == 0 && strings.TrimSpace(a.Title) != "" {
@@ -240,50 +236,55 @@ func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[str
 			},
 			passages: ps,
 		}
-		// Each passage is split into terms once, for BM25 and, with the
-		// embedded default, for its vector too: what the embedder sees
-		// (embedText) is the title, a line break and the text, whose
-		// terms are the title's followed by the text's.
-		titleTerms := prose.Terms(a.Title)
-		for _, p := range ps {
-			tt := titleTerms
-			if p.Title != a.Title {
-				tt = prose.Terms(p.Title)
-			}
-			textTerms := prose.Terms(p.Text)
-			counts, n := countTerms(scratch, tt, textTerms)
-			pa.terms = append(pa.terms, counts)
-			pa.lengths = append(pa.lengths, n)
-			if local {
-				both = append(both, append(slices.Clip(tt), textTerms...))
-			} else {
-				texts = append(texts, embedText(p))
-			}
-		}
 		pb.articles = append(pb.articles, pa)
 		pb.passages += len(ps)
 	}
 	if pb.passages == 0 {
 		return pb, nil
 	}
-	embed := func(from, to int) ([][]float32, error) { return ix.embedder.Embed(ctx, texts[from:to]) }
-	if local {
-		embed = func(from, to int) ([][]float32, error) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+
+	// Each passage is split into terms once, for BM25 and, with the
+	// embedded default, for its vector too: what the embedder sees
+	// (embedText) is the title, a line break and the text, whose terms are
+	// the title's followed by the text's. The terms are dropped as soon as
+	// they are counted and embedded; only the counts wait for apply.
+	local := embedsTerms(ix.embedder)
+	var texts []string
+	vecs := make([][]float32, 0, pb.passages)
+	scratch := make(map[string]uint32, 256)
+	var both []string
+	for k := range pb.articles {
+		pa := &pb.articles[k]
+		title := pa.rec.info.Title
+		titleTerms := prose.Terms(title)
+		for _, p := range pa.passages {
+			tt := titleTerms
+			if p.Title != title {
+				tt = prose.Terms(p.Title)
 			}
-			out := make([][]float32, 0, to-from)
-			for _, terms := range both[from:to] {
-				out = append(out, defaultLocalEmbed.embedTerms(terms))
+			textTerms := prose.Terms(p.Text)
+			counts, n := countTerms(scratch, tt, textTerms)
+			pa.terms = append(pa.terms, counts)
+			pa.lengths = append(pa.lengths, n)
+			if !local {
+				texts = append(texts, embedText(p))
+				continue
 			}
-			clear(both[from:to]) // not needed again
-			return out, nil
+			if len(vecs)%ix.opts.EmbedBatch == 0 {
+				if err := ctx.Err(); err != nil {
+					return pb, fmt.Errorf("embed passages %d-%d: %w", len(vecs)+1, min(len(vecs)+ix.opts.EmbedBatch, pb.passages), err)
+				}
+			}
+			both = append(append(both[:0], tt...), textTerms...)
+			vecs = append(vecs, defaultLocalEmbed.embedTerms(both))
+			if progress != nil && (len(vecs)%ix.opts.EmbedBatch == 0 || len(vecs) == pb.passages) {
+				progress(len(vecs), pb.passages)
+			}
 		}
 	}
-	vecs := make([][]float32, 0, pb.passages)
-	for startAt := 0; startAt < pb.passages; startAt += ix.opts.EmbedBatch {
-		end := min(startAt+ix.opts.EmbedBatch, pb.passages)
-		out, err := embed(startAt, end)
+	for startAt := 0; startAt < len(texts); startAt += ix.opts.EmbedBatch {
+		end := min(startAt+ix.opts.EmbedBatch, len(texts))
+		out, err := ix.embedder.Embed(ctx, texts[startAt:end])
 		if err != nil {
 			return pb, fmt.Errorf("embed passages %d-%d: %w", startAt+1, end, err)
 		}
@@ -292,7 +293,7 @@ func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[str
 		}
 		vecs = append(vecs, out...)
 		if progress != nil {
-			progress(len(vecs), pb.passages)
+			progress(len(vecs), len(texts))
 		}
 	}
 	i := 0
