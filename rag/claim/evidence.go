@@ -58,7 +58,11 @@ func newEvidence(sources []Source) *evidence {
 		}
 		ev.toks = append(ev.toks, toks...)
 		for _, t := range tokenize(src.Context, 200) {
-			ev.context[nameKey(t.low)] = true
+			// The capitalised words of a title or an outlet: names, and in a
+			// title written in title case, other words too.
+			if t.upper && !isFunctionWord(t.low) {
+				ev.context[nameKey(t.low)] = true
+			}
 		}
 	}
 	for i, t := range ev.toks {

@@ -1,5 +1,7 @@
 package claim
 
+import "strings"
+
 // checkRoles finds who-did-what-to-whom turned round: for a word of the
 // sentence that stands between two names, and the same word in the passage
 // sentences its clause comes from, the doer and the one it was done to are
@@ -8,6 +10,9 @@ package claim
 // order of two names after the word is compared too ("informed A about B"
 // against "informed B about A"), unless they are only listed ("A and B").
 func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
+	if r, bad := checkArguments(c, ev); bad {
+		return r, true
+	}
 	if len(c.names) < 2 {
 		return Result{}, false
 	}
@@ -128,4 +133,102 @@ func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, 
 		}
 	}
 	return Result{}, false
+}
+
+// checkArguments catches who-did-what-to-whom turned round between words
+// that are not names ("the advisers vote", "the lawyer questioned the
+// parents"): for a verb of the sentence, the nearest words before and
+// after it that the passage holds are its doer and the other party (the
+// other way round in a passive, "was questioned by"); when, around the same
+// verb in the passage, the doer stands only after it and the other party
+// only before it (again reading a passive), the roles are turned round.
+// Both must be turned, so a reordered or reworded sentence is not caught.
+func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := range c.toks {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
+			continue
+		}
+		l, r := c.argument(i, -1), c.argument(i, +1)
+		if l < 0 || r < 0 {
+			continue
+		}
+		if passiveVerb(c.toks, i) {
+			l, r = r, l
+		}
+		var found Result
+		agrees := false
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) {
+				continue
+			}
+			before := func(k int) (b, a bool) { // the argument stands before p / after p
+				for _, q := range c.matches[k] {
+					if q == p || ev.toks[q].sent != ev.toks[p].sent || q < p-roleWindow || q > p+roleWindow {
+						continue
+					}
+					if q < p {
+						b = true
+					} else {
+						a = true
+					}
+				}
+				return b, a
+			}
+			lb, la := before(l)
+			rb, ra := before(r)
+			if passiveVerb(ev.toks, p) {
+				lb, la, rb, ra = la, lb, ra, rb
+			}
+			switch {
+			case la && !lb && rb && !ra:
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says the %s %s the %s, not the other way round", c.toks[r].text, ev.toks[p].text, c.toks[l].text)
+				}
+			case lb && ra:
+				agrees = true
+			}
+		}
+		if found.Verdict != "" && !agrees {
+			return found, true
+		}
+	}
+	return Result{}, false
+}
+
+// subordinators open a clause of their own: an argument is not looked for
+// beyond them.
+var subordinators = wordSet("when whenever as if that which who whom whose where while whereas because since until unless although though after before and but or")
+
+// argument gives the nearest word before (dir -1) or after (dir +1) the
+// verb at i, in its clause, that the passages hold and that is not itself
+// a verb, or -1.
+func (c *sentenceRead) argument(i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(c.toks) && (j-i)*dir <= roleWindow; j += dir {
+		if c.toks[j].clause != c.toks[i].clause || subordinators[c.toks[j].low] {
+			return -1
+		}
+		if (c.content[j] || c.item[j]) && len(c.matches[j]) > 0 && !verbForm(c.toks, j) && !c.figureAt(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// passiveVerb reports whether the verb at i is a passive with its doer
+// after "by": a form of "be" or "get" before it, or a participle, and "by"
+// within a few words after it.
+func passiveVerb(toks []token, i int) bool {
+	be := i > 0 && (beWords[toks[i-1].low] || i > 1 && beWords[toks[i-2].low])
+	participle := strings.HasSuffix(toks[i].low, "ed") || strings.HasSuffix(toks[i].low, "en")
+	if !be && !participle {
+		return false
+	}
+	// "was beaten by", and the reduced "as agreed by allies"; not "won by
+	// two goals".
+	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == toks[i].clause; j++ {
+		if toks[j].low == "by" {
+			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low)
+		}
+	}
+	return false
 }
