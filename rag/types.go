@@ -101,6 +101,18 @@ type SentenceCheck struct {
 	Reason string
 	// Passages are the IDs of the passages the sentence cited.
 	Passages []string
+	// Pairs holds the verdict of each cited passage on its own (the rules
+	// check the sentence against each alone; the model judge labels each
+	// pair). A sentence that combines two passages is supported by both
+	// together and by neither alone.
+	Pairs []PairCheck
+}
+
+// PairCheck is the verdict of one cited passage on a sentence.
+type PairCheck struct {
+	Passage string // its ID
+	Verdict string
+	Reason  string
 }
 
 // What decided the checks of an answer (Answer.Verifier).

@@ -199,6 +199,15 @@ type jsonCheck struct {
 	Kind     string   `json:"kind,omitempty"`
 	Reason   string   `json:"reason,omitempty"`
 	Passages []string `json:"passage_ids"`
+	// Pairs is the verdict of each cited passage alone.
+	Pairs []jsonPair `json:"pairs,omitempty"`
+}
+
+// jsonPair is one (sentence, cited passage) verdict in the --json contract.
+type jsonPair struct {
+	PassageID string `json:"passage_id"`
+	Verdict   string `json:"verdict"`
+	Reason    string `json:"reason,omitempty"`
 }
 
 // toJSONAnswer renders an answer in the --json contract; field is "answer"
@@ -212,8 +221,12 @@ func toJSONAnswer(ans rag.Answer, field string) jsonAnswer {
 		VerifiedBy: ans.Verifier,
 	}
 	for _, c := range ans.Checks {
-		out.Checks = append(out.Checks, jsonCheck{Sentence: c.Sentence, Kept: c.Kept, Verdict: c.Verdict,
-			Kind: c.Kind, Reason: c.Reason, Passages: append([]string{}, c.Passages...)})
+		jc := jsonCheck{Sentence: c.Sentence, Kept: c.Kept, Verdict: c.Verdict,
+			Kind: c.Kind, Reason: c.Reason, Passages: append([]string{}, c.Passages...)}
+		for _, p := range c.Pairs {
+			jc.Pairs = append(jc.Pairs, jsonPair{PassageID: p.Passage, Verdict: p.Verdict, Reason: p.Reason})
+		}
+		out.Checks = append(out.Checks, jc)
 	}
 	if field == "summary" {
 		out.Summary = &text

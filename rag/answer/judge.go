@@ -205,6 +205,12 @@ func applyLabels(units []claimUnit, pairs []judgePair, labels []judgeLabel) {
 	rank := map[string]int{string(claim.Supported): 0, string(claim.NotInSource): 1, string(claim.Contradicted): 2}
 	for i, p := range pairs {
 		l := labels[i]
+		u := &units[p.unit]
+		for k, n := range u.cited {
+			if n == p.source && k < len(u.pairs) {
+				u.pairs[k].Verdict, u.pairs[k].Reason = l.Label, oneLine(l.Reason)
+			}
+		}
 		cur, ok := byUnit[p.unit]
 		if !ok || rank[l.Label] > rank[cur.label] {
 			byUnit[p.unit] = verdict{l.Label, oneLine(l.Reason)}

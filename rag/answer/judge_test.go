@@ -100,6 +100,9 @@ func TestJudgeDecides(t *testing.T) {
 	if len(ans.Checks) != 2 || ans.Checks[0].Reason != "the judge's reason 1" || ans.Checks[0].Kind != "model" || !strings.Contains(ans.Checks[1].Reason, "first, not second") {
 		t.Errorf("checks = %+v", ans.Checks)
 	}
+	if p := ans.Checks[0].Pairs; len(p) != 1 || p[0].Verdict != "contradicted" || p[0].Reason != "the judge's reason 1" {
+		t.Errorf("pair verdicts = %+v", p)
+	}
 	if n := srv.Count("/v1/chat/completions"); n != 2 {
 		t.Errorf("%d chat calls, want the answer and one judge call", n)
 	}
@@ -138,5 +141,29 @@ func TestJudgeFailsSafe(t *testing.T) {
 				t.Errorf("answer = %q", ans.Text)
 			}
 		})
+	}
+}
+
+func TestPairVerdicts(t *testing.T) {
+	const combined = "Starmer began the call by reiterating the UK's concrete support for Ukraine, and John Bolton said endless concessions to Moscow are a threat to American national security [1][2]."
+	chat := func(context.Context, []rag.Message, func(string)) (string, error) { return combined + " " + misstating, nil }
+	ans, err := answer.LLM(context.Background(), chat, nil, "q", nil, judgeHits, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Checks) != 2 {
+		t.Fatalf("checks = %+v", ans.Checks)
+	}
+	c := ans.Checks[0]
+	if !c.Kept || len(c.Pairs) != 2 || c.Pairs[0].Passage != "call#1" || c.Pairs[1].Passage != "bolton#2" {
+		t.Fatalf("combined sentence: %+v", c)
+	}
+	for _, p := range c.Pairs {
+		if p.Verdict == "supported" {
+			t.Errorf("one passage alone supports a sentence that needs both: %+v", p)
+		}
+	}
+	if p := ans.Checks[1].Pairs; len(p) != 1 || p[0].Verdict != "contradicted" || !strings.Contains(p[0].Reason, "first, not second") {
+		t.Errorf("misstatement's pair: %+v", p)
 	}
 }

@@ -86,6 +86,7 @@ func (v *Verifier) verifyUnits(ctx context.Context, text string, units []claimUn
 		for _, n := range u.cited {
 			c.Passages = append(c.Passages, sources[n-1].ID)
 		}
+		c.Pairs = u.pairs
 		out.checks = append(out.checks, c)
 	}
 	return out
@@ -149,6 +150,8 @@ type claimUnit struct {
 	// claim.Verdict or "uncited"; kind and reason say why it was dropped.
 	verdict, kind, reason string
 	rules                 claim.Result // what the rules said, for the judge
+	// pairs is the verdict of each cited passage alone, in u.cited's order.
+	pairs []rag.PairCheck
 }
 
 type markerGroup struct {
@@ -206,6 +209,14 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 				srcs[k] = claimSource(p)
 			}
 			u.rules = claim.Check(u.plain, srcs...)
+			for k, n := range u.cited {
+				r := u.rules
+				if len(srcs) > 1 {
+					r = claim.Check(u.plain, srcs[k])
+				}
+				p, _ := lookup(n)
+				u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(r.Verdict), Reason: r.Reason})
+			}
 			u.setVerdict(string(u.rules.Verdict), u.rules.Kind, u.rules.Reason)
 			if u.dropped {
 				break
