@@ -235,15 +235,6 @@ func (c *sentenceRead) sourceSentences(ev *evidence, seg int) ([]int, map[int]bo
 	return out, touched
 }
 
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // inGood reports whether passage position p lies in a sentence segment seg
 // draws on. A segment that draws on nothing holds everything.
 func (c *sentenceRead) inGood(ev *evidence, seg, p int) bool {
