@@ -87,7 +87,7 @@ var benchSizes = []struct {
 }{{"10k", 10_000}, {"100k", 100_000}}
 
 // BenchmarkRetrieve is the full hybrid retrieval: the question embedded,
-// chromem-go's vector search, BM25, fusion, date prior and diversity.
+// the vector search, BM25, fusion, date prior and diversity.
 func BenchmarkRetrieve(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
