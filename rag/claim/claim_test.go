@@ -55,6 +55,8 @@ func TestRules(t *testing.T) {
 		{"country names", "Britain backs Ukraine.", "The UK backs Ukraine.", true, ""},
 		{"initials", "FDA advisers voted.", "Advisers to the US Food and Drug Administration voted.", true, ""},
 		{"addition", "The framework includes a ban on assault weapons.", "The framework includes funding for school safety.", false, KindAddition},
+		{"before for after", "Trump criticised Putin before the funeral.", "Trump criticised Putin after the funeral.", false, KindAntonym},
+		{"after kept", "Trump criticised Putin after the funeral.", "After the funeral, Trump criticised Putin.", true, ""},
 		{"yet to", "The companies have not yet said who would run it.", "The companies have yet to say who would run it.", true, ""},
 	}
 	for _, tt := range tests {

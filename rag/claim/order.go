@@ -1,0 +1,57 @@
+package claim
+
+// relations are words that order or compare what follows them, with their
+// opposites. They are function words, which the opposites check does not
+// read, and they turn a sentence round as surely as "rose" for "fell".
+var relations = map[string][]string{
+	"before": {"after"}, "after": {"before"},
+	"above": {"below", "under"}, "below": {"above", "over"},
+	"earlier": {"later"}, "later": {"earlier"},
+	"higher": {"lower"}, "lower": {"higher"},
+}
+
+// checkRelations finds a relation word turned round: "before the funeral"
+// where the passage says "after the funeral". What follows the word must
+// be matched in the passage, and the passage must have the opposite word,
+// not this one, just before it.
+func checkRelations(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		opposites, ok := relations[t.low]
+		if !ok {
+			continue
+		}
+		obj := -1
+		for j := i + 1; j < len(c.toks) && j <= i+3 && c.toks[j].clause == t.clause; j++ {
+			if (c.content[j] || c.item[j]) && len(c.matches[j]) > 0 {
+				obj = j
+				break
+			}
+		}
+		if obj < 0 {
+			continue
+		}
+		for _, q := range c.matches[obj] {
+			if !c.inGood(ev, c.segment[obj], q) {
+				continue
+			}
+			same, opposite := "", ""
+			for k := q - 1; k >= 0 && k >= q-3 && ev.toks[k].clause == ev.toks[q].clause; k-- {
+				if ev.toks[k].low == t.low {
+					same = ev.toks[k].text
+				}
+				for _, o := range opposites {
+					if ev.toks[k].low == o {
+						opposite = ev.toks[k].text
+					}
+				}
+			}
+			if same != "" {
+				break // the passage says it this way too
+			}
+			if opposite != "" {
+				return contradicted(KindAntonym, "the source says %s %s, not %s", opposite, ev.toks[q].text, t.text)
+			}
+		}
+	}
+	return Result{}, false
+}
