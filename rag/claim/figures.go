@@ -62,11 +62,18 @@ func numberValue(low string) (v float64, ordinal, ok bool) {
 				break
 			}
 		}
+		scale := 1.0
+		for _, suf := range [...]string{"bn", "m", "k"} { // "6.6bn", "300m", "5k"
+			if !ordinal && strings.HasSuffix(digits, suf) {
+				digits, scale = strings.TrimSuffix(digits, suf), multipliers[suf]
+				break
+			}
+		}
 		f, err := strconv.ParseFloat(digits, 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 			return 0, false, false
 		}
-		return f, ordinal, true
+		return f * scale, ordinal, true
 	}
 	if v, ok := smallNumbers[low]; ok {
 		return v, false, true
@@ -82,7 +89,27 @@ func findFigures(toks []token) []figure {
 	var out []figure
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		// "a half", "one third", "two thirds", "half".
+		// "two thirds", "three quarters": a count of parts.
+		if i+1 < len(toks) && toks[i+1].low != "" {
+			if n, _, ok := numberValue(t.low); ok && !hasDigit(t.low) && n >= 2 && n < 10 {
+				if fr, ok := fractions[toks[i+1].low]; ok && toks[i+1].low != "half" {
+					out = append(out, figure{value: n * fr, fraction: true, start: i, end: i + 2, dir: dirBefore(toks, i)})
+					i++
+					continue
+				}
+			}
+		}
+		// "half a million": a share of an amount.
+		if fr, ok := fractions[t.low]; ok && i+2 < len(toks) && toks[i+1].low == "a" && multipliers[toks[i+2].low] >= 100 {
+			out = append(out, figure{value: fr * multipliers[toks[i+2].low], start: i, end: i + 3, dir: dirBefore(toks, i)})
+			i += 2
+			continue
+		}
+		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") {
+			out = append(out, figure{value: 12, start: i, end: i + 1, dir: dirBefore(toks, i)})
+			continue
+		}
+		// "a half", "one third", "half".
 		if fr, ok := fractions[t.low]; ok {
 			if t.low == "third" && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one")) {
 				// "third" alone is the ordinal, read below.
@@ -127,6 +154,19 @@ func findFigures(toks []token) []figure {
 			v *= multipliers[toks[i+1].low]
 			i++
 		}
+		// "one hundred and fifty", "two thousand and twenty-two"
+		if !ord && v >= 100 && !hasDigit(t.low) && i+2 < len(toks) && toks[i+1].low == "and" {
+			if u, _, ok2 := numberValue(toks[i+2].low); ok2 && !hasDigit(toks[i+2].low) && u < 100 {
+				v += u
+				i += 2
+				if u >= 20 && i+1 < len(toks) {
+					if w, _, ok3 := numberValue(toks[i+1].low); ok3 && w < 10 && !hasDigit(toks[i+1].low) {
+						v += w
+						i++
+					}
+				}
+			}
+		}
 		f := figure{value: v, ordinal: ord, start: start, end: i + 1, dir: dirBefore(toks, start)}
 		if toks[i].pct || (i+1 < len(toks) && toks[i+1].low == "percent") || (i+2 < len(toks) && toks[i+1].low == "per" && toks[i+2].low == "cent") {
 			f.pct = true
@@ -163,11 +203,13 @@ func sameFigure(a, b figure) bool {
 	if closeTo(a.value, b.value) {
 		return true
 	}
+	// A share in words and as a percentage agree to the rounding of the
+	// percentage: "two thirds" is 67%.
 	if a.fraction && b.pct {
-		return closeTo(a.value*100, b.value)
+		return math.Abs(a.value*100-b.value) < 1
 	}
 	if b.fraction && a.pct {
-		return closeTo(b.value*100, a.value)
+		return math.Abs(b.value*100-a.value) < 1
 	}
 	return false
 }

@@ -15,6 +15,8 @@ var months = wordSet("january february march april may june july august septembe
 
 var dayParts = wordSet("morning afternoon evening night overnight tonight yesterday today tomorrow weekend")
 
+var seasons = wordSet("spring summer autumn winter")
+
 var relativeWords = wordSet("last next this past previous coming")
 
 var timeUnits = map[string]string{
@@ -55,8 +57,14 @@ func findTimes(toks []token) []timeExpr {
 					continue // "last August": the month is read next
 				}
 			}
-		case dayParts[t.low]:
+		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		case t.low == "ago" && i > 0:
+			// "two weeks ago", "a month ago": the unit is the time; the
+			// count is checked as a figure.
+			if u, ok := timeUnits[toks[i-1].low]; ok {
+				out = append(out, timeExpr{key: u + " ago", start: i - 1, end: i + 1})
+			}
 		}
 	}
 	return out
