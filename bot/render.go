@@ -68,6 +68,7 @@ func renderAnswer(v answerView, a rag.Answer) []reply {
 	// them): it is escaped, and only the bot's own markup goes around it.
 	if !v.Laidout {
 		body = escapeAnswer(body)
+		body = boldSpans(body, a.Spans)
 	}
 	if c := strings.TrimSpace(a.Caveat); c != "" {
 		mark := "⚠️ "
@@ -355,4 +356,19 @@ func formatDate(t time.Time) string {
 		return "undated"
 	}
 	return t.Format(dateLayout)
+}
+
+// boldSpans shows in bold the first occurrence of each of an answer's
+// spans (the words that answer the question) in the escaped body.
+func boldSpans(body string, spans []string) string {
+	for _, sp := range spans {
+		esc := escapeAnswer(strings.TrimSpace(sp))
+		if esc == "" {
+			continue
+		}
+		if i := strings.Index(body, esc); i >= 0 {
+			body = body[:i] + "**" + esc + "**" + body[i+len(esc):]
+		}
+	}
+	return body
 }

@@ -71,6 +71,10 @@ type Answer struct {
 	// Dropped lists sentences removed because their citation did not
 	// support them.
 	Dropped []string
+	// Spans are the words of Text that answer the question itself (a
+	// name, a figure, a date), when the answerer could find them, for
+	// showing in bold.
+	Spans []string
 	// Route, when set, says the message was a request for another feature
 	// ("summary", "digest", "timeline", "quotes", "compare") rather than a
 	// question, and that feature gave this reply; Caveat says so in words.

@@ -138,6 +138,12 @@ func (e *Engine) Ask(ctx context.Context, question string, opts rag.AskOptions) 
 	if opts.AsOf.IsZero() {
 		opts.AsOf = e.now()
 	}
+	if n := e.Index.Count(); n <= smallIndexPassages && opts.K < n {
+		// A small coverage is read whole: the passage that answers must
+		// reach the answerer even when its words differ from the
+		// question's, and reading twenty passages costs nothing.
+		opts.K = min(n, maxSmallIndexK)
+	}
 	if r := ParseRequest(q); r.Feature != RouteAnswer {
 		ans, err := e.routed(ctx, r, opts)
 		ans.Question = q
@@ -164,6 +170,13 @@ func (e *Engine) Ask(ctx context.Context, question string, opts rag.AskOptions) 
 	e.stamp(&ans, q, hits, opts.AsOf)
 	return ans, nil
 }
+
+// A coverage of at most smallIndexPassages passages is read whole, up to
+// maxSmallIndexK of them, best first.
+const (
+	smallIndexPassages = 100
+	maxSmallIndexK     = 40
+)
 
 // retrievalQuery adds the conversation's last question to a follow-up, so
 // that "what did he say next?" finds the passages about whoever "he" was.

@@ -37,7 +37,7 @@ const (
 	contextCredit       = 0.5
 	// A further sentence joins the answer only when it scores, and covers the
 	// question, close to the best one, so the answer stays on the question.
-	followerScoreRatio = 0.8
+	followerScoreRatio = 0.7
 	// Near-duplicates share this much of their terms (Jaccard).
 	nearDuplicateJaccard = 0.5
 	minSentenceTokens    = 4
@@ -345,6 +345,9 @@ type scoredSentence struct {
 	terms    map[string]bool
 	coverage float64 // question weight in the sentence, as a share
 	score    float64
+	// carries marks a sentence added because the chosen one refers to
+	// the answer it names.
+	carries bool
 }
 
 // Extractive answers from the hits alone. It works out what the question
@@ -499,7 +502,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return abstain(abstainNoAnswer)
 	}
-	if q.kind == kindNumber || q.kind == kindDate || q.kind == kindDuration {
+	if q.kind.typed() {
 		// Present but with nothing of the asked type: how many died, when
 		// none of the sentences gives a figure. An answer in words ("every
 		// other former republic", "his first term") must then cover the
@@ -534,6 +537,9 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	ans.Text = strings.Join(parts, " ")
 	ans.AsOf = newestPublished(ans.Citations)
+	if span := findSpan(q, chosen); span != "" {
+		ans.Spans = []string{span}
+	}
 	return ans
 }
 
@@ -756,8 +762,17 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 	}
 	var res []scoredSentence
 	for _, c := range chosen {
-		res = append(res, c)
 		sents := hitSentences(hits[c.hit])
+		// "The show, which follows the Roy family, leads…": the sentence
+		// opens by referring back to the thing asked about, named in the
+		// sentence before.
+		if c.idx > 0 && q.head != "" && !isHeadline(hits, scoredSentence{hit: c.hit, idx: c.idx - 1}) {
+			if prev := sents[c.idx-1]; !added[prev] && opensWith(c.text, q.head) && q.kind.newCandidate(prev, q.all) {
+				res = append(res, scoredSentence{text: prev, hit: c.hit, idx: c.idx - 1, terms: termSet(prev), carries: true})
+				added[prev] = true
+			}
+		}
+		res = append(res, c)
 		if c.idx+1 >= len(sents) {
 			continue
 		}
@@ -769,11 +784,50 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 		refers := q.head != "" && c.terms[q.head] && q.kind.newCandidate(next, q.all)
 		colon := strings.HasSuffix(strings.TrimSpace(c.text), ":")
 		if (lacks && q.kind.newCandidate(next, q.all)) || refers || colon || (q.kind == kindSaid && continuation.MatchString(next)) {
-			res = append(res, scoredSentence{text: next, hit: c.hit, idx: c.idx + 1, terms: termSet(next)})
+			res = append(res, scoredSentence{text: next, hit: c.hit, idx: c.idx + 1, terms: termSet(next), carries: (lacks || refers) && !colon})
 			added[next] = true
 		}
 	}
 	return res
+}
+
+// findSpan is the answer's span: in a sentence added because it names
+// what the chosen one refers to, first (where it may open the sentence),
+// then in the chosen ones.
+func findSpan(q questionTerms, chosen []scoredSentence) string {
+	for _, c := range chosen {
+		if c.carries {
+			if span := answerSpan(q.kind, " "+c.text, q.all); span != "" {
+				return span
+			}
+		}
+	}
+	for _, c := range chosen {
+		if span := answerSpan(q.kind, c.text, q.all); span != "" {
+			return span
+		}
+	}
+	return ""
+}
+
+// opensWith reports whether a sentence opens with a determiner and the
+// noun head ("The show", "This company").
+func opensWith(sentence, head string) bool {
+	toks := prose.Tokenize(sentence)
+	if len(toks) < 2 {
+		return false
+	}
+	switch toks[0] {
+	case "the", "this", "that", "its", "their":
+	default:
+		return false
+	}
+	for _, t := range toks[1:min(len(toks), 4)] {
+		if prose.Stem(t) == head {
+			return true
+		}
+	}
+	return false
 }
 
 // typedFirst keeps, for a question that asks for a typed answer (a name,

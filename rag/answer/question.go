@@ -69,7 +69,11 @@ func kindOf(question string) answerKind {
 	switch {
 	case strings.Contains(q, "how long"):
 		return kindDuration
+	case strings.HasPrefix(q, "how ") && mannerPattern.MatchString(q) && !strings.HasPrefix(q, "how many") && !strings.HasPrefix(q, "how much"):
+		return kindManner
 	case strings.Contains(q, "how many"), strings.Contains(q, "how much"), strings.Contains(q, "what percentage"),
+		strings.Contains(q, "how far"), strings.Contains(q, "how old"), strings.Contains(q, "how big"),
+		strings.Contains(q, "how large"), strings.Contains(q, "how tall"), strings.Contains(q, "how high"),
 		strings.Contains(q, "what share"), strings.Contains(q, "what proportion"), strings.Contains(q, "what percent"):
 		return kindNumber
 	case strings.HasPrefix(q, "when "), strings.Contains(q, " when "), strings.Contains(q, "what date"),
@@ -193,7 +197,7 @@ func newNames(sentence string, qTerms map[string]bool) []string {
 }
 
 func calendarWord(t string) bool {
-	return datePattern.MatchString(t) || t == "mr" || t == "mrs" || t == "ms" || t == "sir" || t == "dr"
+	return (t != "" && datePattern.MatchString(strings.ToUpper(t[:1])+t[1:])) || t == "mr" || t == "mrs" || t == "ms" || t == "sir" || t == "dr"
 }
 
 // wordForms are the other forms of a question word that count as it: the
@@ -252,4 +256,54 @@ func nearSpelling(a, b string) bool {
 		}
 	}
 	return edits+(len(a)-i)+(len(b)-j) <= 1
+}
+
+// answerSpan is the words of a sentence that answer a typed question: the
+// first figure, date or duration it gives that the question does not, or
+// its first run of capitalised words that the question does not hold.
+func answerSpan(k answerKind, sentence string, qTerms map[string]bool) string {
+	var pattern *regexp.Regexp
+	switch k {
+	case kindDuration:
+		pattern = durationPattern
+	case kindDate:
+		pattern = datePattern
+	case kindNumber:
+		pattern = numberPattern
+	case kindPerson, kindPlace, kindName:
+		return nameRun(sentence, qTerms)
+	default:
+		return ""
+	}
+	for _, m := range pattern.FindAllString(sentence, -1) {
+		for _, t := range prose.Terms(m) {
+			if !qTerms[t] && !isUnitWord(t) {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}\p{N}’'.-]*(?:\s+(?:(?:of|de|la|van|von|and|&)\s+)?\p{Lu}[\p{L}\p{N}’'.-]*)*`)
+
+// nameRun is the first run of capitalised words, not at the sentence's
+// start, that the question does not hold.
+func nameRun(sentence string, qTerms map[string]bool) string {
+	for _, loc := range capitalisedRun.FindAllStringIndex(sentence, -1) {
+		if loc[0] == 0 {
+			continue
+		}
+		run := strings.TrimRight(sentence[loc[0]:loc[1]], ".’'")
+		fresh := false
+		for _, t := range prose.Terms(run) {
+			if !qTerms[t] && !phrasingWords[t] && !calendarWord(t) {
+				fresh = true
+			}
+		}
+		if fresh {
+			return run
+		}
+	}
+	return ""
 }
