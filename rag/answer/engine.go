@@ -216,15 +216,21 @@ func (e *Engine) stamp(ans *rag.Answer, q string, hits []rag.Hit, asOf time.Time
 			newest = h.Published
 		}
 	}
+	ans.Caveat = e.staleNote(newest, asOf)
+}
+
+// staleNote says, when the newest relevant coverage is older than
+// StaleAfter at the as-of date, how old it is; "" otherwise.
+func (e *Engine) staleNote(newest, asOf time.Time) string {
 	stale := e.StaleAfter
 	if stale <= 0 {
 		stale = 72 * time.Hour
 	}
 	if newest.IsZero() || asOf.Sub(newest) <= stale {
-		return
+		return ""
 	}
 	days := int(asOf.Sub(newest).Hours() / 24)
-	ans.Caveat = fmt.Sprintf("The newest coverage I have on this is from %s, %d days ago; there may be later developments.",
+	return fmt.Sprintf("The newest coverage I have on this is from %s, %d days ago; there may be later developments.",
 		newest.Format("2 January 2006"), days)
 }
 

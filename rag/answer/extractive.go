@@ -537,7 +537,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	ans.Text = strings.Join(parts, " ")
 	ans.AsOf = newestPublished(ans.Citations)
-	if span := findSpan(q, chosen); span != "" {
+	if span := findSpan(q, chosen); span != "" && !q.asksIdentity() {
 		ans.Spans = []string{span}
 	}
 	return ans
@@ -789,6 +789,21 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 		}
 	}
 	return res
+}
+
+// asksIdentity reports whether the question asks who someone it names
+// is ("Who is John Coale?"): the answer is a description, with no name to
+// show in bold.
+func (q questionTerms) asksIdentity() bool {
+	if q.kind != kindPerson {
+		return false
+	}
+	for _, t := range q.order {
+		if t != kindTerm && !q.entity[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // findSpan is the answer's span: in a sentence added because it names

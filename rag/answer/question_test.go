@@ -132,3 +132,13 @@ func passagesFrom(t *testing.T, texts ...string) []rag.Passage {
 	}
 	return out
 }
+
+func TestNoSpanForWhoIsX(t *testing.T) {
+	passages := loadSeedPassages(t)
+	idf := seedIDF(passages)
+	q := "Who is John Coale?"
+	ans := Extractive(q, rankByOverlap(q, passages, idf), ExtractiveOptions{IDF: idf})
+	if ans.Abstained || len(ans.Spans) != 0 {
+		t.Errorf("answer %q spans %q: a description has no span", ans.Text, ans.Spans)
+	}
+}

@@ -119,7 +119,11 @@ func (e *Engine) routed(ctx context.Context, r Request, opts rag.AskOptions) (ra
 		ans.Caveat = "Read as a request for a summary" + about(r.Topic, " of the whole coverage") + " (the same as /summary)."
 	case RouteDigest:
 		ans, err = e.latest(ctx, r.Topic, opts)
-		ans.Caveat = "Read as a request for the latest" + onTopic(r.Topic) + " (a digest, like /digest)" + ans.Caveat
+		note := "Read as a request for the latest" + onTopic(r.Topic) + " (a digest, like /digest)."
+		if stale := e.staleNote(newestPublished(ans.Citations), opts.AsOf); stale != "" {
+			note += " " + stale
+		}
+		ans.Caveat = note
 	case RouteTimeline:
 		if r.Topic == "" {
 			return rag.Answer{}, fmt.Errorf("timeline: name a story: %w", rag.ErrEmptyQuestion)
@@ -189,12 +193,7 @@ func (e *Engine) latest(ctx context.Context, topic string, opts rag.AskOptions) 
 		if newest.IsZero() {
 			return rag.Answer{Abstained: true, Mode: e.Mode(), Text: "The coverage holds no dated articles, so nothing is the latest."}, nil
 		}
-		ans, err := e.Digest(ctx, newest.Add(-latestWindow))
-		if err == nil && asOf.Sub(newest) > latestWindow {
-			ans.Caveat = fmt.Sprintf("; the newest coverage is from %s", newest.Format("2 January 2006"))
-		}
-		ans.Caveat += "."
-		return ans, err
+		return e.Digest(ctx, newest.Add(-latestWindow))
 	}
 	hits, err := e.retrieve(ctx, topic, rag.RetrieveOptions{K: summaryTopicK, AsOf: asOf})
 	if err != nil {
@@ -208,9 +207,7 @@ func (e *Engine) latest(ctx context.Context, topic string, opts rag.AskOptions) 
 		}
 		passages = append(passages, h.Passage)
 	}
-	ans, err := e.summarisePassages(ctx, topic, passages, opts.OnDelta)
-	ans.Caveat = "."
-	return ans, err
+	return e.summarisePassages(ctx, topic, passages, opts.OnDelta)
 }
 
 // timelineAnswer lists a timeline's entries, oldest first, each cited.

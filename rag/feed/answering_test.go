@@ -104,10 +104,11 @@ func TestAnswersSayHowFreshTheyAre(t *testing.T) {
 	}
 
 	// Asked for the latest news two days after the story, no caveat; two
-	// months after, a caveat that names the date.
+	// months after, a caveat that names the date. The request is routed to
+	// a digest of the story, which the note says.
 	q := "What is the latest on the ferry strike?"
 	ans, err = engine.Ask(ctx, q, rag.AskOptions{})
-	if err != nil || ans.Caveat != "" {
+	if err != nil || ans.Route != answer.RouteDigest || strings.Contains(ans.Caveat, "newest coverage") {
 		t.Errorf("fresh coverage: caveat %q, err %v", ans.Caveat, err)
 	}
 	later := &answer.Engine{Index: r.index, StaleAfter: 72 * time.Hour, Now: func() time.Time { return r.clock.Now().AddDate(0, 2, 0) }}
