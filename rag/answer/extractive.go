@@ -767,7 +767,7 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 		// opens by referring back to the thing asked about, named in the
 		// sentence before.
 		if c.idx > 0 && q.head != "" && !isHeadline(hits, scoredSentence{hit: c.hit, idx: c.idx - 1}) {
-			if prev := sents[c.idx-1]; !added[prev] && opensWith(c.text, q.head) && q.kind.newCandidate(prev, q.all) {
+			if prev := sents[c.idx-1]; !added[prev] && !strings.HasSuffix(strings.TrimSpace(prev), "?") && opensWith(c.text, q.head) && q.kind.newCandidate(prev, q.all) {
 				res = append(res, scoredSentence{text: prev, hit: c.hit, idx: c.idx - 1, terms: termSet(prev), carries: true})
 				added[prev] = true
 			}
@@ -825,21 +825,20 @@ func findSpan(q questionTerms, chosen []scoredSentence) string {
 	return ""
 }
 
-// opensWith reports whether a sentence opens with a determiner and the
-// noun head ("The show", "This company").
+// opensWith reports whether a sentence refers to the thing asked about by
+// its kind, with a determiner a few words before the noun head ("the
+// wildly popular South Korean show", "This company").
 func opensWith(sentence, head string) bool {
 	toks := prose.Tokenize(sentence)
-	if len(toks) < 2 {
-		return false
-	}
-	switch toks[0] {
-	case "the", "this", "that", "its", "their":
-	default:
-		return false
-	}
-	for _, t := range toks[1:min(len(toks), 4)] {
-		if prose.Stem(t) == head {
-			return true
+	for i, t := range toks {
+		if prose.Stem(t) != head {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-5; j-- {
+			switch toks[j] {
+			case "the", "this", "that", "its", "their":
+				return true
+			}
 		}
 	}
 	return false
