@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -425,6 +426,14 @@ func (b *bencher) remote(ctx context.Context, n int) (remoteReport, error) {
 // acknowledged.
 func (b *bencher) ack(ctx context.Context, ix *search.Index, questions []synthetic.Question) (ackReport, error) {
 	b.say("discord: %d questions at once, language model answering in %s", ackQuestions, slowLLM)
+	// A request ("who said …") is routed to a feature that calls no model;
+	// this run measures questions the model answers.
+	questions = slices.DeleteFunc(slices.Clone(questions), func(q synthetic.Question) bool {
+		return answer.ParseRequest(q.Text).Feature != answer.RouteAnswer
+	})
+	if len(questions) == 0 {
+		return ackReport{}, errors.New("discord: every synthetic question reads as a request")
+	}
 	// Enough for every answer to run out its time, and the bot to close.
 	ctx, cancel := context.WithTimeout(ctx, benchAnswerTimeout+time.Minute)
 	defer cancel()

@@ -146,7 +146,9 @@ func TestJudgeFailsSafe(t *testing.T) {
 
 func TestPairVerdicts(t *testing.T) {
 	const combined = "Starmer began the call by reiterating the UK's concrete support for Ukraine, and John Bolton said endless concessions to Moscow are a threat to American national security [1][2]."
-	chat := func(context.Context, []rag.Message, func(string)) (string, error) { return combined + " " + misstating, nil }
+	chat := func(context.Context, []rag.Message, func(string)) (string, error) {
+		return combined + " " + misstating, nil
+	}
 	ans, err := answer.LLM(context.Background(), chat, nil, "q", nil, judgeHits, nil)
 	if err != nil {
 		t.Fatal(err)
