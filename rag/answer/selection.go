@@ -1,0 +1,287 @@
+// How the extractive answerer turns scored sentences into an answer: a
+// headline followed by its body, sentences that carry an answer on, the
+// typed answer first, near-duplicates dropped, and what is missing.
+
+package answer
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// isHeadline reports whether a candidate is its hit's headline.
+func isHeadline(hits []rag.Hit, c scoredSentence) bool {
+	return c.idx == 0 && strings.TrimSpace(hits[c.hit].Title) != ""
+}
+
+// withBodyAfterHeadline follows a headline chosen as the best answer with
+// the best sentence of its article's body, if that is not chosen already:
+// a headline says what the story is ("Bolton warns over ‘endless
+// concessions’"), the body says it in full.
+func withBodyAfterHeadline(hits []rag.Hit, cands, chosen []scoredSentence, limit int) []scoredSentence {
+	if len(chosen) == 0 || !isHeadline(hits, chosen[0]) {
+		return chosen
+	}
+	article := hits[chosen[0].hit].ArticleID
+	for _, c := range chosen[1:] {
+		if hits[c.hit].ArticleID == article && !isHeadline(hits, c) {
+			return chosen
+		}
+	}
+	for _, c := range cands {
+		if hits[c.hit].ArticleID != article || isHeadline(hits, c) {
+			continue
+		}
+		out := append([]scoredSentence{chosen[0], c}, chosen[1:]...)
+		if len(out) > limit {
+			out = out[:limit]
+		}
+		return out
+	}
+	return chosen
+}
+
+// continuation matches a sentence that carries on from the one before it:
+// it opens with a pronoun, a connective or a reporting clause, or the one
+// before ends with a colon.
+var continuation = regexp.MustCompile(`^(?i:he|she|they|it|his|her|their|its|this|that|these|those|the (show|company|move|plan|deal|decision|group|team|film|series|product|country|city|state)|but|and|also|however|instead|meanwhile|[“"]|(he|she|they) (added|said|says|went on)\b)\b`)
+
+// withContinuations adds to each chosen sentence the one after it, when the
+// answer runs across the two: the chosen sentence refers to the thing asked
+// about by its kind ("the wildly popular show") without naming it and the
+// next names it, the next is a continuation, or the chosen one lacks the
+// typed answer that the next holds.
+func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence) []scoredSentence {
+	added := map[string]bool{}
+	for _, c := range chosen {
+		added[c.text] = true
+	}
+	var res []scoredSentence
+	for _, c := range chosen {
+		sents := hitSentences(hits[c.hit])
+		// "The show, which follows the Roy family, leads…": the sentence
+		// opens by referring back to the thing asked about, named in the
+		// sentence before.
+		if c.idx > 0 && q.head != "" && !isHeadline(hits, scoredSentence{hit: c.hit, idx: c.idx - 1}) {
+			if prev := sents[c.idx-1]; !added[prev] && !strings.HasSuffix(strings.TrimSpace(prev), "?") && opensWith(c.text, q.head) && q.kind.newCandidate(prev, q.all) {
+				res = append(res, scoredSentence{text: prev, hit: c.hit, idx: c.idx - 1, terms: termSet(prev), carries: true})
+				added[prev] = true
+			}
+		}
+		res = append(res, c)
+		if c.idx+1 >= len(sents) {
+			continue
+		}
+		next := sents[c.idx+1]
+		if added[next] || isHeadline(hits, c) {
+			continue // a headline runs on into no sentence
+		}
+		lacks := !q.kind.newCandidate(c.text, q.all) && (q.kind.typed() || q.kind == kindName)
+		refers := q.head != "" && c.terms[q.head] && q.kind.newCandidate(next, q.all)
+		colon := strings.HasSuffix(strings.TrimSpace(c.text), ":")
+		if (lacks && q.kind.newCandidate(next, q.all)) || refers || colon || (q.kind == kindSaid && continuation.MatchString(next)) {
+			res = append(res, scoredSentence{text: next, hit: c.hit, idx: c.idx + 1, terms: termSet(next), carries: (lacks || refers) && !colon})
+			added[next] = true
+		}
+	}
+	return res
+}
+
+// asksIdentity reports whether the question asks who someone it names
+// is ("Who is John Coale?"): the answer is a description, with no name to
+// show in bold.
+func (q questionTerms) asksIdentity() bool {
+	if q.kind != kindPerson {
+		return false
+	}
+	for _, t := range q.order {
+		if t != kindTerm && !q.entity[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// findSpan is the answer's span: in a sentence added because it names
+// what the chosen one refers to, first (where it may open the sentence),
+// then in the chosen ones.
+func findSpan(q questionTerms, chosen []scoredSentence) string {
+	for _, c := range chosen {
+		if c.carries {
+			if span := answerSpan(q.kind, " "+c.text, q.all); span != "" {
+				return span
+			}
+		}
+	}
+	for _, c := range chosen {
+		if span := answerSpan(q.kind, c.text, q.all); span != "" {
+			return span
+		}
+	}
+	return ""
+}
+
+// opensWith reports whether a sentence refers to the thing asked about by
+// its kind, with a determiner a few words before the noun head ("the
+// wildly popular South Korean show", "This company").
+func opensWith(sentence, head string) bool {
+	toks := prose.Tokenize(sentence)
+	for i, t := range toks {
+		if prose.Stem(t) != head {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-5; j-- {
+			switch toks[j] {
+			case "the", "this", "that", "its", "their":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typedFirst keeps, for a question that asks for a typed answer (a name,
+// a place, a duration, a date or a number), only the sentences that hold
+// one it does not already give, when one of them covers the question's
+// words nearly as well as the best sentence: a sentence without one does
+// not answer however many of the question's words it shares, but one that
+// holds a stray name and little of the question does not answer either.
+// Otherwise all are kept, and their coverage decides whether to abstain.
+func typedFirst(q questionTerms, cands []scoredSentence) []scoredSentence {
+	plain := func(c scoredSentence) float64 {
+		if c.covered[kindTerm] {
+			return c.coverage - q.weight[kindTerm]/q.total
+		}
+		return c.coverage
+	}
+	var typed []scoredSentence
+	bestAll, bestTyped := 0.0, 0.0
+	for _, c := range cands {
+		bestAll = math.Max(bestAll, plain(c))
+		if c.covered[kindTerm] {
+			typed = append(typed, c)
+			bestTyped = math.Max(bestTyped, plain(c))
+		}
+	}
+	if len(typed) == 0 || bestTyped < typedCoverageRatio*bestAll {
+		return cands
+	}
+	return typed
+}
+
+// chooseSentences takes the best scoredSentence and those close behind it that say
+// something new.
+func chooseSentences(cands []scoredSentence, limit int) []scoredSentence {
+	var chosen []scoredSentence
+	for _, c := range cands {
+		if len(chosen) == limit {
+			break
+		}
+		if len(chosen) > 0 && (c.score < followerScoreRatio*chosen[0].score || c.coverage < followerScoreRatio*chosen[0].coverage) {
+			continue
+		}
+		dup := false
+		for _, d := range chosen {
+			if nearDuplicate(c.terms, d.terms) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			chosen = append(chosen, c)
+		}
+	}
+	return chosen
+}
+
+// nearDuplicate reports whether two sentences say much the same thing: they
+// share most of their terms, or one's terms are nearly all in the other.
+func nearDuplicate(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	shared := 0
+	for t := range a {
+		if b[t] {
+			shared++
+		}
+	}
+	union := len(a) + len(b) - shared
+	smaller := min(len(a), len(b))
+	return float64(shared)/float64(union) >= nearDuplicateJaccard || float64(shared) >= 0.8*float64(smaller)
+}
+
+// answerCoverage is the share of the question's weight that the chosen
+// sentences hold, counting a term that is only elsewhere in a chosen
+// sentence's article at contextCredit.
+func answerCoverage(q questionTerms, chosen []scoredSentence, context func(scoredSentence) map[string]bool) float64 {
+	// The typed answer weighs in the ranking, not here: a sentence that
+	// holds a name and one word of the question has not covered it.
+	var got, total float64
+	for _, t := range q.order {
+		if t == kindTerm {
+			continue
+		}
+		total += q.weight[t]
+		credit := 0.0
+		for _, c := range chosen {
+			if c.covered[t] {
+				credit = 1
+				break
+			}
+			if q.holds(context(c), t) {
+				credit = contextCredit
+			}
+		}
+		got += credit * q.weight[t]
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// missingNames lists the question's names that no passage holds: the
+// coverage lacks the question's focus.
+func missingNames(q questionTerms, passageTerms []map[string]bool) []string {
+	var out []string
+	for _, w := range missingWords(q, passageTerms) {
+		t := prose.Stem(w)
+		if q.entity[t] && len(t) > 2 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// missingWords lists the question's words, as the asker wrote them, that no
+// passage holds, heaviest first.
+func missingWords(q questionTerms, passageTerms []map[string]bool) []string {
+	var missing []string
+	for _, t := range q.order {
+		if t == kindTerm {
+			continue
+		}
+		found := false
+		for _, pt := range passageTerms {
+			if q.holds(pt, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, t)
+		}
+	}
+	sort.SliceStable(missing, func(i, j int) bool { return q.weight[missing[i]] > q.weight[missing[j]] })
+	words := make([]string, len(missing))
+	for i, t := range missing {
+		words[i] = q.surface[t]
+	}
+	return words
+}

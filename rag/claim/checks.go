@@ -1,0 +1,443 @@
+// The checks, one for each kind of misstatement; Check runs them in turn.
+
+package claim
+
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
+// checkPolarity finds a negation on one side only: a negated word in the
+// sentence that the passage states plainly, or a word the passage negates
+// that the sentence states plainly. A negation with an opposite on the
+// other side ("did not fare well", "fared badly") agrees.
+func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !negationWords[t.low] && !(t.low == "yet" && i+1 < len(c.toks) && c.toks[i+1].low == "to") {
+			continue
+		}
+		h := negationHead(c.toks, i)
+		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) {
+			continue
+		}
+		plain := true
+		for _, p := range c.matches[h] {
+			if negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[c.matches[h][0]].text, t.text, c.toks[h].text)
+		}
+	}
+	for i := range c.toks {
+		if !c.content[i] {
+			continue
+		}
+		for _, h := range c.matches[i] {
+			p, ok := ev.negationOf[h]
+			if !ok || !c.inGood(ev, c.segment[i], h) {
+				continue
+			}
+			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) {
+				continue // matched through a synonym: too loose to judge polarity by
+			}
+			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i) {
+				continue
+			}
+			return contradicted(KindPolarity, "the source says %s %s, not %s", ev.toks[p].text, ev.toks[h].text, c.toks[i].text)
+		}
+	}
+	return Result{}, false
+}
+
+// plainElsewhere reports whether sentence word i also matches, in the
+// passage sentences its clause comes from, the same word not negated: the
+// passage says both ("includes … that do not include").
+func (c *sentenceRead) plainElsewhere(ev *evidence, i int) bool {
+	for _, p := range c.matches[i] {
+		if c.inGood(ev, c.segment[i], p) && sameForm(c.toks[i].low, ev.toks[p].low) && !negatedAt(ev.toks, p, negationWindow) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameForm(a, b string) bool {
+	fb := forms(b)
+	for _, x := range forms(a) {
+		for _, y := range fb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyBefore reads "only realised once" as the counterpart of "did not
+// realise until".
+func onlyBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if toks[j].low == "only" {
+			return true
+		}
+	}
+	return false
+}
+
+// flipped reports whether, near sentence word i and passage word p, one
+// side has a word whose WordNet opposite the other side has: a negation
+// with an opposite ("did not fare well", "fared badly") states the same.
+func flipped(c *sentenceRead, i int, ev *evidence, p int) bool {
+	for j := max(0, i-2); j < len(c.toks) && j <= i+3; j++ {
+		if !isContent(c.toks[j].low) {
+			continue
+		}
+		for q := max(0, p-2); q < len(ev.toks) && q <= p+3; q++ {
+			if isContent(ev.toks[q].low) && c.toks[j].low != ev.toks[q].low && lexicon.AreAntonyms(c.toks[j].low, ev.toks[q].low) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkFigures finds a figure the passages do not hold, or hold only in a
+// sentence the clause does not come from, or bound the other way ("more
+// than" against "less than").
+func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, f := range c.figures {
+		seg := c.segment[f.start]
+		kind := KindFigure
+		if isYear(c.toks, f) {
+			kind = KindTime
+		}
+		var found, bound []figure
+		for _, g := range ev.figures {
+			if sameFigure(f, g) {
+				found = append(found, g)
+				if c.inGood(ev, seg, g.start) {
+					bound = append(bound, g)
+				}
+			}
+		}
+		text := figureText(c.toks, f)
+		other := c.otherFigure(ev, seg, f)
+		switch {
+		case len(found) == 0 && other != "":
+			return absent(contradicted(kind, "the source says %s, not %s", other, text))
+		case len(found) == 0:
+			return absent(missing(kind, "the source gives no %s", text))
+		case len(bound) == 0 && other != "":
+			return contradicted(kind, "the source gives %s here; %s is said of something else", other, text)
+		}
+		for _, g := range bound {
+			if f.dir != 0 && g.dir != 0 && f.dir != g.dir {
+				return contradicted(kind, "the source says %s, not %s", boundText(ev.toks, g), boundText(c.toks, f))
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// otherFigure gives a figure of the same sort (ordinal or not) in the
+// passage sentences a segment draws on that the sentence does not state.
+func (c *sentenceRead) otherFigure(ev *evidence, seg int, f figure) string {
+	if c.good[seg] == nil {
+		return ""
+	}
+	for _, g := range ev.figures {
+		if g.ordinal != f.ordinal || !c.goodSet[seg][ev.toks[g.start].sent] || isYear(ev.toks, g) != isYear(c.toks, f) {
+			continue
+		}
+		stated := false
+		for _, h := range c.figures {
+			if sameFigure(h, g) {
+				stated = true
+			}
+		}
+		if !stated {
+			return figureText(ev.toks, g)
+		}
+	}
+	return ""
+}
+
+func boundText(toks []token, f figure) string {
+	start := f.start
+	for start > 0 && f.start-start < 2 && (upWords[toks[start-1].low] || downWords[toks[start-1].low] || toks[start-1].low == "than") {
+		start--
+	}
+	var parts []string
+	for i := start; i < f.start; i++ {
+		parts = append(parts, toks[i].text)
+	}
+	parts = append(parts, figureText(toks, f))
+	return strings.Join(parts, " ")
+}
+
+// checkTimes finds a time the passages do not give, or give only in a
+// sentence the clause does not come from.
+func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, t := range c.times {
+		seg := c.segment[t.start]
+		found, bound := false, false
+		for _, u := range ev.times {
+			if u.key == t.key {
+				found = true
+				if c.touched[seg] == nil || c.touched[seg][ev.toks[u.start].sent] {
+					bound = true
+				}
+			}
+		}
+		var other string
+		if c.good[seg] != nil {
+			for _, u := range ev.times {
+				if u.key != t.key && c.goodSet[seg][ev.toks[u.start].sent] && !c.statesTime(u.key) {
+					other = spanText(ev.toks, u.start, u.end)
+					break
+				}
+			}
+		}
+		text := spanText(c.toks, t.start, t.end)
+		switch {
+		case !found && other != "":
+			return absent(contradicted(KindTime, "the source says %s, not %s", other, text))
+		case !found:
+			return absent(missing(KindTime, "the source gives no time like %s", text))
+		case !bound && other != "":
+			return contradicted(KindTime, "the source says %s here, not %s", other, text)
+		}
+	}
+	return Result{}, false
+}
+
+func (c *sentenceRead) statesTime(key string) bool {
+	for _, t := range c.times {
+		if t.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func spanText(toks []token, start, end int) string {
+	var parts []string
+	for i := start; i < end; i++ {
+		parts = append(parts, toks[i].text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// checkNames finds a name the passages and their articles' metadata do not
+// give, and a name the passages give in another place: the clause comes
+// from passage sentences that name someone else and not this one.
+func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, g := range c.names {
+		var at []int
+		for _, k := range g.keys {
+			if ev.context[k] {
+				at = nil
+				goto next
+			}
+		}
+		for _, k := range g.keys {
+			if !ev.knowsName(k) {
+				return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
+			}
+		}
+		for _, h := range ev.names {
+			if sameName(g, h) {
+				at = append(at, h.start)
+			}
+		}
+		if len(at) == 0 {
+			goto next // every word of it is in the source, as a word
+		}
+		if seg := c.segment[g.start]; c.good[seg] != nil {
+			if r, bad := c.nameBound(ev, seg, g, at); bad {
+				return r, true
+			}
+		}
+	next:
+	}
+	return Result{}, false
+}
+
+// nameBound checks that a name the passages give stands in, or just before,
+// the passage sentences its clause comes from. A name two sentences back is
+// still the subject of "He told Sky News …", unless those sentences name
+// someone the sentence does not.
+func (c *sentenceRead) nameBound(ev *evidence, seg int, g nameGroup, at []int) (Result, bool) {
+	atSent := map[int]bool{}
+	for _, p := range at {
+		if c.goodSet[seg][ev.toks[p].sent] {
+			return Result{}, false
+		}
+		atSent[ev.toks[p].sent] = true
+	}
+	var foreign string
+	for _, s := range c.good[seg] {
+		if f := c.foreignName(ev, seg, s); f != "" {
+			foreign = f
+			continue
+		}
+		if atSent[s-1] || atSent[s-2] {
+			return Result{}, false
+		}
+	}
+	if foreign == "" {
+		return Result{}, false
+	}
+	return contradicted(KindEntity, "the source says this of %s, not %s", foreign, nameText(c.toks, g))
+}
+
+// foreignName gives a name that passage sentence s gives, and the sentence
+// does not, in a clause of s that the sentence's segment draws words from
+// (for a name that is a clause on its own, "Sir Tony Brenton, the former
+// ambassador, said …", the clause after it), or "".
+func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
+	used := map[int]bool{} // passage clauses the segment draws on
+	hasContent := map[int]bool{}
+	for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
+		if t := ev.toks[p]; isContent(t.low) && !t.upper {
+			hasContent[t.clause] = true
+		}
+	}
+	for i := range c.toks {
+		if c.segment[i] != seg || !c.content[i] {
+			continue
+		}
+		for _, p := range c.matches[i] {
+			if ev.toks[p].sent == s {
+				used[ev.toks[p].clause] = true
+			}
+		}
+	}
+	for _, h := range ev.namesBySent[s] {
+		cl := ev.toks[h.start].clause
+		if ev.descriptor(h) {
+			continue
+		}
+		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {
+			continue
+		}
+		known := false
+		for _, g := range c.names {
+			if sameName(g, h) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return nameText(ev.toks, h)
+		}
+	}
+	return ""
+}
+
+// checkOpposites finds a sentence word that the passages do not hold but
+// whose WordNet opposite they do, in the passage sentences the clause
+// comes from ("rejected" where the passage says "approved"). A negation on
+// exactly one side makes the pair agree.
+func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !c.content[i] || len(c.matches[i]) > 0 || ev.related(t.low) {
+			continue
+		}
+		for _, a := range lexicon.Antonyms(t.low) {
+			for _, p := range ev.hasForm(a) {
+				if ev.toks[p].joined || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) {
+					continue
+				}
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+					continue
+				}
+				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// sameSurroundings reports whether sentence word i and passage word p stand
+// among the same words: a word near i matches a word near p. An opposite
+// far from what the sentence says is about something else.
+func (c *sentenceRead) sameSurroundings(i, p int, ev *evidence) bool {
+	for j := max(0, i-4); j < len(c.toks) && j <= i+4; j++ {
+		if j == i || !(c.content[j] || c.item[j]) {
+			continue
+		}
+		for _, q := range c.matches[j] {
+			if q != p && q >= p-4 && q <= p+4 && ev.toks[q].sent == ev.toks[p].sent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkAdditions finds content that nothing in the passages supports: many
+// words that match nothing, or a phrase of them ("British troops on the
+// ground", "a new world record"). A lone word that matches nothing is
+// often a paraphrase WordNet does not know ("opened" for "began"), and a
+// verb form the more so, so neither drops a sentence alone.
+func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
+	var unmatched []string
+	total := 0
+	lastNoun := -1 // the last unmatched word that is not a verb form
+	for i, t := range c.toks {
+		if c.item[i] {
+			total++ // a figure, time or name checked above
+		}
+		if !c.content[i] {
+			continue
+		}
+		total++
+		if len(c.matches[i]) > 0 || ev.related(t.low) {
+			lastNoun = -1
+			continue
+		}
+		unmatched = append(unmatched, t.text)
+		if verbForm(c.toks, i) {
+			continue
+		}
+		if lastNoun >= 0 && i-lastNoun <= maxPhraseGap && c.toks[lastNoun].clause == t.clause {
+			return missing(KindAddition, "the source does not say %s", quoteWords([]string{c.toks[lastNoun].text, t.text}))
+		}
+		lastNoun = i
+	}
+	if len(unmatched) >= maxUnmatchedWords || float64(len(unmatched)) > maxUnmatchedShare*float64(total) {
+		return missing(KindAddition, "the source does not say %s", quoteWords(unmatched))
+	}
+	return Result{}, false
+}
+
+var auxiliaries = wordSet("will would to has have had did does do can could must may might should shall is are was were be been being")
+
+// verbForm reports whether the word at i reads as a verb: an -ed, -en or
+// -ing form, or a form after an auxiliary ("would purchase"), of a word
+// WordNet knows as a verb.
+func verbForm(toks []token, i int) bool {
+	low := toks[i].low
+	if !lexicon.IsVerb(low) {
+		return false
+	}
+	if strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "en") || strings.HasSuffix(low, "ing") {
+		return true
+	}
+	if b := lexicon.Bases(low); len(b) > 0 && b[0] != low && !strings.HasSuffix(low, "s") {
+		return true // an irregular past: "rose", "took"
+	}
+	return i > 0 && auxiliaries[toks[i-1].low]
+}
+
+func quoteWords(ws []string) string {
+	if len(ws) > 4 {
+		ws = append(ws[:4:4], "…")
+	}
+	return "“" + strings.Join(ws, " ") + "”"
+}
