@@ -101,6 +101,16 @@ func TestAskAnswersFromAFreshClone(t *testing.T) {
 	}
 }
 
+// The README's first command answers with the sentence that says it, not
+// its article's headline followed by the same fact again.
+func TestAskReadmeExampleSaysItOnce(t *testing.T) {
+	c := newCLI(t)
+	a := decodeAnswer(t, c.mustRun("ask", "What did Starmer tell Zelenskyy about NATO?", "--json"))
+	if a.Answer == nil || strings.Contains(*a.Answer, "Starmer tells Zelenskyy") || len(a.Citations) != 1 {
+		t.Errorf("answer = %+v", a)
+	}
+}
+
 func TestAskJSONContract(t *testing.T) {
 	c := newCLI(t)
 	out := c.mustRun("ask", "--json", "Who is John Coale?")

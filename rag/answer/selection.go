@@ -37,13 +37,28 @@ func withBodyAfterHeadline(hits []rag.Hit, cands, chosen []scoredSentence, limit
 		if hits[c.hit].ArticleID != article || isHeadline(hits, c) {
 			continue
 		}
+		// A body sentence that holds everything the headline matched says
+		// it in full on its own; the headline would only repeat it.
 		out := append([]scoredSentence{chosen[0], c}, chosen[1:]...)
+		if holdsAll(c.covered, chosen[0].covered) {
+			out = append([]scoredSentence{c}, chosen[1:]...)
+		}
 		if len(out) > limit {
 			out = out[:limit]
 		}
 		return out
 	}
 	return chosen
+}
+
+// holdsAll reports whether every term of want is in have.
+func holdsAll(have, want map[string]bool) bool {
+	for t := range want {
+		if !have[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // continuation matches a sentence that carries on from the one before it:
