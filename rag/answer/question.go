@@ -202,8 +202,8 @@ func calendarWord(t string) bool {
 
 // wordForms are the other forms of a question word that count as it: the
 // base forms WordNet's morphology finds ("spoke" → "speak", "lasted" →
-// "last") and the project's irregular verb table, stemmed as the index
-// stems.
+// "last") and the irregular forms WordNet's exception lists give ("speak" →
+// "spoke", "spoken"), stemmed as the index stems.
 func wordForms(tok, stem string) []string {
 	var out []string
 	seen := map[string]bool{stem: true}
@@ -218,8 +218,14 @@ func wordForms(tok, stem string) []string {
 			add(t)
 		}
 	}
-	for _, f := range irregularForms[stem] {
-		add(f)
+	// Irregular forms from WordNet's exception lists, of the word and of its
+	// bases: "speak" finds "spoke", and "spoke" finds "spoken".
+	for _, b := range append([]string{tok}, lexicon.Bases(tok)...) {
+		for _, f := range lexicon.Inflections(b) {
+			for _, t := range prose.Terms(f) {
+				add(t)
+			}
+		}
 	}
 	return out
 }

@@ -33,6 +33,9 @@ type lexicon struct {
 	inSynsets map[string][]int
 	// exceptions[pos][inflected] lists irregular base forms (pos: n, v, a, r).
 	exceptions map[byte]map[string][]string
+	// irregular[base] lists the irregular inflected forms of a base form,
+	// every part of speech together: the exceptions read the other way.
+	irregular map[string][]string
 	// lemmas[word] holds the parts of speech the word is a base form of.
 	lemmas map[string]string
 }
@@ -51,6 +54,7 @@ func parse() (*lexicon, error) {
 		antonyms:   map[string][]string{},
 		inSynsets:  map[string][]int{},
 		exceptions: map[byte]map[string][]string{},
+		irregular:  map[string][]string{},
 		lemmas:     map[string]string{},
 	}
 	err := eachRow("antonyms.txt.gz", 2, func(f []string) {
@@ -75,6 +79,9 @@ func parse() (*lexicon, error) {
 			lx.exceptions[pos] = map[string][]string{}
 		}
 		lx.exceptions[pos][f[1]] = append(lx.exceptions[pos][f[1]], f[2])
+		if !slices.Contains(lx.irregular[f[2]], f[1]) {
+			lx.irregular[f[2]] = append(lx.irregular[f[2]], f[1])
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -221,6 +228,18 @@ func Base(word string) string {
 // [leave left]. It returns nil for a word WordNet does not know.
 func Bases(word string) []string {
 	return load().bases(normalise(word))
+}
+
+// Inflections returns the irregular inflected forms WordNet's exception
+// lists give for a base form, sorted: "speak" → [spake spoke spoken],
+// "mouse" → [mice]. Regular forms ("talked") are not listed: a stemmer
+// finds those. It returns nil when the word has none.
+func Inflections(base string) []string {
+	forms := load().irregular[normalise(base)]
+	if len(forms) == 0 {
+		return nil
+	}
+	return sortedUnique(slices.Clone(forms))
 }
 
 // suffix rules of WordNet's morphy, per part of speech: an ending and what

@@ -202,3 +202,33 @@ func TestIsVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestInflections(t *testing.T) {
+	tests := []struct {
+		base string
+		want []string // must be among the forms
+		not  []string // must not be
+	}{
+		{"speak", []string{"spoke", "spoken"}, nil},
+		{"leave", []string{"left"}, nil},
+		{"fly", []string{"flew", "flown"}, nil},
+		{"mouse", []string{"mice"}, nil},
+		{"talk", nil, []string{"talked"}}, // regular: the stemmer's job
+	}
+	for _, tt := range tests {
+		got := Inflections(tt.base)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Inflections(%q) = %v, want %q among them", tt.base, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("Inflections(%q) = %v, has %q", tt.base, got, w)
+			}
+		}
+	}
+	if got := Inflections("Speak"); !slices.Contains(got, "spoke") {
+		t.Errorf("Inflections is not case-blind: %v", got)
+	}
+}
