@@ -2,6 +2,8 @@ package config
 
 import (
 	"bufio"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -84,5 +86,27 @@ func TestWrap(t *testing.T) {
 	want := []string{"aaa bbb", "ccc", "dddddddddd"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("wrap = %q, want %q", got, want)
+	}
+}
+
+// TestCommittedEnvExampleListsEverySetting reads the repository's
+// .env.example, which is written by hand around the generated descriptions:
+// every setting must be there, set or commented out, so that a new setting
+// cannot ship without it (scripts/docker-smoke checks the same against the
+// README, after a Docker build).
+func TestCommittedEnvExampleListsEverySetting(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", ".env.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	assignment := regexp.MustCompile(`(?m)^#?([A-Z][A-Z0-9_]*)=`)
+	for _, m := range assignment.FindAllStringSubmatch(string(b), -1) {
+		listed[m[1]] = true
+	}
+	for _, s := range Settings() {
+		if !listed[s.Name] {
+			t.Errorf(".env.example does not list %s", s.Name)
+		}
 	}
 }
