@@ -1,7 +1,8 @@
-// Package lexicon answers three questions about English words that the claim
+// Package lexicon answers the questions about English words that the claim
 // checker and the answerer ask: are two words opposites (rise and fall), are
-// they synonyms (begin and start), and what is a word's base form (rose →
-// rise, talks → talk). Its tables are generated from WordNet 3.0 by
+// they synonyms (begin and start), what is a word's base form (rose → rise,
+// talks → talk), and what are a base form's irregular forms (speak → spoke,
+// spoken). Its tables are generated from WordNet 3.0 by
 // internal/gen and embedded; it reads no file at run time and depends only on
 // the standard library.
 //
