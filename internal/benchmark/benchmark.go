@@ -137,9 +137,8 @@ type RetrievalBench struct {
 
 // Candidates is how many neighbours Retrieve asks the vector search for
 // when k passages are wanted, and so what the bare query and the scan ask
-// for. It mirrors rag/search's tuning (candidates 40, candidatesPerHit 8),
-// which the index does not export; change both together.
-func Candidates(k int) int { return max(40, 8*k) }
+// for.
+func Candidates(k int) int { return search.VectorCandidates(k) }
 
 // MeasureRetrieval times each question three ways, taking turns so that
 // noise from other processes falls on all three alike. Questions are

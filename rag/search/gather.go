@@ -28,6 +28,10 @@ func (ix *Index) searcher(st *indexState, tu retrievalTuning) searcher {
 	return ix.backend.searcher(st, tu)
 }
 
+// VectorCandidates is how many nearest passages Retrieve asks the vector
+// search for when k hits are wanted, with the index's default tuning.
+func VectorCandidates(k int) int { return max(defaultTuning.candidates, candidatesPerHit*k) }
+
 // gather collects the candidates of a question from s, over the catalog st:
 // the nearest passages by vector, the best passages by BM25 and, at article
 // level, the best articles by BM25 with their best passages, each with
