@@ -97,7 +97,7 @@ func (f *Fetcher) FetchFeed(ctx context.Context, req FeedRequest) (Feed, error) 
 	if req.LastModified != "" {
 		hdr.Set("If-Modified-Since", req.LastModified)
 	}
-	res, err := f.get(fctx, u, getRequest{accept: acceptFeed, header: hdr, limit: f.opts.MaxBytes})
+	res, err := f.get(fctx, u, getRequest{accept: acceptFeed, header: hdr, limit: f.opts.MaxBytes, show: redact.Query})
 	if err == nil && res.status == http.StatusNotModified {
 		return Feed{URL: res.url.String(), NotModified: true,
 			ETag: firstNonEmpty(res.header.Get("ETag"), req.ETag), LastModified: firstNonEmpty(res.header.Get("Last-Modified"), req.LastModified)}, nil

@@ -208,3 +208,39 @@ func FuzzParseFeed(f *testing.F) {
 		}
 	})
 }
+
+// A feed's errors name its address without the query's values, at every hop
+// of a redirect chain: feed services put access tokens there, and the error
+// ends up in logs and in /feeds.
+func TestFetchFeedErrorsHideQueryTokens(t *testing.T) {
+	s := newTestSite(t)
+	const token = "s3cr3t-feed-token"
+	s.mux.HandleFunc("/feeds/private.rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/feeds/moved.rss?key="+r.URL.Query().Get("key"), http.StatusFound)
+	})
+	s.mux.HandleFunc("/feeds/moved.rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/feeds/private.rss?key="+r.URL.Query().Get("key"), http.StatusFound)
+	})
+	s.mux.HandleFunc("/feeds/to-ftp.rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "ftp://files.example/feed?key="+token, http.StatusFound)
+	})
+	f := localFetcher(FetchOptions{})
+	for _, tc := range []struct {
+		path string
+		want error
+	}{
+		{"/feeds/private.rss?key=" + token, ErrRedirectLoop},
+		{"/feeds/to-ftp.rss", ErrBadURL},
+	} {
+		_, err := f.FetchFeed(context.Background(), FeedRequest{URL: s.URL(tc.path)})
+		if !errors.Is(err, tc.want) {
+			t.Fatalf("%s: error %v, want %v", tc.path, err, tc.want)
+		}
+		if strings.Contains(err.Error(), token) || !strings.Contains(err.Error(), "key=xxxxx") {
+			t.Errorf("%s: error %q shows the token, or no longer names the query key", tc.path, err)
+		}
+	}
+	if _, err := f.FetchFeed(context.Background(), FeedRequest{URL: "http://[fe80::1%25eth0]/rss?key=" + token}); err == nil || strings.Contains(err.Error(), token) {
+		t.Errorf("zoned feed address: error %v, want a refusal without the token", err)
+	}
+}

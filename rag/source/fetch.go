@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/publicsuffix"
 
+	"github.com/coveragebot/coveragebot/internal/redact"
 	"github.com/coveragebot/coveragebot/rag"
 )
 
@@ -228,6 +229,18 @@ type getRequest struct {
 	// checkType, when set, vets a success's Content-Type before its body
 	// is read.
 	checkType func(contentType string) error
+	// show writes an address of the chain into an error; nil means
+	// net/url's Redacted (the password hidden). Feeds hide their query
+	// values too, since feed services put access tokens there.
+	show func(raw string) string
+}
+
+// shown is how an error names raw: through req.show, shortened.
+func (req getRequest) shown(raw string) string {
+	if req.show != nil {
+		return shortURL(req.show(raw))
+	}
+	return shortURL(redact.URL(raw))
 }
 
 // get fetches u, following redirects itself so that every hop is checked:
@@ -256,14 +269,14 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, req getRequest) (*fetched
 			}
 			next, err := u.Parse(loc)
 			if err != nil || (next.Scheme != "http" && next.Scheme != "https") || next.Host == "" {
-				return nil, fmt.Errorf("%w: redirected to %q", ErrBadURL, shortURL(loc))
+				return nil, fmt.Errorf("%w: redirected to %q", ErrBadURL, req.shown(loc))
 			}
-			if err := refuseZone(next); err != nil {
+			if err := refuseZone(next, req.shown); err != nil {
 				return nil, err
 			}
 			next.Fragment = ""
 			if seen[next.String()] {
-				return nil, fmt.Errorf("%w: %s redirects back to %s", ErrRedirectLoop, shortURL(u.Redacted()), shortURL(next.Redacted()))
+				return nil, fmt.Errorf("%w: %s redirects back to %s", ErrRedirectLoop, req.shown(u.String()), req.shown(next.String()))
 			}
 			if hops+1 > f.opts.MaxRedirects {
 				return nil, fmt.Errorf("%w: more than %d", ErrTooManyRedirects, f.opts.MaxRedirects)
@@ -482,16 +495,23 @@ func (f *Fetcher) robotsRules(ctx context.Context, u *url.URL) ([]robotsRule, er
 // parseWebURL accepts an absolute http or https URL with a host, and user
 // information (a feed's credentials) only when allowUser is set: a page URL
 // from a user has no business carrying a password into the logs.
+//
+// A feed's address (allowUser) is shown in errors without its query values,
+// as getRequest.show explains.
 func parseWebURL(raw string, allowUser bool) (*url.URL, error) {
+	show := redact.URL
+	if allowUser {
+		show = redact.Query
+	}
 	s := strings.TrimSpace(raw)
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("%w: %q (want an http:// or https:// address)", ErrBadURL, shortURL(s))
+		return nil, fmt.Errorf("%w: %q (want an http:// or https:// address)", ErrBadURL, shortURL(show(s)))
 	}
 	if u.User != nil && !allowUser {
 		return nil, fmt.Errorf("%w: %q has a user name or password in it", ErrBadURL, shortURL(u.Redacted()))
 	}
-	if err := refuseZone(u); err != nil {
+	if err := refuseZone(u, func(raw string) string { return shortURL(show(raw)) }); err != nil {
 		return nil, err
 	}
 	u.Fragment = ""
@@ -502,9 +522,9 @@ func parseWebURL(raw string, allowUser bool) (*url.URL, error) {
 // ("http://[::%25lo]/"): a zone names an interface of this machine. It is
 // refused before any policy, so that not even a fetcher allowed private
 // addresses follows one; the dialer refuses it again.
-func refuseZone(u *url.URL) error {
+func refuseZone(u *url.URL, show func(string) string) error {
 	if ip, err := netip.ParseAddr(u.Hostname()); err == nil && ip.Zone() != "" {
-		return fmt.Errorf("fetch %s: %w", shortURL(u.Redacted()), blockedError(u.Hostname(), ip))
+		return fmt.Errorf("fetch %s: %w", show(u.String()), blockedError(u.Hostname(), ip))
 	}
 	return nil
 }
