@@ -23,6 +23,23 @@ type claimsReport struct {
 	// JudgeFallbacks counts the claims on which the judge failed and the
 	// rules decided.
 	JudgeFallbacks int `json:"judge_fallbacks,omitempty"`
+	// Failures, with --failures, lists the claims of one half (the tune
+	// half unless --failures-half says otherwise) that a checker got
+	// wrong.
+	Failures []claimFailure `json:"failures,omitempty"`
+}
+
+// claimFailure is one claim a checker got wrong: a faithful sentence
+// dropped, or a misstatement kept.
+type claimFailure struct {
+	Checker  string `json:"checker"`
+	ID       string `json:"id"`
+	Label    string `json:"label"`
+	Kind     string `json:"kind"`
+	Sentence string `json:"sentence"`
+	Verdict  string `json:"verdict"`
+	Rule     string `json:"rule,omitempty"`
+	Reason   string `json:"reason,omitempty"`
 }
 
 // runClaims scores the citation check on a labelled claims set. A claim's
@@ -31,6 +48,9 @@ type claimsReport struct {
 func (c *evalCmd) runClaims(ctx context.Context, inv *invocation) error {
 	if c.Queries != "" || c.Answers || c.Baseline != "" || c.Quotes != "" {
 		return usageErr("--claims scores the citation check; it takes no --queries, --answers, --baseline or --quotes")
+	}
+	if c.FailuresHalf != "tune" && c.FailuresHalf != "check" {
+		return usageErr(fmt.Sprintf("--failures-half %q: give tune or check", c.FailuresHalf))
 	}
 	f, err := os.Open(c.Claims)
 	if err != nil {
@@ -78,6 +98,10 @@ func (c *evalCmd) runClaims(ctx context.Context, inv *invocation) error {
 				rep.JudgeFallbacks++
 			}
 			kept[i] = res.Kept
+			if c.Failures && l.Split == c.FailuresHalf && res.Kept != l.Faithful() {
+				rep.Failures = append(rep.Failures, claimFailure{Checker: ck.name, ID: l.ID, Label: l.Label, Kind: l.Kind,
+					Sentence: l.Sentence, Verdict: res.Verdict, Rule: res.Kind, Reason: res.Reason})
+			}
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -102,6 +126,16 @@ func (c *evalCmd) runClaims(ctx context.Context, inv *invocation) error {
 		return json.NewEncoder(w).Encode(rep)
 	}
 	writeClaimsReport(w, rep)
+	if c.Failures {
+		fmt.Fprintf(w, "\n%d wrong on the %s half:\n", len(rep.Failures), c.FailuresHalf)
+		for _, f := range rep.Failures {
+			fmt.Fprintf(w, "  %s %s %s/%s: %s\n      -> %s", f.Checker, f.ID, f.Label, f.Kind, f.Sentence, f.Verdict)
+			if f.Rule != "" {
+				fmt.Fprintf(w, " (%s: %s)", f.Rule, f.Reason)
+			}
+			fmt.Fprintln(w)
+		}
+	}
 	return nil
 }
 
