@@ -345,7 +345,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 // exactly one side makes the pair agree.
 func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !c.content[i] || len(c.matches[i]) > 0 || ev.related(t.low) {
+		if !c.content[i] || c.formInGood(ev, i) {
 			continue
 		}
 		for _, a := range lexicon.Antonyms(t.low) {
@@ -361,6 +361,19 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// formInGood reports whether the passage sentences sentence word i's clause
+// comes from hold the word itself, in one of its forms: then an opposite
+// beside it is not what the sentence turned round. A synonym or a related
+// word does not count: "approved" may be related to a word near "rejected".
+func (c *sentenceRead) formInGood(ev *evidence, i int) bool {
+	for _, p := range ev.hasForm(c.toks[i].low) {
+		if c.inGood(ev, c.segment[i], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSurroundings reports whether sentence word i and passage word p stand

@@ -20,7 +20,8 @@ type Source struct {
 type evidence struct {
 	toks    []token
 	byForm  map[string][]int // a word form → positions of the words with that form
-	bySyn   map[string][]int // a WordNet synonym → positions of the words it is a synonym of
+	bySyn   map[string][]int // a WordNet synonym or derivation → positions of the words it is a synonym of
+	byNear  map[string][]int // a verb one hypernym step away → positions
 	byStart map[string][]int // the first five letters → positions, for nearForm
 	figures []figure
 	times   []timeExpr
@@ -37,7 +38,7 @@ type evidence struct {
 
 func newEvidence(sources []Source) *evidence {
 	ev := &evidence{
-		byForm: map[string][]int{}, bySyn: map[string][]int{}, byStart: map[string][]int{},
+		byForm: map[string][]int{}, bySyn: map[string][]int{}, byNear: map[string][]int{}, byStart: map[string][]int{},
 		context: map[string]bool{},
 	}
 	budget := maxPassageWords
@@ -77,6 +78,12 @@ func newEvidence(sources []Source) *evidence {
 		}
 		for _, s := range lexicon.Synonyms(t.low) {
 			ev.bySyn[s] = append(ev.bySyn[s], i)
+		}
+		for _, d := range lexicon.Derivations(t.low) {
+			ev.bySyn[d] = append(ev.bySyn[d], i)
+		}
+		for _, n := range lexicon.VerbNeighbours(t.low) {
+			ev.byNear[n] = append(ev.byNear[n], i)
 		}
 		if i+1 < len(ev.toks) && ev.toks[i+1].sent == t.sent {
 			phrase := lexicon.Base(t.low) + " " + ev.toks[i+1].low
@@ -164,6 +171,11 @@ func (ev *evidence) hasForm(low string) []int {
 func (ev *evidence) related(low string) bool {
 	for _, s := range lexicon.Synonyms(low) {
 		if len(ev.bySyn[s]) > 0 {
+			return true
+		}
+	}
+	for _, f := range forms(low) {
+		if len(ev.byNear[f]) > 0 {
 			return true
 		}
 	}

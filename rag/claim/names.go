@@ -3,6 +3,8 @@ package claim
 import (
 	"strings"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -93,10 +95,8 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	// A word the passages never use, opening a sentence as the subject of
 	// a verb ("Macron posted …"), is taken for a name: a common word there
 	// would be written in lower case elsewhere.
-	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) || reportingVerbs[toks[i+1].low])
+	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) || lexicon.IsSaying(toks[i+1].low))
 }
-
-var reportingVerbs = wordSet("said says told tells posted posts wrote writes announced announces added adds warned warns")
 
 // isFunctionWord reports words that are capitalised only because they open a
 // sentence or a title, and never name anyone.

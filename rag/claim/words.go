@@ -8,13 +8,12 @@ import (
 )
 
 // lightWords carry no claim of their own: function words beyond the
-// prose stopwords, reporting verbs and hedges a writer adds when turning a
-// passage into an answer.
+// prose stopwords (adverbs of degree and time, quantifiers, demonstratives
+// and relatives, modal and light verbs, the titles before a name) and
+// hedges a writer adds when turning a passage into an answer. Verbs of
+// saying are light too; they come from WordNet (lexicon.IsSaying).
 var lightWords = wordSet(`also still even just really already yet ever
 	one ones per like much many such thing things way
-	note noted notes noting stated state states stating added adding adds add
-	reported reporting report reports announced announces announce
-	saying say told tell telling explains explained described describes
 	according accordingly among amid across around about while whilst
 	will would could should might may must can shall get got getting gets
 	make makes made making take takes took taken
@@ -42,7 +41,7 @@ func isContent(low string) bool {
 	if len(low) < 2 && !hasDigit(low) {
 		return false
 	}
-	return !prose.IsStopword(low) && !lightWords[low] && !negationWords[low]
+	return !prose.IsStopword(low) && !lightWords[low] && !negationWords[low] && !lexicon.IsSaying(low)
 }
 
 // forms gives the keys under which a word is matched: itself, its light

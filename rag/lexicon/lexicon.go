@@ -24,7 +24,7 @@ import (
 	"sync"
 )
 
-//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz
+//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz
 var tables embed.FS
 
 type lexicon struct {
@@ -39,6 +39,11 @@ type lexicon struct {
 	irregular map[string][]string
 	// lemmas[word] holds the parts of speech the word is a base form of.
 	lemmas map[string]string
+	// derived and hyper join words one step apart: derivationally related
+	// forms, and verbs one hypernym step apart, both ways.
+	derived, hyper map[string][]string
+	// saying holds the verbs of saying.
+	saying map[string]bool
 }
 
 var load = sync.OnceValue(func() *lexicon {
@@ -57,6 +62,9 @@ func parse() (*lexicon, error) {
 		exceptions: map[byte]map[string][]string{},
 		irregular:  map[string][]string{},
 		lemmas:     map[string]string{},
+		derived:    map[string][]string{},
+		hyper:      map[string][]string{},
+		saying:     map[string]bool{},
 	}
 	err := eachRow("antonyms.txt.gz", 2, func(f []string) {
 		lx.antonyms[f[0]] = append(lx.antonyms[f[0]], f[1])
@@ -88,6 +96,22 @@ func parse() (*lexicon, error) {
 		return nil, err
 	}
 	err = eachRow("lemmas.txt.gz", 2, func(f []string) { lx.lemmas[f[0]] = f[1] })
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("related.txt.gz", 2, func(f []string) {
+		switch {
+		case f[0] == "s":
+			lx.saying[f[1]] = true
+		case len(f) < 3:
+		case f[0] == "d":
+			lx.derived[f[1]] = append(lx.derived[f[1]], f[2])
+			lx.derived[f[2]] = append(lx.derived[f[2]], f[1])
+		case f[0] == "h":
+			lx.hyper[f[1]] = append(lx.hyper[f[1]], f[2])
+			lx.hyper[f[2]] = append(lx.hyper[f[2]], f[1])
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -207,6 +231,57 @@ func AreSynonyms(a, b string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// Derivations returns the words WordNet links to a word or one of its base
+// forms as derivationally related, sorted: "negotiations" → [negotiate],
+// "backing" → [back]. Both words take part through one of their frequent
+// senses. It returns nil when WordNet gives none.
+func Derivations(word string) []string {
+	return load().related(word, func(lx *lexicon) map[string][]string { return lx.derived })
+}
+
+// VerbNeighbours returns the verbs one hypernym step from a verb, either way
+// ("land" → "touch down", "arrive" …), sorted. Very general verbs, with
+// more than a few dozen troponyms, join nothing. It returns nil when WordNet
+// gives none.
+func VerbNeighbours(word string) []string {
+	return load().related(word, func(lx *lexicon) map[string][]string { return lx.hyper })
+}
+
+func (lx *lexicon) related(word string, table func(*lexicon) map[string][]string) []string {
+	forms := lx.forms(word)
+	var out []string
+	for _, f := range forms {
+		for _, w := range table(lx)[f] {
+			if !slices.Contains(forms, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return sortedUnique(out)
+}
+
+// IsSaying reports whether a word is a form of a verb of saying: WordNet's
+// "state, say, tell" and its direct troponyms (announce, add, note,
+// explain, reply …), for verbs whose first or second sense that is.
+func IsSaying(word string) bool {
+	lx := load()
+	w := normalise(word)
+	if lx.saying[w] {
+		return true
+	}
+	for _, b := range lx.exceptions['v'][w] {
+		if lx.saying[b] {
+			return true
+		}
+	}
+	for _, rule := range rules[0].rules {
+		if len(w) > len(rule[0]) && strings.HasSuffix(w, rule[0]) && lx.saying[w[:len(w)-len(rule[0])]+rule[1]] {
+			return true
 		}
 	}
 	return false

@@ -232,3 +232,37 @@ func TestInflections(t *testing.T) {
 		t.Errorf("Inflections is not case-blind: %v", got)
 	}
 }
+
+func TestDerivations(t *testing.T) {
+	for word, want := range map[string]string{"negotiations": "negotiate", "negotiate": "negotiation", "back": "backing"} {
+		if got := Derivations(word); !slices.Contains(got, want) {
+			t.Errorf("Derivations(%q) = %v, want it to hold %q", word, got, want)
+		}
+	}
+	if got := Derivations("zzzz"); got != nil {
+		t.Errorf("Derivations of an unknown word = %v, want nil", got)
+	}
+}
+
+func TestVerbNeighbours(t *testing.T) {
+	if got := VerbNeighbours("landed"); !slices.Contains(got, "touch down") {
+		t.Errorf("VerbNeighbours(landed) = %v, want it to hold touch down", got)
+	}
+	// change has hundreds of troponyms: too general to join anything.
+	if got := VerbNeighbours("increase"); slices.Contains(got, "change") {
+		t.Errorf("VerbNeighbours(increase) = %v, want no change", got)
+	}
+}
+
+func TestIsSaying(t *testing.T) {
+	for _, w := range []string{"said", "says", "told", "announced", "added", "noted", "reported"} {
+		if !IsSaying(w) {
+			t.Errorf("IsSaying(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"rose", "defeated", "troops", "warned"} {
+		if IsSaying(w) {
+			t.Errorf("IsSaying(%q) = true", w)
+		}
+	}
+}

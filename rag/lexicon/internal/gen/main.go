@@ -39,7 +39,26 @@ const (
 	// maxTroponyms: a verb with more troponyms than this (change, with
 	// hundreds) is too general for its opposite (stay) to oppose them all.
 	maxTroponyms = 40
+	// relatedRank bounds the derivations and the verbs one hypernym step
+	// apart: both words take part only through one of their first
+	// relatedRank senses, and only if they are in common use.
+	relatedRank = 3
 )
+
+// sayingSynset is WordNet 3.0's verb synset "state, say, tell" (express in
+// words), in the verb.communication file: it and its direct troponyms
+// (announce, declare, add, note, explain, answer …) are the verbs of saying
+// a reporter writes around what someone said. reportSynset, "report,
+// describe, account" (to give an account of), is the reporter's own verb;
+// it is taken without its troponyms.
+const (
+	sayingSynset = "v01009258"
+	reportSynset = "v00965053"
+)
+
+// sayingRank: a verb of saying is one whose first or second sense is
+// saying ("add" is, "present" and "answer" are not).
+const sayingRank = 2
 
 var posNames = []string{"noun", "verb", "adj", "adv"}
 
@@ -106,6 +125,7 @@ func run(dir, out string) error {
 		"synonyms.txt.gz": d.synonyms(),
 		"morph.txt.gz":    morph,
 		"lemmas.txt.gz":   d.lemmaLines(),
+		"related.txt.gz":  d.related(),
 	}
 	names := make([]string, 0, len(tables))
 	for name := range tables {
@@ -375,6 +395,93 @@ func (d *db) derived(s *synset, n int) []form {
 		out = append(out, form{t.words[p.dst-1], t.pos})
 	}
 	return out
+}
+
+// related returns the word pairs one step apart in meaning that are not
+// synonyms, one pair a line with its relation first:
+//
+//	d  derivationally related forms ("+"), any parts of speech
+//	   (negotiation / negotiate, backing / back), both words through one of
+//	   their first relatedRank senses;
+//	h  verbs one hypernym step ("@") apart (touch down / land), both through
+//	   one of their first relatedRank senses, for hypernyms with at most
+//	   maxTroponyms troponyms (so that "change" or "move" joins nothing);
+//	s  the verbs of saying: single-word members of sayingSynset, of its
+//	   direct troponyms and of reportSynset, through one of their first
+//	   sayingRank senses
+//	   (second field only).
+func (d *db) related() []string {
+	seen := map[string]bool{}
+	var lines []string
+	add := func(kind, a, b string) {
+		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" {
+			return
+		}
+		if b != "" && a > b {
+			a, b = b, a
+		}
+		line := kind + "\t" + a
+		if b != "" {
+			line += "\t" + b
+		}
+		if !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
+	troponyms := map[string][]*synset{}
+	for _, s := range d.synsets {
+		if s.pos != 'v' {
+			continue
+		}
+		for _, p := range s.ptrs {
+			if p.symbol == "@" {
+				troponyms[p.target] = append(troponyms[p.target], s)
+			}
+		}
+	}
+	for _, s := range d.synsets {
+		for _, p := range s.ptrs {
+			t := d.synsets[p.target]
+			if t == nil {
+				continue
+			}
+			switch {
+			case p.symbol == "+" && p.src > 0 && p.dst > 0 && p.src <= len(s.words) && p.dst <= len(t.words):
+				a, b := s.words[p.src-1], t.words[p.dst-1]
+				if d.usable(a, s.offsetK, relatedRank) && d.usable(b, t.offsetK, relatedRank) {
+					add("d", a, b)
+				}
+			case p.symbol == "@" && s.pos == 'v' && len(troponyms[p.target]) <= maxTroponyms:
+				for _, a := range s.words {
+					if !d.usable(a, s.offsetK, relatedRank) {
+						continue
+					}
+					for _, b := range t.words {
+						if d.usable(b, t.offsetK, relatedRank) {
+							add("h", a, b)
+						}
+					}
+				}
+			}
+		}
+	}
+	if say := d.synsets[sayingSynset]; say != nil {
+		group := []*synset{say}
+		group = append(group, troponyms[sayingSynset]...)
+		if report := d.synsets[reportSynset]; report != nil {
+			group = append(group, report)
+		}
+		for _, s := range group {
+			for _, w := range s.words {
+				if d.usable(w, s.offsetK, sayingRank) {
+					add("s", w, "")
+				}
+			}
+		}
+	}
+	sort.Strings(lines)
+	return lines
 }
 
 // synonyms returns the synonym sets, one per line, members tab-separated:
