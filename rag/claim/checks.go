@@ -350,7 +350,7 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		for _, a := range lexicon.Antonyms(t.low) {
 			for _, p := range ev.hasForm(a) {
-				if ev.toks[p].joined || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) {
+				if ev.toks[p].joined || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) || c.matchedBeside(i, p, ev) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
@@ -361,6 +361,19 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// matchedBeside reports whether sentence word i stands, through a synonym
+// or a derivation, for a passage word of the same sentence as p, near it:
+// "inquiry" where the passage says "question" is a synonym, whatever
+// "answer" beside it opposes.
+func (c *sentenceRead) matchedBeside(i, p int, ev *evidence) bool {
+	for _, q := range c.matches[i] {
+		if q != p && ev.toks[q].sent == ev.toks[p].sent && q >= p-roleWindow && q <= p+roleWindow {
+			return true
+		}
+	}
+	return false
 }
 
 // formInGood reports whether the passage sentences sentence word i's clause

@@ -86,6 +86,7 @@ type sentenceRead struct {
 	times   []timeExpr
 	names   []nameGroup
 	segment []int          // per token: its clause, short clauses merged
+	part    []int          // per token: its clause, cut at "and", "but", "while" … too, never merged
 	good    [][]int        // per segment: the passage sentences it comes from
 	goodSet []map[int]bool // c.good as sets
 	touched []map[int]bool // per segment: the passage sentences it shares a word with
@@ -101,6 +102,7 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		content: make([]bool, len(toks)),
 		item:    make([]bool, len(toks)),
 		segment: make([]int, len(toks)),
+		part:    make([]int, len(toks)),
 	}
 	c.figures = findFigures(toks)
 	c.times = findTimes(toks)
@@ -151,6 +153,7 @@ func (c *sentenceRead) segments(ev *evidence) {
 			seg++
 		}
 		c.segment[i] = seg
+		c.part[i] = seg
 	}
 	// Merge short segments forward (the last one backward).
 	count := map[int]int{}

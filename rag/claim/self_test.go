@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -9,10 +10,12 @@ import (
 
 // TestPassageSentencesSupported checks the rules against text they must
 // accept without any label: every sentence of a passage is supported by
-// that passage, two neighbouring sentences joined into one are too, and so
-// is a sentence joining one sentence of each of two passages, checked
-// against both. A rule that drops any of these misreads text, whatever the
-// labelled set says.
+// that passage, and so is each of the ways a writer carries it into an
+// answer: behind "According to the report," or "It was reported that",
+// without an aside between two commas, joined to the next sentence by
+// ", and" or by a bare "and", and joined to a sentence of a second passage
+// by ", and" or "while", checked against both. A rule that drops any of
+// these misreads text, whatever the labelled set says.
 func TestPassageSentencesSupported(t *testing.T) {
 	seen := map[string]bool{}
 	check := func(sentence string, srcs ...Source) {
@@ -21,6 +24,8 @@ func TestPassageSentencesSupported(t *testing.T) {
 			t.Errorf("%q\n  dropped: %s (%s): %s", sentence, r.Verdict, r.Kind, r.Reason)
 		}
 	}
+	aside := regexp.MustCompile(`, [^,]{3,60}, `)
+	pronoun := regexp.MustCompile(`^(The|A|An|He|She|It|They|We|This) `)
 	for _, c := range loadClaims(t) {
 		for _, p := range c.Passages {
 			if seen[p.Text] {
@@ -30,6 +35,16 @@ func TestPassageSentencesSupported(t *testing.T) {
 			ss := prose.SplitSentences(p.Text)
 			for k, s := range ss {
 				check(s, Source{Text: p.Text})
+				check("It was reported that "+strings.TrimRight(s, "."), Source{Text: p.Text})
+				if pronoun.MatchString(s) {
+					check("According to the report, "+strings.ToLower(s[:1])+s[1:], Source{Text: p.Text})
+				}
+				if m := aside.FindStringIndex(s); m != nil {
+					check(s[:m[0]]+" "+s[m[1]:], Source{Text: p.Text})
+				}
+				if k+1 < len(ss) && pronoun.MatchString(ss[k+1]) {
+					check(strings.TrimRight(s, ".”\"")+" and "+strings.ToLower(ss[k+1][:1])+ss[k+1][1:], Source{Text: p.Text})
+				}
 				if k+1 < len(ss) && ss[k+1][0] >= 'A' && ss[k+1][0] <= 'Z' && !strings.HasPrefix(ss[k+1], "The ") {
 					continue // lower-casing a name would make it a word
 				}
@@ -42,6 +57,7 @@ func TestPassageSentencesSupported(t *testing.T) {
 			as, bs := prose.SplitSentences(c.Passages[0].Text), prose.SplitSentences(c.Passages[1].Text)
 			for k := 0; k < len(as) && k < len(bs); k++ {
 				check(strings.TrimRight(as[k], ".”\"")+", and "+bs[k], Source{Text: c.Passages[0].Text}, Source{Text: c.Passages[1].Text})
+				check(strings.TrimRight(as[k], ".”\"")+" while "+bs[k], Source{Text: c.Passages[0].Text}, Source{Text: c.Passages[1].Text})
 			}
 		}
 	}

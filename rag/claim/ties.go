@@ -1,7 +1,8 @@
 package claim
 
 // checkTies finds a figure or a time that the passages give, but not with
-// the other figures, times and names of its clause: "prices rose 8.6% in
+// the other figures, times and names of its clause (cut at punctuation and
+// at "and", "but", "while" …, which join two statements): "prices rose 8.6% in
 // June" where the passage gives 9.1% for June and 8.6% for May, or
 // "Frontier lost $440.6 million" where that was Spirit's loss. Two things a
 // clause ties together must stand in one passage sentence; a name may also
@@ -59,7 +60,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			if b < anchors && c.figureAt(y.start) && c.figureAt(x.start) {
 				continue // two figures of a clause may come from two sentences
 			}
-			if b == a || c.toks[y.start].clause != c.toks[x.start].clause || !anywhere(y) {
+			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) {
 				continue
 			}
 			if y.name && c.inContext(y.start, y.end, ev) {
