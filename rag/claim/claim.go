@@ -144,7 +144,8 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 
 // segments cuts the sentence into clauses (at punctuation and at "and",
 // "but", "after" …), merges a clause with fewer than two content words into
-// its neighbour, and finds for each the passage sentences it draws on.
+// the one before it (an opening one into the one after), and finds for each
+// the passage sentences it draws on.
 func (c *sentenceRead) segments(ev *evidence) {
 	seg := 0
 	for i, t := range c.toks {
@@ -155,31 +156,30 @@ func (c *sentenceRead) segments(ev *evidence) {
 		c.segment[i] = seg
 		c.part[i] = seg
 	}
-	// Merge short segments forward (the last one backward).
+	// A short segment ("to a range of 1.5% to 1.75%", "its largest hike
+	// since 1994") belongs with the clause before it; a short opening ("On
+	// Monday,", "while Sir Tony Brenton,") with the clause after it.
 	count := map[int]int{}
 	for i := range c.toks {
 		if c.content[i] {
 			count[c.segment[i]]++
 		}
 	}
+	opens := map[int]bool{} // segments opened by "and", "while" …: a new statement
+	for i, t := range c.toks {
+		if i == 0 || c.segment[i] != c.segment[i-1] {
+			opens[c.segment[i]] = clauseWords[t.low]
+		}
+	}
 	merged := make([]int, seg+1)
-	cur := 0
-	run := 0
+	cur, run := 0, 0
 	for s := 0; s <= seg; s++ {
-		merged[s] = cur
-		run += count[s]
-		if run >= 2 && s < seg {
+		if s > 0 && (count[s] >= 2 || opens[s]) && run >= 2 {
 			cur++
 			run = 0
 		}
-	}
-	if run < 2 && cur > 0 {
-		for s := range merged {
-			if merged[s] == cur {
-				merged[s] = cur - 1
-			}
-		}
-		cur--
+		merged[s] = cur
+		run += count[s]
 	}
 	for i := range c.segment {
 		c.segment[i] = merged[c.segment[i]]
