@@ -42,7 +42,7 @@ func TestFlagsFillTheCommandStruct(t *testing.T) {
 		{"digest", nil, &digestCmd{Since: "1d"}, nil},
 		{"serve", []string{"--no-discord"}, &serveCmd{NoDiscord: true}, nil},
 		{"eval", []string{"--corpus", "c.jsonl", "--queries", "q.jsonl", "--failures", "--answers", "--eval-index", "/tmp/x"},
-			&evalCmd{Corpus: "c.jsonl", Queries: "q.jsonl", Failures: true, Answers: true, EvalIndex: "/tmp/x"}, nil},
+			&evalCmd{Corpus: "c.jsonl", Queries: "q.jsonl", Failures: true, Answers: true, EvalIndex: "/tmp/x", FailuresHalf: "tune"}, nil},
 		{"migrate", []string{"--to", "weaviate"}, &migrateCmd{To: "weaviate"}, nil},
 		{"bench", []string{"--sizes", "1k", "--queries", "5"}, &benchCmd{Sizes: "1k", Queries: 5}, nil},
 		{"version", []string{"extra"}, &versionCmd{}, []string{"extra"}},

@@ -26,7 +26,7 @@ type evalCmd struct {
 	Baseline  string
 	Quotes    string
 	Claims    string
-	// FailuresHalf is the half of a claims set whose failures --failures
+	// FailuresHalf is the half of a claims or quotes set whose failures --failures
 	// lists: "tune" unless asked for otherwise.
 	FailuresHalf string
 
@@ -45,7 +45,7 @@ func (c *evalCmd) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.EvalIndex, "eval-index", "", "build the evaluation index in this `DIR` instead of a temporary directory (never the bot's own index)")
 	fs.StringVar(&c.Baseline, "baseline", "", "fail (exit 1) when Hits@10 or MRR@10 falls more than the tolerance below the figures in this JSON `FILE` (see docs/QUALITY.md)")
 	fs.StringVar(&c.Claims, "claims", "", "instead of retrieval, score the citation check against a labelled claims `FILE` (testdata/claims/claims.jsonl): per kind, faithful sentences kept and misstatements dropped, on the tune and check halves, by the rules alone and, with a chat model configured, with the model judge")
-	fs.StringVar(&c.FailuresHalf, "failures-half", "tune", "with --claims --failures, the `HALF` whose wrong claims are listed: tune (the default; the half rules are tuned on) or check (read it only to report, never to tune)")
+	fs.StringVar(&c.FailuresHalf, "failures-half", "tune", "with --claims or --quotes and --failures, the `HALF` whose failures are listed: tune (the default; the half rules are tuned on) or check (read it only to report, never to tune); the metrics of both halves are printed either way")
 	fs.StringVar(&c.Quotes, "quotes", "", "instead of retrieval, score quotation attribution and timeline dates against a labelled `SET` (a directory such as testdata/quotes-eval, or its quotations.jsonl)")
 }
 

@@ -23,6 +23,9 @@ func (c *evalCmd) runQuotes(ctx context.Context, inv *invocation) error {
 	if c.Queries != "" || c.Answers || c.Baseline != "" {
 		return usageErr("--quotes scores quotations and dates; it takes no --queries, --answers or --baseline")
 	}
+	if c.FailuresHalf != "tune" && c.FailuresHalf != "check" {
+		return usageErr("--failures-half %q: give tune or check", c.FailuresHalf)
+	}
 	rep, err := runQuoteSet(ctx, c.Quotes, c.Corpus)
 	if err != nil {
 		return err
@@ -31,6 +34,13 @@ func (c *evalCmd) runQuotes(ctx context.Context, inv *invocation) error {
 	if !c.Failures {
 		rep.Failures = nil
 	}
+	kept := rep.Failures[:0]
+	for _, f := range rep.Failures {
+		if f.Split == c.FailuresHalf {
+			kept = append(kept, f)
+		}
+	}
+	rep.Failures = kept
 	if c.JSON {
 		return json.NewEncoder(w).Encode(rep)
 	}

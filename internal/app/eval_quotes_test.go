@@ -59,6 +59,33 @@ func TestEvalQuotesScoresEachHalf(t *testing.T) {
 			t.Errorf("eval --quotes printed no %q:\n%s", want, text)
 		}
 	}
+	// --failures lists one half's failures only (the tune half unless
+	// --failures-half says check): tuning must be able to read
+	// the tune half's without seeing the check half's.
+	broken := filepath.Join(c.dir, "broken")
+	if err := os.MkdirAll(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"quotations.jsonl", "not_quotes.jsonl", "timeline.jsonl", "people.jsonl"} {
+		body, err := os.ReadFile(filepath.Join(set, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The speaker is wrong, so q1 and q2 fail in the check half.
+		body = []byte(strings.ReplaceAll(string(body), `"speaker": "Ines Berg"`, `"speaker": "Olga Berg"`))
+		if err := os.WriteFile(filepath.Join(broken, name), body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out := c.mustRun("eval", "--quotes", broken, "--corpus", corpus, "--failures", "--failures-half", "check"); !strings.Contains(out, "check q1") {
+		t.Errorf("--failures-half check lists no check-half failure:\n%s", out)
+	}
+	if out := c.mustRun("eval", "--quotes", broken, "--corpus", corpus, "--failures"); strings.Contains(out, " check ") || !strings.Contains(out, "check half:") {
+		t.Errorf("--failures lists a check-half failure, or drops the metrics:\n%s", out)
+	}
+	if _, stderr, code := c.run("eval", "--quotes", set, "--corpus", corpus, "--failures-half", "both"); code != exitUsage || !strings.Contains(stderr, "--failures-half") {
+		t.Errorf("eval --quotes --failures-half both: exit %d, %s", code, stderr)
+	}
 	if _, stderr, code := c.run("eval", "--quotes", set); code != exitUsage || !strings.Contains(stderr, "--corpus") {
 		t.Errorf("eval --quotes without --corpus: exit %d, %s", code, stderr)
 	}
