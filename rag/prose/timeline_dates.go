@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coveragebot/coveragebot/rag"
 )
@@ -27,7 +28,7 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b(will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	reQuoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
 	// A weekday that dates a verb of saying ("said Thursday", "announced
 	// late Monday") is the day of the saying, in the past whatever tense the
@@ -72,15 +73,27 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 		pub = TruncateDay(published)
 	}
 	best := rag.EventDate{}
-	bestAt := -1
+	bestAt, bestAside := -1, false
+	asides := asideSpans(text)
 	consider := func(at int, c rag.EventDate) {
 		if c.Date.IsZero() {
 			return
 		}
-		if bestAt < 0 || precisionRank[c.Precision] > precisionRank[best.Precision] ||
-			(precisionRank[c.Precision] == precisionRank[best.Precision] && at < bestAt) {
-			best, bestAt = c, at
+		// A date that stands aside from the sentence's own clause (in a
+		// quotation, in brackets, or naming a thing as in "the June 10
+		// report") dates something else; the clause's own date wins over
+		// it, whatever their precision.
+		aside := inSpans(asides, at) || attributiveDate(text, at, at+len(c.Phrase))
+		switch {
+		case bestAt < 0, bestAside && !aside:
+		case aside && !bestAside:
+			return
+		case precisionRank[c.Precision] > precisionRank[best.Precision]:
+		case precisionRank[c.Precision] == precisionRank[best.Precision] && at < bestAt:
+		default:
+			return
 		}
+		best, bestAt, bestAside = c, at, aside
 	}
 	// The tense that counts is the reporter's: a quotation's "will" says
 	// nothing about when the sentence's event was.
@@ -176,6 +189,58 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	}
 	return best, true
 }
+
+// asideSpans returns the parts of a sentence that stand outside its own
+// clause: quotations (the speaker's "today" is not the reporter's) and
+// brackets.
+func asideSpans(text string) [][2]int {
+	var out [][2]int
+	for _, m := range reQuoted.FindAllStringIndex(text, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	for _, m := range reBracketed.FindAllStringIndex(text, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
+}
+
+var reBracketed = regexp.MustCompile(`\([^()]*\)`)
+
+func inSpans(spans [][2]int, at int) bool {
+	for _, s := range spans {
+		if s[0] <= at && at < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// attributiveDate reports whether the date at start..end modifies a noun
+// after a determiner or a possessive ("the June 10 report", "the
+// automaker's Monday filing", "the January 6, 2021, attack"): it names a
+// thing by its date and does not date the sentence's event.
+func attributiveDate(text string, start, end int) bool {
+	before := strings.TrimRight(text[:start], " ")
+	k := strings.LastIndexAny(before, " ([") + 1
+	prev := strings.ToLower(before[k:])
+	if !determiners[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s") {
+		return false
+	}
+	after := strings.TrimLeft(strings.TrimPrefix(text[end:], ","), " ")
+	w := after
+	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); i >= 0 {
+		w = after[:i]
+	}
+	return w != "" && unicode.IsLower([]rune(w)[0]) && !dateFollowers[w]
+}
+
+// determiners that make a following date a modifier of a noun (a closed
+// class of English).
+var determiners = WordSet(`the a an this these those its his her their our your my every each`)
+
+// dateFollowers are the lower-case words that go on a date without making
+// it a modifier: parts of the day, and the words of a time or a range.
+var dateFollowers = WordSet(`morning afternoon evening night noon midnight at and or to through until till from in on by`)
 
 // clauseIsFuture reports whether the clause a weekday stands in speaks of
 // the future: the tense that dates an event is its own verb's, not that of

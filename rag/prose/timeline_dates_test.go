@@ -63,6 +63,15 @@ func TestResolveDate(t *testing.T) {
 		{"A summit in December was cancelled.", jan, day(2024, 12, 1), rag.PrecisionMonth, "in December"},
 		{"A summit in March 2022 failed.", jan, day(2022, 3, 1), rag.PrecisionMonth, "in March 2022"},
 		{"Russia annexed Crimea in 2014.", sat, day(2014, 1, 1), rag.PrecisionYear, "in 2014"},
+		// A date aside from the sentence's own clause (in a quotation, in
+		// brackets, or naming a thing after a determiner or a possessive)
+		// gives way to the clause's own date, however exact it is.
+		{`"The river is rising today," the warden wrote last week.`, fri, day(2025, 2, 3), rag.PrecisionWeek, "last week"},
+		{"The regulator answered the carrier's May 3 filing in a letter dated Thursday.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+		{"The council reviewed the March 2, 2024, ruling on Monday.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"Sales peaked last month (at 1,200 units on 3 January), the firm said.", fri, day(2025, 1, 1), rag.PrecisionMonth, "last month"},
+		{"The filing cites the 3 January hearing.", fri, day(2025, 1, 3), rag.PrecisionDay, "3 January"},
+		{"Freezing fog is possible Sunday night.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
