@@ -2,7 +2,8 @@
 // checker and the answerer ask: are two words opposites (rise and fall), are
 // they synonyms (begin and start), what is a word's base form (rose → rise,
 // talks → talk), and what are a base form's irregular forms (speak → spoke,
-// spoken). Its tables are generated from WordNet 3.0 by
+// spoken), and what broad class a noun or verb belongs to (lawyer is a
+// person, say a verb of communication). Its tables are generated from WordNet 3.0 by
 // internal/gen and embedded; it reads no file at run time and depends only on
 // the standard library.
 //
@@ -20,11 +21,12 @@ import (
 	"embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
 
-//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz
+//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz
 var tables embed.FS
 
 type lexicon struct {
@@ -44,6 +46,9 @@ type lexicon struct {
 	derived, hyper map[string][]string
 	// saying holds the verbs of saying.
 	saying map[string]bool
+	// lexfiles[pos][word] lists the lexicographer file numbers of the
+	// word's first senses as that part of speech, most frequent first.
+	lexfiles map[byte]map[string][]int
 }
 
 var load = sync.OnceValue(func() *lexicon {
@@ -65,6 +70,7 @@ func parse() (*lexicon, error) {
 		derived:    map[string][]string{},
 		hyper:      map[string][]string{},
 		saying:     map[string]bool{},
+		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
 	}
 	err := eachRow("antonyms.txt.gz", 2, func(f []string) {
 		lx.antonyms[f[0]] = append(lx.antonyms[f[0]], f[1])
@@ -115,7 +121,21 @@ func parse() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lx, nil
+	var bad error
+	err = eachRow("lexfiles.txt.gz", 3, func(f []string) {
+		for _, n := range strings.Fields(f[2]) {
+			k, err := strconv.Atoi(n)
+			if err != nil || k < 0 || k >= len(lexnames) {
+				bad = fmt.Errorf("lexfiles.txt.gz: %s: lexicographer file %q", f[0], n)
+				return
+			}
+			lx.lexfiles[f[1][0]][f[0]] = append(lx.lexfiles[f[1][0]][f[0]], k)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return lx, bad
 }
 
 // eachRow calls fn with the tab-separated fields of every line of a table,
@@ -383,4 +403,40 @@ func IsVerb(word string) bool {
 		}
 	}
 	return false
+}
+
+// lexnames are WordNet's lexicographer files by number, as its lexnames(5WN)
+// page documents them: the class a sense was filed under.
+var lexnames = []string{
+	"adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute",
+	"noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group",
+	"noun.location", "noun.motive", "noun.object", "noun.person", "noun.phenomenon", "noun.plant", "noun.possession",
+	"noun.process", "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time",
+	"verb.body", "verb.change", "verb.cognition", "verb.communication", "verb.competition", "verb.consumption",
+	"verb.contact", "verb.creation", "verb.emotion", "verb.motion", "verb.perception", "verb.possession",
+	"verb.social", "verb.stative", "verb.weather", "adj.ppl",
+}
+
+// LexFiles returns the lexicographer files (WordNet's broad classes, such as
+// "noun.person" or "verb.communication") of a word's most frequent senses
+// as a noun (pos 'n') or a verb (pos 'v'), most frequent first, through its
+// base forms: LexFiles("lawyers", 'n') is [noun.person], LexFiles("said",
+// 'v') is [verb.communication]. Only words in common use are known, and only
+// their first three senses count; it returns nil for any other word.
+func LexFiles(word string, pos byte) []string {
+	lx := load()
+	table := lx.lexfiles[pos]
+	if table == nil {
+		return nil
+	}
+	for _, w := range lx.forms(word) {
+		if nums, ok := table[w]; ok {
+			out := make([]string, len(nums))
+			for i, n := range nums {
+				out[i] = lexnames[n]
+			}
+			return out
+		}
+	}
+	return nil
 }

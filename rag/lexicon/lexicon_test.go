@@ -266,3 +266,31 @@ func TestIsSaying(t *testing.T) {
 		}
 	}
 }
+
+func TestLexFiles(t *testing.T) {
+	tests := []struct {
+		word  string
+		pos   byte
+		first string
+	}{
+		{"lawyers", 'n', "noun.person"},
+		{"spokeswoman", 'n', "noun.person"},
+		{"said", 'v', "verb.communication"},
+		{"warned", 'v', "verb.communication"},
+		{"told", 'v', "verb.communication"},
+		{"ran", 'v', "verb.motion"},
+		{"company", 'n', "noun.group"},
+	}
+	for _, tt := range tests {
+		got := LexFiles(tt.word, tt.pos)
+		if len(got) == 0 || got[0] != tt.first {
+			t.Errorf("LexFiles(%q, %q) = %v, want %s first", tt.word, tt.pos, got, tt.first)
+		}
+	}
+	if got := LexFiles("xyzzy", 'n'); got != nil {
+		t.Errorf("LexFiles of an unknown word = %v", got)
+	}
+	if got := LexFiles("lawyer", 'a'); got != nil {
+		t.Errorf("LexFiles as an adjective = %v; only nouns and verbs are kept", got)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,6 +127,7 @@ func run(dir, out string) error {
 		"morph.txt.gz":    morph,
 		"lemmas.txt.gz":   d.lemmaLines(),
 		"related.txt.gz":  d.related(),
+		"lexfiles.txt.gz": d.lexfileLines(),
 	}
 	names := make([]string, 0, len(tables))
 	for name := range tables {
@@ -537,6 +539,47 @@ func (d *db) lemmaLines() []string {
 		b := []byte(pos)
 		sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
 		lines = append(lines, w+"\t"+string(b))
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+// lexfileRank bounds the senses whose lexicographer files are kept: a word's
+// rarer senses (say as a noun, "have one's say") would otherwise make it a
+// member of classes it seldom belongs to.
+const lexfileRank = 3
+
+// lexfileLines gives, for each single-word noun and verb WordNet writes in
+// lower case (names are left out), the lexicographer files of its first lexfileRank senses in that
+// part of speech, most frequent first and each once: "lawyer<tab>n<tab>18",
+// "say<tab>v<tab>32 31". The numbers are WordNet's (lexnames(5WN)): 18 is
+// noun.person, 32 verb.communication.
+func (d *db) lexfileLines() []string {
+	var lines []string
+	for w, senses := range d.rank {
+		if strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-' || r == '\'') }) >= 0 {
+			continue
+		}
+		for _, pos := range []string{"n", "v"} {
+			if !strings.Contains(d.common[w], pos) {
+				continue
+			}
+			files := make([]string, lexfileRank)
+			for key, r := range senses {
+				if key[:1] == pos && r <= lexfileRank {
+					files[r-1] = d.synsets[key].lex
+				}
+			}
+			var kept []string
+			for _, f := range files {
+				if f != "" && !slices.Contains(kept, f) {
+					kept = append(kept, f)
+				}
+			}
+			if len(kept) > 0 {
+				lines = append(lines, w+"\t"+pos+"\t"+strings.Join(kept, " "))
+			}
+		}
 	}
 	sort.Strings(lines)
 	return lines
