@@ -2,11 +2,13 @@ package quote
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -83,12 +85,26 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 	first := strings.ToLower(words[0])
 	head := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,;:"))
 	if p, ok := x.personEndingAt(s, e); ok && p.start >= s {
+		// "A spokesperson for Quest Diagnostics": the name is in a
+		// prepositional phrase; the head, and the speaker, is before it.
+		if p.at > s && x.afterPreposition(p.at) && x.lowerWordBefore(p.at) {
+			if speakerHeads[strings.ToLower(words[0])] || speakerHeads[strings.ToLower(words[min(1, len(words)-1)])] {
+				return kindOtherDesc
+			}
+			return kindNone
+		}
 		return kindNamed
 	}
 	if (first == "a" || first == "an" || first == "the") && len(words) > 1 && statementHeads[strings.ToLower(words[1])] {
 		if _, ok := x.possessivePersonIn(s, e); ok {
 			return kindStatement
 		}
+	}
+	// "the lawyer", "the Washington state Democrat": a definite
+	// description whose head is a person noun by WordNet means one person
+	// the article has already named.
+	if first == "the" && len(words) > 1 && len(words) <= 5 && isPersonNoun(head) {
+		return kindPersonDesc
 	}
 	if isLowerWord(words[len(words)-1]) {
 		if personHeads[head] && (first == "the") && len(words) <= 4 {
@@ -118,6 +134,16 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNone
 	}
 	return kindNamed
+}
+
+// lowerWordBefore reports whether the word two before pos (the one before
+// a preposition) is lower case: "a spokesperson for", not "Secretary of".
+func (x *quoteExtractor) lowerWordBefore(pos int) bool {
+	end := trimRightSpace(x.masked, 0, pos)
+	ws := lastWordStart(x.masked, 0, end)
+	end = trimRightSpace(x.masked, 0, ws)
+	ws = lastWordStart(x.masked, 0, end)
+	return ws < end && isLowerWord(x.masked[ws:end])
 }
 
 func isLowerWord(w string) bool {
@@ -293,7 +319,72 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 	if p, ok := x.titled[title]; ok {
 		return p, true
 	}
-	return x.personBefore(pos, head)
+	if p, ok := x.personBefore(pos, head); ok && (personHeads[head] || p.fits(head) && (p.role != "" || p.title != "")) {
+		return p, true
+	}
+	// Someone the article described with the head noun: "lawyer Alexander
+	// Boykov", "Alexander Boykov, her lawyer, ...".
+	if p, ok := x.describedAs(head, pos); ok {
+		return p, true
+	}
+	if personHeads[head] {
+		return personMention{}, false
+	}
+	// Else the description takes up the person the text is about: the
+	// subject of the nearest sentence before that names one.
+	return x.recentSubject("", pos)
+}
+
+// describedAs returns the last person before pos whom the article gives
+// the role noun head: written before the name ("lawyer Alexander Boykov"),
+// as the last word of a title, or in an appositive after it ("Boykov, her
+// lawyer,", "Firestone, a former prosecutor,").
+func (x *quoteExtractor) describedAs(head string, pos int) (personMention, bool) {
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos {
+			continue
+		}
+		if p.role == head || (p.title != "" && strings.EqualFold(lastField(p.title), head)) {
+			return p, true
+		}
+		rest := x.masked[p.end:pos]
+		if !strings.HasPrefix(rest, ", ") {
+			continue
+		}
+		ap := rest[2:]
+		if k := strings.IndexAny(ap, ",.;\n\""); k >= 0 {
+			ap = ap[:k]
+		}
+		if looksAppositive(ap) {
+			for _, w := range strings.Fields(strings.ToLower(ap)) {
+				if strings.Trim(w, "’'") == head {
+					return p, true
+				}
+			}
+		}
+	}
+	return personMention{}, false
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// isPersonNoun reports whether a singular noun names a person by WordNet:
+// its most frequent sense is filed under noun.person ("lawyer", "democrat",
+// "spokeswoman"). A plural ("lawyers") means several people, not one.
+func isPersonNoun(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,;:"))
+	if b := lexicon.Bases(w); len(b) > 0 && !slices.Contains(b, w) {
+		return false
+	}
+	files := lexicon.LexFiles(w, 'n')
+	return len(files) > 0 && files[0] == "noun.person"
 }
 
 // personBefore returns the last person named before pos whose role, when
@@ -334,6 +425,18 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	_, sentEnd := x.sentenceAround(max(sp.end-1, sp.open))
 	if sentEnd < sp.end {
 		sentEnd = sp.end
+	}
+	// The quotation's own attribution straight after it (`“…”, Kremlin
+	// aide Yuri Ushakov said.`) names the speaker even when the sentence
+	// narrates it with a verb before (`They discussed “…”, … said`).
+	if k := sort.Search(len(x.speech), func(k int) bool { return x.speech[k].verbStart >= sp.end }); k < len(x.speech) {
+		sa := x.speech[k]
+		gap := x.masked[sp.end:max(sa.subjStart, sp.end)]
+		if sa.ok && sa.subjStart >= sp.end && sa.verbStart < sentEnd && strings.Trim(gap, ", ") == "" && (strings.Contains(x.masked[sp.textEnd:sa.subjStart], ",") || strings.HasSuffix(x.body[sp.textStart:sp.textEnd], ",")) {
+			ref := sa.ref
+			ref.about = x.aboutWhom(ref, -1, sp)
+			return ref, true
+		}
 	}
 	// A speech verb before the quotation in its sentence: `X said: “…”`,
 	// `X told Sky News the meeting is being called “…”`.

@@ -73,6 +73,23 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Rosa Lind", "We wait,"}, {"Rosa Lind", "Nobody calls us,"}}},
 		{"a name used as a modifier is not the subject", "Senator Rolf Aune spoke first.\n\n\"It worked,\" Tom Reece said.\n\nCritics say the Aune plan failed.\n\n\"We saw it,\" he said.",
 			[]want{{"Tom Reece", "It worked,"}, {"Tom Reece", "We saw it,"}}},
+		// A description takes up a person named before: the one the
+		// article gave that role noun, else the subject it is about.
+		{"the lawyer is the named lawyer", "Defence lawyer Pia Holm spoke after the hearing. The court sat for an hour.\n\n\"He was never there,\" the lawyer said.",
+			[]want{{"Pia Holm", "He was never there,"}}},
+		{"the lawyer from an appositive", "Pia Holm, his lawyer, left early. Judge Emil Berg stayed.\n\n\"He was never there,\" the lawyer said.",
+			[]want{{"Pia Holm", "He was never there,"}}},
+		{"a party description means the subject before", "Senator Mia Dahl, a Vermont Democrat, spoke first. But Senator Rolf Aune disagreed. The Ohio Republican told reporters: \"It is too soon.\"",
+			[]want{{"Rolf Aune", "It is too soon."}}},
+		// Organisations are not people.
+		{"a firm named after a partner", `"The demand is modest," Ola Berg, a partner at the law firm Berg Lind Vale, said.`,
+			[]want{{"Ola Berg", "The demand is modest,"}}},
+		// Verbs of saying by WordNet's verb.communication file, in the past.
+		{"a verb of saying from WordNet", `Coach Ivo Sand pleaded for "a little patience" from the fans.`,
+			[]want{{"Ivo Sand", "a little patience"}}},
+		// The quotation's own attribution outranks a narrating verb before it.
+		{"attribution after the quotation wins", `They discussed "a ceasefire by spring", envoy Lars Tomm said.`,
+			[]want{{"Lars Tomm", "a ceasefire by spring"}}},
 		// An attribution after a quotation's own question mark, and after a
 		// long description of the speaker.
 		{"after a question mark", `"Who pays for this?" Lena Dahl, an economist at the bank, said Tuesday.`,
@@ -106,6 +123,15 @@ func TestExtractMarksSpeakersThatAreNotPeople(t *testing.T) {
 	}
 	if got[1].Speaker != "Dev Osei" || got[1].NotPerson {
 		t.Errorf("a named person is marked as not a person: %+v", got[1])
+	}
+}
+
+func TestExtractGivesAnOrganisationsSpokespersonToNoPerson(t *testing.T) {
+	body := `A spokesperson for Northwind Labs said in an email that "orders keep growing." The band Blue Harbor posted "Thank you, Oslo!" online.`
+	for _, q := range quote.Extract(rag.Article{ID: "a", Text: body}) {
+		if !q.NotPerson {
+			t.Errorf("%q is given to %q as a person's words", q.Text, q.Speaker)
+		}
 	}
 }
 

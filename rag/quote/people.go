@@ -1,11 +1,13 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -99,10 +101,20 @@ func findPeople(masked string) []personMention {
 	var people []personMention
 	var singles [][]nameWord
 	for _, run := range runs {
+		definite := false
 		for len(run) > 0 && leadingWords[strings.ToLower(run[0].text)] {
+			definite = strings.EqualFold(run[0].text, "the")
 			run = run[1:]
 		}
 		if len(run) == 0 {
+			continue
+		}
+		if namedBody(masked, run[0].start) || afterIndefinite(masked, run[0].start) {
+			continue
+		}
+		// "The Ohio Republican", "the Senate Democrat": a definite
+		// description whose head is a person noun, not a name.
+		if (definite || afterWord(masked, run[0].start, "the")) && len(run) > 1 && isPersonNoun(run[len(run)-1].text) {
 			continue
 		}
 		if p, ok := personFromRun(masked, run); ok {
@@ -127,6 +139,63 @@ func findPeople(masked string) []personMention {
 	sort.Slice(people, func(i, j int) bool { return people[i].start < people[j].start })
 	return people
 }
+
+// namedBody reports whether the name at pos is given to an organisation by
+// the noun phrase it stands in: "the DC-based firm Levy Firestone Muse",
+// "his company, Rocky Mountain Rotors", "the rock band Garbage". The head
+// noun just before it, after a determiner or a possessive, is one WordNet
+// files first under noun.group (firm, company, band, agency, party) and
+// never under noun.person among its first senses.
+func namedBody(masked string, pos int) bool {
+	end := trimRightSpace(masked, 0, pos)
+	if end > 0 && masked[end-1] == ',' {
+		end = trimRightSpace(masked, 0, end-1)
+	}
+	ws := lastWordStart(masked, 0, end)
+	if ws == end || !isLowerWord(masked[ws:end]) {
+		return false
+	}
+	files := lexicon.LexFiles(masked[ws:end], 'n')
+	if len(files) == 0 || files[0] != "noun.group" || slices.Contains(files, "noun.person") {
+		return false
+	}
+	// A determiner or a possessive opens the noun phrase within a few
+	// words: the noun is a head, not a verb or an adjective.
+	at := ws
+	for k := 0; k < 4 && at > 0; k++ {
+		e := trimRightSpace(masked, 0, at)
+		s := lastWordStart(masked, 0, e)
+		if s == e {
+			return false
+		}
+		w := strings.ToLower(masked[s:e])
+		if determiners[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return true
+		}
+		at = s
+	}
+	return false
+}
+
+// afterWord reports whether the word before pos is w, in any case.
+func afterWord(masked string, pos int, w string) bool {
+	end := trimRightSpace(masked, 0, pos)
+	ws := lastWordStart(masked, 0, end)
+	return strings.EqualFold(masked[ws:end], w)
+}
+
+// afterIndefinite reports whether "a" or "an" stands before pos: "a
+// Virginia Democrat", "an Ohio Republican" describe someone; a name takes
+// no indefinite article.
+func afterIndefinite(masked string, pos int) bool {
+	end := trimRightSpace(masked, 0, pos)
+	ws := lastWordStart(masked, 0, end)
+	w := masked[ws:end]
+	return w == "a" || w == "an" || w == "A" || w == "An"
+}
+
+// determiners open a noun phrase (a closed class of English).
+var determiners = prose.WordSet(`the a an his her its their our your my this these those that`)
 
 // nameParticles are the lower-case words inside surnames: "Carlos del
 // Rio", "Ursula von der Leyen".

@@ -1,11 +1,14 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -176,7 +179,7 @@ func findSpeechVerbs(s string) [][2]int {
 				w[k] = s[i+k] | 0x20 // ASCII lower case; digits and _ never match
 			}
 			switch {
-			case speechVerbs[string(w)]:
+			case speechVerbs[string(w)] || reportingPast(string(w)):
 				out = append(out, [2]int{i, j})
 			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
 				out = append(out, [2]int{i, j + 3})
@@ -186,6 +189,27 @@ func findSpeechVerbs(s string) [][2]int {
 	}
 	return out
 }
+
+// reportingPast reports whether a lower-case word is the past tense of a
+// verb of saying by WordNet: a verb whose most frequent sense is filed under
+// verb.communication ("denied", "conceded", "pleaded"). Only past forms
+// count, the tense news reports in: a present form ("reports", "calls") is
+// as often a plural noun. The answers are kept, since every word of every
+// article asks.
+func reportingPast(w string) bool {
+	if v, ok := reportingCache.Load(w); ok {
+		return v.(bool)
+	}
+	ok := false
+	if bases := lexicon.Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || slices.Contains(lexicon.Inflections(bases[0]), w)) {
+		files := lexicon.LexFiles(w, 'v')
+		ok = len(files) > 0 && files[0] == "verb.communication"
+	}
+	reportingCache.Store(w, ok)
+	return ok
+}
+
+var reportingCache sync.Map
 
 // sentenceAround returns the bounds of the masked sentence holding pos, or
 // an empty span at pos when pos is in the space between sentences.
