@@ -164,21 +164,13 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	// The answer's article must name everyone and everything the question
 	// names: a quotation of Bolton answers nothing about Starmer unless
 	// Bolton's coverage mentions Starmer.
-	isSpeaker := map[string]bool{}
-	for _, t := range speakerTerms(question) {
-		isSpeaker[t] = true
-	}
 	namesAll := func(c scoredSentence) bool {
 		at := articleTerms[hits[c.hit].ArticleID]
 		for t := range q.entity {
 			if len(t) <= 2 {
 				continue
 			}
-			if !q.holds(at, t) {
-				return false
-			}
-			// What X said about Y, or to Y: X's words must name Y.
-			if q.kind == kindSaid && !isSpeaker[t] && !q.holds(c.terms, t) {
+			if !q.names(at, t) {
 				return false
 			}
 		}
@@ -199,7 +191,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			who := termSet(qt.Speaker + " " + qt.Mention + " " + qt.Relayer)
 			byX := false
 			for _, t := range speaker {
-				byX = byX || q.holds(who, t)
+				byX = byX || q.names(who, t)
 			}
 			if byX && overlaps(c.text, qt.Text) {
 				return true
@@ -207,33 +199,45 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return false
 	}
+	object := q.spokenAbout(question, q.coreNames(question))
 	bySpeaker := func(c scoredSentence) bool {
 		if len(speaker) == 0 {
 			return true
 		}
 		names := func(terms map[string]bool) bool {
 			for _, t := range speaker {
-				if q.holds(terms, t) {
+				if q.names(terms, t) {
 					return true
 				}
 			}
 			return false
 		}
-		if carriesQuoteBy(c) || (names(c.terms) && reportedSpeech.MatchString(c.text)) {
-			return true
+		words, ok := speechOf(q, c.text, speaker)
+		switch {
+		case carriesQuoteBy(c):
+			words, ok = c.terms, true
+		case !ok:
+			// "He said…", "The French president said…": X named in one
+			// of the two sentences before.
+			if !refersBack.MatchString(c.text) {
+				return false
+			}
+			sents := hitSentences(hits[c.hit])
+			for i := c.idx - 1; i >= 0 && i >= c.idx-2 && !ok; i-- {
+				ok = names(termSet(sents[i]))
+			}
+			words = c.terms
 		}
-		// "He said…", "The French president said…": X named in one of
-		// the two sentences before.
-		if !refersBack.MatchString(c.text) {
+		if !ok {
 			return false
 		}
-		sents := hitSentences(hits[c.hit])
-		for i := c.idx - 1; i >= 0 && i >= c.idx-2; i-- {
-			if names(termSet(sents[i])) {
-				return true
+		// What X said about Y, or told Y: X's words must hold Y.
+		for _, t := range object {
+			if !q.names(words, t) {
+				return false
 			}
 		}
-		return false
+		return true
 	}
 	var cands []scoredSentence
 	for _, c := range scoreCandidates(q, hits, context) {

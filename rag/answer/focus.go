@@ -5,11 +5,13 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -32,6 +34,12 @@ type questionTerms struct {
 	kind     answerKind
 	head     string          // the noun of "which …", stemmed
 	all      map[string]bool // every term of the question, phrasing included
+	// aliases are other parts of a name the question uses ("keir" for
+	// "starmer"): they say a text names the person, not that it answers.
+	aliases map[string][]string
+	// unseen are the focus terms the whole coverage never uses (as far as
+	// the index's IDF knows; all of them when there is no IDF).
+	unseen map[string]bool
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {
@@ -43,6 +51,8 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		kind:    kindOf(question),
 		head:    headNoun(question),
 		all:     map[string]bool{},
+		unseen:  map[string]bool{},
+		aliases: map[string][]string{},
 	}
 	for _, tok := range prose.Tokenize(question) {
 		if prose.IsStopword(tok) {
@@ -64,6 +74,11 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 			q.all[f] = true
 		}
 	}
+	if idf == nil {
+		for _, t := range q.order {
+			q.unseen[t] = true
+		}
+	}
 	if idf != nil {
 		var unknown []string
 		maxKnown := 1.0
@@ -78,6 +93,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 			}
 			if !(w > 0) {
 				unknown = append(unknown, t)
+				q.unseen[t] = true
 				continue
 			}
 			q.weight[t] = w
@@ -130,11 +146,15 @@ func (q *questionTerms) markEntity(t string) {
 // (capitalised inside sentences) is a name.
 func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[string]bool) {
 	capital, lower := map[string]int{}, map[string]int{}
+	lowerAnywhere := map[string]bool{} // every term the passages write in lower case
 	for _, h := range hits {
 		for _, sp := range prose.SentenceSpans(h.Text) {
 			for i, field := range strings.Fields(h.Text[sp[0]:sp[1]]) {
 				r, _ := utf8.DecodeRuneInString(strings.TrimLeft(field, "\"“‘'("))
 				for _, t := range prose.Terms(field) {
+					if unicode.IsLower(r) {
+						lowerAnywhere[t] = true
+					}
 					if _, asked := q.weight[t]; !asked {
 						continue
 					}
@@ -153,6 +173,7 @@ func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[str
 			q.markEntity(t)
 		}
 	}
+	q.learnNameParts(hits, lowerAnywhere)
 	for _, t := range q.order {
 		if t == kindTerm || len(t) < 5 {
 			continue
@@ -178,6 +199,68 @@ func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[str
 			}
 		}
 	}
+	// A word the coverage never uses, which is not an English word or a
+	// typo of one, is a name the coverage lacks ("bitcoin", "melania"),
+	// however it was typed. (A word the coverage uses elsewhere, but not in
+	// the passages found, may be one retrieval missed.)
+	for _, t := range q.order {
+		w := q.surface[t]
+		if t == kindTerm || q.entity[t] || !q.unseen[t] || len(w) < 4 || strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		found := false
+		for _, pt := range passageTerms {
+			found = found || q.holds(pt, t)
+		}
+		if !found && !dictionaryWord(w) {
+			q.markEntity(t)
+		}
+	}
+}
+
+// learnNameParts lets the other part of a two-word name stand for the
+// name the question uses, when the question is whether a text names the
+// person (see names): where the passages write "Sir Keir Starmer" or
+// "President Volodymyr Zelenskyy", a sentence that says "Sir Keir" names
+// Starmer. A run of capitalised words is a two-word name once the titles
+// at its ends are set aside (words the passages also write in lower case,
+// such as "president" or "prime minister", and "Mr" or "Sir"); a longer run
+// ("Dodgers Vin Scully") may join two names, and teaches nothing. A word
+// the passages also write in lower case ("city" of "Mexico City") is not a
+// person's name, and gets no other part.
+func (q *questionTerms) learnNameParts(hits []rag.Hit, lowerAnywhere map[string]bool) {
+	for _, h := range hits {
+		for _, sp := range prose.SentenceSpans(h.Text) {
+			sentence := h.Text[sp[0]:sp[1]]
+			for _, loc := range capitalisedRun.FindAllStringIndex(sentence, -1) {
+				var parts []string // "" for a word with no term: "Sir", "of"
+				for _, w := range strings.Fields(sentence[loc[0]:loc[1]]) {
+					ts := prose.Terms(w)
+					if len(ts) > 1 {
+						ts = nil
+					}
+					parts = append(parts, strings.Join(ts, ""))
+				}
+				title := func(t string) bool { return t == "" || lowerAnywhere[t] || calendarWord(t) }
+				for len(parts) > 0 && title(parts[0]) {
+					parts = parts[1:]
+				}
+				for len(parts) > 0 && title(parts[len(parts)-1]) {
+					parts = parts[:len(parts)-1]
+				}
+				if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+					continue // "Bank of England" is one name, but not of two parts
+				}
+				for _, pair := range [2][2]string{{parts[0], parts[1]}, {parts[1], parts[0]}} {
+					name, other := pair[0], pair[1]
+					if !q.entity[name] || lowerAnywhere[name] || q.all[other] || slices.Contains(q.aliases[name], other) || len(other) < 3 {
+						continue
+					}
+					q.aliases[name] = append(q.aliases[name], other)
+				}
+			}
+		}
+	}
 }
 
 // holds reports whether a text with the given terms holds question term t.
@@ -191,4 +274,217 @@ func (q questionTerms) holds(terms map[string]bool, t string) bool {
 		}
 	}
 	return false
+}
+
+// names reports whether a text with the given terms names what question
+// term t names: the term, one of its forms, or another part of its name.
+func (q questionTerms) names(terms map[string]bool, t string) bool {
+	if q.holds(terms, t) {
+		return true
+	}
+	for _, a := range q.aliases[t] {
+		if terms[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// dictionaryWord reports whether WordNet knows a word (a noun, verb or
+// adjective, or an adverb made from an adjective with -ly), or the word is
+// one letter dropped, added or swapped from one it knows: a typo of a word
+// ("actualy") rather than a name.
+func dictionaryWord(w string) bool {
+	if known(w) {
+		return true
+	}
+	if len(w) < 5 {
+		return false
+	}
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && known(w[:i]+w[i+1:]) {
+			return true
+		}
+		if i+1 < len(w) && known(w[:i]+string(w[i+1])+string(w[i])+w[i+2:]) {
+			return true
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if known(w[:i] + string(c) + w[i:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// known reports whether WordNet's morphology finds a base form for w, or w
+// is an -ly adverb of an adjective it knows ("happily", "actually").
+func known(w string) bool {
+	if len(lexicon.Bases(w)) > 0 {
+		return true
+	}
+	if base, ok := strings.CutSuffix(w, "ly"); ok && len(base) > 2 {
+		if strings.HasSuffix(base, "i") && len(lexicon.Bases(base[:len(base)-1]+"y")) > 0 {
+			return true
+		}
+		return len(lexicon.Bases(base)) > 0 || len(lexicon.Bases(base+"le")) > 0
+	}
+	return false
+}
+
+// adjunctPrepositions open a phrase of place or time ("in Rome", "out of
+// the basilica", "after the funeral"): a name there sets the scene of what
+// is asked rather than taking part in it, so a speaker's words need not
+// name it. A closed class: the English prepositions of place and time.
+var adjunctPrepositions = map[string]bool{
+	"in": true, "at": true, "inside": true, "outside": true, "near": true, "during": true, "before": true,
+	"after": true, "since": true, "until": true, "across": true, "around": true, "into": true, "from": true,
+	"out": true, "through": true, "throughout": true, "within": true, "beside": true, "behind": true,
+}
+
+// nounPhraseGlue are the function words a name's noun phrase may hold
+// between the name and the word that governs the phrase: determiners, "and"
+// between names, "of", and the possessive.
+var nounPhraseGlue = map[string]bool{"the": true, "a": true, "an": true, "and": true, "of": true, "s": true}
+
+// coreNames are the question's names that take part in what it asks (its
+// subject, its object, whom it is about), as opposed to the ones in a
+// phrase of place or time. Walking back from a name over its noun phrase,
+// the first function word decides: a preposition of place or time makes it
+// scene; anything else (a verb's auxiliary, "about", "to", "for", a
+// wh-word, the question's start) makes it a participant.
+//
+// Only the sentence that asks counts: a quiz's background sentences before
+// it ("The governor of Texas began sending buses…. Which city…?") set the
+// scene too. Dates and numbers are always scene.
+func (q questionTerms) coreNames(question string) map[string]bool {
+	if spans := prose.SentenceSpans(question); len(spans) > 1 {
+		last := spans[len(spans)-1]
+		question = question[last[0]:last[1]]
+	}
+	toks := prose.Tokenize(question)
+	core := map[string]bool{}
+	for i, tok := range toks {
+		t := prose.Stem(tok)
+		if !q.entity[t] || prose.IsStopword(tok) || calendarWord(t) || strings.ContainsAny(t, "0123456789") {
+			continue
+		}
+		scene := false
+		for j := i - 1; j >= 0; j-- {
+			w := toks[j]
+			if adjunctPrepositions[w] {
+				scene = true
+				break
+			}
+			if prose.IsStopword(w) && !nounPhraseGlue[w] {
+				break
+			}
+		}
+		if !scene {
+			core[t] = true
+		}
+	}
+	return core
+}
+
+// speechOf finds, in a sentence, words reported as the speaker's: after a
+// verb of saying (or an opening quotation mark) whose subject names the
+// speaker, or just after one ("…, said Macron"; "according to Macron").
+// It returns the terms of what the speaker said (the whole sentence when
+// the speaker follows the verb, or the verb ends the sentence after a
+// quotation) and whether the speaker was found.
+func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bool, bool) {
+	names := func(terms []string) bool {
+		set := map[string]bool{}
+		for _, t := range terms {
+			set[t] = true
+		}
+		for _, t := range speaker {
+			if q.names(set, t) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range reportedSpeech.FindAllStringIndex(sentence, -1) {
+		after := prose.Terms(sentence[loc[1]:])
+		if names(subjectHead(sentence[:loc[0]])) {
+			if len(after) < 3 {
+				return termSet(sentence), true
+			}
+			return termSet(sentence[loc[0]:]), true
+		}
+		if len(after) > 4 {
+			after = after[:4]
+		}
+		if names(after) {
+			return termSet(sentence), true
+		}
+	}
+	return nil, false
+}
+
+// clauseOpeners start a clause inside a sentence ("…after Donald Trump
+// told reporters"): conjunctions and complementisers, a closed class.
+var clauseOpeners = map[string]bool{"that": true, "while": true, "because": true, "after": true, "before": true,
+	"when": true, "if": true, "as": true, "but": true, "although": true, "though": true, "since": true, "until": true, "where": true}
+
+// headPrepositions end the head of a subject: in "Critics of Hale said",
+// the speakers are the critics, not Hale. A closed class.
+var headPrepositions = map[string]bool{"of": true, "about": true, "to": true, "for": true, "with": true, "against": true,
+	"on": true, "by": true, "from": true, "at": true, "in": true, "into": true, "over": true, "under": true,
+	"between": true, "among": true, "than": true, "without": true, "near": true}
+
+// subjectHead is the head of the subject of a verb, given the text before
+// it: its clause (after the last comma, colon or dash, or clause opener,
+// with an apposition between commas set aside: "John Bolton, who was…,
+// said") up to its first preposition, as terms.
+func subjectHead(before string) []string {
+	before = strings.TrimSpace(before)
+	if trimmed, ok := strings.CutSuffix(before, ","); ok {
+		// "X, the former ambassador, said": the apposition is X's.
+		if i := strings.LastIndexAny(trimmed, ",;:—–"); i >= 0 {
+			before = trimmed[:i]
+		} else {
+			before = trimmed
+		}
+	}
+	if i := strings.LastIndexAny(before, ",;:—–"); i >= 0 {
+		before = before[i+1:]
+	}
+	toks := prose.Tokenize(before)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if clauseOpeners[toks[i]] {
+			toks = toks[i+1:]
+			break
+		}
+	}
+	var head []string
+	for _, tok := range toks {
+		if headPrepositions[tok] {
+			break
+		}
+		if !prose.IsStopword(tok) {
+			head = append(head, prose.Stem(tok))
+		}
+	}
+	return head
+}
+
+// spokenAbout are the focus terms of what a "what did X say about Y"
+// question asks X's words to hold: the words after its verb of saying (Y,
+// or whom X told), other than names of the scene.
+func (q questionTerms) spokenAbout(question string, core map[string]bool) []string {
+	loc := saidPattern.FindStringIndex(question)
+	if loc == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range prose.Terms(question[loc[1]:]) {
+		if _, focus := q.weight[t]; !focus || t == kindTerm || (q.entity[t] && !core[t]) || slices.Contains(out, t) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }

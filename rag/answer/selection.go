@@ -284,7 +284,7 @@ func missingWords(q questionTerms, passageTerms []map[string]bool) []string {
 		}
 		found := false
 		for _, pt := range passageTerms {
-			if q.holds(pt, t) {
+			if q.names(pt, t) {
 				found = true
 				break
 			}

@@ -1,0 +1,130 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+func TestDictionaryWord(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"negotiations", true},
+		{"happily", true},   // an -ly adverb of an adjective WordNet knows
+		{"actualy", true},   // one letter from "actually"
+		{"recieve", true},   // two letters swapped
+		{"zorvexil", false}, // nobody's word: a name
+		{"quandry", true},   // a letter dropped from "quandary"
+		{"blenkwort", false},
+	} {
+		if got := dictionaryWord(tc.word); got != tc.want {
+			t.Errorf("dictionaryWord(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestUnknownWordIsAMissingName: a lower-case word that is no English word
+// and that the coverage never uses is a name the coverage lacks, and the
+// answerer abstains naming it; a word the coverage uses elsewhere is not
+// held against the passages found.
+func TestUnknownWordIsAMissingName(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The gala at the city museum raised money for the children's hospital. Guests wore evening dress and the mayor gave a short speech."))
+	q := "what did zorvexil wear to the gala"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if !ans.Abstained || !strings.Contains(ans.Text, "zorvexil") {
+		t.Errorf("%q: %q, want an abstention naming the word", q, ans.Text)
+	}
+	// The index knows the word: it is in the coverage, only not in these
+	// passages, so it decides nothing on its own.
+	idf := func(term string) float64 { return 1 }
+	terms := analyseQuestion(q, idf)
+	terms.learnFromPassages(hits, passageTermsOf(hits))
+	if terms.entity[prose.Stem("zorvexil")] {
+		t.Errorf("a word the index knows was taken for a missing name")
+	}
+}
+
+// TestNamePartsStandForTheName: where the coverage writes "Sir Jonas
+// Weller", a sentence that says "Sir Jonas" is about Weller; a run of three
+// names teaches nothing, and a word also written in lower case is a title.
+func TestNamePartsStandForTheName(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Sir Jonas Weller met the harbour board on Monday. Later, Sir Jonas told the board that the ferry contract would be cancelled.",
+		"Harbour Master Ilse Brandt Quay opened the new terminal. The harbour master said it would double capacity.",
+	))
+	q := analyseQuestion("what did weller tell the board about the ferry contract", nil)
+	q.learnFromPassages(hits, passageTermsOf(hits))
+	if !slices.Contains(q.aliases["weller"], "jona") {
+		t.Errorf("forms of weller = %v, want the first name", q.aliases["weller"])
+	}
+	ans := Extractive("what did weller tell the board about the ferry contract", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "ferry contract would be cancelled") {
+		t.Errorf("answer %q", ans.Text)
+	}
+	q = analyseQuestion("what did Brandt say", nil)
+	q.learnFromPassages(hits, passageTermsOf(hits))
+	if len(q.aliases["brandt"]) > 0 {
+		t.Errorf("forms of brandt = %v, want none from a run of three names", q.aliases["brandt"])
+	}
+}
+
+// TestSpeakerMustSayIt: for "what did X say about Y", X must be the one
+// speaking (the subject of the verb of saying, or named right after it) and
+// Y must be in X's words, not elsewhere in the sentence.
+func TestSpeakerMustSayIt(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Mayor Odile Hale opened the new library on Tuesday. Critics of Hale said the Tarrow bridge was unsafe and should close. Hale said the budget for the library was balanced.",
+	))
+	for _, q := range []string{
+		"what did hale say about the tarrow bridge", // the critics said it, about Hale
+		"what did hale say to the governor",         // nobody told the governor anything
+	} {
+		if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+			t.Errorf("%q answered: %s", q, ans.Text)
+		}
+	}
+	ans := Extractive("what did hale say about the library budget", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "budget for the library was balanced") {
+		t.Errorf("answer %q", ans.Text)
+	}
+	words, ok := speechOf(analyseQuestion("what did Baros say", nil), "“We will win,” said Baros after the match.", []string{"baro"})
+	if !ok || !words["win"] {
+		t.Errorf("speechOf with the speaker after the verb: %v %v", words, ok)
+	}
+}
+
+func TestCoreNames(t *testing.T) {
+	for _, tc := range []struct {
+		question string
+		want     []string
+	}{
+		{"Where did Ana Ruiz and Ben Ode meet in Lisbon?", []string{"ana", "ben", "ode", "ruiz"}},
+		{"What did Ana say about Ben before the summit in Oslo?", []string{"ana", "ben"}},
+		{"How did the fans react when Ruiz walked out of the Arena?", []string{"ruiz"}},
+		{"The minister visited Oslo last week. What did she tell Ruiz on Monday?", []string{"ruiz"}},
+	} {
+		q := analyseQuestion(tc.question, nil)
+		var got []string
+		for t := range q.coreNames(tc.question) {
+			got = append(got, t)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("coreNames(%q) = %v, want %v", tc.question, got, tc.want)
+		}
+	}
+}
+
+func passageTermsOf(hits []rag.Hit) []map[string]bool {
+	out := make([]map[string]bool, len(hits))
+	for i, h := range hits {
+		out[i] = termSet(h.Title + "\n" + h.Text)
+	}
+	return out
+}
