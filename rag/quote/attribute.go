@@ -16,12 +16,18 @@ func looksAppositive(ap string) bool {
 	if ap == "" || len(strings.Fields(ap)) > 20 {
 		return false
 	}
+	// A party and state: "Chuck Schumer, D-N.Y., said".
+	if reParty.MatchString(ap) {
+		return true
+	}
 	r, _ := utf8.DecodeRuneInString(ap)
 	// Lower case ("a lawyer"), an article, or a possessive that names
 	// whose role it is ("Nomura's chief economist").
 	return unicode.IsLower(r) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ") ||
 		strings.Contains(ap, "'s ") || strings.Contains(ap, "’s ")
 }
+
+var reParty = regexp.MustCompile(`^[DRI]-[A-Z][A-Za-z.]*$`)
 
 var reAppositiveLead = regexp.MustCompile(`^(?i)(?:who (?:was|is|has been|had been|served as|serves as|became)|who)\s+`)
 
@@ -418,7 +424,7 @@ func (x *quoteExtractor) attribute(i int) (speakerRef, bool) {
 
 func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	sp := x.spans[i]
-	if x.isName(sp) {
+	if x.isName(sp) || x.isLabel(sp) {
 		return speakerRef{}, false
 	}
 	sentStart, _ := x.sentenceAround(sp.open)
@@ -603,6 +609,61 @@ func (x *quoteExtractor) isName(sp quoteSpan) bool {
 	}
 	return true
 }
+
+// isLabel reports whether a short quoted span is a term the reporter
+// mentions, not words someone said: it stands inside a noun phrase, between
+// a determiner or a possessive and the noun it modifies (the "thunder"
+// moon, a "Plan B" option), or it is the complement of a verb of naming in
+// the passive (the range considered "neutral", is known as "the squad").
+func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
+	if len(strings.Fields(x.body[sp.textStart:sp.textEnd])) > 3 || x.opensSentence(sp) {
+		return false
+	}
+	before := strings.TrimRight(x.masked[:sp.open], " ")
+	ws := lastWordStart(x.masked, 0, len(before))
+	prev := strings.ToLower(before[ws:])
+	rest := x.masked[sp.end:]
+	next := ""
+	if strings.HasPrefix(rest, " ") {
+		next = strings.TrimLeft(rest, " ")
+		if k := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+			next = next[:k]
+		}
+	}
+	text := x.body[sp.textStart:sp.textEnd]
+	if (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) && next != "" && isLowerWord(next) &&
+		!strings.ContainsAny(text[len(text)-1:], ".,;:!?") && !pronouns[next] && !prepositions[next] && !clauseWords[next] &&
+		!auxiliaries[next] && len(lexicon.LexFiles(next, 'n')) > 0 {
+		return true
+	}
+	if determiners[prev] {
+		before = strings.TrimRight(before[:ws], " ")
+	}
+	m := rePassiveNaming.FindStringSubmatchIndex(before)
+	if m == nil {
+		return false
+	}
+	// The passive: a copula before the verb ("is called"), or the noun it
+	// describes ("the range considered"); an agent after it ("by X") gives
+	// the words to someone.
+	lead := strings.ToLower(before[m[2]:m[3]])
+	if !copulas[lead] && (!isLowerWord(lead) || pronouns[lead] || auxiliaries[lead]) {
+		return false
+	}
+	_, sentEnd := x.sentenceAround(max(sp.end-1, sp.open))
+	return !strings.HasPrefix(strings.TrimLeft(x.masked[sp.end:max(sentEnd, sp.end)], " ,"), "by ")
+}
+
+// rePassiveNaming is a verb of naming or of judging as a participle with
+// the word before it: "is called", "range considered", "was dubbed",
+// "are known as".
+var rePassiveNaming = regexp.MustCompile(`(?i)\b([a-z]+)(?: also| often| sometimes| commonly| widely| now)? (called|dubbed|termed|labell?ed|branded|nicknamed|considered|deemed|known as|described as|referred to as|seen as|regarded as|viewed as)$`)
+
+// copulas and pronouns are closed classes of English.
+var (
+	copulas  = prose.WordSet(`is are was were be been being`)
+	pronouns = prose.WordSet(`i you he she it we they me him her us them this that`)
+)
 
 // titleSmallWords stay lower case inside a title.
 var titleSmallWords = prose.WordSet(`a an the and or of in on at to for with from by`)

@@ -90,6 +90,30 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// The quotation's own attribution outranks a narrating verb before it.
 		{"attribution after the quotation wins", `They discussed "a ceasefire by spring", envoy Lars Tomm said.`,
 			[]want{{"Lars Tomm", "a ceasefire by spring"}}},
+		// Terms the reporter mentions are not anyone's words.
+		{"a quoted modifier inside a noun phrase", `The storm is also called the "grey" storm because of its clouds, forecaster Ana Brek said.`, nil},
+		{"the complement of a passive verb of naming", `Officials lifted rates to the 3% level considered "neutral", Governor Ada Lund said on Monday.`, nil},
+		{"a quoted word closing its phrase is still words said", `She considered him a "loyal friend," Ada Lund said.`,
+			[]want{{"Ada Lund", "loyal friend,"}}},
+		// Partial quotations far from the verb: the verb's subject across an
+		// adverb, a relative clause, a participle, a coordinated verb, an
+		// appositive with no closing comma, and a party-state appositive.
+		{"an adverb between subject and verb", `Mayor Ada Lund recently said the tunnel was "a disgrace."`,
+			[]want{{"Ada Lund", "a disgrace."}}},
+		{"a relative clause", `Bishop Ivo Sand, who has condemned the "cruelty" of the raids, will visit the town.`,
+			[]want{{"Ivo Sand", "cruelty"}}},
+		{"a participle after the subject's clause", `Senator Rolf Aune defended the deal on Monday, adding it costs "nothing at all" to farmers.`,
+			[]want{{"Rolf Aune", "nothing at all"}}},
+		{"a participle after an appositive", `The ad shows her father, former Governor Tom Reece, calling the rival a "liar" on stage.`,
+			[]want{{"Tom Reece", "liar"}}},
+		{"a gerund subject is nobody's", `Calling gas "green" undercuts the plan, Ana Brek wrote.`,
+			[]want{{"Ana Brek", "green"}}},
+		{"a coordinated verb shares the subject", `Ada Lund declined to give details, but maintained that the city is "fully engaged."`,
+			[]want{{"Ada Lund", "fully engaged."}}},
+		{"an appositive without its closing comma", `Pia Holm, a spokesperson for Northwind told reporters that stocks are "running low."`,
+			[]want{{"Pia Holm", "running low."}}},
+		{"a party and state", `Senator Rolf Aune, R-Ohio, called the bill "a gift to lobbyists."`,
+			[]want{{"Rolf Aune", "a gift to lobbyists."}}},
 		// An attribution after a quotation's own question mark, and after a
 		// long description of the speaker.
 		{"after a question mark", `"Who pays for this?" Lena Dahl, an economist at the bank, said Tuesday.`,

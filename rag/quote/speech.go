@@ -124,8 +124,10 @@ func (x *quoteExtractor) readSpeech() {
 				sa.subjStart, sa.subjEnd = s, e
 				sa.ref, sa.ok = x.resolve(s, e)
 			}
-		case participles[verb]:
-			// The speaker of the clause this hangs from.
+		case participles[verb] || reportingParticiple(verb):
+			// The speaker of the clause this hangs from, or else the
+			// subject of the sentence's main clause ("Manchin defended the
+			// deal, adding …", "Dick Cheney, calling Trump a …").
 			for k := len(x.speech) - 1; k >= 0; k-- {
 				prev := x.speech[k]
 				if prev.verbStart < sentStart {
@@ -137,9 +139,16 @@ func (x *quoteExtractor) readSpeech() {
 					break
 				}
 			}
+			if !sa.ok && x.afterComma(sentStart, loc[0]) {
+				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
+			}
 		default:
 			s, e, appos := x.subjectBefore(sentStart, loc[0])
-			if s < e {
+			if s >= e && x.coordinated(sentStart, loc[0]) {
+				// "Sullivan declined …, but maintained that …": the verb
+				// shares the main clause's subject.
+				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
+			} else if s < e {
 				sa.subjStart, sa.subjEnd = s, e
 				sa.ref, sa.ok = x.resolve(s, e)
 				if sa.ok && appos != "" && sa.ref.role == "" {
@@ -179,7 +188,7 @@ func findSpeechVerbs(s string) [][2]int {
 				w[k] = s[i+k] | 0x20 // ASCII lower case; digits and _ never match
 			}
 			switch {
-			case speechVerbs[string(w)] || reportingPast(string(w)):
+			case speechVerbs[string(w)] || reportingPast(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ","):
 				out = append(out, [2]int{i, j})
 			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
 				out = append(out, [2]int{i, j + 3})
@@ -190,18 +199,105 @@ func findSpeechVerbs(s string) [][2]int {
 	return out
 }
 
+// reportingParticiple reports whether a lower-case word is the -ing form
+// of a verb of saying by WordNet ("citing", "calling", "urging"); such a
+// participle hangs from a clause and takes its subject.
+func reportingParticiple(w string) bool {
+	return strings.HasSuffix(w, "ing") && len(w) > 5 && reportingForm(w)
+}
+
 // reportingPast reports whether a lower-case word is the past tense of a
 // verb of saying by WordNet: a verb whose most frequent sense is filed under
 // verb.communication ("denied", "conceded", "pleaded"). Only past forms
 // count, the tense news reports in: a present form ("reports", "calls") is
-// as often a plural noun. The answers are kept, since every word of every
-// article asks.
+// as often a plural noun.
 func reportingPast(w string) bool {
+	return !strings.HasSuffix(w, "ing") && reportingForm(w)
+}
+
+// mainSubject returns the subject of the sentence's main clause before pos:
+// the first person it names who is not in a prepositional phrase, a
+// possessive or a modifier ("the Biden administration").
+func (x *quoteExtractor) mainSubject(sentStart, pos int) (int, int, speakerRef, bool) {
+	for _, p := range x.people[x.peopleFrom(sentStart):] {
+		if p.end > pos {
+			break
+		}
+		if p.start < sentStart || p.possessive || x.afterPreposition(p.at) || x.afterDeterminer(p.at) {
+			continue
+		}
+		// The subject opens its clause: nothing stands before it but an
+		// opening phrase set off by a comma ("Separately, …", "On Monday,
+		// …"). A name further in is an object or a modifier.
+		lead := x.masked[sentStart:p.at]
+		if k := strings.LastIndexByte(lead, ','); k >= 0 {
+			lead = lead[k+1:]
+		}
+		for _, w := range strings.Fields(lead) {
+			// Modifiers of the name may stand there ("former Governor").
+			if !isLowerWord(w) || determiners[strings.ToLower(w)] || lexicon.IsVerb(w) || !isWordOnly(w) {
+				return 0, 0, speakerRef{}, false
+			}
+		}
+		return p.at, p.end, speakerRef{speaker: x.canonical(p.name), role: p.title, person: true}, true
+	}
+	return 0, 0, speakerRef{}, false
+}
+
+func isWordOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterComma reports whether a comma stands just before the word at pos:
+// ", adding", ", calling Trump a …" hang from the clause before, while a
+// gerund ("calling gas green contradicts …") is a subject of its own.
+func (x *quoteExtractor) afterComma(sentStart, pos int) bool {
+	end := trimRightSpace(x.masked, sentStart, pos)
+	return end > sentStart && x.masked[end-1] == ','
+}
+
+// coordinated reports whether the verb at pos is joined to the clause
+// before it by "and" or "but", with no subject of its own.
+func (x *quoteExtractor) coordinated(sentStart, pos int) bool {
+	end := trimRightSpace(x.masked, sentStart, pos)
+	for {
+		ws := lastWordStart(x.masked, sentStart, end)
+		if ws == end {
+			return false
+		}
+		w := strings.ToLower(x.masked[ws:end])
+		if w == "and" || w == "but" {
+			return true
+		}
+		if !auxiliaries[w] && !isAdverb(w) {
+			return false
+		}
+		end = trimRightSpace(x.masked, sentStart, ws)
+	}
+}
+
+// isAdverb reports whether a lower-case word is an adverb of manner or
+// time by its -ly ending ("recently", "publicly") and is no noun WordNet
+// knows ("family", "ally").
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && isLowerWord(w) && len(lexicon.LexFiles(w, 'n')) == 0
+}
+
+// reportingForm reports whether a lower-case word is the past tense or the
+// -ing form of a verb whose most frequent sense WordNet files under
+// verb.communication. The answers are kept, since every word of every
+// article asks.
+func reportingForm(w string) bool {
 	if v, ok := reportingCache.Load(w); ok {
 		return v.(bool)
 	}
 	ok := false
-	if bases := lexicon.Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || slices.Contains(lexicon.Inflections(bases[0]), w)) {
+	if bases := lexicon.Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || slices.Contains(lexicon.Inflections(bases[0]), w)) {
 		files := lexicon.LexFiles(w, 'v')
 		ok = len(files) > 0 && files[0] == "verb.communication"
 	}
@@ -236,7 +332,7 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 	for {
 		end = trimRightSpace(x.masked, sentStart, end)
 		ws := lastWordStart(x.masked, sentStart, end)
-		if ws < end && auxiliaries[strings.ToLower(x.masked[ws:end])] {
+		if ws < end && (auxiliaries[strings.ToLower(x.masked[ws:end])] || isAdverb(x.masked[ws:end])) {
 			end = ws
 			continue
 		}
@@ -256,6 +352,28 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 		return 0, 0, ""
 	}
 	s, e := x.clauseTail(sentStart, end)
+	// "Pope Francis, who has condemned …": a relative clause's subject is
+	// the noun phrase it follows.
+	if s == e || strings.EqualFold(x.masked[s:e], "who") {
+		if k := trimRightSpace(x.masked, sentStart, s); k > sentStart && strings.EqualFold(x.masked[lastWordStart(x.masked, sentStart, k):k], "who") {
+			c := trimRightSpace(x.masked, sentStart, lastWordStart(x.masked, sentStart, k))
+			if c > sentStart && x.masked[c-1] == ',' {
+				if p, ok := x.personEndingAt(sentStart, trimRightPunct(x.masked, sentStart, c)); ok {
+					return p.at, p.end, ""
+				}
+			}
+		}
+	}
+	// "Marcie Rivera, a spokesperson for Wegmans told …": an appositive
+	// whose closing comma the writer left out.
+	if s < e && s > sentStart && looksAppositive(x.masked[s:e]) && !strings.EqualFold(x.masked[s:e], "who") {
+		c := trimRightSpace(x.masked, sentStart, s)
+		if c > sentStart && x.masked[c-1] == ',' {
+			if p, ok := x.personEndingAt(sentStart, c-1); ok {
+				return p.at, p.end, cleanAppositive(x.masked[s:e])
+			}
+		}
+	}
 	return s, e, ""
 }
 
