@@ -186,7 +186,7 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		seg := c.segment[t.start]
 		found, bound := false, false
 		for _, u := range ev.times {
-			if u.key == t.key {
+			if sameTime(u.key, t.key) {
 				found = true
 				if c.touched[seg] == nil || c.touched[seg][ev.toks[u.start].sent] {
 					bound = true
@@ -196,7 +196,7 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		var other string
 		if c.good[seg] != nil {
 			for _, u := range ev.times {
-				if u.key != t.key && c.goodSet[seg][ev.toks[u.start].sent] && !c.statesTime(u.key) {
+				if !sameTime(u.key, t.key) && c.goodSet[seg][ev.toks[u.start].sent] && !c.statesTime(u.key) {
 					other = spanText(ev.toks, u.start, u.end)
 					break
 				}
@@ -217,7 +217,7 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 
 func (c *sentenceRead) statesTime(key string) bool {
 	for _, t := range c.times {
-		if t.key == key {
+		if sameTime(t.key, key) {
 			return true
 		}
 	}
@@ -296,7 +296,8 @@ func (c *sentenceRead) nameBound(ev *evidence, seg int, g nameGroup, at []int) (
 }
 
 // foreignName gives a name that passage sentence s gives, and the sentence
-// does not, in a clause of s that the sentence's segment draws words from
+// does not, in a clause of s that the sentence's segment draws words from,
+// and not after a verb it draws on there (where the verb's object stands)
 // (for a name that is a clause on its own, "Sir Tony Brenton, the former
 // ambassador, said …", the clause after it), or "".
 func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
@@ -307,6 +308,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 			hasContent[t.clause] = true
 		}
 	}
+	usedBefore := map[int]bool{} // passage positions with a drawn-on verb before them in their clause
 	for i := range c.toks {
 		if c.segment[i] != seg || !c.content[i] {
 			continue
@@ -314,6 +316,9 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		for _, p := range c.matches[i] {
 			if ev.toks[p].sent == s {
 				used[ev.toks[p].clause] = true
+				for q := p + 1; verbForm(ev.toks, p) && q < len(ev.toks) && ev.toks[q].clause == ev.toks[p].clause; q++ {
+					usedBefore[q] = true
+				}
 			}
 		}
 	}
@@ -324,6 +329,9 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		}
 		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {
 			continue
+		}
+		if usedBefore[h.start] {
+			continue // after a verb the sentence draws on: its object ("hopes the NFL will appeal"), not who says or does it
 		}
 		known := false
 		for _, g := range c.names {
@@ -345,7 +353,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 // exactly one side makes the pair agree.
 func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !c.content[i] || c.formInGood(ev, i) {
+		if !c.content[i] || c.formInGood(ev, i) || c.measureAdjective(i) {
 			continue
 		}
 		for _, a := range lexicon.Antonyms(t.low) {
@@ -361,6 +369,13 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// measureAdjective reports whether sentence word i ends a measure ("five
+// years old", "18 feet long"): there the adjective names what is measured,
+// not a property, and has no opposite.
+func (c *sentenceRead) measureAdjective(i int) bool {
+	return i >= 2 && c.figureAt(i-2) && !c.content[i-2] && len(c.toks[i-1].low) > 2 && strings.HasSuffix(c.toks[i-1].low, "s")
 }
 
 // matchedBeside reports whether sentence word i stands, through a synonym

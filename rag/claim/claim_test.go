@@ -65,6 +65,17 @@ func TestRules(t *testing.T) {
 		{"before for after", "Trump criticised Putin before the funeral.", "Trump criticised Putin after the funeral.", false, KindAntonym},
 		{"after kept", "Trump criticised Putin after the funeral.", "After the funeral, Trump criticised Putin.", true, ""},
 		{"yet to", "The companies have not yet said who would run it.", "The companies have yet to say who would run it.", true, ""},
+		{"and a half", "The firm will pay eighteen and a half million dollars.", "The firm will pay $18.5 million.", true, ""},
+		{"the two-hour call", "The call lasted two hours.", "They spoke in the two-hour call on Thursday.", true, ""},
+		{"second quarter", "It expects to lose two million in the second.", "It expects to lose another two million in the second quarter.", true, ""},
+		{"clock time", "Lawyers must answer by three in the afternoon on Friday.", "Lawyers must answer by Friday 3 p.m.", true, ""},
+		{"clock time against morning", "Lawyers must answer by three in the morning on Friday.", "Lawyers must answer by Friday 3 p.m.", false, KindTime},
+		{"years old", "The prints are likely 12,000 years old.", "Scientists found prints of young children, likely 12,000 years old.", true, ""},
+		{"up for down", "Disney was up roughly 5% on Tuesday.", "Disney was down roughly 5% on Tuesday.", false, KindAntonym},
+		{"preposition opens", "Beyond its 222 million households, Netflix counts 100 million more.", "In addition to its 222 million households, Netflix counts 100 million more.", true, ""},
+		{"derivation", "Officials negotiated for weeks.", "The negotiations among officials went on for weeks.", true, ""},
+		{"unnamed subject", "Netflix shed 200,000 subscribers.", "Netflix reported on Tuesday. It shed 200,000 subscribers, the company said. Later it spoke.", true, ""},
+		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

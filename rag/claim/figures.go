@@ -91,7 +91,7 @@ func findFigures(toks []token) []figure {
 		t := toks[i]
 		// "two thirds", "three quarters": a count of parts.
 		if i+1 < len(toks) && toks[i+1].low != "" {
-			if n, _, ok := numberValue(t.low); ok && !hasDigit(t.low) && n >= 2 && n < 10 {
+			if n, ord, ok := numberValue(t.low); ok && !ord && !hasDigit(t.low) && n >= 2 && n < 10 {
 				if fr, ok := fractions[toks[i+1].low]; ok && toks[i+1].low != "half" {
 					out = append(out, figure{value: n * fr, fraction: true, start: i, end: i + 2, dir: dirBefore(toks, i)})
 					i++
@@ -109,8 +109,8 @@ func findFigures(toks []token) []figure {
 			out = append(out, figure{value: 12, start: i, end: i + 1, dir: dirBefore(toks, i)})
 			continue
 		}
-		// "a half", "one third", "half".
-		if fr, ok := fractions[t.low]; ok {
+		// "a half", "one third", "half"; not "the second quarter".
+		if fr, ok := fractions[t.low]; ok && !(i > 0 && ordinals[toks[i-1].low] > 0) {
 			if t.low == "third" && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one")) {
 				// "third" alone is the ordinal, read below.
 			} else {
@@ -119,8 +119,8 @@ func findFigures(toks []token) []figure {
 			}
 		}
 		v, ord, ok := numberValue(t.low)
-		if ok && !hasDigit(t.low) && !ord && i > 0 && definite[toks[i-1].low] {
-			continue // "the two leaders" names them, it does not count them
+		if ok && !hasDigit(t.low) && !ord && i > 0 && definite[toks[i-1].low] && !(i+1 < len(toks) && toks[i+1].joined) {
+			continue // "the two leaders" names them, it does not count them; "the two-hour call" measures
 		}
 		if !ok {
 			// "one" is a figure only in "one hundred", "number one" and
@@ -144,6 +144,11 @@ func findFigures(toks []token) []figure {
 				ord = o2
 				i++
 			}
+		}
+		// "eighteen and a half million", "two and a half"
+		if !ord && i+3 < len(toks) && toks[i+1].low == "and" && toks[i+2].low == "a" && toks[i+3].low == "half" {
+			v += 0.5
+			i += 3
 		}
 		// "6.6 billion", "nineteen million", "a thousand"
 		for !ord && i+1 < len(toks) && multipliers[toks[i+1].low] > 0 {

@@ -95,14 +95,27 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	// A word the passages never use, opening a sentence as the subject of
 	// a verb ("Macron posted …"), is taken for a name: a common word there
 	// would be written in lower case elsewhere.
+	// An inflected common word ("Investigators found") is not a name.
+	if b := lexicon.Bases(t.low); len(b) > 0 && b[0] != t.low {
+		return false
+	}
 	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) || lexicon.IsSaying(toks[i+1].low))
 }
 
 // isFunctionWord reports words that are capitalised only because they open a
 // sentence or a title, and never name anyone.
 func isFunctionWord(low string) bool {
-	return prose.IsStopword(low) || low == "i"
+	return prose.IsStopword(low) || low == "i" || prepositions[low]
 }
+
+// prepositions are English's simple prepositions, a closed class (as a
+// grammar lists them), beyond the stopwords: a sentence may open with one
+// ("Beyond its 222 million households"), and it names no one.
+var prepositions = wordSet(`aboard about above across after against along alongside amid amidst among
+	amongst around as at before behind below beneath beside besides between beyond but by concerning
+	despite down during except following for from in inside into like near notwithstanding of off on
+	onto opposite out outside over past per regarding since through throughout till to toward towards
+	under underneath unlike until up upon versus via with within without`)
 
 // sameName reports whether two name groups can name the same one: they
 // share a key, or a key of one is a form of a key of the other
@@ -176,9 +189,12 @@ func (ev *evidence) knowsName(key string) bool {
 		_ = i
 		return true
 	}
-	for _, t := range ev.toks {
+	for i, t := range ev.toks {
 		if k := nameKey(t.low); k == key || nameForm(k, key) {
 			return true
+		}
+		if i+1 < len(ev.toks) && placeAliases[t.low+" "+ev.toks[i+1].low] == key {
+			return true // "United States", however it is bracketed
 		}
 	}
 	return false

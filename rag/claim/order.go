@@ -8,6 +8,7 @@ var relations = map[string][]string{
 	"above": {"below", "under"}, "below": {"above", "over"},
 	"earlier": {"later"}, "later": {"earlier"},
 	"higher": {"lower"}, "lower": {"higher"},
+	"up": {"down"}, "down": {"up"},
 }
 
 // checkRelations finds a relation word turned round: "before the funeral"

@@ -6,8 +6,8 @@ package claim
 // June" where the passage gives 9.1% for June and 8.6% for May, or
 // "Frontier lost $440.6 million" where that was Spirit's loss. Two things a
 // clause ties together must stand in one passage sentence; a name may also
-// stand up to two sentences before, when that sentence names no one (it
-// says "he" or "the company").
+// stand up to two sentences before, or anywhere in the passages, when that
+// sentence names no one (it says "he" or "the company").
 func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 	type item struct {
 		start, end int
@@ -33,7 +33,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 		t := t
 		at := map[int]bool{}
 		for _, u := range ev.times {
-			if u.key == t.key {
+			if sameTime(u.key, t.key) {
 				at[ev.toks[u.start].sent] = true
 			}
 		}
@@ -68,7 +68,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			together := false
 			for s := range x.at {
-				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2]) && c.namesOnlyOfClause(ev, s, x.start) {
+				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s)) && c.namesOnlyOfClause(ev, s, x.start) {
 					together = true
 					break
 				}
@@ -113,6 +113,18 @@ func (c *sentenceRead) figureAt(start int) bool {
 		}
 	}
 	return false
+}
+
+// namesNoOne reports whether passage sentence s names no one ("It shed
+// 200,000 subscribers"): it is about whom the passage is about, and a name
+// the passage gives anywhere may be its subject.
+func (ev *evidence) namesNoOne(s int) bool {
+	for _, h := range ev.namesBySent[s] {
+		if !ev.descriptor(h) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOnlyOfClause reports whether every name passage sentence s gives is

@@ -57,6 +57,15 @@ func findTimes(toks []token) []timeExpr {
 					continue // "last August": the month is read next
 				}
 			}
+		case (t.low == "pm" || t.low == "am") && i > 0 && hasDigit(toks[i-1].low),
+			(t.low == "p" || t.low == "a") && i+1 < len(toks) && toks[i+1].low == "m" && i > 0 && hasDigit(toks[i-1].low):
+			// "3 p.m.", "10am": a clock time says the part of the day.
+			end := i + 1
+			if t.low == "p" || t.low == "a" {
+				end = i + 2
+			}
+			out = append(out, timeExpr{key: t.low[:1] + "m", start: i, end: end})
+			i = end - 1
 		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
 		case t.low == "ago" && i > 0:
@@ -96,4 +105,23 @@ func isMonth(toks []token, i int) bool {
 func isNumberWord(low string) bool {
 	_, _, ok := numberValue(low)
 	return ok
+}
+
+// sameTime reports whether two time keys say the same time: the same key,
+// or a clock time after noon ("3 p.m.") and the afternoon, evening or
+// night, or one before noon and the morning.
+func sameTime(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a > b {
+		a, b = b, a
+	}
+	switch a {
+	case "am":
+		return b == "morning"
+	case "afternoon", "evening", "night", "tonight":
+		return b == "pm"
+	}
+	return false
 }
