@@ -421,9 +421,9 @@ func (c *sentenceRead) sameSurroundings(i, p int, ev *evidence) bool {
 	return false
 }
 
-// checkAdditions finds content that nothing in the passages supports: many
-// words that match nothing, or a phrase of them ("British troops on the
-// ground", "a new world record"). A lone word that matches nothing is
+// checkAdditions finds content that nothing in the passages supports: a
+// large share of words that match nothing, a phrase of them ("a new world
+// record"), or a clause made mostly of them. A lone word that matches nothing is
 // often a paraphrase WordNet does not know ("opened" for "began"), and a
 // verb form the more so, so neither drops a sentence alone.
 func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
@@ -451,8 +451,44 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		lastNoun = i
 	}
-	if len(unmatched) >= maxUnmatchedWords || float64(len(unmatched)) > maxUnmatchedShare*float64(total) {
+	if float64(len(unmatched)) > maxUnmatchedShare*float64(total) {
 		return missing(KindAddition, "the source does not say %s", quoteWords(unmatched))
+	}
+	return c.addedClause(ev)
+}
+
+// addedClause finds a clause made mostly of words nothing supports: more
+// of its content words match nothing than match something, two at least,
+// one of them not a verb ("and British troops on the ground", "which the
+// Lakers confirmed in a statement"). A paraphrase rewords among what it
+// keeps; an addition brings a clause of its own.
+func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
+	type tally struct {
+		matched int
+		new     []string
+		noun    bool
+	}
+	segs := map[int]*tally{}
+	for i, t := range c.toks {
+		if !c.content[i] {
+			continue
+		}
+		s := segs[c.segment[i]]
+		if s == nil {
+			s = &tally{}
+			segs[c.segment[i]] = s
+		}
+		if len(c.matches[i]) > 0 || ev.related(t.low) {
+			s.matched++
+			continue
+		}
+		s.new = append(s.new, t.text)
+		s.noun = s.noun || !verbForm(c.toks, i)
+	}
+	for seg := 0; seg < len(c.good); seg++ {
+		if s := segs[seg]; s != nil && len(s.new) >= 2 && len(s.new) > s.matched && s.noun {
+			return missing(KindAddition, "the source does not say %s", quoteWords(s.new))
+		}
 	}
 	return Result{}, false
 }

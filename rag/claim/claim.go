@@ -47,9 +47,8 @@ const (
 	// A passage sentence counts as where a clause comes from when it holds
 	// at least this share of the clause's words that the best one holds.
 	goodSentenceRatio = 0.6
-	// A sentence is not in the source when this many of its content words,
-	// or this share of them, match nothing in the passages.
-	maxUnmatchedWords = 4
+	// A sentence is not in the source when more than this share of its
+	// content words match nothing in the passages.
 	maxUnmatchedShare = 0.4
 	// Two words that match nothing, this close, are a phrase the source
 	// does not hold.

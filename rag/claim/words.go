@@ -13,7 +13,7 @@ import (
 // hedges a writer adds when turning a passage into an answer. Verbs of
 // saying are light too; they come from WordNet (lexicon.IsSaying).
 var lightWords = wordSet(`also still even just really already yet ever
-	one ones per like much many such thing things way
+	one ones per like much many such thing things way every either several another various
 	according accordingly among amid across around about while whilst
 	will would could should might may must can shall get got getting gets
 	make makes made making take takes took taken
