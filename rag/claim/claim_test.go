@@ -75,6 +75,12 @@ func TestRules(t *testing.T) {
 		{"preposition opens", "Beyond its 222 million households, Netflix counts 100 million more.", "In addition to its 222 million households, Netflix counts 100 million more.", true, ""},
 		{"derivation", "Officials negotiated for weeks.", "The negotiations among officials went on for weeks.", true, ""},
 		{"unnamed subject", "Netflix shed 200,000 subscribers.", "Netflix reported on Tuesday. It shed 200,000 subscribers, the company said. Later it spoke.", true, ""},
+		{"told turned round", "Johnson told Patel that he had to go.", "Another ally, Home Secretary Priti Patel, told Johnson that he had to go.", false, KindRole},
+		{"told kept", "Patel told Johnson that he had to go.", "Another ally, Home Secretary Priti Patel, told Johnson that he had to go.", true, ""},
+		{"purchase of by", "The way is clear for a purchase of Acme by Globex.", "The way is clear for a possible purchase of Globex by Acme Corp.", false, KindRole},
+		{"purchase of by kept", "The way is clear for a purchase of Globex by Acme.", "The way is clear for a possible purchase of Globex by Acme Corp.", true, ""},
+		{"passive doers swapped", "The tax was derided by economists and doubted by the mayor.", "The tax was derided by the mayor and doubted by economists.", false, KindRole},
+		{"passive doers kept", "The tax was derided by the mayor and doubted by economists.", "The tax was derided by the mayor and doubted by economists.", true, ""},
 		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,10 @@
 package claim
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // checkRoles finds who-did-what-to-whom turned round: for a word of the
 // sentence that stands between two names, and the same word in the passage
@@ -13,11 +17,14 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 	if r, bad := checkArguments(c, ev); bad {
 		return r, true
 	}
+	if r, bad := checkAgents(c, ev); bad {
+		return r, true
+	}
 	if len(c.names) < 2 {
 		return Result{}, false
 	}
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
+		if !relating(c.toks, c.names, i, c.content[i]) || len(c.matches[i]) == 0 {
 			continue
 		}
 		ca, cb := roleNames(c.toks, c.names, i)
@@ -54,9 +61,47 @@ func roleText(toks []token, g *nameGroup) string {
 	return nameText(toks, *g)
 }
 
+// relating reports whether the word at i can relate two names: a verb
+// form ("defeated", "was beaten"), a verb of saying ("told", which carries
+// no claim of its own but says who told whom), or a noun that names an
+// act, with its other party after "of" and its doer after "by" ("the
+// purchase of Spirit by JetBlue").
+func relating(toks []token, names []nameGroup, i int, content bool) bool {
+	switch {
+	case content && verbForm(toks, i):
+		return true
+	case lexicon.IsSaying(toks[i].low) && lexicon.IsVerb(toks[i].low):
+		return true
+	}
+	_, by := nominalRoles(toks, names, i)
+	return by != nil
+}
+
+// nominalRoles reads "N of Y by X": the doer X and the other party Y of
+// the noun at i, or nils.
+func nominalRoles(toks []token, names []nameGroup, i int) (of, by *nameGroup) {
+	if i+1 >= len(toks) || toks[i+1].low != "of" {
+		return nil, nil
+	}
+	for k := range names {
+		g := &names[k]
+		switch {
+		case of == nil && g.start > i+1 && g.start <= i+3 && toks[g.start].clause == toks[i].clause:
+			of = g
+		case of != nil && g.start > of.end && g.start-of.end <= 2 && toks[g.start-1].low == "by":
+			return of, g
+		}
+	}
+	return nil, nil
+}
+
 // roleNames gives the doer and the other party of the word at i: the
-// nearest names before and after it in its sentence, swapped when the word is a passive ("was beaten by").
+// nearest names before and after it in its sentence, swapped when the word is a passive ("was beaten by"),
+// or, for a noun that names an act, the names after "by" and "of".
 func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
+	if of, by := nominalRoles(toks, names, i); by != nil {
+		return by, of
+	}
 	for k := range names {
 		g := &names[k]
 		if toks[g.start].sent != toks[i].sent {
@@ -228,6 +273,78 @@ func passiveVerb(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == toks[i].clause; j++ {
 		if toks[j].low == "by" {
 			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low)
+		}
+	}
+	return false
+}
+
+// checkAgents catches the doers of two passives swapped ("derided by
+// economists and viewed skeptically by Obama" where the passage has Obama
+// deriding): for a passive verb of the sentence whose doer after "by" the
+// passage holds, the same verb in the passage has a doer after "by" that
+// the sentence's does not stand for, and the sentence's stands after
+// another "by" in that passage sentence.
+func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := range c.toks {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || !passiveVerb(c.toks, i) {
+			continue
+		}
+		a := agentAfterBy(c.toks, i)
+		if a < 0 || len(c.matches[a]) == 0 {
+			continue
+		}
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) || !passiveVerb(ev.toks, p) {
+				continue
+			}
+			b := agentAfterBy(ev.toks, p)
+			if b < 0 {
+				continue
+			}
+			same, elsewhere := false, -1
+			for _, q := range c.matches[a] {
+				switch {
+				case q == b:
+					same = true
+				case ev.toks[q].sent == ev.toks[p].sent && isAgent(ev.toks, q):
+					elsewhere = q
+				}
+			}
+			if !same && elsewhere >= 0 {
+				return contradicted(KindRole, "the source says %s by %s, not by %s", ev.toks[p].text, ev.toks[b].text, c.toks[a].text)
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// agentAfterBy gives the head of the doer after "by" of the passive verb at
+// i: the last of the content words or names that follow "by", or -1.
+func agentAfterBy(toks []token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+5 && toks[j].clause == toks[i].clause; j++ {
+		if toks[j].low != "by" {
+			continue
+		}
+		head := -1
+		for k := j + 1; k < len(toks) && k <= j+4 && toks[k].clause == toks[j].clause; k++ {
+			if isContent(toks[k].low) || toks[k].upper {
+				head = k
+				continue
+			}
+			if head >= 0 || !definite[toks[k].low] && toks[k].low != "a" && toks[k].low != "an" {
+				break
+			}
+		}
+		return head
+	}
+	return -1
+}
+
+// isAgent reports whether the word at q stands in a doer after "by".
+func isAgent(toks []token, q int) bool {
+	for j := q - 1; j >= 0 && j >= q-3 && toks[j].clause == toks[q].clause; j-- {
+		if toks[j].low == "by" {
+			return true
 		}
 	}
 	return false
