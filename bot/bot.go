@@ -20,7 +20,8 @@ import (
 // Coverage is what the bot needs of the coverage index.
 type Coverage interface {
 	// Ask answers a question. opts.OnDelta streams the language model's
-	// text; opts.History carries the thread's earlier turns.
+	// answer, checked sentence by checked sentence; opts.History carries
+	// the thread's earlier turns.
 	Ask(ctx context.Context, question string, opts rag.AskOptions) (rag.Answer, error)
 	// Summarize summarises one article, a topic, or (when both are empty)
 	// the whole coverage.

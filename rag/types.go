@@ -185,8 +185,12 @@ type AskOptions struct {
 	// History holds earlier turns of the conversation, oldest first, so a
 	// follow-up such as "what did he say next?" can be understood.
 	History []Message
-	// OnDelta, when set, receives the answer text as a language model
-	// streams it. The extractive answerer does not call it.
+	// OnDelta, when set, receives the answer as a language model writes
+	// it, a checked sentence at a time: a sentence the citation check drops
+	// is never passed on, and what was passed on is the start of the
+	// Answer's Text. With a model judge, which reads the answer only once it
+	// is whole, it receives a single "checking" line instead. The extractive
+	// answerer does not call it.
 	OnDelta func(string)
 }
 
@@ -196,5 +200,7 @@ type SummaryRequest struct {
 	ArticleID string
 	Topic     string
 	AsOf      time.Time
-	OnDelta   func(string)
+	// OnDelta streams a summary a language model writes, as
+	// AskOptions.OnDelta streams an answer.
+	OnDelta func(string)
 }

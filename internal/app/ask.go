@@ -81,7 +81,8 @@ func (c *askCmd) run(ctx context.Context, inv *invocation) error {
 	opts := rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{K: k, AsOf: asOf}}
 	var streamed strings.Builder
 	if !asJSON && st.engine.Chat != nil && isTerminal(inv.env.Stdout) {
-		// Show the model's words as they come; the checked answer follows.
+		// Show the answer as it is written, a checked sentence at a time
+		// (or a "checking" line while a model judge reads it).
 		opts.OnDelta = func(s string) {
 			streamed.WriteString(s)
 			fmt.Fprint(inv.env.Stdout, s)
@@ -94,8 +95,14 @@ func (c *askCmd) run(ctx context.Context, inv *invocation) error {
 	if asJSON {
 		return writeJSONAnswer(inv.stdout(), ans, "answer")
 	}
+	if rest, ok := strings.CutPrefix(ans.Text, streamed.String()); ok && streamed.Len() > 0 && ans.Caveat == "" {
+		// The stream showed the start of the checked answer: finish it.
+		fmt.Fprintln(inv.env.Stdout, rest)
+		writeAnswerNotes(inv.stdout(), ans)
+		return nil
+	}
 	if streamed.Len() > 0 {
-		fmt.Fprint(inv.env.Stdout, "\n\n— checked against the sources —\n\n")
+		fmt.Fprint(inv.env.Stdout, "\n\n")
 	}
 	writeTextAnswer(inv.stdout(), ans)
 	return nil
@@ -263,6 +270,12 @@ func writeTextAnswer(w io.Writer, ans rag.Answer) {
 		fmt.Fprintf(w, "Note: %s\n\n", ans.Caveat)
 	}
 	fmt.Fprintln(w, ans.Text)
+	writeAnswerNotes(w, ans)
+}
+
+// writeAnswerNotes writes what follows an answer's text: how many sentences
+// the check removed, the date it speaks as of, and its sources.
+func writeAnswerNotes(w io.Writer, ans rag.Answer) {
 	if note := ans.RemovedNote(); note != "" {
 		fmt.Fprintf(w, "\n(%s)\n", note)
 	}

@@ -10,7 +10,9 @@ import (
 	"golang.org/x/term"
 )
 
-func termIsTerminal(fd int) bool { return term.IsTerminal(fd) }
+// termIsTerminal reports whether fd is a terminal; a test stands in for a
+// terminal by replacing it.
+var termIsTerminal = term.IsTerminal
 
 // progressReporter draws a progress bar for embedding on a terminal, and
 // stays quiet elsewhere: the index logs one line when it is done.

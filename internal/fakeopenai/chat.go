@@ -147,7 +147,13 @@ func (s *Server) streamChat(w http.ResponseWriter, r *http.Request, req ChatRequ
 	if !send(map[string]any{"role": "assistant", "content": ""}, nil) {
 		return
 	}
+	s.mu.Lock()
+	pace := s.chunkDelay
+	s.mu.Unlock()
 	for i, piece := range splitText(reply.Content, reply.ChunkSize) {
+		if i > 0 && !s.wait(r.Context(), pace) {
+			return
+		}
 		if reply.CutAfter > 0 && i == reply.CutAfter {
 			s.cut(w, reply.CleanCut)
 			return

@@ -133,6 +133,7 @@ type Server struct {
 	embedQueue  []EmbedReply
 	defaultChat func(ChatRequest) string
 	latency     time.Duration
+	chunkDelay  time.Duration
 	dimensions  int
 	apiKey      string
 	requests    []Request
@@ -200,6 +201,14 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.latency = d
+}
+
+// SetChunkDelay makes a streamed reply wait d before each content chunk
+// after the first, as a model writing at a reader's pace does.
+func (s *Server) SetChunkDelay(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.chunkDelay = d
 }
 
 // SetDimensions sets the size of the default embedding vectors.

@@ -35,10 +35,11 @@ Rules:
 // the sources do not answer, or that keeps no verified citation, becomes a
 // plain abstention.
 //
-// When onDelta is not nil the reply is streamed through it as it arrives,
-// without the contents of <think> blocks. What was streamed is the model's
-// draft; the returned Answer.Text is the checked answer and should replace
-// it.
+// When onDelta is not nil the answer is streamed through it as the model
+// writes, a checked sentence at a time (see checkedStream): a sentence the
+// check drops is never passed on, and what was passed on is the start of the
+// returned Answer.Text, which completes it. With a model judge, which reads
+// the answer only once it is whole, onDelta gets CheckingSources instead.
 func LLM(ctx context.Context, chat rag.ChatFunc, v *Verifier, question string, history []rag.Message, hits []rag.Hit, onDelta func(string)) (rag.Answer, error) {
 	ans := rag.Answer{Question: question, Mode: rag.ModeLLM}
 	if len(hits) == 0 {
@@ -47,10 +48,12 @@ func LLM(ctx context.Context, chat rag.ChatFunc, v *Verifier, question string, h
 		return ans, nil
 	}
 	msgs := answerMessages(question, history, hits)
-	reply, err := streamChat(ctx, chat, msgs, onDelta)
+	stream := newCheckedStream(onDelta, v, hits, true)
+	reply, err := streamChat(ctx, chat, msgs, stream.writer())
 	if err != nil {
 		return rag.Answer{}, fmt.Errorf("ask model: %w", err)
 	}
+	stream.finish()
 	reply = StripThink(reply)
 	if leadsWithNoAnswer(reply, len(hits)) {
 		ans.Text = abstainNoAnswer

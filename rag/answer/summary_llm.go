@@ -49,7 +49,8 @@ const minBudgetChars = 400
 // are still too long) into the summary. Every step's citations are checked
 // against the passages, so a note that its source does not support never
 // reaches the summary. focus, when set, is the topic to summarise. onDelta
-// receives the final step as it streams, without <think> blocks.
+// receives the final step as it streams, a checked sentence at a time, as
+// LLM streams an answer.
 func LLMSummary(ctx context.Context, chat rag.ChatFunc, v *Verifier, focus string, passages []rag.Passage, contextChars int, onDelta func(string)) (rag.Answer, error) {
 	ans := rag.Answer{Mode: rag.ModeLLM}
 	if len(passages) == 0 {
@@ -70,6 +71,8 @@ func LLMSummary(ctx context.Context, chat rag.ChatFunc, v *Verifier, focus strin
 		all[i] = i
 	}
 
+	stream := newCheckedStream(onDelta, v, hitsOf(passages), false)
+	onDelta = stream.writer()
 	var draft string
 	if sourcesSize(passages, all) <= budget {
 		reply, err := summaryCall(ctx, chat, summaryRules, passages, all, request, onDelta)
@@ -89,6 +92,7 @@ func LLMSummary(ctx context.Context, chat rag.ChatFunc, v *Verifier, focus strin
 		}
 		ans.Dropped = append(ans.Dropped, dropped...)
 	}
+	stream.finish()
 	return withVerifiedCitations(ctx, v, ans, draft, hitsOf(passages), abstainUnverifiedSummary, abstainUnverifiedSummary), nil
 }
 

@@ -1,0 +1,173 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// pieceChat plays a model that streams reply in pieces of size bytes (the
+// replies here are ASCII apart from curly quotes, which it keeps whole), and
+// records, for every piece the caller passes on, how much of the reply had
+// been sent by then.
+type pieceChat struct {
+	reply string
+	size  int
+	sent  int
+}
+
+func (p *pieceChat) chat(_ context.Context, _ []rag.Message, onDelta func(string)) (string, error) {
+	if onDelta == nil {
+		return p.reply, nil
+	}
+	for rest := p.reply; rest != ""; {
+		n := min(p.size, len(rest))
+		for n < len(rest) && (rest[n]&0xC0) == 0x80 {
+			n++
+		}
+		p.sent += n
+		onDelta(rest[:n])
+		rest = rest[n:]
+	}
+	return p.reply, nil
+}
+
+type streamed struct {
+	text   strings.Builder
+	pieces int
+	// firstAt is how much of the reply had been sent when the first piece
+	// was passed on.
+	firstAt int
+}
+
+func (s *streamed) add(chat *pieceChat) func(string) {
+	return func(d string) {
+		if s.pieces == 0 {
+			s.firstAt = chat.sent
+		}
+		s.pieces++
+		s.text.WriteString(d)
+	}
+}
+
+// TestStreamShowsOnlyCheckedSentences: a reply whose second sentence
+// misstates its passage streams the first sentence before the reply is
+// over, never the second, and ends as the checked answer, whatever the size
+// of the pieces and wherever the model puts its markers.
+func TestStreamShowsOnlyCheckedSentences(t *testing.T) {
+	const question = "What did Starmer tell Zelenskyy about NATO?"
+	hits := seedHits(t, question, 10)
+	nato := sourceNumber(t, hits, "irreversible path” to joining NATO")
+	summit := sourceNumber(t, hits, "as agreed by allies at the Washington summit")
+	const wrong = "Starmer told Zelenskyy that Ukraine is no longer on a path to joining NATO"
+	replies := map[string]string{
+		"markers before the stop": fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]. %s [%d]. That path was agreed by allies at the Washington summit last year [%d].", nato, wrong, nato, summit),
+		"markers after the stop":  fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO. [%d] %s. [%d] That path was agreed by allies at the Washington summit last year. [%d]", nato, wrong, nato, summit),
+		"markers glued":           fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO.[%d] %s.[%d] That path was agreed by allies at the Washington summit last year.[%d]", nato, wrong, nato, summit),
+		"a list":                  fmt.Sprintf("- Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d].\n- %s [%d].\n- That path was agreed by allies at the Washington summit last year [%d].", nato, wrong, nato, summit),
+	}
+	for name, reply := range replies {
+		for _, size := range []int{1, 3, 7, 16, 40} {
+			t.Run(fmt.Sprintf("%s/%d", name, size), func(t *testing.T) {
+				chat := &pieceChat{reply: reply, size: size}
+				var got streamed
+				ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, got.add(chat))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ans.Abstained || len(ans.Dropped) != 1 || !strings.HasPrefix(ans.Dropped[0], wrong) {
+					t.Fatalf("the check did not drop the second sentence alone: %+v", ans)
+				}
+				if strings.Contains(got.text.String(), "no longer") {
+					t.Errorf("the dropped sentence was streamed: %q", got.text.String())
+				}
+				if got.text.String() != ans.Text {
+					t.Errorf("streamed %q, the answer is %q", got.text.String(), ans.Text)
+				}
+				if got.pieces < 2 || got.firstAt >= len(reply) {
+					t.Errorf("%d pieces, the first after %d of %d bytes: want the first sentence before the reply ends", got.pieces, got.firstAt, len(reply))
+				}
+			})
+		}
+	}
+}
+
+// TestStreamHoldsBackAbstentions: nothing of an answer that becomes an
+// abstention is streamed: one that opens by saying the sources do not
+// answer, one whose every claim is dropped, and a sentence claiming
+// nothing before them.
+func TestStreamHoldsBackAbstentions(t *testing.T) {
+	const question = "What did Starmer tell Zelenskyy about NATO?"
+	hits := seedHits(t, question, 10)
+	nato := sourceNumber(t, hits, "irreversible path” to joining NATO")
+	for _, reply := range []string{
+		fmt.Sprintf("The sources don't say what Starmer promised. They say Ukraine is still on an “irreversible path” to joining NATO [%d].", nato),
+		fmt.Sprintf("Here is what I found. Starmer told Zelenskyy that Ukraine is no longer on a path to joining NATO [%d]. Starmer pledged 40 fighter jets [%d].", nato, nato),
+	} {
+		chat := &pieceChat{reply: reply, size: 5}
+		var got streamed
+		ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, got.add(chat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Abstained || got.text.Len() != 0 {
+			t.Errorf("reply %q: abstained %v, streamed %q", reply, ans.Abstained, got.text.String())
+		}
+	}
+}
+
+// TestStreamWithAJudgeShowsOnlyThatItIsChecking: the judge reads the whole
+// answer, so nothing of it can be shown before; the stream says it is being
+// checked.
+func TestStreamWithAJudgeShowsOnlyThatItIsChecking(t *testing.T) {
+	const question = "What did Starmer tell Zelenskyy about NATO?"
+	hits := seedHits(t, question, 10)
+	nato := sourceNumber(t, hits, "irreversible path” to joining NATO")
+	reply := fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]. It was agreed by allies at the Washington summit last year [%d].", nato, nato)
+	chat := &pieceChat{reply: reply, size: 4}
+	judged := false
+	judge := func(context.Context, []rag.Message, func(string)) (string, error) {
+		judged = true
+		return "", fmt.Errorf("judge unavailable")
+	}
+	var got streamed
+	ans, err := LLM(context.Background(), chat.chat, &Verifier{Judge: judge}, question, nil, hits, got.add(chat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !judged || ans.Text == "" {
+		t.Fatalf("judged %v, answer %+v", judged, ans)
+	}
+	if got.text.String() != CheckingSources || got.pieces != 1 {
+		t.Errorf("streamed %q in %d pieces, want only %q", got.text.String(), got.pieces, CheckingSources)
+	}
+}
+
+// TestSummaryStreamShowsOnlyCheckedSentences: a summary streams as an answer
+// does; its invented note never shows.
+func TestSummaryStreamShowsOnlyCheckedSentences(t *testing.T) {
+	passages := loadSeedPassages(t)[:3]
+	var lines []string
+	for i, p := range passages {
+		first := strings.TrimRight(strings.Fields(p.Text)[0]+" "+strings.Join(strings.Fields(p.Text)[1:12], " "), ".,;:")
+		lines = append(lines, fmt.Sprintf("%s [%d].", first, i+1))
+		if i == 0 {
+			lines = append(lines, "The Kremlin announced a full withdrawal from Crimea [1].")
+		}
+	}
+	chat := &pieceChat{reply: strings.Join(lines, " "), size: 6}
+	var got streamed
+	ans, err := LLMSummary(context.Background(), chat.chat, nil, "", passages, 0, got.add(chat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Dropped) == 0 || strings.Contains(ans.Text, "Crimea") {
+		t.Fatalf("the invented note was not dropped: %+v", ans)
+	}
+	if strings.Contains(got.text.String(), "Crimea") || got.text.String() != ans.Text {
+		t.Errorf("streamed %q, the summary is %q", got.text.String(), ans.Text)
+	}
+}
