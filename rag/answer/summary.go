@@ -75,12 +75,36 @@ func ExtractiveSummaryFocus(passages []rag.Passage, focus string, maxSentences i
 	if len(sents) > maxSummaryCandidates {
 		sents = nearestCentroid(sents, maxSummaryCandidates)
 	}
-	lexRank(sents, focusRelevance(sents, focus, idf))
+	relevance := focusRelevance(sents, focus, idf)
+	lexRank(sents, relevance)
 
 	chosen := selectDiverse(sents, maxSentences)
+	// With a focus, the article most about it leads (its most relevant
+	// sentence, then its rank): a summary of "the Trump Zelenskyy meeting"
+	// opens with the meeting, not with an older story that touches it.
+	lead := map[string]float64{}
+	if relevance != nil {
+		// A sentence that holds nothing of the focus is not about it,
+		// however central it is to the passages retrieved for it.
+		onTopic := chosen[:0]
+		for _, c := range chosen {
+			if relevanceOf(sents, relevance, c) > 0 {
+				onTopic = append(onTopic, c)
+			}
+		}
+		if len(onTopic) > 0 {
+			chosen = onTopic
+		}
+		for _, c := range chosen {
+			id := passages[c.passage].ArticleID
+			lead[id] = math.Max(lead[id], relevanceOf(sents, relevance, c)+c.centrank*1e-9)
+		}
+	}
 	sort.SliceStable(chosen, func(i, j int) bool {
 		a, b := passages[chosen[i].passage], passages[chosen[j].passage]
 		switch {
+		case a.ArticleID != b.ArticleID && lead[a.ArticleID] != lead[b.ArticleID]:
+			return lead[a.ArticleID] > lead[b.ArticleID]
 		case !a.Published.Equal(b.Published):
 			if a.Published.IsZero() || b.Published.IsZero() {
 				return b.Published.IsZero() // undated articles last
@@ -226,12 +250,19 @@ func weighSentences(sents []summarySentence) func(term string) float64 {
 	return idf
 }
 
-// focusRelevance gives each sentence's similarity to the focus, or nil when
-// there is no focus or nothing in the passages shares a word with it.
+// focusRelevance gives each sentence's relevance to the focus, or nil when
+// there is no focus or nothing in the passages shares a word with it: the
+// share of the focus's weight (its words' IDF over the sentences) that the
+// sentence holds, squared, so that a sentence about the whole of "the Trump
+// Zelenskyy meeting" counts far more than one that only says "meet".
 func focusRelevance(sents []summarySentence, focus string, idf func(string) float64) []float64 {
 	q := map[string]float64{}
+	var total float64
 	for _, t := range prose.Terms(focus) {
-		q[t] = idf(t)
+		if _, ok := q[t]; !ok {
+			q[t] = idf(t)
+			total += q[t]
+		}
 	}
 	if len(q) == 0 {
 		return nil
@@ -239,15 +270,29 @@ func focusRelevance(sents []summarySentence, focus string, idf func(string) floa
 	rel := make([]float64, len(sents))
 	related := false
 	for i, s := range sents {
+		var held float64
 		for t, w := range q {
-			rel[i] += w * s.vec[t]
+			if s.terms[t] {
+				held += w
+			}
 		}
+		rel[i] = (held / total) * (held / total)
 		related = related || rel[i] > 0
 	}
 	if !related {
 		return nil
 	}
 	return rel
+}
+
+// relevanceOf is a chosen sentence's relevance.
+func relevanceOf(sents []summarySentence, relevance []float64, c *summarySentence) float64 {
+	for i := range sents {
+		if &sents[i] == c {
+			return relevance[i]
+		}
+	}
+	return 0
 }
 
 func cosine(a, b map[string]float64) float64 {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -328,4 +329,28 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestExtractiveSummaryFocusLeadsWithTheTopic: a summary for a topic opens
+// with the article most about it, even when an older article that touches
+// the topic would come first by date, and leaves out sentences that hold
+// nothing of the topic.
+func TestExtractiveSummaryFocusLeadsWithTheTopic(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 0, 0, 0, 0, time.UTC) }
+	passages := []rag.Passage{
+		{ID: "council#0", ArticleID: "council", Pos: 0, Published: day(2), Text: "The harbour council will meet on Friday to vote on the ferry budget. " +
+			"Councillors expect a long debate about the ferry timetable and its cost. " +
+			"Rivera is expected to attend the vote as an observer from the ministry."},
+		{ID: "summit#0", ArticleID: "summit", Pos: 0, Published: day(9), Text: "Minister Rivera and mayor Okafor held a tense meeting at the town hall on Monday. " +
+			"The meeting between Rivera and Okafor lasted two hours and ended without an agreement on the ferry. " +
+			"Okafor said after the meeting that the talks would resume next month."},
+	}
+	ans := ExtractiveSummaryFocus(passages, "the Rivera Okafor meeting", 4)
+	if !strings.HasPrefix(ans.Text, "Minister Rivera and mayor Okafor held a tense meeting") && !strings.HasPrefix(ans.Text, "The meeting between Rivera and Okafor") {
+		t.Errorf("summary does not open with the meeting: %s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "long debate about the ferry timetable") {
+		t.Errorf("summary keeps a sentence with nothing of the topic: %s", ans.Text)
+	}
+	checkMarkersMatchCitations(t, ans.Text, ans.Citations)
 }

@@ -1,0 +1,57 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAskTheIssueExamples asks `coveragebot ask` on the seed coverage, with
+// no model, the questions issue 16 quotes as answered badly: a summary
+// request is routed to the summary and opens with the meeting itself; a
+// question whose verb is in a headline is answered from it; phrasing words
+// ("tell me", "actually", "recently", "according to") never make the
+// answerer abstain; and the near misses and off-topic questions abstain.
+func TestAskTheIssueExamples(t *testing.T) {
+	c := newCLI(t)
+	asOf := "2025-04-27"
+
+	a := decodeAnswer(t, c.mustRun("ask", "--json", "--as-of", asOf, "Summarise the coverage of the Trump Zelenskyy meeting"))
+	if a.Route != "summary" || a.Abstained || a.Answer == nil {
+		t.Fatalf("summary request: %+v", a)
+	}
+	first, _, _ := strings.Cut(*a.Answer, "[1]")
+	if !strings.Contains(first, "meeting with Volodymyr Zelenskyy") && !strings.Contains(first, "one-on-one talks") {
+		t.Errorf("the summary does not open with the meeting: %q", *a.Answer)
+	}
+	if strings.Contains(*a.Answer, "Munich") && strings.Index(*a.Answer, "Munich") < strings.Index(*a.Answer, "Zelenskyy") {
+		t.Errorf("the summary opens with the Munich talks: %q", *a.Answer)
+	}
+
+	a = decodeAnswer(t, c.mustRun("ask", "--json", "--as-of", asOf, "What did Bolton warn about?"))
+	if a.Abstained || a.Answer == nil || !strings.Contains(*a.Answer, "Endless concessions to Moscow") {
+		t.Errorf("Bolton's warning: %+v", a)
+	}
+
+	for _, q := range []string{
+		"tell me, how long did the meeting in st peter's actually last, according to reports?",
+		"what did bolton warn about recently",
+		"has zelenskyy said anything recently about the meeting with trump?",
+	} {
+		a := decodeAnswer(t, c.mustRun("ask", "--json", "--as-of", asOf, q))
+		if a.Abstained {
+			t.Errorf("%q abstained over its phrasing: %s", q, *a.Answer)
+		}
+	}
+
+	for _, q := range []string{
+		"what did the pope say about starmer",
+		"what did bolton say about starmer?",
+		"what did zelenskyy's office say about the bridge?",
+		"what did ivanka wear to the funeral",
+		"what's bitcoin at today",
+	} {
+		if a := decodeAnswer(t, c.mustRun("ask", "--json", "--as-of", asOf, q)); !a.Abstained {
+			t.Errorf("%q answered: %s", q, *a.Answer)
+		}
+	}
+}
