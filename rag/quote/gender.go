@@ -164,6 +164,10 @@ func (x *quoteExtractor) evidenced(name string) bool {
 	}
 	ok := x.gender[name] != genderUnknown
 	toks := nameTokens(name)
+	// Only people carry a generational suffix: "Marcos Jr.".
+	if len(toks) > 1 && nameSuffixes[toks[len(toks)-1]] {
+		ok = true
+	}
 	for _, p := range x.people {
 		if ok {
 			break

@@ -90,6 +90,16 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// The quotation's own attribution outranks a narrating verb before it.
 		{"attribution after the quotation wins", `They discussed "a ceasefire by spring", envoy Lars Tomm said.`,
 			[]want{{"Lars Tomm", "a ceasefire by spring"}}},
+		// Suffixes: a title word before "Jr." is a surname, and the
+		// suffix's full stop does not end the subject.
+		{"a surname that is also a title", `Ana Brek worked with Tom King Jr., who called her "the engine of the campaign."`,
+			[]want{{"Tom King Jr", "the engine of the campaign."}}},
+		{"a suffix before the verb", "Carl Rand Jr. runs the farm.\n\n\"We stay,\" Rand Jr. said in May.",
+			[]want{{"Carl Rand Jr", "We stay,"}}},
+		// A nickname in quotation marks inside a name is a name, not a
+		// quotation, and a later mention by it means the same person.
+		{"a nickname inside a name", "Cyclist Anna Moriah \"Mo\" Wilson won the race.\n\nMo Wilson wrote about it. \"I was excited,\" she wrote.",
+			[]want{{"Anna Moriah Wilson", "I was excited,"}}},
 		// Terms the reporter mentions are not anyone's words.
 		{"a quoted modifier inside a noun phrase", `The storm is also called the "grey" storm because of its clouds, forecaster Ana Brek said.`, nil},
 		{"the complement of a passive verb of naming", `Officials lifted rates to the 3% level considered "neutral", Governor Ada Lund said on Monday.`, nil},

@@ -241,7 +241,9 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 	at := run[0].start
 	lastTitle := -1
 	for k, w := range run {
-		if jobTitles[strings.ToLower(w.text)] {
+		// A title word followed by nothing but a suffix is the surname:
+		// "Martin Luther King Jr.".
+		if jobTitles[strings.ToLower(w.text)] && !(k == len(run)-2 && nameSuffixes[strings.ToLower(run[k+1].text)]) {
 			lastTitle = k
 		}
 	}

@@ -60,10 +60,14 @@ func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
 	x := &quoteExtractor{body: body, spans: spans, masked: maskQuotes(body, spans), refs: map[int]speakerRef{}}
 	x.sentences = prose.SentenceSpans(x.masked)
 	x.people = findPeople(x.masked)
+	nicks := x.joinNicknames()
 	x.titled = map[string]personMention{}
 	for _, p := range x.people {
 		if p.full {
 			p.tokens = nameTokens(p.name)
+			if n, ok := nicks[p.start]; ok {
+				p.tokens = append(p.tokens, n)
+			}
 			x.fullNames = append(x.fullNames, p)
 		}
 		if t := strings.ToLower(p.title); t != "" {
@@ -75,6 +79,29 @@ func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
 	x.readGenders()
 	x.readSpeech()
 	return x
+}
+
+// joinNicknames joins a name split by a nickname in quotation marks (Anna
+// Moriah "Mo" Wilson) into one person, and returns the nicknames by where
+// the joined names start, so that "Mo Wilson" later means the same person.
+func (x *quoteExtractor) joinNicknames() map[int]string {
+	nicks := map[int]string{}
+	for _, sp := range x.spans {
+		word := x.body[sp.textStart:sp.textEnd]
+		if strings.ContainsAny(word, " ,.") || !isTitleCase(word) || sp.open < 1 || sp.end >= len(x.masked) ||
+			x.masked[sp.open-1] != ' ' || x.masked[sp.end] != ' ' {
+			continue
+		}
+		i := x.peopleFrom(sp.open - 2)
+		if i+1 >= len(x.people) || x.people[i].end != sp.open-1 || x.people[i+1].start != sp.end+1 || x.people[i].possessive {
+			continue
+		}
+		a, b := x.people[i], x.people[i+1]
+		a.name, a.end, a.possessive, a.full = a.name+" "+b.name, b.end, b.possessive, true
+		nicks[a.start] = strings.ToLower(word)
+		x.people = append(x.people[:i], append([]personMention{a}, x.people[i+2:]...)...)
+	}
+	return nicks
 }
 
 var (
@@ -337,6 +364,12 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 			continue
 		}
 		break
+	}
+	// "Marcos Jr. said": the suffix's full stop is not the clause's end.
+	if end > sentStart+1 && x.masked[end-1] == '.' {
+		if ws := lastWordStart(x.masked, sentStart, end-1); nameSuffixes[strings.ToLower(x.masked[ws:end-1])] {
+			end--
+		}
 	}
 	if end > sentStart && x.masked[end-1] == ',' {
 		// An appositive: try each comma from the right as its start.
