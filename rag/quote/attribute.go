@@ -516,6 +516,45 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 			return ref, true
 		}
 	}
+	// A quotation that opens its paragraph after a paragraph ending in
+	// someone's indirect speech goes on with that speaker: "Lund said the
+	// city would appeal.\n\n“We will not give up.”"
+	if ref, ok := x.afterIndirectSpeech(sp); ok {
+		return ref, true
+	}
+	return speakerRef{}, false
+}
+
+// afterIndirectSpeech returns the speaker of the last sentence of the
+// paragraph before a quotation that opens its own paragraph, when that
+// sentence reports a named person's words without quoting them.
+func (x *quoteExtractor) afterIndirectSpeech(sp quoteSpan) (speakerRef, bool) {
+	if !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") {
+		return speakerRef{}, false
+	}
+	prevEnd := trimRightSpace(x.masked, 0, sp.open)
+	if prevEnd == 0 {
+		return speakerRef{}, false
+	}
+	s, e := x.sentenceAround(prevEnd - 1)
+	if s >= e || strings.Contains(x.masked[s:e], "\"") || strings.Contains(x.masked[s:e], "\n") {
+		return speakerRef{}, false
+	}
+	for k := len(x.speech) - 1; k >= 0; k-- {
+		sa := x.speech[k]
+		if sa.verbStart >= e {
+			continue
+		}
+		if sa.verbStart < s {
+			break
+		}
+		if sa.ok && sa.ref.person && x.evidenced(sa.ref.speaker) {
+			ref := sa.ref
+			ref.about = ""
+			return ref, true
+		}
+		return speakerRef{}, false
+	}
 	return speakerRef{}, false
 }
 

@@ -90,6 +90,11 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// The quotation's own attribution outranks a narrating verb before it.
 		{"attribution after the quotation wins", `They discussed "a ceasefire by spring", envoy Lars Tomm said.`,
 			[]want{{"Lars Tomm", "a ceasefire by spring"}}},
+		// A quotation opening its paragraph after someone's indirect speech
+		// goes on with that speaker.
+		{"after indirect speech", "Mayor Ada Lund said the city would appeal the ruling.\n\n\"We will not give up on this bridge.\"",
+			[]want{{"Ada Lund", "We will not give up on this bridge."}}},
+		{"narration breaks it", "Mayor Ada Lund said the city would appeal. The court closed at noon.\n\n\"We will not give up on this bridge.\"", nil},
 		// Suffixes: a title word before "Jr." is a surname, and the
 		// suffix's full stop does not end the subject.
 		{"a surname that is also a title", `Ana Brek worked with Tom King Jr., who called her "the engine of the campaign."`,
@@ -161,7 +166,7 @@ func TestExtractMarksSpeakersThatAreNotPeople(t *testing.T) {
 }
 
 func TestExtractGivesAnOrganisationsSpokespersonToNoPerson(t *testing.T) {
-	body := `A spokesperson for Northwind Labs said in an email that "orders keep growing." The band Blue Harbor posted "Thank you, Oslo!" online.`
+	body := `A spokesperson for Northwind Labs said in an email that "orders keep growing." The band Blue Harbor posted "Thank you, Oslo!" online. The rights group Open Harbor Watch accused the port of "reckless dumping."`
 	for _, q := range quote.Extract(rag.Article{ID: "a", Text: body}) {
 		if !q.NotPerson {
 			t.Errorf("%q is given to %q as a person's words", q.Text, q.Speaker)

@@ -144,8 +144,8 @@ func findPeople(masked string) []personMention {
 // the noun phrase it stands in: "the DC-based firm Levy Firestone Muse",
 // "his company, Rocky Mountain Rotors", "the rock band Garbage". The head
 // noun just before it, after a determiner or a possessive, is one WordNet
-// files first under noun.group (firm, company, band, agency, party) and
-// never under noun.person among its first senses.
+// files first under noun.group (firm, company, band, agency, party) or
+// noun.Tops (group), and never under noun.person among its first senses.
 func namedBody(masked string, pos int) bool {
 	end := trimRightSpace(masked, 0, pos)
 	if end > 0 && masked[end-1] == ',' {
@@ -155,8 +155,10 @@ func namedBody(masked string, pos int) bool {
 	if ws == end || !isLowerWord(masked[ws:end]) {
 		return false
 	}
+	// WordNet files "group" itself under noun.Tops, the top of the
+	// hierarchy, with entity and thing.
 	files := lexicon.LexFiles(masked[ws:end], 'n')
-	if len(files) == 0 || files[0] != "noun.group" || slices.Contains(files, "noun.person") {
+	if len(files) == 0 || (files[0] != "noun.group" && files[0] != "noun.Tops") || slices.Contains(files, "noun.person") {
 		return false
 	}
 	// A determiner or a possessive opens the noun phrase within a few
