@@ -26,8 +26,9 @@ type evalCmd struct {
 	Baseline  string
 	Quotes    string
 	Claims    string
-	// FailuresHalf is the half of a claims or quotes set whose failures --failures
-	// lists: "tune" unless asked for otherwise.
+	// FailuresHalf is the half of a claims or quotes set, or of the
+	// questions asked with --answers, whose failures --failures lists:
+	// "tune" unless asked for otherwise.
 	FailuresHalf string
 
 	// reorder, set only by tests, replaces each question's article ranking
@@ -45,7 +46,7 @@ func (c *evalCmd) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.EvalIndex, "eval-index", "", "build the evaluation index in this `DIR` instead of a temporary directory (never the bot's own index)")
 	fs.StringVar(&c.Baseline, "baseline", "", "fail (exit 1) when Hits@10 or MRR@10 falls more than the tolerance below the figures in this JSON `FILE` (see docs/QUALITY.md)")
 	fs.StringVar(&c.Claims, "claims", "", "instead of retrieval, score the citation check against a labelled claims `FILE` (testdata/claims/claims.jsonl): per kind, faithful sentences kept and misstatements dropped, on the tune and check halves, by the rules alone and, with a chat model configured, with the model judge")
-	fs.StringVar(&c.FailuresHalf, "failures-half", "tune", "with --claims or --quotes and --failures, the `HALF` whose failures are listed: tune (the default; the half rules are tuned on) or check (read it only to report, never to tune); the metrics of both halves are printed either way")
+	fs.StringVar(&c.FailuresHalf, "failures-half", "tune", "with --failures and --claims, --quotes or --answers, the `HALF` whose failures (with --answers, wrong answers and retrieval misses) are listed: tune (the default; the half rules are tuned on) or check (read it only to report, never to tune); the metrics of both halves are printed either way")
 	fs.StringVar(&c.Quotes, "quotes", "", "instead of retrieval, score quotation attribution and timeline dates against a labelled `SET` (a directory such as testdata/quotes-eval, or its quotations.jsonl)")
 }
 
@@ -69,6 +70,9 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 		return usageErr("give --corpus and --queries, for example: coveragebot eval --corpus corpus.jsonl --queries queries.jsonl")
 	}
 	withAnswers := c.Answers
+	if withAnswers && c.FailuresHalf != "tune" && c.FailuresHalf != "check" {
+		return usageErr("--failures-half %q: give tune or check", c.FailuresHalf)
+	}
 	var baseline qualityBaseline
 	if c.Baseline != "" {
 		// Read first: a bad baseline should not cost a whole run.
@@ -156,8 +160,14 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 
 	w := inv.stdout()
 	if c.Failures {
+		// With --answers the questions have halves: only the asked
+		// half's misses are listed.
+		half := map[string]string{}
+		for _, q := range asked {
+			half[q.ID] = q.Half
+		}
 		for _, o := range outs {
-			if o.Rank >= 1 && o.Rank <= 10 {
+			if (o.Rank >= 1 && o.Rank <= 10) || (withAnswers && half[o.Query.ID] != c.FailuresHalf) {
 				continue
 			}
 			fmt.Fprintf(w, "MISS %s (%s): %s\n  gold: %s\n", o.Query.ID, o.Query.Date, o.Query.Question, strings.Join(o.Query.GoldURLs, ", "))
@@ -165,7 +175,7 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 				fmt.Fprintf(w, "  %2d. %s  %s  %s\n", i+1, formatDate(h.Published), h.Title, h.URL)
 			}
 		}
-		writeAnswerFailures(w, judged)
+		writeAnswerFailures(w, judged, c.FailuresHalf)
 	}
 	if c.JSON {
 		if err := json.NewEncoder(w).Encode(rep); err != nil {

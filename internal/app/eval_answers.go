@@ -90,10 +90,10 @@ func writeAnswerReport(w io.Writer, r *answerReport) {
 }
 
 // writeAnswerFailures lists every answer that was not right: what it
-// should have stated and what it said.
-func writeAnswerFailures(w io.Writer, js []judgedAnswer) {
+// should have stated and what it said, of one half ("tune" or "check").
+func writeAnswerFailures(w io.Writer, js []judgedAnswer, half string) {
 	for _, j := range js {
-		if j.Verdict == eval.Stated {
+		if j.Verdict == eval.Stated || j.Query.Half != half {
 			continue
 		}
 		q := j.Query

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,4 +100,34 @@ func TestRealTimeQAAnswerFigures(t *testing.T) {
 	}
 	rep := runAnswerEval(t, corpus, queries)
 	checkFigures(t, rep, readAnswerFigures(t).RealTimeQA)
+}
+
+// TestEvalFailuresOfOneHalf: --failures lists the answer failures of the
+// tune half unless --failures-half check asks for the other, so that tuning
+// never has to read the check half's.
+func TestEvalFailuresOfOneHalf(t *testing.T) {
+	c := newCLI(t)
+	data, seed := filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed.jsonl")
+	for _, half := range []string{"tune", "check"} {
+		args := []string{"eval", "--answers", "--failures", "--corpus", data, "--queries", seed}
+		if half == "check" {
+			args = append(args, "--failures-half", "check")
+		}
+		n := 0
+		for _, l := range strings.Split(c.mustRun(args...), "\n") {
+			if !strings.HasPrefix(l, "ANSWER ") {
+				continue
+			}
+			n++
+			if !strings.Contains(l, "("+half+")") {
+				t.Errorf("listing the %s half: %s", half, l)
+			}
+		}
+		if n == 0 {
+			t.Errorf("no failures listed for the %s half", half)
+		}
+	}
+	if _, errs, code := c.run("eval", "--answers", "--failures", "--failures-half", "both", "--corpus", data, "--queries", seed); code == 0 || !strings.Contains(errs, "tune or check") {
+		t.Errorf("--failures-half both: exit %d, %s", code, errs)
+	}
 }
