@@ -56,7 +56,6 @@ var (
 	mannerPattern  = regexp.MustCompile(`(?i)\bhow (did|does|do|has|have|is|was|were|will|would)\b`)
 	saidPattern    = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had) (.{1,60}?)\s+(say|said|says|warn|warned|write|wrote|tell|told|post|posted|claim|claimed|tweet|tweeted|announce|announced|argue|argued|add|added|reply|replied|predict|predicted)\b`)
 	yesNoPattern   = regexp.MustCompile(`(?i)^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b`)
-	whichHead      = regexp.MustCompile(`(?i)\b(which|what)\s+((?:[a-z’'-]+\s+){0,3}?)([a-z-]+)\s+(is|are|was|were|did|does|do|has|have|had|will|would|can|could|won|became|became|plunged|made|announced|received|showed|showed|got)\b`)
 	reasonPattern  = regexp.MustCompile(`(?i)\b(because|since|due to|after|amid|as a result|so that|in order to|in response to|following|owing to|thanks to|caused by|blamed|reason)\b`)
 	mannerCues     = regexp.MustCompile(`(?i)\b(said|says|responded|reacted|replied|called|described|criticised|criticized|praised|welcomed|condemned|applauded|applause|told|posted|wrote|warned|vowed|insisted)\b`)
 	refersBack     = regexp.MustCompile(`(?i)\b(he|she|they|the ([a-z]+ )?(president|minister|prime minister|leader|chancellor|envoy|ambassador|spokes(man|woman|person)|official|pope|pontiff|king|queen|secretary))(\s+[a-z]+){0,2}\s+(said|says|told|tells|added|adds|wrote|writes|warned|warns|posted|claimed|insisted|argued)\b`)
@@ -91,8 +90,8 @@ func kindOf(question string) answerKind {
 	case mannerPattern.MatchString(q):
 		return kindManner
 	}
-	if m := whichHead.FindStringSubmatch(q); m != nil {
-		if k, ok := kindHeads[m[3]]; ok {
+	if h := whichNoun(question); h != "" {
+		if k, ok := kindHeads[h]; ok {
 			return k
 		}
 		return kindName
@@ -122,8 +121,51 @@ func speakerTerms(question string) []string {
 // headNoun is the noun a "which …" or "what …" question asks about ("show"
 // in "which wildly popular show was…"), or "".
 func headNoun(question string) string {
-	if m := whichHead.FindStringSubmatch(strings.ToLower(question)); m != nil {
-		return prose.Stem(m[3])
+	if h := whichNoun(question); h != "" {
+		return prose.Stem(h)
+	}
+	return ""
+}
+
+// whichNoun is the head of the noun phrase a "which …" or "what …"
+// question asks about, lower case: after the wh-word, modifiers and nouns
+// up to a function word, a verb form ("won", "announced") or the end of
+// the clause, the last noun WordNet knows ("which wildly popular show
+// was…", "to stock which condiment?", "which major US retailer
+// announced…"). Capitalised words are names that modify it ("US"). "" when
+// the question has no such phrase ("what did she say").
+func whichNoun(question string) string {
+	words := phraseWords(question)
+	for i, w := range words {
+		b, closed := bareWord(w)
+		if b = strings.ToLower(b); (b != "which" && b != "what") || closed {
+			continue
+		}
+		head := ""
+		for j := i + 1; j < len(words) && j <= i+1+maxModifiers; j++ {
+			x, closes := bareWord(words[j])
+			low := strings.ToLower(x)
+			if x == "" || prose.IsStopword(low) {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(x)
+			switch {
+			case unicode.IsUpper(r):
+				// a name modifying the head
+			case head != "" && lexicon.IsVerb(low) && lexicon.Base(low) != low:
+				closes = true // an inflected verb after the head: "which team won"
+			case lexicon.IsNoun(low):
+				head = low
+			case lexicon.IsVerb(low):
+				closes = true
+			}
+			if closes {
+				break
+			}
+		}
+		if head != "" {
+			return head
+		}
 	}
 	return ""
 }

@@ -6,7 +6,6 @@ package answer
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -61,11 +60,6 @@ func holdsAll(have, want map[string]bool) bool {
 	return true
 }
 
-// continuation matches a sentence that carries on from the one before it:
-// it opens with a pronoun, a connective or a reporting clause, or the one
-// before ends with a colon.
-var continuation = regexp.MustCompile(`^(?i:he|she|they|it|his|her|their|its|this|that|these|those|the (show|company|move|plan|deal|decision|group|team|film|series|product|country|city|state)|but|and|also|however|instead|meanwhile|[“"]|(he|she|they) (added|said|says|went on)\b)\b`)
-
 // withContinuations adds to each chosen sentence the one after it, when the
 // answer runs across the two: the chosen sentence refers to the thing asked
 // about by its kind ("the wildly popular show") without naming it and the
@@ -79,13 +73,19 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 	var res []scoredSentence
 	for _, c := range chosen {
 		sents := hitSentences(hits[c.hit])
-		// "The show, which follows the Roy family, leads…": the sentence
-		// opens by referring back to the thing asked about, named in the
-		// sentence before.
-		if c.idx > 0 && q.head != "" && !isHeadline(hits, scoredSentence{hit: c.hit, idx: c.idx - 1}) {
-			if prev := sents[c.idx-1]; !added[prev] && !strings.HasSuffix(strings.TrimSpace(prev), "?") && opensWith(c.text, q.head) && q.kind.newCandidate(prev, q.all) {
+		// The sentence refers back to the thing asked about, named in the
+		// sentence before: by its kind ("The show, which follows the Roy
+		// family, leads…"), or, when it holds no answer of its own, by a
+		// demonstrative or a pronoun ("But those shelves are now empty").
+		carried := false
+		if c.idx > 0 && !isHeadline(hits, scoredSentence{hit: c.hit, idx: c.idx - 1}) {
+			prev := sents[c.idx-1]
+			byKind := q.head != "" && describesKind(c.text, q.head)
+			byPointer := q.asksSpan() && !q.kind.newCandidate(c.text, q.all) && pointsBack(c.text)
+			if !added[prev] && !strings.HasSuffix(strings.TrimSpace(prev), "?") && (byKind || byPointer) && q.kind.newCandidate(prev, q.all) {
 				res = append(res, scoredSentence{text: prev, hit: c.hit, idx: c.idx - 1, terms: termSet(prev), carries: true})
 				added[prev] = true
+				carried = true
 			}
 		}
 		res = append(res, c)
@@ -97,14 +97,22 @@ func withContinuations(q questionTerms, hits []rag.Hit, chosen []scoredSentence)
 			continue // a headline runs on into no sentence
 		}
 		lacks := !q.kind.newCandidate(c.text, q.all) && (q.kind.typed() || q.kind == kindName)
-		refers := q.head != "" && c.terms[q.head] && q.kind.newCandidate(next, q.all)
+		// The sentence names the kind asked about and the next names it,
+		// unless the one before did.
+		refers := !carried && q.head != "" && c.terms[q.head] && q.kind.newCandidate(next, q.all)
 		colon := strings.HasSuffix(strings.TrimSpace(c.text), ":")
-		if (lacks && q.kind.newCandidate(next, q.all)) || refers || colon || (q.kind == kindSaid && continuation.MatchString(next)) {
+		if (lacks && q.kind.newCandidate(next, q.all)) || refers || colon || (q.kind == kindSaid && continues(next)) {
 			res = append(res, scoredSentence{text: next, hit: c.hit, idx: c.idx + 1, terms: termSet(next), carries: (lacks || refers) && !colon})
 			added[next] = true
 		}
 	}
 	return res
+}
+
+// asksSpan reports whether the question is answered by a span: a name, a
+// place, a figure, a date, a duration.
+func (q questionTerms) asksSpan() bool {
+	return q.kind.typed() || q.kind == kindName
 }
 
 // asksIdentity reports whether the question asks who someone it names
@@ -139,25 +147,6 @@ func findSpan(q questionTerms, chosen []scoredSentence) string {
 		}
 	}
 	return ""
-}
-
-// opensWith reports whether a sentence refers to the thing asked about by
-// its kind, with a determiner a few words before the noun head ("the
-// wildly popular South Korean show", "This company").
-func opensWith(sentence, head string) bool {
-	toks := prose.Tokenize(sentence)
-	for i, t := range toks {
-		if prose.Stem(t) != head {
-			continue
-		}
-		for j := i - 1; j >= 0 && j >= i-5; j-- {
-			switch toks[j] {
-			case "the", "this", "that", "its", "their":
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // typedFirst keeps, for a question that asks for a typed answer (a name,

@@ -389,16 +389,29 @@ func sortedUnique(s []string) []string {
 // IsVerb reports whether WordNet's morphology finds a verb base form for a
 // word ("informed" → "inform", "beaten" → "beat"). Many words are nouns or
 // adjectives too; this says only that a verb reading exists.
-func IsVerb(word string) bool {
-	lx := load()
+func IsVerb(word string) bool { return load().is(word, 'v') }
+
+// IsNoun reports whether WordNet's morphology finds a noun base form for a
+// word in common use ("shelves" → "shelf", "show" → "show"). Many words are
+// verbs too; this says only that a noun reading exists.
+func IsNoun(word string) bool { return load().is(word, 'n') }
+
+// is reports whether a word, or a base form its part of speech's suffix
+// rules or exception list give, is a base form of that part of speech.
+func (lx *lexicon) is(word string, pos byte) bool {
 	w := normalise(word)
-	if len(lx.exceptions['v'][w]) > 0 || strings.IndexByte(lx.lemmas[w], 'v') >= 0 {
+	if len(lx.exceptions[pos][w]) > 0 || strings.IndexByte(lx.lemmas[w], pos) >= 0 {
 		return true
 	}
-	for _, rule := range rules[0].rules {
-		if len(w) > len(rule[0]) && strings.HasSuffix(w, rule[0]) {
-			if strings.IndexByte(lx.lemmas[w[:len(w)-len(rule[0])]+rule[1]], 'v') >= 0 {
-				return true
+	for _, r := range rules {
+		if r.pos != pos {
+			continue
+		}
+		for _, rule := range r.rules {
+			if len(w) > len(rule[0]) && strings.HasSuffix(w, rule[0]) {
+				if strings.IndexByte(lx.lemmas[w[:len(w)-len(rule[0])]+rule[1]], pos) >= 0 {
+					return true
+				}
 			}
 		}
 	}

@@ -203,6 +203,14 @@ func TestIsVerb(t *testing.T) {
 	}
 }
 
+func TestIsNoun(t *testing.T) {
+	for w, want := range map[string]bool{"shelves": true, "show": true, "children": true, "companies": true, "quickly": false, "popular": false, "the": false, "informed": false} {
+		if got := IsNoun(w); got != want {
+			t.Errorf("IsNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestInflections(t *testing.T) {
 	tests := []struct {
 		base string
