@@ -75,7 +75,7 @@ func kindOf(question string) answerKind {
 		strings.Contains(q, "how large"), strings.Contains(q, "how tall"), strings.Contains(q, "how high"),
 		strings.Contains(q, "what share"), strings.Contains(q, "what proportion"), strings.Contains(q, "what percent"):
 		return kindNumber
-	case strings.HasPrefix(q, "when "), strings.Contains(q, " when "), strings.Contains(q, "what date"),
+	case strings.HasPrefix(q, "when "), strings.Contains(q, " when "), strings.Contains(q, "how soon"), strings.Contains(q, "what date"),
 		strings.Contains(q, "what day"), strings.Contains(q, "which day"), strings.Contains(q, "what year"),
 		strings.Contains(q, "which year"), strings.Contains(q, "what time"), strings.Contains(q, "which month"):
 		return kindDate
@@ -198,10 +198,25 @@ func (k answerKind) newCandidate(sentence string, qTerms map[string]bool) bool {
 		return false
 	}
 	for _, m := range pattern.FindAllString(sentence, -1) {
-		for _, t := range prose.Terms(m) {
-			if !qTerms[t] && !isUnitWord(t) {
-				return true
-			}
+		if freshFigure(m, qTerms) {
+			return true
+		}
+	}
+	return false
+}
+
+// freshFigure reports whether a figure, date or duration found in a
+// sentence is one the question does not give. A magnitude in the plural on
+// its own ("millions of swings", "hundreds of people") is an indefinite
+// quantity, not a figure.
+func freshFigure(m string, qTerms map[string]bool) bool {
+	switch strings.ToLower(m) {
+	case "hundreds", "thousands", "millions", "billions", "dozens":
+		return false
+	}
+	for _, t := range prose.Terms(m) {
+		if !qTerms[t] && !isUnitWord(t) {
+			return true
 		}
 	}
 	return false
@@ -324,10 +339,8 @@ func answerSpan(k answerKind, sentence string, qTerms map[string]bool) string {
 		return ""
 	}
 	for _, m := range pattern.FindAllString(sentence, -1) {
-		for _, t := range prose.Terms(m) {
-			if !qTerms[t] && !isUnitWord(t) {
-				return m
-			}
+		if freshFigure(m, qTerms) {
+			return m
 		}
 	}
 	return ""

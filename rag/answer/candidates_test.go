@@ -1,0 +1,36 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTimeAndFigureCandidates(t *testing.T) {
+	none := map[string]bool{}
+	if k := kindOf("How soon will the new ferry enter service?"); k != kindDate {
+		t.Errorf("how soon: kind %v, want kindDate", k)
+	}
+	for _, s := range []string{
+		"The operator says the ferry could sail as early as next week.",
+		"Tickets go on sale in Sept. with the first crossings.",
+		"The council expects a decision within days.",
+		"Crews will be back tomorrow.",
+	} {
+		if !kindDate.newCandidate(s, none) {
+			t.Errorf("no time found in %q", s)
+		}
+	}
+	// "this week" asked about is no answer to when.
+	if kindDate.newCandidate("The ferry sailed this week.", map[string]bool{"week": true, "this": true}) {
+		t.Error("the question's own time counted")
+	}
+	if kindNumber.newCandidate("Thousands of passengers were stranded at the port.", none) {
+		t.Error("an indefinite plural magnitude counted as a figure")
+	}
+	if !kindNumber.newCandidate("About 3 thousand passengers were stranded.", none) || !kindNumber.newCandidate("Some 2 million tickets were sold.", none) {
+		t.Error("a figure with its magnitude was missed")
+	}
+	if got := answerSpan(kindNumber, "Millions of tickets, 2 million in all, were refunded.", none); !strings.HasPrefix(got, "2") {
+		t.Errorf("span %q, want the figure", got)
+	}
+}
