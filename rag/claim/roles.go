@@ -289,57 +289,62 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || !passiveVerb(c.toks, i) {
 			continue
 		}
-		a := agentAfterBy(c.toks, i)
-		if a < 0 || len(c.matches[a]) == 0 {
+		a0, a1 := agentAfterBy(c.toks, i)
+		if a0 < 0 {
 			continue
 		}
 		for _, p := range c.matches[i] {
 			if !c.inGood(ev, c.segment[i], p) || !passiveVerb(ev.toks, p) {
 				continue
 			}
-			b := agentAfterBy(ev.toks, p)
-			if b < 0 {
+			b0, b1 := agentAfterBy(ev.toks, p)
+			if b0 < 0 {
 				continue
 			}
-			same, elsewhere := false, -1
-			for _, q := range c.matches[a] {
-				switch {
-				case q == b:
-					same = true
-				case ev.toks[q].sent == ev.toks[p].sent && isAgent(ev.toks, q):
-					elsewhere = q
+			same, elsewhere := false, false
+			for a := a0; a < a1; a++ {
+				for _, q := range c.matches[a] {
+					switch {
+					case q >= b0 && q < b1:
+						same = true
+					case ev.toks[q].sent == ev.toks[p].sent && isAgent(ev.toks, q):
+						elsewhere = true
+					}
 				}
 			}
-			if !same && elsewhere >= 0 {
-				return contradicted(KindRole, "the source says %s by %s, not by %s", ev.toks[p].text, ev.toks[b].text, c.toks[a].text)
+			if !same && elsewhere {
+				return contradicted(KindRole, "the source says %s by %s, not by %s", ev.toks[p].text, spanText(ev.toks, b0, b1), spanText(c.toks, a0, a1))
 			}
 		}
 	}
 	return Result{}, false
 }
 
-// agentAfterBy gives the head of the doer after "by" of the passive verb at
-// i: the last of the content words or names that follow "by", or -1.
-func agentAfterBy(toks []token, i int) int {
+// agentAfterBy gives the doer after "by" of the passive verb at i: the run
+// of content words and names that follows "by" (after a determiner), or
+// -1, -1.
+func agentAfterBy(toks []token, i int) (start, end int) {
 	for j := i + 1; j < len(toks) && j <= i+5 && toks[j].clause == toks[i].clause; j++ {
 		if toks[j].low != "by" {
 			continue
 		}
-		head := -1
-		for k := j + 1; k < len(toks) && k <= j+4 && toks[k].clause == toks[j].clause; k++ {
-			if isContent(toks[k].low) || toks[k].upper {
-				head = k
+		start, end = -1, -1
+		for k := j + 1; k < len(toks) && k <= j+8 && toks[k].clause == toks[j].clause; k++ {
+			if isContent(toks[k].low) || toks[k].upper || (start >= 0 && isNameJoiner(toks[k].low)) {
+				if start < 0 {
+					start = k
+				}
+				end = k + 1
 				continue
 			}
-			if head >= 0 || !definite[toks[k].low] && toks[k].low != "a" && toks[k].low != "an" {
+			if start >= 0 || !definite[toks[k].low] && toks[k].low != "a" && toks[k].low != "an" {
 				break
 			}
 		}
-		return head
+		return start, end
 	}
-	return -1
+	return -1, -1
 }
-
 // isAgent reports whether the word at q stands in a doer after "by".
 func isAgent(toks []token, q int) bool {
 	for j := q - 1; j >= 0 && j >= q-3 && toks[j].clause == toks[q].clause; j-- {
