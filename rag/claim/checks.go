@@ -44,7 +44,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) {
 				continue // matched through a synonym: too loose to judge polarity by
 			}
-			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i) {
+			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) {
 				continue
 			}
 			return contradicted(KindPolarity, "the source says %s %s, not %s", ev.toks[p].text, ev.toks[h].text, c.toks[i].text)
@@ -54,11 +54,15 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 }
 
 // plainElsewhere reports whether sentence word i also matches, in the
-// passage sentences its clause comes from, the same word not negated: the
-// passage says both ("includes … that do not include").
-func (c *sentenceRead) plainElsewhere(ev *evidence, i int) bool {
+// passage sentences its clause comes from, the same word not negated,
+// among at least as many of the sentence's words as the negated one at h
+// stands among: the passage says both ("includes … that do not include"),
+// and the sentence may mean either. A plain word among other words ("to
+// change the status quo") does not answer "policy has not changed".
+func (c *sentenceRead) plainElsewhere(ev *evidence, i, h int) bool {
 	for _, p := range c.matches[i] {
-		if c.inGood(ev, c.segment[i], p) && sameForm(c.toks[i].low, ev.toks[p].low) && !negatedAt(ev.toks, p, negationWindow) {
+		if p != h && c.inGood(ev, c.segment[i], p) && sameForm(c.toks[i].low, ev.toks[p].low) && !negatedAt(ev.toks, p, negationWindow) &&
+			c.surroundings(i, p, ev) >= c.surroundings(i, h, ev) {
 			return true
 		}
 	}
@@ -408,17 +412,25 @@ func (c *sentenceRead) formInGood(ev *evidence, i int) bool {
 // among the same words: a word near i matches a word near p. An opposite
 // far from what the sentence says is about something else.
 func (c *sentenceRead) sameSurroundings(i, p int, ev *evidence) bool {
+	return c.surroundings(i, p, ev) > 0
+}
+
+// surroundings counts the words near sentence word i that match a word near
+// passage word p, in p's sentence.
+func (c *sentenceRead) surroundings(i, p int, ev *evidence) int {
+	n := 0
 	for j := max(0, i-4); j < len(c.toks) && j <= i+4; j++ {
 		if j == i || !(c.content[j] || c.item[j]) {
 			continue
 		}
 		for _, q := range c.matches[j] {
 			if q != p && q >= p-4 && q <= p+4 && ev.toks[q].sent == ev.toks[p].sent {
-				return true
+				n++
+				break
 			}
 		}
 	}
-	return false
+	return n
 }
 
 // checkAdditions finds content that nothing in the passages supports: a

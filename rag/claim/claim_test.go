@@ -81,6 +81,9 @@ func TestRules(t *testing.T) {
 		{"purchase of by kept", "The way is clear for a purchase of Globex by Acme.", "The way is clear for a possible purchase of Globex by Acme Corp.", true, ""},
 		{"passive doers swapped", "The tax was derided by economists and doubted by the mayor.", "The tax was derided by the mayor and doubted by economists.", false, KindRole},
 		{"passive doers kept", "The tax was derided by the mayor and doubted by economists.", "The tax was derided by the mayor and doubted by economists.", true, ""},
+		{"doer and other party swapped", "The soil was loaned to NASA by the researchers.", "The soil was loaned to the researchers by NASA.", false, KindRole},
+		{"not changed", "Officials said US policy on Taiwan had changed.", "Officials said US policy on Taiwan has not changed and opposed efforts to change the status quo.", false, KindPolarity},
+		{"away for towards", "Counting showed a swing away from Greens candidates.", "Counting showed a strong swing towards Greens candidates.", false, KindAntonym},
 		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {

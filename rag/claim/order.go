@@ -9,6 +9,8 @@ var relations = map[string][]string{
 	"earlier": {"later"}, "later": {"earlier"},
 	"higher": {"lower"}, "lower": {"higher"},
 	"up": {"down"}, "down": {"up"},
+	"toward": {"away"}, "towards": {"away"}, "away": {"toward", "towards"},
+	"inside": {"outside"}, "outside": {"inside"},
 }
 
 // checkRelations finds a relation word turned round: "before the funeral"

@@ -283,7 +283,9 @@ func passiveVerb(toks []token, i int) bool {
 // deriding): for a passive verb of the sentence whose doer after "by" the
 // passage holds, the same verb in the passage has a doer after "by" that
 // the sentence's does not stand for, and the sentence's stands after
-// another "by" in that passage sentence.
+// another "by" in that passage sentence, or between the verb and its "by"
+// (its other party: "loaned to NASA by the researchers" against "loaned
+// to the researchers by NASA").
 func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
 		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || !passiveVerb(c.toks, i) {
@@ -307,7 +309,11 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 					switch {
 					case q >= b0 && q < b1:
 						same = true
-					case ev.toks[q].sent == ev.toks[p].sent && isAgent(ev.toks, q):
+					case ev.toks[q].sent == ev.toks[p].sent && isAgent(ev.toks, q),
+						q > p && q < b0 && ev.toks[q].clause == ev.toks[p].clause:
+						// the doer of another passive, or the other
+						// party of this one ("loaned to the researchers
+						// by NASA")
 						elsewhere = true
 					}
 				}
@@ -345,6 +351,7 @@ func agentAfterBy(toks []token, i int) (start, end int) {
 	}
 	return -1, -1
 }
+
 // isAgent reports whether the word at q stands in a doer after "by".
 func isAgent(toks []token, q int) bool {
 	for j := q - 1; j >= 0 && j >= q-3 && toks[j].clause == toks[q].clause; j-- {
