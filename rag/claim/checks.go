@@ -261,6 +261,9 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		if len(at) == 0 {
 			goto next // every word of it is in the source, as a word
 		}
+		if r, bad := c.otherTitle(ev, g); bad {
+			return r, true
+		}
 		if seg := c.segment[g.start]; c.good[seg] != nil {
 			if r, bad := c.nameBound(ev, seg, g, at); bad {
 				return r, true
@@ -269,6 +272,57 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 	next:
 	}
 	return Result{}, false
+}
+
+// otherTitle finds a person the sentence names with the title of another
+// organisation ("Frontier CEO Ted Christie" where the passage has "Spirit
+// CEO Ted Christie", and names Frontier elsewhere): the word before the
+// title differs, on both sides, and no passage name holds the sentence's.
+func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
+	org := titled(c.toks, g)
+	if org == "" {
+		return Result{}, false
+	}
+	var other *nameGroup
+	for k := range ev.names {
+		h := &ev.names[k]
+		if !sameName(g, *h) {
+			continue
+		}
+		switch o := titled(ev.toks, *h); {
+		case o == org:
+			return Result{}, false
+		case o != "" && other == nil:
+			other = h
+		}
+	}
+	if other == nil || !ev.namedElsewhere(org) {
+		return Result{}, false
+	}
+	return contradicted(KindEntity, "the source says %s, not %s", spanText(ev.toks, other.start, other.end), spanText(c.toks, g.start, g.end))
+}
+
+// titled gives the name key that stands just before a title inside a name
+// ("frontier" in "Frontier CEO Ted Christie"), or "".
+func titled(toks []token, g nameGroup) string {
+	for k := g.start; k+1 < g.end; k++ {
+		if !honorifics[toks[k].low] && honorifics[toks[k+1].low] && k+2 < g.end && !honorifics[toks[k+2].low] {
+			return nameKey(toks[k].low)
+		}
+	}
+	return ""
+}
+
+// namedElsewhere reports whether a passage name holds key.
+func (ev *evidence) namedElsewhere(key string) bool {
+	for _, h := range ev.names {
+		for _, k := range h.keys {
+			if k == key {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameBound checks that a name the passages give stands in, or just before,

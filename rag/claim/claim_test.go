@@ -84,6 +84,8 @@ func TestRules(t *testing.T) {
 		{"doer and other party swapped", "The soil was loaned to NASA by the researchers.", "The soil was loaned to the researchers by NASA.", false, KindRole},
 		{"not changed", "Officials said US policy on Taiwan had changed.", "Officials said US policy on Taiwan has not changed and opposed efforts to change the status quo.", false, KindPolarity},
 		{"away for towards", "Counting showed a swing away from Greens candidates.", "Counting showed a strong swing towards Greens candidates.", false, KindAntonym},
+		{"another company's chief", "'We are disappointed,' said Frontier CEO Ted Christie.", "Spirit and Frontier ended their deal. 'We are disappointed,' said Spirit CEO Ted Christie.", false, KindEntity},
+		{"the company's chief", "'We are disappointed,' said Spirit CEO Ted Christie.", "Spirit and Frontier ended their deal. 'We are disappointed,' said Spirit CEO Ted Christie.", true, ""},
 		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {
