@@ -138,3 +138,27 @@ func FuzzResolveDate(f *testing.F) {
 		}
 	})
 }
+
+// A live page dates its relative days from the update its text states, when
+// that is after its publication date and not implausibly far from it.
+func TestReferenceDate(t *testing.T) {
+	tue := time.Date(2025, 2, 11, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		want time.Time
+	}{
+		{"Updated 9:05 AM ET, Wed February 12, 2025\n\nThe ferry sank on Wednesday.", time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)},
+		{"Updated: February 12, 2025. Rescuers worked overnight.", time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)},
+		{"The ferry sank on Tuesday.", tue},
+		{"Updated February 10, 2025: an earlier day is not an update.", tue},
+		{"Updated June 12, 2025: months later is another story.", tue},
+	}
+	for _, tt := range tests {
+		if got := ReferenceDate(tt.text, tue); !got.Equal(tt.want) {
+			t.Errorf("ReferenceDate(%q) = %s, want %s", tt.text, got.Format("2006-01-02"), tt.want.Format("2006-01-02"))
+		}
+	}
+	if got := ReferenceDate("Updated February 12, 2025.", time.Time{}); !got.IsZero() {
+		t.Errorf("with no publication date: %s, want zero", got)
+	}
+}

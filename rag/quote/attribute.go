@@ -119,7 +119,7 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		if strings.HasSuffix(lower, "prime minister") && first == "the" && len(words) <= 4 {
 			return kindPersonDesc
 		}
-		if speakerHeads[head] {
+		if speakerHeads[head] || (determiners[first] || strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")) && isBodyOrDocument(head) {
 			return kindOtherDesc
 		}
 		return kindNone
@@ -379,6 +379,15 @@ func lastField(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// isBodyOrDocument reports whether a noun names a body or a piece of
+// writing by WordNet (its most frequent sense filed under noun.group or
+// noun.communication: "the agency", "the affidavit", "the indictment"):
+// words it "says" are no person's own.
+func isBodyOrDocument(w string) bool {
+	files := lexicon.LexFiles(strings.ToLower(strings.Trim(w, ".,;:")), 'n')
+	return len(files) > 0 && (files[0] == "noun.group" || files[0] == "noun.communication")
 }
 
 // isPersonNoun reports whether a singular noun names a person by WordNet:

@@ -95,6 +95,9 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		{"after indirect speech", "Mayor Ada Lund said the city would appeal the ruling.\n\n\"We will not give up on this bridge.\"",
 			[]want{{"Ada Lund", "We will not give up on this bridge."}}},
 		{"narration breaks it", "Mayor Ada Lund said the city would appeal. The court closed at noon.\n\n\"We will not give up on this bridge.\"", nil},
+		// Another official in the same paragraph keeps their own words.
+		{"the other official named in the paragraph", "Mayor Ada Lund praised the plan on Monday. But Councillor Tom Reece said it was \"far too costly.\"",
+			[]want{{"Tom Reece", "far too costly."}}},
 		// Suffixes: a title word before "Jr." is a surname, and the
 		// suffix's full stop does not end the subject.
 		{"a surname that is also a title", `Ana Brek worked with Tom King Jr., who called her "the engine of the campaign."`,
@@ -170,6 +173,23 @@ func TestExtractGivesAnOrganisationsSpokespersonToNoPerson(t *testing.T) {
 	for _, q := range quote.Extract(rag.Article{ID: "a", Text: body}) {
 		if !q.NotPerson {
 			t.Errorf("%q is given to %q as a person's words", q.Text, q.Speaker)
+		}
+	}
+}
+
+// Words a document or a statement says are no person's, whoever the
+// sentence or the paragraph names.
+func TestExtractGivesDocumentsAndStatementsToNoPerson(t *testing.T) {
+	for _, body := range []string{
+		`The affidavit says Ola Berg "struck the door twice" before he fled.`,
+		`The indictment states that the pair "knowingly concealed" the money, prosecutor Ana Brek told the court.`,
+		"Ola Berg, the director, resigned Monday.\n\n\"We regret the delay,\" the statement said.",
+		"Ola Berg, the director, resigned Monday. \"We regret the delay,\" the board said in a statement.",
+	} {
+		for _, q := range quote.Extract(rag.Article{ID: "a", Text: body}) {
+			if !q.NotPerson {
+				t.Errorf("%q is given to %q as a person's own words in %q", q.Text, q.Speaker, body)
+			}
 		}
 	}
 }
