@@ -386,7 +386,7 @@ func lastField(s string) string {
 // noun.communication: "the agency", "the affidavit", "the indictment"):
 // words it "says" are no person's own.
 func isBodyOrDocument(w string) bool {
-	files := lexicon.LexFiles(strings.ToLower(strings.Trim(w, ".,;:")), 'n')
+	files := nounFiles(strings.ToLower(strings.Trim(w, ".,;:")))
 	return len(files) > 0 && (files[0] == "noun.group" || files[0] == "noun.communication")
 }
 
@@ -398,7 +398,7 @@ func isPersonNoun(w string) bool {
 	if b := lexicon.Bases(w); len(b) > 0 && !slices.Contains(b, w) {
 		return false
 	}
-	files := lexicon.LexFiles(w, 'n')
+	files := nounFiles(w)
 	return len(files) > 0 && files[0] == "noun.person"
 }
 
@@ -681,11 +681,20 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 	text := x.body[sp.textStart:sp.textEnd]
 	if (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) && next != "" && isLowerWord(next) &&
 		!strings.ContainsAny(text[len(text)-1:], ".,;:!?") && !pronouns[next] && !prepositions[next] && !clauseWords[next] &&
-		!auxiliaries[next] && len(lexicon.LexFiles(next, 'n')) > 0 {
+		!auxiliaries[next] && len(nounFiles(next)) > 0 {
 		return true
 	}
 	if determiners[prev] {
 		before = strings.TrimRight(before[:ws], " ")
+	}
+	// The verb stands just before the quotation: read only the last words,
+	// since the expression would otherwise scan the whole body each time.
+	if len(before) > 80 {
+		cut := len(before) - 80
+		for cut < len(before) && !utf8.RuneStart(before[cut]) {
+			cut++
+		}
+		before = before[cut:]
 	}
 	m := rePassiveNaming.FindStringSubmatchIndex(before)
 	if m == nil {

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -157,7 +156,7 @@ func namedBody(masked string, pos int) bool {
 	}
 	// WordNet files "group" itself under noun.Tops, the top of the
 	// hierarchy, with entity and thing.
-	files := lexicon.LexFiles(masked[ws:end], 'n')
+	files := nounFiles(masked[ws:end])
 	if len(files) == 0 || (files[0] != "noun.group" && files[0] != "noun.Tops") || slices.Contains(files, "noun.person") {
 		return false
 	}

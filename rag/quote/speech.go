@@ -312,7 +312,7 @@ func (x *quoteExtractor) coordinated(sentStart, pos int) bool {
 // time by its -ly ending ("recently", "publicly") and is no noun WordNet
 // knows ("family", "ally").
 func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && isLowerWord(w) && len(lexicon.LexFiles(w, 'n')) == 0
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && isLowerWord(w) && len(nounFiles(w)) == 0
 }
 
 // reportingForm reports whether a lower-case word is the past tense or the
