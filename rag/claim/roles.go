@@ -114,10 +114,52 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 			done = g
 		}
 	}
+	if doer != nil && (objectBeforeInfinitive(toks, *doer, i) || pronounBetween(toks, doer.end, i)) {
+		doer = nil // the name is another verb's object, or a pronoun is the subject ("At the 1984 Euros they were beaten")
+	}
 	if passiveAt(toks, i, done) {
 		doer, done = done, doer
 	}
 	return doer, done
+}
+
+// subjectPronouns stand as the subject of a clause (a closed class).
+var subjectPronouns = wordSet("he she they we i you it")
+
+// pronounBetween reports whether a subject pronoun stands in [from, to).
+func pronounBetween(toks []token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if subjectPronouns[toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// gerundAt reports whether the word at i is an -ing form with its own
+// object after it ("beating Hull", "cutting the rate"), not an adjective
+// before a noun ("leading economists").
+func gerundAt(toks []token, i int) bool {
+	if !strings.HasSuffix(toks[i].low, "ing") || i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	n := toks[i+1]
+	return definite[n.low] || n.low == "a" || n.low == "an" || n.upper || hasDigit(n.low)
+}
+
+// objectBeforeInfinitive reports whether name g, before the verb at i, is
+// the object of another verb and i an infinitive after it ("beat Hull 3-1
+// to reach the final"): the one who reaches is the subject of "beat", not
+// Hull.
+func objectBeforeInfinitive(toks []token, g nameGroup, i int) bool {
+	if i == 0 || toks[i-1].low != "to" || g.start == 0 {
+		return false
+	}
+	k := g.start - 1
+	for k > 0 && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an") {
+		k--
+	}
+	return toks[k].clause == toks[g.start].clause && verbForm(toks, k)
 }
 
 var beWords = wordSet("is are was were be been being get got gets")
@@ -272,7 +314,9 @@ func passiveVerb(toks []token, i int) bool {
 	// two goals".
 	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == toks[i].clause; j++ {
 		if toks[j].low == "by" {
-			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low)
+			// "won by two goals" measures, "reached the final by beating
+			// Hull" gives the means: neither names a doer.
+			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low) && !gerundAt(toks, j+1)
 		}
 	}
 	return false

@@ -1,0 +1,306 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
+// Who did what, read from the clause: the grammatical subject of a verb
+// (the noun phrase before it in its clause, through a relative pronoun to
+// its antecedent, and for an infinitive the subject of the verb that
+// governs it), its object (the noun phrase after it), and the other side
+// of a comparison ("more … than B"). checkRoles reads the names nearest a
+// verb; these rules read the phrase that stands in the role, so that "the
+// CDC's vaccine advisers" or "Supporters of trans participation" can be a
+// doer, and a name that stands near a verb without being its subject
+// ("thrashed Sweden 4-0 to reach the final") is not taken for one.
+
+// personalPronouns stand for someone the clause does not name: a subject
+// that is one says nothing of who did it (a closed class).
+var personalPronouns = wordSet("he she it they we i you him her them us his their its one this that these those")
+
+// postmodifying reports whether a preposition can join a phrase to the
+// noun before it ("Supporters of trans participation", "policy on
+// Taiwan"): any but "by" (a doer), "to" (an infinitive or a recipient),
+// "as", "like", "than" and the words that open a clause of their own.
+func postmodifying(low string) bool {
+	return prepositions[low] && !subordinators[low] && low != "by" && low != "to" && low != "as" && low != "like" && low != "than"
+}
+
+// phrase is a noun phrase: its words from start to end (exclusive) and its
+// head, the word the phrase is about.
+type phrase struct{ start, end, head int }
+
+func (p phrase) ok() bool { return p.head >= 0 }
+
+var noPhrase = phrase{-1, -1, -1}
+
+// nounish reports whether the word at j can stand in a noun phrase: a
+// content word or a capitalised one that does not read as a verb, or a
+// figure.
+func nounish(toks []token, j int) bool {
+	t := toks[j]
+	if verbForm(toks, j) {
+		return false
+	}
+	return isContent(t.low) || t.upper && !isFunctionWord(t.low) || hasDigit(t.low)
+}
+
+// skippable are the words between a subject and its verb that are neither:
+// auxiliaries, negation and adverbs ("has also", "would not", "quietly").
+func skippable(t token) bool {
+	return auxiliaries[t.low] && t.low != "to" || negationWords[t.low] || lightWords[t.low] && !personalPronouns[t.low] && !relativePronouns[t.low] ||
+		len(t.low) > 4 && t.low[len(t.low)-2:] == "ly" && !t.upper
+}
+
+var relativePronouns = wordSet("who which that whom")
+
+// subjectOf gives the subject of the verb at i: the noun phrase that ends
+// just before it (past auxiliaries and adverbs) in its clause; through a
+// relative pronoun, the phrase before the pronoun; for "to V", the subject
+// of the verb before "to" when nothing stands between them. It gives
+// noPhrase when the clause has none before the verb (an inverted "said
+// Smith", a clause opening on the verb) or the verb is a passive, whose
+// subject is not its doer.
+func subjectOf(toks []token, i int) phrase {
+	if passiveVerb(toks, i) || i > 0 && beWords[toks[i-1].low] || toks[i].upper && !toks[i].first {
+		return noPhrase // a passive, or a word of a name ("Hot Dog Eating Contest")
+	}
+	j := i - 1
+	for j >= 0 && toks[j].clause == toks[i].clause && skippable(toks[j]) {
+		j--
+	}
+	if j < 0 || toks[j].clause != toks[i].clause {
+		return noPhrase
+	}
+	switch {
+	case toks[j].low == "to":
+		k := j - 1
+		for k >= 0 && toks[k].clause == toks[j].clause && skippable(toks[k]) {
+			k--
+		}
+		if k >= 0 && toks[k].clause == toks[j].clause && verbForm(toks, k) {
+			return subjectOf(toks, k)
+		}
+		return noPhrase
+	case relativePronouns[toks[j].low] && j > 0:
+		// "Biden, who released …": the antecedent may stand before a comma.
+		if k := j - 1; toks[k].sent == toks[j].sent && nounish(toks, k) {
+			return phraseEndingAt(toks, k)
+		}
+		return noPhrase
+	case personalPronouns[toks[j].low]:
+		return phrase{j, j + 1, j}
+	case nounish(toks, j):
+		p := phraseEndingAt(toks, j)
+		if k := p.start - 1; k >= 0 && toks[k].clause == toks[j].clause && lexicon.IsVerb(toks[k].low) && (verbForm(toks, k) || strings.HasSuffix(toks[k].low, "s")) && !lexicon.IsSaying(toks[k].low) && !toks[k].upper {
+			// "wants the tax suspended", "saw prices rise": the phrase is
+			// the object of the verb before it, and this verb's subject
+			// only in a small clause that words alone cannot tell apart.
+			return noPhrase
+		}
+		return p
+	}
+	return noPhrase
+}
+
+// phraseEndingAt gives the noun phrase whose last word is at j: back over
+// nouns, adjectives, names, figures and the prepositions that join a noun
+// to the one before it, in its clause; a determiner opens it. The head is
+// the last word before the first such preposition ("Supporters of trans
+// participation" is about supporters), else the last word.
+func phraseEndingAt(toks []token, j int) phrase {
+	p := phrase{j, j + 1, j}
+	for k := j - 1; k >= 0 && toks[k].clause == toks[j].clause; k-- {
+		low := toks[k].low
+		switch {
+		case postmodifying(low) && k > 0 && toks[k-1].clause == toks[j].clause && nounish(toks, k-1):
+			p.head = k - 1
+		case definite[low] || low == "a" || low == "an":
+			p.start = k
+			return p // a determiner opens the phrase
+		case nounish(toks, k):
+		default:
+			return p
+		}
+		p.start = k
+	}
+	return p
+}
+
+// objectOf gives the noun phrase after the verb at i in its clause (past a
+// determiner), or noPhrase: the one the act is done to.
+func objectOf(toks []token, i int) phrase {
+	j := i + 1
+	for j < len(toks) && toks[j].clause == toks[i].clause && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an") {
+		j++
+	}
+	if j >= len(toks) || toks[j].clause != toks[i].clause || !nounish(toks, j) {
+		return noPhrase
+	}
+	p := phrase{j, j + 1, j}
+	for p.end < len(toks) && toks[p.end].clause == toks[i].clause && nounish(toks, p.end) {
+		p.head = p.end
+		p.end++
+	}
+	return p
+}
+
+// holds reports whether a sentence phrase and a passage phrase share a
+// word: some word of sp stands for a word of pp.
+func (c *sentenceRead) holds(sp, pp phrase) bool {
+	for j := sp.start; j < sp.end; j++ {
+		for _, q := range c.matches[j] {
+			if q >= pp.start && q < pp.end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// elsewhere gives a word of the sentence outside [from, to) that stands for
+// a content word or name of the passage phrase pp, or -1.
+func (c *sentenceRead) elsewhere(pp phrase, ev *evidence, from, to int) int {
+	for j := range c.toks {
+		if j >= from && j < to || !(c.content[j] || c.item[j]) {
+			continue
+		}
+		for _, q := range c.matches[j] {
+			if q >= pp.start && q < pp.end && (isContent(ev.toks[q].low) || ev.toks[q].upper) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// named reports whether a phrase holds a name.
+func named(names []nameGroup, p phrase) bool {
+	for _, g := range names {
+		if g.start < p.end && g.end > p.start {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSubjects catches a verb given another doer than the passage gives
+// it: for a verb of the sentence in the active voice, with a subject, and
+// the same verb (or its synonym) in the passage sentences its clause comes
+// from, also active with a subject:
+//   - the passage's subject stands elsewhere in the sentence, and the
+//     sentence's subject is in the passage ("NASA released the image,
+//     which Biden called …" against "Biden released the image … according
+//     to NASA"), or
+//   - the sentence's subject is the passage verb's object ("Durant
+//     surpassed James" against "surpassing Kevin Durant").
+//
+// One of the two phrases must hold a name, and a passage reading that
+// agrees (the same subject) clears the verb.
+func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := range c.toks {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
+			continue
+		}
+		s := subjectOf(c.toks, i)
+		if !s.ok() || personalPronouns[c.toks[s.head].low] || len(c.matches[s.head]) == 0 {
+			continue
+		}
+		var found Result
+		agrees := false
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) {
+				continue
+			}
+			t := subjectOf(ev.toks, p)
+			if !t.ok() {
+				if o := objectOf(ev.toks, p); o.ok() && !passiveVerb(ev.toks, p) && c.holds(s, o) && named(c.names, s) &&
+					!c.holds(objectOf(c.toks, i), o) && found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s, not the other way round: %s is the one it was done to",
+						ev.toks[p].text, spanText(ev.toks, o.start, o.end), spanText(c.toks, s.start, s.end))
+				}
+				continue
+			}
+			if c.holds(s, t) {
+				agrees = true
+				continue
+			}
+			if personalPronouns[ev.toks[t.head].low] || !(named(c.names, s) || named(ev.names, t)) {
+				continue
+			}
+			if j := c.elsewhere(t, ev, s.start, i+1); j >= 0 && found.Verdict == "" {
+				found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
+			}
+		}
+		if found.Verdict != "" && !agrees {
+			return found, true
+		}
+	}
+	return Result{}, false
+}
+
+// checkComparisons catches the two sides of a comparison swapped: "A ate
+// more than B" where the passage compares the other way. The name after
+// "than" in the passage, where the words before "than" match the
+// sentence's, is the name before it in the sentence.
+func checkComparisons(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if t.low != "than" || i == 0 {
+			continue
+		}
+		after, before := nameAfter(c.toks, c.names, i), nameBefore(c.toks, c.names, i)
+		if after == nil || before == nil {
+			continue
+		}
+		for q, u := range ev.toks {
+			if u.low != "than" || !c.inGood(ev, c.segment[i], q) || !c.compared(i, q) {
+				continue
+			}
+			other := nameAfter(ev.toks, ev.namesBySent[u.sent], q)
+			if other != nil && sameName(*other, *before) && !sameName(*other, *after) {
+				return contradicted(KindRole, "the source compares with %s, not %s", nameText(ev.toks, *other), nameText(c.toks, *after))
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// compared reports whether the words just before "than" at sentence i and
+// passage q match: the same thing is compared.
+func (c *sentenceRead) compared(i, q int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		for _, p := range c.matches[j] {
+			if p < q && p >= q-3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameAfter gives the name that follows the word at i in its sentence,
+// within a few words (past "his closest competitor,"), or nil.
+func nameAfter(toks []token, names []nameGroup, i int) *nameGroup {
+	for k := range names {
+		g := &names[k]
+		if g.start > i && g.start-i <= 5 && toks[g.start].sent == toks[i].sent {
+			return g
+		}
+	}
+	return nil
+}
+
+// nameBefore gives the nearest name before the word at i in its sentence,
+// within roleWindow words, or nil.
+func nameBefore(toks []token, names []nameGroup, i int) *nameGroup {
+	var out *nameGroup
+	for k := range names {
+		g := &names[k]
+		if g.end <= i && i-g.end < 2*roleWindow && toks[g.start].sent == toks[i].sent {
+			out = g
+		}
+	}
+	return out
+}

@@ -1,0 +1,65 @@
+package claim
+
+import "testing"
+
+// TestFrames covers the roles read from the clause: a subject phrase that is
+// not a name, a subject another verb's object stands before, the subject of
+// a passage verb that is the sentence's object, a relative clause, an
+// infinitive, and the two sides of a comparison; and the rewordings that keep
+// the roles (passive voice, a subject phrase with "of", a name inside a
+// small clause).
+func TestFrames(t *testing.T) {
+	tests := []struct {
+		name, sentence, passage string
+		ok                      bool
+	}{
+		{"subject swapped between two clauses",
+			"Mayor Ortiz must approve the budget before the city's finance committee signs off.",
+			"The budget cannot pass until the city's finance committee has approved it and Mayor Ortiz has signed off on the plan.", false},
+		{"subject swapped kept",
+			"The city's finance committee must approve the budget before Mayor Ortiz signs off.",
+			"The budget cannot pass until the city's finance committee has approved it and Mayor Ortiz has signed off on the plan.", true},
+		{"doer moved into a relative clause",
+			"Harlow Council opened the new bridge on Friday, which Governor Reyes called a triumph of engineering.",
+			"Governor Reyes opened the new bridge on Friday, a triumph of engineering according to Harlow Council.", false},
+		{"doer kept with a relative clause",
+			"Governor Reyes opened the new bridge on Friday, which Harlow Council called a triumph of engineering.",
+			"Governor Reyes opened the new bridge on Friday, a triumph of engineering according to Harlow Council.", true},
+		{"the one acted on made the doer",
+			"Maria Lopez overtook Anna Berg as the fastest sprinter in club history.",
+			"Anna Berg ran 11.2 seconds. The new time makes her the fastest sprinter in club history, overtaking veteran runner Maria Lopez.", false},
+		{"infinitive takes the governing verb's subject",
+			"Although the deal barred Quinn from the board, Quinn agreed to give Hale a reference.",
+			"Although the deal barred Quinn from the board, Hale agreed to give him a reference.", false},
+		{"infinitive kept",
+			"Although the deal barred Quinn from the board, Hale agreed to give him a reference.",
+			"Although the deal barred Quinn from the board, Hale agreed to give him a reference.", true},
+		{"comparison turned round",
+			"Tomas Reed scored nine more points than Ollie Vance.",
+			"Ollie Vance led all scorers. He scored nine more points than his nearest rival, Tomas Reed, in the final.", false},
+		{"comparison kept",
+			"Ollie Vance scored nine more points than Tomas Reed.",
+			"Ollie Vance led all scorers. He scored nine more points than his nearest rival, Tomas Reed, in the final.", true},
+		{"passive keeps the doer",
+			"The new bridge was opened by Governor Reyes on Friday.",
+			"Governor Reyes opened the new bridge on Friday.", true},
+		{"object of another verb is not the doer",
+			"Leeds reached the final by beating Hull 3-1.",
+			"Leeds beat Hull 3-1 to reach the final of the county cup.", true},
+		{"a pronoun, not the name before it, is the subject",
+			"Leeds won the final by beating Hull 3-1.",
+			"In the 1998 Yorkshire Cup they were beaten by Hull. This year Leeds won the final 3-1.", true},
+		{"phrase with of as the subject",
+			"Opponents of the levy argued that small shops would close.",
+			"Opponents of the levy argued that small shops would close, while its backers said the town needed the money.", true},
+		{"small clause after a verb",
+			"Mayor Ortiz wants the parking fee halved for six months.",
+			"Mayor Ortiz said on Monday that halving the parking fee for six months would help shoppers.", true},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage})
+		if r.OK() != tt.ok || !tt.ok && r.Kind != KindRole {
+			t.Errorf("%s: %q\n got %s %s %q, want ok=%v (role)", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason, tt.ok)
+		}
+	}
+}
