@@ -64,9 +64,15 @@ var relativePronouns = wordSet("who which that whom")
 // Smith", a clause opening on the verb) or the verb is a passive, whose
 // subject is not its doer.
 func subjectOf(toks []token, i int) phrase {
-	if passiveVerb(toks, i) || i > 0 && beWords[toks[i-1].low] || toks[i].upper && !toks[i].first {
+	if passiveForm(toks, i) || toks[i].upper && !toks[i].first {
 		return noPhrase // a passive, or a word of a name ("Hot Dog Eating Contest")
 	}
+	return grammaticalSubject(toks, i)
+}
+
+// grammaticalSubject is subjectOf in either voice: in a passive it is the
+// one the act was done to.
+func grammaticalSubject(toks []token, i int) phrase {
 	j := i - 1
 	for j >= 0 && toks[j].clause == toks[i].clause && skippable(toks[j]) {
 		j--
@@ -81,7 +87,7 @@ func subjectOf(toks []token, i int) phrase {
 			k--
 		}
 		if k >= 0 && toks[k].clause == toks[j].clause && verbForm(toks, k) {
-			return subjectOf(toks, k)
+			return grammaticalSubject(toks, k)
 		}
 		return noPhrase
 	case relativePronouns[toks[j].low] && j > 0:
@@ -186,25 +192,54 @@ func named(names []nameGroup, p phrase) bool {
 	return false
 }
 
+// passiveForm reports whether the verb at i is a passive: with its doer
+// after "by", or after a form of "be" ("was released"), but not an -ing
+// form ("are traveling" is active).
+func passiveForm(toks []token, i int) bool {
+	return passiveVerb(toks, i) || i > 0 && beWords[toks[i-1].low] && !strings.HasSuffix(toks[i].low, "ing")
+}
+
+// frame is who did what to whom around a verb, as phrases: the doer and
+// the one it was done to. In the active voice they are the subject and the
+// object; in a passive the phrase after "by" and the subject (a passive
+// without "by" has no doer).
+type frame struct{ doer, patient phrase }
+
+func frameOf(toks []token, i int) frame {
+	if toks[i].upper && !toks[i].first {
+		return frame{noPhrase, noPhrase} // a word of a name ("Hot Dog Eating Contest")
+	}
+	if passiveForm(toks, i) {
+		f := frame{noPhrase, grammaticalSubject(toks, i)}
+		if start, end := agentAfterBy(toks, i); start >= 0 && passiveVerb(toks, i) {
+			f.doer = phrase{start, end, end - 1}
+		}
+		return f
+	}
+	return frame{subjectOf(toks, i), objectOf(toks, i)}
+}
+
 // checkSubjects catches a verb given another doer than the passage gives
-// it: for a verb of the sentence in the active voice, with a subject, and
-// the same verb (or its synonym) in the passage sentences its clause comes
-// from, also active with a subject:
-//   - the passage's subject stands elsewhere in the sentence, and the
-//     sentence's subject is in the passage ("NASA released the image,
-//     which Biden called …" against "Biden released the image … according
-//     to NASA"), or
-//   - the sentence's subject is the passage verb's object ("Durant
-//     surpassed James" against "surpassing Kevin Durant").
+// it: for a verb of the sentence with a doer (its subject, or in a passive
+// the phrase after "by"), and the same verb (or its synonym) in the
+// passage sentences its clause comes from:
+//   - the passage's doer stands elsewhere in the sentence, and the
+//     sentence's doer is in the passage ("NASA released the image, which
+//     Biden called …" against "Biden released the image … according to
+//     NASA"; "the Avalanche were beaten by the Lightning" against "the
+//     Avalanche beat the Lightning"), or
+//   - the sentence's doer is the one the passage's verb is done to
+//     ("Durant surpassed James" against "surpassing Kevin Durant").
 //
 // One of the two phrases must hold a name, and a passage reading that
-// agrees (the same subject) clears the verb.
+// agrees (the same doer) clears the verb.
 func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
 		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
 			continue
 		}
-		s := subjectOf(c.toks, i)
+		sf := frameOf(c.toks, i)
+		s := sf.doer
 		if !s.ok() || personalPronouns[c.toks[s.head].low] || len(c.matches[s.head]) == 0 {
 			continue
 		}
@@ -214,24 +249,21 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) {
 				continue
 			}
-			t := subjectOf(ev.toks, p)
-			if !t.ok() {
-				if o := objectOf(ev.toks, p); o.ok() && !passiveVerb(ev.toks, p) && c.holds(s, o) && named(c.names, s) &&
-					!c.holds(objectOf(c.toks, i), o) && found.Verdict == "" {
-					found, _ = contradicted(KindRole, "the source says %s %s, not the other way round: %s is the one it was done to",
-						ev.toks[p].text, spanText(ev.toks, o.start, o.end), spanText(c.toks, s.start, s.end))
-				}
-				continue
-			}
-			if c.holds(s, t) {
+			pf := frameOf(ev.toks, p)
+			t := pf.doer
+			switch {
+			case t.ok() && c.holds(s, t):
 				agrees = true
-				continue
-			}
-			if personalPronouns[ev.toks[t.head].low] || !(named(c.names, s) || named(ev.names, t)) {
-				continue
-			}
-			if j := c.elsewhere(t, ev, s.start, i+1); j >= 0 && found.Verdict == "" {
-				found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
+			case t.ok() && personalPronouns[ev.toks[t.head].low]:
+			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, min(s.start, i), max(s.end, i+1)) >= 0:
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
+				}
+			case pf.patient.ok() && c.holds(s, pf.patient) && named(c.names, s) && !c.holds(sf.patient, pf.patient):
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s, not the other way round: %s is the one it was done to",
+						ev.toks[p].text, spanText(ev.toks, pf.patient.start, pf.patient.end), spanText(c.toks, s.start, s.end))
+				}
 			}
 		}
 		if found.Verdict != "" && !agrees {
@@ -239,6 +271,70 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// nominalParty are the prepositions after a noun that name the other party
+// of the act it names, when its doer stands before it ("Acme's lawsuit
+// against Globex", "the mayor's letter to the council", "Acme's purchase of
+// Globex"): a closed class. "with" and "between" are left out: they join
+// two parties alike ("talks with").
+var nominalParty = wordSet("against over to for from of on")
+
+// checkNominals catches the parties of a noun turned round: "A's N against
+// B" where the passage says "B's N against A" (or "N of A by B"), for the
+// same noun or a synonym, in the passage sentences the clause comes from.
+func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := range c.toks {
+		if !c.content[i] || len(c.matches[i]) == 0 || verbForm(c.toks, i) {
+			continue
+		}
+		a, b := nominalParties(c.toks, c.names, i)
+		if a == nil || b == nil || sameName(*a, *b) {
+			continue
+		}
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) {
+				continue
+			}
+			pa, pb := nominalParties(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
+			if of, by := nominalRoles(ev.toks, ev.namesBySent[ev.toks[p].sent], p); by != nil {
+				pa, pb = by, of
+			}
+			if pa != nil && pb != nil && sameName(*a, *pb) && sameName(*b, *pa) && !sameName(*a, *pa) {
+				return contradicted(KindRole, "the source says %s's %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, ev.toks[p+1].text, nameText(ev.toks, *pb))
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// possessivePronouns stand for the doer of the noun they precede (a closed
+// class).
+var possessivePronouns = wordSet("its his her their")
+
+// nominalParties gives the name just before the noun at i (its doer:
+// "Acme's lawsuit", or through "its" the nearest name before) and the name after the preposition that follows it (the
+// other party: "against Globex"), or nils.
+func nominalParties(toks []token, names []nameGroup, i int) (doer, other *nameGroup) {
+	if i+1 >= len(toks) || !nominalParty[toks[i+1].low] || toks[i+1].clause != toks[i].clause {
+		return nil, nil
+	}
+	possessive := i > 0 && possessivePronouns[toks[i-1].low]
+	for k := range names {
+		g := &names[k]
+		switch {
+		case g.end == i:
+			doer = g
+		case possessive && g.end < i && i-g.end <= roleWindow && toks[g.start].sent == toks[i].sent:
+			doer = g // "Acme dropped its lawsuit against …": its is Acme's
+		case g.start > i+1 && g.start <= i+3 && toks[g.start].clause == toks[i].clause && other == nil:
+			other = g
+		}
+	}
+	if doer == nil || other == nil {
+		return nil, nil
+	}
+	return doer, other
 }
 
 // checkComparisons catches the two sides of a comparison swapped: "A ate
