@@ -242,20 +242,25 @@ func spanText(toks []token, start, end int) string {
 func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, g := range c.names {
 		var at []int
-		for _, k := range g.keys {
-			if ev.context[k] {
-				at = nil
-				goto next
-			}
-		}
-		for _, k := range g.keys {
-			if !ev.knowsName(k) {
-				return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
-			}
-		}
 		for _, h := range ev.names {
 			if sameName(g, h) {
 				at = append(at, h.start)
+			}
+		}
+		inTitle := false
+		for _, k := range g.keys {
+			inTitle = inTitle || ev.context[k]
+		}
+		if inTitle && len(at) == 0 {
+			// The title names it and the passages only say "he": it is
+			// whom the passages are about.
+			goto next
+		}
+		if !inTitle {
+			for _, k := range g.keys {
+				if !ev.knowsName(k) {
+					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
+				}
 			}
 		}
 		if len(at) == 0 {

@@ -63,9 +63,6 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) {
 				continue
 			}
-			if y.name && c.inContext(y.start, y.end, ev) {
-				continue
-			}
 			together := false
 			for s := range x.at {
 				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s)) && c.namesOnlyOfClause(ev, s, x.start) {
@@ -93,17 +90,6 @@ func kindOfTie(c *sentenceRead, start int) string {
 		}
 	}
 	return KindFigure
-}
-
-// inContext reports whether every word of a name is in the articles'
-// metadata, which ties it to the whole passage.
-func (c *sentenceRead) inContext(start, end int, ev *evidence) bool {
-	for i := start; i < end; i++ {
-		if !honorifics[c.toks[i].low] && !ev.context[nameKey(c.toks[i].low)] {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *sentenceRead) figureAt(start int) bool {
