@@ -90,6 +90,9 @@ func newEvidence(sources []Source) *evidence {
 			for _, s := range lexicon.Synonyms(phrase) {
 				ev.bySyn[s] = append(ev.bySyn[s], i, i+1)
 			}
+			for _, n := range lexicon.VerbNeighbours(phrase) {
+				ev.byNear[n] = append(ev.byNear[n], i, i+1) // "touched down" for "landed"
+			}
 			ev.byForm[phrase] = append(ev.byForm[phrase], i, i+1)
 		}
 	}
