@@ -14,7 +14,7 @@ import (
 // other side ("did not fare well", "fared badly") agrees.
 func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !negationWords[t.low] && !(t.low == "yet" && i+1 < len(c.toks) && c.toks[i+1].low == "to") {
+		if !negationWords[t.low] && !refusalAt(c.toks, i) {
 			continue
 		}
 		h := negationHead(c.toks, i)

@@ -86,6 +86,10 @@ func TestRules(t *testing.T) {
 		{"away for towards", "Counting showed a swing away from Greens candidates.", "Counting showed a strong swing towards Greens candidates.", false, KindAntonym},
 		{"another company's chief", "'We are disappointed,' said Frontier CEO Ted Christie.", "Spirit and Frontier ended their deal. 'We are disappointed,' said Spirit CEO Ted Christie.", false, KindEntity},
 		{"the company's chief", "'We are disappointed,' said Spirit CEO Ted Christie.", "Spirit and Frontier ended their deal. 'We are disappointed,' said Spirit CEO Ted Christie.", true, ""},
+		{"stopped short of", "Pelosi endorsed the plan in a statement.", "Pelosi stopped short of endorsing the plan in a statement.", false, KindPolarity},
+		{"declined to", "The union commented on Wednesday.", "The union declined to comment on Wednesday.", false, KindPolarity},
+		{"declined as a fall", "Shares declined 5% on Friday.", "Shares declined 5% on Friday.", true, ""},
+		{"infinitive has no doer of its own", "England reached the final by beating Sweden.", "England beat Sweden 4-0 to reach the final.", true, ""},
 		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {

@@ -109,7 +109,7 @@ func newEvidence(sources []Source) *evidence {
 		if _, ok := ev.sentStart[t.sent]; !ok {
 			ev.sentStart[t.sent] = p
 		}
-		if negationWords[t.low] || (t.low == "yet" && p+1 < len(ev.toks) && ev.toks[p+1].low == "to") {
+		if negationWords[t.low] || refusalAt(ev.toks, p) {
 			if h := negationHead(ev.toks, p); h >= 0 && !untilFollows(ev.toks, p) {
 				ev.negationOf[h] = p
 			}

@@ -9,7 +9,7 @@ var negationWords = wordSet(`not no never none nobody nothing neither nor withou
 // negationSkip are the words between a negation and what it denies: "not
 // yet said", "never been able to", "no longer the …".
 var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
-	is are was were be been being yet the a an any even ever also just only longer so too very much all
+	is are was were be been being yet the a an any even ever also just only longer so too very much all short of
 	it its this that these those he she they we i you his her their our`)
 
 // negatedAt reports whether the word at i of toks is negated: a negation
@@ -23,7 +23,7 @@ func negatedAt(toks []token, i, window int) bool {
 		if negationWords[toks[j].low] {
 			return true
 		}
-		if toks[j].low == "yet" && j+1 < len(toks) && toks[j+1].low == "to" {
+		if refusalAt(toks, j) {
 			return true
 		}
 		if toks[j].low == "longer" && j > 0 && toks[j-1].low == "no" {
@@ -55,6 +55,27 @@ func untilFollows(toks []token, i int) bool {
 		if toks[j].low == "until" || toks[j].low == "till" {
 			return true
 		}
+	}
+	return false
+}
+
+// refusalAt reports whether the word at j opens a refusal that denies what
+// follows it, beyond the negation words: "yet to" ("have yet to say"),
+// "declined to", "stopped short of".
+func refusalAt(toks []token, j int) bool {
+	next := func(k int) string {
+		if j+k < len(toks) && toks[j+k].sent == toks[j].sent {
+			return toks[j+k].low
+		}
+		return ""
+	}
+	switch toks[j].low {
+	case "yet":
+		return next(1) == "to"
+	case "decline", "declines", "declined", "declining":
+		return next(1) == "to"
+	case "stop", "stops", "stopped", "stopping":
+		return next(1) == "short" && next(2) == "of"
 	}
 	return false
 }
