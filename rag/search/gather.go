@@ -70,14 +70,14 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 			return err
 		})
 	}
-	if len(q.terms) > 0 {
+	if len(q.keywords) > 0 {
 		r1.run(func() (err error) {
-			kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: n, Filter: f})
+			kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: n, Filter: f})
 			return err
 		})
 		if nArticles > 0 {
 			r1.run(func() (err error) {
-				kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: nArticles, Articles: true, Filter: f})
+				kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: nArticles, Articles: true, Filter: f})
 				return err
 			})
 		}
@@ -125,10 +125,10 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 	seenArticle := map[string]bool{}
 	for _, c := range out.passages {
 		id := st.docs[c.doc].ArticleID
-		if c.kr == 0 && len(q.terms) > 0 {
+		if c.kr == 0 && len(q.keywords) > 0 {
 			vectorOnly = append(vectorOnly, st.docs[c.doc].ID)
 		}
-		if _, ok := articleBM25[id]; !ok && !seenArticle[id] && nArticles > 0 && len(q.terms) > 0 {
+		if _, ok := articleBM25[id]; !ok && !seenArticle[id] && nArticles > 0 && len(q.keywords) > 0 {
 			missingArticles = append(missingArticles, id)
 		}
 		seenArticle[id] = true
@@ -143,19 +143,19 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 	var r2 queries
 	if len(vectorOnly) > 0 {
 		r2.run(func() (err error) {
-			also, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: len(vectorOnly), Filter: rag.Filter{PassageIDs: vectorOnly}})
+			also, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: len(vectorOnly), Filter: rag.Filter{PassageIDs: vectorOnly}})
 			return err
 		})
 	}
 	if len(missingArticles) > 0 {
 		r2.run(func() (err error) {
-			alsoArticles, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: len(missingArticles), Articles: true, Filter: rag.Filter{ArticleIDs: missingArticles}})
+			alsoArticles, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: len(missingArticles), Articles: true, Filter: rag.Filter{ArticleIDs: missingArticles}})
 			return err
 		})
 	}
 	if len(bare) > 0 {
 		r2.run(func() (err error) {
-			best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.terms, Limit: bareDocs, Filter: rag.Filter{ArticleIDs: bare}})
+			best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: bareDocs, Filter: rag.Filter{ArticleIDs: bare}})
 			return err
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -57,6 +58,10 @@ type retrievalTuning struct {
 	prior datePriorShape
 	// bm25 are the BM25 parameters, for passages and articles alike.
 	bm25 bm25Params
+	// wordForms adds to what BM25 searches the other forms of a question's
+	// word that the coverage never writes as the question does ("fled"
+	// finds "flee").
+	wordForms bool
 	// stripTime removes a time phrase ("this week") from the words that
 	// are searched, leaving it to the date prior. It measured slightly
 	// worse: an article written that week often says "this week" too.
@@ -93,6 +98,7 @@ var defaultTuning = retrievalTuning{
 	titleOnce:      true,
 	prior:          datePriorShape{recentDays: 7, halfLife: 7, floor: 0.3, future: 0.3, undated: 0.75},
 	bm25:           bm25Params{k1: 1.2, b: 0.75},
+	wordForms:      true,
 }
 
 const (
@@ -117,7 +123,11 @@ func (ix *Index) Retrieve(ctx context.Context, query string, opts rag.RetrieveOp
 // preparedQuery is a question made ready to score: its terms and vector,
 // and the time it is asked about.
 type preparedQuery struct {
-	terms     []string
+	terms []string
+	// keywords are what BM25 searches: terms, and the irregular forms of
+	// the question's words that the index holds (see wordForms).
+	keywords  []string
+	forms     []wordForm
 	vec       []float32
 	k         int
 	asOf      time.Time
@@ -160,6 +170,14 @@ func (ix *Index) retrieve(ctx context.Context, query string, opts rag.RetrieveOp
 	if len(q.vec) != st.dims && st.dims != 0 {
 		return nil, fmt.Errorf("embed question: %d dimensions, the index has %d", len(q.vec), st.dims)
 	}
+	// Another form is searched only for a word the coverage never writes
+	// as the question does: a back-off, so that a large coverage, which
+	// has every form, ranks as it did.
+	for _, f := range q.forms {
+		if st.kw.idf(f.of) == 0 && st.kw.idf(f.term) > 0 && !slices.Contains(q.keywords, f.term) {
+			q.keywords = append(q.keywords, f.term)
+		}
+	}
 	c, err := gather(ctx, ix.searcher(st, tu), st, q, tu)
 	if err != nil {
 		return nil, err
@@ -190,6 +208,10 @@ func (ix *Index) prepareQuery(ctx context.Context, query string, opts rag.Retrie
 		}
 	}
 	q.terms = prose.Terms(search)
+	q.keywords = slices.Clip(q.terms)
+	if tu.wordForms {
+		q.forms = wordForms(search)
+	}
 	vecs, err := ix.embedder.Embed(ctx, []string{search})
 	if err != nil {
 		return nil, fmt.Errorf("embed question: %w", err)
