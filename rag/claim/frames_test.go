@@ -81,3 +81,21 @@ func TestFrames(t *testing.T) {
 		}
 	}
 }
+
+func TestPhrasalOpposites(t *testing.T) {
+	tests := []struct {
+		name, sentence, passage string
+		ok                      bool
+	}{
+		{"phrase against phrase", "The minister played down the risk of flooding.", "The minister played up the risk of flooding on Tuesday.", false},
+		{"phrase against one word", "The coach played up the injury worries.", "The coach downplayed the injury worries before the match.", false},
+		{"one word for the phrase kept", "The coach downplayed the injury worries.", "The coach played down the injury worries before the match.", true},
+		{"same phrase kept", "The coach played up the injury worries.", "The coach played up the injury worries before the match.", true},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage})
+		if r.OK() != tt.ok || !tt.ok && r.Kind != KindAntonym {
+			t.Errorf("%s: %q\n got %s %s %q, want ok=%v (antonym)", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason, tt.ok)
+		}
+	}
+}

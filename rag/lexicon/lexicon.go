@@ -46,6 +46,9 @@ type lexicon struct {
 	derived, hyper map[string][]string
 	// saying holds the verbs of saying.
 	saying map[string]bool
+	// phrasal maps a verb written with its particle in front to the
+	// phrasal verb ("downplay" → "play down").
+	phrasal map[string]string
 	// lexfiles[pos][word] lists the lexicographer file numbers of the
 	// word's first senses as that part of speech, most frequent first.
 	lexfiles map[byte]map[string][]int
@@ -70,6 +73,7 @@ func parse() (*lexicon, error) {
 		derived:    map[string][]string{},
 		hyper:      map[string][]string{},
 		saying:     map[string]bool{},
+		phrasal:    map[string]string{},
 		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
 	}
 	err := eachRow("antonyms.txt.gz", 2, func(f []string) {
@@ -116,6 +120,12 @@ func parse() (*lexicon, error) {
 		case f[0] == "h":
 			lx.hyper[f[1]] = append(lx.hyper[f[1]], f[2])
 			lx.hyper[f[2]] = append(lx.hyper[f[2]], f[1])
+		case f[0] == "p":
+			word, phrase := f[1], f[2]
+			if strings.Contains(word, " ") {
+				word, phrase = phrase, word
+			}
+			lx.phrasal[word] = phrase
 		}
 	})
 	if err != nil {
@@ -305,6 +315,19 @@ func IsSaying(word string) bool {
 		}
 	}
 	return false
+}
+
+// Phrasal returns the phrasal verb that a word writes with its particle in
+// front, through the word's base forms: Phrasal("downplayed") is "play
+// down". It returns "" for any other word.
+func Phrasal(word string) string {
+	lx := load()
+	for _, f := range lx.forms(word) {
+		if p, ok := lx.phrasal[f]; ok {
+			return p
+		}
+	}
+	return ""
 }
 
 // Base returns the first base form WordNet's morphology finds for a word,

@@ -302,3 +302,15 @@ func TestLexFiles(t *testing.T) {
 		t.Errorf("LexFiles as an adjective = %v; only nouns and verbs are kept", got)
 	}
 }
+
+func TestPhrasal(t *testing.T) {
+	for word, want := range map[string]string{
+		"downplay": "play down", "downplayed": "play down", "overturned": "turn over",
+		"upset": "", // not in a synset with "set up"
+		"play":  "", "talks": "",
+	} {
+		if got := Phrasal(word); got != want {
+			t.Errorf("Phrasal(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

@@ -408,6 +408,9 @@ func (d *db) derived(s *synset, n int) []form {
 //	h  verbs one hypernym step ("@") apart (touch down / land), both through
 //	   one of their first relatedRank senses, for hypernyms with at most
 //	   maxTroponyms troponyms (so that "change" or "move" joins nothing);
+//	p  a phrasal verb and the one word that writes it with its particle
+//	   in front, when WordNet puts both in one synset (play down /
+//	   downplay);
 //	s  the verbs of saying: single-word members of sayingSynset, of its
 //	   direct troponyms and of reportSynset, through one of their first
 //	   sayingRank senses
@@ -416,7 +419,7 @@ func (d *db) related() []string {
 	seen := map[string]bool{}
 	var lines []string
 	add := func(kind, a, b string) {
-		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" {
+		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "p" {
 			return
 		}
 		if b != "" && a > b {
@@ -478,6 +481,25 @@ func (d *db) related() []string {
 			for _, w := range s.words {
 				if d.usable(w, s.offsetK, sayingRank) {
 					add("s", w, "")
+				}
+			}
+		}
+	}
+	// Phrasal verbs written as one word with the particle in front, in
+	// the same synset as the phrase ("downplay" and "play down"), any rank:
+	// they are one verb spelled two ways.
+	for _, s := range d.synsets {
+		if s.pos != 'v' {
+			continue
+		}
+		for _, ph := range s.words {
+			verb, particle, ok := strings.Cut(ph, " ")
+			if !ok || strings.Contains(particle, " ") {
+				continue
+			}
+			for _, w := range s.words {
+				if w == particle+verb {
+					add("p", w, ph)
 				}
 			}
 		}
