@@ -166,11 +166,12 @@ func (c *sentenceRead) holds(sp, pp phrase) bool {
 	return false
 }
 
-// elsewhere gives a word of the sentence outside [from, to) that stands for
+// elsewhere gives a word of the sentence outside [from, to), other than the
+// verb at v, that stands for
 // a content word or name of the passage phrase pp, or -1.
-func (c *sentenceRead) elsewhere(pp phrase, ev *evidence, from, to int) int {
+func (c *sentenceRead) elsewhere(pp phrase, ev *evidence, from, to, v int) int {
 	for j := range c.toks {
-		if j >= from && j < to || !(c.content[j] || c.item[j]) {
+		if j >= from && j < to || j == v || !(c.content[j] || c.item[j]) {
 			continue
 		}
 		for _, q := range c.matches[j] {
@@ -192,6 +193,23 @@ func named(names []nameGroup, p phrase) bool {
 	return false
 }
 
+// verbFrom reports whether passage word p is where sentence verb i comes
+// from: in a passage sentence its clause draws on, or anywhere when none
+// of those holds the verb (the clause's other words drew it to another
+// sentence, but the verb, and who did it, can only come from where it
+// stands).
+func (c *sentenceRead) verbFrom(ev *evidence, i, p int) bool {
+	if c.inGood(ev, c.segment[i], p) {
+		return true
+	}
+	for _, q := range c.matches[i] {
+		if c.inGood(ev, c.segment[i], q) {
+			return false
+		}
+	}
+	return true
+}
+
 // passiveForm reports whether the verb at i is a passive: with its doer
 // after "by", or after a form of "be" ("was released"), but not an -ing
 // form ("are traveling" is active).
@@ -211,7 +229,7 @@ func frameOf(toks []token, i int) frame {
 	}
 	if passiveForm(toks, i) {
 		f := frame{noPhrase, grammaticalSubject(toks, i)}
-		if start, end := agentAfterBy(toks, i); start >= 0 && passiveVerb(toks, i) {
+		if start, end := agentAfterBy(toks, i); start >= 0 && !hasDigit(toks[start].low) && !isNumberWord(toks[start].low) && !gerundAt(toks, start) {
 			f.doer = phrase{start, end, end - 1}
 		}
 		return f
@@ -246,7 +264,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) {
+			if !c.verbFrom(ev, i, p) || !verbForm(ev.toks, p) {
 				continue
 			}
 			pf := frameOf(ev.toks, p)
@@ -255,7 +273,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			case t.ok() && c.holds(s, t):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
-			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, min(s.start, i), max(s.end, i+1)) >= 0:
+			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, s.start, s.end, i) >= 0:
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
 				}
