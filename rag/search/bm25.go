@@ -3,6 +3,7 @@ package search
 import (
 	"container/heap"
 	"math"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -57,38 +58,42 @@ type termCount struct {
 // docTerms counts the terms of a passage, its title counted titleWeight
 // times, and returns them with the passage's length in terms.
 func docTerms(title, text string) ([]termCount, uint32) {
-	return countTerms(nil, prose.Terms(title), prose.Terms(text))
-}
-
-// countTerms is docTerms of a passage whose title and text have the index
-// terms title and text. It counts in scratch when given (and leaves it
-// empty), so that a batch of passages shares one map; what it returns is a
-// compact slice, which is what ingestion holds until the passage is
-// indexed.
-func countTerms(scratch map[string]uint32, title, text []string) ([]termCount, uint32) {
-	if scratch == nil {
-		scratch = make(map[string]uint32, 64)
-	}
+	counts := make(map[string]uint32, 64)
 	var n uint32
-	for _, t := range text {
-		scratch[t]++
+	for _, t := range prose.Terms(text) {
+		counts[t]++
 		n++
 	}
-	for _, t := range title {
-		scratch[t] += titleWeight
+	for _, t := range prose.Terms(title) {
+		counts[t] += titleWeight
 		n += titleWeight
 	}
-	out := make([]termCount, 0, len(scratch))
-	for t, tf := range scratch {
+	out := make([]termCount, 0, len(counts))
+	for t, tf := range counts {
 		out = append(out, termCount{t, tf})
 	}
-	clear(scratch)
 	return out, n
 }
 
 // add indexes document doc. Documents must be added in increasing order of
 // doc so that postings stay sorted.
 func (k *keywordIndex) add(doc uint32, counts []termCount, length uint32) {
+	k.addDoc(doc, length)
+	for _, c := range counts {
+		k.addPosting(k.termID(c.term), doc, c.tf)
+	}
+}
+
+// addCounted is add of a passage counted in a batch: its terms are ids of
+// the batch's dictionary d, which maps each to the index's id once.
+func (k *keywordIndex) addCounted(doc uint32, d *termDict, counts []idCount, length uint32) {
+	k.addDoc(doc, length)
+	for _, c := range counts {
+		k.addPosting(d.globalID(k, c.id), doc, c.tf)
+	}
+}
+
+func (k *keywordIndex) addDoc(doc uint32, length uint32) {
 	for int(doc) >= len(k.docLen) {
 		k.docLen = append(k.docLen, 0)
 	}
@@ -99,24 +104,31 @@ func (k *keywordIndex) add(doc uint32, counts []termCount, length uint32) {
 	k.docLen[doc] = length
 	k.live++
 	k.totalLen += int64(length)
-	for _, c := range counts {
-		term, tf := c.term, c.tf
-		id, ok := k.termIDs[term]
-		if !ok {
-			id = uint32(len(k.termIDs))
-			k.termIDs[term] = id
-			if k.statsOnly {
-				k.df = append(k.df, 0)
-			} else {
-				k.postings = append(k.postings, nil)
-			}
-		}
-		if k.statsOnly {
-			k.df[id]++
-			continue
-		}
-		k.postings[id] = append(k.postings[id], posting{doc: doc, tf: tf})
+}
+
+func (k *keywordIndex) addPosting(id, doc, tf uint32) {
+	if k.statsOnly {
+		k.df[id]++
+		return
 	}
+	k.postings[id] = append(k.postings[id], posting{doc: doc, tf: tf})
+}
+
+// termID returns the id of term, giving it the next one when it is new. A
+// new term is copied, so that the index does not keep the text it was cut
+// from.
+func (k *keywordIndex) termID(term string) uint32 {
+	if id, ok := k.termIDs[term]; ok {
+		return id
+	}
+	id := uint32(len(k.termIDs))
+	k.termIDs[strings.Clone(term)] = id
+	if k.statsOnly {
+		k.df = append(k.df, 0)
+	} else {
+		k.postings = append(k.postings, nil)
+	}
+	return id
 }
 
 // remove drops document doc, whose terms are given again by counts.

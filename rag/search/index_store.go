@@ -185,9 +185,6 @@ func preparedFromStored(a rag.StoredArticle) preparedArticle {
 			p.Text = a.Body[sp.Start:sp.End]
 		}
 		pa.passages = append(pa.passages, p)
-		counts, n := docTerms(p.Title, p.Text)
-		pa.terms = append(pa.terms, counts)
-		pa.lengths = append(pa.lengths, n)
 		if sp.Vector != nil {
 			pa.vecs = append(pa.vecs, sp.Vector)
 		}
@@ -195,6 +192,7 @@ func preparedFromStored(a rag.StoredArticle) preparedArticle {
 	if len(pa.vecs) != len(pa.passages) {
 		pa.vecs = nil
 	}
+	pa.count(newTermCounter(), nil)
 	return pa
 }
 

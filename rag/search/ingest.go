@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/philippgille/chromem-go"
@@ -201,33 +204,127 @@ type preparedBatch struct {
 	passages     int
 	empty        []string
 	headlineOnly []string
+	// split counts the texts split into terms: each passage's text once,
+	// and each article's title once (a passage's own title once more).
+	split int
 }
 
 type preparedArticle struct {
 	rec      *articleRec
 	passages []rag.Passage
 	vecs     [][]float32
-	terms    [][]termCount
-	lengths  []uint32
+	// counts are the passages' BM25 counts one after another, passage i's
+	// ending at ends[i], by ids of dict; apply drops them as it indexes
+	// the article.
+	dict    *termDict
+	counts  []idCount
+	ends    []uint32
+	lengths []uint32
+}
+
+// count splits the article's passages into terms and counts them with c,
+// the title's terms found once; with o, it also embeds each passage with
+// the embedded embedder o from the same terms.
+func (pa *preparedArticle) count(c *termCounter, o *localEmbedOptions) {
+	title := pa.rec.info.Title
+	titleIDs := c.ids(nil, title)
+	var textIDs, other []uint32
+	var slab []float32
+	if o != nil {
+		slab = make([]float32, len(pa.passages)*o.dims)
+		pa.vecs = make([][]float32, len(pa.passages))
+	}
+	pa.dict = c.dict
+	pa.ends = make([]uint32, len(pa.passages))
+	pa.lengths = make([]uint32, len(pa.passages))
+	for i, p := range pa.passages {
+		tt := titleIDs
+		if p.Title != title {
+			other = c.ids(other[:0], p.Title)
+			tt = other
+		}
+		textIDs = c.ids(textIDs[:0], p.Text)
+		var vec []float32
+		if o != nil {
+			vec = slab[i*o.dims : (i+1)*o.dims : (i+1)*o.dims]
+			pa.vecs[i] = vec
+		}
+		pa.counts, pa.lengths[i] = c.count(pa.counts, tt, textIDs, o, vec)
+		pa.ends[i] = uint32(len(pa.counts))
+	}
+}
+
+// minPreparePerWorker is the fewest articles worth a goroutine of their own
+// when a batch is prepared.
+const minPreparePerWorker = 64
+
+// eachArticle calls fn for every article of n, on up to GOMAXPROCS
+// goroutines that take articles in runs of a few; worker says which
+// goroutine (0 to workers-1) runs each call. It stops at the first error.
+func eachArticle(ctx context.Context, n int, fn func(worker, k int) error) (workers int, err error) {
+	workers = min(runtime.GOMAXPROCS(0), max(1, n/minPreparePerWorker))
+	const run = 16
+	var next atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	var stop atomic.Bool
+	work := func(w int) {
+		for !stop.Load() {
+			lo := int(next.Add(run)) - run
+			if lo >= n {
+				return
+			}
+			if err := ctx.Err(); err != nil {
+				errOnce.Do(func() { firstErr = err })
+				stop.Store(true)
+				return
+			}
+			for k := lo; k < min(lo+run, n); k++ {
+				if err := fn(w, k); err != nil {
+					errOnce.Do(func() { firstErr = err })
+					stop.Store(true)
+					return
+				}
+			}
+		}
+	}
+	if workers == 1 {
+		work(0)
+		return workers, firstErr
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { work(w) })
+	}
+	wg.Wait()
+	return workers, firstErr
 }
 
 func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[string]string, progress func(int, int)) (preparedBatch, error) {
 	var pb preparedBatch
-	for _, a := range arts {
+	// Cleaned articles are chunked and their quotations found on every
+	// core; the results keep the articles' order.
+	type chunked struct {
+		pa                  preparedArticle
+		empty, headlineOnly bool
+	}
+	out := make([]chunked, len(arts))
+	if _, err := eachArticle(ctx, len(arts), func(_, k int) error {
+		a := arts[k]
 		ps := prose.Chunk(a, ix.opts.Chunk)
 		if len(ps) == 0 && strings.TrimSpace(a.Title) != "" {
 			// Nothing but boilerplate under a headline: the headline is
 			// what the page says, so it is indexed (and cited) alone.
 			a.Text = strings.TrimSpace(a.Title)
 			ps = prose.Chunk(a, ix.opts.Chunk)
-			pb.headlineOnly = append(pb.headlineOnly, a.ID)
+			out[k].headlineOnly = true
 		}
 		if len(ps) == 0 {
-			pb.empty = append(pb.empty, a.ID)
-			continue
+			out[k].empty = true
+			return nil
 		}
 		shareBody(a.Text, ps)
-		pa := preparedArticle{
+		out[k].pa = preparedArticle{
 			rec: &articleRec{
 				info: rag.ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
 					Published: a.Published, Passages: len(ps)},
@@ -236,9 +333,22 @@ func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[str
 			},
 			passages: ps,
 		}
-		pb.articles = append(pb.articles, pa)
-		pb.passages += len(ps)
+		return nil
+	}); err != nil {
+		return pb, fmt.Errorf("chunk articles: %w", err)
 	}
+	for k, c := range out {
+		if c.headlineOnly {
+			pb.headlineOnly = append(pb.headlineOnly, arts[k].ID)
+		}
+		if c.empty {
+			pb.empty = append(pb.empty, arts[k].ID)
+			continue
+		}
+		pb.articles = append(pb.articles, c.pa)
+		pb.passages += len(c.pa.passages)
+	}
+	out = nil
 	if pb.passages == 0 {
 		return pb, nil
 	}
@@ -246,42 +356,51 @@ func (ix *Index) prepare(ctx context.Context, arts []rag.Article, hashes map[str
 	// Each passage is split into terms once, for BM25 and, with the
 	// embedded default, for its vector too: what the embedder sees
 	// (embedText) is the title, a line break and the text, whose terms are
-	// the title's followed by the text's. The terms are dropped as soon as
-	// they are counted and embedded; only the counts wait for apply.
-	local := embedsTerms(ix.embedder)
-	var texts []string
-	vecs := make([][]float32, 0, pb.passages)
-	scratch := make(map[string]uint32, 256)
-	var both []string
-	for k := range pb.articles {
+	// the title's followed by the text's. Every core counts its own
+	// articles in a dictionary of its own; only the counts wait for apply.
+	var o *localEmbedOptions
+	if embedsTerms(ix.embedder) {
+		o = &defaultLocalEmbed
+	}
+	counters := make([]*termCounter, runtime.GOMAXPROCS(0))
+	var progressMu sync.Mutex
+	done := 0
+	_, err := eachArticle(ctx, len(pb.articles), func(w, k int) error {
+		if counters[w] == nil {
+			counters[w] = newTermCounter()
+		}
 		pa := &pb.articles[k]
-		title := pa.rec.info.Title
-		titleTerms := prose.Terms(title)
-		for _, p := range pa.passages {
-			tt := titleTerms
-			if p.Title != title {
-				tt = prose.Terms(p.Title)
+		pa.count(counters[w], o)
+		if o != nil && progress != nil {
+			progressMu.Lock()
+			before := done
+			done += len(pa.passages)
+			if done/ix.opts.EmbedBatch != before/ix.opts.EmbedBatch || done == pb.passages {
+				progress(done, pb.passages)
 			}
-			textTerms := prose.Terms(p.Text)
-			counts, n := countTerms(scratch, tt, textTerms)
-			pa.terms = append(pa.terms, counts)
-			pa.lengths = append(pa.lengths, n)
-			if !local {
-				texts = append(texts, embedText(p))
-				continue
-			}
-			if len(vecs)%ix.opts.EmbedBatch == 0 {
-				if err := ctx.Err(); err != nil {
-					return pb, fmt.Errorf("embed passages %d-%d: %w", len(vecs)+1, min(len(vecs)+ix.opts.EmbedBatch, pb.passages), err)
-				}
-			}
-			both = append(append(both[:0], tt...), textTerms...)
-			vecs = append(vecs, defaultLocalEmbed.embedTerms(both))
-			if progress != nil && (len(vecs)%ix.opts.EmbedBatch == 0 || len(vecs) == pb.passages) {
-				progress(len(vecs), pb.passages)
-			}
+			progressMu.Unlock()
+		}
+		return nil
+	})
+	if err != nil {
+		return pb, fmt.Errorf("embed passages: %w", err)
+	}
+	for _, c := range counters {
+		if c != nil {
+			pb.split += c.split
 		}
 	}
+	if o != nil {
+		return pb, nil
+	}
+
+	var texts []string
+	for _, pa := range pb.articles {
+		for _, p := range pa.passages {
+			texts = append(texts, embedText(p))
+		}
+	}
+	vecs := make([][]float32, 0, pb.passages)
 	for startAt := 0; startAt < len(texts); startAt += ix.opts.EmbedBatch {
 		end := min(startAt+ix.opts.EmbedBatch, len(texts))
 		out, err := ix.embedder.Embed(ctx, texts[startAt:end])
@@ -375,7 +494,7 @@ func (st *indexState) apply(pb preparedBatch) error {
 		}
 	}
 	ctx := context.Background()
-	for _, pa := range pb.articles {
+	for k, pa := range pb.articles {
 		st.removeArticle(pa.rec.info.ID)
 		for i, p := range pa.passages {
 			var vec []float32
@@ -388,11 +507,16 @@ func (st *indexState) apply(pb preparedBatch) error {
 			doc := uint32(len(st.docs))
 			st.docs = append(st.docs, &passageRec{Passage: p, vec: vec})
 			st.byID[p.ID] = doc
-			st.kw.add(doc, pa.terms[i], pa.lengths[i])
-			pa.terms[i] = nil // indexed: let the collector have it now
+			from := uint32(0)
+			if i > 0 {
+				from = pa.ends[i-1]
+			}
+			st.kw.addCounted(doc, pa.dict, pa.counts[from:pa.ends[i]], pa.lengths[i])
 			pa.rec.docs = append(pa.rec.docs, doc)
 		}
 		st.articles[pa.rec.info.ID] = pa.rec
+		// Indexed: let the collector have the counts now.
+		pb.articles[k].counts, pb.articles[k].ends = nil, nil
 	}
 	return nil
 }

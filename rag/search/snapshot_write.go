@@ -85,7 +85,8 @@ func writeSnapshot(f io.Writer, st *indexState, co prose.ChunkOptions) error {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	newDoc := make(map[uint32]uint32, len(st.byID))
+	// newDoc is, by document number, the passage's position on disk.
+	newDoc := make([]uint32, len(st.docs))
 	n := uint32(0)
 	for _, id := range ids {
 		for _, d := range st.articles[id].docs {
@@ -153,14 +154,19 @@ func writeSnapshot(f io.Writer, st *indexState, co prose.ChunkOptions) error {
 	}
 	hook("passages")
 
+	// A term's postings are encoded together and written at once: the
+	// same bytes as one field at a time, in a fraction of the calls.
+	var pbuf []byte
 	for _, t := range terms {
 		list := st.kw.postings[st.kw.termIDs[t]]
 		s.str(t)
 		s.u32(uint32(len(list)))
+		pbuf = pbuf[:0]
 		for _, p := range list {
-			s.u32(newDoc[p.doc])
-			s.u32(p.tf)
+			pbuf = binary.LittleEndian.AppendUint32(pbuf, newDoc[p.doc])
+			pbuf = binary.LittleEndian.AppendUint32(pbuf, p.tf)
 		}
+		s.write(pbuf)
 	}
 	hook("terms")
 
