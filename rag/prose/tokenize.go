@@ -13,6 +13,10 @@ func Tokenize(s string) []string {
 	return appendTokens(nil, s)
 }
 
+// AppendTokens appends the tokens of s (Tokenize) to dst, so that a caller
+// splitting many texts can reuse one slice.
+func AppendTokens(dst []string, s string) []string { return appendTokens(dst, s) }
+
 func appendTokens(dst []string, s string) []string {
 	start := -1       // byte offset where the current word began
 	var joined []byte // the word so far, when an apostrophe was skipped inside it

@@ -19,6 +19,10 @@ import (
 type termDict struct {
 	ids   map[string]uint32
 	terms []string
+	// tokens maps each token (prose.Tokenize) met so far to its term's id
+	// plus one, or to 0 for a stop word, so that a token seen before costs
+	// one lookup instead of the stop-word test, the stemmer and intern.
+	tokens map[string]uint32
 	// feats are the embedded embedder's features of each term, computed on
 	// first use for the options in featsFor.
 	feats    []termFeatures
@@ -29,7 +33,9 @@ type termDict struct {
 	globalOf *keywordIndex
 }
 
-func newTermDict() *termDict { return &termDict{ids: make(map[string]uint32, 1024)} }
+func newTermDict() *termDict {
+	return &termDict{ids: make(map[string]uint32, 1024), tokens: make(map[string]uint32, 1024)}
+}
 
 // intern returns t's id, giving it the next one when it is new.
 func (d *termDict) intern(t string) uint32 {
@@ -132,16 +138,30 @@ type termCounter struct {
 	seq     []uint32
 	// split counts the texts split into terms.
 	split int
+	toks  []string
 }
 
 func newTermCounter() *termCounter { return &termCounter{dict: newTermDict()} }
 
-// ids splits s into index terms (prose.Terms) and appends their ids to dst.
+// ids splits s into index terms and appends their ids to dst. The terms
+// are prose.Terms(s): the tokens that are not stop words, stemmed.
 func (c *termCounter) ids(dst []uint32, s string) []uint32 {
 	c.split++
-	for _, t := range prose.Terms(s) {
-		dst = append(dst, c.dict.intern(t))
+	d := c.dict
+	c.toks = prose.AppendTokens(c.toks[:0], s)
+	for _, tok := range c.toks {
+		id, ok := d.tokens[tok]
+		if !ok {
+			if !prose.IsStopword(tok) {
+				id = d.intern(prose.Stem(tok)) + 1
+			}
+			d.tokens[tok] = id
+		}
+		if id != 0 {
+			dst = append(dst, id-1)
+		}
 	}
+	clear(c.toks) // hold no text between calls
 	if n := len(c.dict.terms); n > len(c.bm) {
 		c.bm = append(c.bm, make([]uint32, n-len(c.bm))...)
 		c.raw = append(c.raw, make([]uint32, n-len(c.raw))...)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // TestPrepareSplitsEachTextOnce counts the texts ingestion splits into
@@ -93,4 +94,23 @@ func TestPrepareSameOnEveryCore(t *testing.T) {
 			t.Fatalf("term %q: postings differ", term)
 		}
 	}
+}
+
+// FuzzCounterTerms checks that the terms ingestion counts are prose.Terms,
+// which retrieval splits questions with, whatever texts came before.
+func FuzzCounterTerms(f *testing.F) {
+	f.Add("Ukraine's talks resumed", "don't stop: Zelenskyy’s plans, talking and TALKS")
+	f.Add("the a of", "running ran runs 42nd")
+	f.Fuzz(func(t *testing.T, first, second string) {
+		c := newTermCounter()
+		for _, s := range []string{first, second, first} {
+			var got []string
+			for _, id := range c.ids(nil, s) {
+				got = append(got, c.dict.terms[id])
+			}
+			if want := prose.Terms(s); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("counted terms of %q = %q, prose.Terms = %q", s, got, want)
+			}
+		}
+	})
 }
