@@ -249,9 +249,13 @@ func (pa *preparedArticle) count(c *termCounter, o *localEmbedOptions) {
 			vec = slab[i*o.dims : (i+1)*o.dims : (i+1)*o.dims]
 			pa.vecs[i] = vec
 		}
-		pa.counts, pa.lengths[i] = c.count(pa.counts, tt, textIDs, o, vec)
-		pa.ends[i] = uint32(len(pa.counts))
+		c.counts, pa.lengths[i] = c.count(c.counts, tt, textIDs, o, vec)
+		pa.ends[i] = uint32(len(c.counts))
 	}
+	// The article's counts are gathered in c's buffer and kept in a slice
+	// of their exact size.
+	pa.counts = slices.Clone(c.counts)
+	c.counts = c.counts[:0]
 }
 
 // minPreparePerWorker is the fewest articles worth a goroutine of their own
@@ -493,9 +497,19 @@ func (st *indexState) apply(pb preparedBatch) error {
 			}
 		}
 	}
+	st.kw.reserve(pb.articles)
+	n := 0
+	for _, pa := range pb.articles {
+		n += len(pa.passages)
+	}
+	st.docs = slices.Grow(st.docs, n)
 	ctx := context.Background()
 	for k, pa := range pb.articles {
 		st.removeArticle(pa.rec.info.ID)
+		// An article's passage records are allocated together: they
+		// are removed together, and the vector search reads them in
+		// order.
+		recs := make([]passageRec, len(pa.passages))
 		for i, p := range pa.passages {
 			var vec []float32
 			if st.coll != nil {
@@ -505,7 +519,8 @@ func (st *indexState) apply(pb preparedBatch) error {
 				}
 			}
 			doc := uint32(len(st.docs))
-			st.docs = append(st.docs, &passageRec{Passage: p, vec: vec})
+			recs[i] = passageRec{Passage: p, vec: vec}
+			st.docs = append(st.docs, &recs[i])
 			st.byID[p.ID] = doc
 			from := uint32(0)
 			if i > 0 {

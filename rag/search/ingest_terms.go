@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
@@ -139,6 +140,8 @@ type termCounter struct {
 	// split counts the texts split into terms.
 	split int
 	toks  []string
+	// counts gathers an article's counts before they are kept.
+	counts []idCount
 }
 
 func newTermCounter() *termCounter { return &termCounter{dict: newTermDict()} }
@@ -228,4 +231,28 @@ func (c *termCounter) embed(o localEmbedOptions, vec []float32) {
 		}
 	}
 	normalize(vec)
+}
+
+// reserve grows the postings of every term the articles hold by the number
+// of their passages that hold it, so that adding them allocates each list
+// once instead of doubling it as it fills.
+func (k *keywordIndex) reserve(arts []preparedArticle) {
+	if k.statsOnly {
+		return
+	}
+	more := make([]uint32, len(k.postings))
+	for _, pa := range arts {
+		for _, c := range pa.counts {
+			id := pa.dict.globalID(k, c.id)
+			if int(id) >= len(more) {
+				more = append(more, make([]uint32, int(id)+1-len(more))...)
+			}
+			more[id]++
+		}
+	}
+	for id, n := range more {
+		if n > 0 {
+			k.postings[id] = slices.Grow(k.postings[id], int(n))
+		}
+	}
 }

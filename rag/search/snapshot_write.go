@@ -19,6 +19,9 @@ type snapWriter struct {
 	crc hash.Hash32
 	buf [8]byte
 	err error
+	// bytes holds a string's bytes for the checksum, which takes only a
+	// slice: converting each string would allocate a copy of every text.
+	bytes []byte
 }
 
 func (s *snapWriter) write(p []byte) {
@@ -42,7 +45,8 @@ func (s *snapWriter) i64(v int64) {
 func (s *snapWriter) str(v string) {
 	s.u32(uint32(len(v)))
 	if s.err == nil {
-		s.crc.Write([]byte(v))
+		s.bytes = append(s.bytes[:0], v...)
+		s.crc.Write(s.bytes)
 		_, s.err = s.w.WriteString(v)
 	}
 }
