@@ -12,7 +12,8 @@ import (
 // collection's own (apply and the snapshot reader hand chromem-go the very
 // slices the index keeps, and a loaded snapshot lays them out in one slab in
 // document order), and the scores are the same dot products chromem-go
-// computes, summed in the same order. What changes is the walk: chromem-go
+// computes, summed in four lanes (see dot), so that they may differ from
+// chromem-go's in the last bits. What changes most is the walk: chromem-go
 // 0.7 first copies its document map into a slice through a channel, one send
 // a document, even with no filter, then takes a mutex for every document to
 // offer it to one shared heap, and it visits the vectors in map order. At
