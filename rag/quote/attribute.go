@@ -337,8 +337,18 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 		return personMention{}, false
 	}
 	// Else the description takes up the person the text is about: the
-	// subject of the nearest sentence before that names one.
-	return x.recentSubject("", pos)
+	// subject of its own sentence or the one just before ("Boykov added.
+	// “…,” the lawyer said."). Further back, with other people named
+	// between, a role noun is no evidence of whom it means.
+	p, ok := x.recentSubject("", pos)
+	if !ok {
+		return personMention{}, false
+	}
+	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i][1] > pos })
+	if i > 0 && i-1 < len(x.sentences) && p.start < x.sentences[i-1][0] {
+		return personMention{}, false
+	}
+	return p, true
 }
 
 // describedAs returns the last person before pos whom the article gives

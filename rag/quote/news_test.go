@@ -185,6 +185,9 @@ func TestExtractGivesDocumentsAndStatementsToNoPerson(t *testing.T) {
 		`The indictment states that the pair "knowingly concealed" the money, prosecutor Ana Brek told the court.`,
 		"Ola Berg, the director, resigned Monday.\n\n\"We regret the delay,\" the statement said.",
 		"Ola Berg, the director, resigned Monday. \"We regret the delay,\" the board said in a statement.",
+		// A role noun nobody in the article was given, far from the last
+		// person named, is no one we can name.
+		"Ola Berg was charged in May. The trial opened on Monday. The hearing lasted an hour.\n\n\"This case is closed,\" the judge said.",
 	} {
 		for _, q := range quote.Extract(rag.Article{ID: "a", Text: body}) {
 			if !q.NotPerson {
