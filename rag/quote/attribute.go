@@ -609,8 +609,9 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 		if strings.Count(strings.TrimSpace(between), "\n") > 0 || !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") {
 			return speakerRef{}, false
 		}
-		tail := strings.TrimSpace(between)
-		if strings.ContainsAny(strings.TrimRight(tail, ".!?"), ".!?") {
+		// No sentence of the reporter's may stand between; an abbreviation
+		// in the attribution ("told U.S. News") is not a sentence's end.
+		if x.sentenceCount(prev.end, sp.open) > 1 {
 			return speakerRef{}, false
 		}
 	}
@@ -619,6 +620,22 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	return ref, true
+}
+
+// sentenceCount returns how many sentences of the masked body hold text
+// between from and to.
+func (x *quoteExtractor) sentenceCount(from, to int) int {
+	n := 0
+	for _, se := range x.sentences {
+		if se[1] <= from || se[0] >= to {
+			continue
+		}
+		a, b := max(se[0], from), min(se[1], to)
+		if strings.Trim(x.masked[a:b], " \n\t\"") != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // reDashLine is a paragraph that opens with a dash, as a quotation's

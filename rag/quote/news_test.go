@@ -34,6 +34,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Ruth Lind", "The pumps failed,"}, {"Ruth Lind", "Nobody came for hours."}}},
 		{"paragraph after the attribution", "\"The pumps failed,\" Ruth Lind said Monday.\n\n\"Nobody came for hours.\"",
 			[]want{{"Ruth Lind", "The pumps failed,"}, {"Ruth Lind", "Nobody came for hours."}}},
+		{"an abbreviation in the attribution is no sentence", "\"The pumps failed,\" Ruth Lind told U.S. News on Monday.\n\n\"Nobody came for hours.\"",
+			[]want{{"Ruth Lind", "The pumps failed,"}, {"Ruth Lind", "Nobody came for hours."}}},
 		{"a narrated paragraph breaks the run", "\"The pumps failed,\" Ruth Lind said.\n\nThe city has not replied. Its engineers were on leave.\n\n\"Nobody came for hours.\"",
 			[]want{{"Ruth Lind", "The pumps failed,"}}},
 		// A span never crosses the reporter's words.
