@@ -488,7 +488,7 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		// A quotation that ends with its own full stop, question or
 		// exclamation mark still takes the attribution after it: `“…?”
 		// Jordan Rochester, a strategist, said.`
-		attached := sa.verbStart < sentEnd || (x.endsSentence(sp) && !strings.ContainsAny(between, ".!?\n"))
+		attached := sa.verbStart < sentEnd || (x.endsSentence(sp) && !strings.Contains(between, "\n") && x.sentenceCount(sp.end, sa.verbStart) <= 1)
 		// The words between are few, or are the speaker's own name and
 		// description: `“…,” Rob Ferl, a vice president for research at
 		// the university and a co-author of the study, told USA TODAY.`

@@ -138,6 +138,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// long description of the speaker.
 		{"after a question mark", `"Who pays for this?" Lena Dahl, an economist at the bank, said Tuesday.`,
 			[]want{{"Lena Dahl", "Who pays for this?"}}},
+		{"after a question mark and an abbreviation", `"Who pays for this?" Lena Dahl, an economist at U.S. Bank, said Tuesday.`,
+			[]want{{"Lena Dahl", "Who pays for this?"}}},
 		{"after a long description", `"It holds," Ivo Park, a senior engineer at the port authority and one of the authors of the safety study, told reporters.`,
 			[]want{{"Ivo Park", "It holds,"}}},
 	}
