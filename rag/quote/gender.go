@@ -56,6 +56,17 @@ func (x *quoteExtractor) readGenders() {
 				v[1] += 3
 				votes[name] = v
 			}
+			// A role that says the person's sex: "Congresswoman", "actress",
+			// "Bolt, the team's spokesman,".
+			if g := x.roleGender(p); g != genderUnknown {
+				v := votes[name]
+				if g == genderMale {
+					v[0] += 3
+				} else {
+					v[1] += 3
+				}
+				votes[name] = v
+			}
 			if only == "" {
 				only, firstEnd = name, p.end
 			} else if name != only {
@@ -96,6 +107,40 @@ func (x *quoteExtractor) readGenders() {
 			x.gender[name] = genderFemale
 		}
 	}
+}
+
+// roleGender reads a person's sex from the role nouns the article gives
+// them: the title or role before the name, or an appositive after it. The
+// evidence is morphological: English marks the sex of a role noun with the
+// compounds -woman and -man (spokeswoman, chairman) and the suffix -ess
+// (actress, duchess); the word must be a person noun by WordNet, which
+// keeps "human" and "witness" out.
+func (x *quoteExtractor) roleGender(p personMention) byte {
+	words := strings.Fields(strings.ToLower(p.title + " " + p.role))
+	if rest := x.masked[p.end:]; strings.HasPrefix(rest, ", ") {
+		ap := rest[2:]
+		if k := strings.IndexAny(ap, ",.;\n\""); k >= 0 {
+			ap = ap[:k]
+		}
+		if looksAppositive(ap) {
+			words = append(words, strings.Fields(strings.ToLower(ap))...)
+		}
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:’'")
+		if len(w) < 5 || !isPersonNoun(w) {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(w, "woman"):
+			return genderFemale
+		case strings.HasSuffix(w, "ess") && !strings.HasSuffix(w, "ness"):
+			return genderFemale
+		case strings.HasSuffix(w, "man") && len(w) > 5:
+			return genderMale
+		}
+	}
+	return genderUnknown
 }
 
 // agrees reports whether a pronoun may mean the person: their gender is

@@ -69,6 +69,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// Pronouns agree in gender, and mean the subject named nearer.
 		{"she is not the man quoted before", "\"Rates stay,\" Tom Reece said.\n\nHis deputy, Anna Voss, disagreed. She has argued for cuts all year.\n\n\"We are late,\" she said.",
 			[]want{{"Tom Reece", "Rates stay,"}, {"Anna Voss", "We are late,"}}},
+		{"a role noun says the gender", "\"Rates stay,\" said Ana Brek, the chairwoman of the board.\n\nHer deputy, Kim Sato, the board's spokesman, disagreed.\n\n\"We are late,\" she said.",
+			[]want{{"Ana Brek", "Rates stay,"}, {"Ana Brek", "We are late,"}}},
 		{"the subject named since the last speaker", "\"It passed,\" Tom Reece said.\n\nSenator Rolf Aune had a different view.\n\n\"It is a mistake,\" he said.",
 			[]want{{"Tom Reece", "It passed,"}, {"Rolf Aune", "It is a mistake,"}}},
 		{"a pronoun subject carries the reference on", "\"We wait,\" Rosa Lind said.\n\nShe hopes to meet Governor Ada Moe and brief Ada Moe's staff.\n\n\"Nobody calls us,\" she added.",
