@@ -28,7 +28,7 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	reQuoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
 	// A weekday that dates a verb of saying ("said Thursday", "announced
 	// late Monday") is the day of the saying, in the past whatever tense the
@@ -110,12 +110,12 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := parseMonth(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future && clauseIsFuture(text, m[0], m[1])))
 	}
 	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
 		mo, _ := parseMonth(text[m[2]:m[3]])
 		day, _ := strconv.Atoi(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future && clauseIsFuture(text, m[0], m[1])))
 	}
 	if !pub.IsZero() {
 		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
@@ -176,7 +176,7 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 		} else if pub.IsZero() {
 			continue
 		} else {
-			year = yearFor(pub, future, func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
+			year = yearFor(pub, future && clauseIsFuture(text, m[0], m[1]), func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
 		}
 		consider(m[0], rag.EventDate{Date: time.Date(year, mo, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionMonth})
 	}

@@ -72,6 +72,10 @@ func TestResolveDate(t *testing.T) {
 		{"Sales peaked last month (at 1,200 units on 3 January), the firm said.", fri, day(2025, 1, 1), rag.PrecisionMonth, "last month"},
 		{"The filing cites the 3 January hearing.", fri, day(2025, 1, 3), rag.PrecisionDay, "3 January"},
 		{"Freezing fog is possible Sunday night.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
+		// Modals put a weekday in the future; the tense that counts is the
+		// month's own clause's.
+		{"Talks could resume as soon as Friday.", sat, day(2025, 5, 2), rag.PrecisionDay, "Friday"},
+		{"The ferry could sail again, as it did after repairs in November.", jan, day(2024, 11, 1), rag.PrecisionMonth, "in November"},
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
