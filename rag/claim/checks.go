@@ -580,7 +580,9 @@ func verbForm(toks []token, i int) bool {
 	if b := lexicon.Bases(low); len(b) > 0 && b[0] != low && !strings.HasSuffix(low, "s") {
 		return true // an irregular past: "rose", "took"
 	}
-	return i > 0 && auxiliaries[toks[i-1].low]
+	// After an auxiliary ("would purchase"), or opening a relative clause
+	// ("who beat the Rams"), where only a verb can stand.
+	return i > 0 && (auxiliaries[toks[i-1].low] || toks[i-1].low == "who" || toks[i-1].low == "which")
 }
 
 func quoteWords(ws []string) string {

@@ -277,6 +277,14 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
 				}
+			case t.ok() && sf.patient.ok() && pf.patient.ok() && c.holds(s, pf.patient) && c.holds(sf.patient, t):
+				// Both turned round, names or not ("the prosecution's witness
+				// was questioned by the defense lawyer" against "the
+				// defense lawyer's witness was questioned by the
+				// prosecution").
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s %s, not the other way round", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(ev.toks, pf.patient.start, pf.patient.end))
+				}
 			case pf.patient.ok() && c.holds(s, pf.patient) && named(c.names, s) && !c.holds(sf.patient, pf.patient):
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not the other way round: %s is the one it was done to",
@@ -326,6 +334,16 @@ func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
+// onlyFigures reports whether the words in [from, to) are all figures.
+func onlyFigures(toks []token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if !hasDigit(toks[j].low) && !isNumberWord(toks[j].low) {
+			return false
+		}
+	}
+	return true
+}
+
 // possessivePronouns stand for the doer of the noun they precede (a closed
 // class).
 var possessivePronouns = wordSet("its his her their")
@@ -341,8 +359,8 @@ func nominalParties(toks []token, names []nameGroup, i int) (doer, other *nameGr
 	for k := range names {
 		g := &names[k]
 		switch {
-		case g.end == i:
-			doer = g
+		case g.end == i || g.end < i && i-g.end <= 2 && onlyFigures(toks, g.end, i):
+			doer = g // "Acme's lawsuit", "Chelsea's 2-1 win"
 		case possessive && g.end < i && i-g.end <= roleWindow && toks[g.start].sent == toks[i].sent:
 			doer = g // "Acme dropped its lawsuit against …": its is Acme's
 		case g.start > i+1 && g.start <= i+3 && toks[g.start].clause == toks[i].clause && other == nil:
