@@ -371,16 +371,17 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 			hasContent[t.clause] = true
 		}
 	}
-	usedBefore := map[int]bool{} // passage positions with a drawn-on verb before them in their clause
+	firstVerb := map[int]int{} // per passage clause: the first drawn-on verb in it
 	for i := range c.toks {
 		if c.segment[i] != seg || !c.content[i] {
 			continue
 		}
 		for _, p := range c.matches[i] {
 			if ev.toks[p].sent == s {
-				used[ev.toks[p].clause] = true
-				for q := p + 1; verbForm(ev.toks, p) && q < len(ev.toks) && ev.toks[q].clause == ev.toks[p].clause; q++ {
-					usedBefore[q] = true
+				cl := ev.toks[p].clause
+				used[cl] = true
+				if v, ok := firstVerb[cl]; verbForm(ev.toks, p) && (!ok || p < v) {
+					firstVerb[cl] = p
 				}
 			}
 		}
@@ -393,7 +394,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {
 			continue
 		}
-		if usedBefore[h.start] {
+		if v, ok := firstVerb[cl]; ok && v < h.start {
 			continue // after a verb the sentence draws on: its object ("hopes the NFL will appeal"), not who says or does it
 		}
 		known := false
