@@ -2,6 +2,9 @@ package app
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -125,5 +128,39 @@ func TestAskWithTheJudge(t *testing.T) {
 	}
 	if !strings.Contains(errs, "model judge did not label the answer") {
 		t.Errorf("no log line says the judge failed:\n%s", errs)
+	}
+}
+
+// TestEvalClaimsFailures runs eval --claims on a small set: the table
+// counts both halves, row by kind even where only one half has a kind,
+// --failures lists the tune half's wrong claims only, and --failures-half
+// check the other half's.
+func TestEvalClaimsFailures(t *testing.T) {
+	c := newCLI(t)
+	set := filepath.Join(c.dir, "claims.jsonl")
+	passage := `{"source":"seed","article":"x","text":"Voters in Kansas rejected the measure on Tuesday."}`
+	lines := []string{
+		`{"id":"t1","sentence":"Voters in Kansas rejected the measure on Tuesday.","passages":[` + passage + `],"label":"faithful","kind":"verbatim-ish","split":"tune"}`,
+		`{"id":"t2","sentence":"Voters in Kansas voted on Tuesday.","passages":[` + passage + `],"label":"misstatement","kind":"addition","split":"tune"}`,
+		`{"id":"k1","sentence":"In Kansas, voters rejected the measure on Tuesday.","passages":[` + passage + `],"label":"faithful","kind":"verbatim-ish","split":"check"}`,
+		`{"id":"k2","sentence":"Kansas voters voted on Tuesday.","passages":[` + passage + `],"label":"misstatement","kind":"addition","split":"check"}`,
+		`{"id":"k3","sentence":"Voters in Kansas approved the measure on Tuesday.","passages":[` + passage + `],"label":"misstatement","kind":"antonym","split":"check"}`,
+	}
+	if err := os.WriteFile(set, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := c.mustRun("eval", "--claims", set, "--failures")
+	if !strings.Contains(out, "all faithful") || !strings.Contains(out, "wrong on the tune half") {
+		t.Fatalf("eval --claims --failures printed no table or no tune listing:\n%s", out)
+	}
+	// A kind only one half has gets a row of its own, 0/0 in the other.
+	if !regexp.MustCompile(`antonym\s+0/0\s+0%\s+1/1\s+100%`).MatchString(out) {
+		t.Errorf("the antonym row should read 0/0 on tune and 1/1 on check:\n%s", out)
+	}
+	if !strings.Contains(out, " t2 ") || strings.Contains(out, " k2 ") {
+		t.Errorf("--failures should list the tune half's wrong claim t2 and nothing of the check half:\n%s", out)
+	}
+	if out := c.mustRun("eval", "--claims", set, "--failures", "--failures-half", "check"); !strings.Contains(out, " k2 ") || strings.Contains(out, " t2 ") {
+		t.Errorf("--failures-half check should list k2 only:\n%s", out)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/config"
@@ -173,8 +174,8 @@ func writeClaimsReport(w io.Writer, rep claimsReport) {
 		}
 		fmt.Fprintf(w, "%s (%d claims):\n", title, rep.Claims)
 		fmt.Fprintf(w, "  %-14s %-20s %14s %14s\n", "label", "kind", "tune", "check")
-		for i, t := range halves["tune"] {
-			c := halves["check"][i]
+		for _, t := range claimRows(halves["tune"], halves["check"]) {
+			c := claimTally(halves["check"], t)
 			label, what := "misstatement", "dropped"
 			if t.Faithful {
 				label, what = "faithful", "kept"
@@ -188,4 +189,45 @@ func writeClaimsReport(w io.Writer, rep claimsReport) {
 	if rep.JudgeFallbacks > 0 {
 		fmt.Fprintf(w, "the judge failed on %d claims; the rules decided those\n", rep.JudgeFallbacks)
 	}
+}
+
+// claimRows gives the rows of the report: every kind either half has, in
+// the order claim.Score gives them (faithful kinds, misstatement kinds, then
+// the two totals). A kind one half lacks shows 0/0 there.
+func claimRows(tune, check []claim.Tally) []claim.Tally {
+	rows := append([]claim.Tally(nil), tune...)
+	for _, c := range check {
+		if claimTally(tune, c).Kind == "" {
+			rows = append(rows, claim.Tally{Kind: c.Kind, Faithful: c.Faithful})
+		}
+	}
+	rank := func(t claim.Tally) int {
+		switch {
+		case t.Kind == "all faithful":
+			return 2
+		case t.Kind == "all misstatements":
+			return 3
+		case t.Faithful:
+			return 0
+		}
+		return 1
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rank(rows[i]) != rank(rows[j]) {
+			return rank(rows[i]) < rank(rows[j])
+		}
+		return rank(rows[i]) < 2 && rows[i].Kind < rows[j].Kind
+	})
+	return rows
+}
+
+// claimTally gives the tally of half for the label and kind of t, or an
+// empty tally.
+func claimTally(half []claim.Tally, t claim.Tally) claim.Tally {
+	for _, h := range half {
+		if h.Kind == t.Kind && h.Faithful == t.Faithful {
+			return h
+		}
+	}
+	return claim.Tally{}
 }
