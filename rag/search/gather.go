@@ -35,14 +35,16 @@ func VectorCandidates(k int) int { return max(defaultTuning.candidates, candidat
 // gather collects the candidates of a question from s, over the catalog st:
 // the nearest passages by vector, the best passages by BM25 and, at article
 // level, the best articles by BM25 with their best passages, each with
-// what the other side says of it. It asks in three rounds, each of
-// concurrent queries.
+// what the other side says of it. It asks in two rounds, each of
+// concurrent queries, so that a question costs two round trips to a store
+// on the network however many queries each round holds.
 // The first finds the nearest passages, the best passages by BM25 and the
-// best articles by BM25; the second fills in what the keyword side did not
-// say about the vector side's candidates (the BM25 of passages and
-// articles found by vector) and finds the best passage of articles found
-// only as articles; the third asks the cosine of every candidate the
-// vector search did not bring.
+// best articles by BM25. The second fills in everything the first left
+// out: the BM25 of the passages and articles the vector side found, the
+// best passage of articles found only as articles, and the cosine of every
+// passage that the vector side did not bring, including every passage of
+// those articles, since which of them is best is known only after the
+// round.
 // Results the catalog does not know yet (another process's newer
 // articles) are left out until it is read again.
 func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
@@ -118,8 +120,8 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 	}
 
 	// Second round: BM25 for the passages only the vector side found, for
-	// the articles of every candidate passage, and the best passage of
-	// articles that came with none.
+	// the articles of every candidate passage, the best passage of articles
+	// that came with none, and the cosines the vector side did not bring.
 	var vectorOnly, missingArticles, bare []string
 	bareDocs := 0
 	seenArticle := map[string]bool{}
@@ -139,7 +141,23 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 			bareDocs += len(a.docs)
 		}
 	}
-	var also, alsoArticles, best []rag.Match
+	// The cosine of the passages only the keyword side found, and of every
+	// passage of the articles found only as articles: the best of those is
+	// chosen by the BM25 this round brings, and gets its cosine from here.
+	var noCos []string
+	if !isZero(q.vec) {
+		for _, c := range out.passages {
+			if c.vr == 0 {
+				noCos = append(noCos, st.docs[c.doc].ID)
+			}
+		}
+		for _, id := range bare {
+			for _, d := range st.articles[id].docs {
+				noCos = append(noCos, st.docs[d].ID)
+			}
+		}
+	}
+	var also, alsoArticles, best, sims []rag.Match
 	var r2 queries
 	if len(vectorOnly) > 0 {
 		r2.run(func() (err error) {
@@ -156,6 +174,12 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 	if len(bare) > 0 {
 		r2.run(func() (err error) {
 			best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: bareDocs, Filter: rag.Filter{ArticleIDs: bare}})
+			return err
+		})
+	}
+	if len(noCos) > 0 {
+		r2.run(func() (err error) {
+			sims, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: len(noCos), Filter: rag.Filter{PassageIDs: noCos}})
 			return err
 		})
 	}
@@ -180,25 +204,10 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 		seenArticle[st.docs[doc].ArticleID] = true
 		get(doc).bm25 = m.Score
 	}
-
-	// Third round: the cosine of every candidate the vector search did not
-	// bring, by a vector query over just those passages.
-	var noCos []string
-	for _, c := range out.passages {
-		if c.vr == 0 {
-			noCos = append(noCos, st.docs[c.doc].ID)
-		}
-	}
-	if len(noCos) > 0 && !isZero(q.vec) {
-		sims, err := s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: len(noCos), Filter: rag.Filter{PassageIDs: noCos}})
-		if err != nil {
-			return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
-		}
-		for _, m := range sims {
-			if doc, ok := st.byID[m.ID]; ok {
-				if c := byDoc[doc]; c != nil {
-					c.cos = m.Score
-				}
+	for _, m := range sims {
+		if doc, ok := st.byID[m.ID]; ok {
+			if c := byDoc[doc]; c != nil && c.vr == 0 {
+				c.cos = m.Score
 			}
 		}
 	}
