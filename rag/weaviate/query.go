@@ -5,12 +5,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
-	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
 )
 
 // VectorQuery implements rag.Store with a nearVector search, the filter
@@ -38,32 +36,17 @@ func (s *Store) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match
 	if w == nil {
 		w = filters.Where().WithPath([]string{"pos"}).WithOperator(filters.GreaterThanEqual).WithValueInt(0)
 	}
-	get := s.client.GraphQL().Get().WithClassName(s.passages).
-		WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(q.Vector)).
-		WithLimit(min(q.Limit*tieOverfetch, maxResults)).WithWhere(w).
-		WithFields(graphql.Field{Name: "passageId"}, graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: "distance"}}})
-	if s.opts.Replication > 1 {
-		// Weaviate takes the argument only for replicated collections.
-		get = get.WithConsistencyLevel(s.opts.Consistency)
-	}
-	res, err := get.Do(ctx)
-	if err := gqlError(res, err); err != nil {
+	hits, err := s.search(ctx, searchArgs{
+		class: s.passages, idField: "passageId", where: w,
+		limit: min(q.Limit*tieOverfetch, maxResults), vector: q.Vector,
+	})
+	if err != nil {
 		return nil, fmt.Errorf("weaviate: vector query: %w", err)
 	}
-	rows, err := rowsOf(res, "Get", s.passages)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]rag.Match, 0, len(rows))
-	for _, row := range rows {
-		id, _ := row["passageId"].(string)
-		add, _ := row["_additional"].(map[string]any)
-		dist, ok := add["distance"].(float64)
-		if id == "" || !ok {
-			return nil, fmt.Errorf("weaviate: vector query: a result without id or distance")
-		}
+	out := make([]rag.Match, 0, len(hits))
+	for _, h := range hits {
 		// Weaviate's cosine distance is 1 - cosine similarity.
-		out = append(out, rag.Match{ID: id, Score: 1 - dist})
+		out = append(out, rag.Match{ID: h.id, Score: 1 - h.value})
 	}
 	return best(out, q.Limit), nil
 }
@@ -108,49 +91,27 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	limit := min(q.Limit, maxResults)
 	score, own := s.stats.scorer(q.Articles, terms)
 	fetch := limit
-	fields := []graphql.Field{{Name: idField}, {Name: "_additional", Fields: []graphql.Field{{Name: "score"}}}}
 	if own {
 		fetch = min(limit*tieOverfetch, maxResults)
-		fields = append(fields, graphql.Field{Name: "terms"})
 	}
-	get := s.client.GraphQL().Get().WithClassName(class).
-		WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(strings.Join(terms, " ")).WithProperties("terms")).
-		WithLimit(fetch).WithFields(fields...)
-	if w := where(q.Filter, !q.Articles); w != nil {
-		get = get.WithWhere(w)
-	}
-	if s.opts.Replication > 1 {
-		get = get.WithConsistencyLevel(s.opts.Consistency)
-	}
-	res, err := get.Do(ctx)
-	if err := gqlError(res, err); err != nil {
+	hits, err := s.search(ctx, searchArgs{
+		class: class, idField: idField, where: where(q.Filter, !q.Articles),
+		limit: fetch, bm25: strings.Join(terms, " "), terms: own,
+	})
+	if err != nil {
 		return nil, fmt.Errorf("weaviate: keyword query: %w", err)
 	}
-	rows, err := rowsOf(res, "Get", class)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]rag.Match, 0, len(rows))
-	for _, row := range rows {
-		id, _ := row[idField].(string)
-		var sc float64
+	out := make([]rag.Match, 0, len(hits))
+	for _, h := range hits {
+		sc := h.value
 		if own {
-			text, _ := row["terms"].(string)
-			sc = score(strings.Fields(text))
+			sc = score(strings.Fields(h.terms))
 		} else {
-			extra, _ := row["_additional"].(map[string]any)
-			sc, err = scoreOf(extra["score"])
-			if err != nil {
-				return nil, fmt.Errorf("weaviate: keyword query: %s: %w", id, err)
-			}
 			// Weaviate leaves out Okapi BM25's constant (k1 + 1) factor.
 			sc *= bm25K1 + 1
 		}
-		if id == "" {
-			return nil, fmt.Errorf("weaviate: keyword query: a result without id")
-		}
 		if sc > 0 {
-			out = append(out, rag.Match{ID: id, Score: sc})
+			out = append(out, rag.Match{ID: h.id, Score: sc})
 		}
 	}
 	return best(out, limit), nil
@@ -175,17 +136,6 @@ func queryTerms(terms []string) []string {
 		out = append(out, t)
 	}
 	return out
-}
-
-// scoreOf reads a BM25 score, which Weaviate's GraphQL sends as a string.
-func scoreOf(v any) (float64, error) {
-	switch x := v.(type) {
-	case string:
-		return strconv.ParseFloat(x, 64)
-	case float64:
-		return x, nil
-	}
-	return 0, fmt.Errorf("score %v", v)
 }
 
 // where is a rag.Filter as a Weaviate filter; nil when it narrows nothing.

@@ -39,7 +39,8 @@ type Options struct {
 	APIKey string
 	// GRPC, when set, is the server's gRPC address (host:port, 50051 by
 	// default on a Weaviate server); imports then go over gRPC, which was
-	// 1.6 times as fast as the REST batch endpoint in docs/SCALING.md.
+	// 1.6 times as fast as the REST batch endpoint in docs/SCALING.md, and
+	// so do searches (search.go).
 	GRPC string
 	// Collection prefixes the two collections' names: Collection+"Passage"
 	// and Collection+"Article". Default "Coveragebot".
@@ -73,6 +74,8 @@ type Store struct {
 	// blockMax is set when the passages' keyword postings are in the
 	// BlockMax format (see BlockMaxWAND).
 	blockMax bool
+	// grpcSearch asks searches over gRPC; nil when no gRPC address is set.
+	grpcSearch *grpcSearcher
 }
 
 var _ rag.Store = (*Store)(nil)
@@ -140,6 +143,11 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err := s.ensureSchema(ctx); err != nil {
 		return nil, err
 	}
+	if opts.GRPC != "" {
+		if s.grpcSearch, err = newGRPCSearcher(ctx, s); err != nil {
+			return nil, fmt.Errorf("weaviate at %s: %w", shownURL, err)
+		}
+	}
 	return s, nil
 }
 
@@ -158,9 +166,15 @@ func validName(s string) bool {
 // Name implements rag.Store.
 func (s *Store) Name() string { return "weaviate" }
 
-// Close implements rag.Store. The client holds no connections that need
-// closing beyond the HTTP transport's idle ones.
-func (s *Store) Close() error { return nil }
+// Close implements rag.Store: it closes the gRPC search connection. The
+// client holds no other connections that need closing beyond the HTTP
+// transport's idle ones.
+func (s *Store) Close() error {
+	if s.grpcSearch != nil {
+		return s.grpcSearch.close()
+	}
+	return nil
+}
 
 // Drop deletes both collections and everything in them. Tests use it; the
 // CLI's `ingest --rebuild` uses it to start again.

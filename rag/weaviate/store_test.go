@@ -16,26 +16,32 @@ import (
 )
 
 // The store suite against a real Weaviate server: each subtest gets
-// collections of its own on one node.
+// collections of its own on one node. It runs twice, searching over
+// GraphQL and over gRPC.
 func TestStoreSuite(t *testing.T) {
-	url := "http://" + weaviatetest.Start(t, 1).Node(0).Host()
-	var mu sync.Mutex
-	made := map[string]bool{}
-	storetest.Run(t, func(t *testing.T, name string) rag.Store {
-		s, err := weaviate.Open(context.Background(), weaviate.Options{URL: url, Collection: name})
-		if err != nil {
-			t.Fatal(err)
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if !made[name] {
-			made[name] = true
-			if err := s.Drop(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return s
-	})
+	node := weaviatetest.Start(t, 1).Node(0)
+	url := "http://" + node.Host()
+	for _, transport := range []struct{ name, grpc string }{{"GraphQL", ""}, {"GRPC", node.GRPCHost()}} {
+		t.Run(transport.name, func(t *testing.T) {
+			var mu sync.Mutex
+			made := map[string]bool{}
+			storetest.Run(t, func(t *testing.T, name string) rag.Store {
+				s, err := weaviate.Open(context.Background(), weaviate.Options{URL: url, GRPC: transport.grpc, Collection: transport.name + name})
+				if err != nil {
+					t.Fatal(err)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if !made[name] {
+					made[name] = true
+					if err := s.Drop(context.Background()); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return s
+			})
+		})
+	}
 
 	// The test servers keep keyword postings in the classic format, as
 	// docs/SCALING.md asks, and the store can tell.

@@ -1,0 +1,205 @@
+package weaviate
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/grpc/common"
+	pb "github.com/weaviate/weaviate/grpc/generated/protocol/v1"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+)
+
+// searchArgs are one search of a collection: nearest by vector when vector
+// is set, best by BM25 over the terms property when bm25 is.
+type searchArgs struct {
+	class   string
+	idField string // passageId or articleId
+	where   *filters.WhereBuilder
+	limit   int
+	vector  []float32
+	bm25    string
+	terms   bool // return each object's terms
+}
+
+// searchHit is one object a search found: its id, its cosine distance (a
+// vector search) or Weaviate's BM25 score (a keyword search), and its
+// terms when they were asked for.
+type searchHit struct {
+	id    string
+	value float64
+	terms string
+}
+
+// search runs a over gRPC when the store knows the server's gRPC address,
+// and over GraphQL otherwise. gRPC carries the question's vector as bytes
+// rather than as decimal text, and the answer as protocol buffers rather
+// than JSON (docs/SCALING.md has what that saves per question); Weaviate's
+// documentation also marks its GraphQL API as deprecated in favour of it.
+func (s *Store) search(ctx context.Context, a searchArgs) ([]searchHit, error) {
+	if s.grpcSearch != nil {
+		return s.grpcSearch.search(ctx, a, s.opts)
+	}
+	return s.searchGraphQL(ctx, a)
+}
+
+// grpcSearcher asks Weaviate's gRPC Search method over a connection of its
+// own. The Go client's gRPC search (Client.Experimental) leaves gRPC's
+// default 4 MiB limit on the answers it receives, which a keyword query
+// returning the terms of 80 long articles passes (realtimeqa-dev has such
+// questions); Weaviate itself sends up to its GRPC_MAX_MESSAGE_SIZE (2 GB
+// by default) and says how much in /v1/meta, which is what the Python
+// client reads too (weaviate/weaviate#6098). So the connection takes the
+// server's limit.
+type grpcSearcher struct {
+	conn   *grpc.ClientConn
+	client pb.WeaviateClient
+	// headers go with every call: the API key, when set.
+	headers metadata.MD
+}
+
+// defaultGRPCMessageSize is the answer size allowed when the server does not
+// say (servers before Weaviate 1.27): 100 MiB, what those servers allowed.
+const defaultGRPCMessageSize = 104858000
+
+func newGRPCSearcher(ctx context.Context, s *Store) (*grpcSearcher, error) {
+	size := defaultGRPCMessageSize
+	meta, err := s.client.Misc().MetaGetter().Do(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read server limits: %w", err)
+	}
+	if meta.GrpcMaxMessageSize > 0 {
+		size = int(min(meta.GrpcMaxMessageSize, math.MaxInt32))
+	}
+	creds := insecure.NewCredentials()
+	if strings.HasPrefix(s.opts.URL, "https:") {
+		creds = credentials.NewTLS(&tls.Config{MinVersion: tls.VersionTLS12})
+	}
+	conn, err := grpc.NewClient(s.opts.GRPC, grpc.WithTransportCredentials(creds),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(size), grpc.MaxCallSendMsgSize(size)))
+	if err != nil {
+		return nil, fmt.Errorf("grpc %s: %w", s.opts.GRPC, err)
+	}
+	g := &grpcSearcher{conn: conn, client: pb.NewWeaviateClient(conn), headers: metadata.MD{}}
+	if s.opts.APIKey != "" {
+		g.headers.Set("authorization", "Bearer "+s.opts.APIKey)
+	}
+	return g, nil
+}
+
+func (g *grpcSearcher) search(ctx context.Context, a searchArgs, opts Options) ([]searchHit, error) {
+	props := []string{a.idField}
+	if a.terms {
+		props = append(props, "terms")
+	}
+	req := &pb.SearchRequest{
+		Collection: a.class,
+		Limit:      uint32(a.limit),
+		Properties: &pb.PropertiesRequest{NonRefProperties: props},
+		Metadata:   &pb.MetadataRequest{Distance: a.vector != nil, Score: a.vector == nil},
+		// The current form of request and answer (Weaviate 1.35 reads
+		// only this flag of the three).
+		Uses_127Api: true,
+	}
+	if a.vector != nil {
+		req.NearVector = &pb.NearVector{Vectors: []*pb.Vectors{common.GetVector("", a.vector)}}
+	} else {
+		req.Bm25Search = &pb.BM25{Query: a.bm25, Properties: []string{"terms"}}
+	}
+	if a.where != nil {
+		req.Filters = a.where.ToGRPC()
+	}
+	if opts.Replication > 1 {
+		req.ConsistencyLevel = common.GetConsistencyLevel(opts.Consistency)
+	}
+	ctx, cancel := context.WithTimeout(metadata.NewOutgoingContext(ctx, g.headers), opts.Timeout)
+	defer cancel()
+	reply, err := g.client.Search(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("grpc: %w", err)
+	}
+	out := make([]searchHit, 0, len(reply.GetResults()))
+	for _, r := range reply.GetResults() {
+		fields := r.GetProperties().GetNonRefProps().GetFields()
+		h := searchHit{id: fields[a.idField].GetTextValue(), terms: fields["terms"].GetTextValue()}
+		m := r.GetMetadata()
+		present := m.GetDistancePresent()
+		h.value = float64(m.GetDistance())
+		if a.vector == nil {
+			present, h.value = m.GetScorePresent(), float64(m.GetScore())
+		}
+		if h.id == "" || !present {
+			return nil, fmt.Errorf("a result without %s or its distance or score", a.idField)
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+func (g *grpcSearcher) close() error { return g.conn.Close() }
+
+func (s *Store) searchGraphQL(ctx context.Context, a searchArgs) ([]searchHit, error) {
+	measure := "distance"
+	if a.vector == nil {
+		measure = "score"
+	}
+	fields := []graphql.Field{{Name: a.idField}, {Name: "_additional", Fields: []graphql.Field{{Name: measure}}}}
+	if a.terms {
+		fields = append(fields, graphql.Field{Name: "terms"})
+	}
+	get := s.client.GraphQL().Get().WithClassName(a.class).WithLimit(a.limit).WithFields(fields...)
+	if a.vector != nil {
+		get = get.WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(a.vector))
+	} else {
+		get = get.WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(a.bm25).WithProperties("terms"))
+	}
+	if a.where != nil {
+		get = get.WithWhere(a.where)
+	}
+	if s.opts.Replication > 1 {
+		// Weaviate takes the argument only for replicated collections.
+		get = get.WithConsistencyLevel(s.opts.Consistency)
+	}
+	res, err := get.Do(ctx)
+	if err := gqlError(res, err); err != nil {
+		return nil, err
+	}
+	rows, err := rowsOf(res, "Get", a.class)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]searchHit, 0, len(rows))
+	for _, row := range rows {
+		h := searchHit{}
+		h.id, _ = row[a.idField].(string)
+		h.terms, _ = row["terms"].(string)
+		add, _ := row["_additional"].(map[string]any)
+		v, err := numberOf(add[measure])
+		if h.id == "" || err != nil {
+			return nil, fmt.Errorf("a result without %s or %s", a.idField, measure)
+		}
+		h.value = v
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// numberOf reads a distance or a BM25 score, which Weaviate's GraphQL
+// sends as a number and a string.
+func numberOf(v any) (float64, error) {
+	switch x := v.(type) {
+	case string:
+		return strconv.ParseFloat(x, 64)
+	case float64:
+		return x, nil
+	}
+	return 0, fmt.Errorf("not a number: %v", v)
+}
