@@ -122,13 +122,15 @@ func TestWeaviateDownIsAClearError(t *testing.T) {
 }
 
 // A Weaviate that requires an API key: COVERAGEBOT_WEAVIATE_API_KEY is
-// sent and works, and a wrong key is a clear error that does not show it.
+// sent, over HTTP and with every gRPC import and search, and works, and a
+// wrong key is a clear error that does not show it.
 func TestWeaviateWithAnAPIKey(t *testing.T) {
 	const key = "weaviate-test-key-5f1c"
 	node := weaviatetest.StartWithAPIKey(t, 1, key).Node(0)
 	c := withEnv(newCLI(t), map[string]string{
 		"COVERAGEBOT_STORE":            "weaviate",
 		"COVERAGEBOT_WEAVIATE_URL":     "http://" + node.Host(),
+		"COVERAGEBOT_WEAVIATE_GRPC":    node.GRPCHost(),
 		"COVERAGEBOT_WEAVIATE_API_KEY": key,
 	})
 	c.mustRun("ingest")
