@@ -103,7 +103,9 @@ func TestFrames(t *testing.T) {
 	}
 }
 
-func TestPhrasalOpposites(t *testing.T) {
+// TestOpposites covers the opposites beyond WordNet's direct pairs:
+// phrasal verbs, and verbs one hypernym step from an opposite.
+func TestOpposites(t *testing.T) {
 	tests := []struct {
 		name, sentence, passage string
 		ok                      bool
@@ -112,6 +114,11 @@ func TestPhrasalOpposites(t *testing.T) {
 		{"phrase against one word", "The coach played up the injury worries.", "The coach downplayed the injury worries before the match.", false},
 		{"one word for the phrase kept", "The coach downplayed the injury worries.", "The coach played down the injury worries before the match.", true},
 		{"same phrase kept", "The coach played up the injury worries.", "The coach played up the injury worries before the match.", true},
+		{"won is win's past, not a stopword", "The club won its first match of the season.", "The club lost its first match of the season on Saturday.", false},
+		{"opposite one hypernym step away", "The jobless rate dropped to 5% in June.", "The jobless rate climbed to 5% in June, the office said.", false},
+		{"opposite one step away, the other way", "Oil prices fell on Monday.", "Oil prices soared on Monday after the talks.", false},
+		{"a troponym is no opposite", "Shares of the bank plunged on Tuesday.", "Shares of the bank fell sharply on Tuesday.", true},
+		{"a troponym is no opposite either way", "Stocks tumbled after the vote.", "Stocks dropped after the vote on Friday.", true},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

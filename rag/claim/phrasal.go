@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/coveragebot/coveragebot/rag/lexicon"
+import (
+	"slices"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // particles are the adverbial particles of English phrasal verbs ("play
 // down", "step up", "back out"), a closed class. WordNet lists phrasal
@@ -61,4 +65,58 @@ func checkPhrasalOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// checkNeighbourOpposites finds a verb whose opposite the passage uses
+// one hypernym step away in WordNet: "dropped" where the passage says
+// "climbed" (drop is a way to fall, and fall is climb's opposite), or
+// "rose" where it says "plummeted". The sentence's verb must stand for no
+// passage word, and the passage's verb must stand in a sentence the clause
+// comes from, among the same words, with no negation on exactly one side.
+func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		seg := c.segment[i]
+		if !c.content[i] || len(c.matches[i]) > 0 || c.good[seg] == nil || !verbForm(c.toks, i) || c.formInGood(ev, i) {
+			continue
+		}
+		direct := lexicon.Antonyms(t.low)
+		stepped := map[string]bool{} // the opposites of the verb's neighbours
+		for _, n := range lexicon.VerbNeighbours(t.low) {
+			for _, a := range lexicon.Antonyms(n) {
+				stepped[a] = true
+			}
+		}
+		if len(direct) == 0 && len(stepped) == 0 {
+			continue
+		}
+		for _, s := range c.good[seg] {
+			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
+				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) || !c.sameSurroundings(i, p, ev) || !opposedOneStep(ev.toks[p].low, direct, stepped) {
+					continue
+				}
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+					continue
+				}
+				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// opposedOneStep reports whether a passage word, in one of its forms, is an
+// opposite of a neighbour of the sentence's verb (stepped), or a neighbour
+// of it is an opposite of that verb (direct).
+func opposedOneStep(low string, direct []string, stepped map[string]bool) bool {
+	for _, f := range forms(low) {
+		if stepped[f] {
+			return true
+		}
+	}
+	for _, n := range lexicon.VerbNeighbours(low) {
+		if slices.Contains(direct, n) {
+			return true
+		}
+	}
+	return false
 }

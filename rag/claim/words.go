@@ -41,6 +41,11 @@ func isContent(low string) bool {
 	if len(low) < 2 && !hasDigit(low) {
 		return false
 	}
+	if low == "won" {
+		// The stopword list holds "won" as the stem of "won't", which
+		// tokenize rewrites to "will not": here it is always win's past.
+		return true
+	}
 	return !prose.IsStopword(low) && !lightWords[low] && !negationWords[low] && !lexicon.IsSaying(low)
 }
 
