@@ -493,7 +493,12 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		// description: `“…,” Rob Ferl, a vice president for research at
 		// the university and a co-author of the study, told USA TODAY.`
 		named := sa.subjStart >= sp.end && strings.TrimSpace(x.masked[sp.end:sa.subjStart]) == ""
-		if sa.ok && attached && (named || len(strings.Fields(between)) <= 12) {
+		// Or the quotation opens its sentence and the attribution closes it
+		// after a comma, however long the reported clause: `“Life-threatening
+		// flash flooding” … is expected to continue …, Porter told USA
+		// TODAY.`
+		final := x.opensSentence(sp) && sa.verbStart < sentEnd && sa.subjStart >= sp.end && strings.HasSuffix(strings.TrimRight(x.masked[sp.end:sa.subjStart], " "), ",")
+		if sa.ok && attached && (named || final || len(strings.Fields(between)) <= 12) {
 			ref := sa.ref
 			ref.about = x.aboutWhom(ref, -1, sp)
 			return ref, true
@@ -708,7 +713,7 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 	text := x.body[sp.textStart:sp.textEnd]
 	if (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) && next != "" && isLowerWord(next) &&
 		!strings.ContainsAny(text[len(text)-1:], ".,;:!?") && !pronouns[next] && !prepositions[next] && !clauseWords[next] &&
-		!auxiliaries[next] && len(nounFiles(next)) > 0 {
+		!auxiliaries[next] && len(nounFiles(next)) > 0 && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "ed") {
 		return true
 	}
 	if determiners[prev] {

@@ -112,6 +112,19 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// quotation, and a later mention by it means the same person.
 		{"a nickname inside a name", "Cyclist Anna Moriah \"Mo\" Wilson won the race.\n\nMo Wilson wrote about it. \"I was excited,\" she wrote.",
 			[]want{{"Anna Moriah Wilson", "I was excited,"}}},
+		{"a title word ending a name is a surname", `She worked for Ruth Ann King, who called her "the best clerk in town."`,
+			[]want{{"Ruth Ann King", "the best clerk in town."}}},
+		{"an abbreviated title ending a run stays a title", `Ohio Republican Sen. Rolf Aune said he wants "a vote this week."`,
+			[]want{{"Rolf Aune", "a vote this week."}}},
+		// A present form of a verb of saying after a name; the attribution
+		// closing a sentence that the quotation opens.
+		{"a present verb of saying after a name", "Senator Rolf Aune spoke on Monday. Meanwhile, Aune claims the tax cuts \"have nothing to do\" with prices.",
+			[]want{{"Rolf Aune", "have nothing to do"}}},
+		{"a plural noun is no verb", `The Aune claims of "a rigged count" were dismissed.`, nil},
+		{"a long reported clause", `"Record heat" across the northern plains is expected to last until the weekend and into next week, forecaster Ana Brek told reporters.`,
+			[]want{{"Ana Brek", "Record heat"}}},
+		{"a quoted phrase before a participle is words said", `Ana Brek, who spoke in Oslo of the "long winter" facing farmers, left early.`,
+			[]want{{"Ana Brek", "long winter"}}},
 		// Terms the reporter mentions are not anyone's words.
 		{"a quoted modifier inside a noun phrase", `The storm is also called the "grey" storm because of its clouds, forecaster Ana Brek said.`, nil},
 		{"the complement of a passive verb of naming", `Officials lifted rates to the 3% level considered "neutral", Governor Ada Lund said on Monday.`, nil},

@@ -244,7 +244,10 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 	for k, w := range run {
 		// A title word followed by nothing but a suffix is the surname:
 		// "Martin Luther King Jr.".
-		if jobTitles[strings.ToLower(w.text)] && !(k == len(run)-2 && nameSuffixes[strings.ToLower(run[k+1].text)]) {
+		// A title stands before a name: one at the end of the run, or
+		// followed only by a suffix, is the surname ("Martin Luther
+		// King", "Tom King Jr.").
+		if jobTitles[strings.ToLower(w.text)] && !(surnameAt(masked, run, k)) {
 			lastTitle = k
 		}
 	}
@@ -301,6 +304,18 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		p.role = roleBefore(masked, p.start)
 	}
 	return p, true
+}
+
+// surnameAt reports whether the title word at run[k] is a surname: it ends
+// the run, or only a suffix follows it, after a word that is no title, and
+// it is not an abbreviation ("Martin Luther King", "Tom King Jr.", not
+// "Vice President" or "Republican Sen.").
+func surnameAt(masked string, run []nameWord, k int) bool {
+	last := k == len(run)-1 || k == len(run)-2 && nameSuffixes[strings.ToLower(run[k+1].text)]
+	if !last || k == 0 || jobTitles[strings.ToLower(run[k-1].text)] {
+		return false
+	}
+	return k != len(run)-1 || run[k].end >= len(masked) || masked[run[k].end] != '.'
 }
 
 // nameLength is how many words at the end of a run a person's name takes:

@@ -215,7 +215,8 @@ func findSpeechVerbs(s string) [][2]int {
 				w[k] = s[i+k] | 0x20 // ASCII lower case; digits and _ never match
 			}
 			switch {
-			case speechVerbs[string(w)] || reportingPast(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ","):
+			case speechVerbs[string(w)] || reportingPast(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ",") ||
+				reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of "):
 				out = append(out, [2]int{i, j})
 			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
 				out = append(out, [2]int{i, j + 3})
@@ -233,13 +234,37 @@ func reportingParticiple(w string) bool {
 	return strings.HasSuffix(w, "ing") && len(w) > 5 && reportingForm(w)
 }
 
+// reportingPresent reports whether a lower-case word is the present
+// third-person form of a verb of saying by WordNet ("claims", "insists").
+// It is as often a plural noun, so it counts only straight after a name
+// ("Putin claims") and not before "of" ("Trump claims of fraud").
+func reportingPresent(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && reportingForm(w)
+}
+
+// afterName reports whether the word before i is capitalised and is not
+// the sentence's first word ("The", "It").
+func afterName(s string, i int) bool {
+	end := strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+	if end == 0 || end == i {
+		return false
+	}
+	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !isNameRune(r) }) + 1
+	w := s[start:end]
+	if !isTitleCase(w) || leadingWords[strings.ToLower(w)] {
+		return false
+	}
+	before := strings.TrimRightFunc(s[:start], unicode.IsSpace)
+	return before != "" && !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, "\n")
+}
+
 // reportingPast reports whether a lower-case word is the past tense of a
 // verb of saying by WordNet: a verb whose most frequent sense is filed under
 // verb.communication ("denied", "conceded", "pleaded"). Only past forms
 // count, the tense news reports in: a present form ("reports", "calls") is
 // as often a plural noun.
 func reportingPast(w string) bool {
-	return !strings.HasSuffix(w, "ing") && reportingForm(w)
+	return !strings.HasSuffix(w, "ing") && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) && reportingForm(w)
 }
 
 // mainSubject returns the subject of the sentence's main clause before pos:
@@ -315,16 +340,16 @@ func isAdverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && isLowerWord(w) && len(nounFiles(w)) == 0
 }
 
-// reportingForm reports whether a lower-case word is the past tense or the
-// -ing form of a verb whose most frequent sense WordNet files under
-// verb.communication. The answers are kept, since every word of every
+// reportingForm reports whether a lower-case word is the past tense, the
+// -ing form or the -s form of a verb whose most frequent sense WordNet
+// files under verb.communication. The answers are kept, since every word of every
 // article asks.
 func reportingForm(w string) bool {
 	if v, ok := reportingCache.Load(w); ok {
 		return v.(bool)
 	}
 	ok := false
-	if bases := lexicon.Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || slices.Contains(lexicon.Inflections(bases[0]), w)) {
+	if bases := lexicon.Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || slices.Contains(lexicon.Inflections(bases[0]), w)) {
 		files := lexicon.LexFiles(w, 'v')
 		ok = len(files) > 0 && files[0] == "verb.communication"
 	}
