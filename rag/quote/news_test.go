@@ -204,6 +204,9 @@ func TestExtractGivesDocumentsAndStatementsToNoPerson(t *testing.T) {
 		`The indictment states that the pair "knowingly concealed" the money, prosecutor Ana Brek told the court.`,
 		"Ola Berg, the director, resigned Monday.\n\n\"We regret the delay,\" the statement said.",
 		"Ola Berg, the director, resigned Monday. \"We regret the delay,\" the board said in a statement.",
+		// A thing in a relative clause says the words, not the person of
+		// the clause before.
+		"Mayor Ada Lund answered questions from readers, including one letter that asked: \"Why is the bridge closed?\"",
 		// A role noun nobody in the article was given, far from the last
 		// person named, is no one we can name.
 		"Ola Berg was charged in May. The trial opened on Monday. The hearing lasted an hour.\n\n\"This case is closed,\" the judge said.",

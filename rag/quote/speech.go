@@ -171,6 +171,17 @@ func (x *quoteExtractor) readSpeech() {
 			}
 		default:
 			s, e, appos := x.subjectBefore(sentStart, loc[0])
+			if s >= e {
+				if as, ae, ok := x.thingBefore(sentStart, loc[0]); ok {
+					// "one tweet that asked: “…”": the relative clause's
+					// subject is a thing, whose words are no person's;
+					// they are not an earlier speaker's either.
+					sa.subjStart, sa.subjEnd = as, ae
+					sa.ref, sa.ok = speakerRef{speaker: x.masked[as:ae]}, true
+					x.speech = append(x.speech, sa)
+					continue
+				}
+			}
 			if s >= e && x.coordinated(sentStart, loc[0]) {
 				// "Sullivan declined …, but maintained that …": the verb
 				// shares the main clause's subject.
@@ -312,6 +323,39 @@ func (x *quoteExtractor) afterComma(sentStart, pos int) bool {
 	end := trimRightSpace(x.masked, sentStart, pos)
 	return end > sentStart && x.masked[end-1] == ','
 }
+
+// thingBefore finds the antecedent of a relative "that" or "which" that is
+// the subject of the verb at pos, when it is a common noun that names no
+// person ("one tweet that asked", "a letter which said"): the noun and the
+// determiner or number before it.
+func (x *quoteExtractor) thingBefore(sentStart, pos int) (int, int, bool) {
+	end := trimRightSpace(x.masked, sentStart, pos)
+	ws := lastWordStart(x.masked, sentStart, end)
+	if rel := strings.ToLower(x.masked[ws:end]); rel != "that" && rel != "which" {
+		return 0, 0, false
+	}
+	ne := trimRightSpace(x.masked, sentStart, ws)
+	ns := lastWordStart(x.masked, sentStart, ne)
+	noun := x.masked[ns:ne]
+	if ns == ne || !isLowerWord(noun) || isPersonNoun(noun) || len(nounFiles(strings.ToLower(noun))) == 0 {
+		return 0, 0, false
+	}
+	// The verb of saying before it ("said that") makes "that" a
+	// complementiser, not a relative pronoun.
+	if speechVerbs[strings.ToLower(noun)] || reportingForm(strings.ToLower(noun)) {
+		return 0, 0, false
+	}
+	ds := ns
+	if pe := trimRightSpace(x.masked, sentStart, ns); pe > sentStart {
+		if w := lastWordStart(x.masked, sentStart, pe); w < pe && (determiners[strings.ToLower(x.masked[w:pe])] || countWords[strings.ToLower(x.masked[w:pe])]) {
+			ds = w
+		}
+	}
+	return ds, ne, true
+}
+
+// countWords are the numbers and quantifiers that open a noun phrase.
+var countWords = prose.WordSet(`one two three four five several many some any each every no another`)
 
 // coordinated reports whether the verb at pos is joined to the clause
 // before it by "and" or "but", with no subject of its own.
