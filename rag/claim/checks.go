@@ -44,7 +44,11 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) {
 				continue // matched through a synonym: too loose to judge polarity by
 			}
-			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) {
+			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) ||
+				modalAt(c.toks, i) && !modalAt(ev.toks, p) {
+				// Under a modal the sentence says what must or may be
+				// ("girls must be allowed"), which a plain "are not
+				// allowed" does not answer.
 				continue
 			}
 			return contradicted(KindPolarity, "the source says %s %s, not %s", ev.toks[p].text, ev.toks[h].text, c.toks[i].text)

@@ -3,6 +3,7 @@ package claim
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Verdict is what the cited passages say of a sentence.
@@ -112,6 +113,9 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		}
 	}
 	for _, t := range c.times {
+		if strings.HasPrefix(t.key, "count ") {
+			continue // "two months": the unit stays a word, which says where the clause comes from
+		}
 		for i := t.start; i < t.end; i++ {
 			c.item[i] = true
 		}

@@ -90,6 +90,13 @@ func TestRules(t *testing.T) {
 		{"declined to", "The union commented on Wednesday.", "The union declined to comment on Wednesday.", false, KindPolarity},
 		{"declined as a fall", "Shares declined 5% on Friday.", "Shares declined 5% on Friday.", true, ""},
 		{"infinitive has no doer of its own", "England reached the final by beating Sweden.", "England beat Sweden 4-0 to reach the final.", true, ""},
+		{"years old and years ago", "The footprints are 21,000 years old.", "The footprints were made 21,000 years ago.", true, ""},
+		{"counted days", "The tax would be suspended for 90 days.", "The tax would be suspended for the next 90 days.", true, ""},
+		{"days for weeks", "The tax would be suspended for 90 days.", "The tax would be suspended for 90 weeks.", false, KindTime},
+		{"not past a preposition", "It would not on its own solve soaring prices.", "It is not enough to resolve soaring prices.", true, ""},
+		{"nothing about", "Pelosi has announced nothing about a trip.", "Pelosi has not made any announcements about a trip.", true, ""},
+		{"must be allowed", "Wright warned that girls must be allowed to play football.", "Wright warned that girls are not allowed to play football.", true, ""},
+		{"would against would not", "The board would approve the sale.", "The board would not approve the sale.", false, KindPolarity},
 		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {

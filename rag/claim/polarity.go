@@ -34,13 +34,14 @@ func negatedAt(toks []token, i, window int) bool {
 }
 
 // negationHead is the first content word after a negation word at i, in
-// its clause: what the negation denies.
+// its clause: what the negation denies ("not on its own solve" denies
+// "solve").
 func negationHead(toks []token, i int) int {
 	for j := i + 1; j < len(toks) && j <= i+5; j++ {
 		if toks[j].clause != toks[i].clause {
 			return -1
 		}
-		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !(toks[j].upper && !toks[j].first) {
+		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !(adverbialNegation[toks[i].low] && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
 			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
 		}
 	}
@@ -76,6 +77,25 @@ func refusalAt(toks []token, j int) bool {
 		return next(1) == "to"
 	case "stop", "stops", "stopped", "stopping":
 		return next(1) == "short" && next(2) == "of"
+	}
+	return false
+}
+
+// adverbialNegation deny the verb or phrase after them, past a preposition
+// ("not on its own solve"); a negative pronoun ("nothing about a trip")
+// denies what comes before it.
+var adverbialNegation = wordSet("not never")
+
+// modals are the English modal verbs, a closed class.
+var modals = wordSet("must should ought need needs could would might may can shall will")
+
+// modalAt reports whether a modal verb stands before the word at i in its
+// clause, at most three words back ("must be allowed").
+func modalAt(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && toks[j].clause == toks[i].clause; j-- {
+		if modals[toks[j].low] {
+			return true
+		}
 	}
 	return false
 }

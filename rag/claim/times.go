@@ -68,9 +68,18 @@ func findTimes(toks []token) []timeExpr {
 			i = end - 1
 		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		case (hasDigit(t.low) || isNumberWord(t.low)) && i+1 < len(toks) && timeUnits[toks[i+1].low] != "":
+			// "two weeks ago", "12,000 years old", "for 90 days": a count
+			// of a unit; the count is checked as a figure, the unit here,
+			// whatever follows it ("years ago" and "years old" are one age).
+			out = append(out, timeExpr{key: "count " + timeUnits[toks[i+1].low], start: i + 1, end: i + 2})
+			i++
+			if i+1 < len(toks) && toks[i+1].low == "ago" {
+				out[len(out)-1].end++
+				i++
+			}
 		case t.low == "ago" && i > 0:
-			// "two weeks ago", "a month ago": the unit is the time; the
-			// count is checked as a figure.
+			// "a month ago", "weeks ago": the unit is the time.
 			if u, ok := timeUnits[toks[i-1].low]; ok {
 				out = append(out, timeExpr{key: u + " ago", start: i - 1, end: i + 1})
 			}
@@ -108,10 +117,18 @@ func isNumberWord(low string) bool {
 }
 
 // sameTime reports whether two time keys say the same time: the same key,
-// or a clock time after noon ("3 p.m.") and the afternoon, evening or
+// a count of a unit and a time counted in it, or a clock time after noon ("3 p.m.") and the afternoon, evening or
 // night, or one before noon and the morning.
 func sameTime(a, b string) bool {
 	if a == b {
+		return true
+	}
+	// A count of a unit ("90 days") is any time counted in that unit ("the
+	// next 90 days", "90 days ago"): the count is a figure, checked as one.
+	if u, ok := strings.CutPrefix(a, "count "); ok && unitOf(b) == u {
+		return true
+	}
+	if u, ok := strings.CutPrefix(b, "count "); ok && unitOf(a) == u {
 		return true
 	}
 	if a > b {
@@ -124,4 +141,17 @@ func sameTime(a, b string) bool {
 		return b == "pm"
 	}
 	return false
+}
+
+// unitOf gives the unit of a counted time key ("next week", "week ago",
+// "count week" → "week"), or "".
+func unitOf(key string) string {
+	f := strings.Fields(key)
+	switch {
+	case len(f) == 2 && (f[0] == "next" || f[0] == "last" || f[0] == "this" || f[0] == "count"):
+		return f[1]
+	case len(f) == 2 && f[1] == "ago":
+		return f[0]
+	}
+	return ""
 }
