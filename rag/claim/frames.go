@@ -154,9 +154,12 @@ func objectOf(toks []token, i int) phrase {
 }
 
 // holds reports whether a sentence phrase and a passage phrase share a
-// word: some word of sp stands for a word of pp.
+// word: some content word or name of sp stands for a word of pp.
 func (c *sentenceRead) holds(sp, pp phrase) bool {
 	for j := sp.start; j < sp.end; j++ {
+		if !c.content[j] && !c.item[j] {
+			continue // "the" matches every "the"
+		}
 		for _, q := range c.matches[j] {
 			if q >= pp.start && q < pp.end {
 				return true
@@ -191,6 +194,23 @@ func named(names []nameGroup, p phrase) bool {
 		}
 	}
 	return false
+}
+
+// verbBetween reports whether the word at i is a verb by where it stands:
+// a lower-case word WordNet knows as a verb, right after a name and right
+// before a name or a determiner ("Harris beat Moreno", "Acme cut the
+// price"), where English leaves room for nothing else. It reads the past
+// tenses that look like their base form (beat, cut, hit, put, set).
+func verbBetween(toks []token, names []nameGroup, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i].upper || !isContent(toks[i].low) || !lexicon.IsVerb(toks[i].low) {
+		return false
+	}
+	after, before := false, definite[toks[i+1].low] || toks[i+1].low == "a" || toks[i+1].low == "an"
+	for _, g := range names {
+		after = after || g.end == i && toks[g.start].clause == toks[i].clause
+		before = before || g.start == i+1 && toks[g.start].clause == toks[i].clause
+	}
+	return after && before
 }
 
 // verbFrom reports whether passage word p is where sentence verb i comes
@@ -253,7 +273,7 @@ func frameOf(toks []token, i int) frame {
 // agrees (the same doer) clears the verb.
 func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) && !verbBetween(c.toks, c.names, i) {
 			continue
 		}
 		sf := frameOf(c.toks, i)
@@ -264,7 +284,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.verbFrom(ev, i, p) || !verbForm(ev.toks, p) {
+			if !c.verbFrom(ev, i, p) || !verbForm(ev.toks, p) && !verbBetween(ev.toks, ev.names, p) {
 				continue
 			}
 			pf := frameOf(ev.toks, p)
@@ -274,6 +294,13 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
 			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, s.start, s.end, i) >= 0:
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
+				}
+			case t.ok() && c.crossed(ev, i, p, s, t):
+				// Two verbs with their doers swapped, names or not ("the
+				// governor vetoed the bill that lawmakers passed" against
+				// "lawmakers vetoed the bill that the governor passed").
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
 				}
@@ -299,6 +326,31 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
+// crossed reports whether the doers of two verbs are swapped: the passage
+// gives verb p the doer t where the sentence's verb i has s, and the
+// sentence gives another verb the doer t where the passage, in the same
+// sentence as p, gives that verb the doer s.
+func (c *sentenceRead) crossed(ev *evidence, i, p int, s, t phrase) bool {
+	for k := range c.toks {
+		if k == i || !c.content[k] || !verbForm(c.toks, k) && !verbBetween(c.toks, c.names, k) {
+			continue
+		}
+		sk := frameOf(c.toks, k).doer
+		if !sk.ok() || sk.head == s.head || !c.holds(sk, t) {
+			continue
+		}
+		for _, q := range c.matches[k] {
+			if q == p || ev.toks[q].sent != ev.toks[p].sent {
+				continue
+			}
+			if tq := frameOf(ev.toks, q).doer; tq.ok() && c.holds(s, tq) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nominalParty are the prepositions after a noun that name the other party
 // of the act it names, when its doer stands before it ("Acme's lawsuit
 // against Globex", "the mayor's letter to the council", "Acme's purchase of
@@ -315,6 +367,11 @@ func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		a, b := nominalParties(c.toks, c.names, i)
+		apposed := false
+		if a == nil {
+			a, b = appositionParties(c.toks, c.names, i)
+			apposed = true
+		}
 		if a == nil || b == nil || sameName(*a, *b) {
 			continue
 		}
@@ -322,9 +379,17 @@ func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
 			if !c.inGood(ev, c.segment[i], p) {
 				continue
 			}
-			pa, pb := nominalParties(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
-			if of, by := nominalRoles(ev.toks, ev.namesBySent[ev.toks[p].sent], p); by != nil {
+			inSent := ev.namesBySent[ev.toks[p].sent]
+			pa, pb := nominalParties(ev.toks, inSent, p)
+			if of, by := nominalRoles(ev.toks, inSent, p); by != nil {
 				pa, pb = by, of
+			}
+			if apposed {
+				pa, pb = appositionParties(ev.toks, inSent, p)
+				if pa != nil && pb != nil && sameName(*a, *pb) && sameName(*b, *pa) && !sameName(*a, *pa) {
+					return contradicted(KindRole, "the source says %s is %s's %s, not the other way round", nameText(ev.toks, *pb), nameText(ev.toks, *pa), ev.toks[p].text)
+				}
+				continue
 			}
 			if pa != nil && pb != nil && sameName(*a, *pb) && sameName(*b, *pa) && !sameName(*a, *pa) {
 				return contradicted(KindRole, "the source says %s's %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, ev.toks[p+1].text, nameText(ev.toks, *pb))
@@ -332,6 +397,30 @@ func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// appositionParties reads a noun with its possessor and a name set beside
+// it between commas: "Ruiz, Garcia's lawyer," and "Garcia's lawyer, Ruiz,"
+// give Garcia as the possessor and Ruiz as the one the noun names; nils
+// otherwise.
+func appositionParties(toks []token, names []nameGroup, i int) (possessor, named *nameGroup) {
+	for k := range names {
+		if names[k].end == i {
+			possessor = &names[k]
+		}
+	}
+	if possessor == nil {
+		return nil, nil
+	}
+	for k := range names {
+		g := &names[k]
+		before := g.end == possessor.start && toks[g.start].clause != toks[possessor.start].clause
+		after := g.start == i+1 && toks[g.start].clause != toks[i].clause
+		if before || after {
+			return possessor, g
+		}
+	}
+	return nil, nil
 }
 
 // onlyFigures reports whether the words in [from, to) are all figures.

@@ -68,7 +68,7 @@ func roleText(toks []token, g *nameGroup) string {
 // purchase of Spirit by JetBlue").
 func relating(toks []token, names []nameGroup, i int, content bool) bool {
 	switch {
-	case content && verbForm(toks, i):
+	case content && (verbForm(toks, i) || verbBetween(toks, names, i)):
 		return true
 	case lexicon.IsSaying(toks[i].low) && lexicon.IsVerb(toks[i].low):
 		return true
