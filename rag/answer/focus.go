@@ -362,29 +362,49 @@ func (q questionTerms) coreNames(question string) map[string]bool {
 		last := spans[len(spans)-1]
 		question = question[last[0]:last[1]]
 	}
-	toks := prose.Tokenize(question)
+	scene := q.sceneNames(question)
 	core := map[string]bool{}
-	for i, tok := range toks {
+	for _, tok := range prose.Tokenize(question) {
 		t := prose.Stem(tok)
-		if !q.entity[t] || prose.IsStopword(tok) || calendarWord(t) || strings.ContainsAny(t, "0123456789") {
+		if !q.entity[t] || prose.IsStopword(tok) || scene[t] || calendarWord(t) || strings.ContainsAny(t, "0123456789") {
 			continue
 		}
-		scene := false
+		core[t] = true
+	}
+	return core
+}
+
+// sceneNames are the question's names in a phrase of place or time:
+// walking back from a name over its noun phrase, the first function word is
+// a preposition of place or time.
+func (q questionTerms) sceneNames(question string) map[string]bool {
+	toks := prose.Tokenize(question)
+	scene := map[string]bool{}
+	for i, tok := range toks {
+		t := prose.Stem(tok)
+		if !q.entity[t] || prose.IsStopword(tok) {
+			continue
+		}
+		modifiers := 0
 		for j := i - 1; j >= 0; j-- {
 			w := toks[j]
 			if adjunctPrepositions[w] {
-				scene = true
+				scene[t] = true
 				break
 			}
-			if prose.IsStopword(w) && !nounPhraseGlue[w] {
+			if nounPhraseGlue[w] || q.entity[prose.Stem(w)] {
+				continue
+			}
+			// A noun phrase holds a few modifiers ("the large marble hall
+			// in"); a function word or a participle ("including",
+			// "swept") ends it.
+			modifiers++
+			if prose.IsStopword(w) || modifiers > 3 || ((strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && lexicon.IsVerb(w)) {
 				break
 			}
-		}
-		if !scene {
-			core[t] = true
 		}
 	}
-	return core
+	return scene
 }
 
 // speechOf finds, in a sentence, words reported as the speaker's: after a
@@ -487,4 +507,24 @@ func (q questionTerms) spokenAbout(question string, core map[string]bool) []stri
 		out = append(out, t)
 	}
 	return out
+}
+
+// sceneWeight is how much a name in a phrase of place or time weighs
+// against its IDF: "in Rome" says where the meeting asked about was, and a
+// sentence that names Rome without the people who met answers less than
+// one that names them without Rome.
+const sceneWeight = 0.5
+
+// weighScene lowers the weight of the question's names that set its
+// scene (see sceneNames) rather than take part in what it asks.
+func (q *questionTerms) weighScene(question string) {
+	for t := range q.sceneNames(question) {
+		if q.weight[t] == 0 {
+			continue
+		}
+		w := q.weight[t] * sceneWeight
+		q.total -= q.weight[t] - w
+		q.entities -= q.weight[t] - w
+		q.weight[t] = w
+	}
 }

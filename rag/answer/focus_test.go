@@ -128,3 +128,43 @@ func passageTermsOf(hits []rag.Hit) []map[string]bool {
 	}
 	return out
 }
+
+// TestSceneWeighsLess: a name in a phrase of place or time weighs half its
+// IDF, so that the sentence naming the people who met answers "where did
+// they meet in Lisbon" rather than one that names Lisbon alone; a name in
+// the question's background sentence is no scene for that.
+func TestSceneWeighsLess(t *testing.T) {
+	idf := func(term string) float64 {
+		if term == "lisbon" {
+			return 6
+		}
+		return 1
+	}
+	q := analyseQuestion("Where did Ana Ruiz and Ben Ode meet in Lisbon?", idf)
+	before := q.weight["lisbon"]
+	q.weighScene("Where did Ana Ruiz and Ben Ode meet in Lisbon?")
+	if q.weight["lisbon"] != before*sceneWeight || q.weight["ruiz"] != 1 {
+		t.Errorf("weights lisbon %v (was %v), ruiz %v", q.weight["lisbon"], before, q.weight["ruiz"])
+	}
+	hits := hitsOf(passagesFrom(t,
+		"Ministers from six countries met in Lisbon on Monday at the Belem Palace for the start of the fisheries summit. "+
+			"Ana Ruiz and Ben Ode met in the Old Customs House by the river, aides said."))
+	ans := Extractive("where did ana ruiz and ben ode meet in lisbon", hits, ExtractiveOptions{IDF: idf})
+	if ans.Abstained || !strings.HasPrefix(ans.Text, "Ana Ruiz and Ben Ode met in the Old Customs House") {
+		t.Errorf("answer %q", ans.Text)
+	}
+	for question, want := range map[string][]string{
+		"The storm swept through Spain and France. Which city in Portugal flooded?": {"france", "portugal", "spain"},
+		"Which storm, including the one that hit Spain, was the worst?":             nil,
+	} {
+		q := analyseQuestion(question, nil)
+		var got []string
+		for t := range q.sceneNames(question) {
+			got = append(got, t)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("sceneNames(%q) = %v, want %v", question, got, want)
+		}
+	}
+}
