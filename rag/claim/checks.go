@@ -45,7 +45,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue // matched through a synonym: too loose to judge polarity by
 			}
 			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) ||
-				modalAt(c.toks, i) && !modalAt(ev.toks, p) {
+				modalAt(c.toks, i) && !modalAt(ev.toks, p) || openQuestion(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not
 				// allowed" does not answer.

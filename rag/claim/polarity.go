@@ -99,3 +99,15 @@ func modalAt(toks []token, i int) bool {
 	}
 	return false
 }
+
+// openQuestion reports whether the word at i stands in a clause opened by
+// "whether" or "if" ("to say whether Trump opposes the release"): it asks,
+// and asserts neither way.
+func openQuestion(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-6 && toks[j].clause == toks[i].clause; j-- {
+		if toks[j].low == "whether" || toks[j].low == "if" {
+			return true
+		}
+	}
+	return false
+}
