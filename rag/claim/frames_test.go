@@ -135,6 +135,7 @@ func TestOpposites(t *testing.T) {
 		{"phrase against one word", "The coach played up the injury worries.", "The coach downplayed the injury worries before the match.", false},
 		{"one word for the phrase kept", "The coach downplayed the injury worries.", "The coach played down the injury worries before the match.", true},
 		{"same phrase kept", "The coach played up the injury worries.", "The coach played up the injury worries before the match.", true},
+		{"negative prefix", "The new vaccine was tested in children.", "The new vaccine remains untested in children, the agency said.", false},
 		{"won is win's past, not a stopword", "The club won its first match of the season.", "The club lost its first match of the season on Saturday.", false},
 		{"opposite one hypernym step away", "The jobless rate dropped to 5% in June.", "The jobless rate climbed to 5% in June, the office said.", false},
 		{"opposite one step away, the other way", "Oil prices fell on Monday.", "Oil prices soared on Monday after the talks.", false},

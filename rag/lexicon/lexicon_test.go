@@ -314,3 +314,14 @@ func TestPhrasal(t *testing.T) {
 		}
 	}
 }
+
+func TestNegativePrefixAntonyms(t *testing.T) {
+	for _, p := range [][2]string{{"untested", "tested"}, {"unrecognized", "recognized"}, {"nonverbal", "verbal"}} {
+		if !AreAntonyms(p[0], p[1]) {
+			t.Errorf("AreAntonyms(%q, %q) = false", p[0], p[1])
+		}
+	}
+	if AreAntonyms("inflammable", "flammable") {
+		t.Error("inflammable and flammable are one word, not opposites")
+	}
+}

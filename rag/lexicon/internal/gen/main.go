@@ -141,8 +141,8 @@ func run(dir, out string) error {
 		}
 		fmt.Printf("%-16s %6d lines %7d bytes\n", name, len(tables[name]), size)
 	}
-	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d\n",
-		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5])
+	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d, negative prefixes %d\n",
+		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5], byRelation[6])
 	return os.WriteFile(filepath.Join(out, "LICENSE-WordNet"), []byte(licence), 0o644)
 }
 
@@ -269,7 +269,12 @@ func (d *db) usable(word, key string, limit int) bool {
 //  5. derivations: nouns and verbs derivationally related ("+") to the two
 //     words of a direct pair, with the same part of speech and the same last
 //     two letters, or the same spelling as their root (approval / disapproval,
-//     increase / decrease as nouns).
+//     increase / decrease as nouns);
+//  6. negative prefixes: an adjective written as "un" or "non" before another
+//     adjective (unconstrained / constrained, nonpartisan / partisan), both
+//     in common use. English's other negative prefixes (in-, dis-) are left
+//     out: there the remainder is too often another word (inflammable,
+//     dismissed).
 func (d *db) antonyms() ([]string, map[int]int) {
 	pairs := map[[2]string]bool{}
 	byRelation := map[int]int{}
@@ -319,6 +324,20 @@ func (d *db) antonyms() ([]string, map[int]int) {
 	for relation = 1; relation <= 5; relation++ {
 		for _, k := range keys {
 			d.antonymPass(d.synsets[k], relation, add, members, satellites, troponyms)
+		}
+	}
+	relation = 6
+	words := make([]string, 0, len(d.lemmas))
+	for w := range d.lemmas {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		for _, prefix := range []string{"un", "non-", "non"} {
+			base, ok := strings.CutPrefix(w, prefix)
+			if ok && len(base) >= 4 && strings.Contains(d.common[w], "a") && strings.Contains(d.common[base], "a") && d.tagged[w] && d.tagged[base] {
+				add(w, base)
+			}
 		}
 	}
 	lines := make([]string, 0, len(pairs))
