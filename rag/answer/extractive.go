@@ -77,7 +77,9 @@ const (
 )
 
 var (
-	durationPattern = regexp.MustCompile(`(?i)\b(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|few|several|couple of)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
+	// A duration is a count of a unit of time, or an open-ended one: "for
+	// as long as it takes", "indefinitely", "forever", "for good".
+	durationPattern = regexp.MustCompile(`(?i)\b(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|few|several|couple of)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bfor as long as [^,.;:”"]+|\b(indefinitely|forever|permanently|for good)\b`)
 	// datePattern: day and month names (and the usual abbreviations of
 	// months, with their point), years, and the deictic time expressions of
 	// English: yesterday, today, tomorrow, last/this/next week, within days.

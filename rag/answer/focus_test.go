@@ -168,3 +168,20 @@ func TestSceneWeighsLess(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenEndedDuration: "for as long as it takes" and "indefinitely"
+// answer "how long" as a count of days does.
+func TestOpenEndedDuration(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The ban on the club's supporters will stay in place, the league said on Monday. It will last for as long as the club fails to pay its fines.",
+		"Engineers closed the bridge on Monday and said it would stay shut. Repairs to the cables will keep it closed indefinitely, they said."))
+	for q, want := range map[string]string{
+		"how long will the ban on the supporters stay in place?": "for as long as the club fails to pay its fines",
+		"how long will the bridge stay shut?":                    "indefinitely",
+	} {
+		ans := Extractive(q, hits, ExtractiveOptions{})
+		if ans.Abstained || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q: %q lacks %q", q, ans.Text, want)
+		}
+	}
+}
