@@ -133,6 +133,7 @@ var closersOf = map[string][]string{
 	"„":  {"“", "”"},
 	"«":  {"»"},
 	"‘‘": {"’’", "”"},
+	"”":  {"”", `"`, "’’", "''"},
 }
 
 // closingMark finds the first mark in line that closes a quotation opened
@@ -160,11 +161,16 @@ func nextOpeningMark(body string, from int) (int, string) {
 			if strings.HasPrefix(body[i+size:], "‘") {
 				return i, "‘‘"
 			}
-		case '"':
+		case '"', '”':
+			// A straight mark, or a closing one misprinted as an opener
+			// (”Restoring Ukraine means …”), opens where a quotation can:
+			// after a space, a bracket or a dash, or at the start of a line,
+			// and before a word.
 			prev, _ := utf8.DecodeLastRuneInString(body[:i])
 			next, _ := utf8.DecodeRuneInString(body[i+size:])
-			if (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-", prev)) && i+size < len(body) && !unicode.IsSpace(next) {
-				return i, `"`
+			if (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-", prev)) && i+size < len(body) && !unicode.IsSpace(next) &&
+				(r == '"' || unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				return i, string(r)
 			}
 		}
 		i += size

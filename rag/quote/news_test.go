@@ -27,6 +27,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Greta Vogel", "Wir bleiben"}}},
 		{"curly opened, straight closed", "“We lost the harvest,\" farmer Tilde Moen said.",
 			[]want{{"Tilde Moen", "We lost the harvest,"}}},
+		{"a closing mark misprinted as an opener", "“We rebuild,” Ana Brek said. ”Nobody leaves.”",
+			[]want{{"Ana Brek", "We rebuild,"}, {"Ana Brek", "Nobody leaves."}}},
 		{"straight marks, said after the name", `"We are ready," said Omar Reyes.`,
 			[]want{{"Omar Reyes", "We are ready,"}}},
 		// Continuations and runs over paragraphs.
