@@ -90,6 +90,9 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 	}
 	first := strings.ToLower(words[0])
 	head := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,;:"))
+	if _, ok := x.personOfPlace(s, e); ok {
+		return kindNamed
+	}
 	if p, ok := x.personEndingAt(s, e); ok && p.start >= s {
 		// "A spokesperson for Quest Diagnostics": the name is in a
 		// prepositional phrase; the head, and the speaker, is before it.
@@ -157,6 +160,30 @@ func isLowerWord(w string) bool {
 	return unicode.IsLower(r)
 }
 
+// personOfPlace finds the person a phrase opens with when a place or a
+// body follows with "of": "Joe Manchin of West Virginia", "Senator Ada
+// Lund of the Farm Party".
+func (x *quoteExtractor) personOfPlace(s, e int) (personMention, bool) {
+	k := x.peopleFrom(s)
+	if k >= len(x.people) {
+		return personMention{}, false
+	}
+	p := x.people[k]
+	if p.at < s || p.end >= e || strings.TrimSpace(x.masked[s:p.at]) != "" {
+		return personMention{}, false
+	}
+	rest := strings.TrimSpace(x.masked[p.end:e])
+	if !strings.HasPrefix(rest, "of ") {
+		return personMention{}, false
+	}
+	for i, w := range strings.Fields(rest)[1:] {
+		if !prose.StartsUpper(w) && !(i == 0 && w == "the") {
+			return personMention{}, false
+		}
+	}
+	return p, true
+}
+
 // personEndingAt finds the person mention that ends the phrase s..e (a
 // trailing possessive counts).
 func (x *quoteExtractor) personEndingAt(s, e int) (personMention, bool) {
@@ -191,7 +218,11 @@ func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
 	switch x.classify(s, e) {
 	case kindNamed:
 		ref.mention = "" // the name is the mention
-		if p, ok := x.personEndingAt(s, e); ok {
+		p, ok := x.personOfPlace(s, e)
+		if !ok {
+			p, ok = x.personEndingAt(s, e)
+		}
+		if ok {
 			ref.speaker = x.canonical(p.name)
 			ref.person = true
 			role := strings.TrimSpace(x.masked[s:p.start])

@@ -149,6 +149,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Ada Lund", "fully engaged."}}},
 		{"an appositive without its closing comma", `Pia Holm, a spokesperson for Northwind told reporters that stocks are "running low."`,
 			[]want{{"Pia Holm", "running low."}}},
+		{"an aside between dashes and a place after the name", `Senator Rolf Aune of North Dakota -- the longest-serving member of the panel -- backed the bill, adding it costs "nothing at all" to farmers.`,
+			[]want{{"Rolf Aune", "nothing at all"}}},
 		{"a party and state", `Senator Rolf Aune, R-Ohio, called the bill "a gift to lobbyists."`,
 			[]want{{"Rolf Aune", "a gift to lobbyists."}}},
 		// An attribution after a quotation's own question mark, and after a

@@ -434,6 +434,24 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 		}
 		break
 	}
+	// An aside between dashes: "Sen. Joe Manchin of West Virginia -- the
+	// most conservative Democrat in the Senate -- defended …".
+	for _, dash := range []string{"--", "—", "–"} {
+		if !strings.HasSuffix(x.masked[sentStart:end], dash) {
+			continue
+		}
+		if open := strings.LastIndex(x.masked[sentStart:end-len(dash)], dash); open > 0 {
+			aside := strings.TrimSpace(x.masked[sentStart+open+len(dash) : end-len(dash)])
+			end = trimRightSpace(x.masked, sentStart, sentStart+open)
+			if appos := cleanAppositive(aside); looksAppositive(aside) {
+				s, e := x.clauseTail(sentStart, end)
+				if s < e && x.classify(s, e) != kindNone {
+					return s, e, appos
+				}
+			}
+		}
+		break
+	}
 	// "Marcos Jr. said": the suffix's full stop is not the clause's end.
 	if end > sentStart+1 && x.masked[end-1] == '.' {
 		if ws := lastWordStart(x.masked, sentStart, end-1); nameSuffixes[strings.ToLower(x.masked[ws:end-1])] {
