@@ -104,6 +104,9 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// Another official in the same paragraph keeps their own words.
 		{"the other official named in the paragraph", "Mayor Ada Lund praised the plan on Monday. But Councillor Tom Reece said it was \"far too costly.\"",
 			[]want{{"Tom Reece", "far too costly."}}},
+		// A title and one name, with no fuller name: the title stays.
+		{"a title and one name", "Pope Leo spoke in the square.\n\n\"Peace is possible,\" Leo said.",
+			[]want{{"Pope Leo", "Peace is possible,"}}},
 		// Suffixes: a title word before "Jr." is a surname, and the
 		// suffix's full stop does not end the subject.
 		{"a surname that is also a title", `Ana Brek worked with Tom King Jr., who called her "the engine of the campaign."`,

@@ -417,6 +417,16 @@ func (x *quoteExtractor) canonical(name string) string {
 	if best == "" || ambiguous {
 		best = name
 	}
+	// One name and a title, and no fuller name anywhere in the article:
+	// the title is part of how the person is known ("Pope Francis", "King
+	// Charles"), and "Francis" alone would say little.
+	if bt := nameTokens(best); len(bt) == 1 {
+		for _, p := range x.fullNames {
+			if p.title != "" && sameTokens(nameTokens(p.name), bt) {
+				return lastField(p.title) + " " + displayName(best)
+			}
+		}
+	}
 	return displayName(best)
 }
 
