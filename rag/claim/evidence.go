@@ -34,6 +34,10 @@ type evidence struct {
 	// negationOf maps what a negation denies to the negation's position.
 	negationOf map[int]int
 	acronyms   map[string]bool // initials of runs of capitalised words
+	// aliases holds the names WordNet gives in one synonym set with a
+	// capitalised passage word, and the first word of each ("GOP" gives
+	// "republican party" and "republican").
+	aliases map[string]bool
 }
 
 func newEvidence(sources []Source) *evidence {
@@ -100,6 +104,18 @@ func newEvidence(sources []Source) *evidence {
 	ev.times = findTimes(ev.toks)
 	ev.names = findNames(ev.toks, ev.capitalised)
 	ev.acronyms = acronymsOf(ev.toks)
+	ev.aliases = map[string]bool{}
+	for _, t := range ev.toks {
+		if !t.upper || isFunctionWord(t.low) {
+			continue
+		}
+		for _, a := range lexicon.Synonyms(t.low) {
+			ev.aliases[a] = true
+			if f, _, ok := strings.Cut(a, " "); ok {
+				ev.aliases[f] = true
+			}
+		}
+	}
 	ev.namesBySent, ev.sentStart, ev.negationOf = map[int][]nameGroup{}, map[int]int{}, map[int]int{}
 	for _, h := range ev.names {
 		s := ev.toks[h.start].sent

@@ -139,6 +139,23 @@ func sameName(a, b nameGroup) bool {
 	return false
 }
 
+// aliasOf reports whether a key of g is a WordNet synonym of a key of h,
+// or the first word of one ("Republican" for "GOP", through "Republican
+// Party").
+func aliasOf(g, h nameGroup) bool {
+	for _, k := range h.keys {
+		for _, a := range lexicon.Synonyms(k) {
+			first, _, _ := strings.Cut(a, " ")
+			for _, x := range g.keys {
+				if x == a || x == first {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // runInitials gives the initials of the run of capitalised words, joined by
 // "and", "of", "for", "the" or "&", around toks[start:end].
 func runInitials(toks []token, start, end int) string {
@@ -178,11 +195,12 @@ func (ev *evidence) descriptor(g nameGroup) bool {
 }
 
 // knowsName reports whether the passages or their metadata give a name's
-// word: as a word, a form of it ("Ukrainian" for "Ukraine"), or as the
+// word: as a word, a form of it ("Ukrainian" for "Ukraine"), as the
 // initials of a run of capitalised words ("FDA" for "Food and Drug
-// Administration").
+// Administration"), or as a WordNet synonym of a capitalised passage word
+// ("Republican" for "GOP").
 func (ev *evidence) knowsName(key string) bool {
-	if ev.context[key] || ev.acronyms[key] {
+	if ev.context[key] || ev.acronyms[key] || ev.aliases[key] {
 		return true
 	}
 	for _, i := range ev.byForm[key] {
