@@ -55,7 +55,27 @@ func (e *Engine) Timeline(ctx context.Context, topic string, asOf time.Time) ([]
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	terms := prose.Terms(topic)
-	return buildTimeline(e.onStory(hits, terms, timelineMinTopicShare), terms, e.Index.IDF), nil
+	hits = e.onStory(hits, terms, timelineMinTopicShare)
+	return buildTimeline(hits, e.referenceDates(hits), terms, e.Index.IDF), nil
+}
+
+// referenceDates returns, by article, the day each article's relative dates
+// are read against when it is not the publication date: a live page that
+// says it was updated later dates "Thursday morning" from the update
+// (prose.ReferenceDate).
+func (e *Engine) referenceDates(hits []rag.Hit) map[string]time.Time {
+	out := map[string]time.Time{}
+	for _, h := range hits {
+		if _, seen := out[h.ArticleID]; seen {
+			continue
+		}
+		ref := h.Published
+		if body, err := e.Index.ArticleText(h.ArticleID); err == nil {
+			ref = prose.ReferenceDate(body, h.Published)
+		}
+		out[h.ArticleID] = ref
+	}
+	return out
 }
 
 // onStory keeps the hits whose articles hold at least share of the topic's
@@ -102,7 +122,7 @@ func (c timelineCandidate) selectionScore() float64 {
 	return score
 }
 
-func buildTimeline(hits []rag.Hit, topic []string, idf func(string) float64) []rag.TimelineEntry {
+func buildTimeline(hits []rag.Hit, refs map[string]time.Time, topic []string, idf func(string) float64) []rag.TimelineEntry {
 	var cands []timelineCandidate
 	seen := map[string]bool{}
 	for rank, h := range hits {
@@ -113,7 +133,11 @@ func buildTimeline(hits []rag.Hit, topic []string, idf func(string) float64) []r
 				continue
 			}
 			ent := rag.TimelineEntry{Text: sent, Citation: rag.Citation{Passage: h.Passage}}
-			if d, ok := prose.ResolveDate(sent, h.Published); ok {
+			ref, ok := refs[h.ArticleID]
+			if !ok {
+				ref = h.Published
+			}
+			if d, ok := prose.ResolveDate(sent, ref); ok {
 				ent.Date, ent.DateText, ent.Precision, ent.Approx = d.Date, d.Phrase, d.Precision, d.Approx()
 			} else if !h.Published.IsZero() {
 				ent.Date, ent.DateText, ent.Precision = prose.TruncateDay(h.Published), "published", rag.PrecisionDay

@@ -128,3 +128,29 @@ func TestTimelineShowsRevisedFigures(t *testing.T) {
 		t.Errorf("empty topic: %v", err)
 	}
 }
+
+// A live page published on a Tuesday and updated on the Wednesday dates its
+// "Wednesday" from the update, not a week back from its publication.
+func TestTimelineReadsALivePageFromItsUpdate(t *testing.T) {
+	tue := day(2024, 3, 5)
+	e := seedEngine(t, []rag.Article{{
+		ID: "live-ferry", URL: "https://example.com/live-ferry", Title: "Live: Harbor Line ferry aground", Outlet: "Example Live",
+		Published: tue,
+		Text: "Updated 9:05 AM ET, Wed March 6, 2024\n\n" +
+			"The Harbor Line ferry ran aground near Dock Point on Wednesday morning, the harbor authority said.\n\n" +
+			"The Harbor Line ferry carried 212 passengers, and all of them were taken off by lifeboat.",
+	}})
+	tl, err := e.Timeline(context.Background(), "Harbor Line ferry aground", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logTimeline(t, tl)
+	i := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, "ran aground") })
+	if i < 0 {
+		t.Fatal("the grounding is not in the timeline")
+	}
+	if !tl[i].Date.Equal(day(2024, 3, 6)) || !tl[i].Citation.Published.Equal(tue) {
+		t.Errorf("the grounding is dated %v (cited as published %v), want 2024-03-06 from the update and the publication date kept",
+			tl[i].Date, tl[i].Citation.Published)
+	}
+}
