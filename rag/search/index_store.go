@@ -43,11 +43,12 @@ func (ix *Index) readCatalog(ctx context.Context) (*indexState, string, error) {
 	st := newCatalogState(ix.embedder.Name, ix.embedder.Dimensions)
 	var pb preparedBatch
 	var foreign *rag.StoredArticle
+	counter := newTermCounter()
 	err = s.Catalog(ctx, func(a rag.StoredArticle) error {
 		if a.Embedder != "" && (a.Embedder != st.embedder || a.Dimensions != 0 && st.dims != 0 && a.Dimensions != st.dims) {
 			foreign = &a
 		}
-		pb.articles = append(pb.articles, preparedFromStored(a))
+		pb.articles = append(pb.articles, preparedFromStored(a, counter))
 		return nil
 	})
 	if err != nil {
@@ -166,11 +167,12 @@ func storedFromRec(rec *articleRec, ps []rag.Passage) rag.StoredArticle {
 	return sa
 }
 
-// preparedFromStored turns a stored article back into what apply takes. A
+// preparedFromStored turns a stored article back into what apply takes,
+// counting its terms with c (one for a whole catalog or batch). A
 // store need keep only each passage's id, position and span: the text is
 // cut from the body, and the rest is the article's. A passage whose span
 // does not fit the body keeps its own text.
-func preparedFromStored(a rag.StoredArticle) preparedArticle {
+func preparedFromStored(a rag.StoredArticle, c *termCounter) preparedArticle {
 	rec := &articleRec{
 		info: a.Info, body: a.Body, hash: a.Hash, source: a.Source,
 		authors: a.Authors, captions: a.Captions, quotes: a.Quotes,
@@ -192,7 +194,7 @@ func preparedFromStored(a rag.StoredArticle) preparedArticle {
 	if len(pa.vecs) != len(pa.passages) {
 		pa.vecs = nil
 	}
-	pa.count(newTermCounter(), nil)
+	pa.count(c, nil)
 	return pa
 }
 

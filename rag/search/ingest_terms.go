@@ -35,7 +35,7 @@ type termDict struct {
 }
 
 func newTermDict() *termDict {
-	return &termDict{ids: make(map[string]uint32, 1024), tokens: make(map[string]uint32, 1024)}
+	return &termDict{ids: map[string]uint32{}, tokens: map[string]uint32{}}
 }
 
 // intern returns t's id, giving it the next one when it is new.

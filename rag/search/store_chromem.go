@@ -37,8 +37,9 @@ func (s *ChromemStore) Close() error { return nil }
 // Put implements Store.
 func (s *ChromemStore) Put(ctx context.Context, arts []rag.StoredArticle) error {
 	var pb preparedBatch
+	counter := newTermCounter()
 	for _, a := range arts {
-		pa := preparedFromStored(a)
+		pa := preparedFromStored(a, counter)
 		if len(pa.vecs) != len(pa.passages) {
 			return fmt.Errorf("put article %q: every passage needs a vector", a.Info.ID)
 		}
