@@ -77,7 +77,15 @@ func grammaticalSubject(toks []token, i int) phrase {
 	for j >= 0 && toks[j].clause == toks[i].clause && skippable(toks[j]) {
 		j--
 	}
-	if j < 0 || toks[j].clause != toks[i].clause {
+	if j < 0 || toks[j].sent != toks[i].sent {
+		return noPhrase
+	}
+	if toks[j].clause != toks[i].clause {
+		// "Durant, who signed an extension last summer, surpassed …": the
+		// subject before a relative clause set off by commas.
+		if a, ok := relativeAntecedent(toks, j); ok && nounish(toks, j) {
+			return a
+		}
 		return noPhrase
 	}
 	switch {
@@ -99,6 +107,9 @@ func grammaticalSubject(toks []token, i int) phrase {
 	case personalPronouns[toks[j].low]:
 		return phrase{j, j + 1, j}
 	case nounish(toks, j):
+		if a, ok := relativeAntecedent(toks, j); ok {
+			return a // "Durant, who signed an extension last summer, surpassed"
+		}
 		p := phraseEndingAt(toks, j)
 		if k := p.start - 1; k >= 0 && toks[k].clause == toks[j].clause && lexicon.IsVerb(toks[k].low) && (verbForm(toks, k) || strings.HasSuffix(toks[k].low, "s")) && !lexicon.IsSaying(toks[k].low) && !toks[k].upper {
 			// "wants the tax suspended", "saw prices rise": the phrase is
@@ -109,6 +120,32 @@ func grammaticalSubject(toks []token, i int) phrase {
 		return p
 	}
 	return noPhrase
+}
+
+// relativeAntecedent finds, for a word at j that ends a relative clause
+// ("…, who signed an extension last summer," before "surpassed"), the
+// phrase the clause belongs to: the noun phrase or demonstrative before
+// "who" or "which", when a verb stands between the pronoun and j.
+func relativeAntecedent(toks []token, j int) (phrase, bool) {
+	verb := false
+	for r := j; r > 0 && r >= j-8 && toks[r].sent == toks[j].sent; r-- {
+		if verbForm(toks, r) {
+			verb = true
+		}
+		if toks[r].low != "who" && toks[r].low != "which" {
+			continue
+		}
+		a := r - 1
+		switch {
+		case !verb || toks[a].sent != toks[r].sent:
+		case nounish(toks, a):
+			return phraseEndingAt(toks, a), true
+		case personalPronouns[toks[a].low]:
+			return phrase{a, a + 1, a}, true
+		}
+		return noPhrase, false
+	}
+	return noPhrase, false
 }
 
 // phraseEndingAt gives the noun phrase whose last word is at j: back over
