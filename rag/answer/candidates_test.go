@@ -34,3 +34,21 @@ func TestTimeAndFigureCandidates(t *testing.T) {
 		t.Errorf("span %q, want the figure", got)
 	}
 }
+
+// TestExtractiveLeavesOutFollowersWithoutAnAnswer: once the best sentence
+// names an operator, a sentence on the topic that names none does not join
+// the answer, nor drag in the rival named after it.
+func TestExtractiveLeavesOutFollowersWithoutAnAnswer(t *testing.T) {
+	q := "Which ferry operator won the island contract?"
+	hits := hitsOf(passagesFrom(t,
+		"Harbour news. Island Link won the island ferry contract on Monday, the council said.",
+		"Tender results. The ferry contract for the island route was won after a long and bitter tender process lasting two years. Rival bidder Seaway Ferries called the process unfair.",
+	))
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "Island Link") {
+		t.Fatalf("answer %q lacks the company", ans.Text)
+	}
+	if strings.Contains(ans.Text, "Seaway") || strings.Contains(ans.Text, "bitter") {
+		t.Errorf("answer %q carries a sentence without an answer, and the rival after it", ans.Text)
+	}
+}

@@ -252,7 +252,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 	}
 	cands = typedFirst(q, cands)
-	chosen := chooseSentences(cands, maxSentences)
+	chosen := chooseSentences(q, cands, maxSentences)
 	if len(chosen) == 0 || chosen[0].coverage < minSentenceCoverage || answerCoverage(q, chosen, context) < minAnswerCoverage {
 		if missing := missingWords(q, passageTerms); len(missing) > 0 && len(chosen) == 0 {
 			return abstain(abstainMissing(missing))

@@ -180,13 +180,20 @@ func typedFirst(q questionTerms, cands []scoredSentence) []scoredSentence {
 
 // chooseSentences takes the best scoredSentence and those close behind it that say
 // something new.
-func chooseSentences(cands []scoredSentence, limit int) []scoredSentence {
+func chooseSentences(q questionTerms, cands []scoredSentence, limit int) []scoredSentence {
 	var chosen []scoredSentence
 	for _, c := range cands {
 		if len(chosen) == limit {
 			break
 		}
 		if len(chosen) > 0 && (c.score < followerScoreRatio*chosen[0].score || c.coverage < followerScoreRatio*chosen[0].coverage) {
+			continue
+		}
+		// Once the best sentence holds a span of the kind asked for, a
+		// further sentence must hold one too: a sentence on the topic
+		// without it adds nothing but the sentences around it that the
+		// answer would then drag in.
+		if len(chosen) > 0 && q.asksSpan() && q.kind.newCandidate(chosen[0].text, q.all) && !q.kind.newCandidate(c.text, q.all) {
 			continue
 		}
 		dup := false
