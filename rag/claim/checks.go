@@ -587,7 +587,17 @@ func verbForm(toks []token, i int) bool {
 	}
 	// After an auxiliary ("would purchase"), or opening a relative clause
 	// ("who beat the Rams"), where only a verb can stand.
-	return i > 0 && (auxiliaries[toks[i-1].low] || toks[i-1].low == "who" || toks[i-1].low == "which")
+	if i > 0 && (auxiliaries[toks[i-1].low] || toks[i-1].low == "who" || toks[i-1].low == "which") {
+		return true
+	}
+	// A present tense between a noun and its object ("the plan offers
+	// Ukraine", "Macron posts a video"): an -s form after a content word
+	// and before a name, a number or a determiner, in one clause.
+	if !strings.HasSuffix(low, "s") || i == 0 || i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || toks[i-1].clause != toks[i].clause {
+		return false
+	}
+	prev, next := toks[i-1], toks[i+1]
+	return isContent(prev.low) && !definite[prev.low] && (next.upper || hasDigit(next.low) || definite[next.low] || next.low == "a" || next.low == "an")
 }
 
 func quoteWords(ws []string) string {
