@@ -233,6 +233,8 @@ func TestExtractMarksRelayedWords(t *testing.T) {
 		{"statement released by", `In a statement released by the Harbour Trust, Mila Sand said: "We will rebuild."`, "Mila Sand", "the Harbour Trust"},
 		{"statement issued by, after the quotation", `"The law is a start," Governor Ada Lund said in a statement issued by her office after the vote.`, "Ada Lund", "her office"},
 		{"through a spokesperson", `Pop singer Lia Rowe said through a spokesperson that she was "deeply sorry."`, "Lia Rowe", "a spokesperson"},
+		{"statement provided by", `"We are grateful," Mila Sand said in a statement provided by the club.`, "Mila Sand", "the club"},
+		{"statement from a publicist", `Pop singer Lia Rowe said she was "deeply sorry" in a statement from her publicist.`, "Lia Rowe", "her publicist"},
 		{"in person is not relayed", `"We will rebuild," Mila Sand told reporters.`, "Mila Sand", ""},
 	}
 	for _, tt := range tests {

@@ -11,10 +11,11 @@ import (
 var (
 	// "in a statement released by Gotham FC", "in remarks read by her
 	// daughter": the relayer is the phrase after "by".
-	reRelayedBy = regexp.MustCompile(`(?i)\b(?:statement|statements|remarks|message|letter|speech|post)s? (?:that was |which was )?(?:released|issued|read|delivered|put out|sent|posted|shared|distributed) by `)
+	reRelayedBy = regexp.MustCompile(`(?i)\b(?:statement|statements|remarks|message|letter|speech|post)s? (?:that was |which was )?(?:released|issued|read|delivered|put out|sent|posted|shared|distributed|provided|given) by `)
 	// "through a spokesperson", "via her lawyer", "according to his
 	// attorney": the relayer is the role.
-	reRelayedThrough = regexp.MustCompile(`(?i)\b(?:through|via|according to) (?:a|an|his|her|their|the) (spokesperson|spokesman|spokeswoman|lawyer|lawyers|attorney|attorneys|representative|publicist|agent|family)\b`)
+	// "in a statement from her publicist" too.
+	reRelayedThrough = regexp.MustCompile(`(?i)\b(?:through|via|according to|statement from|message from) ((?:a|an|his|her|their|the) (?:spokesperson|spokesman|spokeswoman|lawyer|lawyers|attorney|attorneys|representative|representatives|publicist|agent|family))\b`)
 	// "on his behalf"
 	reOnBehalf = regexp.MustCompile(`(?i)\bon (?:his|her|their) behalf\b`)
 )
@@ -43,7 +44,7 @@ func (x *quoteExtractor) relayer(i int) string {
 		}
 	}
 	if m := reRelayedThrough.FindStringSubmatchIndex(text); m != nil {
-		return strings.TrimSpace(text[m[0]:m[1]][len(strings.Fields(text[m[0]:m[1]])[0])+1:])
+		return text[m[2]:m[3]]
 	}
 	if reOnBehalf.MatchString(text) {
 		if ref, ok := x.sentenceSubject(s, e); ok && ref.speaker != "" {
