@@ -96,7 +96,7 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 	if p, ok := x.personEndingAt(s, e); ok && p.start >= s {
 		// "A spokesperson for Quest Diagnostics": the name is in a
 		// prepositional phrase; the head, and the speaker, is before it.
-		if p.at > s && x.afterPreposition(p.at) && x.lowerWordBefore(p.at) {
+		if p.at > s && (x.afterPreposition(p.at) && x.lowerWordBefore(p.at) || x.headBefore(s, p.at)) {
 			if speakerHeads[strings.ToLower(words[0])] || speakerHeads[strings.ToLower(words[min(1, len(words)-1)])] {
 				return kindOtherDesc
 			}
@@ -143,6 +143,22 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNone
 	}
 	return kindNamed
+}
+
+// headBefore reports whether the phrase s..pos opens with an indefinite
+// article and a lower-case noun followed by a preposition: "an attorney for
+// Trump personal attorney Rudy Giuliani" is the attorney, not Giuliani.
+func (x *quoteExtractor) headBefore(s, pos int) bool {
+	words := strings.Fields(strings.ToLower(x.masked[s:pos]))
+	if len(words) < 3 || (words[0] != "a" && words[0] != "an") || !isLowerWord(words[1]) {
+		return false
+	}
+	for _, w := range words[2:] {
+		if prepositions[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerWordBefore reports whether the word two before pos (the one before
