@@ -195,7 +195,7 @@ func TestExtractMarksSpeakersThatAreNotPeople(t *testing.T) {
 }
 
 func TestExtractGivesAnOrganisationsSpokespersonToNoPerson(t *testing.T) {
-	body := `A spokesperson for Northwind Labs said in an email that "orders keep growing." The band Blue Harbor posted "Thank you, Oslo!" online. The rights group Open Harbor Watch accused the port of "reckless dumping."`
+	body := `An attorney for harbour master Ola Berg said prosecutors now see Berg as "a witness." A spokesperson for Northwind Labs said in an email that "orders keep growing." The band Blue Harbor posted "Thank you, Oslo!" online. The rights group Open Harbor Watch accused the port of "reckless dumping."`
 	for _, q := range quote.Extract(rag.Article{ID: "a", Text: body}) {
 		if !q.NotPerson {
 			t.Errorf("%q is given to %q as a person's words", q.Text, q.Speaker)
