@@ -334,6 +334,20 @@ func (ev *evidence) namedElsewhere(key string) bool {
 	return false
 }
 
+// obliqueName reports whether a name stands after a preposition, past
+// determiners ("from any Olympic sports body"), other than "by" (a
+// passive's doer) and "according to" (a speaker).
+func obliqueName(toks []token, h nameGroup) bool {
+	k := h.start - 1
+	for k >= 0 && toks[k].clause == toks[h.start].clause && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "any") {
+		k--
+	}
+	if k < 0 || toks[k].clause != toks[h.start].clause || !prepositions[toks[k].low] || toks[k].low == "by" {
+		return false
+	}
+	return !(toks[k].low == "to" && k > 0 && toks[k-1].low == "according")
+}
+
 // nameBound checks that a name the passages give stands in, or just before,
 // the passage sentences its clause comes from. A name two sentences back is
 // still the subject of "He told Sky News …", unless those sentences name
@@ -397,6 +411,9 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		}
 		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {
 			continue
+		}
+		if obliqueName(ev.toks, h) {
+			continue // in a phrase after a preposition ("from any Olympic sports body"): not who says or does it
 		}
 		if v, ok := firstVerb[cl]; ok && v < h.start {
 			continue // after a verb the sentence draws on: its object ("hopes the NFL will appeal"), not who says or does it

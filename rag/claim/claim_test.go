@@ -100,6 +100,7 @@ func TestRules(t *testing.T) {
 		{"whether asks", "The court asked Trump to say whether he opposes the release.", "Trump said he would not oppose the release. The court asked him to say if he opposes the release.", true, ""},
 		{"WordNet alias", "Her role as the chief Republican critic made her an underdog.", "Her role as the chief GOP critic made her an underdog.", true, ""},
 		{"present tense verb", "The city budget offers Tulsa only vague tax relief.", "The city budget includes only unspecified tax relief for Tulsa.", true, ""},
+		{"name after a preposition", "FINA's policy bars athletes who have gone through puberty from women's events.", "FINA voted for new rules on Sunday. The policy is the strictest from any Olympic sports body and bars athletes who have gone through puberty from women's events.", true, ""},
 		{"object is not the speaker", "Buzbee said he hopes the league appeals.", "Attorney Tony Buzbee spoke, saying he hoped that the NFL would appeal.", true, ""},
 	}
 	for _, tt := range tests {
