@@ -17,8 +17,8 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.896
-	checkRecall    = 0.820
+	checkPrecision = 0.897
+	checkRecall    = 0.824
 	checkDates     = 0.814
 	gateTolerance  = 0.01
 )

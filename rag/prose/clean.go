@@ -131,7 +131,7 @@ func classify(l *classifiedLine) {
 		l.kind = lineDrop
 	case words <= maxSocialWords && f.count(groupSocial) >= 3:
 		l.kind = lineDrop
-	case words <= maxTeaserWords && hasPrefixFold(s, teaserPrefixes):
+	case words <= maxTeaserWords && (hasPrefixFold(s, teaserPrefixes) || isArrowTeaser(s)):
 		l.kind = lineDrop
 	case words <= maxLegalWords && isCopyright(s):
 		l.kind = lineDrop
@@ -479,6 +479,31 @@ func lowerASCII(s string) string {
 
 // hasPrefixFold reports whether s starts with one of the lowercase ASCII
 // prefixes, ignoring the case of ASCII letters.
+// isArrowTeaser reports whether s, a line opened by an arrow bullet, points
+// elsewhere: a teaser is a headline, so it has a label before a colon in its
+// first words ("► Dec. 13: …", "►More: …") or does not end as a sentence
+// does. A bullet that is one or more whole sentences with no label is news.
+func isArrowTeaser(s string) bool {
+	if !hasPrefixFold(s, arrowBullets) {
+		return false
+	}
+	body := strings.TrimLeft(s, "►▶ \t")
+	if label, _, ok := strings.Cut(body, ":"); ok && strings.Count(label, " ") < maxLabelWords {
+		return true
+	}
+	return !endsStatement(body)
+}
+
+// maxLabelWords bounds the label of a teaser ("Save better, spend better:").
+const maxLabelWords = 6
+
+// endsStatement reports whether s ends with a full stop, perhaps inside
+// closing quotation marks or brackets. A question mark does not count:
+// headlines ask questions, news bullets state things.
+func endsStatement(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " \t\"'’”)»"), ".")
+}
+
 func hasPrefixFold(s string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if len(s) < len(p) {

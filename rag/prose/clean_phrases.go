@@ -109,8 +109,14 @@ var phraseSpecs = []phraseSpec{
 // teaserPrefixes start link lines that point elsewhere on the site.
 var teaserPrefixes = []string{
 	"read more", "read next", "more:", "related:", "watch:", "listen:", "see also", "also read",
-	"most read", "recommended:", "podcasts:", "gallery:", "►", "▶",
+	"most read", "recommended:", "podcasts:", "gallery:",
 }
+
+// arrowBullets start a line that is either a teaser ("► March 12: Couple's
+// final days…", "►Gas prices: Why are they higher?") or, on live pages, a
+// bullet of the news itself ("►Pope Francis marked the anniversary by
+// decrying the “insanity” of war."): isArrowTeaser tells them apart.
+var arrowBullets = []string{"►", "▶"}
 
 // captionPrefixes start an image caption; they must be followed by a colon.
 var captionPrefixes = []string{
