@@ -119,12 +119,13 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 	// In an external store, the evaluation gets collections of its own,
 	// emptied first.
 	cfg.Store.WeaviateCollection += "Eval"
-	st, err := openStack(cfg, inv.logger, stackOptions{fresh: cfg.Store.Backend != config.StoreChromem})
+	progress := newProgress(inv.env.Stderr)
+	st, err := openStack(cfg, inv.logger, stackOptions{fresh: cfg.Store.Backend != config.StoreChromem, progress: progress})
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	if _, err := ingestFiles(ctx, st.index, []string{corpus}, fileIngest{}, newProgress(inv.env.Stderr), inv.logger); err != nil && !isSkipped(err) {
+	if _, err := ingestFiles(ctx, st.index, []string{corpus}, fileIngest{}, progress, inv.logger); err != nil && !isSkipped(err) {
 		return err
 	}
 	ingest := time.Since(start)

@@ -57,7 +57,8 @@ func (c *ingestCmd) run(ctx context.Context, inv *invocation) error {
 	if inv.cfg.Index.ReadOnly {
 		return errors.New("COVERAGEBOT_READ_ONLY is set: this process never writes the index; ingest on the process that does")
 	}
-	st, err := openStack(inv.cfg, inv.logger, stackOptions{fresh: c.Rebuild})
+	progress := newProgress(inv.env.Stderr)
+	st, err := openStack(inv.cfg, inv.logger, stackOptions{fresh: c.Rebuild, progress: progress})
 	if err != nil {
 		return err
 	}
@@ -72,7 +73,7 @@ func (c *ingestCmd) run(ctx context.Context, inv *invocation) error {
 	if len(paths) > 0 {
 		rep, err := ingestFiles(ctx, st.index, paths, fileIngest{
 			prune: prune, keep: live.LiveArticle(), retention: inv.cfg.Index.Retention, now: time.Now(),
-		}, newProgress(inv.env.Stderr), inv.logger)
+		}, progress, inv.logger)
 		if err != nil && !isSkipped(err) {
 			return err
 		}

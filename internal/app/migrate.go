@@ -20,8 +20,10 @@ func (c *migrateCmd) bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.To, "to", "", "the `STORE` to copy the index into: weaviate (required)")
 }
 
-// migrateBatch is how many articles are written to the store at once.
-const migrateBatch = 64
+// migratePassages is about how many passages are handed to the store at
+// once: enough for its import to keep every request in flight busy, few
+// enough to hold the copy's objects in memory a part at a time.
+const migratePassages = 20_000
 
 // run copies the in-process index (the snapshot in
 // COVERAGEBOT_INDEX) into an external store, with the vectors it already
@@ -45,7 +47,10 @@ func (c *migrateCmd) run(ctx context.Context, inv *invocation) error {
 	}
 	dst := inv.cfg
 	dst.Store.Backend = config.StoreWeaviate
-	store, err := openStore(dst, false, inv.logger)
+	// The store reports each Put; the bar counts the whole copy.
+	progress := newProgress(inv.env.Stderr)
+	all, written := from.index.Count(), 0
+	store, err := openStore(dst, false, inv.logger, func(done, _ int) { progress.writing(written+done, all) })
 	if err != nil {
 		return err
 	}
@@ -54,22 +59,25 @@ func (c *migrateCmd) run(ctx context.Context, inv *invocation) error {
 	start := time.Now()
 	total := len(from.index.Articles())
 	var batch []rag.StoredArticle
-	done, passages := 0, 0
+	done, passages, pending := 0, 0, 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		if err := store.Put(ctx, batch); err != nil {
+			progress.done()
 			return fmt.Errorf("migrate: after %d of %d articles: %w (run migrate again to finish: it overwrites what is there)", done, total, err)
 		}
 		done += len(batch)
-		batch = batch[:0]
+		written += pending
+		batch, pending = batch[:0], 0
 		return nil
 	}
 	err = from.index.Export(func(a rag.StoredArticle) error {
 		batch = append(batch, a)
 		passages += len(a.Passages)
-		if len(batch) == migrateBatch {
+		pending += len(a.Passages)
+		if pending >= migratePassages {
 			return flush()
 		}
 		return ctx.Err()

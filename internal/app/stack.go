@@ -92,6 +92,8 @@ type stackOptions struct {
 	// httpClient is used for the LLM and embedding endpoints; nil means
 	// the default.
 	httpClient *http.Client
+	// progress, when set, shows the writes to an external store.
+	progress *progressReporter
 }
 
 func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack, error) {
@@ -107,7 +109,11 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 	if err != nil {
 		return nil, err
 	}
-	store, err := openStore(cfg, so.fresh, logger)
+	var progress func(done, total int)
+	if so.progress != nil {
+		progress = so.progress.writing
+	}
+	store, err := openStore(cfg, so.fresh, logger, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -140,13 +146,14 @@ const storeTimeout = time.Minute
 // openStore opens the external store the configuration names; nil means
 // the in-process default. With fresh (ingest --rebuild) the store's
 // collections are emptied first, as the snapshot is replaced for chromem.
-func openStore(cfg config.Config, fresh bool, logger *slog.Logger) (rag.Store, error) {
+// progress, when set, is called as passages are written.
+func openStore(cfg config.Config, fresh bool, logger *slog.Logger, progress func(done, total int)) (rag.Store, error) {
 	if cfg.Store.Backend != config.StoreWeaviate {
 		return nil, nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 	defer cancel()
-	s, err := weaviate.Open(ctx, weaviateOptions(cfg))
+	s, err := weaviate.Open(ctx, weaviateOptions(cfg, progress))
 	if err != nil {
 		return nil, fmt.Errorf("%w (COVERAGEBOT_WEAVIATE_URL is %s)", err, redact.URL(cfg.Store.WeaviateURL))
 	}
@@ -163,7 +170,7 @@ func openStore(cfg config.Config, fresh bool, logger *slog.Logger) (rag.Store, e
 	return s, nil
 }
 
-func weaviateOptions(cfg config.Config) weaviate.Options {
+func weaviateOptions(cfg config.Config, progress func(done, total int)) weaviate.Options {
 	return weaviate.Options{
 		URL:         cfg.Store.WeaviateURL,
 		GRPC:        cfg.Store.WeaviateGRPC,
@@ -171,6 +178,7 @@ func weaviateOptions(cfg config.Config) weaviate.Options {
 		Collection:  cfg.Store.WeaviateCollection,
 		Replication: cfg.Store.WeaviateReplication,
 		Consistency: cfg.Store.WeaviateConsistency,
+		Progress:    progress,
 	}
 }
 

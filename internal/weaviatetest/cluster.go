@@ -94,6 +94,14 @@ func StartWithBlockMax(t testing.TB, n int) *Cluster {
 	return start(t, n, "", []string{"USE_INVERTED_SEARCHABLE=true"})
 }
 
+// StartWithEnv is Start with extra settings in every node's environment,
+// where they win over Start's own: for measuring what a server setting
+// does, such as ASYNC_INDEXING=true.
+func StartWithEnv(t testing.TB, n int, env ...string) *Cluster {
+	t.Helper()
+	return start(t, n, "", env)
+}
+
 // StartWithAPIKey is Start with anonymous access off: every request needs
 // the bearer token apiKey (Weaviate's API-key authentication).
 func StartWithAPIKey(t testing.TB, n int, apiKey string) *Cluster {

@@ -101,6 +101,15 @@ func (k *keywordStats) wrote(arts []rag.StoredArticle, terms []articleTerms) {
 	}
 }
 
+// isNew reports whether the article is certainly not in the store: the
+// statistics are those of a complete catalog read, with this process's
+// writes since, and they do not count it.
+func (k *keywordStats) isNew(id string) bool {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return k.valid && !k.known[id]
+}
+
 // invalidate marks the statistics stale until the catalog is read again.
 func (k *keywordStats) invalidate() {
 	k.mu.Lock()

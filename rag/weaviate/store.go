@@ -38,9 +38,9 @@ type Options struct {
 	// APIKey, when set, is sent as a bearer token.
 	APIKey string
 	// GRPC, when set, is the server's gRPC address (host:port, 50051 by
-	// default on a Weaviate server); imports then go over gRPC, which was
-	// 1.6 times as fast as the REST batch endpoint in docs/SCALING.md, and
-	// so do searches (search.go).
+	// default on a Weaviate server); imports then go over gRPC batches,
+	// which carry vectors as bytes rather than JSON numbers, and so do
+	// searches (search.go).
 	GRPC string
 	// Collection prefixes the two collections' names: Collection+"Passage"
 	// and Collection+"Article". Default "Coveragebot".
@@ -59,8 +59,16 @@ type Options struct {
 	Consistency string
 	// Timeout bounds each request. Default 30 seconds.
 	Timeout time.Duration
-	// BatchSize is how many objects one import request carries. Default 200.
+	// BatchSize is how many passages one import request carries. Default
+	// DefaultBatchSize.
 	BatchSize int
+	// Concurrency is how many import requests may be in flight at once.
+	// Default DefaultConcurrency.
+	Concurrency int
+	// Progress, when set, is called as Put writes passages, with the
+	// passages written so far and the number Put was given. It may be
+	// called from several goroutines at once.
+	Progress func(done, total int)
 }
 
 // Store is a rag.Store on Weaviate.
@@ -76,6 +84,9 @@ type Store struct {
 	blockMax bool
 	// grpcSearch asks searches over gRPC; nil when no gRPC address is set.
 	grpcSearch *grpcSearcher
+	// pace holds writes back while the server is busy.
+	pace    pacer
+	retries retryPolicy
 }
 
 var _ rag.Store = (*Store)(nil)
@@ -96,7 +107,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		opts.Timeout = 30 * time.Second
 	}
 	if opts.BatchSize <= 0 {
-		opts.BatchSize = 200
+		opts.BatchSize = DefaultBatchSize
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = DefaultConcurrency
 	}
 	opts.Consistency = strings.ToUpper(opts.Consistency)
 	switch opts.Consistency {
@@ -129,7 +143,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("weaviate at %s: %w", shownURL, err)
 	}
-	s := &Store{opts: opts, client: client, passages: opts.Collection + "Passage", articles: opts.Collection + "Article", stats: newKeywordStats()}
+	s := &Store{opts: opts, client: client, passages: opts.Collection + "Passage", articles: opts.Collection + "Article", stats: newKeywordStats(), retries: defaultRetries}
 	// Until the catalog is read, the statistics count nothing that is
 	// stored.
 	s.stats.invalidate()
@@ -176,9 +190,20 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Drop deletes both collections and everything in them. Tests use it; the
-// CLI's `ingest --rebuild` uses it to start again.
+// Drop deletes both collections and everything in them, and creates them
+// again empty. Tests use it; the CLI's `ingest --rebuild` uses it to start
+// again.
 func (s *Store) Drop(ctx context.Context) error {
+	if err := s.DeleteCollections(ctx); err != nil {
+		return err
+	}
+	return s.ensureSchema(ctx)
+}
+
+// DeleteCollections deletes both collections and everything in them,
+// leaving the server as if the store had never been opened; the store is
+// of no further use. `coveragebot bench` uses it to clean up after itself.
+func (s *Store) DeleteCollections(ctx context.Context) error {
 	for _, class := range []string{s.passages, s.articles} {
 		ok, err := s.client.Schema().ClassExistenceChecker().WithClassName(class).Do(ctx)
 		if err != nil {
@@ -191,7 +216,7 @@ func (s *Store) Drop(ctx context.Context) error {
 		}
 	}
 	s.stats.replace(newKeywordStats())
-	return s.ensureSchema(ctx)
+	return nil
 }
 
 func boolp(b bool) *bool { return &b }

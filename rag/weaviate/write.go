@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -46,35 +47,56 @@ func (s *Store) Put(ctx context.Context, arts []rag.StoredArticle) error {
 	return nil
 }
 
+// put writes arts in rounds of about batchesPerRound batches of passages.
+// In each round the passages go first, then the deletion of passages the
+// round's articles no longer have, then the article records; so the
+// record that marks an article done is written only once every passage of
+// it is in, whatever fails.
 func (s *Store) put(ctx context.Context, arts []rag.StoredArticle, terms []articleTerms) error {
-	per := max(1, s.opts.BatchSize/8) // articles per round; a few passages each
-	for start := 0; start < len(arts); start += per {
-		end := min(start+per, len(arts))
-		chunk := arts[start:end]
-		var objs []*models.Object
-		for i, a := range chunk {
+	total := 0
+	for _, a := range arts {
+		total += len(a.Passages)
+	}
+	var done atomic.Int64
+	sent := func(n int) {
+		d := done.Add(int64(n))
+		if s.opts.Progress != nil {
+			s.opts.Progress(int(d), total)
+		}
+	}
+	perRound := batchesPerRound * s.opts.BatchSize
+	for start := 0; start < len(arts); {
+		end, passages := start, 0
+		for end < len(arts) && (end == start || passages+len(arts[end].Passages) <= perRound) {
+			passages += len(arts[end].Passages)
+			end++
+		}
+		round := arts[start:end]
+		objs := make([]*models.Object, 0, passages)
+		for i, a := range round {
 			for j, p := range a.Passages {
 				objs = append(objs, s.passageObject(a, p, terms[start+i].passages[j]))
 			}
 		}
-		if err := s.importObjects(ctx, objs); err != nil {
+		if err := s.importObjects(ctx, objs, s.opts.BatchSize, sent); err != nil {
 			return err
 		}
-		if err := s.deleteBeyond(ctx, chunk); err != nil {
+		if err := s.deleteBeyond(ctx, round); err != nil {
 			return err
 		}
 		objs = objs[:0]
 		now := time.Now().UnixMilli()
-		for i, a := range chunk {
+		for i, a := range round {
 			o, err := s.articleObject(a, terms[start+i].article, now)
 			if err != nil {
 				return err
 			}
 			objs = append(objs, o)
 		}
-		if err := s.importObjects(ctx, objs); err != nil {
+		if err := s.importObjects(ctx, objs, articlesPerRequest, nil); err != nil {
 			return err
 		}
+		start = end
 	}
 	return nil
 }
@@ -130,104 +152,42 @@ func nonNil(v []string) []string {
 	return v
 }
 
-// importObjects writes objects in batches and fails if any object still
-// fails after writeAttempts tries.
-func (s *Store) importObjects(ctx context.Context, objs []*models.Object) error {
-	for start := 0; start < len(objs); start += s.opts.BatchSize {
-		part := objs[start:min(start+s.opts.BatchSize, len(objs))]
-		err := retry(ctx, func() error {
-			failed, first, err := s.importBatch(ctx, part)
-			if err != nil {
-				return err
-			}
-			if len(failed) > 0 {
-				err := fmt.Errorf("weaviate: import: %d of %d objects failed, first: %s", len(failed), len(part), first)
-				part = failed
-				return err
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// retry runs an idempotent write until it succeeds, at most writeAttempts
-// times. A replicated write fails when too few replicas acknowledge it in
-// time (a node that is busy, restarting, or on a loaded machine: Weaviate
-// gives a replica 10 seconds to answer), and a request may meet a
-// connection the server has just closed. Every write here is an upsert by
-// id or a delete by filter, so it is sent again after a pause.
-func retry(ctx context.Context, write func() error) error {
-	pause := time.Second
-	for attempt := 1; ; attempt++ {
-		err := write()
-		if err == nil {
-			return nil
-		}
-		if attempt == writeAttempts {
-			return fmt.Errorf("%w (tried %d times)", err, attempt)
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%w, then %w", err, ctx.Err())
-		case <-time.After(pause):
-		}
-		pause *= 2
-	}
-}
-
-// writeAttempts is how many times a write is sent before it fails: the
-// pauses between them add up to about a minute.
-const writeAttempts = 7
-
-// importBatch sends one batch and returns the objects that failed, with
-// the first failure's message.
-func (s *Store) importBatch(ctx context.Context, part []*models.Object) ([]*models.Object, string, error) {
-	res, err := s.client.Batch().ObjectsBatcher().WithObjects(part...).
-		WithConsistencyLevel(s.opts.Consistency).Do(ctx)
-	if err != nil {
-		return nil, "", fmt.Errorf("weaviate: import %d objects: %w", len(part), err)
-	}
-	failedIDs := map[strfmt.UUID]string{}
-	for _, r := range res {
-		if r.Result != nil && r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
-			failedIDs[r.ID] = r.Result.Errors.Error[0].Message
-		}
-	}
-	var failed []*models.Object
-	first := ""
-	for _, o := range part {
-		if msg, ok := failedIDs[o.ID]; ok {
-			failed = append(failed, o)
-			if first == "" {
-				first = msg
-			}
-		}
-	}
-	if len(failed) < len(failedIDs) {
-		return nil, "", fmt.Errorf("weaviate: import: %d objects failed, some of them not sent", len(failedIDs))
-	}
-	return failed, first, nil
-}
-
 // deleteBeyond deletes passages of these articles at positions past their
 // new last one (an article that got shorter).
+//
+// An article that the catalog this process read does not hold, and that
+// it has not written since, has no passages to delete: a new article, the
+// whole of a first import. Only the others are asked about, a hundred to a
+// request.
 func (s *Store) deleteBeyond(ctx context.Context, arts []rag.StoredArticle) error {
 	var ors []*filters.WhereBuilder
+	flush := func() error {
+		if len(ors) == 0 {
+			return nil
+		}
+		err := s.deleteWhere(ctx, s.passages, filters.Where().WithOperator(filters.Or).WithOperands(ors))
+		ors = ors[:0]
+		return err
+	}
 	for _, a := range arts {
+		if s.stats.isNew(a.Info.ID) {
+			continue
+		}
 		ors = append(ors, filters.Where().WithOperator(filters.And).WithOperands([]*filters.WhereBuilder{
 			filters.Where().WithPath([]string{"articleId"}).WithOperator(filters.Equal).WithValueText(a.Info.ID),
 			filters.Where().WithPath([]string{"pos"}).WithOperator(filters.GreaterThanEqual).WithValueInt(int64(len(a.Passages))),
 		}))
+		if len(ors) == deletesPerRequest {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
-	if len(ors) == 0 {
-		return nil
-	}
-	return s.deleteWhere(ctx, s.passages, filters.Where().WithOperator(filters.Or).WithOperands(ors))
+	return flush()
 }
+
+// deletesPerRequest bounds the articles of one deletion by filter.
+const deletesPerRequest = 100
 
 // Delete implements rag.Store. Passages go first: if it stops halfway, the
 // catalog still lists the article, and the retention or prune that asked
@@ -253,7 +213,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 func (s *Store) deleteWhere(ctx context.Context, class string, where *filters.WhereBuilder) error {
 	for range 10000 {
 		var res *models.BatchDeleteResponse
-		err := retry(ctx, func() (err error) {
+		err := s.retry(ctx, func() (err error) {
 			res, err = s.client.Batch().ObjectsBatchDeleter().WithClassName(class).WithWhere(where).
 				WithOutput("minimal").WithConsistencyLevel(s.opts.Consistency).Do(ctx)
 			if err != nil {
