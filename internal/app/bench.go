@@ -20,9 +20,11 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/bot"
+	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/internal/benchmark"
 	"github.com/coveragebot/coveragebot/internal/fakediscord"
 	"github.com/coveragebot/coveragebot/internal/fakeopenai"
+	"github.com/coveragebot/coveragebot/internal/redact"
 	"github.com/coveragebot/coveragebot/internal/synthetic"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/answer"
@@ -30,6 +32,7 @@ import (
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/search"
 	"github.com/coveragebot/coveragebot/rag/source"
+	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
 // benchSeed fixes the synthetic coverage, so that two runs measure the same
@@ -62,6 +65,13 @@ const (
 	targetAckP99            = 250 * time.Millisecond
 )
 
+// Targets for Weaviate, from issue 18: one node on loopback, at 100k
+// passages.
+const (
+	targetWeaviateIngest   = 1500
+	targetWeaviateRetrieve = 1.3
+)
+
 // benchReport is everything one run of `coveragebot bench` measured.
 type benchReport struct {
 	Machine benchMachine `json:"machine"`
@@ -85,38 +95,54 @@ type benchMachine struct {
 }
 
 type sizeReport struct {
-	Passages int `json:"passages"`
-	Articles int `json:"articles"`
-	Queries  int `json:"queries"`
+	// Store is the backend measured: chromem (the in-process index) or
+	// weaviate. Figures a backend has no counterpart of are left out.
+	Store    string `json:"store"`
+	Passages int    `json:"passages"`
+	Articles int    `json:"articles"`
+	Queries  int    `json:"queries"`
 	// Retrieval, in milliseconds.
 	HybridP50  float64 `json:"hybrid_p50_ms"`
 	HybridP99  float64 `json:"hybrid_p99_ms"`
-	ChromemP50 float64 `json:"chromem_p50_ms"`
-	ChromemP99 float64 `json:"chromem_p99_ms"`
-	ScanP50    float64 `json:"scan_p50_ms"`
-	ScanP99    float64 `json:"scan_p99_ms"`
+	ChromemP50 float64 `json:"chromem_p50_ms,omitempty"`
+	ChromemP99 float64 `json:"chromem_p99_ms,omitempty"`
+	ScanP50    float64 `json:"scan_p50_ms,omitempty"`
+	ScanP99    float64 `json:"scan_p99_ms,omitempty"`
 	// HybridOverChromem and ChromemOverScan compare p50s.
-	HybridOverChromem float64 `json:"hybrid_over_chromem"`
-	ChromemOverScan   float64 `json:"chromem_over_scan"`
-	Candidates        int     `json:"candidates"`
-	Agreement         float64 `json:"scan_agreement"`
+	HybridOverChromem float64 `json:"hybrid_over_chromem,omitempty"`
+	ChromemOverScan   float64 `json:"chromem_over_scan,omitempty"`
+	Candidates        int     `json:"candidates,omitempty"`
+	Agreement         float64 `json:"scan_agreement,omitempty"`
 	SourceFound       float64 `json:"source_found"`
 	// Ingestion with the embedded default.
 	IngestS         float64 `json:"ingest_s"`
 	IngestPerSecond float64 `json:"ingest_passages_per_s"`
-	// Start-up.
+	// Start-up: for a store, the time the index takes to read its catalog.
 	LoadS          float64 `json:"load_s"`
-	ChromemReloadS float64 `json:"chromem_reload_s"`
-	LoadSpeedup    float64 `json:"load_speedup"`
-	ChromemWriteS  float64 `json:"chromem_write_s"`
-	ChromemLoaded  int     `json:"chromem_loaded"`
-	SnapshotBytes  int64   `json:"snapshot_bytes"`
-	ChromemDisk    int64   `json:"chromem_disk_bytes"`
-	// Memory, in bytes per passage.
+	ChromemReloadS float64 `json:"chromem_reload_s,omitempty"`
+	LoadSpeedup    float64 `json:"load_speedup,omitempty"`
+	ChromemWriteS  float64 `json:"chromem_write_s,omitempty"`
+	ChromemLoaded  int     `json:"chromem_loaded,omitempty"`
+	SnapshotBytes  int64   `json:"snapshot_bytes,omitempty"`
+	ChromemDisk    int64   `json:"chromem_disk_bytes,omitempty"`
+	// Memory, in bytes per passage: the bot process's heap with the index
+	// open.
 	HeapPerPassage        float64 `json:"heap_per_passage"`
-	RawPerPassage         float64 `json:"raw_per_passage"`
-	HeapOverRaw           float64 `json:"heap_over_raw"`
-	ChromemHeapPerPassage float64 `json:"chromem_heap_per_passage"`
+	RawPerPassage         float64 `json:"raw_per_passage,omitempty"`
+	HeapOverRaw           float64 `json:"heap_over_raw,omitempty"`
+	ChromemHeapPerPassage float64 `json:"chromem_heap_per_passage,omitempty"`
+
+	// A store's comparison with the in-process index of the same run.
+	// HybridOverInProcess compares Retrieve p50s.
+	HybridOverInProcess float64 `json:"hybrid_over_in_process,omitempty"`
+	// SameHits is the share of questions whose hits are the in-process
+	// index's, the same passages in the same order; SameFirstHit the share
+	// whose first hit is the same.
+	SameHits     *float64 `json:"same_hits,omitempty"`
+	SameFirstHit *float64 `json:"same_first_hit,omitempty"`
+	// ServerRSS is the store server's resident memory after the run, when
+	// it runs on this machine; 0 when it could not be read.
+	ServerRSS int64 `json:"server_rss_bytes,omitempty"`
 }
 
 type remoteReport struct {
@@ -162,6 +188,15 @@ func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
 	if queries < 1 || queries > 100_000 {
 		return usageErr("--queries must be from 1 to 100000")
 	}
+	switch c.Store {
+	case config.StoreChromem:
+	case config.StoreWeaviate:
+		if inv.cfg.Store.WeaviateURL == "" {
+			return usageErr("--store weaviate measures the server at COVERAGEBOT_WEAVIATE_URL; set it (and COVERAGEBOT_WEAVIATE_GRPC for gRPC imports)")
+		}
+	default:
+		return usageErr("--store: %q is not chromem or weaviate", c.Store)
+	}
 	var sentences []string
 	text := "synthetic, sentences of a built-in Zipf-distributed vocabulary"
 	if path := c.Corpus; path != "" {
@@ -184,14 +219,15 @@ func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
 		inv: inv, work: work, sentences: sentences, queries: queries,
 		chunk:    prose.ChunkOptions{MaxChars: inv.cfg.Index.ChunkChars},
 		progress: inv.env.Stderr,
+		weaviate: c.Store == config.StoreWeaviate,
 	}
 	rep := benchReport{Machine: machine(), Text: fmt.Sprintf("%s (seed %d)", text, benchSeed)}
 	for i, n := range sizes {
-		sr, err := b.size(ctx, n, i == 0, &rep)
+		srs, err := b.size(ctx, n, i == 0, &rep)
 		if err != nil {
 			return err
 		}
-		rep.Sizes = append(rep.Sizes, sr)
+		rep.Sizes = append(rep.Sizes, srs...)
 	}
 	rep.Targets = checkTargets(rep)
 	rep.Machine.LoadAverage[1] = loadAverage()
@@ -291,6 +327,8 @@ type bencher struct {
 	queries   int
 	chunk     prose.ChunkOptions
 	progress  io.Writer
+	// weaviate measures the Weaviate server of the configuration too.
+	weaviate bool
 }
 
 func (b *bencher) say(format string, args ...any) {
@@ -301,9 +339,10 @@ func (b *bencher) articles(n int) []rag.Article {
 	return synthetic.Articles(synthetic.Options{Passages: n, Seed: benchSeed, Sentences: b.sentences, Chunk: b.chunk})
 }
 
-// size measures one index size. The first size also hosts the remote
-// embedder and the Discord runs, which do not grow with the index.
-func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport) (sizeReport, error) {
+// size measures one index size, in process and, with --store weaviate,
+// in Weaviate. The first size also hosts the remote embedder and the
+// Discord runs, which do not grow with the index.
+func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport) ([]sizeReport, error) {
 	label := sizeLabel(n)
 	b.say("%s: making %d passages", label, n)
 	arts := b.articles(n)
@@ -314,7 +353,7 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 	b.say("%s: ingesting with the embedded embedder", label)
 	ib, err := benchmark.MeasureIngest(ctx, arts, search.NewLocalEmbedder(), indexDir, b.chunk)
 	if err != nil {
-		return sizeReport{}, err
+		return nil, err
 	}
 	arts = nil // the articles are not part of what the loaded index holds
 
@@ -327,25 +366,31 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 	lb, ix, err := benchmark.MeasureLoad(ctx, indexDir, search.NewLocalEmbedder(), benchmark.LoadOptions{Repeats: repeats, ChromemDir: chromemDir})
 	os.RemoveAll(chromemDir)
 	if err != nil {
-		return sizeReport{}, err
+		return nil, err
 	}
 
 	b.say("%s: timing %d questions three ways", label, len(questions))
 	rb, err := benchmark.MeasureRetrieval(ctx, ix, questions, rag.RetrieveOptions{AsOf: synthetic.AsOf()})
 	if err != nil {
-		return sizeReport{}, err
+		return nil, err
 	}
 	if first {
 		if rep.Remote, err = b.remote(ctx, min(n, remoteMaxPassages)); err != nil {
-			return sizeReport{}, err
+			return nil, err
 		}
 		if rep.Ack, err = b.ack(ctx, ix, questions); err != nil {
-			return sizeReport{}, err
+			return nil, err
 		}
 	}
 
-	return sizeReport{
-		Passages: lb.Passages, Articles: lb.Articles, Queries: rb.Queries,
+	var inProcess [][]string
+	if b.weaviate {
+		if inProcess, err = benchmark.RetrieveAll(ctx, ix, questions, rag.RetrieveOptions{AsOf: synthetic.AsOf()}); err != nil {
+			return nil, err
+		}
+	}
+	out := []sizeReport{{
+		Store: config.StoreChromem, Passages: lb.Passages, Articles: lb.Articles, Queries: rb.Queries,
 		HybridP50: ms(rb.Hybrid.P50), HybridP99: ms(rb.Hybrid.P99),
 		ChromemP50: ms(rb.Chromem.P50), ChromemP99: ms(rb.Chromem.P99),
 		ScanP50: ms(rb.Scan.P50), ScanP99: ms(rb.Scan.P99),
@@ -360,7 +405,82 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 		HeapPerPassage: math.Round(lb.HeapPerPassage()), RawPerPassage: math.Round(lb.RawPerPassage()),
 		HeapOverRaw:           round(lb.HeapPerPassage()/lb.RawPerPassage(), 2),
 		ChromemHeapPerPassage: math.Round(lb.ChromemHeapPerPassage()),
+	}}
+	if !b.weaviate {
+		return out, nil
+	}
+	ix = nil // the in-process index is not part of what the store's side holds
+	wr, err := b.weaviateSize(ctx, n, questions, inProcess)
+	if err != nil {
+		return nil, err
+	}
+	wr.HybridOverInProcess = round(wr.HybridP50/out[0].HybridP50, 2)
+	return append(out, wr), nil
+}
+
+// weaviateSize measures the Weaviate server of the configuration on the
+// same articles and questions as the in-process index, in collections of
+// its own (the configured prefix with Bench added), emptied before and
+// after.
+func (b *bencher) weaviateSize(ctx context.Context, n int, questions []synthetic.Question, inProcess [][]string) (sizeReport, error) {
+	label := sizeLabel(n)
+	cfg := b.inv.cfg
+	cfg.Store.WeaviateCollection += "Bench"
+	b.say("%s: ingesting into Weaviate at %s (%s)", label, redact.URL(cfg.Store.WeaviateURL), importProtocol(cfg))
+	store, err := weaviate.Open(ctx, weaviateOptions(cfg, nil))
+	if err != nil {
+		return sizeReport{}, fmt.Errorf("bench: %w", err)
+	}
+	defer store.Close()
+	if err := store.Drop(ctx); err != nil {
+		return sizeReport{}, fmt.Errorf("bench: %w", err)
+	}
+	defer func() {
+		// Leave the server as it was found: the bench's collections go.
+		if err := store.DeleteCollections(context.WithoutCancel(ctx)); err != nil {
+			b.say("could not drop the bench collections: %v", err)
+		}
+	}()
+	ib, err := benchmark.MeasureStoreIngest(ctx, b.articles(n), search.NewLocalEmbedder(), store, b.chunk)
+	if err != nil {
+		return sizeReport{}, err
+	}
+	b.say("%s: opening an index over Weaviate and timing %d questions", label, len(questions))
+	sb, err := benchmark.MeasureStore(ctx, search.NewLocalEmbedder(), store, questions, rag.RetrieveOptions{AsOf: synthetic.AsOf()})
+	if err != nil {
+		return sizeReport{}, err
+	}
+	same, first := benchmark.Agreement(inProcess, sb.Hits)
+	rss, err := benchmark.ServerRSS(cfg.Store.WeaviateURL)
+	if err != nil {
+		b.say("%v", err)
+	}
+	return sizeReport{
+		Store: config.StoreWeaviate, Passages: ib.Passages, Articles: ib.Articles, Queries: len(questions),
+		HybridP50: ms(sb.Hybrid.P50), HybridP99: ms(sb.Hybrid.P99), SourceFound: round(sb.SourceFound, 3),
+		IngestS: round(ib.Duration.Seconds(), 2), IngestPerSecond: math.Round(ib.PerSecond()),
+		LoadS:          round(sb.Open.Seconds(), 3),
+		HeapPerPassage: math.Round(float64(sb.HeapBytes) / float64(max(1, ib.Passages))),
+		SameHits:       ptr(round(same, 3)), SameFirstHit: ptr(round(first, 3)),
+		ServerRSS: rss,
 	}, nil
+}
+
+// importProtocol says how the bench's writes reach Weaviate.
+func importProtocol(cfg config.Config) string {
+	if cfg.Store.WeaviateGRPC != "" {
+		return "imports over gRPC at " + cfg.Store.WeaviateGRPC
+	}
+	return "imports over REST: set COVERAGEBOT_WEAVIATE_GRPC for gRPC"
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func deref(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // remote ingests n passages through the real OpenAI-compatible embedder
@@ -519,6 +639,17 @@ func checkTargets(rep benchReport) []targetLine {
 	big := false
 	for _, s := range rep.Sizes {
 		label := sizeLabel(s.Passages)
+		if s.Store == config.StoreWeaviate {
+			if s.Passages >= retrievalTargetMin {
+				add(s.IngestPerSecond >= targetWeaviateIngest,
+					fmt.Sprintf("%s: ingestion into Weaviate ≥ %s passages/s", label, thousands(targetWeaviateIngest)),
+					fmt.Sprintf("%.0f passages/s", s.IngestPerSecond))
+				add(s.HybridOverInProcess <= targetWeaviateRetrieve,
+					fmt.Sprintf("%s: Retrieve through Weaviate p50 ≤ %.1f× in process", label, targetWeaviateRetrieve),
+					fmt.Sprintf("%.2f× (%.1f ms)", s.HybridOverInProcess, s.HybridP50))
+			}
+			continue
+		}
 		if s.Passages >= retrievalTargetMin {
 			big = true
 			add(s.HybridOverChromem <= targetHybridOverChromem,
@@ -563,11 +694,19 @@ func printBench(w io.Writer, rep benchReport) {
 	fmt.Fprintf(w, "passages: %s\n\n", rep.Text)
 
 	tw := newTable(w, "")
+	stores := slices.ContainsFunc(rep.Sizes, func(s sizeReport) bool { return s.Store != config.StoreChromem })
 	header := []string{""}
 	for _, s := range rep.Sizes {
-		header = append(header, sizeLabel(s.Passages))
+		h := sizeLabel(s.Passages)
+		if stores {
+			h += " " + s.Store
+		}
+		header = append(header, h)
 	}
 	tw.row(header...)
+	// row prints a figure every backend has; local, one only the
+	// in-process index has; store, one only an external store has.
+	const none = "—"
 	row := func(name string, f func(s sizeReport) string) {
 		cells := []string{name}
 		for _, s := range rep.Sizes {
@@ -575,30 +714,62 @@ func printBench(w io.Writer, rep benchReport) {
 		}
 		tw.row(cells...)
 	}
+	local := func(name string, f func(s sizeReport) string) {
+		row(name, func(s sizeReport) string {
+			if s.Store != config.StoreChromem {
+				return none
+			}
+			return f(s)
+		})
+	}
+	store := func(name string, f func(s sizeReport) string) {
+		row(name, func(s sizeReport) string {
+			if s.Store == config.StoreChromem {
+				return none
+			}
+			return f(s)
+		})
+	}
 	row("passages (articles)", func(s sizeReport) string { return fmt.Sprintf("%s (%s)", thousands(s.Passages), thousands(s.Articles)) })
-	row("retrieval, questions × candidates", func(s sizeReport) string { return fmt.Sprintf("%d × %d", s.Queries, s.Candidates) })
+	local("retrieval, questions × candidates", func(s sizeReport) string { return fmt.Sprintf("%d × %d", s.Queries, s.Candidates) })
 	row("hybrid Retrieve p50 / p99", func(s sizeReport) string { return fmt.Sprintf("%s / %s ms", num(s.HybridP50), num(s.HybridP99)) })
-	row("chromem-go QueryEmbedding p50 / p99", func(s sizeReport) string { return fmt.Sprintf("%s / %s ms", num(s.ChromemP50), num(s.ChromemP99)) })
-	row("dot-product scan, 1 core, p50 / p99", func(s sizeReport) string { return fmt.Sprintf("%s / %s ms", num(s.ScanP50), num(s.ScanP99)) })
-	row("hybrid / chromem-go (p50)", func(s sizeReport) string { return fmt.Sprintf("%.2f×", s.HybridOverChromem) })
-	row("chromem-go / scan (p50)", func(s sizeReport) string { return fmt.Sprintf("%.2f×", s.ChromemOverScan) })
-	row("neighbours equal to the scan's", func(s sizeReport) string { return fmt.Sprintf("%.1f%%", 100*s.Agreement) })
+	local("chromem-go QueryEmbedding p50 / p99", func(s sizeReport) string { return fmt.Sprintf("%s / %s ms", num(s.ChromemP50), num(s.ChromemP99)) })
+	local("dot-product scan, 1 core, p50 / p99", func(s sizeReport) string { return fmt.Sprintf("%s / %s ms", num(s.ScanP50), num(s.ScanP99)) })
+	local("hybrid / chromem-go (p50)", func(s sizeReport) string { return fmt.Sprintf("%.2f×", s.HybridOverChromem) })
+	local("chromem-go / scan (p50)", func(s sizeReport) string { return fmt.Sprintf("%.2f×", s.ChromemOverScan) })
+	local("neighbours equal to the scan's", func(s sizeReport) string { return fmt.Sprintf("%.1f%%", 100*s.Agreement) })
+	if stores {
+		store("hybrid / in process (p50)", func(s sizeReport) string { return fmt.Sprintf("%.2f×", s.HybridOverInProcess) })
+		store("hits equal to in process: all / first", func(s sizeReport) string {
+			return fmt.Sprintf("%.1f%% / %.1f%%", 100*deref(s.SameHits), 100*deref(s.SameFirstHit))
+		})
+	}
 	row("source article in the hits", func(s sizeReport) string { return fmt.Sprintf("%.0f%%", 100*s.SourceFound) })
 	row("ingest, embedded default", func(s sizeReport) string {
 		return fmt.Sprintf("%s passages/s (%.1f s)", thousands(int(s.IngestPerSecond)), s.IngestS)
 	})
-	row("load: Open of the snapshot", func(s sizeReport) string { return fmt.Sprintf("%s s (%s)", num(s.LoadS), bytesize(s.SnapshotBytes)) })
-	row("load: chromem-go NewPersistentDB", func(s sizeReport) string {
+	local("load: Open of the snapshot", func(s sizeReport) string { return fmt.Sprintf("%s s (%s)", num(s.LoadS), bytesize(s.SnapshotBytes)) })
+	local("load: chromem-go NewPersistentDB", func(s sizeReport) string {
 		return fmt.Sprintf("%s s (%s)", num(s.ChromemReloadS), bytesize(s.ChromemDisk))
 	})
-	row("load speed-up", func(s sizeReport) string { return fmt.Sprintf("%.1f×", s.LoadSpeedup) })
-	row("chromem-go: write, passages reloaded", func(s sizeReport) string {
+	local("load speed-up", func(s sizeReport) string { return fmt.Sprintf("%.1f×", s.LoadSpeedup) })
+	local("chromem-go: write, passages reloaded", func(s sizeReport) string {
 		return fmt.Sprintf("%.1f s, %s of %s", s.ChromemWriteS, thousands(s.ChromemLoaded), thousands(s.Passages))
 	})
-	row("heap per passage / raw", func(s sizeReport) string {
+	local("heap per passage / raw", func(s sizeReport) string {
 		return fmt.Sprintf("%s / %s B = %.2f×", thousands(int(s.HeapPerPassage)), thousands(int(s.RawPerPassage)), s.HeapOverRaw)
 	})
-	row("chromem-go heap per passage", func(s sizeReport) string { return thousands(int(s.ChromemHeapPerPassage)) + " B" })
+	local("chromem-go heap per passage", func(s sizeReport) string { return thousands(int(s.ChromemHeapPerPassage)) + " B" })
+	if stores {
+		store("load: Open over the store (catalog)", func(s sizeReport) string { return num(s.LoadS) + " s" })
+		store("bot heap per passage", func(s sizeReport) string { return thousands(int(s.HeapPerPassage)) + " B" })
+		store("server resident memory", func(s sizeReport) string {
+			if s.ServerRSS == 0 {
+				return "not on this machine"
+			}
+			return bytesize(s.ServerRSS)
+		})
+	}
 	tw.flush()
 
 	r := rep.Remote

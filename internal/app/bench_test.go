@@ -6,12 +6,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag/search"
 )
 
@@ -85,13 +87,15 @@ func TestBenchRejectsBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench", "--sizes", "lots"},
 		{"bench", "--queries", "0"},
+		{"bench", "--store", "pinecone"},
+		{"bench", "--store", "weaviate"}, // without COVERAGEBOT_WEAVIATE_URL
 	} {
 		if _, stderr, code := c.run(args...); code != exitUsage || !strings.Contains(stderr, "--") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 	}
 	out := c.mustRun("bench", "--help")
-	for _, flag := range []string{"--sizes", "--corpus", "--queries", "--json"} {
+	for _, flag := range []string{"--sizes", "--corpus", "--queries", "--store", "--json"} {
 		if !strings.Contains(out, flag) {
 			t.Errorf("bench --help does not mention %s:\n%s", flag, out)
 		}
@@ -115,10 +119,23 @@ func TestBenchTinyRun(t *testing.T) {
 		t.Fatalf("%d sizes, want 1", len(rep.Sizes))
 	}
 	s := rep.Sizes[0]
+	// Scripts read these names; each entry says which backend it measured.
+	var raw struct {
+		Sizes []map[string]any `json:"sizes"`
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"store", "hybrid_p50_ms", "scan_p50_ms", "chromem_p50_ms", "ingest_passages_per_s", "heap_per_passage", "load_s"} {
+		if _, ok := raw.Sizes[0][key]; !ok {
+			t.Errorf("sizes[0] has no %q: %v", key, raw.Sizes[0])
+		}
+	}
 	checks := []struct {
 		name string
 		ok   bool
 	}{
+		{"store", s.Store == "chromem"},
 		{"passages", s.Passages == 500 && s.Articles > 0 && s.Queries == 20},
 		{"candidates", s.Candidates == 48},
 		{"hybrid latency", s.HybridP50 > 0 && s.HybridP99 >= s.HybridP50},
@@ -175,6 +192,81 @@ func TestBenchTinyRun(t *testing.T) {
 		"500 (", fmt.Sprintf("%d (limit", r.Requests)} {
 		if !strings.Contains(table, row) {
 			t.Errorf("the table has no %q:\n%s", row, table)
+		}
+	}
+}
+
+// TestBenchWeaviate runs the bench with --store weaviate against a real
+// server: the in-process index and Weaviate side by side, on the same
+// passages and questions. Like TestBenchTinyRun it asserts no timings.
+func TestBenchWeaviate(t *testing.T) {
+	node := weaviatetest.Start(t, 1).Node(0)
+	c := newCLI(t)
+	c.env["COVERAGEBOT_WEAVIATE_URL"] = "http://" + node.Host()
+	c.env["COVERAGEBOT_WEAVIATE_GRPC"] = node.GRPCHost()
+	out := c.mustRun("bench", "--sizes", "500", "--queries", "20", "--store", "weaviate", "--json")
+	var rep benchReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(rep.Sizes) != 2 || rep.Sizes[0].Store != "chromem" || rep.Sizes[1].Store != "weaviate" {
+		t.Fatalf("sizes: %+v, want one chromem entry and one weaviate entry", rep.Sizes)
+	}
+	in, wv := rep.Sizes[0], rep.Sizes[1]
+	checks := []struct {
+		name string
+		ok   bool
+	}{
+		{"the same passages and questions", wv.Passages == in.Passages && wv.Articles == in.Articles && wv.Queries == 20},
+		{"retrieval latency", wv.HybridP50 > 0 && wv.HybridP99 >= wv.HybridP50 && wv.HybridOverInProcess > 0},
+		{"ingest", wv.IngestS > 0 && wv.IngestPerSecond > 0},
+		{"catalog load and bot heap", wv.LoadS > 0 && wv.HeapPerPassage > 0},
+		{"server memory of the local server", wv.ServerRSS > 0},
+		{"agreement measured", wv.SameHits != nil && wv.SameFirstHit != nil && *wv.SameFirstHit >= *wv.SameHits},
+		// At 500 passages Weaviate's HNSW search finds the exact nearest
+		// passages, and the store scores BM25 as the index does: the
+		// rankings must be the in-process ones.
+		{"the same hits as in process", wv.SameHits != nil && *wv.SameHits >= 0.9},
+		{"source found as often", wv.SourceFound == in.SourceFound},
+		{"no in-process-only figures", wv.ChromemP50 == 0 && wv.ScanP50 == 0 && wv.SnapshotBytes == 0},
+	}
+	for _, ch := range checks {
+		if !ch.ok {
+			t.Errorf("%s: %+v", ch.name, wv)
+		}
+	}
+	var statuses []string
+	for _, tl := range rep.Targets {
+		statuses = append(statuses, tl.Status+" "+tl.Target)
+	}
+	if slices.ContainsFunc(statuses, func(s string) bool { return strings.Contains(s, "Weaviate") }) {
+		t.Errorf("Weaviate targets are set at 100k, yet 500 passages checked them: %v", statuses)
+	}
+	var buf bytes.Buffer
+	printBench(&buf, rep)
+	for _, want := range []string{"500 chromem", "500 weaviate", "hybrid / in process (p50)", "hits equal to in process", "server resident memory"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the table has no %q:\n%s", want, buf.String())
+		}
+	}
+
+	// The bench leaves the server as it found it.
+	res, err := http.Get("http://" + node.Host() + "/v1/schema")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var schema struct {
+		Classes []struct {
+			Class string `json:"class"`
+		} `json:"classes"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&schema); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range schema.Classes {
+		if strings.Contains(c.Class, "Bench") {
+			t.Errorf("the bench left collection %s behind", c.Class)
 		}
 	}
 }

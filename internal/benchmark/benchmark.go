@@ -54,14 +54,20 @@ func MeasureIngest(ctx context.Context, articles []rag.Article, embedder rag.Emb
 	if err != nil {
 		return IngestBench{}, err
 	}
+	b, err := timeIngest(ctx, ix, articles)
+	b.SnapshotBytes = dirSize(dir)
+	return b, err
+}
+
+// timeIngest times one Ingest of articles into ix.
+func timeIngest(ctx context.Context, ix *search.Index, articles []rag.Article) (IngestBench, error) {
 	start := time.Now()
 	rep, err := ix.Ingest(ctx, articles, search.IngestOptions{})
 	took := time.Since(start)
 	if err != nil {
 		return IngestBench{}, fmt.Errorf("bench ingest: %w", err)
 	}
-	b := IngestBench{Articles: rep.Articles, Passages: rep.Passages, Duration: took, SnapshotBytes: dirSize(dir)}
-	return b, nil
+	return IngestBench{Articles: rep.Articles, Passages: rep.Passages, Duration: took}, nil
 }
 
 // ChromemOnePerText times what chromem-go does with texts when it is handed
