@@ -230,3 +230,38 @@ func (s *Store) sendBatch(ctx context.Context, part []*models.Object) ([]*models
 	}
 	return failed, first, nil
 }
+
+// Unindexed returns how many passages the server has stored but not yet
+// added to its vector index, summed over the shards of every node. It is
+// 0 unless the server indexes vectors asynchronously (ASYNC_INDEXING),
+// when an import returns before its vectors are in the index: a search
+// still finds them, by comparing the query with each queued vector.
+func (s *Store) Unindexed(ctx context.Context) (int64, error) {
+	res, err := s.client.Cluster().NodesStatusGetter().WithClass(s.passages).WithOutput("verbose").Do(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("weaviate: node status: %w", err)
+	}
+	var queued int64
+	for _, n := range res.Nodes {
+		for _, sh := range n.Shards {
+			queued += sh.VectorQueueLength
+		}
+	}
+	return queued, nil
+}
+
+// WaitIndexed returns once the server has every stored passage in its
+// vector index (see Unindexed), checking every interval.
+func (s *Store) WaitIndexed(ctx context.Context, interval time.Duration) error {
+	for {
+		n, err := s.Unindexed(ctx)
+		if err != nil || n == 0 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("weaviate: %d passages still to index: %w", n, ctx.Err())
+		case <-time.After(interval):
+		}
+	}
+}

@@ -153,23 +153,33 @@ func heap() int64 {
 // serverRSS finds the weaviate-server listening on host's port and reads
 // its resident set size.
 func serverRSS(host string) (int64, error) {
+	dir, err := serverProc(host)
+	if err != nil {
+		return 0, err
+	}
+	status, err := os.ReadFile(filepath.Join(dir, "status"))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, err := strconv.ParseInt(f[1], 10, 64)
+			return kb * 1024, err
+		}
+	}
+	return 0, fmt.Errorf("no VmRSS for the weaviate-server on %s", host)
+}
+
+// serverProc returns the /proc directory of the weaviate-server listening
+// on host's port.
+func serverProc(host string) (string, error) {
 	port := host[strings.LastIndex(host, ":")+1:]
 	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
 	for _, p := range procs {
 		cmd, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(cmd, []byte("weaviate-server")) || !bytes.Contains(cmd, []byte("--port\x00"+port+"\x00")) {
-			continue
-		}
-		status, err := os.ReadFile(filepath.Join(filepath.Dir(p), "status"))
-		if err != nil {
-			return 0, err
-		}
-		for _, line := range strings.Split(string(status), "\n") {
-			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-				kb, err := strconv.ParseInt(f[1], 10, 64)
-				return kb * 1024, err
-			}
+		if err == nil && bytes.Contains(cmd, []byte("weaviate-server")) && bytes.Contains(cmd, []byte("--port\x00"+port+"\x00")) {
+			return filepath.Dir(p), nil
 		}
 	}
-	return 0, fmt.Errorf("no weaviate-server process on port %s", port)
+	return "", fmt.Errorf("no weaviate-server process on port %s", port)
 }
