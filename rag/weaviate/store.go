@@ -63,7 +63,7 @@ type Options struct {
 	// DefaultBatchSize.
 	BatchSize int
 	// Concurrency is how many import requests may be in flight at once.
-	// Default DefaultConcurrency.
+	// Default DefaultConcurrency, or 1 when Replication is above 1.
 	Concurrency int
 	// Progress, when set, is called as Put writes passages, with the
 	// passages written so far and the number Put was given. It may be
@@ -111,6 +111,13 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	if opts.Concurrency <= 0 {
 		opts.Concurrency = DefaultConcurrency
+		if opts.Replication > 1 {
+			// A replicated write waits for a quorum of replicas. With
+			// several in flight on a loaded three-node cluster, the
+			// slowest replica missed writes that only asynchronous
+			// replication brought later (docs/SCALING.md, "Imports").
+			opts.Concurrency = 1
+		}
 	}
 	opts.Consistency = strings.ToUpper(opts.Consistency)
 	switch opts.Consistency {
