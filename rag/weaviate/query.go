@@ -94,10 +94,28 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	if own {
 		fetch = min(limit*tieOverfetch, maxResults)
 	}
-	hits, err := s.search(ctx, searchArgs{
+	args := searchArgs{
 		class: class, idField: idField, where: where(q.Filter, !q.Articles),
 		limit: fetch, bm25: strings.Join(terms, " "), terms: own,
-	})
+	}
+	var hits []searchHit
+	var err error
+	if own && namesObjects(q.Filter, q.Articles) {
+		// The filter names the passages or articles (the second round of a
+		// question asks so): fetching them with their terms, to score here,
+		// spares Weaviate a BM25 search, which reads every posting of every
+		// query term whatever the filter allows. When the filter allows
+		// fewer objects than the fetch asks for, every one of them came, and
+		// the result is what the BM25 search would have given.
+		plain := args
+		plain.bm25 = ""
+		if hits, err = s.search(ctx, plain); err == nil && len(hits) == fetch {
+			hits = nil // perhaps not all of them: search
+		}
+	}
+	if hits == nil && err == nil {
+		hits, err = s.search(ctx, args)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("weaviate: keyword query: %w", err)
 	}
@@ -115,6 +133,13 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 		}
 	}
 	return best(out, limit), nil
+}
+
+// namesObjects reports whether f names the objects a keyword query may
+// return: passages by id, or the articles of an article-level query, or
+// the passages of named articles.
+func namesObjects(f rag.Filter, articles bool) bool {
+	return len(f.ArticleIDs) > 0 || !articles && len(f.PassageIDs) > 0
 }
 
 // maxResults is Weaviate's default QUERY_MAXIMUM_RESULTS: a query asking

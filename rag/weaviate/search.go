@@ -19,7 +19,8 @@ import (
 )
 
 // searchArgs are one search of a collection: nearest by vector when vector
-// is set, best by BM25 over the terms property when bm25 is.
+// is set, best by BM25 over the terms property when bm25 is, and the
+// objects the filter allows, in no order, when neither is.
 type searchArgs struct {
 	class   string
 	idField string // passageId or articleId
@@ -104,14 +105,15 @@ func (g *grpcSearcher) search(ctx context.Context, a searchArgs, opts Options) (
 		Collection: a.class,
 		Limit:      uint32(a.limit),
 		Properties: &pb.PropertiesRequest{NonRefProperties: props},
-		Metadata:   &pb.MetadataRequest{Distance: a.vector != nil, Score: a.vector == nil},
+		Metadata:   &pb.MetadataRequest{Distance: a.vector != nil, Score: a.bm25 != ""},
 		// The current form of request and answer (Weaviate 1.35 reads
 		// only this flag of the three).
 		Uses_127Api: true,
 	}
-	if a.vector != nil {
+	switch {
+	case a.vector != nil:
 		req.NearVector = &pb.NearVector{Vectors: []*pb.Vectors{common.GetVector("", a.vector)}}
-	} else {
+	case a.bm25 != "":
 		req.Bm25Search = &pb.BM25{Query: a.bm25, Properties: []string{"terms"}}
 	}
 	if a.where != nil {
@@ -131,9 +133,11 @@ func (g *grpcSearcher) search(ctx context.Context, a searchArgs, opts Options) (
 		fields := r.GetProperties().GetNonRefProps().GetFields()
 		h := searchHit{id: fields[a.idField].GetTextValue(), terms: fields["terms"].GetTextValue()}
 		m := r.GetMetadata()
-		present := m.GetDistancePresent()
-		h.value = float64(m.GetDistance())
-		if a.vector == nil {
+		present := true
+		switch {
+		case a.vector != nil:
+			present, h.value = m.GetDistancePresent(), float64(m.GetDistance())
+		case a.bm25 != "":
 			present, h.value = m.GetScorePresent(), float64(m.GetScore())
 		}
 		if h.id == "" || !present {
@@ -147,18 +151,25 @@ func (g *grpcSearcher) search(ctx context.Context, a searchArgs, opts Options) (
 func (g *grpcSearcher) close() error { return g.conn.Close() }
 
 func (s *Store) searchGraphQL(ctx context.Context, a searchArgs) ([]searchHit, error) {
-	measure := "distance"
-	if a.vector == nil {
+	measure := ""
+	fields := []graphql.Field{{Name: a.idField}}
+	switch {
+	case a.vector != nil:
+		measure = "distance"
+	case a.bm25 != "":
 		measure = "score"
 	}
-	fields := []graphql.Field{{Name: a.idField}, {Name: "_additional", Fields: []graphql.Field{{Name: measure}}}}
+	if measure != "" {
+		fields = append(fields, graphql.Field{Name: "_additional", Fields: []graphql.Field{{Name: measure}}})
+	}
 	if a.terms {
 		fields = append(fields, graphql.Field{Name: "terms"})
 	}
 	get := s.client.GraphQL().Get().WithClassName(a.class).WithLimit(a.limit).WithFields(fields...)
-	if a.vector != nil {
+	switch {
+	case a.vector != nil:
 		get = get.WithNearVector(s.client.GraphQL().NearVectorArgBuilder().WithVector(a.vector))
-	} else {
+	case a.bm25 != "":
 		get = get.WithBM25(s.client.GraphQL().Bm25ArgBuilder().WithQuery(a.bm25).WithProperties("terms"))
 	}
 	if a.where != nil {
@@ -181,12 +192,17 @@ func (s *Store) searchGraphQL(ctx context.Context, a searchArgs) ([]searchHit, e
 		h := searchHit{}
 		h.id, _ = row[a.idField].(string)
 		h.terms, _ = row["terms"].(string)
-		add, _ := row["_additional"].(map[string]any)
-		v, err := numberOf(add[measure])
-		if h.id == "" || err != nil {
-			return nil, fmt.Errorf("a result without %s or %s", a.idField, measure)
+		if h.id == "" {
+			return nil, fmt.Errorf("a result without %s", a.idField)
 		}
-		h.value = v
+		if measure != "" {
+			add, _ := row["_additional"].(map[string]any)
+			v, err := numberOf(add[measure])
+			if err != nil {
+				return nil, fmt.Errorf("a result without its %s", measure)
+			}
+			h.value = v
+		}
 		out = append(out, h)
 	}
 	return out, nil
