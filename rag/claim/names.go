@@ -200,11 +200,7 @@ func (ev *evidence) descriptor(g nameGroup) bool {
 // Administration"), or as a WordNet synonym of a capitalised passage word
 // ("Republican" for "GOP").
 func (ev *evidence) knowsName(key string) bool {
-	if ev.context[key] || ev.acronyms[key] || ev.aliases[key] {
-		return true
-	}
-	for _, i := range ev.byForm[key] {
-		_ = i
+	if ev.context[key] || ev.acronyms[key] || ev.aliases[key] || len(ev.byForm[key]) > 0 {
 		return true
 	}
 	for i, t := range ev.toks {

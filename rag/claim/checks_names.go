@@ -1,0 +1,196 @@
+package claim
+
+// The names check: every name in the sentence is in its passages, and
+// stands where they put it.
+
+// checkNames finds a name the passages and their articles' metadata do not
+// give, and a name the passages give in another place: the clause comes
+// from passage sentences that name someone else and not this one.
+func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, g := range c.names {
+		var at []int
+		for _, h := range ev.names {
+			if sameName(g, h) {
+				at = append(at, h.start)
+			}
+		}
+		inTitle := false
+		for _, k := range g.keys {
+			inTitle = inTitle || ev.context[k]
+		}
+		if inTitle && len(at) == 0 {
+			// The title names it and the passages only say "he": it is
+			// whom the passages are about.
+			goto next
+		}
+		if !inTitle {
+			for _, k := range g.keys {
+				if !ev.knowsName(k) {
+					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
+				}
+			}
+		}
+		if len(at) == 0 {
+			goto next // every word of it is in the source, as a word
+		}
+		if r, bad := c.otherTitle(ev, g); bad {
+			return r, true
+		}
+		if seg := c.segment[g.start]; c.good[seg] != nil {
+			if r, bad := c.nameBound(ev, seg, g, at); bad {
+				return r, true
+			}
+		}
+	next:
+	}
+	return Result{}, false
+}
+
+// otherTitle finds a person the sentence names with the title of another
+// organisation ("Frontier CEO Ted Christie" where the passage has "Spirit
+// CEO Ted Christie", and names Frontier elsewhere): the word before the
+// title differs, on both sides, and no passage name holds the sentence's.
+func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
+	org := titled(c.toks, g)
+	if org == "" {
+		return Result{}, false
+	}
+	var other *nameGroup
+	for k := range ev.names {
+		h := &ev.names[k]
+		if !sameName(g, *h) {
+			continue
+		}
+		switch o := titled(ev.toks, *h); {
+		case o == org:
+			return Result{}, false
+		case o != "" && other == nil:
+			other = h
+		}
+	}
+	if other == nil || !ev.namedElsewhere(org) {
+		return Result{}, false
+	}
+	return contradicted(KindEntity, "the source says %s, not %s", spanText(ev.toks, other.start, other.end), spanText(c.toks, g.start, g.end))
+}
+
+// titled gives the name key that stands just before a title inside a name
+// ("frontier" in "Frontier CEO Ted Christie"), or "".
+func titled(toks []token, g nameGroup) string {
+	for k := g.start; k+1 < g.end; k++ {
+		if !honorifics[toks[k].low] && honorifics[toks[k+1].low] && k+2 < g.end && !honorifics[toks[k+2].low] {
+			return nameKey(toks[k].low)
+		}
+	}
+	return ""
+}
+
+// namedElsewhere reports whether a passage name holds key.
+func (ev *evidence) namedElsewhere(key string) bool {
+	for _, h := range ev.names {
+		for _, k := range h.keys {
+			if k == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// obliqueName reports whether a name stands after a preposition, past
+// determiners ("from any Olympic sports body"), other than "by" (a
+// passive's doer) and "according to" (a speaker).
+func obliqueName(toks []token, h nameGroup) bool {
+	k := h.start - 1
+	for k >= 0 && toks[k].clause == toks[h.start].clause && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "any") {
+		k--
+	}
+	if k < 0 || toks[k].clause != toks[h.start].clause || !prepositions[toks[k].low] || toks[k].low == "by" {
+		return false
+	}
+	return !(toks[k].low == "to" && k > 0 && toks[k-1].low == "according")
+}
+
+// nameBound checks that a name the passages give stands in, or just before,
+// the passage sentences its clause comes from. A name two sentences back is
+// still the subject of "He told Sky News …", unless those sentences name
+// someone the sentence does not.
+func (c *sentenceRead) nameBound(ev *evidence, seg int, g nameGroup, at []int) (Result, bool) {
+	atSent := map[int]bool{}
+	for _, p := range at {
+		if c.goodSet[seg][ev.toks[p].sent] {
+			return Result{}, false
+		}
+		atSent[ev.toks[p].sent] = true
+	}
+	var foreign string
+	for _, s := range c.good[seg] {
+		if f := c.foreignName(ev, seg, s); f != "" {
+			foreign = f
+			continue
+		}
+		if atSent[s-1] || atSent[s-2] {
+			return Result{}, false
+		}
+	}
+	if foreign == "" {
+		return Result{}, false
+	}
+	return contradicted(KindEntity, "the source says this of %s, not %s", foreign, nameText(c.toks, g))
+}
+
+// foreignName gives a name that passage sentence s gives, and the sentence
+// does not, in a clause of s that the sentence's segment draws words from,
+// and not after a verb it draws on there (where the verb's object stands)
+// (for a name that is a clause on its own, "Sir Tony Brenton, the former
+// ambassador, said …", the clause after it), or "".
+func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
+	used := map[int]bool{} // passage clauses the segment draws on
+	hasContent := map[int]bool{}
+	for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
+		if t := ev.toks[p]; isContent(t.low) && !t.upper {
+			hasContent[t.clause] = true
+		}
+	}
+	firstVerb := map[int]int{} // per passage clause: the first drawn-on verb in it
+	for i := range c.toks {
+		if c.segment[i] != seg || !c.content[i] {
+			continue
+		}
+		for _, p := range c.matches[i] {
+			if ev.toks[p].sent == s {
+				cl := ev.toks[p].clause
+				used[cl] = true
+				if v, ok := firstVerb[cl]; verbForm(ev.toks, p) && (!ok || p < v) {
+					firstVerb[cl] = p
+				}
+			}
+		}
+	}
+	for _, h := range ev.namesBySent[s] {
+		cl := ev.toks[h.start].clause
+		if ev.descriptor(h) {
+			continue
+		}
+		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {
+			continue
+		}
+		if obliqueName(ev.toks, h) {
+			continue // in a phrase after a preposition ("from any Olympic sports body"): not who says or does it
+		}
+		if v, ok := firstVerb[cl]; ok && v < h.start {
+			continue // after a verb the sentence draws on: its object ("hopes the NFL will appeal"), not who says or does it
+		}
+		known := false
+		for _, g := range c.names {
+			if sameName(g, h) || aliasOf(g, h) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return nameText(ev.toks, h)
+		}
+	}
+	return ""
+}

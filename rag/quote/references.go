@@ -1,0 +1,210 @@
+package quote
+
+// Whom a pronoun or a description ("she", "the lawyer", "the French
+// president") means, from the people the article names before it.
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
+// resolvePronoun finds whom "he", "she" or "they" at pos means: the last
+// speaker in the three paragraphs before (a person for he and she), or
+// failing that, for he and she, the last person named.
+func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bool) {
+	mention := x.masked[pos : pos+len(pronoun)]
+	limit := x.paragraphsBack(pos, 3)
+	var speaker *speakerRef
+	for k := len(x.speech) - 1; k >= 0; k-- {
+		sa := x.speech[k]
+		if sa.verbStart >= pos || !sa.ok {
+			continue
+		}
+		if sa.subjStart < limit {
+			break
+		}
+		if pronoun != "they" && (!sa.ref.person || !x.agrees(pronoun, sa.ref.speaker)) {
+			continue
+		}
+		ref := sa.ref
+		speaker = &ref
+		break
+	}
+	if pronoun != "they" {
+		// A person named as the subject nearer than the last speaker is
+		// whom "he" or "she" means: "McConnell had a different view. “…,”
+		// he said."
+		if p, ok := x.recentSubject(pronoun, pos); ok && (speaker == nil || p.start > x.speakerMentionEnd(*speaker, pos)) {
+			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: mention, resolved: true, person: true}, true
+		}
+	}
+	if speaker != nil {
+		ref := *speaker
+		ref.mention = mention
+		ref.resolved = true
+		ref.about = ""
+		return ref, true
+	}
+	if pronoun == "they" {
+		return speakerRef{}, false
+	}
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos || !x.agrees(pronoun, x.canonical(p.name)) {
+			continue
+		}
+		return speakerRef{speaker: x.canonical(p.name), mention: mention, resolved: true, person: true}, true
+	}
+	return speakerRef{}, false
+}
+
+// speakerMentionEnd is where the last speech act of a speaker before pos
+// names them.
+func (x *quoteExtractor) speakerMentionEnd(ref speakerRef, pos int) int {
+	for k := len(x.speech) - 1; k >= 0; k-- {
+		sa := x.speech[k]
+		if sa.verbStart < pos && sa.ok && sa.ref.speaker == ref.speaker {
+			return sa.subjEnd
+		}
+	}
+	return -1
+}
+
+// paragraphsBack returns the offset n paragraphs before pos.
+func (x *quoteExtractor) paragraphsBack(pos, n int) int {
+	i := pos
+	for ; n > 0 && i > 0; n-- {
+		j := strings.LastIndex(x.masked[:i], "\n\n")
+		if j < 0 {
+			return 0
+		}
+		i = j
+	}
+	return i
+}
+
+// resolveDescription finds the person a description such as "the French
+// president" or "the PM" means: someone the article gives that title
+// ("French President Emmanuel Macron"), or else the last person named
+// before it who holds no other role.
+func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention, bool) {
+	words := strings.Fields(strings.ToLower(desc))
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	title := strings.Join(words, " ")
+	head := ""
+	if len(words) > 0 {
+		head = words[len(words)-1]
+	}
+	if title == "pm" {
+		title, head = "prime minister", "minister"
+	}
+	if p, ok := x.titled[title]; ok {
+		return p, true
+	}
+	if p, ok := x.personBefore(pos, head); ok && (personHeads[head] || p.fits(head) && (p.role != "" || p.title != "")) {
+		return p, true
+	}
+	// Someone the article described with the head noun: "lawyer Alexander
+	// Boykov", "Alexander Boykov, her lawyer, ...".
+	if p, ok := x.describedAs(head, pos); ok {
+		return p, true
+	}
+	if personHeads[head] {
+		return personMention{}, false
+	}
+	// Else the description takes up the person the text is about: the
+	// subject of its own sentence or the one just before ("Boykov added.
+	// “…,” the lawyer said."). Further back, with other people named
+	// between, a role noun is no evidence of whom it means.
+	p, ok := x.recentSubject("", pos)
+	if !ok {
+		return personMention{}, false
+	}
+	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i][1] > pos })
+	if i > 0 && i-1 < len(x.sentences) && p.start < x.sentences[i-1][0] {
+		return personMention{}, false
+	}
+	return p, true
+}
+
+// describedAs returns the last person before pos whom the article gives
+// the role noun head: written before the name ("lawyer Alexander Boykov"),
+// as the last word of a title, or in an appositive after it ("Boykov, her
+// lawyer,", "Firestone, a former prosecutor,").
+func (x *quoteExtractor) describedAs(head string, pos int) (personMention, bool) {
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos {
+			continue
+		}
+		if p.role == head || (p.title != "" && strings.EqualFold(lastField(p.title), head)) {
+			return p, true
+		}
+		rest := x.masked[p.end:pos]
+		if !strings.HasPrefix(rest, ", ") {
+			continue
+		}
+		ap := rest[2:]
+		if k := strings.IndexAny(ap, ",.;\n\""); k >= 0 {
+			ap = ap[:k]
+		}
+		if looksAppositive(ap) {
+			for _, w := range strings.Fields(strings.ToLower(ap)) {
+				if strings.Trim(w, "’'") == head {
+					return p, true
+				}
+			}
+		}
+	}
+	return personMention{}, false
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// isBodyOrDocument reports whether a noun names a body or a piece of
+// writing by WordNet (its most frequent sense filed under noun.group or
+// noun.communication: "the agency", "the affidavit", "the indictment"):
+// words it "says" are no person's own.
+func isBodyOrDocument(w string) bool {
+	files := nounFiles(strings.ToLower(strings.Trim(w, ".,;:")))
+	return len(files) > 0 && (files[0] == "noun.group" || files[0] == "noun.communication")
+}
+
+// isPersonNoun reports whether a singular noun names a person by WordNet:
+// its most frequent sense is filed under noun.person ("lawyer", "democrat",
+// "spokeswoman"). A plural ("lawyers") means several people, not one.
+func isPersonNoun(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,;:"))
+	if b := lexicon.Bases(w); len(b) > 0 && !slices.Contains(b, w) {
+		return false
+	}
+	files := nounFiles(w)
+	return len(files) > 0 && files[0] == "noun.person"
+}
+
+// personBefore returns the last person named before pos whose role, when
+// the article gives one, fits head ("" accepts anyone).
+func (x *quoteExtractor) personBefore(pos int, head string) (personMention, bool) {
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos {
+			continue
+		}
+		if head != "" && !p.fits(head) {
+			continue
+		}
+		return p, true
+	}
+	return personMention{}, false
+}

@@ -1,0 +1,278 @@
+package quote
+
+// Who the words before or after a verb of saying name: a person, a
+// description, a pronoun, a body or a document (classify and resolve).
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+func looksAppositive(ap string) bool {
+	if ap == "" || len(strings.Fields(ap)) > 20 {
+		return false
+	}
+	// A party and state: "Chuck Schumer, D-N.Y., said".
+	if reParty.MatchString(ap) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(ap)
+	// Lower case ("a lawyer"), an article, or a possessive that names
+	// whose role it is ("Nomura's chief economist").
+	return unicode.IsLower(r) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ") ||
+		strings.Contains(ap, "'s ") || strings.Contains(ap, "’s ")
+}
+
+var reParty = regexp.MustCompile(`^[DRI]-[A-Z][A-Za-z.]*$`)
+
+var reAppositiveLead = regexp.MustCompile(`^(?i)(?:who (?:was|is|has been|had been|served as|serves as|became)|who)\s+`)
+
+func cleanAppositive(ap string) string {
+	return strings.TrimSpace(reAppositiveLead.ReplaceAllString(ap, ""))
+}
+
+func trimRightSpace(s string, lo, end int) int {
+	for end > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+func trimRightPunct(s string, lo, end int) int {
+	for end > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// lastWordStart returns where the word ending at end begins, or end when
+// the rune before end is not part of a word.
+func lastWordStart(s string, lo, end int) int {
+	i := end
+	for i > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:i])
+		if !isNameRune(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+func isNameRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '’' || r == '\'' || r == '‘' || r == '-'
+}
+
+// classify says what kind of speaker the words s..e of the masked body
+// name, without resolving them.
+func (x *quoteExtractor) classify(s, e int) speakerKind {
+	np := x.masked[s:e]
+	words := strings.Fields(np)
+	if len(words) == 0 || len(words) > 12 || strings.ContainsAny(np, "“”\"") {
+		return kindNone
+	}
+	lower := strings.ToLower(np)
+	switch lower {
+	case "he", "she", "they":
+		return kindPronoun
+	}
+	first := strings.ToLower(words[0])
+	head := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,;:"))
+	if _, ok := x.personOfPlace(s, e); ok {
+		return kindNamed
+	}
+	if p, ok := x.personEndingAt(s, e); ok && p.start >= s {
+		// "A spokesperson for Quest Diagnostics": the name is in a
+		// prepositional phrase; the head, and the speaker, is before it.
+		if p.at > s && (x.afterPreposition(p.at) && x.lowerWordBefore(p.at) || x.headBefore(s, p.at)) {
+			if speakerHeads[strings.ToLower(words[0])] || speakerHeads[strings.ToLower(words[min(1, len(words)-1)])] {
+				return kindOtherDesc
+			}
+			return kindNone
+		}
+		return kindNamed
+	}
+	if (first == "a" || first == "an" || first == "the") && len(words) > 1 && statementHeads[strings.ToLower(words[1])] {
+		if _, ok := x.possessivePersonIn(s, e); ok {
+			return kindStatement
+		}
+	}
+	// "the lawyer", "the Washington state Democrat": a definite
+	// description whose head is a person noun by WordNet means one person
+	// the article has already named.
+	if first == "the" && len(words) > 1 && len(words) <= 5 && isPersonNoun(head) {
+		return kindPersonDesc
+	}
+	if isLowerWord(words[len(words)-1]) {
+		if personHeads[head] && (first == "the") && len(words) <= 4 {
+			return kindPersonDesc
+		}
+		if strings.HasSuffix(lower, "prime minister") && first == "the" && len(words) <= 4 {
+			return kindPersonDesc
+		}
+		if speakerHeads[head] || (determiners[first] || strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")) && isBodyOrDocument(head) {
+			return kindOtherDesc
+		}
+		return kindNone
+	}
+	// Capitalised words only ("Downing Street", "the Kremlin", "Zelenskyy").
+	for i, w := range words {
+		if i == 0 && first == "the" {
+			continue
+		}
+		if !prose.StartsUpper(w) {
+			return kindNone
+		}
+	}
+	if len(words) == 1 && first == "the" {
+		return kindNone
+	}
+	if len(words) == 1 && leadingWords[first] {
+		return kindNone
+	}
+	return kindNamed
+}
+
+// headBefore reports whether the phrase s..pos opens with an indefinite
+// article and a lower-case noun followed by a preposition: "an attorney for
+// Trump personal attorney Rudy Giuliani" is the attorney, not Giuliani.
+func (x *quoteExtractor) headBefore(s, pos int) bool {
+	words := strings.Fields(strings.ToLower(x.masked[s:pos]))
+	if len(words) < 3 || (words[0] != "a" && words[0] != "an") || !isLowerWord(words[1]) {
+		return false
+	}
+	for _, w := range words[2:] {
+		if prepositions[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWordBefore reports whether the word two before pos (the one before
+// a preposition) is lower case: "a spokesperson for", not "Secretary of".
+func (x *quoteExtractor) lowerWordBefore(pos int) bool {
+	end := trimRightSpace(x.masked, 0, pos)
+	ws := lastWordStart(x.masked, 0, end)
+	end = trimRightSpace(x.masked, 0, ws)
+	ws = lastWordStart(x.masked, 0, end)
+	return ws < end && isLowerWord(x.masked[ws:end])
+}
+
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// personOfPlace finds the person a phrase opens with when a place or a
+// body follows with "of": "Joe Manchin of West Virginia", "Senator Ada
+// Lund of the Farm Party".
+func (x *quoteExtractor) personOfPlace(s, e int) (personMention, bool) {
+	k := x.peopleFrom(s)
+	if k >= len(x.people) {
+		return personMention{}, false
+	}
+	p := x.people[k]
+	if p.at < s || p.end >= e || strings.TrimSpace(x.masked[s:p.at]) != "" {
+		return personMention{}, false
+	}
+	rest := strings.TrimSpace(x.masked[p.end:e])
+	if !strings.HasPrefix(rest, "of ") {
+		return personMention{}, false
+	}
+	for i, w := range strings.Fields(rest)[1:] {
+		if !prose.StartsUpper(w) && !(i == 0 && w == "the") {
+			return personMention{}, false
+		}
+	}
+	return p, true
+}
+
+// personEndingAt finds the person mention that ends the phrase s..e (a
+// trailing possessive counts).
+func (x *quoteExtractor) personEndingAt(s, e int) (personMention, bool) {
+	for i := min(x.peopleFrom(e), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.start < s {
+			break
+		}
+		if p.end == e || (p.end < e && strings.TrimRight(x.masked[p.end:e], "’'‘s") == "") {
+			return p, true
+		}
+	}
+	return personMention{}, false
+}
+
+func (x *quoteExtractor) possessivePersonIn(s, e int) (personMention, bool) {
+	for _, p := range x.people[x.peopleFrom(s):] {
+		if p.start >= e {
+			break
+		}
+		if p.start >= s && p.end <= e && p.possessive {
+			return p, true
+		}
+	}
+	return personMention{}, false
+}
+
+// resolve turns the words naming a speaker into a speaker.
+func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
+	np := x.masked[s:e]
+	ref := speakerRef{mention: np}
+	switch x.classify(s, e) {
+	case kindNamed:
+		ref.mention = "" // the name is the mention
+		p, ok := x.personOfPlace(s, e)
+		if !ok {
+			p, ok = x.personEndingAt(s, e)
+		}
+		if ok {
+			ref.speaker = x.canonical(p.name)
+			ref.person = true
+			role := strings.TrimSpace(x.masked[s:p.start])
+			if role == "" {
+				role = p.title
+			}
+			ref.role = role
+		} else {
+			ref.speaker = x.canonical(np)
+			ref.person = x.isKnownPerson(np)
+		}
+		return ref, true
+	case kindPronoun:
+		return x.resolvePronoun(strings.ToLower(np), s)
+	case kindPersonDesc:
+		p, ok := x.resolveDescription(np, s)
+		if !ok {
+			return speakerRef{}, false
+		}
+		ref.speaker = x.canonical(p.name)
+		ref.role = p.title
+		if ref.role == "" {
+			ref.role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(np, "the "), "The "))
+		}
+		ref.resolved, ref.person = true, true
+		return ref, true
+	case kindStatement:
+		p, _ := x.possessivePersonIn(s, e)
+		ref.speaker = x.canonical(p.name)
+		ref.person = true
+		return ref, true
+	case kindOtherDesc:
+		ref.speaker = np
+		return ref, true
+	}
+	return speakerRef{}, false
+}
