@@ -44,7 +44,7 @@ func TestFlagsFillTheCommandStruct(t *testing.T) {
 		{"eval", []string{"--corpus", "c.jsonl", "--queries", "q.jsonl", "--failures", "--failures-half", "check", "--answers", "--eval-index", "/tmp/x"},
 			&evalCmd{Corpus: "c.jsonl", Queries: "q.jsonl", Failures: true, FailuresHalf: "check", Answers: true, EvalIndex: "/tmp/x"}, nil},
 		{"migrate", []string{"--to", "weaviate"}, &migrateCmd{To: "weaviate"}, nil},
-		{"bench", []string{"--sizes", "1k", "--queries", "5"}, &benchCmd{Sizes: "1k", Queries: 5}, nil},
+		{"bench", []string{"--sizes", "1k", "--queries", "5"}, &benchCmd{Sizes: "1k", Queries: 5, Store: "chromem"}, nil},
 		{"version", []string{"extra"}, &versionCmd{}, []string{"extra"}},
 	}
 	for _, tt := range tests {
