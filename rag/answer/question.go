@@ -184,25 +184,40 @@ func (k answerKind) typed() bool {
 // is not already in the question: a name the question does not use, a
 // figure or a date it does not give.
 func (k answerKind) newCandidate(sentence string, qTerms map[string]bool) bool {
-	var pattern *regexp.Regexp
 	switch k {
-	case kindDuration:
-		pattern = durationPattern
-	case kindDate:
-		pattern = datePattern
-	case kindNumber:
-		pattern = numberPattern
 	case kindPerson, kindPlace, kindName:
 		return len(newNames(sentence, qTerms)) > 0
-	default:
-		return false
+	}
+	return k.freshFigureIn(sentence, qTerms) != ""
+}
+
+// figurePattern is what an answer of kind k looks like when it is a figure,
+// a date or a duration; nil for the other kinds.
+func (k answerKind) figurePattern() *regexp.Regexp {
+	switch k {
+	case kindDuration:
+		return durationPattern
+	case kindDate:
+		return datePattern
+	case kindNumber:
+		return numberPattern
+	}
+	return nil
+}
+
+// freshFigureIn is the first figure, date or duration of kind k in sentence
+// that the question does not give, or "".
+func (k answerKind) freshFigureIn(sentence string, qTerms map[string]bool) string {
+	pattern := k.figurePattern()
+	if pattern == nil {
+		return ""
 	}
 	for _, m := range pattern.FindAllString(sentence, -1) {
 		if freshFigure(m, qTerms) {
-			return true
+			return m
 		}
 	}
-	return false
+	return ""
 }
 
 // freshFigure reports whether a figure, date or duration found in a
@@ -325,25 +340,11 @@ func nearSpelling(a, b string) bool {
 // first figure, date or duration it gives that the question does not, or
 // its first run of capitalised words that the question does not hold.
 func answerSpan(k answerKind, sentence string, qTerms map[string]bool) string {
-	var pattern *regexp.Regexp
 	switch k {
-	case kindDuration:
-		pattern = durationPattern
-	case kindDate:
-		pattern = datePattern
-	case kindNumber:
-		pattern = numberPattern
 	case kindPerson, kindPlace, kindName:
 		return nameRun(sentence, qTerms)
-	default:
-		return ""
 	}
-	for _, m := range pattern.FindAllString(sentence, -1) {
-		if freshFigure(m, qTerms) {
-			return m
-		}
-	}
-	return ""
+	return k.freshFigureIn(sentence, qTerms)
 }
 
 var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}\p{N}’'.-]*(?:\s+(?:(?:of|de|la|van|von|and|&)\s+)?\p{Lu}[\p{L}\p{N}’'.-]*)*`)
