@@ -194,7 +194,7 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		seg := c.segment[t.start]
 		found, bound := false, false
 		for _, u := range ev.times {
-			if sameTime(u.key, t.key) {
+			if sameTime(u, t) {
 				found = true
 				if c.touched[seg] == nil || c.touched[seg][ev.toks[u.start].sent] {
 					bound = true
@@ -204,7 +204,7 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		var other string
 		if c.good[seg] != nil {
 			for _, u := range ev.times {
-				if !sameTime(u.key, t.key) && c.goodSet[seg][ev.toks[u.start].sent] && !c.statesTime(u.key) {
+				if !sameTime(u, t) && c.goodSet[seg][ev.toks[u.start].sent] && !c.statesTime(u) {
 					other = spanText(ev.toks, u.start, u.end)
 					break
 				}
@@ -223,9 +223,9 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
-func (c *sentenceRead) statesTime(key string) bool {
+func (c *sentenceRead) statesTime(u timeExpr) bool {
 	for _, t := range c.times {
-		if sameTime(t.key, key) {
+		if sameTime(t, u) {
 			return true
 		}
 	}

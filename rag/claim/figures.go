@@ -16,6 +16,70 @@ type figure struct {
 	pct        bool
 	start, end int // token range [start, end)
 	dir        int // +1 after "more than", "over"; -1 after "less than", "under"; 0 otherwise
+	// unit is the unit of measure written after the figure, when it is one
+	// a figure may be converted from ("three months", "90 days", "50 basis
+	// points", "a half-point"), and base the figure in that unit's
+	// dimension's smallest unit (days, basis points).
+	unit string
+	base float64
+}
+
+// convertible units: durations in days and shares of a rate in basis
+// points. The units of a calendar are a closed class; a month is an
+// average month, so that "three months" and "90 days" agree to the
+// rounding a writer uses (see unitTolerance).
+var unitSizes = map[string]struct {
+	dimension string
+	size      float64
+}{
+	"hour": {"time", 1.0 / 24}, "day": {"time", 1}, "week": {"time", 7}, "month": {"time", 365.25 / 12},
+	"year": {"time", 365.25}, "decade": {"time", 3652.5},
+	"basis point": {"rate", 1}, "percentage point": {"rate", 100},
+}
+
+// unitTolerance is how far apart two figures in different units may be
+// and still be one figure: a month is 28 to 31 days, so "three months"
+// stands for 84 to 93 days and "90 days" for it.
+const unitTolerance = 0.04
+
+// unitAfter reads the unit written just after a figure ending at end:
+// "days", "a half-point", "basis points", "percentage point", "three
+// quarters of a percentage point".
+func unitAfter(toks []token, end int) string {
+	if end+2 < len(toks) && toks[end].low == "of" && (toks[end+1].low == "a" || toks[end+1].low == "an") {
+		end += 2
+	}
+	if end >= len(toks) {
+		return ""
+	}
+	low := toks[end].low
+	if u, ok := timeUnits[low]; ok && u != "weekend" {
+		return u
+	}
+	next := ""
+	if end+1 < len(toks) {
+		next = toks[end+1].low
+	}
+	switch {
+	case low == "basis" && (next == "point" || next == "points"):
+		return "basis point"
+	case (low == "percentage" || low == "percent") && (next == "point" || next == "points"),
+		low == "point" || low == "points":
+		// A bare "point" after a figure is a percentage point only where
+		// the other side counts basis points: a score's "3-point lead" is
+		// never compared with those.
+		return "percentage point"
+	}
+	return ""
+}
+
+// sameMeasure reports whether two figures with units of one dimension
+// state one measure ("three months", "90 days").
+func sameMeasure(a, b figure) bool {
+	if a.unit == "" || b.unit == "" || a.unit == b.unit || unitSizes[a.unit].dimension != unitSizes[b.unit].dimension {
+		return false
+	}
+	return math.Abs(a.base-b.base) <= unitTolerance*math.Max(math.Abs(a.base), math.Abs(b.base))
 }
 
 var smallNumbers = map[string]float64{
@@ -178,6 +242,11 @@ func findFigures(toks []token) []figure {
 		}
 		out = append(out, f)
 	}
+	for k := range out {
+		if u := unitAfter(toks, out[k].end); u != "" && !out[k].ordinal && !out[k].pct {
+			out[k].unit, out[k].base = u, out[k].value*unitSizes[u].size
+		}
+	}
 	return out
 }
 
@@ -205,7 +274,7 @@ func sameFigure(a, b figure) bool {
 	if a.ordinal != b.ordinal {
 		return false
 	}
-	if closeTo(a.value, b.value) {
+	if closeTo(a.value, b.value) || sameMeasure(a, b) {
 		return true
 	}
 	// A share in words and as a percentage agree to the rounding of the

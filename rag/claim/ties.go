@@ -33,7 +33,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 		t := t
 		at := map[int]bool{}
 		for _, u := range ev.times {
-			if sameTime(u.key, t.key) {
+			if sameTime(u, t) {
 				at[ev.toks[u.start].sent] = true
 			}
 		}

@@ -1,12 +1,18 @@
 package claim
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // timeExpr is a time a text states: a weekday, a month, a part of the day
 // or a time counted from now ("last week", "next month").
 type timeExpr struct {
 	key        string // "friday", "august", "overnight", "last week"
 	start, end int
+	// span is the length in days of a time that counts its unit ("the next
+	// 90 days", "three months"), 0 for one that does not.
+	span float64
 }
 
 var weekdays = wordSet("monday tuesday wednesday thursday friday saturday sunday")
@@ -37,7 +43,11 @@ func findTimes(toks []token) []timeExpr {
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
 		case relativeWords[t.low]:
 			j := i + 1
+			count := 0.0
 			for j < len(toks) && j <= i+2 && (toks[j].low == "few" || toks[j].low == "couple" || toks[j].low == "of" || isNumberWord(toks[j].low)) {
+				if v, ord, ok := numberValue(toks[j].low); ok && !ord {
+					count = v
+				}
 				j++
 			}
 			if j < len(toks) {
@@ -49,7 +59,7 @@ func findTimes(toks []token) []timeExpr {
 					if rel == "coming" {
 						rel = "next"
 					}
-					out = append(out, timeExpr{key: rel + " " + u, start: i, end: j + 1})
+					out = append(out, timeExpr{key: rel + " " + u, start: i, end: j + 1, span: count * unitSizes[u].size})
 					i = j
 					continue
 				}
@@ -72,7 +82,9 @@ func findTimes(toks []token) []timeExpr {
 			// "two weeks ago", "12,000 years old", "for 90 days": a count
 			// of a unit; the count is checked as a figure, the unit here,
 			// whatever follows it ("years ago" and "years old" are one age).
-			out = append(out, timeExpr{key: "count " + timeUnits[toks[i+1].low], start: i + 1, end: i + 2})
+			u := timeUnits[toks[i+1].low]
+			count, _, _ := numberValue(t.low)
+			out = append(out, timeExpr{key: "count " + u, start: i + 1, end: i + 2, span: count * unitSizes[u].size})
 			i++
 			if i+1 < len(toks) && toks[i+1].low == "ago" {
 				out[len(out)-1].end++
@@ -119,9 +131,20 @@ func isNumberWord(low string) bool {
 // sameTime reports whether two time keys say the same time: the same key,
 // a count of a unit and a time counted in it, or a clock time after noon ("3 p.m.") and the afternoon, evening or
 // night, or one before noon and the morning.
-func sameTime(a, b string) bool {
+func sameTime(x, y timeExpr) bool {
+	a, b := x.key, y.key
 	if a == b {
 		return true
+	}
+	// Two counted times of one length in different units ("the next three
+	// months", "the next 90 days") are one time when they count the same
+	// way (both from now, both back, or either a bare count).
+	if x.span > 0 && y.span > 0 && math.Abs(x.span-y.span) <= unitTolerance*math.Max(x.span, y.span) {
+		rx, _, _ := strings.Cut(a, " ")
+		ry, _, _ := strings.Cut(b, " ")
+		if rx == ry || rx == "count" || ry == "count" {
+			return true
+		}
 	}
 	// A count of a unit ("90 days") is any time counted in that unit ("the
 	// next 90 days", "90 days ago"): the count is a figure, checked as one.

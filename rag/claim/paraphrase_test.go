@@ -1,0 +1,27 @@
+package claim
+
+import "testing"
+
+// TestParaphrase holds the rewordings a faithful writer uses that the check
+// must keep, each beside the misstatement closest to it, which it must
+// still drop. The sentences are made up for the test.
+func TestParaphrase(t *testing.T) {
+	tests := []struct {
+		name, sentence, passage string
+		ok                      bool
+		kind                    string
+	}{
+		{"months for days", "The fee is waived for the next three months.", "The fee is waived for the next 90 days, the council said.", true, ""},
+		{"months for days, wrong count", "The fee is waived for the next five months.", "The fee is waived for the next 90 days, the council said.", false, KindFigure},
+		{"weeks for days", "The bridge shut for two weeks.", "The bridge shut for 14 days.", true, ""},
+		{"basis points for a half-point", "The bank raised rates by 50 basis points in May.", "The bank made a half-point increase in its rates in May.", true, ""},
+		{"basis points for a quarter-point, wrong", "The bank raised rates by 50 basis points in May.", "The bank made a quarter-point increase in its rates in May.", false, KindFigure},
+		{"percentage point for basis points", "The rate rose three quarters of a percentage point.", "The rate rose 75 basis points.", true, ""},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage})
+		if r.OK() != tt.ok || (!tt.ok && r.Kind != tt.kind) {
+			t.Errorf("%s: %q against %q: got %s %s %q", tt.name, tt.sentence, tt.passage, r.Verdict, r.Kind, r.Reason)
+		}
+	}
+}
