@@ -201,6 +201,10 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 				}
 			}
 		}
+		for _, p := range ev.timeAsWord(t) {
+			found = true
+			bound = bound || c.touched[seg] == nil || c.touched[seg][ev.toks[p].sent]
+		}
 		var other string
 		if c.good[seg] != nil {
 			for _, u := range ev.times {
@@ -221,6 +225,16 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// timeAsWord gives the passage words that state a one-word time in another
+// word form: "after wintering in Mexico" holds the winter of "after the
+// winter in Mexico".
+func (ev *evidence) timeAsWord(t timeExpr) []int {
+	if t.end-t.start != 1 || !(seasons[t.key] || dayParts[t.key]) {
+		return nil
+	}
+	return ev.hasForm(t.key)
 }
 
 func (c *sentenceRead) statesTime(u timeExpr) bool {

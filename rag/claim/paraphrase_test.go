@@ -17,6 +17,8 @@ func TestParaphrase(t *testing.T) {
 		{"basis points for a half-point", "The bank raised rates by 50 basis points in May.", "The bank made a half-point increase in its rates in May.", true, ""},
 		{"basis points for a quarter-point, wrong", "The bank raised rates by 50 basis points in May.", "The bank made a quarter-point increase in its rates in May.", false, KindFigure},
 		{"percentage point for basis points", "The rate rose three quarters of a percentage point.", "The rate rose 75 basis points.", true, ""},
+		{"season as a verb", "After the winter in Spain, the storks fly north.", "After wintering in Spain, the storks migrate north.", true, ""},
+		{"season as a verb, wrong season", "After the summer in Spain, the storks fly north.", "After wintering in Spain, the storks migrate north.", false, KindTime},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})
