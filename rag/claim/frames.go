@@ -160,6 +160,11 @@ func phraseEndingAt(toks []token, j int) phrase {
 		switch {
 		case postmodifying(low) && k > 0 && toks[k-1].clause == toks[j].clause && nounish(toks, k-1):
 			p.head = k - 1
+		case (low == "and" || low == "or") && k > 0 && toks[k-1].clause == toks[j].clause && nounish(toks, k-1) && p.head == j:
+			// "Austin and Houston": a list within the phrase; the
+			// list's head is its last word until a preposition before
+			// it makes the list a modifier ("cities including Austin
+			// and Houston").
 		case definite[low] || low == "a" || low == "an":
 			p.start = k
 			return p // a determiner opens the phrase

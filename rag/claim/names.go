@@ -113,7 +113,7 @@ func isFunctionWord(low string) bool {
 // ("Beyond its 222 million households"), and it names no one.
 var prepositions = wordSet(`aboard about above across after against along alongside amid amidst among
 	amongst around as at before behind below beneath beside besides between beyond but by concerning
-	despite down during except following for from in inside into like near notwithstanding of off on
+	despite down during except excluding following for from in including inside into like near notwithstanding of off on
 	onto opposite out outside over past per regarding since through throughout till to toward towards
 	under underneath unlike until up upon versus via with within without`)
 

@@ -19,6 +19,10 @@ func TestParaphrase(t *testing.T) {
 		{"percentage point for basis points", "The rate rose three quarters of a percentage point.", "The rate rose 75 basis points.", true, ""},
 		{"season as a verb", "After the winter in Spain, the storks fly north.", "After wintering in Spain, the storks migrate north.", true, ""},
 		{"season as a verb, wrong season", "After the summer in Spain, the storks fly north.", "After wintering in Spain, the storks migrate north.", false, KindTime},
+		{"pronoun named after", "Her budget fight made Okafor the favourite in a county that voted 60% for the levy.", "Her budget fight made her the favourite in a county that voted 60% for the levy. Okafor's record on schools helped too.", true, ""},
+		{"pronoun, figure of someone else", "Okafor won 60% of the vote.", "Mensah won 60% of the vote. Her rival Okafor conceded.", false, KindEntity},
+		{"list after including", "Coastal towns including Arden and Bexley will see gusts above 70 mph.", "Coastal towns will see gusts above 70 mph. Arden and Bexley could see the strongest.", true, ""},
+		{"list after including, other town's figure", "Arden will see gusts above 70 mph.", "Bexley will see gusts above 70 mph. Arden could see rain.", false, KindEntity},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

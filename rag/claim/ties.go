@@ -65,7 +65,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			together := false
 			for s := range x.at {
-				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s)) && c.namesOnlyOfClause(ev, s, x.start) {
+				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s) || ev.pronounNear(s, y.at) || c.drawsOnNext(s, x.start, y.at)) && c.namesOnlyOfClause(ev, s, x.start) {
 					together = true
 					break
 				}
@@ -123,7 +123,7 @@ func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 		}
 		ok := false
 		for _, g := range c.names {
-			if c.segment[g.start] == c.segment[i] && sameName(g, h) {
+			if c.segment[g.start] == c.segment[i] && (sameName(g, h) || aliasOf(g, h)) {
 				ok = true
 				break
 			}
@@ -133,4 +133,34 @@ func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 		}
 	}
 	return true
+}
+
+// personPronouns are English's third-person singular pronouns for a
+// person, a closed class.
+var personPronouns = wordSet("he him his she her hers")
+
+// pronounNear reports whether passage sentence s speaks of someone by a
+// personal pronoun ("her role as Trump's chief critic") and a sentence
+// next but one to it, either way, names a person the pronoun may stand
+// for. A passage is cut from an article, so the name a pronoun takes may
+// stand after it.
+func (ev *evidence) pronounNear(s int, named map[int]bool) bool {
+	if !(named[s-1] || named[s-2] || named[s+1] || named[s+2]) {
+		return false
+	}
+	for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
+		if personPronouns[ev.toks[p].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// drawsOnNext reports whether the clause of sentence word i draws on
+// passage sentence s and the sentence after s gives the name: a sentence
+// may join what two sentences in a row say ("Texas cities will see highs
+// over 100 degrees. Austin and Houston will likely hit the figure"), as it
+// may take a name from the sentences before.
+func (c *sentenceRead) drawsOnNext(s, i int, named map[int]bool) bool {
+	return named[s+1] && c.goodSet[c.segment[i]][s]
 }
