@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -255,19 +256,47 @@ func AnswerWords(s string) []string {
 	return out
 }
 
+var compoundCardinal = regexp.MustCompile(`\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b`)
+
 var answerTokenPattern = regexp.MustCompile(`[$£€¥]?\d+(?:[.,]\d+)*%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*`)
 
 func answerTokens(s string) []string {
-	raw := answerTokenPattern.FindAllString(strings.ToLower(s), -1)
+	s = compoundCardinal.ReplaceAllStringFunc(strings.ToLower(s), func(m string) string {
+		tens, unit, _ := strings.Cut(strings.Replace(m, " ", "-", 1), "-")
+		a, _ := strconv.Atoi(cardinals[tens])
+		b, _ := strconv.Atoi(cardinals[unit])
+		return strconv.Itoa(a + b)
+	})
+	raw := answerTokenPattern.FindAllString(s, -1)
 	out := raw[:0]
 	for _, t := range raw {
 		t = strings.ReplaceAll(t, "’", "'")
 		// "Trump's" and "Trump" are the same word here.
 		t = strings.TrimSuffix(t, "'s")
+		if d, ok := cardinals[t]; ok {
+			t = d
+		}
 		out = append(out, t)
 	}
 	return out
 }
+
+// cardinals are the English cardinal numbers written as one word, with the
+// figure each stands for: "six months" states the choice "6" as "6 months"
+// does, whichever of the two the answer or the choice writes. The list is
+// the closed class of one-word cardinals below a hundred; compoundCardinal
+// reads the two-word ones ("twenty-five" is 25).
+var cardinals = func() map[string]string {
+	m := map[string]string{}
+	for i, w := range strings.Fields(`zero one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty`) {
+		m[w] = strconv.Itoa(i)
+	}
+	for i, w := range strings.Fields(`thirty forty fifty sixty seventy eighty ninety`) {
+		m[w] = strconv.Itoa(30 + 10*i)
+	}
+	return m
+}()
 
 // AnswerScore sums up verdicts.
 type AnswerScore struct {

@@ -17,6 +17,8 @@ func TestAnswerWords(t *testing.T) {
 		{"Trump's envoy, Trump’s envoy", []string{"trump", "envoy"}},
 		{"None of the above", []string{"none"}},
 		{"It is", []string{"it", "is"}}, // stop words only: kept
+		{"extended six months", []string{"extended", "6", "months"}},
+		{"Forty-two or forty two", []string{"42"}},
 	} {
 		if got := AnswerWords(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("AnswerWords(%q) = %q, want %q", tc.in, got, tc.want)
@@ -48,6 +50,8 @@ func TestJudge(t *testing.T) {
 		{"not the fact", fact, "Trump sent an envoy [1].", false, Unstated},
 		{"must abstain, did", abstain, "I could not find that.", true, Stated},
 		{"must abstain, answered", abstain, "He said so [1].", false, Wrong},
+		{"a figure in words states it in digits", AnswerQuery{Query: Query{Choices: []string{"3", "6"}, Answer: []int{1}}}, "detention extended six months [1].", false, Stated},
+		{"a figure in digits states it in words", AnswerQuery{Fact: "two feet apart"}, "sitting 2 feet apart [1].", false, Stated},
 		{"citation markers are not figures", AnswerQuery{Fact: "1"}, "It happened [1].", false, Unstated},
 	} {
 		if got := Judge(tc.q, tc.text, tc.abstained); got != tc.want {
