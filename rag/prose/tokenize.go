@@ -237,8 +237,10 @@ herself him himself his how i if in into is isn it its itself just let me more m
 no nor not now of off on once only or other ought our ours ourselves out over own same shan she
 should shouldn so some such than that the their theirs them themselves then there these they this
 those through to too under until up upon very was wasn we were weren what when where which while who
-whom why will with won would wouldn you your yours yourself yourselves s t d ll m re ve y via per
-said says say told tells according mr mrs ms dr sir`)
+whom why will with would wouldn you your yours yourself yourselves s t d ll m re ve y via per
+said says say told tells according mr mrs ms dr sir
+dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent hadnt mustnt
+shant neednt im ive youre theyre weve youve theyve`)
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true

@@ -59,6 +59,17 @@ func TestTermsDropStopwords(t *testing.T) {
 	}
 }
 
+// TestTermsElisionsAndWon: an elided negation or pronoun ("can't", which
+// Tokenize joins into "cant") is as much a stop word as its parts, and
+// "won" is the past of "win", not the "won" of a split "won't".
+func TestTermsElisionsAndWon(t *testing.T) {
+	got := Terms("Ukraine can't go back; they don't know who won")
+	want := []string{"ukraine", "go", "back", "know", "win"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
+}
+
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"Ukraine's", "don't", "a'b'c's", "’’", "x'", "\xff'\xfe", "É'S"} {
 		f.Add(s)
