@@ -52,3 +52,41 @@ func TestExtractiveLeavesOutFollowersWithoutAnAnswer(t *testing.T) {
 		t.Errorf("answer %q carries a sentence without an answer, and the rival after it", ans.Text)
 	}
 }
+
+// TestKindFromTheHeadNounsClass: a "which …" head noun that kindHeads does
+// not list is read by its class in WordNet.
+func TestKindFromTheHeadNounsClass(t *testing.T) {
+	for _, tc := range []struct {
+		question string
+		want     answerKind
+	}{
+		{"Which rapper headlined the festival?", kindPerson},           // noun.person
+		{"Which squad topped the table?", kindPerson},                  // noun.group
+		{"Which district did the storm hit first?", kindPlace},         // noun.location
+		{"Over what period were the flights cancelled?", kindDuration}, // noun.time, an extent
+		{"For what period will the bridge stay shut?", kindDuration},   // noun.time, an extent
+		{"Which holiday did the city celebrate this week?", kindName},  // noun.time, but named
+		{"Which vegetable saw the sharpest price rise?", kindName},     // any other noun
+	} {
+		if got := kindOf(tc.question); got != tc.want {
+			t.Errorf("kindOf(%q) = %v, want %v", tc.question, got, tc.want)
+		}
+	}
+}
+
+// TestIndefiniteDurationIsACandidate: "the last few days" answers "over
+// what period", as "the last two days" would.
+func TestIndefiniteDurationIsACandidate(t *testing.T) {
+	q := map[string]bool{"period": true, "flight": true}
+	for _, s := range []string{
+		"Flights have been grounded over the last few days.",
+		"Flights have been grounded for several weeks.",
+	} {
+		if !kindDuration.newCandidate(s, q) {
+			t.Errorf("no duration found in %q", s)
+		}
+	}
+	if kindDuration.newCandidate("Flights were grounded for days.", q) {
+		t.Error("a bare unit counted as a duration")
+	}
+}

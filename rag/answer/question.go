@@ -94,12 +94,44 @@ func kindOf(question string) answerKind {
 		if k, ok := kindHeads[h]; ok {
 			return k
 		}
-		return kindName
+		return kindOfHead(h, q)
 	}
 	if yesNoPattern.MatchString(q) {
 		return kindYesNo
 	}
 	return kindAny
+}
+
+// spanPrepositions open a phrase that asks for a stretch of time rather
+// than a point in it ("over what period", "for what length of time").
+var spanPrepositions = regexp.MustCompile(`\b(for|over|throughout)\s+(what|which)\b`)
+
+// kindOfHead is the kind of answer a "which …" question asks for when its
+// head noun is not one of kindHeads: read from the lexicographer file of
+// the noun's most frequent sense in WordNet. A person or a group ("which
+// rapper", "which squad") is answered by a name as a person is, a location
+// by a place, and a time after a preposition of extent ("over what
+// period") by a duration. Any other noun is answered by the name of a thing
+// of its kind.
+func kindOfHead(head, lowerQuestion string) answerKind {
+	files := lexicon.LexFiles(head, 'n')
+	if len(files) == 0 {
+		return kindName
+	}
+	switch files[0] {
+	case "noun.person", "noun.group":
+		return kindPerson
+	case "noun.location":
+		return kindPlace
+	case "noun.time":
+		// "Which holiday", "which anniversary" are answered by a name
+		// ("Independence Day", "the third anniversary"); only a stretch
+		// asked for as one is a duration.
+		if spanPrepositions.MatchString(lowerQuestion) {
+			return kindDuration
+		}
+	}
+	return kindName
 }
 
 // speakerTerms are the terms of who a "what did X say" question asks
@@ -229,8 +261,13 @@ func freshFigure(m string, qTerms map[string]bool) bool {
 	case "hundreds", "thousands", "millions", "billions", "dozens":
 		return false
 	}
-	for _, t := range prose.Terms(m) {
-		if !qTerms[t] && !isUnitWord(t) {
+	for _, tok := range prose.Tokenize(m) {
+		// "few" is a stop word, but in "the last few days" it is the
+		// count, as "two" is in "two days".
+		if prose.IsStopword(tok) && tok != "few" {
+			continue
+		}
+		if t := prose.Stem(tok); !qTerms[t] && !isUnitWord(t) {
 			return true
 		}
 	}
