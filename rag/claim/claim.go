@@ -67,7 +67,7 @@ func Check(sentence string, sources ...Source) Result {
 	ev := newEvidence(sources)
 	c := readSentence(sentence, ev)
 	for _, rule := range []func(*sentenceRead, *evidence) (Result, bool){
-		checkPolarity, checkFigures, checkTimes, checkNames, checkTies, checkRoles, checkSubjects, checkNominals, checkComparisons, checkOpposites, checkPhrasalOpposites, checkNeighbourOpposites, checkRelations, checkAdditions,
+		checkPolarity, checkNegatedRelated, checkNegatedNames, checkFigures, checkTimes, checkNames, checkTies, checkRoles, checkSubjects, checkRestatedDoer, checkNominals, checkComparisons, checkOpposites, checkPhrasalOpposites, checkNeighbourOpposites, checkRelations, checkAdditions,
 	} {
 		if r, bad := rule(c, ev); bad {
 			return r

@@ -1,0 +1,171 @@
+package claim
+
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
+// Two readings of negation beyond checkPolarity's, which needs the negated
+// word itself, or one of its forms or synonyms, on the other side.
+
+// checkNegatedRelated finds a negation in the sentence whose head the
+// passages do not hold, standing where the passage sentence its clause
+// comes from has a plain word that WordNet relates to it ("did not bar
+// Lamas from working" where the passage says "banned Lamas from working":
+// bar and ban share the synonym banish and the neighbours forbid and
+// prohibit). The two words are joined only through a shared synonym or a
+// verb one hypernym step away, and they must stand among the same words;
+// an opposite on either side ("did not allow", "banned") agrees.
+func checkNegatedRelated(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !negationWords[t.low] && !refusalAt(c.toks, i) {
+			continue
+		}
+		h := negationHead(c.toks, i)
+		if h < 0 || len(c.matches[h]) > 0 || !c.content[h] || untilFollows(c.toks, i) || openQuestion(c.toks, h) {
+			continue
+		}
+		for _, p := range ev.relatedAt(c.toks[h].low) {
+			if !c.inGood(ev, c.segment[h], p) || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) || c.surroundings(h, p, ev) < 2 {
+				continue
+			}
+			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[p].text, t.text, c.toks[h].text)
+		}
+	}
+	return Result{}, false
+}
+
+// relatedAt gives the passage positions of the content words that share a
+// WordNet synonym with a word, or are a verb one hypernym step from one of
+// its synonyms or from the word itself: the word-level counterpart of
+// related, which only says whether there is one.
+func (ev *evidence) relatedAt(low string) []int {
+	var out []int
+	seen := map[int]bool{}
+	add := func(ps []int) {
+		for _, p := range ps {
+			if !seen[p] && isContent(ev.toks[p].low) {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	for _, f := range forms(low) {
+		add(ev.byNear[f])
+	}
+	for _, s := range lexicon.Synonyms(low) {
+		add(ev.bySyn[s])
+		add(ev.byForm[s])
+	}
+	return out
+}
+
+// exclusionWords set a name apart from what a clause says ("countries
+// other than the US", "all but Ukraine", "except Britain"): negation in all
+// but name. English's prepositions of exclusion, a closed class, with the
+// negation words.
+var exclusionWords = wordSet("except excluding excepting besides but other apart aside save barring")
+
+// checkNegatedNames finds a name that the passage sentences its clause
+// comes from give only as the object of a negated verb ("countries that do
+// not include the US") while the sentence states that verb of it plainly
+// ("includes US security guarantees"): the passage says it is not so of
+// that name. A sentence that negates or excludes near the name ("other
+// than the US") agrees, and so does one that words the relation another
+// way ("avoided naming China" for "did not name China").
+func checkNegatedNames(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, g := range c.names {
+		seg := c.segment[g.start]
+		if c.good[seg] == nil || c.negatedNear(g.start) {
+			continue
+		}
+		var cue int
+		found, plain := false, false
+		for _, h := range ev.names {
+			if !sameName(g, h) || !c.goodSet[seg][ev.toks[h.start].sent] {
+				continue
+			}
+			found = true
+			if k := negationOver(ev.toks, h.start); k >= 0 && c.statesPlainly(ev, seg, negationHead(ev.toks, k)) {
+				cue = k
+			} else {
+				plain = true
+			}
+		}
+		if found && !plain {
+			return contradicted(KindPolarity, "the source says %s, not that it does", spanText(ev.toks, negationStart(ev.toks, cue), negationEnd(ev.toks, cue)))
+		}
+	}
+	return Result{}, false
+}
+
+// statesPlainly reports whether a word of segment seg, not negated, stands
+// for passage word h.
+func (c *sentenceRead) statesPlainly(ev *evidence, seg, h int) bool {
+	if h < 0 {
+		return false
+	}
+	for j := range c.toks {
+		if c.segment[j] != seg || negatedAt(c.toks, j, negationWindow) {
+			continue
+		}
+		for _, q := range c.matches[j] {
+			if q == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negatedNear reports whether a negation or an exclusion stands before the
+// word at i in its clause, within negationWindow words.
+func (c *sentenceRead) negatedNear(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-negationWindow && c.toks[j].clause == c.toks[i].clause; j-- {
+		if negationWords[c.toks[j].low] || exclusionWords[c.toks[j].low] || refusalAt(c.toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// negationOver gives the negation whose scope the name at i stands in, or
+// -1: one whose head is a verb that the name follows as its object ("do
+// not include the US").
+func negationOver(toks []token, i int) int {
+	j := i - 1
+	for j >= 0 && toks[j].clause == toks[i].clause && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an" || toks[j].low == "any") {
+		j--
+	}
+	if j < 0 || toks[j].clause != toks[i].clause {
+		return -1
+	}
+	if !verbForm(toks, j) && !lexicon.IsVerb(toks[j].low) {
+		return -1
+	}
+	for k := j - 1; k >= 0 && k >= j-negationWindow && toks[k].clause == toks[i].clause; k-- {
+		if (negationWords[toks[k].low] || refusalAt(toks, k)) && negationHead(toks, k) == j {
+			return k
+		}
+	}
+	return -1
+}
+
+// negationStart gives the start of the phrase a negation at k closes: the
+// auxiliary before it ("do not").
+func negationStart(toks []token, k int) int {
+	if k > 0 && auxiliaries[toks[k-1].low] && toks[k-1].clause == toks[k].clause {
+		return k - 1
+	}
+	return k
+}
+
+// negationEnd gives the end of the phrase a negation at k opens: its head
+// and the object after it.
+func negationEnd(toks []token, k int) int {
+	end := k + 1
+	if h := negationHead(toks, k); h >= 0 {
+		end = h + 1
+	}
+	for end < len(toks) && end-k < 8 && toks[end].clause == toks[k].clause && (definite[toks[end].low] || toks[end].upper) {
+		end++
+	}
+	return end
+}

@@ -1,0 +1,42 @@
+package claim
+
+import "testing"
+
+// TestNegationScope covers the negations checkPolarity cannot read alone: a
+// negated word the passage states through a related word, and a name the
+// passage gives only as the object of a negated verb; and the rewordings
+// that agree (an opposite, an exclusion).
+func TestNegationScope(t *testing.T) {
+	tests := []struct {
+		name, sentence, passage string
+		ok                      bool
+	}{
+		{"negated where the passage has a related verb",
+			"The ruling did not bar Okafor from coaching in the league again.",
+			"The ruling banned Okafor from coaching in the league again, the panel said.", false},
+		{"negated related verb, passage negated too",
+			"The ruling did not bar Okafor from coaching in the league again.",
+			"The ruling did not ban Okafor from coaching in the league again, the panel said.", true},
+		{"negation with an opposite agrees",
+			"The ruling did not allow Okafor to coach in the league again.",
+			"The ruling banned Okafor from coaching in the league again, the panel said.", true},
+		{"name only under a negated verb",
+			"The draft treaty covers Norway and its fishing fleet.",
+			"The draft treaty covers only the coastal states, which do not include Norway.", false},
+		{"name the passage leaves out, stated as included",
+			"The relief fund includes Portugal among its donors.",
+			"The relief fund has eleven donors, a list that does not include Portugal.", false},
+		{"name excluded on both sides",
+			"The relief fund's donors are countries other than Portugal.",
+			"The relief fund has eleven donors, a list that does not include Portugal.", true},
+		{"name negated on both sides",
+			"The relief fund's list of donors does not include Portugal.",
+			"The relief fund has eleven donors, a list that does not include Portugal.", true},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage})
+		if r.OK() != tt.ok {
+			t.Errorf("%s: %q\n  got %s (%s): %s", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason)
+		}
+	}
+}
