@@ -7,10 +7,7 @@ import "testing"
 // passage gives only as the object of a negated verb; and the rewordings
 // that agree (an opposite, an exclusion).
 func TestNegationScope(t *testing.T) {
-	tests := []struct {
-		name, sentence, passage string
-		ok                      bool
-	}{
+	runCases(t, KindPolarity, []ruleCase{
 		{"negated where the passage has a related verb",
 			"The ruling did not bar Okafor from coaching in the league again.",
 			"The ruling banned Okafor from coaching in the league again, the panel said.", false},
@@ -21,7 +18,7 @@ func TestNegationScope(t *testing.T) {
 			"The ruling did not allow Okafor to coach in the league again.",
 			"The ruling banned Okafor from coaching in the league again, the panel said.", true},
 		{"name only under a negated verb",
-			"The draft treaty covers Norway and its fishing fleet.",
+			"The coastal states in the draft treaty include Norway.",
 			"The draft treaty covers only the coastal states, which do not include Norway.", false},
 		{"name the passage leaves out, stated as included",
 			"The relief fund includes Portugal among its donors.",
@@ -32,11 +29,22 @@ func TestNegationScope(t *testing.T) {
 		{"name negated on both sides",
 			"The relief fund's list of donors does not include Portugal.",
 			"The relief fund has eleven donors, a list that does not include Portugal.", true},
-	}
+	})
+}
+
+// ruleCase is a sentence, the passage it cites, and whether it stands.
+type ruleCase struct {
+	name, sentence, passage string
+	ok                      bool
+}
+
+// runCases checks each case, and that a dropped one is dropped for kind.
+func runCases(t *testing.T, kind string, tests []ruleCase) {
+	t.Helper()
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})
-		if r.OK() != tt.ok {
-			t.Errorf("%s: %q\n  got %s (%s): %s", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason)
+		if r.OK() != tt.ok || !tt.ok && r.Kind != kind {
+			t.Errorf("%s: %q\n  got %s (%s): %s; want ok=%v (%s)", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason, tt.ok, kind)
 		}
 	}
 }

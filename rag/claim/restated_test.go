@@ -7,10 +7,7 @@ import "testing"
 // party, or in a passage whose doer is a lone pronoun, is not.
 func TestRestatedDoer(t *testing.T) {
 	passage := "Those who opposed the levy argued that small shops would close within a year. Members of the chamber of commerce argue that the evidence for closures is thin."
-	tests := []struct {
-		name, sentence, passage string
-		ok                      bool
-	}{
+	runCases(t, KindRole, []ruleCase{
 		{"said by the other party",
 			"Members of the chamber of commerce argued that small shops would close within a year.", passage, false},
 		{"said by its own party",
@@ -20,11 +17,5 @@ func TestRestatedDoer(t *testing.T) {
 		{"a pronoun doer may be anyone named before",
 			"Members of the chamber of commerce argued that small shops would close within a year.",
 			"Members of the chamber of commerce argue that the levy is unfair. They argued that small shops would close within a year.", true},
-	}
-	for _, tt := range tests {
-		r := Check(tt.sentence, Source{Text: tt.passage})
-		if r.OK() != tt.ok {
-			t.Errorf("%s: %q\n  got %s (%s): %s", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason)
-		}
-	}
+	})
 }
