@@ -56,24 +56,25 @@ func (e *Engine) Timeline(ctx context.Context, topic string, asOf time.Time) ([]
 	}
 	terms := prose.Terms(topic)
 	hits = e.onStory(hits, terms, timelineMinTopicShare)
-	return buildTimeline(hits, e.referenceDates(hits), terms, e.Index.IDF), nil
+	return buildTimeline(hits, e.articleDates(hits), terms, e.Index.IDF), nil
 }
 
-// referenceDates returns, by article, the day each article's relative dates
-// are read against when it is not the publication date: a live page that
-// says it was updated later dates "Thursday morning" from the update
-// (prose.ReferenceDate).
-func (e *Engine) referenceDates(hits []rag.Hit) map[string]time.Time {
-	out := map[string]time.Time{}
+// articleDates returns, by article, the reader that dates its sentences:
+// relative dates from the article's reference date (a live page that says
+// it was updated later dates "Thursday morning" from the update,
+// prose.ReferenceDate), and "five days later" from the date an earlier
+// sentence of the article gave (prose.ArticleDates).
+func (e *Engine) articleDates(hits []rag.Hit) map[string]*prose.ArticleDates {
+	out := map[string]*prose.ArticleDates{}
 	for _, h := range hits {
 		if _, seen := out[h.ArticleID]; seen {
 			continue
 		}
-		ref := h.Published
-		if body, err := e.Index.ArticleText(h.ArticleID); err == nil {
-			ref = prose.ReferenceDate(body, h.Published)
+		body, err := e.Index.ArticleText(h.ArticleID)
+		if err != nil {
+			body = ""
 		}
-		out[h.ArticleID] = ref
+		out[h.ArticleID] = prose.NewArticleDates(body, h.Published)
 	}
 	return out
 }
@@ -122,7 +123,7 @@ func (c timelineCandidate) selectionScore() float64 {
 	return score
 }
 
-func buildTimeline(hits []rag.Hit, refs map[string]time.Time, topic []string, idf func(string) float64) []rag.TimelineEntry {
+func buildTimeline(hits []rag.Hit, dates map[string]*prose.ArticleDates, topic []string, idf func(string) float64) []rag.TimelineEntry {
 	var cands []timelineCandidate
 	seen := map[string]bool{}
 	for rank, h := range hits {
@@ -133,11 +134,12 @@ func buildTimeline(hits []rag.Hit, refs map[string]time.Time, topic []string, id
 				continue
 			}
 			ent := rag.TimelineEntry{Text: sent, Citation: rag.Citation{Passage: h.Passage}}
-			ref, ok := refs[h.ArticleID]
+			dater, ok := dates[h.ArticleID]
 			if !ok {
-				ref = h.Published
+				dater = prose.NewArticleDates("", h.Published)
+				dates[h.ArticleID] = dater
 			}
-			if d, ok := prose.ResolveDate(sent, ref); ok {
+			if d, ok := dater.Date(sent); ok {
 				ent.Date, ent.DateText, ent.Precision, ent.Approx = d.Date, d.Phrase, d.Precision, d.Approx()
 			} else if !h.Published.IsZero() {
 				ent.Date, ent.DateText, ent.Precision = prose.TruncateDay(h.Published), "published", rag.PrecisionDay

@@ -294,14 +294,24 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 		}
 	}
 
+	daters := map[string]*prose.ArticleDates{}
 	for _, e := range set.Timeline {
 		m := metric(e.Split)
 		m.Events++
-		pub := parseDay(e.Published)
-		if a, ok := byID[e.Article]; ok {
-			pub = prose.ReferenceDate(a.Text, pub)
+		// The timeline's own reader (answer.Engine.Timeline dates a
+		// sentence the same way): relative dates from the article's
+		// reference date, anaphoric ones from the article's last date
+		// before the sentence.
+		dates, seen := daters[e.Article]
+		if !seen {
+			var body string
+			if a, ok := byID[e.Article]; ok {
+				body = a.Text
+			}
+			dates = prose.NewArticleDates(body, parseDay(e.Published))
+			daters[e.Article] = dates
 		}
-		got, ok := prose.ResolveDate(e.Sentence, pub)
+		got, ok := dates.Date(e.Sentence)
 		from, to := parseDay(e.DateFrom), parseDay(e.DateTo)
 		if ok && !got.Date.Before(from) && !got.Date.After(to) {
 			m.Dated++

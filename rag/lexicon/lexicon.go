@@ -317,6 +317,29 @@ func IsSaying(word string) bool {
 	return false
 }
 
+// IsReportingForm reports whether a word is the past tense, the -ing form
+// or the -s form of a verb whose most frequent sense WordNet files under
+// verb.communication ("said", "warned", "vowing", "tweets"): the verbs that
+// report what someone said, in the forms that head a reporting clause. The
+// base form ("say") is not one: it follows an auxiliary ("will say") and
+// heads no report of the past. Answers are kept, since callers ask about
+// every word of every article.
+func IsReportingForm(word string) bool {
+	w := normalise(word)
+	if v, ok := reportingCache.Load(w); ok {
+		return v.(bool)
+	}
+	ok := false
+	if bases := Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || slices.Contains(Inflections(bases[0]), w)) {
+		files := LexFiles(w, 'v')
+		ok = len(files) > 0 && files[0] == "verb.communication"
+	}
+	reportingCache.Store(w, ok)
+	return ok
+}
+
+var reportingCache sync.Map
+
 // Phrasal returns the phrasal verb that a word writes with its particle in
 // front, through the word's base forms: Phrasal("downplayed") is "play
 // down". It returns "" for any other word.

@@ -22,7 +22,7 @@ var (
 	// "yesterday", "overnight", "earlier this week", "last month", …
 	reRelativeWords = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow|overnight|last night|this morning|this afternoon|this evening|earlier today|earlier this week|later this week|this week|last week|next week|this weekend|last weekend|earlier this month|later this month|this month|last month|next month|earlier this year|later this year|this year|last year|next year)\b`)
 	// "three days ago", "a week ago"
-	reAgo = regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? (?:ago|earlier)\b`)
+	reAgo = regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? ago\b`)
 	// "in February", "in early March 2024", "during May"
 	reInMonth = regexp.MustCompile(`\b(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|of) (?:(?:early|late|mid|mid-) ?)?)?` + `(January|February|March|April|May|June|July|August|September|October|November|December)` + `(?: (\d{4}))?\b`)
 	// "in 2014", "in early 2014"
@@ -30,10 +30,6 @@ var (
 	// Words that put a weekday in the future rather than the past.
 	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	reQuoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
-	// A weekday that dates a verb of saying ("said Thursday", "announced
-	// late Monday") is the day of the saying, in the past whatever tense the
-	// reported clause has.
-	reSaidOnDay = regexp.MustCompile(`(?i)\b(?:said|says|told [A-Z][\w.’']*(?: [A-Z][\w.’']*)*|announced|confirmed|wrote|tweeted|stated|added|reported)(?: (?:on|late|early|in a statement))* $`)
 )
 
 var shortMonths = map[string]time.Month{
@@ -68,6 +64,17 @@ var precisionRank = map[string]int{rag.PrecisionDay: 4, rag.PrecisionWeek: 3, ra
 // first. ok is false when the sentence gives no date, or gives only a
 // relative one and published is unknown.
 func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
+	d, ok, _ = resolveDate(text, published, rag.EventDate{})
+	return d, ok
+}
+
+// resolveDate is ResolveDate with anchor, the last date of an event the
+// text gave before this sentence, for its anaphoric expressions ("five
+// days later"); anchor is zero when there is none. last is the last date
+// of an event in this sentence, the anchor for the next (or anchor when
+// it has none): a date that names an event counts ("the June 3 meeting"),
+// the date of a report does not ("reported by CNN on Monday").
+func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.EventDate, ok bool, last rag.EventDate) {
 	pub := time.Time{}
 	if !published.IsZero() {
 		pub = TruncateDay(published)
@@ -75,10 +82,16 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	best := rag.EventDate{}
 	bestAt, bestAside := -1, false
 	asides := asideSpans(text)
+	type found struct {
+		at int
+		d  rag.EventDate
+	}
+	var all []found
 	consider := func(at int, c rag.EventDate) {
 		if c.Date.IsZero() {
 			return
 		}
+		all = append(all, found{at, c})
 		// A date that stands aside from the sentence's own clause (in a
 		// quotation, in brackets, or naming a thing as in "the June 10
 		// report") dates something else; the clause's own date wins over
@@ -110,12 +123,12 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := parseMonth(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future && clauseIsFuture(text, m[0], m[1])))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, eventIsFuture(text, m[0], m[1], false)))
 	}
 	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
 		mo, _ := parseMonth(text[m[2]:m[3]])
 		day, _ := strconv.Atoi(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, future && clauseIsFuture(text, m[0], m[1])))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, eventIsFuture(text, m[0], m[1], false)))
 	}
 	if !pub.IsZero() {
 		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
@@ -127,7 +140,7 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 			if m[2] >= 0 {
 				which = strings.ToLower(text[m[2]:m[3]])
 			}
-			fut := future && !reSaidOnDay.MatchString(text[:m[0]]) && clauseIsFuture(text, m[0], m[1])
+			fut := eventIsFuture(text, m[0], m[1], true)
 			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, fut, pub),
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
@@ -176,7 +189,7 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 		} else if pub.IsZero() {
 			continue
 		} else {
-			year = yearFor(pub, future && clauseIsFuture(text, m[0], m[1]), func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
+			year = yearFor(pub, eventIsFuture(text, m[0], m[1], false), func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
 		}
 		consider(m[0], rag.EventDate{Date: time.Date(year, mo, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionMonth})
 	}
@@ -184,10 +197,35 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		consider(m[0], rag.EventDate{Date: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionYear})
 	}
-	if bestAt < 0 {
-		return rag.EventDate{}, false
+	// Anaphoric expressions last: they count from the last date of an
+	// event before them, in this sentence or an earlier one.
+	masked := ""
+	eventBefore := func(pos int) rag.EventDate {
+		d, at := anchor, -1
+		for _, f := range all {
+			if f.at >= pos || f.at <= at {
+				continue
+			}
+			if masked == "" {
+				masked = blankQuotes(text)
+			}
+			// Not in a quotation (blanked in masked), nor a report's date.
+			if masked[f.at] == text[f.at] && !saidOnDate(masked, f.at) {
+				d, at = f.d, f.at
+			}
+		}
+		return d
 	}
-	return best, true
+	for _, m := range reAnaphoric.FindAllStringSubmatchIndex(text, -1) {
+		if c, ok := anaphoricDate(text, m, eventBefore(m[0])); ok {
+			consider(m[0], c)
+		}
+	}
+	last = eventBefore(len(text))
+	if bestAt < 0 {
+		return rag.EventDate{}, false, last
+	}
+	return best, true, last
 }
 
 // asideSpans returns the parts of a sentence that stand outside its own
@@ -241,39 +279,6 @@ var determiners = WordSet(`the a an this these those its his her their our your 
 // dateFollowers are the lower-case words that go on a date without making
 // it a modifier: parts of the day, and the words of a time or a range.
 var dateFollowers = WordSet(`morning afternoon evening night noon midnight at and or to through until till from in on by`)
-
-// clauseIsFuture reports whether the clause a weekday stands in speaks of
-// the future: the tense that dates an event is its own verb's, not that of
-// a relative clause or another clause of the sentence ("On Friday, the
-// agency extended the emergency, which will ..." is the Friday past).
-func clauseIsFuture(text string, start, end int) bool {
-	left := strings.LastIndexAny(text[:start], ",;:(—–") + 1
-	if k := reRelative.FindAllStringIndex(text[left:start], -1); len(k) > 0 {
-		left += k[len(k)-1][1]
-	}
-	right := len(text)
-	if k := strings.IndexAny(text[end:], ",;:)—–"); k >= 0 {
-		right = end + k
-		if strings.TrimSpace(text[end:right]) == "" {
-			// "On Friday, the agency ...": the clause is the one after.
-			right = len(text)
-			if k2 := strings.IndexAny(text[end+k+1:], ",;:()—–"); k2 >= 0 {
-				right = end + k + 1 + k2
-			}
-		}
-	}
-	clause := text[left:right]
-	if k := reRelative.FindStringIndex(clause[end-left:]); k != nil {
-		clause = clause[:end-left+k[0]]
-	}
-	return reFuture.MatchString(rePastModal.ReplaceAllString(reQuoted.ReplaceAllString(clause, " "), " "))
-}
-
-// rePastModal is a modal of the past ("could have", "would have been"),
-// which does not make a sentence future.
-var rePastModal = regexp.MustCompile(`(?i)\b(?:could|might|would)(?: not)? have\b`)
-
-var reRelative = regexp.MustCompile(`(?i)\b(?:which|who|whose)\b`)
 
 // dayInYear builds a day-and-month date, with the year from the text when it
 // gives one (ys ≥ 0) and otherwise the year yearFor picks.

@@ -38,6 +38,26 @@ func TestResolveDate(t *testing.T) {
 		{"The mayor said Thursday that she will run again.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
 		{"Officials announced late Monday that fares will rise.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
 		{"The museum stays shut through at least Wednesday.", fri, day(2025, 2, 19), rag.PrecisionDay, "Wednesday"},
+		// A date at the head of the clause belongs to its main verb: a
+		// verb of saying before the future marker keeps it in the past.
+		{"On Thursday, the mayor said she will run again.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+		{"Monday, the union said its members would strike.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"On Tuesday, the team will play in Oslo.", fri, day(2025, 2, 18), rag.PrecisionDay, "Tuesday"},
+		// Any verb of communication (WordNet) dates a saying, across an
+		// object and a preposition.
+		{"The governor told reporters on Wednesday that the road will reopen.", fri, day(2025, 2, 12), rag.PrecisionDay, "Wednesday"},
+		{"The general warned Tuesday he would answer any attack.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The senator vowed Monday to block the bill.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"Her office said Monday the minister will fly to Rome.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"Her office said the minister will fly to Rome on Monday.", fri, day(2025, 2, 17), rag.PrecisionDay, "Monday"},
+		// A weekday after a verb in the present is the one to come.
+		{"The minister is flying to Rome on Monday.", fri, day(2025, 2, 17), rag.PrecisionDay, "Monday"},
+		{"The court has a hearing Tuesday on the appeal.", fri, day(2025, 2, 18), rag.PrecisionDay, "Tuesday"},
+		{"The deadline is Wednesday.", fri, day(2025, 2, 19), rag.PrecisionDay, "Wednesday"},
+		{"The deadline was Wednesday.", fri, day(2025, 2, 12), rag.PrecisionDay, "Wednesday"},
+		{"The city has closed the bridge on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The council is closed Friday.", fri, day(2025, 2, 14), rag.PrecisionDay, "Friday"},
+		{"Storms hit the coast on Tuesday night.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"\"We will win,\" the coach said on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
 		{"On Tuesday, the board extended the ban, which will last a year.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
@@ -57,6 +77,10 @@ func TestResolveDate(t *testing.T) {
 		{"The prime minister visited Kyiv last month.", fri, day(2025, 1, 1), rag.PrecisionMonth, "last month"},
 		{"Prices rose last year.", fri, day(2024, 1, 1), rag.PrecisionYear, "last year"},
 		{"The deal fell apart three days ago.", fri, day(2025, 2, 11), rag.PrecisionDay, "three days ago"},
+		// Anaphoric expressions count from the last date before them in
+		// the sentence, not from publication.
+		{"The levee failed on 3 February, and two days later the town flooded.", fri, day(2025, 2, 3), rag.PrecisionDay, "3 February"},
+		{"The talks, which began on 3 January, collapsed the next day.", fri, day(2025, 1, 3), rag.PrecisionDay, "3 January"},
 		{"It began two weeks ago.", fri, day(2025, 1, 27), rag.PrecisionWeek, "two weeks ago"},
 		// Months and years.
 		{"Their row in the Oval Office in February.", sat, day(2025, 2, 1), rag.PrecisionMonth, "in February"},
@@ -93,6 +117,58 @@ func TestResolveDate(t *testing.T) {
 		if got.Approx() != (tt.precision != rag.PrecisionDay) {
 			t.Errorf("%q: Approx %v for precision %s", tt.text, got.Approx(), got.Precision)
 		}
+	}
+}
+
+// An anaphoric expression counts from the last date of an event that the
+// sentence or an earlier sentence of the article gave; the date of a
+// report is no anchor, and with no anchor it dates nothing.
+func TestArticleDatesAnaphora(t *testing.T) {
+	wed := time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC)
+	body := "The inspectors visited the plant on February 3, the agency said on Monday. " +
+		"Five days later, they sent a letter. " +
+		"The next day, the owner replied. " +
+		"The board met in January. " +
+		"A month later, it sold the plant. " +
+		"A week before, the mayor had written to the board. " +
+		"Two weeks after the sale the workers struck. " +
+		"That night, the lights went out."
+	dates := NewArticleDates(body, wed)
+	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct {
+		sentence string
+		want     time.Time
+		prec     string
+	}{
+		{"Five days later, they sent a letter.", day(2, 8), rag.PrecisionDay},
+		{"The next day, the owner replied.", day(2, 9), rag.PrecisionDay},
+		{"A month later, it sold the plant.", day(2, 1), rag.PrecisionMonth},
+		{"That night, the lights went out.", time.Time{}, ""}, // a month gives no night
+	} {
+		got, ok := dates.Date(tt.sentence)
+		if tt.want.IsZero() {
+			if ok {
+				t.Errorf("%q: got %s from %q, want no date", tt.sentence, got.Date.Format("2006-01-02"), got.Phrase)
+			}
+			continue
+		}
+		if !ok || !got.Date.Equal(tt.want) || got.Precision != tt.prec {
+			t.Errorf("%q: got %s %s (%v), want %s %s", tt.sentence, got.Date.Format("2006-01-02"), got.Precision, ok, tt.want.Format("2006-01-02"), tt.prec)
+		}
+	}
+	// "A week before, ..." counts back from the sale's month, too coarse for
+	// a week; "two weeks after the sale" counts from an undated event.
+	for _, s := range []string{"A week before, the mayor had written to the board.", "Two weeks after the sale the workers struck."} {
+		if got, ok := dates.Date(s); ok {
+			t.Errorf("%q: got %s from %q, want no date", s, got.Date.Format("2006-01-02"), got.Phrase)
+		}
+	}
+	// Alone, with nothing before it, an anaphoric expression dates nothing.
+	if got, ok := ResolveDate("Five days later, they sent a letter.", wed); ok {
+		t.Errorf("no anchor: got %+v", got)
+	}
+	if got, ok := NewArticleDates("", wed).Date("Two days earlier, the dam broke."); ok {
+		t.Errorf("sentence not in the article: got %+v", got)
 	}
 }
 

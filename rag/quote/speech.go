@@ -1,10 +1,8 @@
 package quote
 
 import (
-	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -384,24 +382,9 @@ func isAdverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && isLowerWord(w) && len(nounFiles(w)) == 0
 }
 
-// reportingForm reports whether a lower-case word is the past tense, the
-// -ing form or the -s form of a verb whose most frequent sense WordNet
-// files under verb.communication. The answers are kept, since every word of every
-// article asks.
-func reportingForm(w string) bool {
-	if v, ok := reportingCache.Load(w); ok {
-		return v.(bool)
-	}
-	ok := false
-	if bases := lexicon.Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || slices.Contains(lexicon.Inflections(bases[0]), w)) {
-		files := lexicon.LexFiles(w, 'v')
-		ok = len(files) > 0 && files[0] == "verb.communication"
-	}
-	reportingCache.Store(w, ok)
-	return ok
-}
-
-var reportingCache sync.Map
+// reportingForm reports whether a lower-case word is a reporting form of a
+// verb of communication (lexicon.IsReportingForm).
+func reportingForm(w string) bool { return lexicon.IsReportingForm(w) }
 
 // sentenceAround returns the bounds of the masked sentence holding pos, or
 // an empty span at pos when pos is in the space between sentences.

@@ -1,0 +1,172 @@
+package prose
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// Temporal expressions come in three kinds, by what they are read against:
+//
+//   - anchored: they name the day themselves ("June 3", "2025-02-14");
+//   - deictic: they count from the moment of writing, the article's date
+//     ("yesterday", "on Friday", "last month", "three days ago");
+//   - anaphoric: they count from an event the text has just dated ("five
+//     days later", "the next day", "two weeks earlier", "that night").
+//
+// An anaphoric expression takes the last date before it: an earlier date
+// in its own sentence, or else the last date the article gave in an
+// earlier sentence. With neither, it dates nothing: counting from the
+// article's date would be a guess.
+
+// reAnaphoric finds an anaphoric expression: a count of units and a
+// direction ("five days later", "a week earlier", "two months after"), or
+// a determiner and a unit ("the next day", "the following week", "that
+// night", "later that day", "the day before").
+var reAnaphoric = regexp.MustCompile(`(?i)\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? (later|after|afterward|afterwards|earlier|before|prior)|(?:the (next|following|previous|preceding) (day|morning|afternoon|evening|night|week|month|year))|(?:the (day|week|month|year) (after|before))|(?:(?:later|earlier)? ?(?:that|the same) (day|morning|afternoon|evening|night|week|month))|(?:the next morning))\b`)
+
+// reAdverbEnd tells "after" and "before" used as adverbs ("two days after,
+// the court ruled", "the day before he had resigned"), which count from the
+// last date, from prepositions of an event of their own ("two days after
+// the attack", "a week before Christmas"), which count from a day the text
+// does not give: the adverb is followed by punctuation, the sentence's end
+// or a personal pronoun (a closed class) opening the next clause.
+var reAdverbEnd = regexp.MustCompile(`(?i)^\s*(?:[,.;:—–)]|$|(?:he|she|they|it|we|i|you)\b)`)
+
+// anaphoricDate resolves the anaphoric expression matched at m (a
+// submatch index of reAnaphoric in text) against anchor, the last date
+// before it. ok is false when the expression is a preposition of an event
+// the text does not date, or when anchor is too coarse for its unit.
+func anaphoricDate(text string, m []int, anchor rag.EventDate) (rag.EventDate, bool) {
+	if anchor.Date.IsZero() {
+		return rag.EventDate{}, false
+	}
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return strings.ToLower(text[m[2*i]:m[2*i+1]])
+	}
+	n, unit, dir := 0, "", 0
+	switch {
+	case group(1) != "":
+		n = countOf(group(1))
+		unit = group(2)
+		switch group(3) {
+		case "later", "afterward", "afterwards":
+			dir = 1
+		case "earlier", "prior":
+			dir = -1
+		case "after", "before":
+			// "two days after, ..." counts from the last date; "two days
+			// after the attack" counts from an attack this does not date.
+			if !reAdverbEnd.MatchString(text[m[1]:]) {
+				return rag.EventDate{}, false
+			}
+			dir = 1
+			if group(3) == "before" {
+				dir = -1
+			}
+		}
+	case group(4) != "":
+		n, unit, dir = 1, partOfDay(group(5)), 1
+		if group(4) == "previous" || group(4) == "preceding" {
+			dir = -1
+		}
+	case group(6) != "":
+		if !reAdverbEnd.MatchString(text[m[1]:]) {
+			return rag.EventDate{}, false // "the day after the vote"
+		}
+		n, unit, dir = 1, group(6), 1
+		if group(7) == "before" {
+			dir = -1
+		}
+	case group(8) != "":
+		n, unit, dir = 0, partOfDay(group(8)), 0
+	default: // "the next morning"
+		n, unit, dir = 1, "day", 1
+	}
+	if n <= 0 && dir != 0 || n > 500 {
+		return rag.EventDate{}, false
+	}
+	if precisionRank[anchor.Precision] < precisionRank[unitPrecision[unit]] {
+		return rag.EventDate{}, false
+	}
+	d := anchor.Date
+	switch unit {
+	case "day":
+		d = d.AddDate(0, 0, dir*n)
+	case "week":
+		d = weekStart(d.AddDate(0, 0, 7*dir*n))
+	case "month":
+		d = monthStart(d).AddDate(0, dir*n, 0)
+	case "year":
+		d = yearStart(d).AddDate(dir*n, 0, 0)
+	}
+	return rag.EventDate{Date: d, Phrase: text[m[0]:m[1]], Precision: unitPrecision[unit]}, true
+}
+
+var unitPrecision = map[string]string{"day": rag.PrecisionDay, "week": rag.PrecisionWeek, "month": rag.PrecisionMonth, "year": rag.PrecisionYear}
+
+// partOfDay maps a part of the day to the day it is part of.
+func partOfDay(w string) string {
+	switch w {
+	case "morning", "afternoon", "evening", "night":
+		return "day"
+	}
+	return w
+}
+
+func countOf(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return countWords[s]
+}
+
+// ArticleDates dates the sentences of one article in reading order, so an
+// anaphoric expression ("five days later") counts from the date an
+// earlier sentence gave. It reads relative dates against the article's
+// reference date (ReferenceDate).
+type ArticleDates struct {
+	body  string
+	ref   time.Time
+	ends  []int // where each dated sentence of the article ends
+	dates []rag.EventDate
+}
+
+// NewArticleDates reads body, an article's text, published on published.
+func NewArticleDates(body string, published time.Time) *ArticleDates {
+	a := &ArticleDates{body: body, ref: ReferenceDate(body, published)}
+	var last rag.EventDate
+	for _, sp := range SentenceSpans(body) {
+		_, _, last = resolveDate(body[sp[0]:sp[1]], a.ref, last)
+		if !last.Date.IsZero() {
+			a.ends = append(a.ends, sp[1])
+			a.dates = append(a.dates, last)
+		}
+	}
+	return a
+}
+
+// Reference is the day the article's relative dates are read against.
+func (a *ArticleDates) Reference() time.Time { return a.ref }
+
+// Date resolves a sentence of the article (ResolveDate), with its
+// anaphoric expressions counting from the last date the article gave
+// before it. A sentence not found in the article has no earlier date to
+// count from.
+func (a *ArticleDates) Date(sentence string) (rag.EventDate, bool) {
+	var anchor rag.EventDate
+	if offset := strings.Index(a.body, sentence); offset >= 0 && sentence != "" {
+		if i := sort.SearchInts(a.ends, offset+1); i > 0 {
+			anchor = a.dates[i-1]
+		}
+	}
+	d, ok, _ := resolveDate(sentence, a.ref, anchor)
+	return d, ok
+}

@@ -1,0 +1,212 @@
+package prose
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
+// The tense that puts a date before or after publication is that of the
+// verb the date belongs to, not the sentence's. A date is an adjunct of one
+// verb of its clause:
+//
+//   - right after a verb of saying ("said Friday", "told reporters on
+//     Friday", "warned in a statement late Monday") it dates the saying,
+//     which is in the past whatever the reported clause says;
+//   - at the head of a clause ("On Friday, the governor said he will
+//     attend") it belongs to the clause's main verb, so a future marker
+//     that stands after a verb of saying is the reported clause's, not the
+//     date's;
+//   - after a future marker of its own clause ("will travel to Paris on
+//     Friday", "is set to start Friday") it is in the future;
+//   - a weekday after a verb in the present (progressive "is traveling
+//     Friday", "has a hearing Tuesday", the copula "the deadline is
+//     Friday") is the one to come: news tells the past in the past tense.
+//
+// Clauses are cut at punctuation and at relative pronouns; quotations are
+// blanked first, since their tense is the speaker's.
+
+// eventIsFuture reports whether the date at start..end in text belongs to
+// a verb in the future. weekday asks for the present-tense reading too (a
+// weekday with a verb in the present is the coming one; a month is not, as
+// "inflation is up 8% in March" shows).
+func eventIsFuture(text string, start, end int, weekday bool) bool {
+	masked := blankQuotes(text)
+	if saidOnDate(masked, start) {
+		return false
+	}
+	left, right := clauseAround(masked, start, end)
+	clause := rePastModal.ReplaceAllStringFunc(masked[left:right], blank)
+	ds, de := start-left, end-left
+	for _, m := range reFuture.FindAllStringIndex(clause, -1) {
+		switch {
+		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]):
+			return true // "will travel to Paris on Friday"
+		case m[0] >= de && !hasReportingForm(clause[de:m[0]]):
+			return true // "Friday, the team will play"
+		}
+	}
+	return weekday && presentBefore(clause[:ds])
+}
+
+// clauseAround returns the bounds of the clause the date at start..end
+// stands in: from the punctuation or relative pronoun before it to the
+// punctuation or relative pronoun after it. A date that heads its
+// sentence or clause alone before a comma ("On Friday, the agency ...")
+// belongs to the clause after the comma; one that ends a clause ("which
+// began on 3 January, ...") does not.
+func clauseAround(text string, start, end int) (int, int) {
+	left := strings.LastIndexAny(text[:start], ",;:(—–") + 1
+	if k := reRelative.FindAllStringIndex(text[left:start], -1); len(k) > 0 {
+		left += k[len(k)-1][1]
+	}
+	right := len(text)
+	if k := strings.IndexAny(text[end:], ",;:)—–"); k >= 0 {
+		right = end + k
+		if strings.TrimSpace(text[end:right]) == "" && allIn(strings.Fields(strings.ToLower(text[left:start])), dateHeads) {
+			right = len(text)
+			if k2 := strings.IndexAny(text[end+k+1:], ",;:()—–"); k2 >= 0 {
+				right = end + k + 1 + k2
+			}
+		}
+	}
+	if k := reRelative.FindStringIndex(text[end:right]); k != nil {
+		right = end + k[0]
+	}
+	return left, right
+}
+
+// dateHeads are the words that may stand before a date that heads its
+// clause ("On Friday, ...", "Late last month, ..."): prepositions of time
+// and the modifiers of a date (closed classes).
+var dateHeads = WordSet(`on in at by during from until through since early late mid midday this last next past the`)
+
+// saidOnDate reports whether the date starting at start follows a verb of
+// saying within its phrase: up to six words back, across an object and a
+// preposition ("told CNN's New Day on Monday", "said in a statement
+// Tuesday"), but not across punctuation or a word that opens a reported or
+// subordinate clause ("said the team will play Friday" dates the playing).
+func saidOnDate(text string, start int) bool {
+	words := strings.Fields(text[:start])
+	for n := 0; n < 6 && n < len(words); n++ {
+		w := words[len(words)-1-n]
+		if strings.ContainsAny(w, ",;:()—–\"“”") && n > 0 {
+			return false
+		}
+		low := strings.ToLower(strings.Trim(w, ",;:()—–\"“”"))
+		if clauseOpeners[low] {
+			return false
+		}
+		if reportingVerb(low, words[:len(words)-1-n]) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerb reports whether a lower-case word, after the words before
+// it, is a verb of saying heading a report (lexicon.IsReportingForm): the
+// -s form is left out, as it is as often a plural noun ("talks", "reports"),
+// and so is an -ing form after a determiner ("at a briefing").
+func reportingVerb(low string, before []string) bool {
+	if strings.HasSuffix(low, "s") || !lexicon.IsReportingForm(low) {
+		return false
+	}
+	if strings.HasSuffix(low, "ing") && len(before) > 0 {
+		prev := strings.ToLower(before[len(before)-1])
+		return !determiners[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")
+	}
+	return true
+}
+
+// clauseOpeners are the words that open a reported, infinitive or
+// subordinate clause, and the modal auxiliaries that head a verb phrase
+// (closed classes of English: complementisers, subordinating
+// conjunctions, the infinitive marker, modals).
+var clauseOpeners = WordSet(`that to if whether when while after before because since until unless as will would shall should can could may might must`)
+
+// hasReportingForm reports whether a stretch of a clause holds a verb of
+// saying in a reporting form (lexicon.IsReportingForm).
+func hasReportingForm(s string) bool {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if reportingVerb(strings.ToLower(strings.Trim(w, ".,;:()\"“”’'")), words[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentBefore reports whether the verb nearest before a weekday is in the
+// present tense: a form of be or have (a closed class) as the copula ("the
+// deadline is Friday", "is on Friday"), the progressive ("is traveling
+// Friday", "is being held Friday") or have with an object ("has a hearing
+// Tuesday"); not a perfect or a passive ("has canceled", "is closed"), and
+// with no past-tense verb between it and the weekday that the weekday could
+// belong to.
+func presentBefore(before string) bool {
+	m := rePresent.FindAllStringIndex(before, -1)
+	if m == nil {
+		return false
+	}
+	last := m[len(m)-1]
+	form := strings.ToLower(before[last[0]:last[1]])
+	rest := strings.Fields(strings.ToLower(before[last[1]:]))
+	if len(rest) > 6 {
+		return false
+	}
+	for _, w := range rest {
+		if strings.HasSuffix(w, "ed") || reportingVerb(w, nil) {
+			return false
+		}
+	}
+	be := form != "has" && form != "have"
+	switch {
+	case be && len(rest) <= 2 && allIn(rest, datePrepositions):
+		return true
+	case be && strings.HasSuffix(rest[0], "ing"):
+		return true
+	case !be && (determiners[rest[0]] || rest[0] == "another"):
+		return true
+	}
+	return false
+}
+
+func allIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// rePresent finds a present form of be or have.
+var rePresent = regexp.MustCompile(`(?i)\b(?:is|are|am|has|have)\b`)
+
+// datePrepositions are the prepositions and modifiers that stand between a
+// copula and a date ("is on Friday", "is late Friday").
+var datePrepositions = WordSet(`on for late early until through`)
+
+// blankQuotes returns text with the inside of its quotations blanked to
+// spaces, so offsets still hold and no quoted word counts as the reporter's.
+func blankQuotes(text string) string {
+	return reQuoted.ReplaceAllStringFunc(text, func(q string) string {
+		_, open := utf8.DecodeRuneInString(q)
+		_, shut := utf8.DecodeLastRuneInString(q)
+		if open+shut > len(q) {
+			return q
+		}
+		return q[:open] + strings.Repeat(" ", len(q)-open-shut) + q[len(q)-shut:]
+	})
+}
+
+func blank(s string) string { return strings.Repeat(" ", len(s)) }
+
+// rePastModal is a modal of the past ("could have", "would have been"),
+// which does not make a sentence future.
+var rePastModal = regexp.MustCompile(`(?i)\b(?:could|might|would)(?: not)? have\b`)
+
+var reRelative = regexp.MustCompile(`(?i)\b(?:which|who|whose)\b`)
