@@ -33,7 +33,7 @@ import (
 // weekday with a verb in the present is the coming one; a month is not, as
 // "inflation is up 8% in March" shows).
 func eventIsFuture(text string, start, end int, weekday bool) bool {
-	masked := blankQuotes(text)
+	masked := blankQuotes(text, start)
 	if saidOnDate(masked, start) {
 		return false
 	}
@@ -42,9 +42,9 @@ func eventIsFuture(text string, start, end int, weekday bool) bool {
 	ds, de := start-left, end-left
 	for _, m := range reFuture.FindAllStringIndex(clause, -1) {
 		switch {
-		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]):
+		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds]):
 			return true // "will travel to Paris on Friday"
-		case m[0] >= de && !hasReportingForm(clause[de:m[0]]):
+		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]):
 			return true // "Friday, the team will play"
 		}
 	}
@@ -127,6 +127,44 @@ func reportingVerb(low string, before []string) bool {
 // conjunctions, the infinitive marker, modals).
 var clauseOpeners = WordSet(`that to if whether when while after before because since until unless as will would shall should can could may might must`)
 
+// opensClause reports whether a stretch of a clause holds a word that opens
+// a subordinate clause ("was given land Tuesday in a deal that will
+// protect ..."): a future marker after it is that clause's, not the date's.
+func opensClause(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if subordinators[strings.Trim(w, ".,;:()\"“”’'")] {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a relative or subordinate clause (closed classes:
+// relative pronouns, complementisers, subordinating conjunctions).
+var subordinators = WordSet(`that which who whom whose where when while if whether because after before since until unless although though`)
+
+// hasFinitePast reports whether a stretch of a clause holds a finite verb in
+// the past that a later date would belong to ("the storm that will hit the
+// coast was spotted Friday"): a past form of be or have, or an -ed form not
+// led by an auxiliary ("will be repaid" is one verb group with "will").
+func hasFinitePast(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		w = strings.Trim(w, ".,;:()\"“”’'")
+		switch {
+		case w == "was" || w == "were" || w == "had":
+			return true
+		case strings.HasSuffix(w, "ed") && len(w) > 4 && (i == 0 || !auxiliaries[strings.Trim(words[i-1], ".,;:()\"“”’'")]):
+			return i > 0 // the word right after the marker is its own verb
+		}
+	}
+	return false
+}
+
+// auxiliaries lead a participle in one verb group with them (the closed
+// class of English auxiliary verbs and the passive get).
+var auxiliaries = WordSet(`be been being is are am was were have has had get gets got not also still`)
+
 // hasReportingForm reports whether a stretch of a clause holds a verb of
 // saying in a reporting form (lexicon.IsReportingForm).
 func hasReportingForm(s string) bool {
@@ -191,16 +229,25 @@ var rePresent = regexp.MustCompile(`(?i)\b(?:is|are|am|has|have)\b`)
 var datePrepositions = WordSet(`on for late early until through`)
 
 // blankQuotes returns text with the inside of its quotations blanked to
-// spaces, so offsets still hold and no quoted word counts as the reporter's.
-func blankQuotes(text string) string {
-	return reQuoted.ReplaceAllStringFunc(text, func(q string) string {
+// spaces, so offsets still hold and no quoted word counts as the
+// reporter's; the quotation that holds keep, if any, stays: a speaker's
+// own date takes the speaker's tense.
+func blankQuotes(text string, keep int) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reQuoted.FindAllStringIndex(text, -1) {
+		q := text[m[0]:m[1]]
 		_, open := utf8.DecodeRuneInString(q)
 		_, shut := utf8.DecodeLastRuneInString(q)
-		if open+shut > len(q) {
-			return q
+		if open+shut > len(q) || m[0] <= keep && keep < m[1] {
+			continue
 		}
-		return q[:open] + strings.Repeat(" ", len(q)-open-shut) + q[len(q)-shut:]
-	})
+		b.WriteString(text[last : m[0]+open])
+		b.WriteString(strings.Repeat(" ", len(q)-open-shut))
+		last = m[1] - shut
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 func blank(s string) string { return strings.Repeat(" ", len(s)) }

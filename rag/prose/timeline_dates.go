@@ -108,9 +108,6 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		}
 		best, bestAt, bestAside = c, at, aside
 	}
-	// The tense that counts is the reporter's: a quotation's "will" says
-	// nothing about when the sentence's event was.
-	future := reFuture.MatchString(rePastModal.ReplaceAllString(reQuoted.ReplaceAllString(text, " "), " "))
 
 	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
@@ -145,7 +142,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
 		for _, m := range reRelativeWords.FindAllStringSubmatchIndex(text, -1) {
-			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub, future); ok {
+			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub, eventIsFuture(text, m[0], m[1], false)); ok {
 				c.Phrase = text[m[0]:m[1]]
 				consider(m[0], c)
 			}
@@ -207,7 +204,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 				continue
 			}
 			if masked == "" {
-				masked = blankQuotes(text)
+				masked = blankQuotes(text, -1)
 			}
 			// Not in a quotation (blanked in masked), nor a report's date.
 			if masked[f.at] == text[f.at] && !saidOnDate(masked, f.at) {
@@ -367,7 +364,8 @@ func isYearAt(text string, i int) bool {
 // "this past" mean the latest such day on or before it (news says "on
 // Friday" of the day it appears), "last" the latest one before it, "next"
 // the first one after it; in a sentence about the future a plain weekday is
-// the first one on or after it.
+// the first one on or after it. A plain weekday in the past is at most five
+// days back: the sixth day back is the day after publication.
 func weekdayDate(wd time.Weekday, which string, future bool, pub time.Time) time.Time {
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7
 	fwd := (int(wd) - int(pub.Weekday()) + 7) % 7
@@ -387,6 +385,12 @@ func weekdayDate(wd time.Weekday, which string, future bool, pub time.Time) time
 		return pub.AddDate(0, 0, fwd)
 	case future && which != "this past":
 		return pub.AddDate(0, 0, fwd)
+	case which == "" && back == 6:
+		// Six days back a reporter writes "last Wednesday"; a bare
+		// "Wednesday" of that name in a page dated Tuesday is the day
+		// after: the page's text is newer than its date (a live page, an
+		// update), as pages often are.
+		return pub.AddDate(0, 0, 1)
 	}
 	return pub.AddDate(0, 0, -back)
 }

@@ -58,6 +58,18 @@ func TestResolveDate(t *testing.T) {
 		{"The city has closed the bridge on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The council is closed Friday.", fri, day(2025, 2, 14), rag.PrecisionDay, "Friday"},
 		{"Storms hit the coast on Tuesday night.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		// A future marker in a relative or subordinate clause is that
+		// clause's, not the date's.
+		{"The park was given land Tuesday in a deal that will protect the bay.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The storm that will reach the coast was first spotted Monday.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"The loans will be repaid starting Monday.", fri, day(2025, 2, 17), rag.PrecisionDay, "Monday"},
+		// A speaker's own date takes the speaker's tense.
+		{`"Hikers will see frost this weekend," the ranger said.`, fri, day(2025, 2, 15), rag.PrecisionWeek, "this weekend"},
+		// A bare weekday six days back is the day after publication: that
+		// far back a reporter writes "last Saturday".
+		{"On Saturday, the ministers met in Oslo.", fri, day(2025, 2, 15), rag.PrecisionDay, "Saturday"},
+		{"Last Saturday, the ministers met in Oslo.", fri, day(2025, 2, 8), rag.PrecisionDay, "Last Saturday"},
+		{"On Sunday, the ministers met in Oslo.", fri, day(2025, 2, 9), rag.PrecisionDay, "Sunday"},
 		{"\"We will win,\" the coach said on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
 		{"On Tuesday, the board extended the ban, which will last a year.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
