@@ -19,7 +19,7 @@ import (
 const (
 	checkPrecision = 0.897
 	checkRecall    = 0.824
-	checkDates     = 0.814
+	checkDates     = 0.834
 	gateTolerance  = 0.01
 )
 
