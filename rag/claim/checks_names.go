@@ -1,5 +1,7 @@
 package claim
 
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
 // The names check: every name in the sentence is in its passages, and
 // stands where they put it.
 
@@ -152,7 +154,8 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 			hasContent[t.clause] = true
 		}
 	}
-	firstVerb := map[int]int{} // per passage clause: the first drawn-on verb in it
+	firstVerb := map[int]int{}  // per passage clause: the first drawn-on verb in it
+	firstDrawn := map[int]int{} // per passage clause: the first word drawn on
 	for i := range c.toks {
 		if c.segment[i] != seg || !c.content[i] {
 			continue
@@ -161,6 +164,9 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 			if ev.toks[p].sent == s {
 				cl := ev.toks[p].clause
 				used[cl] = true
+				if d, ok := firstDrawn[cl]; !ok || p < d {
+					firstDrawn[cl] = p
+				}
 				if v, ok := firstVerb[cl]; verbForm(ev.toks, p) && (!ok || p < v) {
 					firstVerb[cl] = p
 				}
@@ -181,6 +187,9 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		if v, ok := firstVerb[cl]; ok && v < h.start {
 			continue // after a verb the sentence draws on: its object ("hopes the NFL will appeal"), not who says or does it
 		}
+		if d, ok := firstDrawn[cl]; ok && ev.sayingBetween(d, h.start) {
+			continue // in what was said ("the accusers' attorney said the NFL does not care"), not who says it
+		}
 		known := false
 		for _, g := range c.names {
 			if sameName(g, h) || aliasOf(g, h) {
@@ -193,4 +202,16 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		}
 	}
 	return ""
+}
+
+// sayingBetween reports whether a verb of saying stands after passage word
+// from and before word to, in one clause: a name after it opens what was
+// said, and the words before it say who said it.
+func (ev *evidence) sayingBetween(from, to int) bool {
+	for p := from + 1; p < to; p++ {
+		if ev.toks[p].clause == ev.toks[to].clause && lexicon.IsSaying(ev.toks[p].low) && !ev.toks[p].upper {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,8 @@ func TestParaphrase(t *testing.T) {
 		{"pronoun, figure of someone else", "Okafor won 60% of the vote.", "Mensah won 60% of the vote. Her rival Okafor conceded.", false, KindEntity},
 		{"list after including", "Coastal towns including Arden and Bexley will see gusts above 70 mph.", "Coastal towns will see gusts above 70 mph. Arden and Bexley could see the strongest.", true, ""},
 		{"list after including, other town's figure", "Arden will see gusts above 70 mph.", "Bexley will see gusts above 70 mph. Arden could see rain.", false, KindEntity},
+		{"name in what was said", "Lopez, who represents the tenants, said the landlord must pay the fines.", "The lawyer for the tenants said Acme must pay the fines. Maria Lopez spoke on Monday.", true, ""},
+		{"noun between names relates neither", "Lopez represents the tenants accusing Brant of fraud.", "Lopez represents Brant's accusers in the fraud case, who say Acme must pay.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

@@ -38,6 +38,9 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue
 			}
 			inSent := ev.namesBySent[ev.toks[p].sent]
+			if !relating(ev.toks, inSent, p, isContent(ev.toks[p].low)) {
+				continue // "Watson's accusers said the NFL …": a noun between two names relates neither
+			}
 			pa, pb := roleNames(ev.toks, inSent, p)
 			if r, bad := turnedRound(c, ev, inSent, ca, cb, pa, pb, p); bad {
 				if found.Verdict == "" {
