@@ -21,7 +21,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) {
 			continue
 		}
-		plain := true
+		plain := !c.negatedNearSynonym(ev, h)
 		for _, p := range c.matches[h] {
 			if negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {
 				plain = false
@@ -55,6 +55,26 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// negatedNearSynonym reports whether sentence word h, negated, stands for
+// passage words only through synonyms ("failed to establish" where the
+// passage has "found" elsewhere and says "did not determine") and the
+// passage sentences its clause comes from negate something: a synonym is
+// too loose a match to say the passage states plainly what the sentence
+// denies, as the same word would be.
+func (c *sentenceRead) negatedNearSynonym(ev *evidence, h int) bool {
+	for _, p := range c.matches[h] {
+		if sameForm(c.toks[h].low, ev.toks[p].low) {
+			return false
+		}
+	}
+	for _, p := range ev.negationOf {
+		if c.good[c.segment[h]] != nil && c.goodSet[c.segment[h]][ev.toks[p].sent] {
+			return true
+		}
+	}
+	return false
 }
 
 // plainElsewhere reports whether sentence word i also matches, in the

@@ -25,6 +25,9 @@ func TestParaphrase(t *testing.T) {
 		{"list after including, other town's figure", "Arden will see gusts above 70 mph.", "Bexley will see gusts above 70 mph. Arden could see rain.", false, KindEntity},
 		{"name in what was said", "Lopez, who represents the tenants, said the landlord must pay the fines.", "The lawyer for the tenants said Acme must pay the fines. Maria Lopez spoke on Monday.", true, ""},
 		{"noun between names relates neither", "Lopez represents the tenants accusing Brant of fraud.", "Lopez represents Brant's accusers in the fraud case, who say Acme must pay.", true, ""},
+		{"negation through a synonym", "Reyes said the audit failed to establish the size of the loss.", "Reyes said the audit did not determine the size of the loss, which was found in May.", true, ""},
+		{"negation of the same word", "Reyes said the audit did not determine the size of the loss.", "Reyes said the audit determined the size of the loss.", false, KindPolarity},
+		{"the speaker is not the doer", "Ortiz said the report failed to establish the amount of THC in the oil found in Brio's bag.", "Ortiz said the report did not determine the THC content of the oil found in Brio's bag.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

@@ -117,13 +117,26 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 			done = g
 		}
 	}
-	if doer != nil && (objectBeforeInfinitive(toks, *doer, i) || pronounBetween(toks, doer.end, i)) {
-		doer = nil // the name is another verb's object, or a pronoun is the subject ("At the 1984 Euros they were beaten")
+	if doer != nil && (objectBeforeInfinitive(toks, *doer, i) || pronounBetween(toks, doer.end, i) || sayingIn(toks, doer.end, i)) {
+		// The name is another verb's object, a pronoun is the subject ("At
+		// the 1984 Euros they were beaten"), or the name is who said it
+		// ("Blagovolina said the report failed to establish").
+		doer = nil
 	}
 	if passiveAt(toks, i, done) {
 		doer, done = done, doer
 	}
 	return doer, done
+}
+
+// sayingIn reports whether a verb of saying stands in [from, to).
+func sayingIn(toks []token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if lexicon.IsSaying(toks[j].low) && lexicon.IsVerb(toks[j].low) && !toks[j].upper {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPronouns stand as the subject of a clause (a closed class).
