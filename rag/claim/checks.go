@@ -381,7 +381,7 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 		if verbForm(c.toks, i) {
 			continue
 		}
-		if lastNoun >= 0 && i-lastNoun <= maxPhraseGap && c.toks[lastNoun].clause == t.clause {
+		if lastNoun >= 0 && i-lastNoun <= maxPhraseGap && c.toks[lastNoun].clause == t.clause && !(c.substitutes(ev, lastNoun) && c.substitutes(ev, i)) {
 			return missing(KindAddition, "the source does not say %s", quoteWords([]string{c.toks[lastNoun].text, t.text}))
 		}
 		lastNoun = i

@@ -90,6 +90,7 @@ type sentenceRead struct {
 	good    [][]int        // per segment: the passage sentences it comes from
 	goodSet []map[int]bool // c.good as sets
 	touched []map[int]bool // per segment: the passage sentences it shares a word with
+	used    map[int]bool   // the passage positions some word matches, once asked for (matchedPositions)
 }
 
 var clauseWords = wordSet("and but while whereas although though after before because")

@@ -28,6 +28,9 @@ func TestParaphrase(t *testing.T) {
 		{"negation through a synonym", "Reyes said the audit failed to establish the size of the loss.", "Reyes said the audit did not determine the size of the loss, which was found in May.", true, ""},
 		{"negation of the same word", "Reyes said the audit did not determine the size of the loss.", "Reyes said the audit determined the size of the loss.", false, KindPolarity},
 		{"the speaker is not the doer", "Ortiz said the report failed to establish the amount of THC in the oil found in Brio's bag.", "Ortiz said the report did not determine the THC content of the oil found in Brio's bag.", true, ""},
+		{"phrase reworded in place", "The draw ended the club's away jinx after defeats at Leeds and Hull.", "The draw ended the club's away hoodoo after losses at Leeds and Hull.", true, ""},
+		{"phrase added at the end", "Okoro ran 100 metres in 9.9 seconds, a new national record.", "Okoro ran 100 metres in 9.9 seconds and then rested.", false, KindAddition},
+		{"phrase added in the middle", "The bill includes a ban on assault weapons and money for schools.", "The bill includes money for schools.", false, KindAddition},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

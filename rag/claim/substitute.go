@@ -1,0 +1,65 @@
+package claim
+
+// A paraphrase rewords in place: it keeps the words around a phrase and
+// replaces the phrase ("the semi-final jinx after defeats at the 2017
+// Euros" for "the semi-final hoodoo after losses at the 2017 Euros"). An
+// addition brings words with no counterpart: nothing stands in the passage
+// where they stand in the sentence ("40 hot dogs, a new world record"
+// after "40 hot dogs and buns").
+
+// maxSlot bounds how far apart, in the passage, the two words around a
+// replaced phrase may stand: further apart, they are not one place.
+const maxSlot = 10
+
+// substitutes reports whether the sentence word at i, which matches no
+// passage word, stands where the passage has words of its own: the
+// nearest words on either side of it in its sentence that the passage
+// holds stand, in that order, in one passage sentence, at most maxSlot
+// words apart, with a content word between them that no word of the
+// sentence matches. The word replaces that one.
+func (c *sentenceRead) substitutes(ev *evidence, i int) bool {
+	a, b := c.anchor(i, -1), c.anchor(i, +1)
+	if a < 0 || b < 0 {
+		return false
+	}
+	used := c.matchedPositions()
+	for _, qa := range c.matches[a] {
+		for _, qb := range c.matches[b] {
+			if qb <= qa+1 || qb-qa > maxSlot || ev.toks[qa].sent != ev.toks[qb].sent {
+				continue
+			}
+			for q := qa + 1; q < qb; q++ {
+				if isContent(ev.toks[q].low) && !used[q] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// anchor gives the nearest word to i, in direction dir and in its
+// sentence, that carries a claim or names a figure, time or name and that
+// the passage holds; -1 when there is none.
+func (c *sentenceRead) anchor(i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(c.toks) && c.toks[j].sent == c.toks[i].sent; j += dir {
+		if (c.content[j] || c.item[j]) && len(c.matches[j]) > 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// matchedPositions gives the passage positions some word of the sentence
+// matches, computed once.
+func (c *sentenceRead) matchedPositions() map[int]bool {
+	if c.used == nil {
+		c.used = map[int]bool{}
+		for _, ps := range c.matches {
+			for _, p := range ps {
+				c.used[p] = true
+			}
+		}
+	}
+	return c.used
+}
