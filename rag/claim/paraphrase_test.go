@@ -31,6 +31,7 @@ func TestParaphrase(t *testing.T) {
 		{"phrase reworded in place", "The draw ended the club's away jinx after defeats at Leeds and Hull.", "The draw ended the club's away hoodoo after losses at Leeds and Hull.", true, ""},
 		{"phrase added at the end", "Okoro ran 100 metres in 9.9 seconds, a new national record.", "Okoro ran 100 metres in 9.9 seconds and then rested.", false, KindAddition},
 		{"phrase added in the middle", "The bill includes a ban on assault weapons and money for schools.", "The bill includes money for schools.", false, KindAddition},
+		{"similar adjective", "Together with dry soils, this will push temperatures higher.", "This, combined with arid soils, will push temperatures higher.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

@@ -41,9 +41,10 @@ type lexicon struct {
 	irregular map[string][]string
 	// lemmas[word] holds the parts of speech the word is a base form of.
 	lemmas map[string]string
-	// derived and hyper join words one step apart: derivationally related
-	// forms, and verbs one hypernym step apart, both ways.
-	derived, hyper map[string][]string
+	// derived, hyper and similar join words one step apart:
+	// derivationally related forms, verbs one hypernym step apart, and
+	// adjectives WordNet calls similar (a satellite and its head), both ways.
+	derived, hyper, similar map[string][]string
 	// saying holds the verbs of saying.
 	saying map[string]bool
 	// phrasal maps a verb written with its particle in front to the
@@ -72,6 +73,7 @@ func parse() (*lexicon, error) {
 		lemmas:     map[string]string{},
 		derived:    map[string][]string{},
 		hyper:      map[string][]string{},
+		similar:    map[string][]string{},
 		saying:     map[string]bool{},
 		phrasal:    map[string]string{},
 		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
@@ -120,6 +122,9 @@ func parse() (*lexicon, error) {
 		case f[0] == "h":
 			lx.hyper[f[1]] = append(lx.hyper[f[1]], f[2])
 			lx.hyper[f[2]] = append(lx.hyper[f[2]], f[1])
+		case f[0] == "a":
+			lx.similar[f[1]] = append(lx.similar[f[1]], f[2])
+			lx.similar[f[2]] = append(lx.similar[f[2]], f[1])
 		case f[0] == "p":
 			word, phrase := f[1], f[2]
 			if strings.Contains(word, " ") {
@@ -280,6 +285,13 @@ func Derivations(word string) []string {
 // gives none.
 func VerbNeighbours(word string) []string {
 	return load().related(word, func(lx *lexicon) map[string][]string { return lx.hyper })
+}
+
+// Similar returns the adjectives WordNet calls similar to an adjective:
+// its head when it is a satellite ("arid" → "dry"), its satellites when it
+// is a head, sorted. It returns nil when WordNet gives none.
+func Similar(word string) []string {
+	return load().related(word, func(lx *lexicon) map[string][]string { return lx.similar })
 }
 
 func (lx *lexicon) related(word string, table func(*lexicon) map[string][]string) []string {

@@ -262,6 +262,20 @@ func TestVerbNeighbours(t *testing.T) {
 	}
 }
 
+func TestSimilar(t *testing.T) {
+	// arid is a satellite of dry; SemCor never tags it, and it is joined
+	// all the same.
+	if got := Similar("arid"); !slices.Contains(got, "dry") {
+		t.Errorf("Similar(arid) = %v, want it to hold dry", got)
+	}
+	if got := Similar("dry"); !slices.Contains(got, "arid") || slices.Contains(got, "wet") {
+		t.Errorf("Similar(dry) = %v, want arid and not wet", got)
+	}
+	if got := Similar("zzzz"); got != nil {
+		t.Errorf("Similar of an unknown word = %v, want nil", got)
+	}
+}
+
 func TestIsSaying(t *testing.T) {
 	for _, w := range []string{"said", "says", "told", "announced", "added", "noted", "reported"} {
 		if !IsSaying(w) {

@@ -427,6 +427,11 @@ func (d *db) derived(s *synset, n int) []form {
 //	h  verbs one hypernym step ("@") apart (touch down / land), both through
 //	   one of their first relatedRank senses, for hypernyms with at most
 //	   maxTroponyms troponyms (so that "change" or "move" joins nothing);
+//	a  an adjective satellite and the head adjective it is "similar to"
+//	   ("&": arid / dry, parched / dry), both through one of their first
+//	   relatedRank senses, whether or not SemCor tags them: a satellite is
+//	   most often a rarer word for its head, and that is when a writer
+//	   needs the head;
 //	p  a phrasal verb and the one word that writes it with its particle
 //	   in front, when WordNet puts both in one synset (play down /
 //	   downplay);
@@ -475,6 +480,17 @@ func (d *db) related() []string {
 				a, b := s.words[p.src-1], t.words[p.dst-1]
 				if d.usable(a, s.offsetK, relatedRank) && d.usable(b, t.offsetK, relatedRank) {
 					add("d", a, b)
+				}
+			case p.symbol == "&" && s.pos == 's' && t.pos == 'a':
+				for _, a := range s.words {
+					if r := d.rank[a][s.offsetK]; r < 1 || r > relatedRank {
+						continue
+					}
+					for _, b := range t.words {
+						if r := d.rank[b][t.offsetK]; r >= 1 && r <= relatedRank {
+							add("a", a, b)
+						}
+					}
 				}
 			case p.symbol == "@" && s.pos == 'v' && len(troponyms[p.target]) <= maxTroponyms:
 				for _, a := range s.words {
