@@ -70,7 +70,9 @@ func checkPhrasalOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // checkNeighbourOpposites finds a verb whose opposite the passage uses
 // one hypernym step away in WordNet: "dropped" where the passage says
 // "climbed" (drop is a way to fall, and fall is climb's opposite), or
-// "rose" where it says "plummeted". The sentence's verb must stand for no
+// "rose" where it says "plummeted"; or two verbs that are kinds of two
+// opposites, up to two steps above each ("soared" where the passage says
+// "plummeted": ways to rise and to fall). The sentence's verb must stand for no
 // passage word, and the passage's verb must stand in a sentence the clause
 // comes from, among the same words, with no negation on exactly one side.
 func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
@@ -86,12 +88,11 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				stepped[a] = true
 			}
 		}
-		if len(direct) == 0 && len(stepped) == 0 {
-			continue
-		}
+		above, na := ancestors(t.low)
 		for _, s := range c.good[seg] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
-				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) || !c.sameSurroundings(i, p, ev) || !opposedOneStep(ev.toks[p].low, direct, stepped) {
+				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) || !c.sameSurroundings(i, p, ev) ||
+					!opposedOneStep(ev.toks[p].low, direct, stepped) && !c.opposedAbove(above, na, ev.toks[p].low) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {

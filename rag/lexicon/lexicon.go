@@ -45,6 +45,8 @@ type lexicon struct {
 	// derivationally related forms, verbs one hypernym step apart, and
 	// adjectives WordNet calls similar (a satellite and its head), both ways.
 	derived, hyper, similar map[string][]string
+	// up maps a verb to its hypernyms, one step up.
+	up map[string][]string
 	// saying holds the verbs of saying.
 	saying map[string]bool
 	// phrasal maps a verb written with its particle in front to the
@@ -74,6 +76,7 @@ func parse() (*lexicon, error) {
 		derived:    map[string][]string{},
 		hyper:      map[string][]string{},
 		similar:    map[string][]string{},
+		up:         map[string][]string{},
 		saying:     map[string]bool{},
 		phrasal:    map[string]string{},
 		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
@@ -125,6 +128,8 @@ func parse() (*lexicon, error) {
 		case f[0] == "a":
 			lx.similar[f[1]] = append(lx.similar[f[1]], f[2])
 			lx.similar[f[2]] = append(lx.similar[f[2]], f[1])
+		case f[0] == "u":
+			lx.up[f[1]] = append(lx.up[f[1]], f[2])
 		case f[0] == "p":
 			word, phrase := f[1], f[2]
 			if strings.Contains(word, " ") {
@@ -292,6 +297,14 @@ func VerbNeighbours(word string) []string {
 // is a head, sorted. It returns nil when WordNet gives none.
 func Similar(word string) []string {
 	return load().related(word, func(lx *lexicon) map[string][]string { return lx.similar })
+}
+
+// Hypernyms returns the verbs one hypernym step above a verb, through its
+// base forms, sorted: "plummeted" → [drop], "drop" → [come down descend
+// fall go down move wane]. Only a verb's first senses count, and only
+// hypernyms in common use. It returns nil when WordNet gives none.
+func Hypernyms(word string) []string {
+	return load().related(word, func(lx *lexicon) map[string][]string { return lx.up })
 }
 
 func (lx *lexicon) related(word string, table func(*lexicon) map[string][]string) []string {

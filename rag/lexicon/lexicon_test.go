@@ -339,3 +339,15 @@ func TestNegativePrefixAntonyms(t *testing.T) {
 		t.Error("inflammable and flammable are one word, not opposites")
 	}
 }
+
+func TestHypernyms(t *testing.T) {
+	if got := Hypernyms("plummeted"); !slices.Contains(got, "drop") {
+		t.Errorf("Hypernyms(plummeted) = %v, want it to hold drop", got)
+	}
+	if got := Hypernyms("drop"); !slices.Contains(got, "fall") || slices.Contains(got, "plummet") {
+		t.Errorf("Hypernyms(drop) = %v, want fall and not plummet (one way, upwards)", got)
+	}
+	if got := Hypernyms("ukraine"); got != nil {
+		t.Errorf("Hypernyms(ukraine) = %v, want nil", got)
+	}
+}

@@ -435,6 +435,9 @@ func (d *db) derived(s *synset, n int) []form {
 //	p  a phrasal verb and the one word that writes it with its particle
 //	   in front, when WordNet puts both in one synset (play down /
 //	   downplay);
+//	u  a verb and its hypernym, one step up, in that order (plummet /
+//	   drop), both through one of their first relatedRank senses, the
+//	   hypernym in common use;
 //	s  the verbs of saying: single-word members of sayingSynset, of its
 //	   direct troponyms and of reportSynset, through one of their first
 //	   sayingRank senses
@@ -535,6 +538,35 @@ func (d *db) related() []string {
 			for _, w := range s.words {
 				if w == particle+verb {
 					add("p", w, ph)
+				}
+			}
+		}
+	}
+	// Hypernyms of verbs, one step up, kept in their direction: the
+	// troponym first ("plummet" → "drop", "drop" → "fall"), both through
+	// one of their first relatedRank senses, the hypernym in common use,
+	// whatever the number of troponyms: the claim checker climbs two steps from two verbs and
+	// asks whether they reach the two sides of an antonym pair.
+	for _, s := range d.synsets {
+		if s.pos != 'v' {
+			continue
+		}
+		for _, p := range s.ptrs {
+			t := d.synsets[p.target]
+			if p.symbol != "@" || t == nil {
+				continue
+			}
+			for _, a := range s.words {
+				if r := d.rank[a][s.offsetK]; r == 0 || r > relatedRank {
+					continue // any verb, rare ones too ("plummet"), by its first senses
+				}
+				for _, b := range t.words {
+					if a != b && d.usable(b, t.offsetK, relatedRank) {
+						if line := "u\t" + a + "\t" + b; !seen[line] {
+							seen[line] = true
+							lines = append(lines, line)
+						}
+					}
 				}
 			}
 		}

@@ -1,0 +1,16 @@
+package claim
+
+import "testing"
+
+// TestOppositesAbove covers verbs that are kinds of two opposites, two
+// hypernym steps up at most, and the verbs of one kind that are not.
+func TestOppositesAbove(t *testing.T) {
+	passage := func(verb string) string { return "Copper prices " + verb + " on Monday after the talks, traders said." }
+	runCases(t, KindAntonym, []ruleCase{
+		{"ways to rise and to fall", "Copper prices soared on Monday after the talks.", passage("plummeted"), false},
+		{"ways to rise and to fall, the other way", "Copper prices tumbled on Monday after the talks.", passage("jumped"), false},
+		{"two ways to fall", "Copper prices tumbled on Monday after the talks.", passage("dropped"), true},
+		{"a kind of rising and rising", "Copper prices soared on Monday after the talks.", passage("rose"), true},
+		{"two classes of verb are not compared", "Copper prices fell on Monday after the talks.", passage("declined"), true},
+	})
+}
