@@ -44,9 +44,11 @@ func ancestors(low string) ([]string, int) {
 // reach far ("fell" a tree reaches "raise"), so the two verbs must also be
 // of one broad class: their most frequent senses filed in the same
 // lexicographer file (soar and plummet in verb.motion; fell, verb.contact,
-// and decline, verb.change, are not compared).
+// and decline, verb.change, are not compared), and the sentence's verb
+// must be one WordNet relates to no passage word (no shared synonym, no
+// neighbour): a relation there says paraphrase, not opposite.
 func (c *sentenceRead) opposedAbove(a []string, na int, low string) bool {
-	if !sameClass(a[0], low) {
+	if len(a) == 0 || !sameClass(a[0], low) {
 		return false
 	}
 	b, nb := ancestors(low)

@@ -88,7 +88,11 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				stepped[a] = true
 			}
 		}
-		above, na := ancestors(t.low)
+		var above []string // only for a verb WordNet relates to no passage word
+		na := 0
+		if !ev.related(t.low) {
+			above, na = ancestors(t.low)
+		}
 		for _, s := range c.good[seg] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
 				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) || !c.sameSurroundings(i, p, ev) ||
