@@ -251,6 +251,9 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			cands = append(cands, c)
 		}
 	}
+	// The body that follows a headline need not hold a typed answer of
+	// its own: the headline gave it.
+	onTopic := cands
 	cands = typedFirst(q, cands)
 	chosen := chooseSentences(q, cands, maxSentences)
 	if len(chosen) == 0 || chosen[0].coverage < minSentenceCoverage || answerCoverage(q, chosen, context) < minAnswerCoverage {
@@ -272,7 +275,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			return abstain(abstainNoAnswer)
 		}
 	}
-	chosen = withBodyAfterHeadline(hits, cands, chosen, maxSentences)
+	chosen = withBodyAfterHeadline(hits, onTopic, chosen, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
 
 	numbers := map[string]int{} // passage id → citation number
@@ -290,7 +293,11 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			// above the passage, so that the citation holds what it backs.
 			ans.Citations[n-1].Text = p.Title + "\n\n" + p.Text
 		}
-		parts = append(parts, citeSentence(c.text, n))
+		text := c.text
+		if isHeadline(hits, c) && !strings.ContainsAny(text[len(text)-1:], ".!?…") {
+			text += "." // a headline ends where the next sentence begins
+		}
+		parts = append(parts, citeSentence(text, n))
 	}
 	ans.Text = strings.Join(parts, " ")
 	ans.AsOf = newestPublished(ans.Citations)
@@ -426,7 +433,7 @@ func kindBonus(q questionTerms, text string, fresh bool) float64 {
 			b += candidateBonus
 		}
 	case kindReason:
-		if reasonPattern.MatchString(text) {
+		if givesReason(text) {
 			b += candidateBonus
 		}
 	case kindManner:

@@ -62,6 +62,52 @@ var (
 	reportedSpeech = regexp.MustCompile(`(?i)(^|\s)["“‘]|\b(said|says|told|warned|wrote|added|claimed|posted|argued|insisted|according to)\b`)
 )
 
+// temporalCues are the reason cues that also order events in time: "after
+// the vote" may give a cause, "24 hours after the call" gives a time.
+var temporalCues = wordSet(`after since following`)
+
+// timeAdverbs stand before a preposition of time to measure the gap
+// ("soon after", "shortly after", "long since"): a closed class.
+var timeAdverbs = wordSet(`soon shortly just immediately right long ever days hours weeks months years minutes moments later`)
+
+// givesReason reports whether a sentence holds a cue of a reason or a
+// cause ("because", "due to", "after" a cause). "After", "since" and
+// "following" count only when they are not measuring time: not after a
+// span or a time adverb ("less than 24 hours after", "soon after"), nor
+// before a date or a time ("since 2001", "after Sunday").
+func givesReason(sentence string) bool {
+	for _, loc := range reasonPattern.FindAllStringIndex(sentence, -1) {
+		cue := strings.ToLower(sentence[loc[0]:loc[1]])
+		if !temporalCues[cue] {
+			return true
+		}
+		before := phraseWords(sentence[:loc[0]])
+		if n := len(before); n > 0 {
+			prev, _ := bareWord(before[n-1])
+			prev = strings.ToLower(prev)
+			if timeAdverbs[prev] || lexiconTimeNoun(prev) {
+				continue
+			}
+		}
+		after := strings.TrimSpace(sentence[loc[1]:])
+		if loc := datePattern.FindStringIndex(after); loc != nil && loc[0] == 0 {
+			continue
+		}
+		if loc := durationPattern.FindStringIndex(after); loc != nil && loc[0] == 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// lexiconTimeNoun reports whether a word is a noun whose most frequent
+// sense WordNet files under noun.time ("hours", "weeks", "moments").
+func lexiconTimeNoun(w string) bool {
+	files := lexicon.LexFiles(w, 'n')
+	return len(files) > 0 && files[0] == "noun.time"
+}
+
 // kindOf works out what a question asks for from its wording.
 func kindOf(question string) answerKind {
 	q := strings.ToLower(question)
@@ -387,22 +433,34 @@ func answerSpan(k answerKind, sentence string, qTerms map[string]bool) string {
 var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}\p{N}’'.-]*(?:\s+(?:(?:of|de|la|van|von|and|&)\s+)?\p{Lu}[\p{L}\p{N}’'.-]*)*`)
 
 // nameRun is the first run of capitalised words, not at the sentence's
-// start, that the question does not hold.
+// start, that the question does not hold. Failing one, it is the run that
+// opens the sentence, without its first word (capitalised because it opens
+// the sentence): "Port of Dunmore shuts its gates" gives "Dunmore".
 func nameRun(sentence string, qTerms map[string]bool) string {
-	for _, loc := range capitalisedRun.FindAllStringIndex(sentence, -1) {
-		if loc[0] == 0 {
-			continue
-		}
-		run := strings.TrimRight(sentence[loc[0]:loc[1]], ".’'")
-		fresh := false
+	fresh := func(run string) bool {
 		for _, t := range prose.Terms(run) {
 			if !qTerms[t] && !phrasingWords[t] && !calendarWord(t) {
-				fresh = true
+				return true
 			}
 		}
-		if fresh {
-			return run
+		return false
+	}
+	opening := ""
+	for _, loc := range capitalisedRun.FindAllStringIndex(sentence, -1) {
+		if loc[0] > 0 {
+			if run := strings.TrimRight(sentence[loc[0]:loc[1]], ".’'"); fresh(run) {
+				return run
+			}
+			continue
 		}
+		if first := strings.IndexFunc(sentence[:loc[1]], unicode.IsSpace); first > 0 {
+			if rest := capitalisedRun.FindStringIndex(sentence[first:loc[1]]); rest != nil {
+				opening = strings.TrimRight(sentence[first+rest[0]:first+rest[1]], ".’'")
+			}
+		}
+	}
+	if opening != "" && fresh(opening) {
+		return opening
 	}
 	return ""
 }

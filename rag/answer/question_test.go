@@ -62,17 +62,29 @@ func TestExtractiveNeverEchoesTheQuestion(t *testing.T) {
 }
 
 // TestExtractiveAddsTheSentenceTheAnswerRunsInto: "the show" in one
-// sentence, its name in the next.
+// sentence, its name in the next; "He added:" and what he added; "She…"
+// and the sentence before that names her.
 func TestExtractiveAddsTheSentenceTheAnswerRunsInto(t *testing.T) {
-	q := "Which wildly popular show was recently green lit for a new season?"
-	hits := hitsOf(passagesFrom(t,
-		"Netflix announced on Sunday that the wildly popular show is green lit for a second season. Squid Game became the streamer's most watched series last year. Filming starts in the spring."))
-	ans := Extractive(q, hits, ExtractiveOptions{})
-	if ans.Abstained || !strings.Contains(ans.Text, "Squid Game") {
-		t.Errorf("answer %q lacks the show's name", ans.Text)
-	}
-	if len(ans.Spans) == 0 || ans.Spans[0] != "Squid Game" {
-		t.Errorf("spans %q, want the name", ans.Spans)
+	for _, tc := range []struct {
+		question, text, want, span string
+	}{
+		{"Which wildly popular show was recently green lit for a new season?",
+			"Netflix announced on Sunday that the wildly popular show is green lit for a second season. Squid Game became the streamer's most watched series last year. Filming starts in the spring.",
+			"Squid Game", "Squid Game"},
+		{"What did the mayor say about the bridge closure?",
+			"Council news. Asked about the bridge closure on Monday, the mayor added:\n\n\"We had no choice. Traffic was light.\"",
+			"We had no choice", ""},
+		{"Which singer will open the new Las Vegas arena?",
+			"Arena news. Maria Olsen has signed a contract with the owners of the arena. She will open the new Las Vegas arena in December with three shows. Tickets go on sale on Friday.",
+			"Maria Olsen", "Maria Olsen"},
+	} {
+		ans := Extractive(tc.question, hitsOf(passagesFrom(t, tc.text)), ExtractiveOptions{})
+		if ans.Abstained || !strings.Contains(ans.Text, tc.want) {
+			t.Errorf("%s: answer %q lacks %q", tc.question, ans.Text, tc.want)
+		}
+		if tc.span != "" && (len(ans.Spans) == 0 || ans.Spans[0] != tc.span) {
+			t.Errorf("%s: spans %q, want %q", tc.question, ans.Spans, tc.span)
+		}
 	}
 }
 
