@@ -74,6 +74,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 			q.all[f] = true
 		}
 	}
+	phrasal := q.readPhrasalVerbs(question)
 	if idf == nil {
 		for _, t := range q.order {
 			q.unseen[t] = true
@@ -102,6 +103,9 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		for _, t := range unknown {
 			q.weight[t] = maxKnown
 		}
+	}
+	for t, alts := range phrasal {
+		q.forms[t] = append(q.forms[t], alts...)
 	}
 	// Words capitalised in the question (but not its first), and numbers,
 	// name what it is about.
