@@ -2,6 +2,7 @@ package prose
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,13 +43,28 @@ func eventIsFuture(text string, start, end int, weekday bool) bool {
 	ds, de := start-left, end-left
 	for _, m := range reFuture.FindAllStringIndex(clause, -1) {
 		switch {
-		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds]):
+		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds], true):
 			return true // "will travel to Paris on Friday"
 		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]):
 			return true // "Friday, the team will play"
 		}
 	}
 	return weekday && presentBefore(clause[:ds])
+}
+
+// dayTense reads the tense a day-and-month date without a year belongs
+// to: 1 when its verb is in the future, -1 when its clause has a finite
+// verb in the past ("was arrested on December 20"), 0 when there is
+// neither.
+func dayTense(text string, start, end int) int {
+	if eventIsFuture(text, start, end, false) {
+		return 1
+	}
+	left, right := clauseAround(blankQuotes(text, start), start, end)
+	if hasFinitePast(text[left:right], false) {
+		return -1
+	}
+	return 0
 }
 
 // clauseAround returns the bounds of the clause the date at start..end
@@ -144,18 +160,38 @@ func opensClause(s string) bool {
 var subordinators = WordSet(`that which who whom whose where when while if whether because after before since until unless although though`)
 
 // hasFinitePast reports whether a stretch of a clause holds a finite verb in
-// the past that a later date would belong to ("the storm that will hit the
-// coast was spotted Friday"): a past form of be or have, or an -ed form not
-// led by an auxiliary ("will be repaid" is one verb group with "will").
-func hasFinitePast(s string) bool {
+// the past: a past form of be or have, or a past form (-ed, or an irregular
+// one WordNet lists, "began", "told") not led by an auxiliary ("will be
+// repaid", "is planned" are not). afterMarker says the stretch follows a
+// future marker, whose own verb its first word is.
+func hasFinitePast(s string, afterMarker bool) bool {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
 		w = strings.Trim(w, ".,;:()\"“”’'")
-		switch {
-		case w == "was" || w == "were" || w == "had":
+		if w == "was" || w == "were" || w == "had" {
 			return true
-		case strings.HasSuffix(w, "ed") && len(w) > 4 && (i == 0 || !auxiliaries[strings.Trim(words[i-1], ".,;:()\"“”’'")]):
-			return i > 0 // the word right after the marker is its own verb
+		}
+		if afterMarker && i == 0 || i > 0 && (auxiliaries[strings.Trim(words[i-1], ".,;:()\"“”’'")] || determiners[words[i-1]]) {
+			continue
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && lexicon.IsVerb(w) || irregularPast(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// irregularPast reports whether a word is an irregular past form WordNet's
+// exception lists give for a verb ("began", "told", "took"), other than a
+// participle in -n ("taken"; "begun" is caught by its auxiliary) and the
+// present forms the lists hold too ("has", "goes").
+func irregularPast(w string) bool {
+	if strings.HasSuffix(w, "n") || strings.HasSuffix(w, "s") || len(w) < 3 || auxiliaries[w] {
+		return false // a participle, a present ("has", "goes") or an auxiliary
+	}
+	for _, b := range lexicon.Bases(w) {
+		if b != w && slices.Contains(lexicon.Inflections(b), w) {
+			return true
 		}
 	}
 	return false

@@ -24,7 +24,7 @@ var (
 	// "three days ago", "a week ago"
 	reAgo = regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? ago\b`)
 	// "in February", "in early March 2024", "during May"
-	reInMonth = regexp.MustCompile(`\b(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|of) (?:(?:early|late|mid|mid-) ?)?)?` + `(January|February|March|April|May|June|July|August|September|October|November|December)` + `(?: (\d{4}))?\b`)
+	reInMonth = regexp.MustCompile(`\b(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|of) (?:(?:early|late|mid|mid-) ?)?)?` + `(January|February|March|April|May|June|July|August|September|October|November|December)` + `(?: (?:of )?(\d{4}))?\b`)
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
@@ -120,12 +120,12 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := parseMonth(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, eventIsFuture(text, m[0], m[1], false)))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, dayTense(text, m[0], m[1])))
 	}
 	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
 		mo, _ := parseMonth(text[m[2]:m[3]])
 		day, _ := strconv.Atoi(text[m[4]:m[5]])
-		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, eventIsFuture(text, m[0], m[1], false)))
+		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, dayTense(text, m[0], m[1])))
 	}
 	if !pub.IsZero() {
 		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
@@ -278,15 +278,25 @@ var determiners = WordSet(`the a an this these those its his her their our your 
 var dateFollowers = WordSet(`morning afternoon evening night noon midnight at and or to through until till from in on by`)
 
 // dayInYear builds a day-and-month date, with the year from the text when it
-// gives one (ys ≥ 0) and otherwise the year yearFor picks.
-func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub time.Time, future bool) rag.EventDate {
+// gives one (ys ≥ 0) and otherwise the year yearFor picks for tense (see
+// dayTense).
+func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub time.Time, tense int) rag.EventDate {
 	year := 0
+	at := func(y int) time.Time { return time.Date(y, mo, min(day, 28), 0, 0, 0, 0, time.UTC) }
 	if ys >= 0 {
 		year, _ = strconv.Atoi(text[ys:ye])
 	} else if pub.IsZero() {
 		return rag.EventDate{}
 	} else {
-		year = yearFor(pub, future, func(y int) time.Time { return time.Date(y, mo, min(day, 28), 0, 0, 0, 0, time.UTC) })
+		year = yearFor(pub, tense > 0, at)
+		if tense == 0 {
+			// With no tense to go by, the year that puts the day nearest
+			// to publication: "postponed the meeting until June 30" in a
+			// June 6 article, "December 20" in a January one.
+			if ahead := yearFor(pub, true, at); at(ahead).Sub(pub) < pub.Sub(at(year)) {
+				year = ahead
+			}
+		}
 	}
 	t, ok := makeDate(year, mo, day)
 	if !ok {

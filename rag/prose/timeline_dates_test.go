@@ -99,6 +99,14 @@ func TestResolveDate(t *testing.T) {
 		{"A summit in December was cancelled.", jan, day(2024, 12, 1), rag.PrecisionMonth, "in December"},
 		{"A summit in March 2022 failed.", jan, day(2022, 3, 1), rag.PrecisionMonth, "in March 2022"},
 		{"Russia annexed Crimea in 2014.", sat, day(2014, 1, 1), rag.PrecisionYear, "in 2014"},
+		{"The team won the title in April of 2012.", sat, day(2012, 4, 1), rag.PrecisionMonth, "in April of 2012"},
+		// A day and month with no tense to go by take the year nearest to
+		// publication; a past verb puts them before it.
+		{"The board has postponed the vote until February 28.", fri, day(2025, 2, 28), rag.PrecisionDay, "February 28"},
+		{"A gala is planned for March 9 at the stadium.", fri, day(2025, 3, 9), rag.PrecisionDay, "March 9"},
+		{"The driver was arrested on March 9.", fri, day(2024, 3, 9), rag.PrecisionDay, "March 9"},
+		{"The river crested on December 20, officials said.", jan, day(2024, 12, 20), rag.PrecisionDay, "December 20"},
+		{"December 20: the river crests in Hull.", jan, day(2024, 12, 20), rag.PrecisionDay, "December 20"},
 		// A date aside from the sentence's own clause (in a quotation, in
 		// brackets, or naming a thing after a determiner or a possessive)
 		// gives way to the clause's own date, however exact it is.
