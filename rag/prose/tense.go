@@ -60,11 +60,33 @@ func dayTense(text string, start, end int) int {
 	if eventIsFuture(text, start, end, false) {
 		return 1
 	}
-	left, right := clauseAround(blankQuotes(text, start), start, end)
-	if hasFinitePast(text[left:right], false) {
+	masked := blankQuotes(text, start)
+	left, right := clauseAround(masked, start, end)
+	if hasFinitePast(masked[left:right], false) {
+		return -1
+	}
+	// A phrase set off with no verb of its own ("In her final game in
+	// October, she ...") takes the tense of the sentence's clauses, when
+	// none of them speaks of the future.
+	if !hasVerbGroup(masked[left:right]) && hasFinitePast(masked, false) && !reFuture.MatchString(masked) {
 		return -1
 	}
 	return 0
+}
+
+// hasVerbGroup reports whether a stretch of text holds a verb group: a form
+// of be or have, a modal, or a word with a verb's -ed or -ing ending.
+func hasVerbGroup(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,;:()\"“”’'")
+		if auxiliaries[w] && w != "not" && w != "also" && w != "still" || clauseOpeners[w] && !subordinators[w] && w != "to" && w != "as" {
+			return true
+		}
+		if (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && len(w) > 4 && lexicon.IsVerb(w) || irregularPast(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAround returns the bounds of the clause the date at start..end

@@ -28,7 +28,7 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	reQuoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
 )
 
@@ -186,7 +186,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		} else if pub.IsZero() {
 			continue
 		} else {
-			year = yearFor(pub, eventIsFuture(text, m[0], m[1], false), func(y int) time.Time { return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC) })
+			year = yearOf(pub, dayTense(text, m[0], m[1]), func(y int) time.Time { return time.Date(y, mo, 15, 0, 0, 0, 0, time.UTC) })
 		}
 		consider(m[0], rag.EventDate{Date: time.Date(year, mo, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionMonth})
 	}
@@ -288,15 +288,7 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 	} else if pub.IsZero() {
 		return rag.EventDate{}
 	} else {
-		year = yearFor(pub, tense > 0, at)
-		if tense == 0 {
-			// With no tense to go by, the year that puts the day nearest
-			// to publication: "postponed the meeting until June 30" in a
-			// June 6 article, "December 20" in a January one.
-			if ahead := yearFor(pub, true, at); at(ahead).Sub(pub) < pub.Sub(at(year)) {
-				year = ahead
-			}
-		}
+		year = yearOf(pub, tense, at)
 	}
 	t, ok := makeDate(year, mo, day)
 	if !ok {
@@ -315,6 +307,21 @@ func makeDate(y int, m time.Month, d int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// yearOf picks the year of a date written without one for its tense (see
+// dayTense): before publication in the past, after it in the future, and
+// with no tense to go by the year that puts it nearest to publication
+// ("postponed the meeting until June 30" in a June 6 article, "December
+// 20" in a January one, "start fresh in September" in July).
+func yearOf(pub time.Time, tense int, at func(y int) time.Time) int {
+	year := yearFor(pub, tense > 0, at)
+	if tense == 0 {
+		if ahead := yearFor(pub, true, at); at(ahead).Sub(pub) < pub.Sub(at(year)) {
+			year = ahead
+		}
+	}
+	return year
 }
 
 // yearFor picks the year of a date written without one: news reports what

@@ -107,6 +107,15 @@ func TestResolveDate(t *testing.T) {
 		{"The driver was arrested on March 9.", fri, day(2024, 3, 9), rag.PrecisionDay, "March 9"},
 		{"The river crested on December 20, officials said.", jan, day(2024, 12, 20), rag.PrecisionDay, "December 20"},
 		{"December 20: the river crests in Hull.", jan, day(2024, 12, 20), rag.PrecisionDay, "December 20"},
+		// So do months: "going to", an infinitive or a participle put no
+		// verb in the past; a phrase with no verb of its own takes the
+		// tense of the sentence.
+		{"We are going to use them in November.", day(2025, 6, 25), day(2025, 11, 1), rag.PrecisionMonth, "in November"},
+		{"The summit, being held in June in Lima, draws forty leaders.", day(2025, 5, 19), day(2025, 6, 1), rag.PrecisionMonth, "in June"},
+		{"Voters are eager to turn out in November.", day(2025, 6, 25), day(2025, 11, 1), rag.PrecisionMonth, "in November"},
+		{"The rate is up from 6.8% in November.", jan, day(2024, 11, 1), rag.PrecisionMonth, "in November"},
+		{"In her last game in October, she scored twice.", day(2025, 8, 13), day(2024, 10, 1), rag.PrecisionMonth, "in October"},
+		{"The coach, who took over in September, asks for time.", day(2025, 7, 29), day(2024, 9, 1), rag.PrecisionMonth, "in September"},
 		// A date aside from the sentence's own clause (in a quotation, in
 		// brackets, or naming a thing after a determiner or a possessive)
 		// gives way to the clause's own date, however exact it is.
