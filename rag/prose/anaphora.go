@@ -128,45 +128,61 @@ func countOf(s string) int {
 	return countWords[s]
 }
 
-// ArticleDates dates the sentences of one article in reading order, so an
-// anaphoric expression ("five days later") counts from the date an
-// earlier sentence gave. It reads relative dates against the article's
-// reference date (ReferenceDate).
+// ArticleDates dates the sentences of one article, so an anaphoric
+// expression ("five days later") counts from the date an earlier sentence
+// gave. It reads relative dates against the article's reference date
+// (ReferenceDate). Earlier sentences are read only for a sentence that
+// needs them, and each once; an ArticleDates is not safe for concurrent use.
 type ArticleDates struct {
 	body  string
 	ref   time.Time
-	ends  []int // where each dated sentence of the article ends
-	dates []rag.EventDate
+	spans [][2]int
+	last  map[int]rag.EventDate // by sentence: the last event date up to its end
 }
+
+// anchorReach is how many sentences back an anaphoric expression looks for
+// the date it counts from: further back, the event it counts from is
+// rarely the one the text last dated.
+const anchorReach = 12
 
 // NewArticleDates reads body, an article's text, published on published.
 func NewArticleDates(body string, published time.Time) *ArticleDates {
-	a := &ArticleDates{body: body, ref: ReferenceDate(body, published)}
-	var last rag.EventDate
-	for _, sp := range SentenceSpans(body) {
-		_, _, last = resolveDate(body[sp[0]:sp[1]], a.ref, last)
-		if !last.Date.IsZero() {
-			a.ends = append(a.ends, sp[1])
-			a.dates = append(a.dates, last)
-		}
-	}
-	return a
+	return &ArticleDates{body: body, ref: ReferenceDate(body, published), spans: SentenceSpans(body), last: map[int]rag.EventDate{}}
 }
 
 // Reference is the day the article's relative dates are read against.
 func (a *ArticleDates) Reference() time.Time { return a.ref }
 
 // Date resolves a sentence of the article (ResolveDate), with its
-// anaphoric expressions counting from the last date the article gave
-// before it. A sentence not found in the article has no earlier date to
-// count from.
+// anaphoric expressions counting from the last date of an event the
+// article gave before it. A sentence not found in the article has no
+// earlier date to count from.
 func (a *ArticleDates) Date(sentence string) (rag.EventDate, bool) {
 	var anchor rag.EventDate
-	if offset := strings.Index(a.body, sentence); offset >= 0 && sentence != "" {
-		if i := sort.SearchInts(a.ends, offset+1); i > 0 {
-			anchor = a.dates[i-1]
-		}
+	if offset := strings.Index(a.body, sentence); offset >= 0 && sentence != "" && reAnaphoric.MatchString(sentence) {
+		// The sentences that end at or before the offset come before it.
+		i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i][1] > offset })
+		anchor = a.lastUpTo(i-1, anchorReach)
 	}
 	d, ok, _ := resolveDate(sentence, a.ref, anchor)
 	return d, ok
+}
+
+// lastUpTo returns the last date of an event the article gave up to the
+// end of sentence i, looking at most reach sentences back.
+func (a *ArticleDates) lastUpTo(i, reach int) rag.EventDate {
+	if i < 0 || reach <= 0 {
+		return rag.EventDate{}
+	}
+	if d, ok := a.last[i]; ok {
+		return d
+	}
+	sent := a.body[a.spans[i][0]:a.spans[i][1]]
+	_, _, last := resolveDate(sent, a.ref, rag.EventDate{})
+	if last.Date.IsZero() || reAnaphoric.MatchString(sent) {
+		// No date of its own, or one counted from further back.
+		_, _, last = resolveDate(sent, a.ref, a.lastUpTo(i-1, reach-1))
+	}
+	a.last[i] = last
+	return last
 }

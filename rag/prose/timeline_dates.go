@@ -82,6 +82,19 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 	best := rag.EventDate{}
 	bestAt, bestAside := -1, false
 	asides := asideSpans(text)
+	// Each pattern runs only on a sentence that holds a word it needs: the
+	// regular expressions are most of the cost of reading an article.
+	low := strings.ToLower(text)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+		return false
+	}
+	digits := strings.ContainsAny(text, "0123456789")
+	months := has("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 	type found struct {
 		at int
 		d  rag.EventDate
@@ -109,7 +122,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		best, bestAt, bestAside = c, at, aside
 	}
 
-	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(digits, reISODate, text) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		day, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -117,18 +130,18 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 			consider(m[0], rag.EventDate{Date: t, Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
 	}
-	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(digits && months, reDayMonth, text) {
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := parseMonth(text[m[4]:m[5]])
 		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, dayTense(text, m[0], m[1])))
 	}
-	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(digits && months, reMonthDay, text) {
 		mo, _ := parseMonth(text[m[2]:m[3]])
 		day, _ := strconv.Atoi(text[m[4]:m[5]])
 		consider(m[0], dayInYear(text, m[0], m[1], m[6], m[7], mo, day, pub, dayTense(text, m[0], m[1])))
 	}
 	if !pub.IsZero() {
-		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range findIf(has("day"), reWeekday, text) {
 			word := text[m[4]:m[5]]
 			if !StartsUpper(word) {
 				continue // "friday" in lower case is not how news writes a day
@@ -141,13 +154,13 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, fut, pub),
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
-		for _, m := range reRelativeWords.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range findIf(has("day", "tomorrow", "night", "morning", "afternoon", "evening", "week", "month", "year"), reRelativeWords, text) {
 			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub, eventIsFuture(text, m[0], m[1], false)); ok {
 				c.Phrase = text[m[0]:m[1]]
 				consider(m[0], c)
 			}
 		}
-		for _, m := range reAgo.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range findIf(has(" ago"), reAgo, text) {
 			nStr := strings.ToLower(text[m[2]:m[3]])
 			n, err := strconv.Atoi(nStr)
 			if err != nil {
@@ -170,7 +183,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 			consider(m[0], c)
 		}
 	}
-	for _, m := range reInMonth.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(months, reInMonth, text) {
 		word := text[m[2]:m[3]]
 		hasPrep := m[0] != m[2]
 		if word == "May" && !hasPrep {
@@ -190,7 +203,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		}
 		consider(m[0], rag.EventDate{Date: time.Date(year, mo, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionMonth})
 	}
-	for _, m := range reInYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(digits, reInYear, text) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		consider(m[0], rag.EventDate{Date: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Phrase: text[m[0]:m[1]], Precision: rag.PrecisionYear})
 	}
@@ -213,7 +226,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		}
 		return d
 	}
-	for _, m := range reAnaphoric.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(has("day", "night", "morning", "afternoon", "evening", "week", "month", "year"), reAnaphoric, text) {
 		if c, ok := anaphoricDate(text, m, eventBefore(m[0])); ok {
 			consider(m[0], c)
 		}
@@ -223,6 +236,15 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		return rag.EventDate{}, false, last
 	}
 	return best, true, last
+}
+
+// findIf returns re's submatch indexes in text when need holds, and nil
+// without running re when it does not.
+func findIf(need bool, re *regexp.Regexp, text string) [][]int {
+	if !need {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
 // asideSpans returns the parts of a sentence that stand outside its own

@@ -84,6 +84,8 @@ func TestResolveDate(t *testing.T) {
 		{"A missile hit the plant overnight.", fri, day(2025, 2, 14), rag.PrecisionDay, "overnight"},
 		{"The minister resigned yesterday.", fri, day(2025, 2, 13), rag.PrecisionDay, "yesterday"},
 		{"Kyiv does not expect talks today.", fri, day(2025, 2, 14), rag.PrecisionDay, "today"},
+		{"Coming tomorrow: the jobs report.", fri, day(2025, 2, 15), rag.PrecisionDay, "tomorrow"},
+		{"Sirens sounded tonight.", fri, day(2025, 2, 14), rag.PrecisionDay, "tonight"},
 		{"Earlier this week Mr Trump called Mr Putin.", fri, day(2025, 2, 10), rag.PrecisionWeek, "Earlier this week"},
 		{"He visited Kyiv last week.", fri, day(2025, 2, 3), rag.PrecisionWeek, "last week"},
 		{"The prime minister visited Kyiv last month.", fri, day(2025, 1, 1), rag.PrecisionMonth, "last month"},
