@@ -19,7 +19,7 @@ import (
 const (
 	checkPrecision = 0.897
 	checkRecall    = 0.824
-	checkDates     = 0.834
+	checkDates     = 0.848
 	gateTolerance  = 0.01
 )
 
