@@ -22,6 +22,9 @@ type figure struct {
 	// dimension's smallest unit (days, basis points).
 	unit string
 	base float64
+	// approx is set when a word before the figure says it is rounded or
+	// bounded ("nearly", "about", "more than"); see rounded.
+	approx bool
 }
 
 // convertible units: durations in days and shares of a rate in basis
@@ -246,6 +249,7 @@ func findFigures(toks []token) []figure {
 		if u := unitAfter(toks, out[k].end); u != "" && !out[k].ordinal && !out[k].pct {
 			out[k].unit, out[k].base = u, out[k].value*unitSizes[u].size
 		}
+		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)
 	}
 	return out
 }
@@ -267,14 +271,16 @@ func dirBefore(toks []token, i int) int {
 	return 0
 }
 
-// sameFigure reports whether two figures state the same number: ordinals
-// only match ordinals, and a fraction matches the same share written as a
-// percentage ("half", "50%").
+// sameFigure reports whether sentence figure a states passage figure b:
+// ordinals only match ordinals, a fraction matches the same share written
+// as a percentage ("half", "50%"), a measure matches itself in another unit
+// ("three months", "90 days"), and a figure the sentence says it rounds
+// matches what it rounds ("nearly 3,000", 2,832).
 func sameFigure(a, b figure) bool {
 	if a.ordinal != b.ordinal {
 		return false
 	}
-	if closeTo(a.value, b.value) || sameMeasure(a, b) {
+	if closeTo(a.value, b.value) || sameMeasure(a, b) || rounded(a, b) {
 		return true
 	}
 	// A share in words and as a percentage agree to the rounding of the

@@ -32,6 +32,12 @@ func TestParaphrase(t *testing.T) {
 		{"phrase added at the end", "Okoro ran 100 metres in 9.9 seconds, a new national record.", "Okoro ran 100 metres in 9.9 seconds and then rested.", false, KindAddition},
 		{"phrase added in the middle", "The bill includes a ban on assault weapons and money for schools.", "The bill includes money for schools.", false, KindAddition},
 		{"similar adjective", "Together with dry soils, this will push temperatures higher.", "This, combined with arid soils, will push temperatures higher.", true, ""},
+		{"rounded down", "The carriers fly nearly 3,000 routes.", "The carriers fly 2,832 routes.", true, ""},
+		{"rounded, bounded below", "The carriers fly more than 2,800 routes.", "The carriers fly 2,832 routes.", true, ""},
+		{"about, to the nearest", "The deal is worth about $441 million.", "The deal is worth $440.6 million.", true, ""},
+		{"rounded too far", "The carriers fly about 3,000 routes.", "The carriers fly 2,432 routes.", false, KindFigure},
+		{"bound on the wrong side", "The carriers fly more than 2,900 routes.", "The carriers fly 2,832 routes.", false, KindFigure},
+		{"unhedged figure is exact", "The carriers fly 2,800 routes.", "The carriers fly 2,832 routes.", false, KindFigure},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})
