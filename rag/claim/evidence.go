@@ -21,7 +21,7 @@ type evidence struct {
 	toks    []token
 	byForm  map[string][]int // a word form → positions of the words with that form
 	bySyn   map[string][]int // a WordNet synonym or derivation → positions of the words it is a synonym of
-	byNear  map[string][]int // a verb one hypernym step away, or a similar adjective → positions
+	byNear  map[string][]int // a verb or noun one hypernym step away, or a similar adjective → positions
 	byStart map[string][]int // the first five letters → positions, for nearForm
 	figures []figure
 	times   []timeExpr
@@ -87,6 +87,9 @@ func newEvidence(sources []Source) *evidence {
 			ev.bySyn[d] = append(ev.bySyn[d], i)
 		}
 		for _, n := range lexicon.VerbNeighbours(t.low) {
+			ev.byNear[n] = append(ev.byNear[n], i)
+		}
+		for _, n := range lexicon.NounNeighbours(t.low) {
 			ev.byNear[n] = append(ev.byNear[n], i)
 		}
 		for _, n := range lexicon.Similar(t.low) {

@@ -38,6 +38,7 @@ func TestParaphrase(t *testing.T) {
 		{"rounded too far", "The carriers fly about 3,000 routes.", "The carriers fly 2,432 routes.", false, KindFigure},
 		{"bound on the wrong side", "The carriers fly more than 2,900 routes.", "The carriers fly 2,832 routes.", false, KindFigure},
 		{"unhedged figure is exact", "The carriers fly 2,800 routes.", "The carriers fly 2,832 routes.", false, KindFigure},
+		{"nouns one hypernym step apart", "Ames blamed the failure on the system.", "Ames blamed the defeat on the network.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

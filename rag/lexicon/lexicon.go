@@ -44,7 +44,7 @@ type lexicon struct {
 	// derived, hyper and similar join words one step apart:
 	// derivationally related forms, verbs one hypernym step apart, and
 	// adjectives WordNet calls similar (a satellite and its head), both ways.
-	derived, hyper, similar map[string][]string
+	derived, hyper, nounHyper, similar map[string][]string
 	// up maps a verb to its hypernyms, one step up.
 	up map[string][]string
 	// saying holds the verbs of saying.
@@ -77,6 +77,7 @@ func parse() (*lexicon, error) {
 		hyper:      map[string][]string{},
 		similar:    map[string][]string{},
 		up:         map[string][]string{},
+		nounHyper:  map[string][]string{},
 		saying:     map[string]bool{},
 		phrasal:    map[string]string{},
 		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
@@ -125,6 +126,9 @@ func parse() (*lexicon, error) {
 		case f[0] == "h":
 			lx.hyper[f[1]] = append(lx.hyper[f[1]], f[2])
 			lx.hyper[f[2]] = append(lx.hyper[f[2]], f[1])
+		case f[0] == "n":
+			lx.nounHyper[f[1]] = append(lx.nounHyper[f[1]], f[2])
+			lx.nounHyper[f[2]] = append(lx.nounHyper[f[2]], f[1])
 		case f[0] == "a":
 			lx.similar[f[1]] = append(lx.similar[f[1]], f[2])
 			lx.similar[f[2]] = append(lx.similar[f[2]], f[1])
@@ -290,6 +294,14 @@ func Derivations(word string) []string {
 // gives none.
 func VerbNeighbours(word string) []string {
 	return load().related(word, func(lx *lexicon) map[string][]string { return lx.hyper })
+}
+
+// NounNeighbours returns the nouns one hypernym step from a noun, either
+// way ("defeat" → "failure", "network" → "system" …), sorted. Very general
+// nouns, with more than a few dozen hyponyms, join nothing. It returns nil
+// when WordNet gives none.
+func NounNeighbours(word string) []string {
+	return load().related(word, func(lx *lexicon) map[string][]string { return lx.nounHyper })
 }
 
 // Similar returns the adjectives WordNet calls similar to an adjective:

@@ -262,6 +262,16 @@ func TestVerbNeighbours(t *testing.T) {
 	}
 }
 
+func TestNounNeighbours(t *testing.T) {
+	if got := NounNeighbours("defeats"); !slices.Contains(got, "failure") {
+		t.Errorf("NounNeighbours(defeats) = %v, want it to hold failure", got)
+	}
+	// entity, at the top, has far more than a few dozen hyponyms.
+	if got := NounNeighbours("thing"); slices.Contains(got, "entity") || slices.Contains(got, "physical entity") {
+		t.Errorf("NounNeighbours(thing) = %v, want no entity", got)
+	}
+}
+
 func TestSimilar(t *testing.T) {
 	// arid is a satellite of dry; SemCor never tags it, and it is joined
 	// all the same.

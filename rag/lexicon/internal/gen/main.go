@@ -427,6 +427,8 @@ func (d *db) derived(s *synset, n int) []form {
 //	h  verbs one hypernym step ("@") apart (touch down / land), both through
 //	   one of their first relatedRank senses, for hypernyms with at most
 //	   maxTroponyms troponyms (so that "change" or "move" joins nothing);
+//	n  nouns one hypernym step apart (defeat / failure), with the same
+//	   bounds (hyponyms counted as troponyms are);
 //	a  an adjective satellite and the head adjective it is "similar to"
 //	   ("&": arid / dry, parched / dry), both through one of their first
 //	   relatedRank senses, whether or not SemCor tags them: a satellite is
@@ -446,7 +448,7 @@ func (d *db) related() []string {
 	seen := map[string]bool{}
 	var lines []string
 	add := func(kind, a, b string) {
-		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "p" {
+		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "n" && kind != "p" {
 			return
 		}
 		if b != "" && a > b {
@@ -461,9 +463,9 @@ func (d *db) related() []string {
 			lines = append(lines, line)
 		}
 	}
-	troponyms := map[string][]*synset{}
+	troponyms := map[string][]*synset{} // for a noun, its hyponyms
 	for _, s := range d.synsets {
-		if s.pos != 'v' {
+		if s.pos != 'v' && s.pos != 'n' {
 			continue
 		}
 		for _, p := range s.ptrs {
@@ -495,14 +497,18 @@ func (d *db) related() []string {
 						}
 					}
 				}
-			case p.symbol == "@" && s.pos == 'v' && len(troponyms[p.target]) <= maxTroponyms:
+			case p.symbol == "@" && (s.pos == 'v' || s.pos == 'n') && len(troponyms[p.target]) <= maxTroponyms:
+				kind := "h"
+				if s.pos == 'n' {
+					kind = "n"
+				}
 				for _, a := range s.words {
 					if !d.usable(a, s.offsetK, relatedRank) {
 						continue
 					}
 					for _, b := range t.words {
 						if d.usable(b, t.offsetK, relatedRank) {
-							add("h", a, b)
+							add(kind, a, b)
 						}
 					}
 				}
