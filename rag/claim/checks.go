@@ -33,8 +33,8 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	for i := range c.toks {
-		if !c.content[i] {
-			continue
+		if !c.content[i] && !(c.item[i] && c.figureAt(i)) {
+			continue // a figure may be what is denied: "no second meeting"
 		}
 		for _, h := range c.matches[i] {
 			p, ok := ev.negationOf[h]
@@ -332,10 +332,12 @@ func (c *sentenceRead) formInGood(ev *evidence, i int) bool {
 }
 
 // sameSurroundings reports whether sentence word i and passage word p stand
-// among the same words: a word near i matches a word near p. An opposite
-// far from what the sentence says is about something else.
+// among the same words: a word near i matches a word near p, or the words
+// right before and right after them are the same ("is beneficial for"
+// against "is disadvantageous for", where only function words stand near).
+// An opposite far from what the sentence says is about something else.
 func (c *sentenceRead) sameSurroundings(i, p int, ev *evidence) bool {
-	return c.surroundings(i, p, ev) > 0
+	return c.surroundings(i, p, ev) > 0 || sameSlot(c.toks, i, ev.toks, p)
 }
 
 // surroundings counts the words near sentence word i that match a word near

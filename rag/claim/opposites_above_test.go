@@ -14,3 +14,13 @@ func TestOppositesAbove(t *testing.T) {
 		{"two classes of verb are not compared", "Copper prices fell on Monday after the talks.", passage("declined"), true},
 	})
 }
+
+// TestOppositeInPlace covers an opposite with only function words near it,
+// in the place of the passage's word: the same word before and after it.
+func TestOppositeInPlace(t *testing.T) {
+	passage := "The committee hoped that what it is doing now is beneficial for all of them, the chair said."
+	runCases(t, KindAntonym, []ruleCase{
+		{"opposite between the same words", "The committee hoped that what it is doing now is disadvantageous for all of them.", passage, false},
+		{"the word itself", "The committee hoped that what it is doing now is beneficial for all of them.", passage, true},
+	})
+}
