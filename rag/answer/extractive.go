@@ -210,14 +210,6 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if len(speaker) == 0 {
 			return true
 		}
-		names := func(terms map[string]bool) bool {
-			for _, t := range speaker {
-				if q.names(terms, t) {
-					return true
-				}
-			}
-			return false
-		}
 		words, ok := speechOf(q, c.text, speaker)
 		switch {
 		case carriesQuoteBy(c):
@@ -230,7 +222,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			}
 			sents := hitSentences(hits[c.hit])
 			for i := c.idx - 1; i >= 0 && i >= c.idx-2 && !ok; i-- {
-				ok = names(termSet(sents[i]))
+				ok = q.namesAsSubject(sents[i], speaker)
 			}
 			words = c.terms
 		}
@@ -245,9 +237,21 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return true
 	}
+	// A near miss names the doer in the wrong role: "how did X respond"
+	// is not answered by "Critics attacked X".
+	doer := q.doer(question)
+	sentsOf := map[int][]string{}
+	doneByDoer := func(c scoredSentence) bool {
+		sents, ok := sentsOf[c.hit]
+		if !ok {
+			sents = hitSentences(hits[c.hit])
+			sentsOf[c.hit] = sents
+		}
+		return q.doneBy(sents, c.idx, doer)
+	}
 	var cands []scoredSentence
 	for _, c := range scoreCandidates(q, hits, context) {
-		if namesAll(c) && bySpeaker(c) {
+		if namesAll(c) && bySpeaker(c) && doneByDoer(c) {
 			cands = append(cands, c)
 		}
 	}

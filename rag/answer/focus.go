@@ -438,6 +438,13 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 			}
 			return termSet(sentence[loc[0]:]), true
 		}
+		// "…,” said Macron", "according to Macron": the speaker follows
+		// the verb only where the verb follows the quotation or a comma,
+		// or is "according to"; in "A statement said: “I told Hale…”",
+		// Hale is spoken to, not speaking.
+		if !inverted(sentence[:loc[0]], sentence[loc[0]:loc[1]]) {
+			continue
+		}
 		if len(after) > 4 {
 			after = after[:4]
 		}
@@ -446,6 +453,18 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 		}
 	}
 	return nil, false
+}
+
+// inverted reports whether a verb of saying, with the text before it, may
+// have its speaker after it: "according to", or a verb right after a
+// comma or a closing quotation mark.
+func inverted(before, verb string) bool {
+	if strings.EqualFold(strings.TrimSpace(verb), "according to") {
+		return true
+	}
+	before = strings.TrimSpace(before)
+	return before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") ||
+		strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "’")
 }
 
 // clauseOpeners start a clause inside a sentence ("…after Donald Trump

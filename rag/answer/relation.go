@@ -1,0 +1,384 @@
+// Who did what a question asks about. A near miss often names the right
+// people in the wrong roles: "how did Hale respond to the strike" is not
+// answered by "Critics attacked Hale over the strike", where Hale is the
+// one acted on. A question whose subject is a name ("how did Hale…", "when
+// did Hale and Ode…", "who did Hale meet") is answered only by a sentence
+// that, where it names them, names them as a subject.
+
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// auxiliaryQuestion is a wh-question whose subject follows its auxiliary:
+// "how did X respond", "why has X left", "when will X visit", "who did X
+// meet", with an optional word after the wh-word ("how long did X…",
+// "which company did X…"). The auxiliaries are a closed class.
+var auxiliaryQuestion = regexp.MustCompile(`(?i)^\s*(how|why|when|where|who|whom|what|which)(\s+[\p{L}'’]+)?\s+(did|does|do|has|have|had|will|would|can|could)\s+(.+)$`)
+
+// doerGlue are the function words a subject made of names may hold: "and"
+// between names, titles written before a name, the definite article.
+var doerGlue = wordSet(`and the mr mrs ms sir dr`)
+
+// doer is the names of a question's subject, when it follows an auxiliary
+// and is made of names only ("how did Hale and Ode react"), or nil. Only
+// the sentence that asks counts (see coreNames). A yes-or-no question may
+// be answered "no" by a sentence where the roles differ, and the speaker
+// of "what did X say" is checked as a speaker (see speechOf), so neither
+// has a doer here.
+func (q questionTerms) doer(question string) []string {
+	if spans := prose.SentenceSpans(question); len(spans) > 1 {
+		last := spans[len(spans)-1]
+		question = question[last[0]:last[1]]
+	}
+	m := auxiliaryQuestion.FindStringSubmatch(question)
+	if m == nil || q.kind == kindYesNo || q.kind == kindSaid {
+		return nil
+	}
+	core := q.coreNames(question)
+	var doer []string
+	for _, w := range phraseWords(m[4]) {
+		b, _ := bareWord(w)
+		tok := strings.ToLower(b)
+		terms := prose.Terms(b)
+		switch {
+		case doerGlue[tok]:
+			continue
+		case len(terms) == 1 && core[terms[0]]:
+			if possessive(b) {
+				return nil // "how did Hale's staff react": Hale is not the subject
+			}
+			doer = append(doer, terms[0])
+			continue
+		}
+		// The subject ends at its verb, or an adverb before it ("did Hale
+		// and Ode actually meet"); anything else ("how did Hale's staff
+		// react", "did Russia hawks react") makes the names modifiers of
+		// another subject, which no name check can hold.
+		if !verbAfter(m[3], tok) && !strings.HasSuffix(tok, "ly") {
+			return nil
+		}
+		return doer
+	}
+	return nil
+}
+
+// verbAfter reports whether tok can be the verb after auxiliary aux and
+// its subject: a bare infinitive after do, will and the modals ("did Hale
+// respond", not "did Russia hawks react"), a participle or a bare form
+// after have.
+func verbAfter(aux, tok string) bool {
+	if !lexicon.IsVerb(tok) {
+		return false
+	}
+	switch strings.ToLower(aux) {
+	case "has", "have", "had":
+		return true
+	}
+	return lexicon.Base(tok) == tok
+}
+
+// doneBy reports whether sentence i of sents (a hit's sentences, headline
+// first) may tell what the doer did. A sentence that names one of them as
+// a subject, or as the possessor of one ("Hale's spokesman said"), may. A
+// sentence that names them only as objects ("Critics attacked Hale",
+// "after meeting Hale") tells what was done to them. A sentence that does
+// not name them may refer to them ("He added…", "the two leaders agreed"),
+// when they are named in what it points back to (see reachedNames).
+func (q questionTerms) doneBy(sents []string, i int, doer []string) bool {
+	if len(doer) == 0 {
+		return true
+	}
+	named := false
+	words := phraseWords(sents[i])
+	for _, t := range doer {
+		for _, at := range q.mentions(words, t) {
+			named = true
+			if b, _ := bareWord(words[at]); possessive(b) || !objectAt(words, at) {
+				return true
+			}
+		}
+	}
+	if named {
+		return false
+	}
+	reach := reachedNames(sents, i)
+	for _, t := range doer {
+		if q.names(reach, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports whether a word ends in a possessive 's, written with
+// any of the apostrophes news text uses.
+func possessive(w string) bool {
+	for _, a := range []string{"'s", "’s", "‘s"} {
+		if strings.HasSuffix(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxContinuation bounds how many sentences back a chain of sentences
+// that each carry on from the one before is followed.
+const maxContinuation = 3
+
+// reachedNames are the terms of sentence i with those of what it points
+// back to. A sentence that refers to people named elsewhere (see
+// freeAnaphor) may mean anyone its passage names, before or after it (an
+// analysis may name "the two men" only later). A sentence that carries on
+// from the one before (see carriesOn) adds that one's terms, and so on
+// back while each carries on.
+func reachedNames(sents []string, i int) map[string]bool {
+	reach := termSet(sents[i])
+	add := func(s string) {
+		for t := range termSet(s) {
+			reach[t] = true
+		}
+	}
+	for j := i; j >= 0 && j > i-maxContinuation; j-- {
+		if freeAnaphor(sents[j]) {
+			for _, s := range sents {
+				add(s)
+			}
+			break
+		}
+		if j == 0 || !carriesOn(sents[j]) {
+			break
+		}
+		add(sents[j-1])
+	}
+	return reach
+}
+
+// carriesOn reports whether a sentence's subject is taken from the
+// sentence before: it opens with a coordinating conjunction or a linking
+// adverb ("And it must…"), or its subject is "it", "this" or "that".
+func carriesOn(sentence string) bool {
+	words := phraseWords(sentence)
+	if len(words) == 0 {
+		return false
+	}
+	if subjectStart(words) > 0 {
+		return true
+	}
+	b, _ := bareWord(words[0])
+	switch strings.ToLower(b) {
+	case "it", "this", "that":
+		return true
+	}
+	return false
+}
+
+// freeAnaphor reports whether a sentence refers to people named elsewhere:
+// it carries on a quotation, or holds a definite noun phrase headed by a
+// noun of people ("the Ukrainian president", "both leaders", "the two
+// men"), which may refer back wherever it stands, or a personal pronoun
+// with no name before it in the sentence ("In a post, he said…"; in "Hale
+// said his budget…" the pronoun is Hale).
+func freeAnaphor(sentence string) bool {
+	if inQuotation(sentence) {
+		return true // the speaker is named where the quotation opens
+	}
+	words := phraseWords(sentence)
+	nameBefore := false
+	for i, w := range words {
+		b, _ := bareWord(w)
+		low := strings.ToLower(b)
+		if (subjectPronouns[low] || objectPronouns[low]) && low != "it" && !nameBefore {
+			return true
+		}
+		if peopleNP(words, i) {
+			return true
+		}
+		if isNameWord(words, i) {
+			nameBefore = true
+		}
+	}
+	return false
+}
+
+// inQuotation reports whether a sentence carries on a quotation opened
+// before it: it opens with a quotation mark, or closes one it did not open.
+func inQuotation(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") {
+		return true
+	}
+	return !strings.Contains(s, "“") && strings.HasSuffix(strings.TrimRight(s, ".!?"), "”")
+}
+
+// peopleDeterminers open a noun phrase that refers to people already
+// named: the definite article, the demonstratives, "both".
+var peopleDeterminers = wordSet(`the this that these those both`)
+
+// peopleNP reports whether words[i] opens a definite noun phrase whose
+// head, within maxModifiers words, is a noun WordNet files under people
+// (noun.person: "president", "leaders", "spokesman", "men"; not
+// noun.group, which holds "the meeting" and "the clergy").
+func peopleNP(words []string, i int) bool {
+	det, closed := bareWord(words[i])
+	if closed || !peopleDeterminers[strings.ToLower(det)] {
+		return false
+	}
+	for j := i + 1; j < len(words) && j <= i+maxModifiers+1; j++ {
+		w, closes := bareWord(words[j])
+		low := strings.ToLower(w)
+		if w == "" || (prose.IsStopword(low) && low != "two" && low != "and") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && peopleNoun(low) {
+			return true
+		}
+		if closes {
+			return false
+		}
+	}
+	return false
+}
+
+// peopleNoun reports whether WordNet files the most frequent sense of a
+// noun, of its base form or of its singular under noun.person.
+func peopleNoun(w string) bool {
+	if possessive(w) {
+		w = w[:strings.LastIndexAny(w, "'’‘")]
+	}
+	forms := []string{w, lexicon.Base(w)}
+	if s, ok := strings.CutSuffix(w, "s"); ok {
+		forms = append(forms, s)
+	}
+	for _, f := range forms {
+		if files := lexicon.LexFiles(f, 'n'); len(files) > 0 && files[0] == "noun.person" {
+			return true
+		}
+	}
+	return false
+}
+
+// isNameWord reports whether words[i] is part of a name, which a pronoun
+// after it may stand for: capitalised, not a function word, and, as the
+// sentence's first word, a noun, a word WordNet does not know, or one
+// followed by an inflected verb ("Hale said his…", but not "Afterwards,
+// he said…").
+func isNameWord(words []string, i int) bool {
+	b, _ := bareWord(words[i])
+	r, _ := utf8.DecodeRuneInString(b)
+	low := strings.ToLower(b)
+	if !unicode.IsUpper(r) || prose.IsStopword(low) {
+		return false
+	}
+	if i > 0 || lexicon.IsNoun(low) || !known(low) {
+		return true
+	}
+	// "Hale said…": WordNet knows "hale" as an adjective, but a word
+	// followed by an inflected verb is its subject.
+	if len(words) > 1 {
+		n, _ := bareWord(words[1])
+		n = strings.ToLower(n)
+		return lexicon.IsVerb(n) && lexicon.Base(n) != n
+	}
+	return false
+}
+
+// namesAsSubject reports whether a sentence names one of the given people
+// (question terms) other than as an object: the antecedent "he said"
+// may refer to.
+func (q questionTerms) namesAsSubject(sentence string, people []string) bool {
+	words := phraseWords(sentence)
+	for _, t := range people {
+		for _, at := range q.mentions(words, t) {
+			if !objectAt(words, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentions are the places in words (phraseWords of a sentence) of the
+// words that name question term t.
+func (q questionTerms) mentions(words []string, t string) []int {
+	var out []int
+	for i, w := range words {
+		b, _ := bareWord(w)
+		for _, term := range prose.Terms(b) {
+			if q.names(map[string]bool{term: true}, t) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// objectAt reports whether the name at words[at] stands as an object.
+// Walking back over its noun phrase (other capitalised words, titles,
+// "and", determiners, pronouns coordinated with it), the word that
+// governs it decides: a verb form ("Critics attacked Hale", "after
+// meeting Hale") or a preposition other than the passive's "by" ("talks
+// with Hale", "before Hale's speech") makes it an object; the sentence's
+// start, a comma or a conjunction, a subject. A conjunction that is also
+// a preposition ("after", "before", "since") opens a clause whose subject
+// the name is when a verb follows it ("after Hale told reporters").
+func objectAt(words []string, at int) bool {
+	for j := at - 1; j >= 0; j-- {
+		w, closes := bareWord(words[j])
+		if closes {
+			return false // a comma, colon or dash before the name ends its phrase
+		}
+		low := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r), nounPhraseGlue[low], subjectPronouns[low], objectPronouns[low]:
+			continue
+		case low == "by":
+			return false
+		case clauseOpeners[low] && verbFollows(words, at):
+			return false
+		case headPrepositions[low] || adjunctPrepositions[low]:
+			return true
+		case lexicon.IsVerb(low) && (!lexicon.IsNoun(low) || lexicon.Base(low) != low):
+			return !auxiliaries[low]
+		}
+		return false
+	}
+	return false
+}
+
+// verbFollows reports whether the name at words[at], with the rest of its
+// capitalised words, is followed by a verb form that cannot be a noun.
+func verbFollows(words []string, at int) bool {
+	for j := at + 1; j < len(words); j++ {
+		if b, _ := bareWord(words[j-1]); b != words[j-1] {
+			return false // punctuation after the name
+		}
+		w, _ := bareWord(words[j])
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			continue
+		}
+		low := strings.ToLower(w)
+		return auxiliaries[low] || (lexicon.IsVerb(low) && !lexicon.IsNoun(low))
+	}
+	return false
+}
+
+// Closed classes of English grammar.
+var (
+	// objectPronouns: the third-person object and possessive pronouns,
+	// which may be coordinated with a name ("him and Hale").
+	objectPronouns = wordSet(`him her them his their`)
+	// auxiliaries: the auxiliary and copular verb forms; a name after one
+	// ("has Hale…", "is Hale…") is its subject.
+	auxiliaries = wordSet(`is are was were be been being am has have had do does did will would shall should can could may might must`)
+)

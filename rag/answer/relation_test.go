@@ -1,0 +1,118 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+func TestDoerOfAQuestion(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Mayor Odile Hale met Governor Piet Ode in Tarrow. Critics attacked Hale over the strike."))
+	for _, tc := range []struct {
+		question string
+		want     []string
+	}{
+		{"how did hale respond to the strike", []string{"hale"}},
+		{"when did hale and ode actually meet", []string{"hale", "ode"}},
+		{"who did Mayor Hale meet in Tarrow?", []string{"mayor", "hale"}},
+		{"how did hale's staff react", nil},     // Hale modifies the subject
+		{"did hale respond to the strike", nil}, // yes or no: "no" is an answer
+		{"what did hale say about the strike", nil},
+		{"how did the critics react", nil}, // a description, not a name
+		{"The strike began on Monday. How did Hale respond?", []string{"hale"}},
+	} {
+		q := analyseQuestion(tc.question, nil)
+		q.learnFromPassages(hits, passageTermsOf(hits))
+		if got := q.doer(tc.question); !slices.Equal(got, tc.want) {
+			t.Errorf("doer(%q) = %v, want %v", tc.question, got, tc.want)
+		}
+	}
+}
+
+func TestObjectAt(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, name string
+		want           bool
+	}{
+		{"Critics attacked Hale over the strike.", "Hale", true},
+		{"The union criticised Mayor Odile Hale on Monday.", "Hale", true},
+		{"Ode left after meeting Hale in Tarrow.", "Hale", true},
+		{"The talks with Hale ended early.", "Hale", true},
+		{"Hale said the strike was regrettable.", "Hale", false},
+		{"Mayor Odile Hale has promised talks.", "Hale", false},
+		{"The plan was rejected by Hale on Monday.", "Hale", false},
+		{"The row came a day after Hale told reporters the strike was unlawful.", "Hale", false},
+		{"On Monday, Hale and Ode met in Tarrow.", "Hale", false},
+	} {
+		words := phraseWords(tc.sentence)
+		at := slices.IndexFunc(words, func(w string) bool { return strings.HasPrefix(w, tc.name) })
+		if got := objectAt(words, at); got != tc.want {
+			t.Errorf("objectAt(%q, %s) = %v, want %v", tc.sentence, tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestNearMissInTheWrongRole: a sentence that names the doer only as the
+// one acted on answers nothing about what they did; one that names them
+// as the subject, or refers back to them, does.
+func TestNearMissInTheWrongRole(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Dock workers in Tarrow walked out on Monday over pay. Critics attacked Mayor Odile Hale over the strike, saying the city had ignored the union for months.",
+		"Governor Piet Ode visited the harbour on Tuesday. He promised the dock workers an independent review of their pay.",
+	))
+	checkAbstains(t, hits, "how did hale respond to the strike", "why did hale attack the dock workers")
+	checkAnswers(t, hits, "how did ode respond to the dock workers' strike", "independent review")
+}
+
+// checkAbstains asks each question of the hits and wants an abstention.
+func checkAbstains(t *testing.T, hits []rag.Hit, questions ...string) {
+	t.Helper()
+	for _, q := range questions {
+		if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+			t.Errorf("%q answered: %s", q, ans.Text)
+		}
+	}
+}
+
+// checkAnswers asks a question of the hits and wants an answer holding
+// want.
+func checkAnswers(t *testing.T, hits []rag.Hit, question, want string) {
+	t.Helper()
+	if ans := Extractive(question, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, want) {
+		t.Errorf("%q: %q, want an answer holding %q", question, ans.Text, want)
+	}
+}
+
+// TestSpeakerIsNotWhomTheQuoteAddresses: "A statement said: “I told Hale…”"
+// is not Hale speaking, and "The governor said…" after a sentence that
+// names Hale only in a phrase of time is not Hale either.
+func TestSpeakerIsNotWhomTheQuoteAddresses(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"A statement on Governor Piet Ode's website said: “I told Mayor Odile Hale that the ferry contract would be cancelled.”",
+		"Crowds gathered in Tarrow before Hale's speech on the harbour. The governor said the bridge would close for a year.",
+	))
+	checkAbstains(t, hits, "what did hale say about the ferry contract", "what did hale say about the bridge")
+	checkAnswers(t, hits, "what did ode say about the ferry contract", "ferry contract would be cancelled")
+}
+
+func TestFreeAnaphor(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"In a post on his website, he said the bridge would close.", true},
+		{"Hale said his budget was balanced.", false}, // "his" is Hale
+		{"The two men shook hands in the hall.", true},
+		{"Other pictures show the moment their aides introduced the two men.", true},
+		{"The meeting lasted an hour.", false}, // an event, not people
+		{"“We will not accept it.”", true},     // a quotation carried on
+		{"Ode visited the harbour on Tuesday.", false},
+	} {
+		if got := freeAnaphor(tc.sentence); got != tc.want {
+			t.Errorf("freeAnaphor(%q) = %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
