@@ -14,6 +14,8 @@ import (
 type answerFigures struct {
 	Seed       figureSet `json:"seed"`
 	RealTimeQA figureSet `json:"realtimeqa"`
+	Roles      figureSet `json:"roles"` // testdata/questions/roles.jsonl, all tune
+
 }
 
 type figureSet struct {
@@ -81,6 +83,13 @@ func runAnswerEval(t *testing.T, corpus, queries string) evalReport {
 func TestSeedAnswerFigures(t *testing.T) {
 	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed.jsonl"))
 	checkFigures(t, rep, readAnswerFigures(t).Seed)
+}
+
+// TestRolesAnswerFigures holds the relation rules to their figures on the
+// near misses and answerable questions they were tuned on.
+func TestRolesAnswerFigures(t *testing.T) {
+	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "roles.jsonl"))
+	checkFigures(t, rep, readAnswerFigures(t).Roles)
 }
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on
