@@ -177,6 +177,7 @@ func groupMarkers(ms []Marker) []markerGroup {
 // the passages it cites together, so that one drawing on two passages
 // stands.
 func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []claimUnit {
+	var checker claim.Checker // each cited passage, and each set of them, is read once per answer
 	passageTerms := map[int]map[string]bool{}
 	termsOf := func(n int) map[string]bool {
 		if ts, ok := passageTerms[n]; ok {
@@ -208,11 +209,11 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 				p, _ := lookup(n)
 				srcs[k] = claimSource(p)
 			}
-			u.rules = claim.Check(u.plain, srcs...)
+			u.rules = checker.Check(u.plain, srcs...)
 			for k, n := range u.cited {
 				r := u.rules
 				if len(srcs) > 1 {
-					r = claim.Check(u.plain, srcs[k])
+					r = checker.Check(u.plain, srcs[k])
 				}
 				p, _ := lookup(n)
 				u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(r.Verdict), Reason: r.Reason})

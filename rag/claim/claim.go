@@ -62,9 +62,14 @@ const (
 
 // Check decides whether the cited passages support sentence. Sentences
 // beyond maxSentenceWords words, and passages beyond maxPassageWords in all,
-// are read only up to those bounds.
+// are read only up to those bounds. To check many sentences against the
+// same passages, as an answer's are, use a [Checker].
 func Check(sentence string, sources ...Source) Result {
-	ev := newEvidence(sources)
+	return check(sentence, newEvidence(sources))
+}
+
+// check is Check against passages already read; it does not change ev.
+func check(sentence string, ev *evidence) Result {
 	c := readSentence(sentence, ev)
 	for _, rule := range []func(*sentenceRead, *evidence) (Result, bool){
 		checkPolarity, checkNegatedRelated, checkNegatedNames, checkFigures, checkTimes, checkNames, checkTies, checkRoles, checkSubjects, checkRestatedDoer, checkNominals, checkComparisons, checkOpposites, checkPhrasalOpposites, checkNeighbourOpposites, checkRelations, checkAdditions,
