@@ -1,6 +1,9 @@
 package app
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -49,9 +52,51 @@ func TestAskTheIssueExamples(t *testing.T) {
 		"what did zelenskyy's office say about the bridge?",
 		"what did ivanka wear to the funeral",
 		"what's bitcoin at today",
+		// Near misses in the wrong roles: Starmer called Zelenskyy, and
+		// Zelenskyy's statement names Starmer as the one told.
+		"when did starmer call putin",
+		"what did starmer tell trump",
 	} {
 		if a := decodeAnswer(t, c.mustRun("ask", "--json", "--as-of", asOf, q)); !a.Abstained {
 			t.Errorf("%q answered: %s", q, *a.Answer)
 		}
+	}
+}
+
+// TestAskRoutesEveryRequest asks `coveragebot ask` each request of
+// testdata/questions/routes.jsonl, both halves, on the seed coverage with
+// no model: it is carried out by the feature it names, which the reply's
+// note says, with text from the coverage.
+func TestAskRoutesEveryRequest(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "questions", "routes.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What the note says for each feature: the command it stands for.
+	said := map[string]string{"summary": "/summary", "digest": "/digest", "timeline": "/timeline", "quotes": "/quotes", "compare": "/compare"}
+	c := newCLI(t)
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var r struct{ ID, Request, Route string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		a := decodeAnswer(t, c.mustRun("ask", "--json", "--as-of", "2025-04-27", r.Request))
+		if a.Route != r.Route {
+			t.Errorf("%s %q: route %q, want %q", r.ID, r.Request, a.Route, r.Route)
+			continue
+		}
+		if !strings.Contains(a.Caveat, "Read as a request") || !strings.Contains(a.Caveat, said[r.Route]) {
+			t.Errorf("%s %q: the note does not say what was done: %q", r.ID, r.Request, a.Caveat)
+		}
+		// A comparison lists the outlets and their articles; the other
+		// features cite passages.
+		if a.Abstained || a.Answer == nil || (len(a.Citations) == 0 && !(r.Route == "compare" && strings.Contains(*a.Answer, "Sky News"))) {
+			t.Errorf("%s %q: no reply from the coverage: %+v", r.ID, r.Request, a)
+		}
+	}
+	if n != 12 {
+		t.Fatalf("read %d requests, want 12", n)
 	}
 }
