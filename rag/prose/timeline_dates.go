@@ -80,7 +80,7 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		pub = TruncateDay(published)
 	}
 	best := rag.EventDate{}
-	bestAt, bestAside := -1, false
+	bestAt := -1
 	asides := asideSpans(text)
 	// Each pattern runs only on a sentence that holds a word it needs: the
 	// regular expressions are most of the cost of reading an article.
@@ -100,26 +100,47 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		d  rag.EventDate
 	}
 	var all []found
+	// A sentence that quotes someone reports the saying: the date of its
+	// verb of saying is the sentence's, over any other date in it
+	// ("Police were on alert Saturday to keep "..." the mayor told CNN on
+	// Monday" is Monday's).
+	quotes := quotesSomeone(text)
+	masked := ""
+	rank := func(at int, c rag.EventDate) int {
+		switch {
+		case inSpans(asides, at) || attributiveDate(text, at, at+len(c.Phrase)):
+			// A date that stands aside from the sentence's own clause (in
+			// a quotation, in brackets, or naming a thing as in "the June
+			// 10 report") dates something else; the clause's own date
+			// wins over it, whatever their precision.
+			return 0
+		case quotes:
+			if masked == "" {
+				masked = blankQuotes(text, -1)
+			}
+			if saidOnDate(masked, at) {
+				return 2
+			}
+		}
+		return 1
+	}
+	bestRank := 0
 	consider := func(at int, c rag.EventDate) {
 		if c.Date.IsZero() {
 			return
 		}
 		all = append(all, found{at, c})
-		// A date that stands aside from the sentence's own clause (in a
-		// quotation, in brackets, or naming a thing as in "the June 10
-		// report") dates something else; the clause's own date wins over
-		// it, whatever their precision.
-		aside := inSpans(asides, at) || attributiveDate(text, at, at+len(c.Phrase))
+		r := rank(at, c)
 		switch {
-		case bestAt < 0, bestAside && !aside:
-		case aside && !bestAside:
+		case bestAt < 0, r > bestRank:
+		case r < bestRank:
 			return
 		case precisionRank[c.Precision] > precisionRank[best.Precision]:
 		case precisionRank[c.Precision] == precisionRank[best.Precision] && at < bestAt:
 		default:
 			return
 		}
-		best, bestAt, bestAside = c, at, aside
+		best, bestAt, bestRank = c, at, r
 	}
 
 	for _, m := range findIf(digits, reISODate, text) {
@@ -209,7 +230,6 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 	}
 	// Anaphoric expressions last: they count from the last date of an
 	// event before them, in this sentence or an earlier one.
-	masked := ""
 	eventBefore := func(pos int) rag.EventDate {
 		d, at := anchor, -1
 		for _, f := range all {
@@ -236,6 +256,18 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		return rag.EventDate{}, false, last
 	}
 	return best, true, last
+}
+
+// quotesSomeone reports whether a sentence holds a quotation of someone's
+// words: four words or more between quotation marks (a shorter one is as
+// often a term or a title).
+func quotesSomeone(text string) bool {
+	for _, m := range reQuoted.FindAllStringIndex(text, -1) {
+		if len(strings.Fields(text[m[0]:m[1]])) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // findIf returns re's submatch indexes in text when need holds, and nil

@@ -134,6 +134,9 @@ func TestResolveDate(t *testing.T) {
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+		// A sentence that quotes someone is dated by its verb of saying.
+		{"Crews were on alert Saturday because they wanted \u201cto keep the crowd safe,\u201d the mayor told reporters on Monday.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		{"Crews were on alert on 8 February, the mayor told reporters on Monday.", fri, day(2025, 2, 8), rag.PrecisionDay, "8 February"},
 	}
 	for _, tt := range tests {
 		got, ok := ResolveDate(tt.text, tt.published)
