@@ -41,10 +41,12 @@ var reAdverbEnd = regexp.MustCompile(`(?i)^\s*(?:[,.;:—–)]|$|(?:he|she|they|
 // submatch index of reAnaphoric in text) against anchor, the last date
 // before it. ok is false when the expression is a preposition of an event
 // the text does not date, or when anchor is too coarse for its unit.
-func anaphoricDate(text string, m []int, anchor rag.EventDate) (rag.EventDate, bool) {
-	if anchor.Date.IsZero() {
-		return rag.EventDate{}, false
-	}
+//
+// Used as a preposition of an event ("comes a day after the league
+// restarted"), the expression dates that event from main, the date of the
+// clause it modifies (zero when the clause has none): the league restarted
+// a day before the clause's date.
+func anaphoricDate(text string, m []int, anchor, main rag.EventDate) (rag.EventDate, bool) {
 	group := func(i int) string {
 		if m[2*i] < 0 {
 			return ""
@@ -63,13 +65,13 @@ func anaphoricDate(text string, m []int, anchor rag.EventDate) (rag.EventDate, b
 			dir = -1
 		case "after", "before":
 			// "two days after, ..." counts from the last date; "two days
-			// after the attack" counts from an attack this does not date.
-			if !reAdverbEnd.MatchString(text[m[1]:]) {
-				return rag.EventDate{}, false
-			}
+			// after the attack" dates the attack from the clause's date.
 			dir = 1
 			if group(3) == "before" {
 				dir = -1
+			}
+			if !reAdverbEnd.MatchString(text[m[1]:]) {
+				anchor, dir = main, -dir
 			}
 		}
 	case group(4) != "":
@@ -78,19 +80,19 @@ func anaphoricDate(text string, m []int, anchor rag.EventDate) (rag.EventDate, b
 			dir = -1
 		}
 	case group(6) != "":
-		if !reAdverbEnd.MatchString(text[m[1]:]) {
-			return rag.EventDate{}, false // "the day after the vote"
-		}
 		n, unit, dir = 1, group(6), 1
 		if group(7) == "before" {
 			dir = -1
+		}
+		if !reAdverbEnd.MatchString(text[m[1]:]) {
+			anchor, dir = main, -dir // "the day after the vote"
 		}
 	case group(8) != "":
 		n, unit, dir = 0, partOfDay(group(8)), 0
 	default: // "the next morning"
 		n, unit, dir = 1, "day", 1
 	}
-	if n <= 0 && dir != 0 || n > 500 {
+	if anchor.Date.IsZero() || n <= 0 && dir != 0 || n > 500 {
 		return rag.EventDate{}, false
 	}
 	if precisionRank[anchor.Precision] < precisionRank[unitPrecision[unit]] {

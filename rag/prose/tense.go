@@ -279,6 +279,30 @@ func allIn(words []string, set map[string]bool) bool {
 	return true
 }
 
+// presentVerbBefore reports whether the word that ends before is a verb in
+// the present tense: a present form of be, or an -s form that WordNet
+// knows as a verb and that follows no determiner, possessive or number (so
+// it is no plural noun): "the league comes", not "the talks".
+func presentVerbBefore(before string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	if len(words) == 0 {
+		return false
+	}
+	w := strings.Trim(words[len(words)-1], ".,;:()\"“”’'")
+	switch w {
+	case "is", "are", "am":
+		return true
+	}
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || !lexicon.IsVerb(w) {
+		return false
+	}
+	if len(words) == 1 {
+		return len(lexicon.LexFiles(w, 'n')) == 0
+	}
+	prev := words[len(words)-2]
+	return !determiners[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s") && !strings.ContainsAny(prev, "0123456789") && countWords[prev] == 0
+}
+
 // rePresent finds a present form of be or have.
 var rePresent = regexp.MustCompile(`(?i)\b(?:is|are|am|has|have)\b`)
 

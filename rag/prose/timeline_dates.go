@@ -246,8 +246,23 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		}
 		return d
 	}
+	// clauseDate is the date of the clause an expression at pos modifies:
+	// the last date of the sentence before it, or publication when the
+	// verb right before it is in the present ("comes a day after").
+	clauseDate := func(pos int) rag.EventDate {
+		d, at := rag.EventDate{}, -1
+		for _, f := range all {
+			if f.at < pos && f.at > at && !inSpans(asides, f.at) {
+				d, at = f.d, f.at
+			}
+		}
+		if at < 0 && !pub.IsZero() && presentVerbBefore(text[:pos]) {
+			d = rag.EventDate{Date: pub, Precision: rag.PrecisionDay}
+		}
+		return d
+	}
 	for _, m := range findIf(has("day", "night", "morning", "afternoon", "evening", "week", "month", "year"), reAnaphoric, text) {
-		if c, ok := anaphoricDate(text, m, eventBefore(m[0])); ok {
+		if c, ok := anaphoricDate(text, m, eventBefore(m[0]), clauseDate(m[0])); ok {
 			consider(m[0], c)
 		}
 	}

@@ -95,6 +95,10 @@ func TestResolveDate(t *testing.T) {
 		// the sentence, not from publication.
 		{"The levee failed on 3 February, and two days later the town flooded.", fri, day(2025, 2, 3), rag.PrecisionDay, "3 February"},
 		{"The talks, which began on 3 January, collapsed the next day.", fri, day(2025, 1, 3), rag.PrecisionDay, "3 January"},
+		// Before an event of its own, "a day after" dates that event from
+		// its clause's date: publication for a verb in the present.
+		{"The recall comes two days after the regulator opened an inquiry.", fri, day(2025, 2, 12), rag.PrecisionDay, "two days after"},
+		{"The talks a day after the vote were calm.", fri, time.Time{}, "", ""},
 		{"It began two weeks ago.", fri, day(2025, 1, 27), rag.PrecisionWeek, "two weeks ago"},
 		// Months and years.
 		{"Their row in the Oval Office in February.", sat, day(2025, 2, 1), rag.PrecisionMonth, "in February"},
@@ -140,6 +144,12 @@ func TestResolveDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, ok := ResolveDate(tt.text, tt.published)
+		if tt.want.IsZero() {
+			if ok {
+				t.Errorf("%q: got %s from %q, want no date", tt.text, got.Date.Format("2006-01-02"), got.Phrase)
+			}
+			continue
+		}
 		if !ok {
 			t.Errorf("%q: no date", tt.text)
 			continue
