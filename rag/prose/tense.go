@@ -68,21 +68,22 @@ func dayTense(text string, start, end int) int {
 	// A phrase set off with no verb of its own ("In her final game in
 	// October, she ...") takes the tense of the sentence's clauses, when
 	// none of them speaks of the future.
-	if !hasVerbGroup(masked[left:right]) && hasFinitePast(masked, false) && !reFuture.MatchString(masked) {
+	if !hasFiniteVerb(masked[left:right]) && hasFinitePast(masked, false) && !reFuture.MatchString(masked) {
 		return -1
 	}
 	return 0
 }
 
-// hasVerbGroup reports whether a stretch of text holds a verb group: a form
-// of be or have, a modal, or a word with a verb's -ed or -ing ending.
-func hasVerbGroup(s string) bool {
+// hasFiniteVerb reports whether a stretch of text holds a finite verb: a
+// form of be or have, a modal, or a past form. A participle in -ing is not
+// one: "signing a bill in March" takes its sentence's tense.
+func hasFiniteVerb(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.Trim(w, ".,;:()\"“”’'")
-		if auxiliaries[w] && w != "not" && w != "also" && w != "still" || clauseOpeners[w] && !subordinators[w] && w != "to" && w != "as" {
+		if auxiliaries[w] && w != "not" && w != "also" && w != "still" && w != "being" && w != "been" || clauseOpeners[w] && !subordinators[w] && w != "to" && w != "as" {
 			return true
 		}
-		if (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && len(w) > 4 && lexicon.IsVerb(w) || irregularPast(w) {
+		if strings.HasSuffix(w, "ed") && len(w) > 4 && lexicon.IsVerb(w) || irregularPast(w) {
 			return true
 		}
 	}

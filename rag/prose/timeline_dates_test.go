@@ -121,6 +121,7 @@ func TestResolveDate(t *testing.T) {
 		{"Voters are eager to turn out in November.", day(2025, 6, 25), day(2025, 11, 1), rag.PrecisionMonth, "in November"},
 		{"The rate is up from 6.8% in November.", jan, day(2024, 11, 1), rag.PrecisionMonth, "in November"},
 		{"In her last game in October, she scored twice.", day(2025, 8, 13), day(2024, 10, 1), rag.PrecisionMonth, "in October"},
+		{"The mayor has had wins, signing a budget in March and a tax cut in May.", jan, day(2024, 3, 1), rag.PrecisionMonth, "in March"},
 		{"The coach, who took over in September, asks for time.", day(2025, 7, 29), day(2024, 9, 1), rag.PrecisionMonth, "in September"},
 		// A date aside from the sentence's own clause (in a quotation, in
 		// brackets, or naming a thing after a determiner or a possessive)
