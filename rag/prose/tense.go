@@ -78,8 +78,11 @@ func dayTense(text string, start, end int) int {
 // form of be or have, a modal, or a past form. A participle in -ing is not
 // one: "signing a bill in March" takes its sentence's tense.
 func hasFiniteVerb(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		w = strings.Trim(w, ".,;:()\"“”’'")
+	for _, w := range strings.Fields(s) {
+		if w = strings.Trim(w, ".,;:()\"“”’'"); w == "May" {
+			continue // the month
+		}
+		w = strings.ToLower(w)
 		if auxiliaries[w] && w != "not" && w != "also" && w != "still" && w != "being" && w != "been" || clauseOpeners[w] && !subordinators[w] && w != "to" && w != "as" {
 			return true
 		}
