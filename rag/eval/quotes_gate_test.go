@@ -19,7 +19,7 @@ import (
 const (
 	checkPrecision = 0.897
 	checkRecall    = 0.824
-	checkDates     = 0.848
+	checkDates     = 0.855
 	gateTolerance  = 0.01
 )
 
