@@ -230,13 +230,26 @@ func (x *quoteExtractor) evidenced(name string) bool {
 			ok = true
 		}
 	}
+	// A role noun in an appositive or an abbreviated title: "Volodymyr
+	// Petrenko, the president of Ukraine,", "Sen. Rolf Aune".
+	if !ok && len(x.profileOf(name).roles) > 0 {
+		ok = true
+	}
 	for _, sa := range x.speech {
 		if ok {
 			break
 		}
-		if sa.ok && sa.ref.speaker == name && sa.ref.role != "" {
+		// A role the speaker was given by resolving a description is no
+		// evidence: the description was resolved to them on the
+		// assumption that they are a person.
+		if sa.ok && sa.ref.speaker == name && sa.ref.role != "" && !sa.ref.resolved {
 			ok = true
 		}
+	}
+	if x.reading {
+		// The speech verbs are still being read: a later one may give
+		// the evidence.
+		return ok
 	}
 	if x.personHood == nil {
 		x.personHood = map[string]bool{}

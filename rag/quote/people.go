@@ -396,23 +396,30 @@ func (x *quoteExtractor) isKnownPerson(name string) bool {
 func (x *quoteExtractor) canonical(name string) string {
 	toks := nameTokens(name)
 	best := ""
-	bestN := len(toks)
+	bestN := wordsBesidesSuffix(toks)
 	ambiguous := false
 	for _, p := range x.fullNames {
 		pt := p.tokens
-		if len(pt) < bestN || !subsetOf(toks, pt) {
+		// A generational suffix adds no word to compare by: "Trump" is as
+		// near to "Donald Trump Jr." as to "Donald Trump".
+		n := wordsBesidesSuffix(pt)
+		if n < bestN || !subsetOf(toks, pt) {
 			continue
 		}
-		if len(pt) == bestN && best != "" && !sameTokens(nameTokens(best), pt) {
+		if n == bestN && best != "" && !sameTokens(nameTokens(best), pt) {
 			// Two people share the name ("Cheney" for Liz and Dick):
 			// news names the secondary one in full each time, so a bare
-			// surname is the person introduced first.
-			continue
+			// surname is the person introduced first, unless the mention
+			// is the other's name exactly ("Carl Rand" beside "Carl Rand
+			// Jr.").
+			if !sameTokens(toks, pt) || sameTokens(toks, nameTokens(best)) {
+				continue
+			}
 		}
-		if len(pt) > bestN {
+		if n > bestN {
 			ambiguous = false
 		}
-		best, bestN = p.name, len(pt)
+		best, bestN = p.name, n
 	}
 	if best == "" || ambiguous {
 		best = name
@@ -428,6 +435,17 @@ func (x *quoteExtractor) canonical(name string) string {
 		}
 	}
 	return displayName(best)
+}
+
+// wordsBesidesSuffix counts a name's words less a generational suffix.
+func wordsBesidesSuffix(toks []string) int {
+	n := 0
+	for _, t := range toks {
+		if !nameSuffixes[t] {
+			n++
+		}
+	}
+	return n
 }
 
 // displayName drops "Mr", "Mrs", "Ms" and "Miss" from a name, and a

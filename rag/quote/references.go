@@ -5,7 +5,6 @@ package quote
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -84,52 +83,6 @@ func (x *quoteExtractor) paragraphsBack(pos, n int) int {
 		i = j
 	}
 	return i
-}
-
-// resolveDescription finds the person a description such as "the French
-// president" or "the PM" means: someone the article gives that title
-// ("French President Emmanuel Macron"), or else the last person named
-// before it who holds no other role.
-func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention, bool) {
-	words := strings.Fields(strings.ToLower(desc))
-	if len(words) > 0 && words[0] == "the" {
-		words = words[1:]
-	}
-	title := strings.Join(words, " ")
-	head := ""
-	if len(words) > 0 {
-		head = words[len(words)-1]
-	}
-	if title == "pm" {
-		title, head = "prime minister", "minister"
-	}
-	if p, ok := x.titled[title]; ok {
-		return p, true
-	}
-	if p, ok := x.personBefore(pos, head); ok && (personHeads[head] || p.fits(head) && (p.role != "" || p.title != "")) {
-		return p, true
-	}
-	// Someone the article described with the head noun: "lawyer Alexander
-	// Boykov", "Alexander Boykov, her lawyer, ...".
-	if p, ok := x.describedAs(head, pos); ok {
-		return p, true
-	}
-	if personHeads[head] {
-		return personMention{}, false
-	}
-	// Else the description takes up the person the text is about: the
-	// subject of its own sentence or the one just before ("Boykov added.
-	// “…,” the lawyer said."). Further back, with other people named
-	// between, a role noun is no evidence of whom it means.
-	p, ok := x.recentSubject("", pos)
-	if !ok {
-		return personMention{}, false
-	}
-	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i][1] > pos })
-	if i > 0 && i-1 < len(x.sentences) && p.start < x.sentences[i-1][0] {
-		return personMention{}, false
-	}
-	return p, true
 }
 
 // describedAs returns the last person before pos whom the article gives

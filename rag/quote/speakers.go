@@ -112,7 +112,7 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 	// "the lawyer", "the Washington state Democrat": a definite
 	// description whose head is a person noun by WordNet means one person
 	// the article has already named.
-	if first == "the" && len(words) > 1 && len(words) <= 5 && isPersonNoun(head) {
+	if first == "the" && len(words) > 1 && len(words) <= 5 && isPersonNoun(head) && !titleOfBody(words) {
 		return kindPersonDesc
 	}
 	if isLowerWord(words[len(words)-1]) {
@@ -143,6 +143,21 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNone
 	}
 	return kindNamed
+}
+
+// titleOfBody reports whether "the" and capitalised words are the name of
+// a publication or a body, not a description of a person: one word ("The
+// Guardian", "The Independent"), or three or more all capitalised ("the
+// Southern Arizona Guide"). A capitalised place before a party or origin
+// noun ("the Ohio Republican") is a description.
+func titleOfBody(words []string) bool {
+	rest := words[1:]
+	for _, w := range rest {
+		if isLowerWord(w) {
+			return false
+		}
+	}
+	return len(rest) == 1 || len(rest) >= 3
 }
 
 // headBefore reports whether the phrase s..pos opens with an indefinite
@@ -242,6 +257,11 @@ func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
 			ref.speaker = x.canonical(p.name)
 			ref.person = true
 			role := strings.TrimSpace(x.masked[s:p.start])
+			// A sentence adverb before the name is no role: "Only New
+			// York said".
+			if leadingWords[strings.ToLower(role)] {
+				role = ""
+			}
 			if role == "" {
 				role = p.title
 			}
@@ -256,7 +276,12 @@ func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
 	case kindPersonDesc:
 		p, ok := x.resolveDescription(np, s)
 		if !ok {
-			return speakerRef{}, false
+			// Someone the article does not name ("the pontiff", "the
+			// spokesperson"): the verb's subject is read, so no other
+			// reading of the sentence (a continuation, the speaker of the
+			// paragraph before) may give the words to a named person; with
+			// no speaker, the quotation is left out.
+			return speakerRef{mention: np}, true
 		}
 		ref.speaker = x.canonical(p.name)
 		ref.role = p.title

@@ -44,6 +44,7 @@ type quoteExtractor struct {
 	refs         map[int]speakerRef
 	gender       map[string]byte // by canonical name, from the article's own evidence
 	personHood   map[string]bool // by canonical name, see evidenced
+	reading      bool            // readSpeech is running: x.speech is not complete
 }
 
 // speechAct is a speech verb in the article and who it says spoke.
@@ -138,6 +139,8 @@ var (
 // readSpeech resolves the subject of every speech verb in the article in
 // order, so that a pronoun finds the speaker before it.
 func (x *quoteExtractor) readSpeech() {
+	x.reading = true
+	defer func() { x.reading = false }()
 	for _, loc := range findSpeechVerbs(x.masked) {
 		sa := speechAct{verbStart: loc[0], verbEnd: loc[1]}
 		verb := strings.ToLower(x.masked[loc[0]:loc[1]])

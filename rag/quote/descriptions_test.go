@@ -1,0 +1,97 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/quote"
+)
+
+// A description ("the Ukrainian president", "the pontiff", "the
+// spokesperson") names the person the article gave that role, with the
+// modifiers it gives; never merely the person named last. Sentences written
+// for this test.
+func TestExtractResolvesDescriptionsByWhatTheArticleSays(t *testing.T) {
+	tests := []struct {
+		name, body string
+		text       string
+		speaker    string // "" when no person may be given the words
+	}{
+		{"a nationality in an appositive",
+			"Volodymyr Petrenko, the president of Ukraine, met President Tom Reece in Paris on Monday.\n\n\"We need more air defence,\" the Ukrainian president said.",
+			"We need more air defence,", "Volodymyr Petrenko"},
+		{"a nationality after the name",
+			"President Ivan Kovalenko of Ukraine met President Tom Reece in Paris on Monday.\n\n\"We need more air defence,\" the Ukrainian president said.",
+			"We need more air defence,", "Ivan Kovalenko"},
+		{"a nationality in a title",
+			"French President Luc Armand and German Chancellor Greta Vogel met in Berlin. Vogel spoke first.\n\n\"Europe must act,\" the French leader said.",
+			"Europe must act,", "Luc Armand"},
+		{"a president placed elsewhere is not the Ukrainian president",
+			"French President Luc Armand spoke in Paris on Monday.\n\n\"We need more air defence,\" the Ukrainian president said.",
+			"We need more air defence,", ""},
+		{"the Ukrainian president is the one not placed elsewhere",
+			"Volodymyr Petrenko met French President Luc Armand in Paris on Monday. Petrenko flew home at night.\n\n\"We need more air defence,\" the Ukrainian president said.",
+			"We need more air defence,", "Volodymyr Petrenko"},
+		{"a role nobody holds is not the person named last",
+			"President Ivan Kovalenko spoke in Rome on Sunday.\n\n\"Peace needs patience,\" the pontiff said.",
+			"Peace needs patience,", ""},
+		{"a role nobody holds does not continue the speaker before",
+			"\"The port stays open,\" Mayor Ada Lund said.\n\n\"Nobody asked us,\" the pontiff said.",
+			"Nobody asked us,", ""},
+		{"an office the person holds is not another role",
+			"The crowd cheered President Tom Reece on Monday.\n\n\"We waited years for this,\" the father said.",
+			"We waited years for this,", ""},
+		{"an unnamed spokesperson is not the person named last",
+			"A spokesperson for the singer denied the account Ola Berg gave. Berg has not replied.\n\n\"We deny every claim,\" the spokesperson said.",
+			"We deny every claim,", ""},
+		{"a newspaper is not a description of a person",
+			"Ola Berg was \"rumoured to be the favourite\", The Guardian reported.",
+			"rumoured to be the favourite", ""},
+		{"the subject of the clause, not the first name",
+			"After the council voted to censure Mayor Ada Lund in May, Senator Rolf Aune defended the city.\n\n\"It was a mistake,\" the Ohio Republican said.",
+			"It was a mistake,", "Rolf Aune"},
+		{"a description's sex agrees",
+			"Senator Rolf Aune spoke first. He left at noon.\n\n\"We are late,\" the actress said.",
+			"We are late,", ""},
+		{"an abbreviated title is the office",
+			"Sen. Rolf Aune spoke first. Mayor Ada Lund spoke next.\n\n\"It was a mistake,\" the senator said.",
+			"It was a mistake,", "Rolf Aune"},
+		{"a place is not a person",
+			"Only New York said it counts deaths in homes.\n\n\"A death is a death,\" the governor said.",
+			"A death is a death,", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, q := range quote.Extract(rag.Article{ID: "a", Text: tt.body}) {
+				if q.Text != tt.text {
+					continue
+				}
+				if tt.speaker == "" && !q.NotPerson {
+					t.Fatalf("%q is given to %q (%q), want no person", q.Text, q.Speaker, q.Mention)
+				}
+				if tt.speaker != "" && (q.Speaker != tt.speaker || q.NotPerson) {
+					t.Fatalf("%q is given to %q (not a person: %v), want %q", q.Text, q.Speaker, q.NotPerson, tt.speaker)
+				}
+				return
+			}
+			if tt.speaker != "" {
+				t.Fatalf("%q is not found, want it given to %q", tt.text, tt.speaker)
+			}
+		})
+	}
+}
+
+// A bare surname means the person the article introduced first, whether or
+// not a namesake's name carries a generational suffix and so has more words.
+func TestExtractKeepsASuffixedNamesakeApart(t *testing.T) {
+	body := "Carl Rand spoke first. His son, Carl Rand Jr., arrived later.\n\n\"We will win,\" Rand said."
+	got := quote.Extract(rag.Article{ID: "a", Text: body})
+	if len(got) != 1 || got[0].Speaker != "Carl Rand" {
+		t.Fatalf("got %+v, want the father Carl Rand", got)
+	}
+	body = "Carl Rand spoke first. His son, Carl Rand Jr., arrived later.\n\n\"We will win,\" Rand Jr. said."
+	got = quote.Extract(rag.Article{ID: "a", Text: body})
+	if len(got) != 1 || got[0].Speaker != "Carl Rand Jr" {
+		t.Fatalf("got %+v, want the son Carl Rand Jr", got)
+	}
+}
