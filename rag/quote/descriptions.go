@@ -120,6 +120,22 @@ func (pr *profile) addAppositive(ap string) {
 // profileOf gathers what the article says of the person a canonical name
 // means, wherever it says it.
 func (x *quoteExtractor) profileOf(name string) profile {
+	pr, ok := x.profiles[name]
+	if !ok {
+		pr = x.namedProfile(name)
+		if x.profiles == nil {
+			x.profiles = map[string]profile{}
+		}
+		x.profiles[name] = pr
+	}
+	// The roles of the speech verbs' subjects ("John Bolton, who was …,
+	// said"), as far as they are read.
+	return pr
+}
+
+// namedProfile reads what the article says of a person around the places
+// it names them.
+func (x *quoteExtractor) namedProfile(name string) profile {
 	var pr profile
 	for _, p := range x.people {
 		if x.canonical(p.name) != name {
@@ -426,7 +442,10 @@ var proxyHeads = prose.WordSet(`spokesperson spokesman spokeswoman spokespeople 
 // spokesperson for the singer", "one GOP lawmaker affiliated with …", "a
 // US official involved in the talks".
 func (x *quoteExtractor) introducedUnnamed(head string, pos int) bool {
-	text := strings.ToLower(x.masked[:pos])
+	if x.lowerMasked == "" {
+		x.lowerMasked = strings.ToLower(x.masked)
+	}
+	text := x.lowerMasked[:pos]
 	for from := 0; ; {
 		k := strings.Index(text[from:], head)
 		if k < 0 {

@@ -394,6 +394,18 @@ func (x *quoteExtractor) isKnownPerson(name string) bool {
 // Zelenskyy" becomes "Volodymyr Zelenskyy" when the article names him so,
 // "Sir Keir" becomes "Sir Keir Starmer". A plain courtesy title is dropped.
 func (x *quoteExtractor) canonical(name string) string {
+	if c, ok := x.canon[name]; ok {
+		return c
+	}
+	c := x.canonicalUncached(name)
+	if x.canon == nil {
+		x.canon = map[string]string{}
+	}
+	x.canon[name] = c
+	return c
+}
+
+func (x *quoteExtractor) canonicalUncached(name string) string {
 	toks := nameTokens(name)
 	best := ""
 	bestN := wordsBesidesSuffix(toks)

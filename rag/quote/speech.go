@@ -42,9 +42,12 @@ type quoteExtractor struct {
 	titled       map[string]personMention // the first person given each title, by lowercase title
 	speech       []speechAct              // every speech verb with its resolved subject, in order
 	refs         map[int]speakerRef
-	gender       map[string]byte // by canonical name, from the article's own evidence
-	personHood   map[string]bool // by canonical name, see evidenced
-	reading      bool            // readSpeech is running: x.speech is not complete
+	gender       map[string]byte    // by canonical name, from the article's own evidence
+	personHood   map[string]bool    // by canonical name, see evidenced
+	reading      bool               // readSpeech is running: x.speech is not complete
+	canon        map[string]string  // canonical's answers
+	profiles     map[string]profile // what the article says of each person, by canonical name
+	lowerMasked  string             // masked in lower case, when asked for
 }
 
 // speechAct is a speech verb in the article and who it says spoke.
