@@ -191,7 +191,7 @@ func (x *quoteExtractor) readSpeech() {
 				// shares the main clause's subject.
 				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
 			} else if s < e {
-				sa.subjStart, sa.subjEnd = s, e
+				sa.subjStart, sa.subjEnd = x.abbreviatedTitleStart(sentStart, s), e
 				sa.ref, sa.ok = x.resolve(s, e)
 				if sa.ok && appos != "" && sa.ref.role == "" {
 					sa.ref.role = appos
@@ -203,6 +203,25 @@ func (x *quoteExtractor) readSpeech() {
 			}
 		}
 		x.speech = append(x.speech, sa)
+	}
+}
+
+// abbreviatedTitleStart steps back from a subject over the abbreviated
+// titles before it, which end in a full stop the subject's clause does not
+// take ("Dr. Ivo Park", "Sen. Rolf Aune"), so that the subject starts where
+// the name's phrase does.
+func (x *quoteExtractor) abbreviatedTitleStart(sentStart, s int) int {
+	for {
+		e := trimRightSpace(x.masked, sentStart, s)
+		if e == s || e <= sentStart || x.masked[e-1] != '.' {
+			return s
+		}
+		ws := lastWordStart(x.masked, sentStart, e-1)
+		w := strings.ToLower(x.masked[ws : e-1])
+		if ws == e-1 || !jobTitles[w] && !honorifics[w] {
+			return s
+		}
+		s = ws
 	}
 }
 

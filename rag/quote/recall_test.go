@@ -1,0 +1,73 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/quote"
+)
+
+// Quotations the extractor must find and give to their speaker: partial
+// quotations inside indirect speech, continuations, and runs broken by the
+// reporter's words. Sentences written for this test.
+func TestExtractFindsQuotationsAroundIndirectSpeech(t *testing.T) {
+	type want struct{ speaker, text string }
+	tests := []struct {
+		name string
+		body string
+		want []want
+	}{
+		{"a partial quotation as the object of the verb of saying",
+			`Mayor Ada Lund called the ruling "a farce" and vowed to appeal.`,
+			[]want{{"Ada Lund", "a farce"}}},
+		{"a partial quotation inside the reported clause",
+			`Mayor Ada Lund said on Monday that the council had "run out of steam" on housing.`,
+			[]want{{"Ada Lund", "run out of steam"}}},
+		{"two partial quotations in one reported clause",
+			`Mayor Ada Lund said the council had "run out of steam" and would cut the budget "by half," as reporters waited.`,
+			[]want{{"Ada Lund", "run out of steam"}, {"Ada Lund", "by half,"}}},
+		{"a partial quotation whose speaker is named in the next sentence",
+			"The ruling was \"a farce from start to finish.\" That was how Mayor Ada Lund put it on Monday.",
+			nil},
+		{"the sentence after the attribution",
+			`"We will appeal," Mayor Ada Lund said. "The ruling ignores the law."`,
+			[]want{{"Ada Lund", "We will appeal,"}, {"Ada Lund", "The ruling ignores the law."}}},
+		{"a run of sentences after a pronoun attribution",
+			"Mayor Ada Lund spoke after the vote.\n\n\"We will appeal,\" she said. \"The ruling ignores the law. We have the votes.\"",
+			[]want{{"Ada Lund", "We will appeal,"}, {"Ada Lund", "The ruling ignores the law. We have the votes."}}},
+		{"two speakers in turn keep their own words",
+			"\"We will appeal,\" Mayor Ada Lund said.\n\n\"There is nothing to appeal,\" Councillor Tom Reece replied.\n\n\"The court erred.\"",
+			[]want{{"Ada Lund", "We will appeal,"}, {"Tom Reece", "There is nothing to appeal,"}, {"Tom Reece", "The court erred."}}},
+		{"reporter's words between two quotations are no one's",
+			`"We will appeal," Mayor Ada Lund said on Monday, before the council met. "The ruling ignores the law."`,
+			[]want{{"Ada Lund", "We will appeal,"}, {"Ada Lund", "The ruling ignores the law."}}},
+		{"an abbreviated title before the name after the quotation",
+			"\"This plan is not working,\" Dr. Ivo Park, dean of the medical school at the state university, said Monday.\n\n\"We have done a terrible job. We can still fix it.\"",
+			[]want{{"Ivo Park", "This plan is not working,"}, {"Ivo Park", "We have done a terrible job. We can still fix it."}}},
+		{"an abbreviated title before a long appositive",
+			`Nurses are seeing "more cases than in any wave before," Dr. Lena Holt-Berg, a pediatrician and assistant professor at the clinic, told reporters Monday.`,
+			[]want{{"Lena Holt-Berg", "more cases than in any wave before,"}}},
+		{"a gerund subject is not a speaker",
+			`Calling the ruling "a farce" helped nobody, Ada Lund said.`,
+			[]want{{"Ada Lund", "a farce"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := quote.Extract(rag.Article{ID: "a", Text: tt.body})
+			var people []rag.Quote
+			for _, q := range got {
+				if !q.NotPerson {
+					people = append(people, q)
+				}
+			}
+			if len(people) != len(tt.want) {
+				t.Fatalf("got %d quotations %+v, want %d", len(people), people, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if people[i].Speaker != w.speaker || people[i].Text != w.text {
+					t.Errorf("quotation %d: got %q by %q, want %q by %q", i, people[i].Text, people[i].Speaker, w.text, w.speaker)
+				}
+			}
+		})
+	}
+}
