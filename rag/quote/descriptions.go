@@ -21,14 +21,17 @@ type description struct {
 	head      string   // the head noun, lower case: "president"
 	headUpper bool     // the head is written with a capital, as party and origin nouns are ("Republican")
 	mods      []string // capitalised modifiers, lower case: "ukrainian", "ohio"
+	owned     bool     // opened by a possessive: "Felix's grandfather", "her coach"
 }
 
 func parseDescription(desc string) description {
 	words := strings.Fields(desc)
+	var d description
 	if len(words) > 0 && strings.EqualFold(words[0], "the") {
 		words = words[1:]
+	} else if len(words) > 0 && isPossessive(strings.ToLower(words[0])) {
+		words, d.owned = words[1:], true
 	}
-	var d description
 	if len(words) == 0 {
 		return d
 	}
@@ -184,8 +187,14 @@ func (x *quoteExtractor) namedProfile(name string) profile {
 			if k := strings.LastIndexAny(before, ",;:\""); k >= 0 {
 				before = before[k+1:]
 			}
-			if n := len(strings.Fields(before)); n > 0 && n <= 5 {
-				pr.addAppositive(before)
+			// The noun phrase opens with a determiner or a possessive
+			// ("ran to his grandfather, Bruce Moen").
+			words := strings.Fields(before)
+			for j := len(words) - 1; j >= 0 && j >= len(words)-5; j-- {
+				if lw := strings.ToLower(words[j]); determiners[lw] || isPossessive(lw) || j == 0 {
+					pr.addAppositive(strings.Join(words[j:], " "))
+					break
+				}
 			}
 		}
 	}
@@ -336,6 +345,11 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 		if c.pr.holds(d.head) && fits(c.pr) && agrees(c.p) {
 			return c.p, true
 		}
+	}
+	// Someone's relative or coach is the person the article gave that
+	// role, not the person the text is about, who is often the owner.
+	if d.owned {
+		return personMention{}, false
 	}
 	// A spokesperson, an official or a source is nobody the article names
 	// unless it gave someone that role; nor is a role the article brought

@@ -116,6 +116,11 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindPersonDesc
 	}
 	if isLowerWord(words[len(words)-1]) {
+		// "Felix's grandfather", "her coach": a person the article names
+		// with that role, when it names one (see resolveDescription).
+		if isPossessive(first) && len(words) <= 4 && isPersonNoun(head) && !speakerHeads[head] {
+			return kindPersonDesc
+		}
 		if personHeads[head] && (first == "the") && len(words) <= 4 {
 			return kindPersonDesc
 		}
@@ -143,6 +148,16 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNone
 	}
 	return kindNamed
+}
+
+// isPossessive reports whether a lower-cased word is a possessive: a
+// possessive determiner or a name with 's.
+func isPossessive(w string) bool {
+	switch w {
+	case "his", "her", "their", "its", "our", "my", "your":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // titleOfBody reports whether "the" and capitalised words are the name of
