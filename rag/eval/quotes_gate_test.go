@@ -17,8 +17,8 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.897
-	checkRecall    = 0.824
+	checkPrecision = 0.902
+	checkRecall    = 0.833
 	checkDates     = 0.855
 	gateTolerance  = 0.01
 )
