@@ -27,7 +27,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		if !inTitle {
 			for _, k := range g.keys {
-				if !ev.knowsName(k) {
+				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) {
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
 				}
 			}
@@ -214,4 +214,13 @@ func (ev *evidence) sayingBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// governmentBy reports whether name key k of g is the capital of a country
+// the passages name, or the country of a capital they name, standing where
+// it can be the government ("Washington said", "Moscow's demands"): a
+// place after a preposition ("a summit in Jakarta") is the city itself,
+// which the passages do not name.
+func (ev *evidence) governmentBy(toks []token, g nameGroup, k string) bool {
+	return ev.capitals[k] && !obliqueName(toks, g)
 }

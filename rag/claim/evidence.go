@@ -38,6 +38,10 @@ type evidence struct {
 	// capitalised passage word, and the first word of each ("GOP" gives
 	// "republican party" and "republican").
 	aliases map[string]bool
+	// capitals holds the capital of each country the passages name, and the
+	// country of each capital ("US" gives "washington"): a government
+	// named by its capital (see checkNames).
+	capitals map[string]bool
 }
 
 func newEvidence(sources []Source) *evidence {
@@ -110,7 +114,7 @@ func newEvidence(sources []Source) *evidence {
 	ev.times = findTimes(ev.toks)
 	ev.names = findNames(ev.toks, ev.capitalised)
 	ev.acronyms = acronymsOf(ev.toks)
-	ev.aliases = map[string]bool{}
+	ev.aliases, ev.capitals = map[string]bool{}, map[string]bool{}
 	for _, t := range ev.toks {
 		if !t.upper || isFunctionWord(t.low) {
 			continue
@@ -120,6 +124,9 @@ func newEvidence(sources []Source) *evidence {
 			if f, _, ok := strings.Cut(a, " "); ok {
 				ev.aliases[f] = true
 			}
+		}
+		for _, a := range lexicon.CountryCapital(t.low) {
+			ev.capitals[nameKey(a)] = true
 		}
 	}
 	ev.namesBySent, ev.sentStart, ev.negationOf = map[int][]nameGroup{}, map[int]int{}, map[int]int{}

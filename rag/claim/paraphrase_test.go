@@ -39,6 +39,8 @@ func TestParaphrase(t *testing.T) {
 		{"bound on the wrong side", "The carriers fly more than 2,900 routes.", "The carriers fly 2,832 routes.", false, KindFigure},
 		{"unhedged figure is exact", "The carriers fly 2,800 routes.", "The carriers fly 2,832 routes.", false, KindFigure},
 		{"nouns one hypernym step apart", "Ames blamed the failure on the system.", "Ames blamed the defeat on the network.", true, ""},
+		{"capital for its government", "Xi said he hoped Washington saw this clearly.", "Xi said he hoped the US side could see this clearly.", true, ""},
+		{"capital as a place", "The summit will be held in Jakarta.", "The summit will be held in Bali, Indonesia.", false, KindEntity},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

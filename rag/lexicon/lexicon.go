@@ -47,6 +47,8 @@ type lexicon struct {
 	derived, hyper, nounHyper, similar map[string][]string
 	// up maps a verb to its hypernyms, one step up.
 	up map[string][]string
+	// capital joins a national capital and its country, both ways.
+	capital map[string][]string
 	// saying holds the verbs of saying.
 	saying map[string]bool
 	// phrasal maps a verb written with its particle in front to the
@@ -77,6 +79,7 @@ func parse() (*lexicon, error) {
 		hyper:      map[string][]string{},
 		similar:    map[string][]string{},
 		up:         map[string][]string{},
+		capital:    map[string][]string{},
 		nounHyper:  map[string][]string{},
 		saying:     map[string]bool{},
 		phrasal:    map[string]string{},
@@ -132,6 +135,9 @@ func parse() (*lexicon, error) {
 		case f[0] == "a":
 			lx.similar[f[1]] = append(lx.similar[f[1]], f[2])
 			lx.similar[f[2]] = append(lx.similar[f[2]], f[1])
+		case f[0] == "c":
+			lx.capital[f[1]] = append(lx.capital[f[1]], f[2])
+			lx.capital[f[2]] = append(lx.capital[f[2]], f[1])
 		case f[0] == "u":
 			lx.up[f[1]] = append(lx.up[f[1]], f[2])
 		case f[0] == "p":
@@ -302,6 +308,16 @@ func VerbNeighbours(word string) []string {
 // when WordNet gives none.
 func NounNeighbours(word string) []string {
 	return load().related(word, func(lx *lexicon) map[string][]string { return lx.nounHyper })
+}
+
+// CountryCapital returns, for a country, the names WordNet gives its
+// national capital, and for a national capital the names of its country,
+// sorted: "us" → "washington", "washington d.c." …; "moscow" → "russia",
+// "russian federation". News names a government by its capital. It
+// returns nil for any other word.
+func CountryCapital(name string) []string {
+	lx := load()
+	return sortedUnique(slices.Clone(lx.capital[normalise(name)]))
 }
 
 // Similar returns the adjectives WordNet calls similar to an adjective:

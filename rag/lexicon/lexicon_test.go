@@ -272,6 +272,18 @@ func TestNounNeighbours(t *testing.T) {
 	}
 }
 
+func TestCountryCapital(t *testing.T) {
+	if got := CountryCapital("US"); !slices.Contains(got, "washington") {
+		t.Errorf("CountryCapital(US) = %v, want it to hold washington", got)
+	}
+	if got := CountryCapital("Moscow"); !slices.Contains(got, "russia") || slices.Contains(got, "ukraine") {
+		t.Errorf("CountryCapital(Moscow) = %v, want russia and not ukraine", got)
+	}
+	if got := CountryCapital("lawyer"); got != nil {
+		t.Errorf("CountryCapital(lawyer) = %v, want nil", got)
+	}
+}
+
 func TestSimilar(t *testing.T) {
 	// arid is a satellite of dry; SemCor never tags it, and it is joined
 	// all the same.

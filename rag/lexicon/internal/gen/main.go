@@ -440,6 +440,10 @@ func (d *db) derived(s *synset, n int) []form {
 //	u  a verb and its hypernym, one step up, in that order (plummet /
 //	   drop), both through one of their first relatedRank senses, the
 //	   hypernym in common use;
+//	c  a national capital and the country it is the capital of, each
+//	   written every way WordNet writes it (washington / united states,
+//	   moscow / russia): news names a government by its capital; see
+//	   capitals;
 //	s  the verbs of saying: single-word members of sayingSynset, of its
 //	   direct troponyms and of reportSynset, through one of their first
 //	   sayingRank senses
@@ -448,7 +452,7 @@ func (d *db) related() []string {
 	seen := map[string]bool{}
 	var lines []string
 	add := func(kind, a, b string) {
-		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "n" && kind != "p" {
+		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "n" && kind != "p" && kind != "c" {
 			return
 		}
 		if b != "" && a > b {
@@ -529,6 +533,9 @@ func (d *db) related() []string {
 			}
 		}
 	}
+	for _, pair := range d.capitals() {
+		add("c", pair[0], pair[1])
+	}
 	// Phrasal verbs written as one word with the particle in front, in
 	// the same synset as the phrase ("downplay" and "play down"), any rank:
 	// they are one verb spelled two ways.
@@ -579,6 +586,82 @@ func (d *db) related() []string {
 	}
 	sort.Strings(lines)
 	return lines
+}
+
+// nationalCapital is WordNet 3.0's noun synset "national capital" (the
+// capital city of a nation), and countrySynset its "country, state, land"
+// (the territory occupied by a nation).
+const (
+	nationalCapital = "n08691669"
+	countrySynset   = "n08544813"
+)
+
+// capitals pairs every word of each instance (@i) of nationalCapital with
+// every word of the country it is part of: the first synset up its part
+// holonyms (#p), at most two steps (Washington is part of the District of
+// Columbia, which is part of the United States), that is an instance of a
+// kind of country (countrySynset up to three hypernym steps above).
+func (d *db) capitals() [][2]string {
+	var out [][2]string
+	for _, s := range d.synsets {
+		if !d.instanceOf(s, nationalCapital, 0) {
+			continue
+		}
+		frontier := []*synset{s}
+		for step := 0; step < 2 && len(frontier) > 0; step++ {
+			var next []*synset
+			for _, f := range frontier {
+				for _, p := range f.ptrs {
+					t := d.synsets[p.target]
+					if p.symbol != "#p" || t == nil {
+						continue
+					}
+					if !d.instanceOf(t, countrySynset, 3) {
+						next = append(next, t)
+						continue
+					}
+					for _, a := range s.words {
+						for _, b := range t.words {
+							out = append(out, [2]string{a, b})
+						}
+					}
+					next = nil
+					step = 2
+				}
+			}
+			frontier = next
+		}
+	}
+	return out
+}
+
+// instanceOf reports whether s is an instance (@i) of target, or of a
+// synset at most depth hypernym (@) steps below it.
+func (d *db) instanceOf(s *synset, target string, depth int) bool {
+	for _, p := range s.ptrs {
+		if p.symbol == "@i" && d.below(p.target, target, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// below reports whether synset key is target or lies at most depth
+// hypernym steps under it.
+func (d *db) below(key, target string, depth int) bool {
+	if key == target {
+		return true
+	}
+	s := d.synsets[key]
+	if s == nil || depth == 0 {
+		return false
+	}
+	for _, p := range s.ptrs {
+		if p.symbol == "@" && d.below(p.target, target, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // synonyms returns the synonym sets, one per line, members tab-separated:
