@@ -369,7 +369,8 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 	seen := map[string]bool{} // a sentence repeated by overlapping passages counts once
 	for hi, h := range hits {
 		rankBonus := 0.05 / float64(hi+1)
-		for si, text := range hitSentences(h) {
+		sents := hitSentences(h)
+		for si, text := range sents {
 			toks := prose.Tokenize(text)
 			if len(toks) < minSentenceTokens {
 				continue
@@ -388,6 +389,7 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 				continue
 			}
 			ctx := context(c)
+			antecedent := antecedentTerms(sents, si)
 			var in, around, ent float64
 			for _, t := range q.order {
 				w := q.weight[t]
@@ -398,6 +400,10 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 					if q.entity[t] {
 						ent += w
 					}
+				case q.entity[t] && q.holds(antecedent, t):
+					// "He added…": the name is the pronoun's antecedent.
+					in += antecedentCredit * w
+					ent += antecedentCredit * w
 				case t != kindTerm && q.holds(ctx, t):
 					around += w
 				}
@@ -411,7 +417,7 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 				c.score += 0.1 * ent / q.entities
 			}
 			c.score += kindBonus(q, text, fresh)
-			if strings.HasSuffix(strings.TrimRight(text, "\"'”’)"), "?") {
+			if asks(text) {
 				c.score *= 0.6 // a question in an article rarely answers one
 			}
 			cands = append(cands, c)

@@ -296,3 +296,39 @@ func missingWords(q questionTerms, passageTerms []map[string]bool) []string {
 	}
 	return words
 }
+
+// asks reports whether a sentence is a question: it ends with a question
+// mark that is its own, not one of a quotation it reports ("He added:
+// “…through ‘Banking’ or ‘Secondary Sanctions?’”"). A sentence that is
+// all quotation asks what the quotation asks.
+func asks(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	body := strings.TrimRight(s, "\"'”’)")
+	if !strings.HasSuffix(body, "?") {
+		return false
+	}
+	if len(body) == len(s) {
+		return true // no quotation closes after the mark
+	}
+	return strings.IndexAny(s, "\"“‘'") == 0
+}
+
+// antecedentCredit is how much of a name's weight a sentence that refers
+// back to it by a pronoun or a demonstrative gets.
+const antecedentCredit = 0.5
+
+// antecedentTerms are the terms of the two sentences before sentence si
+// (the headline among them), when si opens by pointing back at what they
+// name ("He added…", "Those shelves…"); nil otherwise.
+func antecedentTerms(sents []string, si int) map[string]bool {
+	if si == 0 || !pointsBack(sents[si]) {
+		return nil
+	}
+	out := map[string]bool{}
+	for i := si - 1; i >= 0 && i >= si-2; i-- {
+		for t := range termSet(sents[i]) {
+			out[t] = true
+		}
+	}
+	return out
+}

@@ -32,23 +32,54 @@ func TestExtractiveHeadlineIsEvidence(t *testing.T) {
 	checkEachSentenceSupported(t, ans)
 }
 
-// TestGivesReason: "after" gives a cause, unless it measures time.
-func TestGivesReason(t *testing.T) {
+// TestSentencePredicates: "after" gives a cause unless it measures time,
+// and a question mark is a sentence's own unless a quotation it reports
+// closes after it.
+func TestSentencePredicates(t *testing.T) {
 	for _, tc := range []struct {
+		name     string
+		is       func(string) bool
 		sentence string
 		want     bool
 	}{
-		{"The match was called off because of the storm.", true},
-		{"Fireworks were cancelled after a dry spring raised the risk of fires.", true},
-		{"The talks collapsed following a row over fishing rights.", true},
-		{"The call came less than 24 hours after the summit ended.", false},
-		{"He left soon after the funeral.", false},
-		{"Prices have risen since 2001.", false},
-		{"The shop reopened after Sunday.", false},
-		{"The mayor opened the bridge.", false},
+		{"givesReason", givesReason, "The match was called off because of the storm.", true},
+		{"givesReason", givesReason, "Fireworks were cancelled after a dry spring raised the risk of fires.", true},
+		{"givesReason", givesReason, "The talks collapsed following a row over fishing rights.", true},
+		{"givesReason", givesReason, "The call came less than 24 hours after the summit ended.", false},
+		{"givesReason", givesReason, "He left soon after the funeral.", false},
+		{"givesReason", givesReason, "Prices have risen since 2001.", false},
+		{"givesReason", givesReason, "The shop reopened after Sunday.", false},
+		{"givesReason", givesReason, "The mayor opened the bridge.", false},
+		{"asks", asks, "Which company turned off the AC?", true},
+		{"asks", asks, "“Is this the end of the road?”", true},
+		{"asks", asks, "He added: “It has to be dealt with differently, through ‘Banking’ or ‘Secondary Sanctions?’”", false},
+		{"asks", asks, "The council said it would decide on Monday.", false},
 	} {
-		if got := givesReason(tc.sentence); got != tc.want {
-			t.Errorf("givesReason(%q) = %v, want %v", tc.sentence, got, tc.want)
+		if got := tc.is(tc.sentence); got != tc.want {
+			t.Errorf("%s(%q) = %v, want %v", tc.name, tc.sentence, got, tc.want)
 		}
+	}
+}
+
+// TestExtractivePronounTakesItsAntecedentsName: "He added: …" answers a
+// question about the person named in the sentence before, and a
+// quotation that ends in a question mark is not a question the article
+// asks.
+func TestExtractivePronounTakesItsAntecedentsName(t *testing.T) {
+	q := "How does Lund think the bridge repairs should be paid for?"
+	hits := hitsOf(passagesFrom(t,
+		"Council news. Mayor Lund spoke about the bridge at length on Monday. "+
+			"He added: “The repairs should be paid for by a toll on lorries, or by the port?” "+
+			"The repairs to the bridge, the council said, should be finished by the spring, whatever Lund thinks."))
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "a toll on lorries") {
+		t.Errorf("answer %q lacks what he said", ans.Text)
+	}
+	sents := []string{"Mayor Lund spoke on Monday.", "He added: “Tolls.”", "Lund left."}
+	if a := antecedentTerms(sents, 1); !a["lund"] {
+		t.Errorf("antecedent terms of a pronoun %v", a)
+	}
+	if a := antecedentTerms(sents, 2); a != nil {
+		t.Errorf("a sentence that names its subject took antecedent terms %v", a)
 	}
 }
