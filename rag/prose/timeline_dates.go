@@ -172,6 +172,12 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 				which = strings.ToLower(text[m[2]:m[3]])
 			}
 			fut := eventIsFuture(text, m[0], m[1], true)
+			if which == "" && (strings.HasPrefix(text[m[1]:], "'s") || strings.HasPrefix(text[m[1]:], "’s")) {
+				// "Friday's decision" names an event by its day, whatever
+				// the tense of the clause it stands in: the nearer Friday.
+				wd := weekdayNames[strings.ToLower(word)]
+				fut = (int(wd)-int(pub.Weekday())+7)%7 < (int(pub.Weekday())-int(wd)+7)%7
+			}
 			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, fut, pub),
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}

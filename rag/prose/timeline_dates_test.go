@@ -70,6 +70,10 @@ func TestResolveDate(t *testing.T) {
 		{"On Saturday, the ministers met in Oslo.", fri, day(2025, 2, 15), rag.PrecisionDay, "Saturday"},
 		{"Last Saturday, the ministers met in Oslo.", fri, day(2025, 2, 8), rag.PrecisionDay, "Last Saturday"},
 		{"On Sunday, the ministers met in Oslo.", fri, day(2025, 2, 9), rag.PrecisionDay, "Sunday"},
+		// A weekday that names an event ("Thursday's ruling") is the nearer
+		// one, whatever the clause's tense.
+		{"Thursday's ruling will limit the agency's reach.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
+		{"Crowds gathered for Sunday's parade.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
 		{"\"We will win,\" the coach said on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
 		{"On Tuesday, the board extended the ban, which will last a year.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
