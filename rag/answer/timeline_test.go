@@ -154,3 +154,30 @@ func TestTimelineReadsALivePageFromItsUpdate(t *testing.T) {
 			tl[i].Date, tl[i].Citation.Published)
 	}
 }
+
+// "Five days later" in the timeline counts from the date an earlier
+// sentence of the same article gave, as eval --quotes scores it
+// (prose.ArticleDates), not from the article's publication date.
+func TestTimelineCountsAnaphoricDatesFromTheArticle(t *testing.T) {
+	pub := day(2024, 8, 9)
+	e := seedEngine(t, []rag.Article{{
+		ID: "kessel-inquiry", URL: "https://example.com/kessel-inquiry", Title: "Kessel Bridge inspectors return", Outlet: "Example News",
+		Published: pub,
+		Text: "Inspectors from the Kessel Bridge authority visited the span on June 3, the authority said.\n\n" +
+			"Five days later, the Kessel Bridge inspectors sent the owners a letter asking them to close the east lane.\n\n" +
+			"The owners closed the Kessel Bridge east lane in July.",
+	}})
+	tl, err := e.Timeline(context.Background(), "Kessel Bridge inspectors letter", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logTimeline(t, tl)
+	checkTimeline(t, tl)
+	i := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, "Five days later") })
+	if i < 0 {
+		t.Fatal("the letter is not in the timeline")
+	}
+	if !tl[i].Date.Equal(day(2024, 6, 8)) || tl[i].DateText != "Five days later" {
+		t.Errorf("the letter is dated %v from %q, want 2024-06-08 from \"Five days later\"", tl[i].Date, tl[i].DateText)
+	}
+}
