@@ -1,0 +1,75 @@
+package claim
+
+// symmetricPrepositions join two parties alike ("talks with", "a deal
+// between"), so which party stands after them says nothing of roles.
+var symmetricPrepositions = wordSet("with between among amid and or alongside")
+
+// checkPrepositionSwap catches two names swapped between the prepositions
+// that give their roles ("the sale of the team from the Bowlen trust to the
+// Walton-Penner family" against "from the Walton-Penner family to the
+// Bowlen trust"; "moved from Kestria to Dorvan"): for a word of the sentence
+// the passage holds, two names after it in its clause, each after its own
+// preposition, stand in the passage after the same word each after the
+// other's preposition.
+func checkPrepositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := range c.toks {
+		if !c.content[i] || len(c.matches[i]) == 0 {
+			continue
+		}
+		cs := prepositionalNames(c.toks, c.names, i)
+		if len(cs) < 2 {
+			continue
+		}
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) {
+				continue
+			}
+			ps := prepositionalNames(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
+			for _, x := range cs {
+				for _, y := range cs {
+					if x.prep == y.prep || sameName(x.name, y.name) {
+						continue
+					}
+					for _, u := range ps {
+						for _, v := range ps {
+							if u.prep == x.prep && v.prep == y.prep && sameName(u.name, y.name) && sameName(v.name, x.name) {
+								return contradicted(KindRole, "the source says %s %s %s %s, not the other way round",
+									u.prep, nameText(ev.toks, u.name), v.prep, nameText(ev.toks, v.name))
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// prepName is a name after a preposition that gives its role.
+type prepName struct {
+	prep string
+	name nameGroup
+}
+
+// prepositionalNames gives the names after the word at i in its clause,
+// within twice roleWindow words (a chain of prepositional phrases runs
+// long), each with the preposition right before it (past
+// a determiner); names after a symmetric preposition, or after none, are
+// left out.
+func prepositionalNames(toks []token, names []nameGroup, i int) []prepName {
+	var out []prepName
+	for _, g := range names {
+		if g.start <= i || g.start-i > 2*roleWindow || toks[g.start].clause != toks[i].clause {
+			continue
+		}
+		k := g.start - 1
+		for k > i && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an") {
+			k--
+		}
+		if k <= i || !prepositions[toks[k].low] || symmetricPrepositions[toks[k].low] {
+			continue
+		}
+		out = append(out, prepName{toks[k].low, g})
+	}
+	return out
+}
