@@ -129,29 +129,37 @@ func TestTimelineShowsRevisedFigures(t *testing.T) {
 	}
 }
 
+// timelineEntryOf builds the timeline of topic over one article and returns
+// the entry whose sentence holds marker.
+func timelineEntryOf(t *testing.T, a rag.Article, topic, marker string) rag.TimelineEntry {
+	t.Helper()
+	tl, err := seedEngine(t, []rag.Article{a}).Timeline(context.Background(), topic, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logTimeline(t, tl)
+	checkTimeline(t, tl)
+	i := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, marker) })
+	if i < 0 {
+		t.Fatalf("no entry holds %q", marker)
+	}
+	return tl[i]
+}
+
 // A live page published on a Tuesday and updated on the Wednesday dates its
 // "Wednesday" from the update, not a week back from its publication.
 func TestTimelineReadsALivePageFromItsUpdate(t *testing.T) {
 	tue := day(2024, 3, 5)
-	e := seedEngine(t, []rag.Article{{
+	e := timelineEntryOf(t, rag.Article{
 		ID: "live-ferry", URL: "https://example.com/live-ferry", Title: "Live: Harbor Line ferry aground", Outlet: "Example Live",
 		Published: tue,
 		Text: "Updated 9:05 AM ET, Wed March 6, 2024\n\n" +
 			"The Harbor Line ferry ran aground near Dock Point on Wednesday morning, the harbor authority said.\n\n" +
 			"The Harbor Line ferry carried 212 passengers, and all of them were taken off by lifeboat.",
-	}})
-	tl, err := e.Timeline(context.Background(), "Harbor Line ferry aground", time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	logTimeline(t, tl)
-	i := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, "ran aground") })
-	if i < 0 {
-		t.Fatal("the grounding is not in the timeline")
-	}
-	if !tl[i].Date.Equal(day(2024, 3, 6)) || !tl[i].Citation.Published.Equal(tue) {
+	}, "Harbor Line ferry aground", "ran aground")
+	if !e.Date.Equal(day(2024, 3, 6)) || !e.Citation.Published.Equal(tue) {
 		t.Errorf("the grounding is dated %v (cited as published %v), want 2024-03-06 from the update and the publication date kept",
-			tl[i].Date, tl[i].Citation.Published)
+			e.Date, e.Citation.Published)
 	}
 }
 
@@ -159,25 +167,14 @@ func TestTimelineReadsALivePageFromItsUpdate(t *testing.T) {
 // sentence of the same article gave, as eval --quotes scores it
 // (prose.ArticleDates), not from the article's publication date.
 func TestTimelineCountsAnaphoricDatesFromTheArticle(t *testing.T) {
-	pub := day(2024, 8, 9)
-	e := seedEngine(t, []rag.Article{{
+	e := timelineEntryOf(t, rag.Article{
 		ID: "kessel-inquiry", URL: "https://example.com/kessel-inquiry", Title: "Kessel Bridge inspectors return", Outlet: "Example News",
-		Published: pub,
+		Published: day(2024, 8, 9),
 		Text: "Inspectors from the Kessel Bridge authority visited the span on June 3, the authority said.\n\n" +
 			"Five days later, the Kessel Bridge inspectors sent the owners a letter asking them to close the east lane.\n\n" +
 			"The owners closed the Kessel Bridge east lane in July.",
-	}})
-	tl, err := e.Timeline(context.Background(), "Kessel Bridge inspectors letter", time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	logTimeline(t, tl)
-	checkTimeline(t, tl)
-	i := findEntry(tl, func(x rag.TimelineEntry) bool { return strings.Contains(x.Text, "Five days later") })
-	if i < 0 {
-		t.Fatal("the letter is not in the timeline")
-	}
-	if !tl[i].Date.Equal(day(2024, 6, 8)) || tl[i].DateText != "Five days later" {
-		t.Errorf("the letter is dated %v from %q, want 2024-06-08 from \"Five days later\"", tl[i].Date, tl[i].DateText)
+	}, "Kessel Bridge inspectors letter", "Five days later")
+	if !e.Date.Equal(day(2024, 6, 8)) || e.DateText != "Five days later" {
+		t.Errorf("the letter is dated %v from %q, want 2024-06-08 from \"Five days later\"", e.Date, e.DateText)
 	}
 }
