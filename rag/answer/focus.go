@@ -60,7 +60,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		}
 		t := prose.Stem(tok)
 		q.all[t] = true
-		if questionFrameWords[t] || phrasingWords[t] {
+		if questionFrameWords[t] || phrasingWords[t] || phrasingTypo(tok) {
 			continue
 		}
 		if _, ok := q.weight[t]; ok {
@@ -288,6 +288,21 @@ func (q questionTerms) names(terms map[string]bool, t string) bool {
 	}
 	for _, a := range q.aliases[t] {
 		if terms[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasingTypo reports whether a word is a phrasing word typed one letter
+// off ("actualy", "recenty"): no word WordNet knows, one edit from a
+// phrasing word. It is phrasing, not a name the coverage lacks.
+func phrasingTypo(w string) bool {
+	if known(w) {
+		return false
+	}
+	for p := range phrasingSurface {
+		if nearSpelling(w, p) {
 			return true
 		}
 	}

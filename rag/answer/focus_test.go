@@ -185,3 +185,30 @@ func TestOpenEndedDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasingTypo: a phrasing word typed one letter off is phrasing, not
+// a focus term the passages must hold; a name or an English word is not.
+func TestPhrasingTypo(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"actualy", true},
+		{"recenty", true},
+		{"acording", true},
+		{"actually", false}, // a phrasing word as it is, known to WordNet
+		{"zorvexil", false},
+		{"bolton", false},
+		{"reporter", false}, // an English word one letter from "reported"
+	} {
+		if got := phrasingTypo(tc.word); got != tc.want {
+			t.Errorf("phrasingTypo(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+	q := analyseQuestion("do we actualy know what hale said", nil)
+	for _, term := range q.order {
+		if q.surface[term] == "actualy" {
+			t.Errorf("the typed phrasing word is a focus term: %v", q.order)
+		}
+	}
+}

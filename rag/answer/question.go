@@ -18,6 +18,15 @@ import (
 // abstain.
 var phrasingWords = func() map[string]bool {
 	m := map[string]bool{}
+	for w := range phrasingSurface {
+		m[prose.Stem(w)] = true
+	}
+	return m
+}()
+
+// phrasingSurface are the phrasing words as written.
+var phrasingSurface = func() map[string]bool {
+	m := map[string]bool{}
 	for _, w := range strings.Fields(`recent recently lately currently nowadays today tonight yesterday
 week weekend month year days ago earlier later soon far
 actually really exactly just even still right basically apparently supposedly
@@ -25,7 +34,7 @@ tell know explain describe summarise summarize sum recap update updates
 coverage covered cover report reports reported reporting story stories article articles news outlets
 according source sources mention mentioned mentions say says
 anything something everything guy guys folks thing things stuff`) {
-		m[prose.Stem(w)] = true
+		m[w] = true
 	}
 	return m
 }()
