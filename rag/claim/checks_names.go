@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/coveragebot/coveragebot/rag/lexicon"
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // The names check: every name in the sentence is in its passages, and
 // stands where they put it.
@@ -25,7 +29,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 			// whom the passages are about.
 			goto next
 		}
-		if !inTitle {
+		if !inTitle && !ev.abbreviated(c.toks, g) {
 			for _, k := range g.keys {
 				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) {
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
@@ -223,4 +227,28 @@ func (ev *evidence) sayingBetween(from, to int) bool {
 // which the passages do not name.
 func (ev *evidence) governmentBy(toks []token, g nameGroup, k string) bool {
 	return ev.capitals[k] && !obliqueName(toks, g)
+}
+
+// abbreviated reports whether the passages write a name by its initials
+// ("FDA" for "Food and Drug Administration", "ET" for "Eastern time"): a
+// word in capitals that spells the initials of the name's run of
+// capitalised words, or of the run and the lower-case noun after it.
+func (ev *evidence) abbreviated(toks []token, g nameGroup) bool {
+	candidates := []string{g.initials}
+	if g.end < len(toks) && toks[g.end].clause == toks[g.start].clause && isContent(toks[g.end].low) && !toks[g.end].upper {
+		candidates = append(candidates, g.initials+toks[g.end].low[:1])
+	}
+	for _, full := range candidates {
+		// A run may hold a word before the name ("The Food and Drug
+		// Administration"): its tails count too.
+		for i := 0; i+2 <= len(full); i++ {
+			cand := full[i:]
+			for _, p := range ev.byForm[cand] {
+				if t := ev.toks[p]; len(t.text) == len(cand) && strings.ToUpper(t.text) == t.text {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -41,6 +41,9 @@ func TestParaphrase(t *testing.T) {
 		{"nouns one hypernym step apart", "Ames blamed the failure on the system.", "Ames blamed the defeat on the network.", true, ""},
 		{"capital for its government", "Xi said he hoped Washington saw this clearly.", "Xi said he hoped the US side could see this clearly.", true, ""},
 		{"capital as a place", "The summit will be held in Jakarta.", "The summit will be held in Bali, Indonesia.", false, KindEntity},
+		{"initials of a name and its noun", "Lawyers must answer by three in the afternoon Eastern time.", "Lawyers must answer by 3 p.m. ET.", true, ""},
+		{"initials of a name", "The Food and Drug Administration approved the shot.", "The FDA approved the shot.", true, ""},
+		{"initials of another name", "The Food and Drug Administration approved the shot.", "The CDC approved the shot.", false, KindEntity},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})
