@@ -90,3 +90,23 @@ func TestIndefiniteDurationIsACandidate(t *testing.T) {
 		t.Error("a bare unit counted as a duration")
 	}
 }
+
+// TestNameThatOpensASentence: a sentence's first word is a name when it is
+// no word WordNet knows and no stop word.
+func TestNameThatOpensASentence(t *testing.T) {
+	q := map[string]bool{"singer": true, "residency": true}
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Adele is returning to the city.", true},
+		{"Adele city residency new dates", true}, // a headline read from a URL slug
+		{"After the vote, the singer left the city.", false},
+		{"Dry weather kept the singer at home.", false},
+		{"She will open the residency in December.", false},
+	} {
+		if got := kindPerson.newCandidate(tc.sentence, q); got != tc.want {
+			t.Errorf("newCandidate(%q) = %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -337,8 +337,9 @@ func isUnitWord(t string) bool {
 	return false
 }
 
-// newNames are the capitalised words of a sentence, other than its first
-// word, whose terms the question does not hold.
+// newNames are the capitalised words of a sentence whose terms the
+// question does not hold; its first word counts only when it is a name
+// (nameAtStart).
 func newNames(sentence string, qTerms map[string]bool) []string {
 	var out []string
 	first := true
@@ -348,7 +349,7 @@ func newNames(sentence string, qTerms map[string]bool) []string {
 		wasFirst := first
 		first = false
 		r, _ := utf8.DecodeRuneInString(field)
-		if wasFirst || !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) || (wasFirst && !nameAtStart(field)) {
 			continue
 		}
 		for _, t := range prose.Terms(field) {
@@ -358,6 +359,20 @@ func newNames(sentence string, qTerms map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// nameAtStart reports whether the capitalised word that opens a sentence
+// is a name rather than a word capitalised for opening it: no stop word,
+// and no word WordNet knows ("Adele is returning…", not "After…" or
+// "Dry…").
+func nameAtStart(word string) bool {
+	low := strings.ToLower(strings.TrimRight(word, ".’'"))
+	for _, tok := range prose.Tokenize(low) {
+		if prose.IsStopword(tok) || known(tok) {
+			return false
+		}
+	}
+	return low != ""
 }
 
 func calendarWord(t string) bool {
