@@ -62,6 +62,15 @@ func dayTense(text string, start, end int) int {
 	}
 	masked := blankQuotes(text, start)
 	left, right := clauseAround(masked, start, end)
+	if endPoint(text, start, end) {
+		// "extended the pause until August 31", "in effect until March
+		// 10": the verb sets a span, the date ends it, and only a past
+		// state ("was unable to meet until March 23") puts the end behind.
+		if reStatePast.MatchString(masked[left:right]) {
+			return -1
+		}
+		return 0
+	}
 	if hasFinitePast(masked[left:right], false) {
 		return -1
 	}
@@ -73,6 +82,31 @@ func dayTense(text string, start, end int) int {
 	}
 	return 0
 }
+
+// endPoint reports whether the date at start..end ends a span or sets a
+// deadline: it follows "until", "till", "through" or "by" (closed-class
+// prepositions of time), with "early", "late" or "mid" between.
+func endPoint(text string, start, end int) bool {
+	words := strings.Fields(strings.ToLower(text[:start] + " " + text[start:end]))
+	for i := len(words) - 2; i >= 0 && i >= len(words)-4; i-- {
+		switch strings.TrimSuffix(words[i], "-") {
+		case "until", "till", "through", "by":
+			return true
+		case "early", "late", "mid":
+		default:
+			if !reMonthWord.MatchString(words[i]) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+var (
+	reMonthWord = regexp.MustCompile(`^` + strings.ToLower(monthPattern) + `\.?$`)
+	// reStatePast finds a past form of be or have: a state that held then.
+	reStatePast = regexp.MustCompile(`(?i)\b(?:was|were|had)\b`)
+)
 
 // hasFiniteVerb reports whether a stretch of text holds a finite verb: a
 // form of be or have, a modal, or a past form. A participle in -ing is not

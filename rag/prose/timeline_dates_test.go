@@ -126,6 +126,11 @@ func TestResolveDate(t *testing.T) {
 		{"The rate is up from 6.8% in November.", jan, day(2024, 11, 1), rag.PrecisionMonth, "in November"},
 		{"In her last game in October, she scored twice.", day(2025, 8, 13), day(2024, 10, 1), rag.PrecisionMonth, "in October"},
 		{"The mayor has had wins, signing a budget in March and a tax cut in May.", jan, day(2024, 3, 1), rag.PrecisionMonth, "in March"},
+		// A date that ends a span or sets a deadline is read by the span,
+		// not by the verb that set it; a past state puts it behind.
+		{"The agency extended the pause until August 31.", day(2025, 4, 19), day(2025, 8, 31), rag.PrecisionDay, "August 31"},
+		{"The rule, in effect until March 10, increased patrols.", day(2025, 2, 24), day(2025, 3, 10), rag.PrecisionDay, "March 10"},
+		{"The envoy was unable to meet her until March 23.", day(2025, 8, 4), day(2025, 3, 23), rag.PrecisionDay, "March 23"},
 		{"The coach, who took over in September, asks for time.", day(2025, 7, 29), day(2024, 9, 1), rag.PrecisionMonth, "in September"},
 		// A date aside from the sentence's own clause (in a quotation, in
 		// brackets, or naming a thing after a determiner or a possessive)
