@@ -1,11 +1,15 @@
 package claim
 
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
 // checkNameContexts catches two names swapped between the words they hang
 // on: "the offspring that reach southern Mexico then begin the trip back to
 // Canada" where the passage has "reach southern Canada … back to Mexico".
 // Each name's context is the word right before it in its clause, past a
 // determiner: a verb, a preposition, an adjective ("southern"), never a
-// conjunction or a comma, which only list. When the sentence gives each of
+// conjunction or a comma, which only list; or, for a name opening its
+// clause, the verb it is the subject of ("Bin Salman has denied
+// involvement in Khashoggi's killing"). When the sentence gives each of
 // two names the context the passage gives the other, in one passage
 // sentence, and neither the context the passage gives it, the two were
 // swapped; a list reordered, or names reworded around, keeps or loses its
@@ -18,7 +22,7 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue
 			}
 			k1, k2 := nameContext(c.toks, g1), nameContext(c.toks, g2)
-			if k1 < 0 || k2 < 0 || c.toks[k1].low == c.toks[k2].low {
+			if k1 == -1 || k2 == -1 || k1 >= 0 && k2 >= 0 && c.toks[k1].low == c.toks[k2].low {
 				continue
 			}
 			for _, h1 := range ev.names {
@@ -30,12 +34,12 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 						continue
 					}
 					q1, q2 := nameContext(ev.toks, h1), nameContext(ev.toks, h2)
-					if q1 < 0 || q2 < 0 {
+					if q1 == -1 || q2 == -1 {
 						continue
 					}
 					if c.sameContext(ev, k1, q2) && c.sameContext(ev, k2, q1) && !c.sameContext(ev, k1, q1) && !c.sameContext(ev, k2, q2) {
-						return contradicted(KindRole, "the source says %s %s and %s %s, not the other way round",
-							ev.toks[q1].text, nameText(ev.toks, h1), ev.toks[q2].text, nameText(ev.toks, h2))
+						return contradicted(KindRole, "the source says “%s” and “%s”, not the other way round",
+							contextPhrase(ev.toks, q1, h1), contextPhrase(ev.toks, q2, h2))
 					}
 				}
 			}
@@ -46,24 +50,47 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 
 // nameContext gives the word a name hangs on: the word right before it in
 // its clause, past a determiner, when that word is a preposition or a
-// content word; -1 otherwise.
+// content word; for a name that opens its clause, the verb it is the
+// subject of ("Bin Salman has denied"), encoded as -2-k so that a subject
+// and an object of one verb are two contexts; -1 when there is none.
 func nameContext(toks []token, g nameGroup) int {
 	k := g.start - 1
 	for k >= 0 && toks[k].clause == toks[g.start].clause && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an") {
 		k--
 	}
-	if k < 0 || toks[k].clause != toks[g.start].clause || toks[k].upper {
-		return -1
+	if k < 0 || toks[k].clause != toks[g.start].clause {
+		return subjectContext(toks, g)
 	}
-	if low := toks[k].low; symmetricPrepositions[low] || !prepositions[low] && !isContent(low) {
+	if low := toks[k].low; toks[k].upper || symmetricPrepositions[low] || !prepositions[low] && !isContent(low) {
 		return -1
 	}
 	return k
 }
 
-// sameContext reports whether sentence word k and passage word q are one
-// context: the same word, or k stands for q.
+// subjectContext gives, encoded as -2-v, the verb v a name opening its
+// clause is the subject of: the first word after it, past auxiliaries,
+// negation and adverbs, that reads as a verb; -1 when there is none.
+func subjectContext(toks []token, g nameGroup) int {
+	v := g.end
+	for v < len(toks) && toks[v].clause == toks[g.start].clause && skippable(toks[v]) && !(negationWords[toks[v].low] && lexicon.IsVerb(toks[v].low)) {
+		v++ // "has also", "would not"; a negative verb ("denied") is the verb
+	}
+	if v >= len(toks) || toks[v].clause != toks[g.start].clause || auxiliaries[toks[v].low] || !verbForm(toks, v) {
+		return -1
+	}
+	return -2 - v
+}
+
+// sameContext reports whether the sentence's context k and the passage's
+// context q are one: both the word before the name or both the verb it is
+// the subject of, and the same word, or k stands for q.
 func (c *sentenceRead) sameContext(ev *evidence, k, q int) bool {
+	if (k < -1) != (q < -1) {
+		return false
+	}
+	if k < -1 {
+		k, q = -2-k, -2-q
+	}
 	if c.toks[k].low == ev.toks[q].low {
 		return true
 	}
@@ -73,4 +100,13 @@ func (c *sentenceRead) sameContext(ev *evidence, k, q int) bool {
 		}
 	}
 	return false
+}
+
+// contextPhrase writes a name with its context, for a reason: "in
+// Khashoggi", "Mohammed bin Salman denied".
+func contextPhrase(toks []token, k int, g nameGroup) string {
+	if k < -1 {
+		return nameText(toks, g) + " " + toks[-2-k].text
+	}
+	return toks[k].text + " " + nameText(toks, g)
 }

@@ -9,6 +9,10 @@ func TestNameContexts(t *testing.T) {
 	runCases(t, KindRole, []ruleCase{
 		{"names swapped between their words", "The herds that reach northern Dorvan then begin the long walk back to Kestria at the end of the dry season.", passage, false},
 		{"names kept", "At the end of the dry season, the herds that reach northern Kestria begin the long walk back to Dorvan.", passage, true},
+		{"a subject and a possessor swapped", "Khalid Rahim has denied involvement in Omar Saleh's arrest.",
+			"Omar Saleh has denied involvement in Khalid Rahim's arrest, his office said.", false},
+		{"a subject kept in the passive", "Omar Saleh's arrest was carried out by police, and Khalid Rahim has denied involvement.",
+			"Khalid Rahim has denied involvement in Omar Saleh's arrest, which police carried out.", true},
 		{"a list reordered", "Storms hit Salem, Harlow and Dunmore on Tuesday.", "Storms hit Dunmore, Harlow and Salem on Tuesday night.", true},
 	})
 }
