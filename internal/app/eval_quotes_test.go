@@ -114,3 +114,22 @@ func TestQuotesCommandListsPeopleANameFits(t *testing.T) {
 		t.Errorf("quotes --person \"Joe Hart\" merged the two:\n%s", out)
 	}
 }
+
+// Words a spokesperson or a statement delivered stay the person's, and
+// every way of showing them says who relayed them.
+func TestQuotesCommandMarksRelayedWords(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	line := `{"id": "rowe-1", "url": "https://example.com/rowe-1", "title": "Singer apologises", "published": "2022-05-02", "text": "Pop singer Lia Rowe cancelled the tour on Monday.\n\nRowe said through a spokesperson that she was \"deeply sorry\" for the late notice."}
+`
+	if err := os.WriteFile(filepath.Join(c.data, "rowe.jsonl"), []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out := c.mustRun("quotes", "--person", "Lia Rowe"); !strings.Contains(out, "“deeply sorry”") || !strings.Contains(out, "relayed by a spokesperson") {
+		t.Errorf("quotes --person \"Lia Rowe\" does not mark the relayed words:\n%s", out)
+	}
+	js := decodeJSON[jsonQuotes](t, c.mustRun("quotes", "--person", "Lia Rowe", "--json"))
+	if len(js.Quotes) != 1 || js.Quotes[0].Speaker != "Lia Rowe" || js.Quotes[0].Relayer != "a spokesperson" {
+		t.Errorf("quotes --json: %+v", js.Quotes)
+	}
+}
