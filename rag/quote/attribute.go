@@ -232,6 +232,12 @@ var reDashLine = regexp.MustCompile(`^\s*(?:--|—|–)\s*`)
 // dashLine reads the speaker of a quotation from the paragraph after it
 // when that paragraph opens with a dash and a name.
 func (x *quoteExtractor) dashLine(sp quoteSpan) (speakerRef, bool) {
+	// The quotation stands alone in its paragraph; a dash after a
+	// paragraph that attributes its own words is the reporter's byline
+	// ("– Ella Lee").
+	if !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") && strings.TrimSpace(x.masked[:sp.open]) != "" {
+		return speakerRef{}, false
+	}
 	rest := x.masked[sp.end:]
 	nl := strings.Index(rest, "\n")
 	if nl < 0 || strings.TrimSpace(rest[:nl]) != "" {

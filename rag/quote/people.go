@@ -81,6 +81,16 @@ func findPeople(masked string) []personMention {
 				break
 			}
 		}
+		// A middle initial goes on a run with its full stop: "Bradley P.
+		// Moss", "James H. McClintock".
+		if r0, _ := utf8.DecodeRuneInString(w.text); len(run) > 0 && len(w.text) == 1 && unicode.IsUpper(r0) &&
+			masked[run[len(run)-1].end:i] == " " && !run[len(run)-1].possessive &&
+			j+1 < len(masked) && masked[j] == '.' && nextIsTitleCase(masked, j+1) {
+			w.end = j + 1
+			run = append(run, w)
+			i = j + 1
+			continue
+		}
 		if isTitleCase(w.text) || (nameParticles[w.text] && nextIsTitleCase(masked, j)) {
 			// A run goes on only across a single space.
 			if len(run) > 0 && (masked[run[len(run)-1].end:i] != " " && !run[len(run)-1].possessive) {
