@@ -215,8 +215,15 @@ func (x *quoteExtractor) personOfPlace(s, e int) (personMention, bool) {
 		return personMention{}, false
 	}
 	p := x.people[k]
-	if p.at < s || p.end >= e || strings.TrimSpace(x.masked[s:p.at]) != "" {
+	if p.at < s || p.end >= e {
 		return personMention{}, false
+	}
+	// Only a lower-case role may stand before the name: "meteorologist
+	// Ola Berg of Northwind Weather".
+	for _, w := range strings.Fields(x.masked[s:p.at]) {
+		if !isLowerWord(w) || determiners[w] {
+			return personMention{}, false
+		}
 	}
 	rest := strings.TrimSpace(x.masked[p.end:e])
 	if !strings.HasPrefix(rest, "of ") {

@@ -472,6 +472,14 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 		for c := strings.LastIndexByte(x.masked[sentStart:inner], ','); c >= 0; c = strings.LastIndexByte(x.masked[sentStart:sentStart+c], ',') {
 			comma := sentStart + c
 			ap := strings.TrimSpace(x.masked[comma+1 : inner])
+			// A name set off after a description is the subject: "The
+			// narcologist, Mikhail Tetyushkin, explained", "Her lawyer,
+			// Ola Berg, said".
+			if p, ok := x.personEndingAt(comma+1, trimRightPunct(x.masked, comma+1, inner)); ok && strings.TrimSpace(x.masked[comma+1:p.at]) == "" {
+				if ds, de := x.clauseTail(sentStart, comma); ds < de && isPersonNoun(lastField(x.masked[ds:de])) {
+					return p.at, p.end, strings.TrimSpace(x.masked[ds:de])
+				}
+			}
 			s, e := x.clauseTail(sentStart, comma)
 			if s < e && looksAppositive(ap) && x.classify(s, e) != kindNone {
 				return s, e, cleanAppositive(ap)
@@ -482,6 +490,21 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 	s, e := x.clauseTail(sentStart, end)
 	// "Pope Francis, who has condemned …": a relative clause's subject is
 	// the noun phrase it follows.
+	// "tweeted meteorologist Ryan Maue of BAM Weather, who also noted":
+	// the relative pronoun's antecedent, a person, before its comma.
+	who := -1
+	if strings.EqualFold(x.masked[s:e], "who") {
+		who = s
+	} else if k := trimRightSpace(x.masked, sentStart, s); s == e && k > sentStart && strings.EqualFold(x.masked[lastWordStart(x.masked, sentStart, k):k], "who") {
+		who = lastWordStart(x.masked, sentStart, k)
+	}
+	if who >= 0 {
+		if c := trimRightSpace(x.masked, sentStart, who); c > sentStart && x.masked[c-1] == ',' {
+			if p, ok := x.personOfPlaceBefore(sentStart, c-1); ok {
+				return p.at, p.end, ""
+			}
+		}
+	}
 	if s == e || strings.EqualFold(x.masked[s:e], "who") {
 		if k := trimRightSpace(x.masked, sentStart, s); k > sentStart && strings.EqualFold(x.masked[lastWordStart(x.masked, sentStart, k):k], "who") {
 			c := trimRightSpace(x.masked, sentStart, lastWordStart(x.masked, sentStart, k))
@@ -503,6 +526,38 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 		}
 	}
 	return s, e, ""
+}
+
+// personOfPlaceBefore finds the person named just before pos, alone or
+// with "of" and a place or a body after the name ("Ryan Maue of BAM
+// Weather").
+func (x *quoteExtractor) personOfPlaceBefore(sentStart, pos int) (personMention, bool) {
+	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
+		p := x.people[i]
+		if p.end > pos {
+			continue
+		}
+		if p.start < sentStart {
+			break
+		}
+		rest := strings.TrimSpace(x.masked[p.end:pos])
+		if rest == "" && afterWord(x.masked, p.at, "of") {
+			continue // the place or body of a person named before it
+		}
+		if rest == "" {
+			return p, true
+		}
+		if !strings.HasPrefix(rest, "of ") {
+			return personMention{}, false
+		}
+		for _, w := range strings.Fields(rest)[1:] {
+			if !prose.StartsUpper(w) && w != "the" {
+				return personMention{}, false
+			}
+		}
+		return p, true
+	}
+	return personMention{}, false
 }
 
 // clauseTail returns the words before end back to the start of their
@@ -556,5 +611,17 @@ func (x *quoteExtractor) invertedSubject(verbEnd int) (int, int) {
 	if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, `"`) {
 		return 0, 0
 	}
-	return x.phraseAfter(verbEnd)
+	s, e := x.phraseAfter(verbEnd)
+	// "said Sid Lowe in The Guardian": the subject ends where a
+	// prepositional phrase begins, "of" aside ("Joe Manchin of West
+	// Virginia").
+	for i, w := range strings.Fields(x.masked[s:e]) {
+		if lw := strings.ToLower(w); i > 0 && prepositions[lw] && lw != "of" {
+			if k := strings.Index(x.masked[s:e], " "+w+" "); k >= 0 {
+				e = s + k
+			}
+			break
+		}
+	}
+	return s, e
 }
