@@ -208,8 +208,9 @@ func (x *quoteExtractor) namedProfile(name string) profile {
 
 // holds reports whether the article gives the person the description's
 // head: the same noun, its abbreviation as a title ("Sen." for senator,
-// "Gov." for governor), a WordNet synonym (attorney for lawyer), or, for
-// "leader", any office of a head of state or government.
+// "Gov." for governor), a WordNet synonym (attorney for lawyer) or a noun
+// one hypernym step from it (legislator for senator, prosecutor for
+// lawyer), or, for "leader", any office of a head of state or government.
 func (pr profile) holds(head string) bool {
 	for _, r := range pr.roles {
 		// "Leader" is what news calls any head of state, government or
@@ -217,7 +218,8 @@ func (pr profile) holds(head string) bool {
 		if head == "leader" && personHeads[r] {
 			return true
 		}
-		if r == head || len(r) >= 3 && jobTitles[r] && strings.HasPrefix(head, r) || lexicon.AreSynonyms(r, head) {
+		if r == head || len(r) >= 3 && jobTitles[r] && strings.HasPrefix(head, r) || lexicon.AreSynonyms(r, head) ||
+			containsString(lexicon.NounNeighbours(r), head) {
 			return true
 		}
 	}
