@@ -17,7 +17,7 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.902
+	checkPrecision = 0.898
 	checkRecall    = 0.833
 	checkDates     = 0.855
 	gateTolerance  = 0.01
