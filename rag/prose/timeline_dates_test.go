@@ -296,3 +296,24 @@ func TestReferenceDate(t *testing.T) {
 		t.Errorf("with no publication date: %s, want zero", got)
 	}
 }
+
+// An article's reader never fails on any text, and what it dates comes
+// from the sentence asked about.
+func FuzzArticleDates(f *testing.F) {
+	for _, s := range []string{
+		"The dam broke on June 3. Five days later, the town flooded.",
+		"The next day, “two weeks earlier” it said. That night",
+		"A day after the vote, he resigned. The day before, she left.",
+	} {
+		f.Add(s, int64(1739491200))
+	}
+	f.Fuzz(func(t *testing.T, body string, unix int64) {
+		dates := NewArticleDates(body, time.Unix(unix%(1<<36), 0).UTC())
+		for _, sp := range SentenceSpans(body) {
+			sent := body[sp[0]:sp[1]]
+			if d, ok := dates.Date(sent); ok && (d.Date.IsZero() || !strings.Contains(sent, d.Phrase)) {
+				t.Fatalf("%q in %q: %+v", sent, body, d)
+			}
+		}
+	})
+}
