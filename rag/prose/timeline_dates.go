@@ -29,7 +29,9 @@ var (
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
 	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
-	reQuoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
+	// A date right after a weekday ("Thursday, August 4").
+	reDateAfterWeekday = regexp.MustCompile(`^,? (?:` + monthPattern + `\.? \d{1,2}\b|\d{1,2} ` + monthPattern + `\b)`)
+	reQuoted           = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
 )
 
 var shortMonths = map[string]time.Month{
@@ -171,14 +173,24 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 			if m[2] >= 0 {
 				which = strings.ToLower(text[m[2]:m[3]])
 			}
+			if reDateAfterWeekday.MatchString(text[m[1]:]) {
+				continue // "Thursday, August 4": the date says which Thursday
+			}
 			fut := eventIsFuture(text, m[0], m[1], true)
-			if which == "" && (strings.HasPrefix(text[m[1]:], "'s") || strings.HasPrefix(text[m[1]:], "’s")) {
+			wd := weekdayNames[strings.ToLower(word)]
+			nearerAhead := (int(wd)-int(pub.Weekday())+7)%7 < (int(pub.Weekday())-int(wd)+7)%7
+			switch {
+			case which == "" && (strings.HasPrefix(text[m[1]:], "'s") || strings.HasPrefix(text[m[1]:], "’s")):
 				// "Friday's decision" names an event by its day, whatever
 				// the tense of the clause it stands in: the nearer Friday.
-				wd := weekdayNames[strings.ToLower(word)]
-				fut = (int(wd)-int(pub.Weekday())+7)%7 < (int(pub.Weekday())-int(wd)+7)%7
+				fut = nearerAhead
+			case which == "" && !fut && endPoint(text, m[0], m[1]):
+				// "By Sunday the rain clears": a deadline or the end of a
+				// span, the nearer one unless a past state puts it behind.
+				l, r := clauseAround(blankQuotes(text, m[0]), m[0], m[1])
+				fut = nearerAhead && !reStatePast.MatchString(text[l:r])
 			}
-			consider(m[0], rag.EventDate{Date: weekdayDate(weekdayNames[strings.ToLower(word)], which, fut, pub),
+			consider(m[0], rag.EventDate{Date: weekdayDate(wd, which, fut, pub),
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
 		for _, m := range findIf(has("day", "tomorrow", "night", "morning", "afternoon", "evening", "week", "month", "year"), reRelativeWords, text) {

@@ -74,6 +74,12 @@ func TestResolveDate(t *testing.T) {
 		// one, whatever the clause's tense.
 		{"Thursday's ruling will limit the agency's reach.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
 		{"Crowds gathered for Sunday's parade.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
+		// A weekday with its date is that date; a weekday that ends a span
+		// or sets a deadline is the nearer one, unless a past state puts
+		// it behind.
+		{"Cases stand at 900, according to figures from Thursday, February 20.", day(2025, 2, 18), day(2025, 2, 20), rag.PrecisionDay, "February 20"},
+		{"By Sunday the rain clears out of the valley.", day(2025, 2, 13), day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
+		{"By noon Sunday, neighbours had arrived with food.", fri, day(2025, 2, 9), rag.PrecisionDay, "Sunday"},
 		{"\"We will win,\" the coach said on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
 		{"On Tuesday, the board extended the ban, which will last a year.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
