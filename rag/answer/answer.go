@@ -28,7 +28,11 @@ func abstainMissing(words []string) string {
 	return "The coverage doesn't say: none of the passages found mention " + joinWords(words) + "."
 }
 
-func joinWords(ws []string) string {
+// joinWords quotes words and lists them with "or".
+func joinWords(ws []string) string { return listWords(ws, "or") }
+
+// listWords quotes words and lists them, the last after conjunction.
+func listWords(ws []string, conjunction string) string {
 	quoted := make([]string, len(ws))
 	for i, w := range ws {
 		quoted[i] = "“" + w + "”"
@@ -39,7 +43,7 @@ func joinWords(ws []string) string {
 	case 1:
 		return quoted[0]
 	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " " + conjunction + " " + quoted[len(quoted)-1]
 }
 
 // newestPublished is the answer's "as of" date: the newest publication date

@@ -113,6 +113,13 @@ func (e *Engine) routed(ctx context.Context, r Request, opts rag.AskOptions) (ra
 		ans rag.Answer
 		err error
 	)
+	if why, err := e.topicAbsent(ctx, r.Topic, opts); err != nil {
+		return rag.Answer{}, fmt.Errorf("%s: %w", r.Feature, err)
+	} else if why != "" {
+		// A story the coverage lacks gets no digest of other stories.
+		return rag.Answer{Text: why, Abstained: true, Route: r.Feature, Mode: e.Mode(),
+			Caveat: "Read as a request for " + featureNames[r.Feature] + onTopic(r.Topic) + "."}, nil
+	}
 	switch r.Feature {
 	case RouteSummary:
 		ans, err = e.Summarize(ctx, rag.SummaryRequest{Topic: r.Topic, AsOf: opts.AsOf, OnDelta: opts.OnDelta})
@@ -159,6 +166,15 @@ func (e *Engine) routed(ctx context.Context, r Request, opts rag.AskOptions) (ra
 	}
 	ans.AsOf = newestPublished(ans.Citations)
 	return ans, nil
+}
+
+// featureNames name what each route gives, for its note.
+var featureNames = map[string]string{
+	RouteSummary:  "a summary",
+	RouteDigest:   "the latest",
+	RouteTimeline: "a timeline",
+	RouteQuotes:   "quotations",
+	RouteCompare:  "a comparison of the outlets' coverage",
 }
 
 func about(topic, whole string) string {

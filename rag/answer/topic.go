@@ -1,0 +1,137 @@
+// Whether the coverage holds the story a routed request names. A request
+// is no question, but it has a focus all the same: "the latest on the
+// champions league" or "a summary of the Hale Ode meeting" asks for a
+// story, and a digest or a summary of other stories is no answer to it.
+
+package answer
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/prose"
+)
+
+// minTopicCoverage is the share of a topic's focus weight (its words' IDF)
+// that the passages found must hold, as a whole, for the coverage to hold
+// the story.
+const minTopicCoverage = 0.5
+
+// topicConjunction splits a topic that names two stories ("the Hale Ode
+// call and the Tarrow talks") into its conjuncts: "and" between noun
+// phrases, a closed class of one.
+var topicConjunction = regexp.MustCompile(`(?i)\s+and\s+(?:the\s+|a\s+)?`)
+
+// topicAbsent tells why the coverage holds no story on a routed request's
+// topic, or "" when it does (or the request names none). It retrieves as
+// the features do, and reads the passages the way the extractive answerer
+// reads them for a question (analyseQuestion, learnFromPassages): a name
+// no passage holds, or too little of the topic's words, means the story is
+// not covered; and in each of its conjuncts, the people or things a topic
+// names ("the Bolton Putin meeting") must be named in one sentence, and
+// all its words ("Ode's ferry contract") held by one passage.
+func (e *Engine) topicAbsent(ctx context.Context, topic string, opts rag.AskOptions) (string, error) {
+	topic = strings.TrimSpace(topic)
+	if topic == "" {
+		return "", nil
+	}
+	hits, err := e.retrieve(ctx, topic, opts.RetrieveOptions)
+	if err != nil {
+		return "", err
+	}
+	hits = distinctHits(hits)
+	if len(hits) == 0 {
+		return noStory(topic, nil), nil
+	}
+	var idf func(string) float64
+	if e.Index != nil {
+		idf = e.Index.IDF
+	}
+	q := analyseQuestion(topic, idf)
+	if q.total == 0 {
+		return "", nil // only phrasing: the feature takes the whole coverage
+	}
+	passageTerms := make([]map[string]bool, len(hits))
+	for i, h := range hits {
+		passageTerms[i] = termSet(h.Title + "\n" + h.Text)
+	}
+	q.learnFromPassages(hits, passageTerms)
+	if missing := missingNames(q, passageTerms); len(missing) > 0 {
+		return noStory(topic, missing), nil
+	}
+	var held, total float64
+	for _, t := range q.order {
+		if t == kindTerm {
+			continue
+		}
+		total += q.weight[t]
+		for _, pt := range passageTerms {
+			if q.names(pt, t) {
+				held += q.weight[t]
+				break
+			}
+		}
+	}
+	if total > 0 && held/total < minTopicCoverage {
+		return noStory(topic, missingWords(q, passageTerms)), nil
+	}
+	var sentences []map[string]bool
+	for _, h := range hits {
+		for _, s := range hitSentences(h) {
+			sentences = append(sentences, termSet(s))
+		}
+	}
+	for _, conjunct := range topicConjunction.Split(topic, -1) {
+		var names, focus []string
+		for _, t := range prose.Terms(conjunct) {
+			if _, ok := q.weight[t]; !ok || t == kindTerm {
+				continue
+			}
+			focus = append(focus, t)
+			if q.entity[t] && len(t) > 2 {
+				names = append(names, t)
+			}
+		}
+		if len(names) >= 2 && !togetherIn(q, sentences, names) {
+			return "The coverage has nothing on “" + topic + "”: no sentence of the passages found names " + listWords(surfaces(q, names), "and") + " together.", nil
+		}
+		if len(focus) >= 2 && !togetherIn(q, passageTerms, focus) {
+			return "The coverage has nothing on “" + topic + "”: no passage found mentions " + listWords(surfaces(q, focus), "and") + " together.", nil
+		}
+	}
+	return "", nil
+}
+
+// togetherIn reports whether one of the texts (the terms of each) names
+// every one of the question terms.
+func togetherIn(q questionTerms, texts []map[string]bool, names []string) bool {
+	for _, s := range texts {
+		all := true
+		for _, t := range names {
+			all = all && q.names(s, t)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func surfaces(q questionTerms, terms []string) []string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = q.surface[t]
+	}
+	return out
+}
+
+// noStory is the abstention for a request on a story the coverage lacks.
+func noStory(topic string, missing []string) string {
+	s := "The coverage has nothing on “" + topic + "”"
+	if len(missing) > 0 {
+		s += ": none of the passages found mention " + joinWords(missing)
+	}
+	return s + "."
+}
