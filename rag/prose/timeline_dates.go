@@ -28,7 +28,7 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|next|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	// A date right after a weekday ("Thursday, August 4").
 	reDateAfterWeekday = regexp.MustCompile(`^,? (?:` + monthPattern + `\.? \d{1,2}\b|\d{1,2} ` + monthPattern + `\b)`)
 	reQuoted           = regexp.MustCompile(`"[^"]*"|“[^”]*”`)

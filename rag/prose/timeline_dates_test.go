@@ -58,6 +58,8 @@ func TestResolveDate(t *testing.T) {
 		{"The city has closed the bridge on Tuesday.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The council is closed Friday.", fri, day(2025, 2, 14), rag.PrecisionDay, "Friday"},
 		{"Storms hit the coast on Tuesday night.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		// "next" before anything but a date is no future ("next to").
+		{"He was arrested on Tuesday next to the station.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		// A future marker in a relative or subordinate clause is that
 		// clause's, not the date's.
 		{"The park was given land Tuesday in a deal that will protect the bay.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
