@@ -41,8 +41,8 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if !ok || !c.inGood(ev, c.segment[i], h) {
 				continue
 			}
-			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) {
-				continue // matched through a synonym: too loose to judge polarity by
+			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
+				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
 			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) ||
 				modalAt(c.toks, i) && !modalAt(ev.toks, p) || openQuestion(c.toks, i) {
