@@ -8,6 +8,7 @@ package answer
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -77,23 +78,9 @@ func (e *Engine) topicAbsent(ctx context.Context, topic string, opts rag.AskOpti
 	if total > 0 && held/total < minTopicCoverage {
 		return noStory(topic, missingWords(q, passageTerms)), nil
 	}
-	var sentences []map[string]bool
-	for _, h := range hits {
-		for _, s := range hitSentences(h) {
-			sentences = append(sentences, termSet(s))
-		}
-	}
+	sentences := sentenceTerms(hits)
 	for _, conjunct := range topicConjunction.Split(topic, -1) {
-		var names, focus []string
-		for _, t := range prose.Terms(conjunct) {
-			if _, ok := q.weight[t]; !ok || t == kindTerm {
-				continue
-			}
-			focus = append(focus, t)
-			if q.entity[t] && len(t) > 2 {
-				names = append(names, t)
-			}
-		}
+		names, focus := q.conjunctTerms(conjunct)
 		if len(names) >= 2 && !togetherIn(q, sentences, names) {
 			return "The coverage has nothing on “" + topic + "”: no sentence of the passages found names " + listWords(surfaces(q, names), "and") + " together.", nil
 		}
@@ -102,6 +89,33 @@ func (e *Engine) topicAbsent(ctx context.Context, topic string, opts rag.AskOpti
 		}
 	}
 	return "", nil
+}
+
+// sentenceTerms are the terms of every sentence of the hits, headlines
+// included.
+func sentenceTerms(hits []rag.Hit) []map[string]bool {
+	var out []map[string]bool
+	for _, h := range hits {
+		for _, s := range hitSentences(h) {
+			out = append(out, termSet(s))
+		}
+	}
+	return out
+}
+
+// conjunctTerms are the focus terms of one conjunct of a topic or an open
+// question, and those of them that are names.
+func (q questionTerms) conjunctTerms(conjunct string) (names, focus []string) {
+	for _, t := range prose.Terms(conjunct) {
+		if _, ok := q.weight[t]; !ok || t == kindTerm || slices.Contains(focus, t) {
+			continue
+		}
+		focus = append(focus, t)
+		if q.entity[t] && len(t) > 2 {
+			names = append(names, t)
+		}
+	}
+	return names, focus
 }
 
 // togetherIn reports whether one of the texts (the terms of each) names
