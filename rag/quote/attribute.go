@@ -108,7 +108,10 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	// commitment to the country being on an “…”`, not `her decision, the
 	// team said, adding that she “…”`.
 	if clause := pre[strings.LastIndexAny(pre, ",;:–—")+1:]; reOwnedWords.MatchString(clause) {
-		if ref, ok := x.sentenceSubject(sentStart, sp.open); ok {
+		// The possessive must be able to mean the subject: "his" is not
+		// the actress the sentence opens with.
+		owner := reOwnedWords.FindString(clause)
+		if ref, ok := x.sentenceSubject(sentStart, sp.open); ok && x.agrees(owner, ref.speaker) {
 			return ref, true
 		}
 	}
@@ -201,6 +204,12 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 		if x.sentenceCount(prev.end, sp.open) > 1 {
 			return speakerRef{}, false
 		}
+	}
+	// Words that go on a speaker's quotation end their sentence; a quoted
+	// span the reporter's sentence goes on after ("“Love, Victor” (Hulu):
+	// the final season") is a title or a term.
+	if _, se := x.sentenceAround(max(sp.end-1, sp.open)); se > sp.end && strings.Trim(x.masked[sp.end:se], " .!?\"") != "" {
+		return speakerRef{}, false
 	}
 	ref, ok := x.attribute(j)
 	if !ok || !ref.person {

@@ -46,7 +46,13 @@ func (x *quoteExtractor) readGenders() {
 				break
 			}
 			name := x.canonical(p.name)
-			switch strings.ToLower(strings.Fields(p.name)[0]) {
+			courtesy := strings.ToLower(strings.Fields(p.name)[0])
+			// "Ms. Ada Lund": the abbreviation's full stop keeps the
+			// courtesy title out of the name.
+			if e := trimRightSpace(x.masked, 0, p.at); e > 0 && x.masked[e-1] == '.' {
+				courtesy = strings.ToLower(x.masked[lastWordStart(x.masked, 0, e-1) : e-1])
+			}
+			switch courtesy {
 			case "mr":
 				v := votes[name]
 				v[0] += 3
