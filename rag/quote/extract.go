@@ -172,10 +172,31 @@ func nextOpeningMark(body string, from int) (int, string) {
 				(r == '"' || unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				return i, string(r)
 			}
+			// Web copy that spaces its straight marks inside the words
+			// (`actions " have nothing to do " with`): a mark between
+			// spaces opens when a word follows and another spaced mark
+			// closes it on the same line.
+			if r == '"' && i > 0 && prev == ' ' && next == ' ' && spacedPairCloses(body[i+size:]) {
+				return i, string(r)
+			}
 		}
 		i += size
 	}
 	return -1, ""
+}
+
+// spacedPairCloses reports whether the text after a spaced straight mark
+// holds words and then another mark between spaces before the line ends,
+// with no other straight mark between.
+func spacedPairCloses(rest string) bool {
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	k := strings.IndexByte(rest, '"')
+	if k < 2 || !hasLetter(rest[:k]) {
+		return false
+	}
+	return rest[k-1] == ' ' && (k+1 == len(rest) || rest[k+1] == ' ' || strings.ContainsRune(".,;:", rune(rest[k+1])))
 }
 
 func trimSpan(s string, a, b int) (int, int) {
