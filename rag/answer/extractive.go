@@ -390,10 +390,13 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 			}
 			ctx := context(c)
 			antecedent := antecedentTerms(sents, si)
+			otherOrder := inOtherOrder(q.ordered, text)
 			var in, around, ent float64
 			for _, t := range q.order {
 				w := q.weight[t]
 				switch {
+				case otherOrder[t]:
+					// "before the funeral" does not answer "after the funeral"
 				case c.covered[t], t != kindTerm && q.holds(c.terms, t):
 					c.covered[t] = true
 					in += w

@@ -40,6 +40,9 @@ type questionTerms struct {
 	// unseen are the focus terms the whole coverage never uses (as far as
 	// the index's IDF knows; all of them when there is no IDF).
 	unseen map[string]bool
+	// ordered are the terms the question puts before or after an event
+	// ("after the funeral"), with the prepositions that do.
+	ordered map[string]map[string]bool
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {
@@ -53,6 +56,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		all:     map[string]bool{},
 		unseen:  map[string]bool{},
 		aliases: map[string][]string{},
+		ordered: orderedTerms(question),
 	}
 	for _, tok := range prose.Tokenize(question) {
 		if prose.IsStopword(tok) {
