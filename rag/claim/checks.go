@@ -415,8 +415,8 @@ func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
 			s = &tally{}
 			segs[c.segment[i]] = s
 		}
-		if len(c.matches[i]) > 0 || ev.related(t.low) {
-			s.matched++
+		if len(c.matches[i]) > 0 || ev.related(t.low) || c.substitutes(ev, i) {
+			s.matched++ // a word reworded in place is not the clause's own
 			continue
 		}
 		s.new = append(s.new, t.text)

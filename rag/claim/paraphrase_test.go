@@ -44,6 +44,8 @@ func TestParaphrase(t *testing.T) {
 		{"initials of a name and its noun", "Lawyers must answer by three in the afternoon Eastern time.", "Lawyers must answer by 3 p.m. ET.", true, ""},
 		{"initials of a name", "The Food and Drug Administration approved the shot.", "The FDA approved the shot.", true, ""},
 		{"initials of another name", "The Food and Drug Administration approved the shot.", "The CDC approved the shot.", false, KindEntity},
+		{"subject reworded", "The stock slid 12 percent after Acme Motors reduced its sales forecast.", "Shares in Acme Motors fell 12% on Thursday after the carmaker cut its sales forecast.", true, ""},
+		{"words added before the subject", "Amid fears of a deep recession, shares in Acme Motors fell 12%.", "Shares in Acme Motors fell 12% on Thursday.", false, KindAddition},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

@@ -16,16 +16,24 @@ const maxSlot = 10
 // nearest words on either side of it in its sentence that the passage
 // holds stand, in that order, in one passage sentence, at most maxSlot
 // words apart, with a content word between them that no word of the
-// sentence matches. The word replaces that one.
+// sentence matches. The word replaces that one. Before the first word the
+// passage holds, the passage sentence's start stands for the word before:
+// a subject reworded ("The stock slid 12%" for "Shares in Acme fell 12%").
+// After the last one nothing does: words a sentence adds at its end ("40
+// hot dogs, a new world record") are what an addition looks like.
 func (c *sentenceRead) substitutes(ev *evidence, i int) bool {
 	a, b := c.anchor(i, -1), c.anchor(i, +1)
-	if a < 0 || b < 0 {
+	if b < 0 {
 		return false
 	}
 	used := c.matchedPositions()
-	for _, qa := range c.matches[a] {
-		for _, qb := range c.matches[b] {
-			if qb <= qa+1 || qb-qa > maxSlot || ev.toks[qa].sent != ev.toks[qb].sent {
+	for _, qb := range c.matches[b] {
+		starts := []int{ev.sentStart[ev.toks[qb].sent] - 1} // a sentence's opening words ("The stock slid" for "Shares in Acme fell")
+		if a >= 0 {
+			starts = c.matches[a]
+		}
+		for _, qa := range starts {
+			if qb <= qa+1 || qb-qa > maxSlot || qa >= 0 && ev.toks[qa].sent != ev.toks[qb].sent {
 				continue
 			}
 			for q := qa + 1; q < qb; q++ {
