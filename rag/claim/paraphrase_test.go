@@ -46,6 +46,7 @@ func TestParaphrase(t *testing.T) {
 		{"initials of another name", "The Food and Drug Administration approved the shot.", "The CDC approved the shot.", false, KindEntity},
 		{"subject reworded", "The stock slid 12 percent after Acme Motors reduced its sales forecast.", "Shares in Acme Motors fell 12% on Thursday after the carmaker cut its sales forecast.", true, ""},
 		{"words added before the subject", "Amid fears of a deep recession, shares in Acme Motors fell 12%.", "Shares in Acme Motors fell 12% on Thursday.", false, KindAddition},
+		{"by a time is no doer", "Hale said Acme expected supplies to get better by the end of the year.", "Tom Hale told analysts the company expected supply to improve by the end of the year. Acme makes cars.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

@@ -329,13 +329,32 @@ func passiveVerb(toks []token, i int) bool {
 	// "was beaten by", and the reduced "as agreed by allies"; not "won by
 	// two goals".
 	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == toks[i].clause; j++ {
+		if toks[j].low == "to" && !be {
+			return false // "expected supply to improve by …": the "by" is the infinitive's
+		}
 		if toks[j].low == "by" {
 			// "won by two goals" measures, "reached the final by beating
-			// Hull" gives the means: neither names a doer.
-			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low) && !gerundAt(toks, j+1)
+			// Hull" gives the means, "by the end of the year" a time:
+			// none names a doer.
+			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low) && !gerundAt(toks, j+1) && !timeAfter(toks, j+1)
 		}
 	}
 	return false
+}
+
+// timeAfter reports whether the phrase at k, past determiners, is a time:
+// a weekday, a month, a part of the day, a season, a unit of time, or
+// "the end", "the time", "then", "now" (closed classes; see times.go).
+func timeAfter(toks []token, k int) bool {
+	for k < len(toks) && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "next" || toks[k].low == "last") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	low := toks[k].low
+	return weekdays[low] || months[low] || dayParts[low] || seasons[low] || timeUnits[low] != "" ||
+		low == "end" || low == "time" || low == "then" || low == "now"
 }
 
 // checkAgents catches the doers of two passives swapped ("derided by
