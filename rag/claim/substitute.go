@@ -1,5 +1,7 @@
 package claim
 
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
 // A paraphrase rewords in place: it keeps the words around a phrase and
 // replaces the phrase ("the semi-final jinx after defeats at the 2017
 // Euros" for "the semi-final hoodoo after losses at the 2017 Euros"). An
@@ -37,6 +39,13 @@ func (c *sentenceRead) substitutes(ev *evidence, i int) bool {
 				continue
 			}
 			for q := qa + 1; q < qb; q++ {
+				for _, w := range c.compounds(i) {
+					if lexicon.AreAntonyms(w, ev.toks[q].low) {
+						return false // a word in place of its opposite turns it round
+					}
+				}
+			}
+			for q := qa + 1; q < qb; q++ {
 				if isContent(ev.toks[q].low) && !used[q] {
 					return true
 				}
@@ -70,4 +79,17 @@ func (c *sentenceRead) matchedPositions() map[int]bool {
 		}
 	}
 	return c.used
+}
+
+// compounds gives the word at i and the hyphenated compounds it is part of
+// ("low" and "low-level" in "a low-level future").
+func (c *sentenceRead) compounds(i int) []string {
+	out := []string{c.toks[i].low}
+	if i+1 < len(c.toks) && c.toks[i+1].joined {
+		out = append(out, c.toks[i].low+"-"+c.toks[i+1].low)
+	}
+	if c.toks[i].joined && i > 0 {
+		out = append(out, c.toks[i-1].low+"-"+c.toks[i].low)
+	}
+	return out
 }
