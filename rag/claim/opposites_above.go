@@ -81,3 +81,48 @@ func sameClass(a, b string) bool {
 	fa, fb := lexicon.LexFiles(a, 'v'), lexicon.LexFiles(b, 'v')
 	return len(fa) > 0 && len(fb) > 0 && fa[0] == fb[0]
 }
+
+// checkDerivedOpposites finds an opposite through a word's derivation in
+// another part of speech: "approval" where the passage says "rejected"
+// (approval is derived from approve, approve's opposite is reject): a noun
+// that names an act, against the opposite of its verb. Only a word read as
+// a noun (WordNet has a noun reading, and it does not stand as a verb
+// here), through a verb, and only the sentence's side: other derivations
+// reach too far ("risen", through "rising", is opposed to "past"). The sentence's word stands for no passage word in the
+// sentences its clause comes from, and the passage's word stands among the
+// same words, with no negation on exactly one side.
+func checkDerivedOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !c.content[i] || verbForm(c.toks, i) || !lexicon.IsNoun(t.low) || c.good[c.segment[i]] == nil || c.formInGood(ev, i) || c.matchedInGood(ev, i) {
+			continue
+		}
+		for _, d := range lexicon.Derivations(t.low) {
+			if !lexicon.IsVerb(d) {
+				continue
+			}
+			for _, a := range lexicon.Antonyms(d) {
+				for _, p := range ev.hasForm(a) {
+					if ev.toks[p].joined || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) {
+						continue
+					}
+					if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+						continue
+					}
+					return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)
+				}
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// matchedInGood reports whether sentence word i stands for some word of
+// the passage sentences its clause comes from.
+func (c *sentenceRead) matchedInGood(ev *evidence, i int) bool {
+	for _, p := range c.matches[i] {
+		if c.inGood(ev, c.segment[i], p) {
+			return true
+		}
+	}
+	return false
+}

@@ -24,3 +24,12 @@ func TestOppositeInPlace(t *testing.T) {
 		{"the word itself", "The committee hoped that what it is doing now is beneficial for all of them.", passage, true},
 	})
 }
+
+// TestDerivedOpposites covers a noun that names an act against the
+// opposite of its verb, and the noun against its own verb.
+func TestDerivedOpposites(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"approval against rejected", "Owners gave their approval to the sale on Monday.", "Owners rejected the sale on Monday, the league said.", false},
+		{"approval against approved", "Owners gave their approval to the sale on Monday.", "Owners approved the sale on Monday, the league said.", true},
+	})
+}
