@@ -20,7 +20,9 @@ func (x *quoteExtractor) attribute(i int) (speakerRef, bool) {
 		ref = speakerRef{}
 	}
 	x.refs[i] = ref
-	return ref, ok
+	// A verb whose subject is someone the article does not name gives the
+	// quotation to nobody (see resolve).
+	return ref, ok && ref.speaker != ""
 }
 
 func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {

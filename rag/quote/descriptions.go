@@ -22,6 +22,7 @@ type description struct {
 	headUpper bool     // the head is written with a capital, as party and origin nouns are ("Republican")
 	mods      []string // capitalised modifiers, lower case: "ukrainian", "ohio"
 	owned     bool     // opened by a possessive: "Felix's grandfather", "her coach"
+	ofMods    []string // the capitalised words of a prepositional phrase after the head, which the person must be given
 }
 
 func parseDescription(desc string) description {
@@ -35,12 +36,22 @@ func parseDescription(desc string) description {
 	if len(words) == 0 {
 		return d
 	}
-	last := strings.Trim(words[len(words)-1], ".,;:")
+	// The head is the last word, or the word before a prepositional
+	// phrase, whose capitalised words modify it too ("the president of
+	// Ukraine" is the Ukrainian president).
+	hi := len(words) - 1
+	if k := firstPreposition(words); k >= 1 {
+		hi = k - 1
+	}
+	last := strings.Trim(words[hi], ".,;:")
 	d.head = strings.ToLower(last)
 	d.headUpper = !isLowerWord(last)
-	for _, w := range words[:len(words)-1] {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); i != hi && unicode.IsUpper(r) {
 			d.mods = append(d.mods, profileWord(w))
+			if i > hi {
+				d.ofMods = append(d.ofMods, profileWord(w))
+			}
 		}
 	}
 	d.title = strings.ToLower(strings.Join(words, " "))
@@ -321,8 +332,10 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 	// president the article places elsewhere is not "the Ukrainian
 	// president".
 	stateHead := personHeads[d.head] && len(d.mods) > 0
+	// A prepositional phrase says whose office it is ("the chief of
+	// Britain's intelligence service"): the person must be given it.
 	fits := func(pr profile) bool {
-		return !pr.contradicts(d) && (!stateHead || len(pr.proper) == 0 || pr.supports(d.mods))
+		return !pr.contradicts(d) && (!stateHead || len(pr.proper) == 0 || pr.supports(d.mods)) && pr.supports(d.ofMods)
 	}
 	for _, c := range cands {
 		if c.pr.holds(d.head) && c.pr.supports(d.mods) && agrees(c.p) {

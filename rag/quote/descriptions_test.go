@@ -65,6 +65,12 @@ func TestExtractResolvesDescriptionsByWhatTheArticleSays(t *testing.T) {
 		{"a role one WordNet step from the one the article gives",
 			"Senator Rolf Aune and Mayor Ada Lund met on Monday. Lund left early.\n\n\"It was a mistake,\" the legislator said.",
 			"It was a mistake,", "Rolf Aune"},
+		{"a head before a prepositional phrase",
+			"Volodymyr Petrenko, Ukraine's president, met President Tom Reece in Paris on Monday.\n\n\"We need more air defence,\" the president of Ukraine said.",
+			"We need more air defence,", "Volodymyr Petrenko"},
+		{"a prepositional phrase says whose office it is",
+			"Press secretary Ada Lund spoke in Washington on Monday.\n\nThe war is running \"out of steam,\" according to the chief of Britain's intelligence service.",
+			"out of steam,", ""},
 		{"a place is not a person",
 			"Only New York said it counts deaths in homes.\n\n\"A death is a death,\" the governor said.",
 			"A death is a death,", ""},
@@ -74,6 +80,9 @@ func TestExtractResolvesDescriptionsByWhatTheArticleSays(t *testing.T) {
 			for _, q := range quote.Extract(rag.Article{ID: "a", Text: tt.body}) {
 				if q.Text != tt.text {
 					continue
+				}
+				if q.Speaker == "" {
+					t.Fatalf("%q is extracted with no speaker", q.Text)
 				}
 				if tt.speaker == "" && !q.NotPerson {
 					t.Fatalf("%q is given to %q (%q), want no person", q.Text, q.Speaker, q.Mention)

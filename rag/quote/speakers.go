@@ -115,6 +115,13 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 	if first == "the" && len(words) > 1 && len(words) <= 5 && isPersonNoun(head) && !titleOfBody(words) {
 		return kindPersonDesc
 	}
+	// "the president of Ukraine": the head stands before the
+	// prepositional phrase.
+	if first == "the" && len(words) <= 8 {
+		if k := firstPreposition(words); k >= 2 && isLowerWord(words[k-1]) && isPersonNoun(words[k-1]) {
+			return kindPersonDesc
+		}
+	}
 	if isLowerWord(words[len(words)-1]) {
 		// "Felix's grandfather", "her coach": a person the article names
 		// with that role, when it names one (see resolveDescription).
@@ -148,6 +155,17 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNone
 	}
 	return kindNamed
+}
+
+// firstPreposition returns the index of the first preposition among
+// words, or -1.
+func firstPreposition(words []string) int {
+	for k, w := range words {
+		if prepositions[strings.ToLower(w)] {
+			return k
+		}
+	}
+	return -1
 }
 
 // isPossessive reports whether a lower-cased word is a possessive: a
