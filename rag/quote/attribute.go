@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -198,12 +199,21 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 	default:
 		// The paragraph before: i-1 must be in its last sentence, and i
 		// must open its own paragraph.
-		if strings.Count(strings.TrimSpace(between), "\n") > 0 || !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") {
+		if !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") {
 			return speakerRef{}, false
+		}
+		// A photograph's caption may stand between (see isCaption).
+		end := sp.open
+		if strings.Count(strings.TrimSpace(between), "\n") > 0 {
+			cs := strings.LastIndex(strings.TrimRight(x.masked[:sp.open], " \t\n"), "\n") + 1
+			if cs <= prev.end || strings.Count(strings.TrimSpace(x.masked[prev.end:cs]), "\n") > 0 || !x.isCaption(cs, sp.open) {
+				return speakerRef{}, false
+			}
+			end = cs
 		}
 		// No sentence of the reporter's may stand between; an abbreviation
 		// in the attribution ("told U.S. News") is not a sentence's end.
-		if x.sentenceCount(prev.end, sp.open) > 1 {
+		if x.sentenceCount(prev.end, end) > 1 {
 			return speakerRef{}, false
 		}
 	}
@@ -218,6 +228,35 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	return ref, true
+}
+
+// isCaption reports whether the paragraph from..to is a photograph's
+// caption set between a quotation and its continuation: one sentence, in
+// the present tense captions use ("Marcos celebrates as he greets the
+// crowd"), with no verb of saying and no quotation other than a name.
+// The tense is read from a word that is a verb's -s form and no noun.
+func (x *quoteExtractor) isCaption(from, to int) bool {
+	if x.sentenceCount(from, to) != 1 {
+		return false
+	}
+	for k, sp := range x.spans {
+		if sp.open >= from && sp.open < to && !x.isName(x.spans[k]) {
+			return false
+		}
+	}
+	for _, sa := range x.speech {
+		if sa.verbStart >= from && sa.verbStart < to {
+			return false
+		}
+	}
+	for _, w := range strings.Fields(x.masked[from:to]) {
+		w = strings.Trim(w, ".,;:")
+		if len(w) > 3 && isLowerWord(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !auxiliaries[w] &&
+			lexicon.IsVerb(w) && !lexicon.IsNoun(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceCount returns how many sentences of the masked body hold text
