@@ -90,6 +90,8 @@ var smallNumbers = map[string]float64{
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	// The multiplicative adverbs count times: "scored twice" is two goals.
+	"twice": 2, "thrice": 3,
 }
 
 var ordinals = map[string]float64{

@@ -47,6 +47,9 @@ func TestParaphrase(t *testing.T) {
 		{"subject reworded", "The stock slid 12 percent after Acme Motors reduced its sales forecast.", "Shares in Acme Motors fell 12% on Thursday after the carmaker cut its sales forecast.", true, ""},
 		{"words added before the subject", "Amid fears of a deep recession, shares in Acme Motors fell 12%.", "Shares in Acme Motors fell 12% on Thursday.", false, KindAddition},
 		{"by a time is no doer", "Hale said Acme expected supplies to get better by the end of the year.", "Tom Hale told analysts the company expected supply to improve by the end of the year. Acme makes cars.", true, ""},
+		{"twice for two", "Costa's two goals gave Porto the win.", "Costa scored twice as Porto won.", true, ""},
+		{"twice for three", "Costa's three goals gave Porto the win.", "Costa scored twice as Porto won.", false, KindFigure},
+		{"indefinite pronoun", "The senator proposed banning sales of flavoured vapes to anyone younger than 21.", "The senator proposed a bill that would ban the sale of flavoured vapes to people under 21.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

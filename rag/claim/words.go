@@ -9,8 +9,8 @@ import (
 
 // lightWords carry no claim of their own: function words beyond the
 // prose stopwords (adverbs of degree and time, quantifiers, demonstratives
-// and relatives, the complementizer "whether", modal and light verbs, the
-// titles before a name) and hedges a writer adds when turning a passage into an answer. Verbs of
+// and relatives, the complementizer "whether", the indefinite pronouns,
+// modal and light verbs, the titles before a name) and hedges a writer adds when turning a passage into an answer. Verbs of
 // saying are light too; they come from WordNet (lexicon.IsSaying).
 var lightWords = wordSet(`also still even just really already yet ever
 	one ones per like much many such thing things way every either several another various
@@ -18,6 +18,7 @@ var lightWords = wordSet(`also still even just really already yet ever
 	will would could should might may must can shall get got getting gets
 	make makes made making take takes took taken
 	there here these those this that those it its who whom whose which whether
+	anyone anybody everyone everybody someone somebody anything everything something
 	seem seems seemed appear appears appeared
 	mr mrs ms dr sir dame lord st`)
 
