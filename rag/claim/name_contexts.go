@@ -49,8 +49,8 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 }
 
 // nameContext gives the word a name hangs on: the word right before it in
-// its clause, past a determiner, when that word is a preposition or a
-// content word; for a name that opens its clause, the verb it is the
+// its clause, past a determiner, when that word is a preposition, a
+// content word or a verb of saying ("said Jones was arrested"); for a name that opens its clause, the verb it is the
 // subject of ("Bin Salman has denied"), encoded as -2-k so that a subject
 // and an object of one verb are two contexts; -1 when there is none.
 func nameContext(toks []token, g nameGroup) int {
@@ -61,7 +61,7 @@ func nameContext(toks []token, g nameGroup) int {
 	if k < 0 || toks[k].clause != toks[g.start].clause {
 		return subjectContext(toks, g)
 	}
-	if low := toks[k].low; toks[k].upper || symmetricPrepositions[low] || !prepositions[low] && !isContent(low) {
+	if low := toks[k].low; toks[k].upper || symmetricPrepositions[low] || !prepositions[low] && !isContent(low) && !lexicon.IsSaying(low) {
 		return -1
 	}
 	return k
