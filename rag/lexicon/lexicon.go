@@ -26,7 +26,7 @@ import (
 	"sync"
 )
 
-//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz
+//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz roles.txt.gz
 var tables embed.FS
 
 type lexicon struct {
@@ -57,7 +57,12 @@ type lexicon struct {
 	// lexfiles[pos][word] lists the lexicographer file numbers of the
 	// word's first senses as that part of speech, most frequent first.
 	lexfiles map[byte]map[string][]int
+	// roles[word] holds the synsets of a person noun's first senses and
+	// the person synsets up to two hypernym steps above them.
+	roles map[string]roleSets
 }
+
+type roleSets struct{ own, up []string }
 
 var load = sync.OnceValue(func() *lexicon {
 	lx, err := parse()
@@ -84,6 +89,7 @@ func parse() (*lexicon, error) {
 		saying:     map[string]bool{},
 		phrasal:    map[string]string{},
 		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
+		roles:      map[string]roleSets{},
 	}
 	err := eachRow("antonyms.txt.gz", 2, func(f []string) {
 		lx.antonyms[f[0]] = append(lx.antonyms[f[0]], f[1])
@@ -147,6 +153,16 @@ func parse() (*lexicon, error) {
 			}
 			lx.phrasal[word] = phrase
 		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("roles.txt.gz", 2, func(f []string) {
+		r := roleSets{own: strings.Fields(f[1])}
+		if len(f) > 2 {
+			r.up = strings.Fields(f[2])
+		}
+		lx.roles[f[0]] = r
 	})
 	if err != nil {
 		return nil, err
@@ -551,4 +567,36 @@ func LexFiles(word string, pos byte) []string {
 		}
 	}
 	return nil
+}
+
+// SameRole reports whether two person nouns, in any of their forms, can
+// name one role: a synset of their first senses is shared ("pontiff" and
+// "pope") or is up to two hypernym steps above the other's ("senator" and
+// "legislator"). Nouns that are merely kinds of one thing ("senator" and
+// "congressman") are not the same role.
+func SameRole(a, b string) bool {
+	lx := load()
+	for _, x := range lx.forms(a) {
+		ra, ok := lx.roles[x]
+		if !ok {
+			continue
+		}
+		for _, y := range lx.forms(b) {
+			rb, ok := lx.roles[y]
+			if !ok {
+				continue
+			}
+			for _, o := range ra.own {
+				if slices.Contains(rb.own, o) || slices.Contains(rb.up, o) {
+					return true
+				}
+			}
+			for _, o := range rb.own {
+				if slices.Contains(ra.up, o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

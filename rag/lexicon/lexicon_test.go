@@ -373,3 +373,22 @@ func TestHypernyms(t *testing.T) {
 		t.Errorf("Hypernyms(ukraine) = %v, want nil", got)
 	}
 }
+
+func TestSameRole(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"pontiff", "pope", true},       // one synset, though SemCor never tags "pontiff"
+		{"senator", "legislator", true}, // a hypernym
+		{"legislator", "senators", true},
+		{"senator", "congressman", false}, // two kinds of legislator
+		{"pope", "president", false},
+		{"father", "president", false},
+		{"table", "pope", false}, // not a person noun
+	} {
+		if got := SameRole(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameRole(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

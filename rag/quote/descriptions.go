@@ -219,9 +219,11 @@ func (x *quoteExtractor) namedProfile(name string) profile {
 
 // holds reports whether the article gives the person the description's
 // head: the same noun, its abbreviation as a title ("Sen." for senator,
-// "Gov." for governor), a WordNet synonym (attorney for lawyer) or a noun
+// "Gov." for governor), a WordNet synonym (attorney for lawyer), a noun
 // one hypernym step from it (legislator for senator, prosecutor for
-// lawyer), or, for "leader", any office of a head of state or government.
+// lawyer), a person noun of one synset or up to two steps above it, rare
+// words too (pontiff for pope: lexicon.SameRole), or, for "leader", any
+// office of a head of state or government.
 func (pr profile) holds(head string) bool {
 	for _, r := range pr.roles {
 		// "Leader" is what news calls any head of state, government or
@@ -230,7 +232,7 @@ func (pr profile) holds(head string) bool {
 			return true
 		}
 		if r == head || len(r) >= 3 && jobTitles[r] && strings.HasPrefix(head, r) || lexicon.AreSynonyms(r, head) ||
-			containsString(lexicon.NounNeighbours(r), head) {
+			containsString(lexicon.NounNeighbours(r), head) || lexicon.SameRole(r, head) {
 			return true
 		}
 	}

@@ -128,6 +128,7 @@ func run(dir, out string) error {
 		"lemmas.txt.gz":   d.lemmaLines(),
 		"related.txt.gz":  d.related(),
 		"lexfiles.txt.gz": d.lexfileLines(),
+		"roles.txt.gz":    d.roleLines(),
 	}
 	names := make([]string, 0, len(tables))
 	for name := range tables {
@@ -761,6 +762,64 @@ func (d *db) lexfileLines() []string {
 	}
 	sort.Strings(lines)
 	return lines
+}
+
+// roleRank bounds the senses of a person noun whose synsets are kept in
+// roles.txt.gz, and roleDepth how many hypernym steps above them.
+const (
+	roleRank  = 3
+	roleDepth = 2
+)
+
+// roleLines gives, for each single-word noun WordNet writes in lower case
+// and files under noun.person through one of its first roleRank senses,
+// whether SemCor tags it or not ("pontiff" is as much a pope as "pope"):
+// "word<tab>synsets<tab>hypernyms", the offsets of those senses' synsets
+// and of the noun.person synsets up to roleDepth hypernym ("@") steps
+// above them, space-separated and sorted.
+func (d *db) roleLines() []string {
+	var lines []string
+	for w, senses := range d.rank {
+		if !strings.Contains(d.common[w], "n") || strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-') }) >= 0 {
+			continue
+		}
+		own, up := map[string]bool{}, map[string]bool{}
+		for key, r := range senses {
+			s := d.synsets[key]
+			if key[:1] != "n" || r > roleRank || s == nil || s.lex != "18" {
+				continue
+			}
+			own[key[1:]] = true
+			level := []*synset{s}
+			for step := 0; step < roleDepth; step++ {
+				var next []*synset
+				for _, t := range level {
+					for _, p := range t.ptrs {
+						if h := d.synsets[p.target]; p.symbol == "@" && h != nil && h.lex == "18" {
+							up[p.target[1:]] = true
+							next = append(next, h)
+						}
+					}
+				}
+				level = next
+			}
+		}
+		if len(own) == 0 {
+			continue
+		}
+		lines = append(lines, w+"\t"+strings.Join(sortedKeys(own), " ")+"\t"+strings.Join(sortedKeys(up), " "))
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // readExceptions reads the four exception lists: "POS<tab>inflected<tab>base".
