@@ -41,15 +41,57 @@ func eventIsFuture(text string, start, end int, weekday bool) bool {
 	left, right := clauseAround(masked, start, end)
 	clause := rePastModal.ReplaceAllStringFunc(masked[left:right], blank)
 	ds, de := start-left, end-left
-	for _, m := range reFuture.FindAllStringIndex(clause, -1) {
+	for _, m := range futureMarkers(clause) {
 		switch {
 		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds], true):
 			return true // "will travel to Paris on Friday"
-		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]):
-			return true // "Friday, the team will play"
+		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]) && !hasReportingForm(clause[:ds]) && !hasFinitePast(clause[de:m[0]], false):
+			// "Friday, the team will play"; not "told him in June the
+			// troops will stay", where the future is the reported clause's,
+			// nor "on Monday unveiled a plan to build", the past's object.
+			return true
+		}
+	}
+	if weekday && left > 1 && !hasFiniteVerb(clause) {
+		// A phrase set off with no verb of its own ("The coast will see
+		// rain, with the heaviest falls Saturday") takes the tense of the
+		// clause it follows: future when that clause speaks of the future,
+		// with no past verb and no verb of saying before its marker.
+		prev := masked[strings.LastIndexAny(masked[:left-1], ",;:(—–")+1 : left-1]
+		for _, m := range futureMarkers(prev) {
+			if !hasReportingForm(prev[:m[0]]) && !hasFinitePast(prev, false) {
+				return true
+			}
 		}
 	}
 	return weekday && presentBefore(clause[:ds])
+}
+
+// futureMarkers returns the spans of the future markers in s (reFuture),
+// less a verb of intention after a determiner or possessive ("a plan to",
+// a noun), and "is due" and "are due" before "to" and a determiner or
+// possessive:
+// "is due to a rise" gives a cause ("due to" the complex preposition), not
+// a schedule ("is due to arrive", "is due in court").
+func futureMarkers(s string) [][]int {
+	var out [][]int
+	for _, m := range reFuture.FindAllStringIndex(s, -1) {
+		if k := strings.LastIndexByte(strings.TrimRight(s[:m[0]], " "), ' ') + 1; strings.HasSuffix(strings.ToLower(s[m[0]:m[1]]), " to") && m[0] > 0 {
+			// "a plan to", "its hopes to": a noun, not a verb of intention.
+			prev := strings.ToLower(strings.TrimRight(s[k:m[0]], " "))
+			if determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+				continue
+			}
+		}
+		if strings.HasSuffix(strings.ToLower(s[m[0]:m[1]]), " due") {
+			if f := strings.Fields(strings.ToLower(s[m[1]:])); len(f) > 1 && f[0] == "to" &&
+				(determiners[f[1]] || strings.HasSuffix(f[1], "'s") || strings.HasSuffix(f[1], "’s")) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // dayTense reads the tense a day-and-month date without a year belongs
@@ -71,13 +113,22 @@ func dayTense(text string, start, end int) int {
 		}
 		return 0
 	}
+	if saidOnDate(masked, start) {
+		return -1 // "said in June": the saying's date
+	}
+	// A verb of saying and a finite verb of its own before the date: the
+	// date stands in the reported clause ("said there are more hearings to
+	// come in September"), whose tense is its own, not the saying's.
+	if k := lastReportingForm(masked[left:start]); k >= 0 && hasFiniteVerb(masked[left+k:start]) {
+		left += k
+	}
 	if hasFinitePast(masked[left:right], false) {
 		return -1
 	}
 	// A phrase set off with no verb of its own ("In her final game in
 	// October, she ...") takes the tense of the sentence's clauses, when
 	// none of them speaks of the future.
-	if !hasFiniteVerb(masked[left:right]) && hasFinitePast(masked, false) && !reFuture.MatchString(masked) {
+	if !hasFiniteVerb(masked[left:right]) && hasFinitePast(masked, false) && futureMarkers(masked) == nil {
 		return -1
 	}
 	return 0
@@ -162,8 +213,9 @@ var dateHeads = WordSet(`on in at by during from until through since early late 
 // saidOnDate reports whether the date starting at start follows a verb of
 // saying within its phrase: up to six words back, across an object and a
 // preposition ("told CNN's New Day on Monday", "said in a statement
-// Tuesday"), but not across punctuation or a word that opens a reported or
-// subordinate clause ("said the team will play Friday" dates the playing).
+// Tuesday"), but not across punctuation, a word that opens a reported or
+// subordinate clause ("said the team will play Friday" dates the playing)
+// or a finite verb of another clause ("said prices are rising in June").
 func saidOnDate(text string, start int) bool {
 	words := strings.Fields(text[:start])
 	for n := 0; n < 6 && n < len(words); n++ {
@@ -172,8 +224,8 @@ func saidOnDate(text string, start int) bool {
 			return false
 		}
 		low := strings.ToLower(strings.Trim(w, ",;:()—–\"“”"))
-		if clauseOpeners[low] {
-			return false
+		if clauseOpeners[low] || n > 0 && hasFiniteVerb(low) && !reportingVerb(low, words[:len(words)-1-n]) {
+			return false // a reported clause's own verb: "said prices are rising in June"
 		}
 		if reportingVerb(low, words[:len(words)-1-n]) {
 			return true
@@ -192,9 +244,35 @@ func reportingVerb(low string, before []string) bool {
 	}
 	if strings.HasSuffix(low, "ing") && len(before) > 0 {
 		prev := strings.ToLower(before[len(before)-1])
+		if inModalGroup(before) {
+			return false // "will be announcing", "to start warning": the group's head is elsewhere
+		}
 		return !determiners[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")
 	}
 	return true
+}
+
+// inModalGroup reports whether an -ing form after the words before stands
+// in a verb group that a modal or the infinitive marker heads: right after
+// it, or after one verb of its own ("will be announcing", "will start
+// flagging", "to keep telling"). The group's tense is the modal's, and its
+// -ing form heads no report of its own.
+func inModalGroup(before []string) bool {
+	at := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return strings.ToLower(strings.Trim(before[k], ".,;:()\"“”’'"))
+	}
+	n := len(before)
+	if modalOrTo(at(n - 1)) {
+		return true
+	}
+	return modalOrTo(at(n-2)) && lexicon.IsVerb(at(n-1))
+}
+
+func modalOrTo(w string) bool {
+	return w == "to" || clauseOpeners[w] && !subordinators[w] && w != "as"
 }
 
 // clauseOpeners are the words that open a reported, infinitive or
@@ -246,8 +324,13 @@ func hasFinitePast(s string, afterMarker bool) bool {
 // participle in -n ("taken"; "begun" is caught by its auxiliary) and the
 // present forms the lists hold too ("has", "goes").
 func irregularPast(w string) bool {
-	if strings.HasSuffix(w, "n") || strings.HasSuffix(w, "s") || len(w) < 3 || auxiliaries[w] {
-		return false // a participle, a present ("has", "goes") or an auxiliary
+	if strings.HasSuffix(w, "n") || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") || len(w) < 3 || auxiliaries[w] {
+		// A participle, a present ("has", "goes"), an -ing form the lists
+		// hold for a doubled consonant ("flagging") or an auxiliary.
+		return false
+	}
+	if !lexicon.IsVerb(w) {
+		return false // an adjective's or a noun's form ("heaviest", "mice")
 	}
 	for _, b := range lexicon.Bases(w) {
 		if b != w && slices.Contains(lexicon.Inflections(b), w) {
@@ -264,13 +347,22 @@ var auxiliaries = WordSet(`be been being is are am was were have has had get get
 // hasReportingForm reports whether a stretch of a clause holds a verb of
 // saying in a reporting form (lexicon.IsReportingForm).
 func hasReportingForm(s string) bool {
+	return lastReportingForm(s) >= 0
+}
+
+// lastReportingForm returns the offset in s just past its last verb of
+// saying in a reporting form, or -1 when it has none.
+func lastReportingForm(s string) int {
 	words := strings.Fields(s)
+	end, at := -1, 0
 	for i, w := range words {
+		k := strings.Index(s[at:], w) + at
+		at = k + len(w)
 		if reportingVerb(strings.ToLower(strings.Trim(w, ".,;:()\"“”’'")), words[:i]) {
-			return true
+			end = at
 		}
 	}
-	return false
+	return end
 }
 
 // presentBefore reports whether the verb nearest before a weekday is in the

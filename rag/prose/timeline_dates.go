@@ -28,7 +28,7 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|plans to|hopes to|intends to|would|starts|begins|is scheduled|are scheduled|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|(?:plan|hope|intend|expect)s? to|would|starts|begins|is scheduled|are scheduled|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	// A date right after a weekday ("Thursday, August 4").
 	reDateAfterWeekday = regexp.MustCompile(`^,? (?:` + monthPattern + `\.? \d{1,2}\b|\d{1,2} ` + monthPattern + `\b)`)
 	reQuoted           = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
@@ -194,6 +194,9 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 				Phrase: text[m[0]:m[1]], Precision: rag.PrecisionDay})
 		}
 		for _, m := range findIf(has("day", "tomorrow", "night", "morning", "afternoon", "evening", "week", "month", "year"), reRelativeWords, text) {
+			if w := text[m[2]:m[3]]; len(w) > 1 && strings.ToUpper(w) == w {
+				continue // "USA TODAY": a word in capitals is a name's
+			}
 			if c, ok := relativeDate(strings.ToLower(text[m[2]:m[3]]), pub, eventIsFuture(text, m[0], m[1], false)); ok {
 				c.Phrase = text[m[0]:m[1]]
 				consider(m[0], c)

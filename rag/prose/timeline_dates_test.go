@@ -153,6 +153,30 @@ func TestResolveDate(t *testing.T) {
 		// month's own clause's.
 		{"Talks could resume as soon as Friday.", sat, day(2025, 5, 2), rag.PrecisionDay, "Friday"},
 		{"The ferry could sail again, as it did after repairs in November.", jan, day(2024, 11, 1), rag.PrecisionMonth, "in November"},
+		// "due to" before a noun phrase gives a cause, not a schedule; a
+		// verb of intention in the base form is a future ("we plan to"),
+		// the same word after a determiner a noun ("a plan to").
+		{"The rise in prices is due to a cold snap in January.", fri, day(2025, 1, 1), rag.PrecisionMonth, "in January"},
+		{"We plan to reopen the plant on Monday.", fri, day(2025, 2, 17), rag.PrecisionDay, "Monday"},
+		{"The mayor drew criticism Tuesday for backing a plan to close the school.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The council on Tuesday approved a plan to widen the road.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		// An -ing form in a verb group a modal heads reports nothing of its
+		// own ("will start flagging"), and WordNet's doubled-consonant
+		// forms ("flagging", "beginning") are no past tense.
+		{"Inspectors will start flagging unsafe bridges in March.", fri, day(2025, 3, 1), rag.PrecisionMonth, "in March"},
+		{"Schools will be closed beginning March 16.", fri, day(2025, 3, 16), rag.PrecisionDay, "March 16"},
+		// A verb of saying with a clause of its own: the date in the
+		// reported clause takes that clause's tense; right after the verb
+		// of saying, or in a phrase of it, the date is the saying's.
+		{"The chair said there are more hearings to come in September.", sat, day(2025, 9, 1), rag.PrecisionMonth, "in September"},
+		{"The chair said in September that the hearings would resume.", sat, day(2024, 9, 1), rag.PrecisionMonth, "in September"},
+		{"The envoy told the board at a meeting in September the talks will resume.", sat, day(2024, 9, 1), rag.PrecisionMonth, "in September"},
+		// A phrase with no verb of its own after a clause takes that
+		// clause's tense (an adjective's forms, "heaviest", are no verb).
+		{"The coast will see heavy rain, with the heaviest falls Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
+		{"The coast saw heavy rain, with the heaviest falls Sunday.", fri, day(2025, 2, 9), rag.PrecisionDay, "Sunday"},
+		// A relative word in capitals is part of a name ("USA TODAY").
+		{"Her agent told USA TODAY on Monday that she had signed.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
@@ -241,6 +265,7 @@ func TestResolveDateFindsNone(t *testing.T) {
 		"You may go.",
 		"The friday market is busy.",
 		"It happened on 31 February.",
+		"A survey by USA TODAY found the same.",
 		"",
 	} {
 		if d, ok := ResolveDate(text, fri); ok {
