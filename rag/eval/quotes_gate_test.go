@@ -19,7 +19,7 @@ import (
 const (
 	checkPrecision = 0.898
 	checkRecall    = 0.833
-	checkDates     = 0.855
+	checkDates     = 0.869
 	gateTolerance  = 0.01
 )
 
