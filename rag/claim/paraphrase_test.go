@@ -50,6 +50,7 @@ func TestParaphrase(t *testing.T) {
 		{"twice for two", "Costa's two goals gave Porto the win.", "Costa scored twice as Porto won.", true, ""},
 		{"twice for three", "Costa's three goals gave Porto the win.", "Costa scored twice as Porto won.", false, KindFigure},
 		{"indefinite pronoun", "The senator proposed banning sales of flavoured vapes to anyone younger than 21.", "The senator proposed a bill that would ban the sale of flavoured vapes to people under 21.", true, ""},
+		{"a joined participle modifies", "The thumbnail-sized frog was found on an expedition last year.", "The frog, which is about the size of a thumbnail, was found during an expedition last year.", true, ""},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})

@@ -248,8 +248,8 @@ func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, 
 // Both must be turned, so a reordered or reworded sentence is not caught.
 func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) {
-			continue
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined {
+			continue // a participle joined to the word before ("thumbnail-sized") is a modifier, not a clause's verb
 		}
 		l, r := c.argument(i, -1), c.argument(i, +1)
 		if l < 0 || r < 0 {
