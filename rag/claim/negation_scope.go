@@ -33,9 +33,10 @@ func checkNegatedRelated(c *sentenceRead, ev *evidence) (Result, bool) {
 }
 
 // relatedAt gives the passage positions of the content words that share a
-// WordNet synonym with a word, or are a verb one hypernym step from one of
-// its synonyms or from the word itself: the word-level counterpart of
-// related, which only says whether there is one.
+// WordNet synonym with a word, are one of its synonyms, or stand one step
+// from it in byNear (a verb one hypernym step away, a similar adjective):
+// the word-level counterpart of related, which only says whether there is
+// one.
 func (ev *evidence) relatedAt(low string) []int {
 	var out []int
 	seen := map[int]bool{}

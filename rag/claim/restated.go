@@ -33,7 +33,7 @@ func checkRestatedDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		t := frameOf(ev.toks, best).doer
-		if !t.ok() || bareProNoun(ev.toks, t) || c.holds(s, before(ev.toks, best)) {
+		if !t.ok() || bareProNoun(ev.toks, t) || c.holds(s, wordsBefore(ev.toks, best)) {
 			continue // no doer, or the sentence's doer is among the words before the verb
 		}
 		for _, p := range c.matches[i] {
@@ -78,11 +78,11 @@ func bareProNoun(toks []token, t phrase) bool {
 	return t.end >= len(toks) || !relativePronouns[toks[t.end].low]
 }
 
-// before gives the words before passage verb p in its sentence, as far
+// wordsBefore gives the words before passage verb p in its sentence, as far
 // back as a doer and what describes it may reach: wider than the phrase
 // frameOf reads, so that a doer it cuts short ("the Food and Drug
 // Administration's vaccine advisers") still counts whole.
-func before(toks []token, p int) phrase {
+func wordsBefore(toks []token, p int) phrase {
 	start := p
 	for start > 0 && p-start < 2*roleWindow && toks[start-1].sent == toks[p].sent {
 		start--
