@@ -126,3 +126,48 @@ func (c *sentenceRead) matchedInGood(ev *evidence, i int) bool {
 	}
 	return false
 }
+
+// checkSynonymOpposites finds a word whose WordNet opposite is a synonym
+// of the passage's word in its place: "loss" where the passage says
+// "profit" (loss is opposed to gain, and gain is one of profit's
+// synonyms). WordNet's synonyms cross senses and parts of speech, so the
+// two words must stand in one place: the same word right before and right
+// after each. The sentence's word stands for no passage word of the
+// sentences its clause comes from, it does not end a measure ("five years
+// old"), and a negation on exactly one side makes the two agree.
+func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !c.content[i] || c.good[c.segment[i]] == nil || c.formInGood(ev, i) || c.matchedInGood(ev, i) || c.measureAdjective(i) {
+			continue
+		}
+		opposites := lexicon.Antonyms(t.low)
+		if len(opposites) == 0 {
+			continue
+		}
+		for _, s := range c.good[c.segment[i]] {
+			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
+				u := ev.toks[p]
+				if !isContent(u.low) || u.upper || u.joined || !sameSlot(c.toks, i, ev.toks, p) || c.matchedBeside(i, p, ev) {
+					continue
+				}
+				if !sharesAny(opposites, lexicon.Synonyms(u.low)) {
+					continue
+				}
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+					continue
+				}
+				return contradicted(KindAntonym, "the source says %s, not %s", u.text, t.text)
+			}
+		}
+	}
+	return Result{}, false
+}
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -33,3 +33,12 @@ func TestDerivedOpposites(t *testing.T) {
 		{"approval against approved", "Owners gave their approval to the sale on Monday.", "Owners approved the sale on Monday, the league said.", true},
 	})
 }
+
+// TestSynonymOpposites covers a word whose opposite is a synonym of the
+// passage's word in its place.
+func TestSynonymOpposites(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"loss where the passage says profit", "The brewer reported a loss in the second quarter.", "The brewer reported a profit in the second quarter, beating forecasts.", false},
+		{"profit kept", "The brewer reported a profit in the second quarter.", "The brewer reported a profit in the second quarter, beating forecasts.", true},
+	})
+}
