@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/eval"
-	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/source"
 )
 
@@ -49,8 +48,9 @@ func (c *evalCmd) runQuotes(ctx context.Context, inv *invocation) error {
 	return nil
 }
 
-// runQuoteSet reads the labelled set and the corpus (loaded and cleaned as
-// ingestion does) and scores the extractor and the date reader on it.
+// runQuoteSet reads the labelled set and the corpus and scores the extractor
+// and the date reader on it (eval.ScoreQuotes cleans the corpus as ingestion
+// does).
 func runQuoteSet(ctx context.Context, setPath, corpusPath string) (eval.QuoteReport, error) {
 	set, err := eval.ReadQuoteSet(setPath)
 	if err != nil {
@@ -60,9 +60,7 @@ func runQuoteSet(ctx context.Context, setPath, corpusPath string) (eval.QuoteRep
 	if err != nil {
 		return eval.QuoteReport{}, fmt.Errorf("corpus: %w", err)
 	}
-	arts := res.Articles
-	prose.Clean(arts)
-	rep := eval.ScoreQuotes(set, arts)
+	rep := eval.ScoreQuotes(set, res.Articles)
 	for _, m := range rep.Splits {
 		if m.Missing > 0 {
 			return rep, fmt.Errorf("corpus %s lacks %d labelled articles of the %s half: is it the corpus the set was labelled on?", corpusPath, m.Missing, m.Split)

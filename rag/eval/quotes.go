@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -77,45 +78,6 @@ type span struct{ start, end int }
 
 func (a span) overlaps(b span) bool { return a.start < b.end && b.start < a.end }
 
-// locate finds text in body, taking of its occurrences the one nearest the
-// labelled character offset.
-func locate(body, text string, charStart int) (span, bool) {
-	if text == "" {
-		return span{}, false
-	}
-	// Character offset to byte offset, approximately when the body was
-	// cleaned after labelling.
-	approx := 0
-	for i := range body {
-		if charStart == 0 {
-			approx = i
-			break
-		}
-		charStart--
-		approx = len(body)
-	}
-	best, bestGap := -1, 1<<62
-	for from := 0; ; {
-		k := strings.Index(body[from:], text)
-		if k < 0 {
-			break
-		}
-		at := from + k
-		gap := at - approx
-		if gap < 0 {
-			gap = -gap
-		}
-		if gap < bestGap {
-			best, bestGap = at, gap
-		}
-		from = at + 1
-	}
-	if best < 0 {
-		return span{}, false
-	}
-	return span{best, best + len(text)}, true
-}
-
 // labelled is one labelled span of an article, a quotation or not.
 type labelled struct {
 	at    span
@@ -125,8 +87,16 @@ type labelled struct {
 
 // ScoreQuotes runs the quotation extractor and the timeline's date reader
 // on the labelled articles and scores them against the set, each half on
-// its own. articles holds the corpus, cleaned as ingestion cleans it.
-func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
+// its own. corpus holds the articles as loaded, which the labels' offsets
+// are into; they are scored on a copy cleaned as ingestion cleans it (all
+// of corpus, since cleaning drops paragraphs that many articles repeat).
+func ScoreQuotes(set QuoteSet, corpus []rag.Article) QuoteReport {
+	rawText := make(map[string]string, len(corpus))
+	for _, a := range corpus {
+		rawText[a.ID] = a.Text
+	}
+	articles := slices.Clone(corpus)
+	prose.Clean(articles)
 	byID := make(map[string]rag.Article, len(articles))
 	for _, a := range articles {
 		byID[a.ID] = a
@@ -181,7 +151,7 @@ func ScoreQuotes(set QuoteSet, articles []rag.Article) QuoteReport {
 			} else {
 				text, start = ls[k].not.Text, ls[k].not.Start
 			}
-			ls[k].at, located[k] = locate(a.Text, text, start)
+			ls[k].at, located[k] = locate(rawText[id], a.Text, text, start)
 		}
 		var extracted []rag.Quote
 		if ok {
