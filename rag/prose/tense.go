@@ -45,10 +45,11 @@ func eventIsFuture(text string, start, end int, weekday bool) bool {
 		switch {
 		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds], true):
 			return true // "will travel to Paris on Friday"
-		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]) && !hasReportingForm(clause[:ds]) && !hasFinitePast(clause[de:m[0]], false):
+		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]) && !hasReportingForm(clause[:ds]) && !hasFinitePast(clause[de:m[0]], false) && !hasFinitePast(clause[:ds], false):
 			// "Friday, the team will play"; not "told him in June the
 			// troops will stay", where the future is the reported clause's,
-			// nor "on Monday unveiled a plan to build", the past's object.
+			// nor "on Monday unveiled a plan to build", the past's object,
+			// nor "was released Tuesday amid plans to fly", the past's date.
 			return true
 		}
 	}
@@ -136,13 +137,22 @@ func dayTense(text string, start, end int) int {
 
 // endPoint reports whether the date at start..end ends a span or sets a
 // deadline: it follows "until", "till", "through" or "by" (closed-class
-// prepositions of time), with "early", "late" or "mid" between.
+// prepositions of time), with "early", "late" or "mid" between, or is the
+// second term of "between … and".
 func endPoint(text string, start, end int) bool {
 	words := strings.Fields(strings.ToLower(text[:start] + " " + text[start:end]))
 	for i := len(words) - 2; i >= 0 && i >= len(words)-4; i-- {
 		switch strings.TrimSuffix(words[i], "-") {
 		case "until", "till", "through", "by":
 			return true
+		case "and":
+			// "between now and June 29": the second term of a span.
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if words[j] == "between" {
+					return true
+				}
+			}
+			return false
 		case "early", "late", "mid":
 		default:
 			if !reMonthWord.MatchString(words[i]) {
@@ -300,8 +310,8 @@ var subordinators = WordSet(`that which who whom whose where when while if wheth
 // hasFinitePast reports whether a stretch of a clause holds a finite verb in
 // the past: a past form of be or have, or a past form (-ed, or an irregular
 // one WordNet lists, "began", "told") not led by an auxiliary ("will be
-// repaid", "is planned" are not). afterMarker says the stretch follows a
-// future marker, whose own verb its first word is.
+// repaid", "is planned", "has rarely lacked" are not). afterMarker says the
+// stretch follows a future marker, whose own verb its first word is.
 func hasFinitePast(s string, afterMarker bool) bool {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
@@ -309,7 +319,12 @@ func hasFinitePast(s string, afterMarker bool) bool {
 		if w == "was" || w == "were" || w == "had" {
 			return true
 		}
-		if afterMarker && i == 0 || i > 0 && (auxiliaries[strings.Trim(words[i-1], ".,;:()\"“”’'")] || determiners[words[i-1]]) {
+		// The word before, past any adverbs in -ly ("has rarely lacked").
+		k := i - 1
+		for k >= 0 && strings.HasSuffix(words[k], "ly") && len(words[k]) > 4 {
+			k--
+		}
+		if afterMarker && i == 0 || k >= 0 && (auxiliaries[strings.Trim(words[k], ".,;:()\"“”’'")] || determiners[words[k]]) {
 			continue
 		}
 		if len(w) > 4 && strings.HasSuffix(w, "ed") && lexicon.IsVerb(w) || irregularPast(w) {

@@ -377,6 +377,8 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 		year, _ = strconv.Atoi(text[ys:ye])
 	} else if pub.IsZero() {
 		return rag.EventDate{}
+	} else if y, ok := yearOfWeekday(text[:start], mo, day, pub); ok {
+		year = y
 	} else {
 		year = yearOf(pub, tense, at)
 	}
@@ -385,6 +387,31 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 		return rag.EventDate{}
 	}
 	return rag.EventDate{Date: t, Phrase: text[start:end], Precision: rag.PrecisionDay}
+}
+
+// reWeekdayBefore finds a weekday right before a date ("Sunday, May 29").
+var reWeekdayBefore = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? $`)
+
+// yearOfWeekday picks the year of a day and month written after their
+// weekday ("Sunday, May 29"): of the years that put the day within nine
+// months of publication, the one in which it falls on that weekday, when
+// only one does (a weekday that fits no such year is a slip, and the
+// tense decides). The weekday
+// says more than the tense of the clause: a calendar repeats its weekdays
+// only after years.
+func yearOfWeekday(before string, mo time.Month, day int, pub time.Time) (int, bool) {
+	m := reWeekdayBefore.FindStringSubmatch(before)
+	if m == nil {
+		return 0, false
+	}
+	wd := weekdayNames[strings.ToLower(m[1])]
+	year, n := 0, 0
+	for y := pub.Year() - 1; y <= pub.Year()+1; y++ {
+		if t, ok := makeDate(y, mo, day); ok && t.Weekday() == wd && t.Sub(pub).Abs() <= 270*24*time.Hour {
+			year, n = y, n+1
+		}
+	}
+	return year, n == 1
 }
 
 // makeDate refuses dates that do not exist ("31 February").

@@ -177,6 +177,18 @@ func TestResolveDate(t *testing.T) {
 		{"The coast saw heavy rain, with the heaviest falls Sunday.", fri, day(2025, 2, 9), rag.PrecisionDay, "Sunday"},
 		// A relative word in capitals is part of a name ("USA TODAY").
 		{"Her agent told USA TODAY on Monday that she had signed.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
+		// A weekday before its date picks the year in which the date falls
+		// on it, within nine months of publication.
+		{"Crowds filled the museum on Sunday, May 29.", day(2022, 5, 21), day(2022, 5, 29), rag.PrecisionDay, "May 29"},
+		{"She was sentenced Monday, Jan. 3, on two counts.", day(2021, 12, 11), day(2022, 1, 3), rag.PrecisionDay, "Jan. 3"},
+		{"Crews worked near the ridge on Wednesday, July 26.", day(2022, 7, 26), day(2022, 7, 26), rag.PrecisionDay, "July 26"},
+		// A past verb before the date keeps a later future marker off it;
+		// an adverb between an auxiliary and a participle leaves the
+		// perfect a perfect.
+		{"He was released Tuesday amid plans to fly home next week.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
+		{"The city has rarely lacked visitors and from Sunday will host the games.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
+		// The second term of "between … and" ends a span.
+		{"Residents vaccinated between now and March 20 will get a refund.", fri, day(2025, 3, 20), rag.PrecisionDay, "March 20"},
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
