@@ -177,6 +177,11 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 				continue // "Thursday, August 4": the date says which Thursday
 			}
 			fut := eventIsFuture(text, m[0], m[1], true)
+			if which == "" && sinceBefore(text[:m[0]]) {
+				// "since Friday" counts from a day gone by: the latest
+				// such day on or before publication.
+				which, fut = "this past", false
+			}
 			wd := weekdayNames[strings.ToLower(word)]
 			nearerAhead := (int(wd)-int(pub.Weekday())+7)%7 < (int(pub.Weekday())-int(wd)+7)%7
 			switch {
@@ -381,6 +386,12 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 		year = y
 	} else {
 		year = yearOf(pub, tense, at)
+		if ahead := at(pub.Year()); tense < 0 && ahead.After(pub) && ahead.Sub(pub) <= pageLag {
+			// A past a few weeks after the page's date is the page's own
+			// later text (a live page, a timeline kept up to date), not
+			// the same day a year before: news gives that one its year.
+			year = pub.Year()
+		}
 	}
 	t, ok := makeDate(year, mo, day)
 	if !ok {
@@ -388,6 +399,28 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 	}
 	return rag.EventDate{Date: t, Phrase: text[start:end], Precision: rag.PrecisionDay}
 }
+
+// sinceBefore reports whether the words before a date end with "since",
+// and perhaps "early" or "late" ("since late Friday"): the preposition of a
+// starting point in the past.
+func sinceBefore(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-2; i-- {
+		switch f[i] {
+		case "since":
+			return true
+		case "early", "late":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// pageLag is how far past its publication date a page's text may run: a
+// live page or a running timeline keeps its first date while it is
+// updated for weeks.
+const pageLag = 31 * 24 * time.Hour
 
 // reWeekdayBefore finds a weekday right before a date ("Sunday, May 29").
 var reWeekdayBefore = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? $`)
