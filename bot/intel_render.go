@@ -139,14 +139,19 @@ func compareAnswer(topic string, cmp rag.Comparison) rag.Answer {
 	b.WriteString("**Who reported it first**\n")
 	for i, o := range cmp.Outlets {
 		fmt.Fprintf(&b, "%d. **%s** — %s, %s", i+1, escapeMarkdown(outletShown(o.Outlet)), formatDate(o.First), countOf(len(o.Articles), "article"))
+		// Each article is cited by its passage on the story: that passage
+		// is what says the outlet covered it, and when.
 		var titles []string
-		for _, a := range o.Articles[:min(len(o.Articles), maxOutletArticles)] {
-			titles = append(titles, linkedTitle(a))
+		for i, a := range o.Articles[:min(len(o.Articles), maxOutletArticles)] {
+			titles = append(titles, linkedTitle(a)+sourceMarker(o.Sources, i))
 		}
 		if len(titles) > 0 {
 			b.WriteString(": " + strings.Join(titles, "; "))
-			if len(o.Articles) > maxOutletArticles {
-				fmt.Fprintf(&b, "; and %d more", len(o.Articles)-maxOutletArticles)
+			if more := len(o.Articles) - maxOutletArticles; more > 0 {
+				fmt.Fprintf(&b, "; and %d more", more)
+				for i := maxOutletArticles; i < len(o.Articles); i++ {
+					b.WriteString(sourceMarker(o.Sources, i))
+				}
 			}
 		}
 		b.WriteString("\n")
@@ -171,6 +176,14 @@ func compareAnswer(topic string, cmp rag.Comparison) rag.Answer {
 		}
 	}
 	return rag.Answer{Text: strings.TrimSpace(b.String()), Citations: cmp.Citations, Mode: cmp.Mode, AsOf: newestCited(cmp.Citations)}
+}
+
+// sourceMarker is " [n]" for the i-th source, or nothing when there is none.
+func sourceMarker(sources []rag.Citation, i int) string {
+	if i >= len(sources) || sources[i].N < 1 {
+		return ""
+	}
+	return fmt.Sprintf(" [%d]", sources[i].N)
 }
 
 // outletShown is an outlet's name, shortened for a line of text.

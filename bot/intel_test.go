@@ -407,8 +407,8 @@ func TestCompareShowsFirstReportsUniqueFactsAndFraming(t *testing.T) {
 		Topic: "Kessel Bridge collapse", Mode: rag.ModeLLM,
 		Outlets: []rag.OutletCoverage{
 			{Outlet: "Harbour Gazette", First: day, Articles: []rag.ArticleInfo{{ID: "gazette", Title: "Kessel Bridge falls", URL: "https://gazette.example/"}},
-				Unique: []rag.Fact{{Text: "Engineers had flagged 14 cracks in 2023.", Citation: cites[0]}}},
-			{Outlet: "Valley Courier", First: day.AddDate(0, 0, 1), Articles: []rag.ArticleInfo{{ID: "courier", Title: "Commuters stranded"}}},
+				Sources: cites[:1], Unique: []rag.Fact{{Text: "Engineers had flagged 14 cracks in 2023.", Citation: cites[0]}}},
+			{Outlet: "Valley Courier", First: day.AddDate(0, 0, 1), Articles: []rag.ArticleInfo{{ID: "courier", Title: "Commuters stranded"}}, Sources: cites[1:2]},
 		},
 		Framing:   "The Gazette framed it as neglect [1]; the Courier as a commuting story [2].",
 		Citations: cites,
@@ -417,8 +417,8 @@ func TestCompareShowsFirstReportsUniqueFactsAndFraming(t *testing.T) {
 	bodies := h.answerBodies(h.slash("compare", strOpt("topic", "Kessel Bridge collapse")))
 	desc := bodies[0].Embeds[0].Description
 	want := "**Who reported it first**\n" +
-		"1. **Harbour Gazette** — 3 Mar 2025, 1 article: [Kessel Bridge falls](https://gazette.example/)\n" +
-		"2. **Valley Courier** — 4 Mar 2025, 1 article: Commuters stranded\n\n" +
+		"1. **Harbour Gazette** — 3 Mar 2025, 1 article: [Kessel Bridge falls](https://gazette.example/) [1]\n" +
+		"2. **Valley Courier** — 4 Mar 2025, 1 article: Commuters stranded [2]\n\n" +
 		"**Only in Harbour Gazette**\n• Engineers had flagged 14 cracks in 2023. [1]\n\n" +
 		"**Only in Valley Courier**\n_Nothing the others do not also report._\n\n" +
 		"**How they framed it**\nThe Gazette framed it as neglect [1]; the Courier as a commuting story [2]."

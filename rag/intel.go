@@ -119,8 +119,8 @@ type Comparison struct {
 	// story; its [n] markers refer to Citations. Empty without a model,
 	// with one outlet, or when none of its sentences could be checked.
 	Framing string
-	// Citations holds every passage cited: the facts' first, then the
-	// framing's.
+	// Citations holds every passage cited: the articles' (see
+	// OutletCoverage.Sources) first, then the facts', then the framing's.
 	Citations []Citation
 	// Dropped lists framing sentences removed because their citations did
 	// not support them.
@@ -135,6 +135,10 @@ type OutletCoverage struct {
 	// when none is dated).
 	First    time.Time
 	Articles []ArticleInfo // oldest first
+	// Sources cites, for each of Articles in the same order, the passage of
+	// that article that holds most of the story's words: the evidence that
+	// the article covered the story, and so of First.
+	Sources []Citation
 	// Unique lists the facts only this outlet carries: sentences with a
 	// figure or a name that no other outlet's coverage supports. It is
 	// empty when only one outlet covered the story.

@@ -337,11 +337,18 @@ type jsonFact struct {
 	N    int    `json:"n"` // the citation
 }
 
+// jsonOutletArticle is an article of the story with the citation of the
+// passage that shows it covers it.
+type jsonOutletArticle struct {
+	jsonArticle
+	N int `json:"n"`
+}
+
 type jsonOutlet struct {
-	Outlet   string        `json:"outlet"`
-	First    string        `json:"first,omitempty"`
-	Articles []jsonArticle `json:"articles"`
-	Unique   []jsonFact    `json:"unique"`
+	Outlet   string              `json:"outlet"`
+	First    string              `json:"first,omitempty"`
+	Articles []jsonOutletArticle `json:"articles"`
+	Unique   []jsonFact          `json:"unique"`
 }
 
 type jsonComparison struct {
@@ -370,10 +377,10 @@ func (c *compareCmd) run(ctx context.Context, inv *invocation) error {
 		out := jsonComparison{Topic: cmp.Topic, Mode: cmp.Mode, Framing: cmp.Framing, Dropped: cmp.Dropped,
 			Outlets: make([]jsonOutlet, 0, len(cmp.Outlets)), Citations: make([]jsonCitation, 0, len(cmp.Citations))}
 		for _, o := range cmp.Outlets {
-			jo := jsonOutlet{Outlet: o.Outlet, First: formatDate(o.First), Articles: []jsonArticle{}, Unique: []jsonFact{}}
-			for _, a := range o.Articles {
-				jo.Articles = append(jo.Articles, jsonArticle{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL,
-					Published: formatDate(a.Published), Passages: a.Passages})
+			jo := jsonOutlet{Outlet: o.Outlet, First: formatDate(o.First), Articles: []jsonOutletArticle{}, Unique: []jsonFact{}}
+			for i, a := range o.Articles {
+				jo.Articles = append(jo.Articles, jsonOutletArticle{N: o.Sources[i].N, jsonArticle: jsonArticle{ID: a.ID, Title: a.Title,
+					Outlet: a.Outlet, URL: a.URL, Published: formatDate(a.Published), Passages: a.Passages}})
 			}
 			for _, f := range o.Unique {
 				jo.Unique = append(jo.Unique, jsonFact{Text: f.Text, N: f.Citation.N})
@@ -406,12 +413,13 @@ func writeComparison(w io.Writer, cmp rag.Comparison, haveModel bool) {
 			first = o.First.UTC().Format("2 Jan 2006")
 		}
 		fmt.Fprintf(w, "  %d. %s — %s (%s)\n", i+1, o.Outlet, first, plural(len(o.Articles), "article"))
-		for _, a := range o.Articles {
-			fmt.Fprintf(w, "       %s · %s\n", a.Title, a.ID)
+		for i, a := range o.Articles {
+			fmt.Fprintf(w, "       %s · %s [%d]\n", a.Title, a.ID, o.Sources[i].N)
 		}
 	}
 	if len(cmp.Outlets) == 1 {
 		fmt.Fprintf(w, "\nOnly %s covered this story, so there is nothing to compare.\n", cmp.Outlets[0].Outlet)
+		writeCitationList(w, cmp.Citations)
 		return
 	}
 	for _, o := range cmp.Outlets {

@@ -140,6 +140,11 @@ func TestCompareCommand(t *testing.T) {
 		if o.Outlet != w.outlet || o.First != w.first || len(o.Articles) != 1 || !has {
 			t.Errorf("outlet %d: %+v, want %s first on %s with %q", i+1, o, w.outlet, w.first, w.unique)
 		}
+		for _, a := range o.Articles {
+			if a.N < 1 || a.N > len(js.Citations) || js.Citations[a.N-1].ArticleID != a.ID {
+				t.Errorf("%s: article %s cites %d", o.Outlet, a.ID, a.N)
+			}
+		}
 	}
 	out := c.mustRun("compare", "--index", index, "--topic", "Kessel Bridge collapse")
 	for _, want := range []string{"3 outlets, 3 articles", "Who reported it first:", "1. Elmsworth Gazette — 5 Mar 2024", "Only in Northern Wire:", "Sources:"} {
@@ -147,9 +152,12 @@ func TestCompareCommand(t *testing.T) {
 			t.Errorf("compare text lacks %q:\n%s", want, out)
 		}
 	}
-	// The seed has one outlet.
-	if out := c.mustRun("compare", "--topic", "Trump Zelenskyy"); !strings.Contains(out, "Only Sky News covered this story") {
-		t.Errorf("compare on the seed:\n%s", out)
+	// The seed has one outlet; its articles are still cited.
+	out = c.mustRun("compare", "--topic", "Trump Zelenskyy")
+	for _, want := range []string{"Only Sky News covered this story", " [1]\n", "Sources:\n  [1] "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("compare on the seed lacks %q:\n%s", want, out)
+		}
 	}
 }
 

@@ -53,8 +53,10 @@ func (e *Engine) Compare(ctx context.Context, topic string) (rag.Comparison, err
 		return cmp, nil
 	}
 	cmp.Outlets = groupByOutlet(arts)
+	cited := map[string]int{} // passage id → citation number: one number for each passage
+	e.citeArticles(&cmp, arts, prose.Terms(topic), cited)
 	if len(cmp.Outlets) > 1 {
-		e.findUniqueFacts(&cmp, arts, prose.Terms(topic))
+		e.findUniqueFacts(&cmp, arts, prose.Terms(topic), cited)
 	}
 	if e.Chat != nil && len(cmp.Outlets) > 1 {
 		if err := e.contrastFraming(ctx, &cmp, arts); err != nil {
@@ -93,8 +95,8 @@ func (e *Engine) storyArticles(hits []rag.Hit, topic string) []storyArticle {
 			continue
 		}
 		ps, err := e.Index.Passages(h.ArticleID)
-		if err != nil {
-			continue
+		if err != nil || len(ps) == 0 {
+			continue // nothing to cite
 		}
 		out = append(out, storyArticle{info: info, body: body, passages: ps})
 	}
@@ -155,7 +157,7 @@ type factSentence struct {
 
 // findUniqueFacts fills each outlet's Unique with the facts no other outlet
 // supports, and numbers their citations.
-func (e *Engine) findUniqueFacts(cmp *rag.Comparison, arts []storyArticle, topic []string) {
+func (e *Engine) findUniqueFacts(cmp *rag.Comparison, arts []storyArticle, topic []string, cited map[string]int) {
 	// Every outlet's coverage as stretches of one or two sentences, for
 	// the support check.
 	stretches := map[string][]string{}
@@ -178,7 +180,6 @@ func (e *Engine) findUniqueFacts(cmp *rag.Comparison, arts []storyArticle, topic
 			}
 		}
 	}
-	cited := map[string]int{} // passage id → citation number: facts from one passage share it
 	for oi := range cmp.Outlets {
 		oc := &cmp.Outlets[oi]
 		var unique []factSentence
@@ -202,13 +203,43 @@ func (e *Engine) findUniqueFacts(cmp *rag.Comparison, arts []storyArticle, topic
 		})
 		for _, f := range unique {
 			p := passageHolding(arts[f.article].passages, f.text)
-			n, ok := cited[p.ID]
-			if !ok {
-				n = len(cmp.Citations) + 1
-				cited[p.ID] = n
-				cmp.Citations = append(cmp.Citations, rag.Citation{N: n, Passage: p})
+			oc.Unique = append(oc.Unique, rag.Fact{Text: f.text, Citation: cite(cmp, p, cited)})
+		}
+	}
+}
+
+// cite numbers a passage among the comparison's citations, once however
+// many claims rest on it.
+func cite(cmp *rag.Comparison, p rag.Passage, cited map[string]int) rag.Citation {
+	n, ok := cited[p.ID]
+	if !ok {
+		n = len(cmp.Citations) + 1
+		cited[p.ID] = n
+		cmp.Citations = append(cmp.Citations, rag.Citation{N: n, Passage: p})
+	}
+	return cmp.Citations[n-1]
+}
+
+// citeArticles gives each article of each outlet the citation of its
+// passage that holds most of the topic, the earliest of equals: what the
+// comparison says about an outlet (that it covered the story, and when
+// first) rests on those passages.
+func (e *Engine) citeArticles(cmp *rag.Comparison, arts []storyArticle, topic []string, cited map[string]int) {
+	byID := make(map[string]storyArticle, len(arts))
+	for _, a := range arts {
+		byID[a.info.ID] = a
+	}
+	for oi := range cmp.Outlets {
+		oc := &cmp.Outlets[oi]
+		for _, info := range oc.Articles {
+			a := byID[info.ID]
+			best, bestScore := 0, -1.0 // storyArticles keeps only articles with passages
+			for i, p := range a.passages {
+				if s := topicShare(topic, prose.Terms(p.Text), e.Index.IDF); s > bestScore {
+					best, bestScore = i, s
+				}
 			}
-			oc.Unique = append(oc.Unique, rag.Fact{Text: f.text, Citation: cmp.Citations[n-1]})
+			oc.Sources = append(oc.Sources, cite(cmp, a.passages[best], cited))
 		}
 	}
 }

@@ -89,6 +89,26 @@ func TestCompareInventedStory(t *testing.T) {
 	if cmp.Mode != rag.ModeExtractive || cmp.Framing != "" {
 		t.Errorf("without a model: mode %s, framing %q", cmp.Mode, cmp.Framing)
 	}
+	checkArticleSources(t, cmp)
+}
+
+// checkArticleSources checks that every article a comparison counts for an
+// outlet is cited by a passage of its own, numbered in Citations, so that
+// "who reported it first" rests on the coverage like every other claim.
+func checkArticleSources(t *testing.T, cmp rag.Comparison) {
+	t.Helper()
+	for _, o := range cmp.Outlets {
+		if len(o.Sources) != len(o.Articles) {
+			t.Errorf("%s: %d articles but %d sources", o.Outlet, len(o.Articles), len(o.Sources))
+			continue
+		}
+		for i, a := range o.Articles {
+			c := o.Sources[i]
+			if c.ArticleID != a.ID || c.N < 1 || c.N > len(cmp.Citations) || cmp.Citations[c.N-1].ID != c.ID || c.Text == "" {
+				t.Errorf("%s: article %s is not cited by a passage of its own: %+v", o.Outlet, a.ID, c)
+			}
+		}
+	}
 }
 
 func TestCompareOneOutlet(t *testing.T) {
@@ -103,6 +123,7 @@ func TestCompareOneOutlet(t *testing.T) {
 	if !cmp.Outlets[0].First.Equal(day(2025, 2, 14)) || len(cmp.Outlets[0].Articles) < 4 {
 		t.Errorf("Sky News first reported on %v with %d articles", cmp.Outlets[0].First, len(cmp.Outlets[0].Articles))
 	}
+	checkArticleSources(t, cmp)
 	if _, err := e.Compare(context.Background(), "  "); !errors.Is(err, rag.ErrEmptyQuestion) {
 		t.Errorf("empty topic: %v", err)
 	}

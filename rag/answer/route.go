@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -272,6 +273,19 @@ func quotesAnswer(qs []rag.Quote) rag.Answer {
 	return ans
 }
 
+// markers is "[1][2]…" for citations, after a single space.
+func markers(cites []rag.Citation) string {
+	if len(cites) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(" ")
+	for _, c := range cites {
+		b.WriteString("[" + strconv.Itoa(c.N) + "]")
+	}
+	return b.String()
+}
+
 // maxRoutedQuotes keeps a routed list of quotations to a reply's length.
 const maxRoutedQuotes = 8
 
@@ -288,6 +302,7 @@ func comparisonAnswer(cmp rag.Comparison) rag.Answer {
 		if !o.First.IsZero() {
 			line += ", first on " + o.First.Format("2 January 2006")
 		}
+		line += markers(o.Sources)
 		for _, f := range o.Unique {
 			line += "; only here: " + citeSentence(f.Text, f.Citation.N)
 		}
