@@ -86,8 +86,10 @@ func hitsOf(passages []rag.Passage) []rag.Hit {
 }
 
 // citeSentence puts the marker [n] on s: before its closing full stop, or
-// after it when the sentence ends in a quote or has no full stop.
+// after it when the sentence ends in a quote or has no full stop. A
+// quotation s holds only part of is closed first (closeQuotation).
 func citeSentence(s string, n int) string {
+	s = closeQuotation(s)
 	at := markerInsertPoint(s, 0, len(s))
 	return s[:at] + " [" + strconv.Itoa(n) + "]" + s[at:]
 }

@@ -292,6 +292,14 @@ func splitClaims(text string) []claimUnit {
 			gi++
 		}
 		u.plain = trimListBullet(strings.TrimSpace(removeMarkers(text[u.start:u.end])))
+		if u.plain == "" && len(units) > 0 {
+			// Only markers: the sentence splitter cut after a closing
+			// quotation mark (`…needed.” [3]`), and they cite the sentence
+			// before.
+			prev := &units[len(units)-1]
+			prev.groups = append(prev.groups, u.groups...)
+			continue
+		}
 		units = append(units, u)
 	}
 	return units
