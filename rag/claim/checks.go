@@ -3,6 +3,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -167,8 +168,53 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 				return contradicted(kind, "the source says %s, not %s", boundText(ev.toks, g), boundText(c.toks, f))
 			}
 		}
+		if h, ok := c.countsOther(ev, f, bound); ok {
+			n := countedNoun(c.toks, f)
+			return contradicted(kind, "the source gives %s %s, not %s", figureText(ev.toks, h), c.toks[n].text, text)
+		}
 	}
 	return Result{}, false
+}
+
+// countedNoun gives the word a figure counts, written right after it in
+// its clause ("24 people", "a dozen teenagers", "$3bn deal"), or -1 when
+// none follows (a share, a measure, a year, a figure before "of").
+func countedNoun(toks []token, f figure) int {
+	j := f.end
+	if f.pct || f.unit != "" || f.ordinal || j >= len(toks) || toks[j].clause != toks[f.start].clause || toks[j].pct {
+		return -1
+	}
+	if low := toks[j].low; !isContent(low) || hasDigit(low) || timeUnits[low] != "" || low == "percent" || low == "per" || low == "times" {
+		return -1
+	}
+	return j
+}
+
+// countsOther finds, when a sentence figure counts a noun ("12 people")
+// that each passage figure it matches counts something else ("12
+// teenagers"), the figure the passage gives for that noun ("24 people")
+// in the passage sentences the clause comes from: the figure moved from
+// one noun to another.
+func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figure, bool) {
+	n := countedNoun(c.toks, f)
+	if n < 0 || !c.content[n] {
+		return figure{}, false
+	}
+	counts := func(g figure) bool {
+		q := countedNoun(ev.toks, g)
+		return q >= 0 && (slices.Contains(c.matches[n], q) || sameForm(c.toks[n].low, ev.toks[q].low))
+	}
+	for _, g := range bound {
+		if countedNoun(ev.toks, g) < 0 || counts(g) {
+			return figure{}, false
+		}
+	}
+	for _, h := range ev.figures {
+		if !sameFigure(f, h) && !h.ordinal && c.inGood(ev, c.segment[f.start], h.start) && counts(h) {
+			return h, true
+		}
+	}
+	return figure{}, false
 }
 
 // otherFigure gives a figure of the same sort (ordinal or not) in the
@@ -211,6 +257,9 @@ func boundText(toks []token, f figure) string {
 // sentence the clause does not come from.
 func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, t := range c.times {
+		if c.statedAge(ev, t) {
+			continue // "the 31-year-old" for "aged 31": the figure is checked as one
+		}
 		seg := c.segment[t.start]
 		found, bound := false, false
 		for _, u := range ev.times {
@@ -255,6 +304,30 @@ func (ev *evidence) timeAsWord(t timeExpr) []int {
 		return nil
 	}
 	return ev.hasForm(t.key)
+}
+
+// statedAge reports whether sentence time t is the unit of an age ("31
+// years old", "the 31-year-old") and the passages give the same count as
+// an age without the unit ("aged 31", "age 31").
+func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
+	if t.key != "count year" || t.end >= len(c.toks) || c.toks[t.end].low != "old" || t.start == 0 {
+		return false
+	}
+	n, _, ok := numberValue(c.toks[t.start-1].low)
+	for _, f := range c.figures {
+		if f.end == t.start {
+			n, ok = f.value, true
+		}
+	}
+	if !ok {
+		return false
+	}
+	for _, g := range ev.figures {
+		if g.start > 0 && (ev.toks[g.start-1].low == "aged" || ev.toks[g.start-1].low == "age") && closeTo(g.value, n) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *sentenceRead) statesTime(u timeExpr) bool {

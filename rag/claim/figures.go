@@ -101,10 +101,40 @@ var ordinals = map[string]float64{
 
 var multipliers = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"k": 1e3, "m": 1e6, "bn": 1e9,
+	"k": 1e3, "m": 1e6, "bn": 1e9, "dozen": 12,
+}
+
+// multiplied are the verbs and adjectives that state how many times
+// larger something grew ("doubled", "tripled", "fourfold"): the figure is
+// the factor, so that "rents doubled" and "rents are twice" agree, and
+// "tripled" does not.
+var multiplied = map[string]float64{
+	"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "trebling": 3,
+	"quadrupled": 4, "quadrupling": 4, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+	"tenfold": 10,
 }
 
 var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "thirds": 1.0 / 3, "quarters": 0.25}
+
+// The ordinals English also uses as the names of fractions, from third to
+// tenth ("a fifth", "three-fifths"), and the ordinals built on the tens
+// and teens ("thirteenth", "fiftieth", "twenty-first" is read as a ten and
+// a unit).
+func init() {
+	for n, w := range map[float64]string{
+		13: "thirteenth", 14: "fourteenth", 15: "fifteenth", 16: "sixteenth", 17: "seventeenth",
+		18: "eighteenth", 19: "nineteenth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth",
+		60: "sixtieth", 70: "seventieth", 80: "eightieth", 90: "ninetieth", 100: "hundredth",
+	} {
+		ordinals[w] = n
+	}
+	for w, n := range ordinals {
+		if n >= 5 && n <= 10 {
+			fractions[w] = 1 / n
+			fractions[w+"s"] = 1 / n
+		}
+	}
+}
 
 // definite words before a number word make it a reference ("the two
 // leaders", "both three"), not a figure.
@@ -168,10 +198,25 @@ func findFigures(toks []token) []figure {
 				}
 			}
 		}
-		// "half a million": a share of an amount.
-		if fr, ok := fractions[t.low]; ok && i+2 < len(toks) && toks[i+1].low == "a" && multipliers[toks[i+2].low] >= 100 {
-			out = append(out, figure{value: fr * multipliers[toks[i+2].low], start: i, end: i + 3, dir: dirBefore(toks, i)})
-			i += 2
+		// "half a million", "half a dozen", "a half-million-dollar": a
+		// share of an amount.
+		if fr, ok := fractions[t.low]; ok && i+1 < len(toks) {
+			j := i + 1
+			if toks[j].low == "a" && j+1 < len(toks) {
+				j++
+			} else if !toks[j].joined {
+				j = -1
+			}
+			if m := 0.0; j > 0 {
+				if m = multipliers[toks[j].low]; m >= 12 && len(toks[j].low) > 2 {
+					out = append(out, figure{value: fr * m, start: i, end: j + 1, dir: dirBefore(toks, i)})
+					i = j
+					continue
+				}
+			}
+		}
+		if m, ok := multiplied[t.low]; ok {
+			out = append(out, figure{value: m, start: i, end: i + 1})
 			continue
 		}
 		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") {
@@ -180,8 +225,9 @@ func findFigures(toks []token) []figure {
 		}
 		// "a half", "one third", "half"; not "the second quarter".
 		if fr, ok := fractions[t.low]; ok && !(i > 0 && ordinals[toks[i-1].low] > 0) {
-			if t.low == "third" && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one")) {
-				// "third" alone is the ordinal, read below.
+			if ordinals[t.low] > 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") && (t.low == "third" || i+1 >= len(toks) || toks[i+1].low == "of" || toks[i+1].clause != t.clause)) {
+				// "third" alone is the ordinal, read below, and so is the
+				// "fifth" of "a fifth term"; "a fifth of voters" is a share.
 			} else {
 				out = append(out, figure{value: fr, fraction: true, start: i, end: i + 1, dir: dirBefore(toks, i)})
 				continue
@@ -194,7 +240,8 @@ func findFigures(toks []token) []figure {
 		if !ok {
 			// "one" is a figure only in "one hundred", "number one" and
 			// the like; on its own it is mostly a pronoun.
-			if t.low == "one" && ((i+1 < len(toks) && multipliers[toks[i+1].low] > 0) || (i > 0 && (toks[i-1].low == "number" || toks[i-1].low == "no"))) {
+			if _, _, share := shareOf(toks, i+1); t.low == "one" && ((i+1 < len(toks) && multipliers[toks[i+1].low] > 0) || (i > 0 && (toks[i-1].low == "number" || toks[i-1].low == "no")) || share ||
+				i+3 < len(toks) && toks[i+1].low == "and" && toks[i+2].low == "a" && toks[i+3].low == "half") {
 				v, ok = 1, true
 			} else if t.low == "a" && i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 {
 				v, ok = 1, true
@@ -203,15 +250,11 @@ func findFigures(toks []token) []figure {
 			}
 		}
 		start := i
-		// "twenty-four", "twenty four"
-		if v >= 20 && v < 100 && !ord && i+1 < len(toks) {
-			if toks[i+1].low == "one" {
-				v++
-				i++
-			} else if u, o2, ok2 := numberValue(toks[i+1].low); ok2 && u < 10 && !hasDigit(toks[i+1].low) {
-				v += u
-				ord = o2
-				i++
+		if !hasDigit(t.low) && !ord {
+			// "twenty-four", "three hundred and twelve", "two thousand
+			// three hundred", "a thousand", "two dozen".
+			if w, end, o2, ok2 := wordNumber(toks, i); ok2 && end > i+1 {
+				v, ord, i = w, o2, end-1
 			}
 		}
 		// "eighteen and a half million", "two and a half"
@@ -219,7 +262,7 @@ func findFigures(toks []token) []figure {
 			v += 0.5
 			i += 3
 		}
-		// "6.6 billion", "nineteen million", "a thousand"
+		// "6.6 billion", "nineteen million", "1.2 million"
 		for !ord && i+1 < len(toks) && multipliers[toks[i+1].low] > 0 {
 			// "k", "m" and "bn" count only when glued to a digit figure.
 			if len(toks[i+1].low) <= 2 && !hasDigit(t.low) {
@@ -228,18 +271,11 @@ func findFigures(toks []token) []figure {
 			v *= multipliers[toks[i+1].low]
 			i++
 		}
-		// "one hundred and fifty", "two thousand and twenty-two"
-		if !ord && v >= 100 && !hasDigit(t.low) && i+2 < len(toks) && toks[i+1].low == "and" {
-			if u, _, ok2 := numberValue(toks[i+2].low); ok2 && !hasDigit(toks[i+2].low) && u < 100 {
-				v += u
-				i += 2
-				if u >= 20 && i+1 < len(toks) {
-					if w, _, ok3 := numberValue(toks[i+1].low); ok3 && w < 10 && !hasDigit(toks[i+1].low) {
-						v += w
-						i++
-					}
-				}
-			}
+		// "one in four", "1 in 1,000", "three out of four": a share.
+		if n, end, ok2 := shareOf(toks, i+1); ok2 && !ord && v < n && v > 0 && t.low != "twice" && t.low != "thrice" {
+			out = append(out, figure{value: v / n, fraction: true, start: start, end: end, dir: dirBefore(toks, start)})
+			i = end - 1
+			continue
 		}
 		f := figure{value: v, ordinal: ord, start: start, end: i + 1, dir: dirBefore(toks, start)}
 		if toks[i].pct || (i+1 < len(toks) && toks[i+1].low == "percent") || (i+2 < len(toks) && toks[i+1].low == "per" && toks[i+2].low == "cent") {
@@ -254,6 +290,117 @@ func findFigures(toks []token) []figure {
 		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)
 	}
 	return out
+}
+
+// wordNumber reads a number written in words from toks[i]: "twenty-four",
+// "three hundred and twelve", "three hundred twelve", "two thousand three
+// hundred", "two dozen", "twenty-first". end is past its last word. The
+// grammar is English's: a unit may follow a ten, anything under a hundred
+// may follow "hundred" (with or without "and"), and anything under a
+// thousand may follow a larger scale word; "one" counts only inside a
+// number, as a unit after a ten or after "and".
+func wordNumber(toks []token, i int) (v float64, end int, ordinal, ok bool) {
+	total, cur := 0.0, 0.0
+	last := "" // "unit", "teen", "ten", "hundred", "scale"
+	j := i
+	for ; j < len(toks) && !hasDigit(toks[j].low); j++ {
+		w := toks[j].low
+		if w == "and" && (last == "hundred" || last == "scale") && j+1 < len(toks) {
+			if n, o, ok2 := numberValue(toks[j+1].low); ok2 && !o && n < 100 && !hasDigit(toks[j+1].low) || toks[j+1].low == "one" {
+				continue
+			}
+			break
+		}
+		if w == "one" && (last == "ten" || (j > i && toks[j-1].low == "and")) ||
+			j == i && (w == "one" || w == "a") && j+1 < len(toks) && multipliers[toks[j+1].low] >= 12 && len(toks[j+1].low) > 2 {
+			w = "1" // "twenty-one", "a hundred and one", "one thousand", "a dozen"
+		}
+		n, o, ok2 := numberValue(w)
+		if w == "1" {
+			n, o, ok2 = 1, false, true
+		}
+		if ok2 && (w == "twice" || w == "thrice") {
+			break
+		}
+		if ok2 && n < 100 {
+			class := "ten"
+			if n < 10 {
+				class = "unit"
+			} else if n < 20 {
+				class = "teen"
+			}
+			if last == "unit" || last == "teen" || last == "ten" && class != "unit" {
+				return total + cur, j, false, j > i // "five four" is two numbers
+			}
+			cur += n
+			last = class
+			if o {
+				return total + cur, j + 1, true, true // "twenty-first"
+			}
+			continue
+		}
+		switch {
+		case w == "hundred" && (last == "unit" || last == "teen" || last == "ten" || j == i):
+			cur = max(cur, 1) * 100
+			last = "hundred"
+		case w == "dozen" && (last == "unit" || last == "teen"):
+			cur *= 12
+			last = "scale"
+		case multipliers[w] >= 1e3 && len(w) > 2 && last != "" && last != "scale":
+			total += cur * multipliers[w]
+			cur = 0
+			last = "scale"
+		default:
+			return total + cur, j, false, j > i
+		}
+	}
+	return total + cur, j, false, j > i
+}
+
+// shareOf reads the "in four" of "one in four", the "out of 1,000" of
+// "three out of 1,000" and the "in a thousand" of "one in a thousand",
+// starting at i: the whole a count is a share of.
+func shareOf(toks []token, i int) (whole float64, end int, ok bool) {
+	switch {
+	case i+1 < len(toks) && toks[i].low == "in":
+		i++
+	case i+2 < len(toks) && toks[i].low == "out" && toks[i+1].low == "of":
+		i += 2
+	default:
+		return 0, 0, false
+	}
+	if toks[i].low == "a" && i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 {
+		return multipliers[toks[i+1].low], i + 2, true
+	}
+	if toks[i].pct {
+		return 0, 0, false
+	}
+	if hasDigit(toks[i].low) {
+		n, o, ok := numberValue(toks[i].low)
+		if !ok || o {
+			return 0, 0, false
+		}
+		if i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 {
+			return n * multipliers[toks[i+1].low], i + 2, true
+		}
+		year := len(toks[i].low) == 4 && n >= 1900 && n <= 2100
+		return n, i + 1, n > 1 && !year && !toks[i].pct && !timedAt(toks, i+1)
+	}
+	n, end, o, ok := wordNumber(toks, i)
+	if !ok || o || n < 2 || timedAt(toks, end) {
+		return 0, 0, false
+	}
+	return n, end, true
+}
+
+// timedAt reports whether toks[i] is a unit of time: "twice in four
+// minutes" is a rate, not a share.
+func timedAt(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	low := strings.TrimSuffix(toks[i].low, "s")
+	return timeUnits[toks[i].low] != "" || low == "minute" || low == "second"
 }
 
 // dirBefore reads "more than", "over", "at least", "less than", "under",

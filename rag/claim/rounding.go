@@ -51,10 +51,24 @@ func precision(v float64) float64 {
 // b: within half its precision for "about", and within its precision on the
 // side its word gives for "more than" (b above a) or "nearly" (b below a).
 func rounded(a, b figure) bool {
+	if a.approx && a.fraction && b.pct && a.unit == b.unit {
+		// "nearly half" for 48%, "more than a third" for 36%: a share in
+		// words is written to the nearest of its neighbours, which stand
+		// some ten points apart (a quarter, a third, a half).
+		a = figure{value: a.value * 100, pct: true, approx: true, dir: a.dir}
+		return roundedTo(a, b, fractionPrecision)
+	}
 	if !a.approx || a.ordinal || b.ordinal || a.pct != b.pct || a.unit != b.unit {
 		return false
 	}
-	u := precision(a.value)
+	return roundedTo(a, b, precision(a.value))
+}
+
+// fractionPrecision is the precision, in percentage points, of a share
+// written in words.
+const fractionPrecision = 10
+
+func roundedTo(a, b figure, u float64) bool {
 	d := b.value - a.value
 	switch {
 	case a.dir > 0:

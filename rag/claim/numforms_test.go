@@ -1,0 +1,123 @@
+package claim
+
+import "testing"
+
+// TestNumberForms holds figures written the many ways news writes them: a
+// faithful rewrite of each must be kept, and a changed figure, a figure
+// moved to another noun or a bound turned round must be dropped. The
+// passages and sentences are made up for the test.
+func TestNumberForms(t *testing.T) {
+	const (
+		budget  = "The council approved a budget of $3.2 billion on Tuesday, and 312 staff will lose their jobs."
+		arrests = "Police arrested 24 people, including 12 teenagers, after the match."
+		outage  = "The company said 1,200,000 customers were affected by the outage."
+		jobless = "Unemployment rose to 4.5 per cent in March, up 0.3 percentage points on the month."
+		survey  = "One in four adults reported symptoms, the survey found."
+		quarter = "A quarter of adults reported symptoms, the survey found."
+		suspect = "The suspect, aged 31, was charged on Monday."
+		prices  = "Rents doubled over the decade, while wages rose by 10 per cent."
+		race    = "Okafor finished third in the race, behind two Kenyan runners."
+		injured = "Between 10 and 12 people were injured in the crash."
+		prize   = "The painting sold for £40,000 at auction on Friday."
+		grant   = "The charity received a grant of $500,000 from the city."
+		deal    = "The deal is worth $3bn, and more than 40,000 homes will be built."
+		tripled = "Sales tripled to 900 units last year."
+		poll    = "In the poll, 48% of voters backed the plan and 36% opposed it, while 90% said they would vote."
+		jubilee = "The club marked its 50th anniversary with a 21st straight win."
+		crowd   = "Organisers said 1.5 million people attended, and 20% of them were tourists."
+	)
+	tests := []struct {
+		name, sentence, passage string
+		ok                      bool
+	}{
+		{"number words with and", "Three hundred and twelve staff will lose their jobs.", budget, true},
+		{"number words without and", "Three hundred twelve staff will lose their jobs.", budget, true},
+		{"bn glued", "The council approved a $3.2bn budget on Tuesday.", budget, true},
+		{"billion dollars", "The council approved a budget of 3.2 billion dollars on Tuesday.", budget, true},
+		{"about a rounded amount", "The council approved a budget of about $3 billion on Tuesday.", budget, true},
+		{"more than a rounded count", "More than 300 staff will lose their jobs.", budget, true},
+		{"figure changed", "Two hundred and thirteen staff will lose their jobs.", budget, false},
+		{"amount changed", "The council approved a budget of $2.3 billion on Tuesday.", budget, false},
+		{"fewer than, wrong side", "Fewer than 300 staff will lose their jobs.", budget, false},
+		{"two dozen", "Police arrested two dozen people, including a dozen teenagers, after the match.", arrests, true},
+		{"a dozen", "Police arrested 24 people, among them a dozen teenagers.", arrests, true},
+		{"figures moved between nouns", "Police arrested 12 people, including 24 teenagers, after the match.", arrests, false},
+		{"dozen moved to another noun", "Police arrested a dozen people after the match.", arrests, false},
+		{"three dozen", "Police arrested three dozen people after the match.", arrests, false},
+		{"millions with a point", "The company said 1.2 million customers were affected by the outage.", outage, true},
+		{"m glued", "The outage affected 1.2m customers, the company said.", outage, true},
+		{"about a million", "The company said about a million customers were affected by the outage.", outage, true},
+		{"million changed", "The company said 2.1 million customers were affected by the outage.", outage, false},
+		{"percent sign", "Unemployment rose to 4.5% in March, up 0.3 percentage points on the month.", jobless, true},
+		{"percent word", "Unemployment rose to 4.5 percent in March.", jobless, true},
+		{"percent changed", "Unemployment rose to 5.4% in March.", jobless, false},
+		{"points changed", "Unemployment rose to 4.5% in March, up 3 percentage points on the month.", jobless, false},
+		{"one in four as a percentage", "Twenty-five per cent of adults reported symptoms, the survey found.", survey, true},
+		{"one in four as a quarter", "A quarter of adults reported symptoms, the survey found.", survey, true},
+		{"a quarter as one in four", "One in four adults reported symptoms, the survey found.", quarter, true},
+		{"one in three", "One in three adults reported symptoms, the survey found.", survey, false},
+		{"one in four as 40 per cent", "Forty per cent of adults reported symptoms, the survey found.", survey, false},
+		{"digits one in four", "1 in 4 adults reported symptoms, the survey found.", survey, true},
+		{"three out of four", "Three out of four adults reported symptoms, the survey found.", survey, false},
+		{"age as year-old", "The 31-year-old suspect was charged on Monday.", suspect, true},
+		{"age in years old", "The suspect, 31 years old, was charged on Monday.", suspect, true},
+		{"age changed", "The 13-year-old suspect was charged on Monday.", suspect, false},
+		{"age in words", "The thirty-one-year-old suspect was charged on Monday.", suspect, true},
+		{"doubled as twice", "Over the decade rents grew twofold, while wages rose by 10 per cent.", prices, true},
+		{"doubled kept", "Rents doubled over the decade.", prices, true},
+		{"doubled made tripled", "Rents tripled over the decade.", prices, false},
+		{"tripled as threefold", "Sales rose threefold to 900 units last year.", tripled, true},
+		{"tripled made doubled", "Sales doubled to 900 units last year.", tripled, false},
+		{"ordinal in digits", "Okafor finished 3rd in the race, behind two Kenyan runners.", race, true},
+		{"ordinal changed", "Okafor finished second in the race, behind two Kenyan runners.", race, false},
+		{"range with a hyphen", "10-12 people were injured in the crash.", injured, true},
+		{"range in words", "Ten to twelve people were injured in the crash.", injured, true},
+		{"range changed", "Between 10 and 20 people were injured in the crash.", injured, false},
+		{"pounds in words", "The painting sold for 40,000 pounds at auction on Friday.", prize, true},
+		{"k glued", "The painting sold for £40k at auction on Friday.", prize, true},
+		{"thousand in words", "The painting sold for forty thousand pounds at auction on Friday.", prize, true},
+		{"half a million", "The charity received a half-million-dollar grant from the city.", grant, true},
+		{"half a million, spaced", "The charity received a grant of half a million dollars from the city.", grant, true},
+		{"a million for half", "The charity received a grant of a million dollars from the city.", grant, false},
+		{"bn spelled out", "The deal is worth 3 billion dollars, and over 40,000 homes will be built.", deal, true},
+		{"more flipped to fewer", "The deal is worth $3bn, and fewer than 40,000 homes will be built.", deal, false},
+		{"at least for more than", "At least 40,000 homes will be built under the $3bn deal.", deal, true},
+		{"forty thousand", "More than forty thousand homes will be built under the deal.", deal, true},
+		{"nearly half", "In the poll, nearly half of voters backed the plan.", poll, true},
+		{"more than a third", "More than a third of voters opposed the plan, the poll found.", poll, true},
+		{"nine in ten", "Nine in ten voters said they would vote, the poll found.", poll, true},
+		{"more than half for 48%", "In the poll, more than half of voters backed the plan.", poll, false},
+		{"nearly half for 36%", "Nearly half of voters opposed the plan, the poll found.", "In the poll, 36% of voters opposed the plan.", false},
+		{"eight in ten for 90%", "Eight in ten voters said they would vote, the poll found.", poll, false},
+		{"ordinal fiftieth", "The club marked its fiftieth anniversary with a twenty-first straight win.", jubilee, true},
+		{"ordinal changed, fortieth", "The club marked its fortieth anniversary with a 21st straight win.", jubilee, false},
+		{"ordinal changed, 31st", "The club marked its 50th anniversary with a thirty-first straight win.", jubilee, false},
+		{"one and a half million", "Organisers said one and a half million people attended.", crowd, true},
+		{"1,500,000", "Organisers said 1,500,000 people attended.", crowd, true},
+		{"a fifth", "Organisers said a fifth of the 1.5 million people who attended were tourists.", crowd, true},
+		{"one in five", "One in five of the 1.5 million people who attended were tourists, organisers said.", crowd, true},
+		{"a quarter for a fifth", "Organisers said a quarter of the 1.5 million people who attended were tourists.", crowd, false},
+		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
+	}
+	for _, tt := range tests {
+		r := Check(tt.sentence, Source{Text: tt.passage})
+		if r.OK() != tt.ok {
+			t.Errorf("%s: %q against %q: got %s %s %q", tt.name, tt.sentence, tt.passage, r.Verdict, r.Kind, r.Reason)
+		}
+	}
+}
+
+func TestWordNumber(t *testing.T) {
+	for text, want := range map[string]float64{
+		"one hundred and fifty": 150, "a hundred and one": 101, "three hundred and twelve": 312,
+		"three hundred twelve": 312, "two thousand three hundred": 2300, "twenty-four": 24,
+		"a thousand": 1000, "two dozen": 24, "twelve thousand": 12000, "nineteen million": 19e6,
+		"one million two hundred thousand": 1.2e6, "thirty-one": 31, "ninety nine": 99,
+	} {
+		toks := tokenize(text, 20)
+		v, end, _, ok := wordNumber(toks, 0)
+		if !ok || end != len(toks) || v != want {
+			t.Errorf("wordNumber(%q) = %v, %d words, %v; want %v, all %d", text, v, end, ok, want, len(toks))
+		}
+	}
+}
