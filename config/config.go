@@ -244,6 +244,14 @@ type Store struct {
 	WeaviateAPIKey      Secret
 	WeaviateReplication int
 	WeaviateConsistency string // QUORUM, ONE or ALL
+	// WeaviateKeywords is where keyword search runs: KeywordsInBot or
+	// KeywordsInWeaviate.
+	WeaviateKeywords string
+	// WeaviateBatchSize is how many passages one import request carries.
+	WeaviateBatchSize int
+	// WeaviateImportConcurrency is how many import requests may be in
+	// flight; 0 lets the store choose.
+	WeaviateImportConcurrency int
 	// WeaviateCollection prefixes the names of the two collections
 	// (…Passage and …Article), so that several indexes share a server.
 	WeaviateCollection string
@@ -253,6 +261,12 @@ type Store struct {
 const (
 	StoreChromem  = "chromem"
 	StoreWeaviate = "weaviate"
+)
+
+// Where keyword search runs with the weaviate store.
+const (
+	KeywordsInBot      = "bot"
+	KeywordsInWeaviate = "weaviate"
 )
 
 // DefaultUserAgent identifies coveragebot to the sites it fetches.
@@ -294,6 +308,8 @@ func Default() Config {
 			Backend:             StoreChromem,
 			WeaviateReplication: 1,
 			WeaviateConsistency: "QUORUM",
+			WeaviateKeywords:    KeywordsInBot,
+			WeaviateBatchSize:   500,
 			WeaviateCollection:  "Coveragebot",
 		},
 	}

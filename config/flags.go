@@ -17,11 +17,14 @@ var commonFlags = []struct {
 	{"config", envConfig, "YAML `FILE` of settings"},
 	{"log-level", "COVERAGEBOT_LOG_LEVEL", "least important log `LEVEL` shown: debug, info, warn or error"},
 	{"log-format", "COVERAGEBOT_LOG_FORMAT", "log `FORMAT`: text or json"},
+	{"weaviate-batch-size", "COVERAGEBOT_WEAVIATE_BATCH_SIZE", "`PASSAGES` in each Weaviate import request"},
+	{"weaviate-import-concurrency", "COVERAGEBOT_WEAVIATE_IMPORT_CONCURRENCY", "Weaviate import `REQUESTS` in flight at once (0: 4, or 1 with replication)"},
 }
 
-// BindFlags registers --index, --data, --config, --log-level and --log-format
-// on fs, with c's current values as their defaults. After fs.Parse, c holds
-// the flags' values: flags win over the environment and the file. --config
+// BindFlags registers --index, --data, --config, --log-level, --log-format
+// and the Weaviate import settings on fs, with c's current values as their
+// defaults. After fs.Parse, c holds the flags' values: flags win over the
+// environment and the file. --config
 // reloads c from the named file and the environment c was loaded from, then
 // applies the other flags again, whatever their order on the command line.
 func (c *Config) BindFlags(fs *flag.FlagSet) {

@@ -123,6 +123,8 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 		Logger: logger,
 		Fresh:  so.fresh,
 		Store:  store,
+		// Read only with a store: where its keyword searches run.
+		KeywordsInStore: cfg.Store.WeaviateKeywords == config.KeywordsInWeaviate,
 	})
 	if err != nil {
 		return nil, err
@@ -178,6 +180,8 @@ func weaviateOptions(cfg config.Config, progress func(done, total int)) weaviate
 		Collection:  cfg.Store.WeaviateCollection,
 		Replication: cfg.Store.WeaviateReplication,
 		Consistency: cfg.Store.WeaviateConsistency,
+		BatchSize:   cfg.Store.WeaviateBatchSize,
+		Concurrency: cfg.Store.WeaviateImportConcurrency,
 		Progress:    progress,
 	}
 }

@@ -89,7 +89,11 @@ func (snapshotBackend) vectors() error { return nil }
 
 // storeBackend keeps the passages in a rag.Store; the index keeps only the
 // catalog, read from the store's Catalog and written through to it.
-type storeBackend struct{ store rag.Store }
+type storeBackend struct {
+	store rag.Store
+	// keywords sends keyword searches to the store (Options.KeywordsInStore).
+	keywords bool
+}
 
 func (b storeBackend) open(ctx context.Context, ix *Index) error { return ix.openStore(ctx) }
 
@@ -101,7 +105,35 @@ func (b storeBackend) write(ctx context.Context, ix *Index, pb preparedBatch, re
 	return ix.writeStore(ctx, pb, removed)
 }
 
-func (b storeBackend) searcher(*indexState, retrievalTuning) searcher { return b.store }
+func (b storeBackend) searcher(st *indexState, tu retrievalTuning) searcher {
+	if b.keywords {
+		return b.store
+	}
+	return storeSearcher{store: b.store, local: newEngines(st, tu)}
+}
+
+// storeSearcher is what retrieval over a Store asks: the store for
+// vectors, and the catalog's own BM25 postings for keywords. The catalog
+// holds every passage's text anyway, and its postings cost a few hundred
+// bytes a passage; a keyword search in Weaviate costs far more time than a
+// search of them, since Weaviate reads every object it returns whole, an
+// article's catalog record included (docs/SCALING.md, "Where the time
+// went"). The scores are the in-process index's, whichever replica holds
+// the vectors.
+type storeSearcher struct {
+	store rag.Store
+	local engines
+}
+
+func (s storeSearcher) Name() string { return s.store.Name() }
+
+func (s storeSearcher) VectorQuery(ctx context.Context, q rag.VectorQuery) ([]rag.Match, error) {
+	return s.store.VectorQuery(ctx, q)
+}
+
+func (s storeSearcher) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Match, error) {
+	return s.local.KeywordQuery(ctx, q)
+}
 
 func (b storeBackend) vectors() error {
 	return fmt.Errorf("the index is kept in the %s store, which holds its vectors", b.store.Name())

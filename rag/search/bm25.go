@@ -26,8 +26,8 @@ type keywordIndex struct {
 	termIDs  map[string]uint32
 	postings [][]posting // by term id; empty when statsOnly
 	// statsOnly keeps document frequencies (df, by term id) instead of
-	// postings: the index of a Store, whose searches run in the store,
-	// needs only IDF and lengths.
+	// postings: the catalog of an index whose keyword searches run in its
+	// Store (Options.KeywordsInStore) needs only IDF and lengths.
 	statsOnly bool
 	df        []uint32
 	docLen    []uint32 // by document number; 0 marks a removed document

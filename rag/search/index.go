@@ -36,6 +36,12 @@ type Options struct {
 	// Store, when set, keeps the passages in an external store instead of
 	// in process and on disk; Dir is then unused. See Store.
 	Store rag.Store
+	// KeywordsInStore, with a Store, sends keyword (BM25) searches to the
+	// store too, and keeps only document frequencies in memory. By
+	// default the catalog keeps BM25 postings and searches them in
+	// process: a few hundred bytes a passage, and a store's keyword search
+	// is much slower (docs/SCALING.md, "Where the time went").
+	KeywordsInStore bool
 }
 
 // Index is the coverage index: every passage with its vector in a chromem-go
@@ -121,7 +127,7 @@ func Open(embedder rag.Embedder, opts Options) (*Index, error) {
 	ix := &Index{opts: opts, embedder: embedder, logger: opts.Logger.With("component", "index"), backend: snapshotBackend{}}
 	if opts.Store != nil {
 		ix.opts.Dir = ""
-		ix.backend = storeBackend{opts.Store}
+		ix.backend = storeBackend{store: opts.Store, keywords: opts.KeywordsInStore}
 	}
 	if err := ix.backend.open(context.Background(), ix); err != nil {
 		return nil, err

@@ -9,11 +9,11 @@ import (
 )
 
 // newCatalogState is the in-memory part of an index kept in a Store: the
-// articles and passages without vectors, and document frequencies without
-// postings.
-func newCatalogState(embedder string, dims int) *indexState {
+// articles and passages without vectors, and their BM25 postings
+// (storeSearcher), or only document frequencies when statsOnly.
+func newCatalogState(embedder string, dims int, statsOnly bool) *indexState {
 	kw := newKeywordIndex()
-	kw.statsOnly = true
+	kw.statsOnly = statsOnly
 	return &indexState{
 		dims: dims, embedder: embedder,
 		byID: map[string]uint32{}, articles: map[string]*articleRec{}, kw: kw,
@@ -40,7 +40,7 @@ func (ix *Index) readCatalog(ctx context.Context) (*indexState, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("open %s store: %w", s.Name(), err)
 	}
-	st := newCatalogState(ix.embedder.Name, ix.embedder.Dimensions)
+	st := newCatalogState(ix.embedder.Name, ix.embedder.Dimensions, ix.opts.KeywordsInStore)
 	var pb preparedBatch
 	var foreign *rag.StoredArticle
 	counter := newTermCounter()

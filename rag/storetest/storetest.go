@@ -494,7 +494,25 @@ var questions = []struct {
 	{"the of and", rag.RetrieveOptions{K: 3}},
 }
 
+// testIndexRetrievesAsInProcess runs twice over the same store: with
+// keyword searches in the index's own postings (the default), then, as a
+// second process would, in the store (search.Options.KeywordsInStore).
 func testIndexRetrievesAsInProcess(t *testing.T, open Opener) {
+	for _, c := range []struct {
+		name    string
+		inStore bool
+	}{{"KeywordsInIndex", false}, {"KeywordsInStore", true}} {
+		t.Run(c.name, func(t *testing.T) {
+			ix, err := search.Open(search.NewLocalEmbedder(), search.Options{Store: open(t, ""), KeywordsInStore: c.inStore})
+			if err != nil {
+				t.Fatal(err)
+			}
+			retrievesAsInProcess(t, ix)
+		})
+	}
+}
+
+func retrievesAsInProcess(t *testing.T, ix *search.Index) {
 	asOf := time.Date(2022, 7, 28, 12, 0, 0, 0, time.UTC)
 	plain, err := search.Open(search.NewLocalEmbedder(), search.Options{})
 	if err != nil {
@@ -503,7 +521,6 @@ func testIndexRetrievesAsInProcess(t *testing.T, open Opener) {
 	if _, err := plain.Ingest(ctx, Corpus(), search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ix := openIndex(t, open(t, ""), search.NewLocalEmbedder())
 	if _, err := ix.Ingest(ctx, Corpus(), search.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}

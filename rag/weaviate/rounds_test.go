@@ -30,9 +30,11 @@ const maxRounds = 2
 // TestQuestionCostsTwoRounds counts, through proxies on loopback between the
 // store and a real Weaviate, the rounds of search requests each question
 // makes: over gRPC (the GRPC address set, as the compose profile does) and
-// over GraphQL (only the URL). A change that makes retrieval wait for one
-// more answer before asking again fails here. The hits must also be the
-// in-process index's, in the same order.
+// over GraphQL (only the URL), with keyword searches in the bot (the
+// default: only vector searches reach Weaviate) and in Weaviate
+// (search.Options.KeywordsInStore). A change that makes retrieval wait for
+// one more answer before asking again fails here. The hits must also be
+// the in-process index's, in the same order.
 func TestQuestionCostsTwoRounds(t *testing.T) {
 	ctx := context.Background()
 	articles := benchArticles(t)[:200]
@@ -62,13 +64,20 @@ func TestQuestionCostsTwoRounds(t *testing.T) {
 	gate := &roundGate{quiet: roundQuiet}
 	httpProxy := countingHTTPProxy(t, node.Host(), gate)
 	grpcProxy := countingGRPCProxy(t, node.GRPCHost(), gate)
-	for _, transport := range []struct{ name, grpc string }{{"GRPC", grpcProxy}, {"GraphQL", ""}} {
-		t.Run(transport.name, func(t *testing.T) {
-			s, err := weaviate.Open(ctx, weaviate.Options{URL: httpProxy, GRPC: transport.grpc, Collection: "Rounds"})
+	for _, c := range []struct {
+		name            string
+		grpc            string
+		keywordsInStore bool
+	}{
+		{"GRPC", grpcProxy, false}, {"GraphQL", "", false},
+		{"GRPC/keywords-in-weaviate", grpcProxy, true}, {"GraphQL/keywords-in-weaviate", "", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := weaviate.Open(ctx, weaviate.Options{URL: httpProxy, GRPC: c.grpc, Collection: "Rounds"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			remote, err := search.Open(e, search.Options{Store: s})
+			remote, err := search.Open(e, search.Options{Store: s, KeywordsInStore: c.keywordsInStore})
 			if err != nil {
 				t.Fatal(err)
 			}
