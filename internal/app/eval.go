@@ -129,6 +129,13 @@ func (c *evalCmd) run(ctx context.Context, inv *invocation) error {
 		return err
 	}
 	ingest := time.Since(start)
+	if st.weaviate != nil {
+		// A server indexing asynchronously (compose's ASYNC_INDEXING)
+		// would answer from a half-built vector index.
+		if err := st.weaviate.WaitIndexed(ctx, 100*time.Millisecond); err != nil {
+			return err
+		}
+	}
 
 	outs, err := eval.Run(ctx, st.index, queries)
 	if err != nil {

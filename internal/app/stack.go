@@ -83,6 +83,8 @@ func chatFor(cfg config.Config, model string, logger *slog.Logger, client *http.
 type stack struct {
 	index  *search.Index
 	engine *answer.Engine
+	// weaviate is the index's store when it is kept in Weaviate.
+	weaviate *weaviate.Store
 }
 
 type stackOptions struct {
@@ -138,7 +140,9 @@ func openStack(cfg config.Config, logger *slog.Logger, so stackOptions) (*stack,
 		StaleAfter:   cfg.Retrieval.StaleAfter,
 		ContextChars: cfg.LLM.ContextChars,
 	}
-	return &stack{index: idx, engine: eng}, nil
+	out := &stack{index: idx, engine: eng}
+	out.weaviate, _ = store.(*weaviate.Store)
+	return out, nil
 }
 
 // storeTimeout bounds connecting to an external store and preparing its
