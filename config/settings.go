@@ -261,7 +261,7 @@ func buildSettings() []setting {
 			"ALL", []string{"QUORUM", "ONE", "ALL"}, strings.ToUpper,
 			func(c *Config) *string { return &c.Store.WeaviateConsistency }),
 		choice("COVERAGEBOT_WEAVIATE_KEYWORDS",
-			"Where keyword (BM25) search runs when COVERAGEBOT_STORE is weaviate: bot (each bot process keeps the keyword postings, a few hundred bytes a passage, and searches them: several times faster) or weaviate (less memory in the bot).",
+			"Where keyword (BM25) search runs when COVERAGEBOT_STORE is weaviate: bot (each bot process keeps the keyword postings, about 0.7 KB a passage, and searches them: several times faster) or weaviate (less memory in the bot).",
 			"keyword search", KeywordsInWeaviate, []string{KeywordsInBot, KeywordsInWeaviate}, strings.ToLower,
 			func(c *Config) *string { return &c.Store.WeaviateKeywords }),
 		whole("COVERAGEBOT_WEAVIATE_BATCH_SIZE", "Passages in each Weaviate import request.",

@@ -39,7 +39,7 @@ type Options struct {
 	// KeywordsInStore, with a Store, sends keyword (BM25) searches to the
 	// store too, and keeps only document frequencies in memory. By
 	// default the catalog keeps BM25 postings and searches them in
-	// process: a few hundred bytes a passage, and a store's keyword search
+	// process: about 0.7 KB a passage, and a store's keyword search
 	// is much slower (docs/SCALING.md, "Where the time went").
 	KeywordsInStore bool
 }
