@@ -181,7 +181,7 @@ func hasFiniteVerb(s string) bool {
 		if auxiliaries[w] && w != "not" && w != "also" && w != "still" && w != "being" && w != "been" || clauseOpeners[w] && !subordinators[w] && w != "to" && w != "as" {
 			return true
 		}
-		if strings.HasSuffix(w, "ed") && len(w) > 4 && lexicon.IsVerb(w) || irregularPast(w) {
+		if regularPast(w) || irregularPast(w) {
 			return true
 		}
 	}
@@ -327,7 +327,22 @@ func hasFinitePast(s string, afterMarker bool) bool {
 		if afterMarker && i == 0 || k >= 0 && (auxiliaries[strings.Trim(words[k], ".,;:()\"“”’'")] || determiners[words[k]]) {
 			continue
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "ed") && lexicon.IsVerb(w) || irregularPast(w) {
+		if regularPast(w) || irregularPast(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// regularPast reports whether a word is a verb's past in -ed: WordNet's
+// morphology finds it a verb base other than itself ("died" is "die",
+// "used" is "use"; "need", "exceed" are their own bases, in the present).
+func regularPast(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "ed") || !lexicon.IsVerb(w) {
+		return false
+	}
+	for _, b := range lexicon.Bases(w) {
+		if b != w && lexicon.IsVerb(b) {
 			return true
 		}
 	}

@@ -196,6 +196,10 @@ func TestResolveDate(t *testing.T) {
 		// later text (a running timeline), not the same day a year before.
 		{"March 3: The council voted to close the pier.", fri, day(2025, 3, 3), rag.PrecisionDay, "March 3"},
 		{"The clinic closed on March 20.", fri, day(2024, 3, 20), rag.PrecisionDay, "March 20"},
+		// A short past in -ed is a past ("died", "used"); a verb that is its
+		// own base in -eed ("exceed") is a present.
+		{"The drummer, who died on 3 December, was 71.", day(2025, 10, 20), day(2024, 12, 3), rag.PrecisionDay, "3 December"},
+		{"Orders exceed supply in December, the firm says.", day(2025, 11, 20), day(2025, 12, 1), rag.PrecisionMonth, "in December"},
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
