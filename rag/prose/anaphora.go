@@ -140,6 +140,9 @@ type ArticleDates struct {
 	ref   time.Time
 	spans [][2]int
 	last  map[int]rag.EventDate // by sentence: the last event date up to its end
+	// calendar dates the weekday headings of a week's calendar
+	// (calendarDate); empty when the article is none, nil until read.
+	calendar map[time.Weekday]time.Time
 }
 
 // anchorReach is how many sentences back an anaphoric expression looks for
@@ -160,6 +163,9 @@ func (a *ArticleDates) Reference() time.Time { return a.ref }
 // article gave before it. A sentence not found in the article has no
 // earlier date to count from.
 func (a *ArticleDates) Date(sentence string) (rag.EventDate, bool) {
+	if d, ok := a.calendarDate(sentence); ok {
+		return d, true
+	}
 	var anchor rag.EventDate
 	if offset := strings.Index(a.body, sentence); offset >= 0 && sentence != "" && reAnaphoric.MatchString(sentence) {
 		// The sentences that end at or before the offset come before it.
@@ -168,6 +174,50 @@ func (a *ArticleDates) Date(sentence string) (rag.EventDate, bool) {
 	}
 	d, ok, _ := resolveDate(sentence, a.ref, anchor)
 	return d, ok
+}
+
+// reDayHeading finds a line headed by a weekday and a colon, as a week's
+// calendar writes one ("Tuesday: earnings from ...").
+var reDayHeading = regexp.MustCompile(`(?m)^[ \t]*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]*:`)
+
+// calendarDate dates a line headed by a weekday ("Thursday: jobless claims
+// released") when the article is a week's calendar: three or more such
+// headings, in the order of the week. The calendar is one week, the one in
+// which its first day is nearest the reference date, so a preview
+// published on a Sunday lists the days to come and its Friday is not the
+// Friday past, as a heading read alone would be.
+func (a *ArticleDates) calendarDate(sentence string) (rag.EventDate, bool) {
+	m := reDayHeading.FindStringSubmatch(sentence)
+	if m == nil || a.ref.IsZero() || !strings.HasPrefix(strings.TrimSpace(sentence), m[1]) {
+		return rag.EventDate{}, false
+	}
+	if a.calendar == nil {
+		a.calendar = map[time.Weekday]time.Time{}
+		heads := reDayHeading.FindAllStringSubmatch(a.body, -1)
+		order := func(w time.Weekday) int { return (int(w) + 6) % 7 } // Monday first
+		inOrder := len(heads) >= 3
+		for i := 1; i < len(heads) && inOrder; i++ {
+			inOrder = order(weekdayNames[strings.ToLower(heads[i][1])]) > order(weekdayNames[strings.ToLower(heads[i-1][1])])
+		}
+		if inOrder {
+			ref := TruncateDay(a.ref)
+			first := weekdayNames[strings.ToLower(heads[0][1])]
+			back := (int(ref.Weekday()) - int(first) + 7) % 7
+			start := ref.AddDate(0, 0, -back)
+			if fwd := (7 - back) % 7; fwd < back {
+				start = ref.AddDate(0, 0, fwd)
+			}
+			for _, h := range heads {
+				wd := weekdayNames[strings.ToLower(h[1])]
+				a.calendar[wd] = start.AddDate(0, 0, order(wd)-order(first))
+			}
+		}
+	}
+	t, ok := a.calendar[weekdayNames[strings.ToLower(m[1])]]
+	if !ok {
+		return rag.EventDate{}, false
+	}
+	return rag.EventDate{Date: t, Phrase: m[1], Precision: rag.PrecisionDay}, true
 }
 
 // lastUpTo returns the last date of an event the article gave up to the

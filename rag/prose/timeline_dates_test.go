@@ -373,3 +373,37 @@ func FuzzArticleDates(f *testing.F) {
 		}
 	})
 }
+
+// A week's calendar (three or more lines headed by a weekday, in the order
+// of the week) is one week: the one in which its first day is nearest the
+// page's date, so a preview published on a Sunday lists the days to come.
+func TestArticleDatesCalendar(t *testing.T) {
+	sun := time.Date(2025, 3, 16, 0, 0, 0, 0, time.UTC)
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 0, 0, 0, 0, time.UTC) }
+	body := "What to watch this week.\n\nMonday: Retail sales figures\n\nWednesday: The central bank sets rates\n\n" +
+		"Thursday: Earnings from two airlines\n\nFriday: Home sales figures\n"
+	dates := NewArticleDates(body, sun)
+	for _, tt := range []struct {
+		line string
+		want time.Time
+	}{
+		{"Monday: Retail sales figures", day(17)},
+		{"Wednesday: The central bank sets rates", day(19)},
+		{"Thursday: Earnings from two airlines", day(20)},
+		{"Friday: Home sales figures", day(21)},
+	} {
+		if d, ok := dates.Date(tt.line); !ok || !d.Date.Equal(tt.want) {
+			t.Errorf("%q: got %v %v, want %v", tt.line, d.Date, ok, tt.want)
+		}
+	}
+	// Two headings, or headings out of the week's order, are no calendar:
+	// each is read as a weekday alone (Friday, five days back).
+	for _, body := range []string{
+		"Friday: Home sales figures\n\nThursday: Jobless claims\n",
+		"Thursday: Jobless claims\n\nFriday: Home sales figures\n\nMonday: Retail sales\n",
+	} {
+		if d, ok := NewArticleDates(body, sun).Date("Friday: Home sales figures"); !ok || !d.Date.Equal(day(14)) {
+			t.Errorf("%q: got %v %v, want the Friday past", body, d.Date, ok)
+		}
+	}
+}
