@@ -569,8 +569,21 @@ func LexFiles(word string, pos byte) []string {
 	return nil
 }
 
+// CanNamePerson reports whether WordNet files a sense of a noun, in any of
+// its forms and however rare the sense, under noun.person: "head" (a chief)
+// and "lawyer" can name a person, "table" cannot.
+func CanNamePerson(word string) bool {
+	lx := load()
+	for _, x := range lx.forms(word) {
+		if _, ok := lx.roles[x]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // SameRole reports whether two person nouns, in any of their forms, can
-// name one role: a synset of their first senses is shared ("pontiff" and
+// name one role: a synset of their person senses is shared ("pontiff" and
 // "pope") or is up to two hypernym steps above the other's ("senator" and
 // "legislator"). Nouns that are merely kinds of one thing ("senator" and
 // "congressman") are not the same role.

@@ -126,9 +126,18 @@ func (pr *profile) addAppositive(ap string) {
 			pr.proper = append(pr.proper, w)
 		}
 	}
-	if w := profileWord(head); w != "" && (jobTitles[w] || isPersonNoun(w)) {
+	if w := profileWord(head); w != "" && (jobTitles[w] || hasPersonSense(w)) {
 		pr.roles = append(pr.roles, w)
 	}
+}
+
+// hasPersonSense reports whether a singular noun can name a person by
+// WordNet: one of its senses is filed under noun.person. In apposition to
+// a name the noun is said of a person, so that is the sense meant, however
+// rare: "the head of the agency" is a head in the sense of chief.
+func hasPersonSense(w string) bool {
+	w, ok := singularNoun(w)
+	return ok && lexicon.CanNamePerson(w)
 }
 
 // profileOf gathers what the article says of the person a canonical name
@@ -363,6 +372,20 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 			return c.p, true
 		}
 	}
+	// News may give the role first and the name in the next sentence:
+	// `…, according to the chief of Britain's intelligence service. “…,”
+	// Ada Lund, the head of the agency, said.` The person must be first
+	// named there and given the head and every modifier before it (a
+	// Virginia Democrat is not "the Washington state Democrat"); the body
+	// of a prepositional phrase may be named another way ("the agency",
+	// "MI6").
+	before := d.mods[:len(d.mods)-len(d.ofMods)]
+	for _, p := range x.introducedNext(pos) {
+		pr := x.namedProfile(x.canonical(p.name))
+		if pr.holds(d.head) && !pr.contradicts(d) && pr.supports(before) && agrees(p) {
+			return p, true
+		}
+	}
 	// Someone's relative or coach is the person the article gave that
 	// role, not the person the text is about, who is often the owner.
 	if d.owned {
@@ -512,4 +535,32 @@ func (x *quoteExtractor) introducedUnnamed(head string, pos int) bool {
 			}
 		}
 	}
+}
+
+// introducedNext returns the people the sentence after pos's names for the
+// first time in the article, in order.
+func (x *quoteExtractor) introducedNext(pos int) []personMention {
+	_, end := x.sentenceAround(pos)
+	i := sort.Search(len(x.sentences), func(i int) bool { return x.sentences[i][0] >= end })
+	if i == len(x.sentences) {
+		return nil
+	}
+	from, to := x.sentences[i][0], x.sentences[i][1]
+	named := map[string]bool{}
+	for _, p := range x.people {
+		if p.end <= from {
+			named[x.canonical(p.name)] = true
+		}
+	}
+	var fresh []personMention
+	for _, p := range x.people[x.peopleFrom(from):] {
+		if p.start >= to {
+			break
+		}
+		if name := x.canonical(p.name); !named[name] {
+			named[name] = true
+			fresh = append(fresh, p)
+		}
+	}
+	return fresh
 }

@@ -138,12 +138,22 @@ func isBodyOrDocument(w string) bool {
 // its most frequent sense is filed under noun.person ("lawyer", "democrat",
 // "spokeswoman"). A plural ("lawyers") means several people, not one.
 func isPersonNoun(w string) bool {
-	w = strings.ToLower(strings.Trim(w, ".,;:"))
-	if b := lexicon.Bases(w); len(b) > 0 && !slices.Contains(b, w) {
+	w, ok := singularNoun(w)
+	if !ok {
 		return false
 	}
 	files := nounFiles(w)
 	return len(files) > 0 && files[0] == "noun.person"
+}
+
+// singularNoun lower-cases a word and drops its punctuation; ok is false
+// when it is an inflected form (a plural) of another word.
+func singularNoun(w string) (string, bool) {
+	w = strings.ToLower(strings.Trim(w, ".,;:"))
+	if b := lexicon.Bases(w); len(b) > 0 && !slices.Contains(b, w) {
+		return w, false
+	}
+	return w, true
 }
 
 // personBefore returns the last person named before pos whose role, when

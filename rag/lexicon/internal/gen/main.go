@@ -67,6 +67,7 @@ type synset struct {
 	lex     string // lexicographer file number: "30" is verb.change
 	pos     byte   // n, v, a, s, r
 	words   []string
+	lower   map[string]bool // the words written in lower case in this synset: "park" is not in Mungo Park's
 	ptrs    []pointer
 	offsetK string
 }
@@ -160,7 +161,7 @@ func (d *db) readData(path string) error {
 		if len(f) < 4 {
 			return fmt.Errorf("short synset line %q", line)
 		}
-		s := &synset{lex: f[1], pos: f[2][0]}
+		s := &synset{lex: f[1], pos: f[2][0], lower: map[string]bool{}}
 		key := posKey(s.pos) + f[0]
 		s.offsetK = key
 		n, err := strconv.ParseInt(f[3], 16, 0)
@@ -174,6 +175,7 @@ func (d *db) readData(path string) error {
 				if !strings.Contains(d.common[w], p) {
 					d.common[w] += p
 				}
+				s.lower[w] = true
 			}
 			s.words = append(s.words, normalise(f[i]))
 			i += 2
@@ -764,15 +766,14 @@ func (d *db) lexfileLines() []string {
 	return lines
 }
 
-// roleRank bounds the senses of a person noun whose synsets are kept in
-// roles.txt.gz, and roleDepth how many hypernym steps above them.
-const (
-	roleRank  = 3
-	roleDepth = 2
-)
+// roleDepth is how many hypernym steps above a person noun's synsets the
+// synsets kept in roles.txt.gz go.
+const roleDepth = 2
 
 // roleLines gives, for each single-word noun WordNet writes in lower case
-// and files under noun.person through one of its first roleRank senses,
+// and files under noun.person through any of its senses in which it is
+// written in lower case, however rare ("head" in the sense of chief is its
+// fourth; "park" as Mungo Park is a name, not a role),
 // whether SemCor tags it or not ("pontiff" is as much a pope as "pope"):
 // "word<tab>synsets<tab>hypernyms", the offsets of those senses' synsets
 // and of the noun.person synsets up to roleDepth hypernym ("@") steps
@@ -784,9 +785,9 @@ func (d *db) roleLines() []string {
 			continue
 		}
 		own, up := map[string]bool{}, map[string]bool{}
-		for key, r := range senses {
+		for key := range senses {
 			s := d.synsets[key]
-			if key[:1] != "n" || r > roleRank || s == nil || s.lex != "18" {
+			if key[:1] != "n" || s == nil || s.lex != "18" || !s.lower[w] {
 				continue
 			}
 			own[key[1:]] = true
