@@ -28,7 +28,7 @@ var (
 	// "in 2014", "in early 2014"
 	reInYear = regexp.MustCompile(`(?i)\b(?:in|during) (?:(?:early|late|mid|mid-) ?)?((?:19|20)\d\d)\b`)
 	// Words that put a weekday in the future rather than the past.
-	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|(?:plan|hope|intend|expect)s? to|would|starts|begins|is scheduled|are scheduled|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
+	reFuture = regexp.MustCompile(`(?i)\b((?:is|are) (?:possible|likely|forecast)|could|might|should|must|as soon as|to be held|to take place|has until|have until|will|'ll|’ll|(?:is|are|am|'s|’s|'re|’re) going to|is due|are due|is set to|are set to|expected to|(?:plan|hope|intend|expect|want|aim)s? to|would|starts|begins|is scheduled|are scheduled|is coming|are coming|upcoming|is set for|are set for|scheduled for|through at least|until at least|as early as)\b`)
 	// A date right after a weekday ("Thursday, August 4").
 	reDateAfterWeekday = regexp.MustCompile(`^,? (?:` + monthPattern + `\.? \d{1,2}\b|\d{1,2} ` + monthPattern + `\b)`)
 	reQuoted           = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
@@ -175,6 +175,9 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 			}
 			if reDateAfterWeekday.MatchString(text[m[1]:]) {
 				continue // "Thursday, August 4": the date says which Thursday
+			}
+			if reNamedPart.MatchString(text[m[1]:]) && !titleCase(text) {
+				continue // "Saturday Night Live", "Monday Night Football": a title
 			}
 			fut := eventIsFuture(text, m[0], m[1], true)
 			if which == "" && sinceBefore(text[:m[0]]) {
@@ -398,6 +401,23 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 		return rag.EventDate{}
 	}
 	return rag.EventDate{Date: t, Phrase: text[start:end], Precision: rag.PrecisionDay}
+}
+
+// reNamedPart finds a part of the day written with a capital after a
+// weekday: in running text that makes the two words part of a name.
+var reNamedPart = regexp.MustCompile(`^ (?:Night|Morning|Afternoon|Evening)\b`)
+
+// titleCase reports whether most words of a line start with a capital, as
+// a headline's do: there a capital says nothing of a name.
+func titleCase(text string) bool {
+	words := strings.Fields(text)
+	upper := 0
+	for _, w := range words {
+		if StartsUpper(w) {
+			upper++
+		}
+	}
+	return len(words) > 0 && 10*upper >= 6*len(words)
 }
 
 // sinceBefore reports whether the words before a date end with "since",

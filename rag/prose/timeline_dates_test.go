@@ -200,6 +200,12 @@ func TestResolveDate(t *testing.T) {
 		// own base in -eed ("exceed") is a present.
 		{"The drummer, who died on 3 December, was 71.", day(2025, 10, 20), day(2024, 12, 3), rag.PrecisionDay, "3 December"},
 		{"Orders exceed supply in December, the firm says.", day(2025, 11, 20), day(2025, 12, 1), rag.PrecisionMonth, "in December"},
+		// "want to" and "aim to" look ahead as "plan to" does.
+		{"I want to run the marathon in April.", day(2025, 5, 14), day(2026, 4, 1), rag.PrecisionMonth, "in April"},
+		// A weekday before a capitalised part of the day names a show in
+		// running text ("Monday Night Football"); a headline capitalises
+		// every word and keeps the date.
+		{"Storms Hit The Coast Tuesday Night", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		// The most exact date wins.
 		{"In February, on 14 February, the call took place.", sat, day(2025, 2, 14), rag.PrecisionDay, "14 February"},
 		{"Last month he said on Thursday that it was over.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
@@ -289,6 +295,8 @@ func TestResolveDateFindsNone(t *testing.T) {
 		"The friday market is busy.",
 		"It happened on 31 February.",
 		"A survey by USA TODAY found the same.",
+		"She joined the cast of Saturday Night Live as a writer.",
+		"The league sold a Thursday Night Football package.",
 		"",
 	} {
 		if d, ok := ResolveDate(text, fri); ok {
