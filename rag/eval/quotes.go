@@ -387,6 +387,11 @@ func speakerIs(got, want string, people map[string]GoldPerson) bool {
 			break
 		}
 	}
+	// The extractor gives the fullest name the article uses: "Anna Moriah
+	// Wilson" is Moriah Wilson, named with a first name she goes without.
+	if !match {
+		match = addsGivenNames(g, nameKey(want))
+	}
 	if !match || !ok {
 		return match
 	}
@@ -408,6 +413,24 @@ func speakerIs(got, want string, people map[string]GoldPerson) bool {
 		}
 	}
 	return true
+}
+
+// addsGivenNames reports whether the name key got is the key want with
+// more given names: both end in the same surname, and every word of want
+// stands in got in the same order ("anna moriah wilson" and "moriah
+// wilson"). A suffix after the surname ("jr") is not a given name.
+func addsGivenNames(got, want string) bool {
+	g, w := strings.Fields(got), strings.Fields(want)
+	if len(w) < 2 || len(g) <= len(w) || g[len(g)-1] != w[len(w)-1] {
+		return false
+	}
+	k := 0
+	for _, x := range g {
+		if k < len(w) && x == w[k] {
+			k++
+		}
+	}
+	return k == len(w)
 }
 
 // nameKey reduces a name to its words, without courtesy or job titles

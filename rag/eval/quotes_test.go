@@ -58,6 +58,10 @@ func TestSpeakerIsKeepsNamesakesApart(t *testing.T) {
 		{"Nils Holm", "Vera Holm", false},
 		{"Holm", "Vera Holm", false}, // both are Holm: the bare surname says nothing
 		{"", "Vera Holm", false},
+		{"Anna Vera Holm", "Vera Holm", true}, // a first name she goes without
+		{"Anna Holm", "Vera Holm", false},
+		{"Vera Holm Berg", "Vera Holm", false}, // another surname
+		{"Vera Holm Jr", "Vera Holm", false},
 	}
 	for _, tt := range tests {
 		if got := speakerIs(tt.got, tt.want, people); got != tt.ok {
