@@ -1,6 +1,9 @@
 package rag
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Quote is a direct quotation found in an article: words between quotation
 // marks that the article gives to a speaker.
@@ -74,16 +77,33 @@ type TimelineEntry struct {
 // When writes the entry's date as exactly as it is known: "2022",
 // "Jun 2022", "week of 6 Jun 2022" or "8 Jun 2022". The bot and the command
 // line both show timelines this way.
-func (e TimelineEntry) When() string {
+func (e TimelineEntry) When() string { return e.at("2 Jan 2006", "Jan 2006") }
+
+// WhenLong is When with the month written out, for a date inside a
+// sentence: "2022", "June 2022", "week of 6 June 2022" or "8 June 2022".
+func (e TimelineEntry) WhenLong() string { return e.at("2 January 2006", "January 2006") }
+
+// WhenISO is the date in ISO 8601 as exactly as it is known: "2022",
+// "2022-06", "2022-W23" or "2022-06-08".
+func (e TimelineEntry) WhenISO() string {
+	if e.Precision == PrecisionWeek {
+		y, w := e.Date.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	}
+	return e.at("2006-01-02", "2006-01")
+}
+
+// at writes the date in a day's layout or a month's, by its precision.
+func (e TimelineEntry) at(dayLayout, monthLayout string) string {
 	switch e.Precision {
 	case PrecisionYear:
 		return e.Date.Format("2006")
 	case PrecisionMonth:
-		return e.Date.Format("Jan 2006")
+		return e.Date.Format(monthLayout)
 	case PrecisionWeek:
-		return "week of " + e.Date.Format("2 Jan 2006")
+		return "week of " + e.Date.Format(dayLayout)
 	}
-	return e.Date.Format("2 Jan 2006")
+	return e.Date.Format(dayLayout)
 }
 
 // How exactly an EventDate is known.

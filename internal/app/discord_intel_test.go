@@ -186,6 +186,12 @@ func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
 	if call < 0 || basilica < 0 || call > basilica {
 		t.Errorf("/timeline does not put 14 Feb before 26 Apr:\n%s", timeline)
 	}
+	// A timeline asked for in /ask writes a month as a month.
+	_, token = s.discord.SendInteraction(fakediscord.Interaction{GuildID: testGuild, ChannelID: testChannel, UserID: testUser,
+		Name: "ask", Options: []fakediscord.Option{opt("question", "timeline of Trump Zelenskyy")}})
+	if o := s.waitOutcome(token); !strings.Contains(o.text, "February 2025: The meeting between") || strings.Contains(o.text, "around 1 ") {
+		t.Errorf("/ask timeline of Trump Zelenskyy ended %s:\n%s", o.kind, o.text)
+	}
 	if cmp := s.command(testUser, "", "compare", opt("topic", "Trump Zelenskyy Basilica")).Text(); !strings.Contains(cmp, "Only Sky News covered this story") {
 		t.Errorf("/compare on the one-outlet seed =\n%s", cmp)
 	}

@@ -247,7 +247,11 @@ func sourceLine(outlet string, published time.Time, url, articleID string) strin
 
 // jsonTimelineEntry is one event in the --json contract of timeline.
 type jsonTimelineEntry struct {
+	// Date is the first day of the period the event is dated to; When is
+	// the date at its precision in ISO 8601 ("2024", "2024-02", "2025-W07",
+	// "2025-02-14").
 	Date      string       `json:"date"`
+	When      string       `json:"when"`
 	DateText  string       `json:"date_text"`
 	Approx    bool         `json:"approx"`
 	Precision string       `json:"precision"`
@@ -288,7 +292,7 @@ func (c *timelineCmd) run(ctx context.Context, inv *invocation) error {
 		out := jsonTimeline{Topic: topic, Entries: make([]jsonTimelineEntry, 0, len(entries))}
 		for _, e := range entries {
 			out.Entries = append(out.Entries, jsonTimelineEntry{
-				Date: formatDate(e.Date), DateText: e.DateText, Approx: e.Approx, Precision: e.Precision, Text: e.Text,
+				Date: formatDate(e.Date), When: e.WhenISO(), DateText: e.DateText, Approx: e.Approx, Precision: e.Precision, Text: e.Text,
 				Update: e.Update, Revises: e.Revises, Citation: toJSONCitation(e.Citation),
 			})
 		}

@@ -92,7 +92,7 @@ func TestTimelineCommand(t *testing.T) {
 			}
 		case strings.Contains(e.Text, "row in the Oval Office"):
 			row = i
-			if e.Date != "2025-02-01" || e.Precision != "month" || !e.Approx {
+			if e.Date != "2025-02-01" || e.When != "2025-02" || e.Precision != "month" || !e.Approx {
 				t.Errorf("the Oval Office row is dated %s (%s)", e.Date, e.Precision)
 			}
 		case meeting < 0 && strings.Contains(e.Text, "meeting") && e.Date == "2025-04-26":
@@ -108,6 +108,12 @@ func TestTimelineCommand(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("timeline text lacks %q:\n%s", want, out)
 		}
+	}
+	// Asked for in a question, the timeline writes the month, not its
+	// first day.
+	if out := c.mustRun("ask", "timeline of Trump Zelenskyy"); !strings.Contains(out, "February 2025: The meeting between") ||
+		strings.Contains(out, "around 1 ") {
+		t.Errorf("routed timeline:\n%s", out)
 	}
 	if _, _, code := c.run("timeline"); code != exitUsage {
 		t.Errorf("timeline with no topic: exit %d", code)

@@ -238,11 +238,9 @@ func timelineAnswer(entries []rag.TimelineEntry) rag.Answer {
 		c := en.Citation
 		c.N = i + 1
 		ans.Citations = append(ans.Citations, c)
-		date := en.Date.Format("2 January 2006")
-		if en.Approx {
-			date = "around " + date
-		}
-		lines = append(lines, fmt.Sprintf("%s: %s", date, citeSentence(en.Text, c.N)))
+		// A date known to the year or month is written so, never as the
+		// first day of it.
+		lines = append(lines, fmt.Sprintf("%s: %s", en.WhenLong(), citeSentence(en.Text, c.N)))
 	}
 	ans.Text = strings.Join(lines, "\n")
 	return ans

@@ -9,6 +9,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/seedtest"
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
 )
 
 func logTimeline(t *testing.T, tl []rag.TimelineEntry) {
@@ -176,5 +177,33 @@ func TestTimelineCountsAnaphoricDatesFromTheArticle(t *testing.T) {
 	}, "Kessel Bridge inspectors letter", "Five days later")
 	if !e.Date.Equal(day(2024, 6, 8)) || e.DateText != "Five days later" {
 		t.Errorf("the letter is dated %v from %q, want 2024-06-08 from \"Five days later\"", e.Date, e.DateText)
+	}
+}
+
+// A timeline asked for in a question (routed by Ask) writes a date known
+// only to the year or the month at that precision, never as the first day
+// of it ("around 1 January 2019").
+func TestRoutedTimelineShowsDatesAtTheirPrecision(t *testing.T) {
+	e := seedEngine(t, []rag.Article{{
+		ID: "kessel-tunnel", Title: "Kessel tunnel opens to traffic", Outlet: "Elmsworth Gazette",
+		Published: day(2025, 6, 10),
+		Text: "The Kessel tunnel opened to traffic on Monday, the harbour council said.\n\n" +
+			"The harbour council first approved the Kessel tunnel in 2019 after a public inquiry.\n\n" +
+			"Digging on the Kessel tunnel began in March, two years later than planned.",
+	}})
+	ans, err := e.Ask(context.Background(), "timeline of the Kessel tunnel", rag.AskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Route != answer.RouteTimeline {
+		t.Fatalf("not routed to the timeline: %+v", ans)
+	}
+	for _, want := range []string{"2019: The harbour council first approved", "March 2025: Digging", "9 June 2025: The Kessel tunnel opened"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("timeline lacks %q:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "around") || strings.Contains(ans.Text, "1 January") {
+		t.Errorf("a year or month is written as a day:\n%s", ans.Text)
 	}
 }
