@@ -407,8 +407,9 @@ func dayInYear(text string, start, end, ys, ye int, mo time.Month, day int, pub 
 // weekday: in running text that makes the two words part of a name.
 var reNamedPart = regexp.MustCompile(`^ (?:Night|Morning|Afternoon|Evening)\b`)
 
-// titleCase reports whether most words of a line start with a capital, as
-// a headline's do: there a capital says nothing of a name.
+// titleCase reports whether most words of a line of five words or more
+// start with a capital, as a headline's do: there a capital says nothing
+// of a name. A shorter line is as often a title alone.
 func titleCase(text string) bool {
 	words := strings.Fields(text)
 	upper := 0
@@ -417,7 +418,7 @@ func titleCase(text string) bool {
 			upper++
 		}
 	}
-	return len(words) > 0 && 10*upper >= 6*len(words)
+	return len(words) >= 5 && 10*upper >= 6*len(words)
 }
 
 // sinceBefore reports whether the words before a date end with "since",

@@ -297,6 +297,7 @@ func TestResolveDateFindsNone(t *testing.T) {
 		"A survey by USA TODAY found the same.",
 		"She joined the cast of Saturday Night Live as a writer.",
 		"The league sold a Thursday Night Football package.",
+		"D. Saturday Night Live",
 		"",
 	} {
 		if d, ok := ResolveDate(text, fri); ok {
