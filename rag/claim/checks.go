@@ -513,6 +513,9 @@ func verbForm(toks []token, i int) bool {
 	if !lexicon.IsVerb(low) {
 		return false
 	}
+	if strings.HasSuffix(low, "ing") && gerundSubject(toks, i) {
+		return false
+	}
 	if strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "en") || strings.HasSuffix(low, "ing") {
 		return true
 	}
@@ -539,4 +542,22 @@ func quoteWords(ws []string) string {
 		ws = append(ws[:4:4], "…")
 	}
 	return "“" + strings.Join(ws, " ") + "”"
+}
+
+// gerundSubject reports whether the -ing word toks[i] is a noun heading its
+// clause as the subject of the verb right after it ("as flooding spread",
+// "after shelling resumed"): in lower case (a capital is part of a name),
+// no auxiliary before it, and a verb that is not
+// another -ing or -s form right after it in the same clause.
+func gerundSubject(toks []token, i int) bool {
+	if toks[i].upper || i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || i > 0 && auxiliaries[toks[i-1].low] {
+		return false
+	}
+	next := toks[i+1].low
+	if !lexicon.IsVerb(next) || strings.HasSuffix(next, "ing") {
+		return false
+	}
+	// A past form: regular, irregular ("rose") or the same as its base
+	// ("spread", "hit"); not a present -s form, which a plural could be.
+	return strings.HasSuffix(next, "ed") || !strings.HasSuffix(next, "s")
 }
