@@ -111,6 +111,13 @@ func grammaticalSubject(toks []token, i int) phrase {
 			return a // "Durant, who signed an extension last summer, surpassed"
 		}
 		p := phraseEndingAt(toks, j)
+		if k := p.start - 1; k >= 2 && toks[k].low == "by" && toks[k-1].clause == toks[j].clause && verbForm(toks, k-1) &&
+			toks[k-2].clause == toks[j].clause && nounish(toks, k-2) {
+			// "The bank led by Silva raised …": the phrase after "by" is
+			// the doer of the participle; the verb's subject is the
+			// phrase the participle describes.
+			return phraseEndingAt(toks, k-2)
+		}
 		if k := p.start - 1; k >= 0 && toks[k].clause == toks[j].clause && lexicon.IsVerb(toks[k].low) && (verbForm(toks, k) || strings.HasSuffix(toks[k].low, "s")) && !lexicon.IsSaying(toks[k].low) && !toks[k].upper {
 			// "wants the tax suspended", "saw prices rise": the phrase is
 			// the object of the verb before it, and this verb's subject

@@ -7,29 +7,26 @@ import "testing"
 // moved to another noun or a bound turned round must be dropped. The
 // passages and sentences are made up for the test.
 func TestNumberForms(t *testing.T) {
-	const (
-		budget  = "The council approved a budget of $3.2 billion on Tuesday, and 312 staff will lose their jobs."
-		arrests = "Police arrested 24 people, including 12 teenagers, after the match."
-		outage  = "The company said 1,200,000 customers were affected by the outage."
-		jobless = "Unemployment rose to 4.5 per cent in March, up 0.3 percentage points on the month."
-		survey  = "One in four adults reported symptoms, the survey found."
-		quarter = "A quarter of adults reported symptoms, the survey found."
-		suspect = "The suspect, aged 31, was charged on Monday."
-		prices  = "Rents doubled over the decade, while wages rose by 10 per cent."
-		race    = "Okafor finished third in the race, behind two Kenyan runners."
-		injured = "Between 10 and 12 people were injured in the crash."
-		prize   = "The painting sold for £40,000 at auction on Friday."
-		grant   = "The charity received a grant of $500,000 from the city."
-		deal    = "The deal is worth $3bn, and more than 40,000 homes will be built."
-		tripled = "Sales tripled to 900 units last year."
-		poll    = "In the poll, 48% of voters backed the plan and 36% opposed it, while 90% said they would vote."
-		jubilee = "The club marked its 50th anniversary with a 21st straight win."
-		crowd   = "Organisers said 1.5 million people attended, and 20% of them were tourists."
+	var (
+		budget  = []Source{{Text: "The council approved a budget of $3.2 billion on Tuesday, and 312 staff will lose their jobs."}}
+		arrests = []Source{{Text: "Police arrested 24 people, including 12 teenagers, after the match."}}
+		outage  = []Source{{Text: "The company said 1,200,000 customers were affected by the outage."}}
+		jobless = []Source{{Text: "Unemployment rose to 4.5 per cent in March, up 0.3 percentage points on the month."}}
+		survey  = []Source{{Text: "One in four adults reported symptoms, the survey found."}}
+		quarter = []Source{{Text: "A quarter of adults reported symptoms, the survey found."}}
+		suspect = []Source{{Text: "The suspect, aged 31, was charged on Monday."}}
+		prices  = []Source{{Text: "Rents doubled over the decade, while wages rose by 10 per cent."}}
+		race    = []Source{{Text: "Okafor finished third in the race, behind two Kenyan runners."}}
+		injured = []Source{{Text: "Between 10 and 12 people were injured in the crash."}}
+		prize   = []Source{{Text: "The painting sold for £40,000 at auction on Friday."}}
+		grant   = []Source{{Text: "The charity received a grant of $500,000 from the city."}}
+		deal    = []Source{{Text: "The deal is worth $3bn, and more than 40,000 homes will be built."}}
+		tripled = []Source{{Text: "Sales tripled to 900 units last year."}}
+		poll    = []Source{{Text: "In the poll, 48% of voters backed the plan and 36% opposed it, while 90% said they would vote."}}
+		jubilee = []Source{{Text: "The club marked its 50th anniversary with a 21st straight win."}}
+		crowd   = []Source{{Text: "Organisers said 1.5 million people attended, and 20% of them were tourists."}}
 	)
-	tests := []struct {
-		name, sentence, passage string
-		ok                      bool
-	}{
+	checkKept(t, []keptCase{
 		{"number words with and", "Three hundred and twelve staff will lose their jobs.", budget, true},
 		{"number words without and", "Three hundred twelve staff will lose their jobs.", budget, true},
 		{"bn glued", "The council approved a $3.2bn budget on Tuesday.", budget, true},
@@ -87,7 +84,7 @@ func TestNumberForms(t *testing.T) {
 		{"more than a third", "More than a third of voters opposed the plan, the poll found.", poll, true},
 		{"nine in ten", "Nine in ten voters said they would vote, the poll found.", poll, true},
 		{"more than half for 48%", "In the poll, more than half of voters backed the plan.", poll, false},
-		{"nearly half for 36%", "Nearly half of voters opposed the plan, the poll found.", "In the poll, 36% of voters opposed the plan.", false},
+		{"nearly half for 36%", "Nearly half of voters opposed the plan, the poll found.", []Source{{Text: "In the poll, 36% of voters opposed the plan."}}, false},
 		{"eight in ten for 90%", "Eight in ten voters said they would vote, the poll found.", poll, false},
 		{"ordinal fiftieth", "The club marked its fiftieth anniversary with a twenty-first straight win.", jubilee, true},
 		{"ordinal changed, fortieth", "The club marked its fortieth anniversary with a 21st straight win.", jubilee, false},
@@ -98,13 +95,7 @@ func TestNumberForms(t *testing.T) {
 		{"one in five", "One in five of the 1.5 million people who attended were tourists, organisers said.", crowd, true},
 		{"a quarter for a fifth", "Organisers said a quarter of the 1.5 million people who attended were tourists.", crowd, false},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
-	}
-	for _, tt := range tests {
-		r := Check(tt.sentence, Source{Text: tt.passage})
-		if r.OK() != tt.ok {
-			t.Errorf("%s: %q against %q: got %s %s %q", tt.name, tt.sentence, tt.passage, r.Verdict, r.Kind, r.Reason)
-		}
-	}
+	})
 }
 
 func TestWordNumber(t *testing.T) {

@@ -24,8 +24,8 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 		return Result{}, false
 	}
 	for i := range c.toks {
-		if !relating(c.toks, c.names, i, c.content[i]) || len(c.matches[i]) == 0 {
-			continue
+		if !relating(c.toks, c.names, i, c.content[i]) || len(c.matches[i]) == 0 || joinedModifier(c.toks, i) {
+			continue // "the Oslo-based group": a participle joined to the word before is a modifier
 		}
 		ca, cb := roleNames(c.toks, c.names, i)
 		if cb == nil {
@@ -183,8 +183,8 @@ var beWords = wordSet("is are was were be been being get got gets")
 // passiveAt reports whether the word at i is a passive verb whose doer
 // follows "by".
 func passiveAt(toks []token, i int, after *nameGroup) bool {
-	if i == 0 || !beWords[toks[i-1].low] && !(i > 1 && beWords[toks[i-2].low]) {
-		return false
+	if i == 0 || !beWords[toks[i-1].low] && !(i > 1 && beWords[toks[i-2].low]) && !reducedPassive(toks, i) {
+		return false // a passive has "be" before it, or is a participle with "by" after ("a company owned by Zeta")
 	}
 	if after == nil {
 		return false
@@ -315,6 +315,34 @@ func (c *sentenceRead) argument(i, dir int) int {
 		}
 	}
 	return -1
+}
+
+// reducedPassive reports whether the verb at i is a participle that
+// describes the noun before it, with its doer after "by" right after it
+// ("a company owned by Zeta", "the coalition led by Britain").
+func reducedPassive(toks []token, i int) bool {
+	return i > 0 && i+1 < len(toks) && toks[i+1].low == "by" && toks[i+1].clause == toks[i].clause && toks[i-1].clause == toks[i].clause &&
+		nounish(toks, i-1) && !auxiliaries[toks[i-1].low] && passiveVerb(toks, i)
+}
+
+// joinedModifier reports whether the word at i is a participle joined by
+// a hyphen to a noun before it ("Oslo-based", "thumbnail-sized"): an
+// adjective, not a clause's verb. A verb before the hyphen makes one verb
+// of the two ("cross-examined"), unless a noun follows as the phrase the
+// adjective describes.
+func joinedModifier(toks []token, i int) bool {
+	if !toks[i].joined || i == 0 || !verbForm(toks, i) {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.upper || !lexicon.IsVerb(prev.low) {
+		return true
+	}
+	if i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	next := toks[i+1]
+	return !definite[next.low] && next.low != "a" && next.low != "an" && isContent(next.low) && !next.upper
 }
 
 // passiveVerb reports whether the verb at i is a passive with its doer

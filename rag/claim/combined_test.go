@@ -1,0 +1,65 @@
+package claim
+
+import "testing"
+
+// TestCombined holds sentences that join facts from two cited passages: a
+// relative clause or an apposition from one and the main clause from the
+// other, two coordinated clauses, or a doer named in one passage and what
+// it did in the other. A faithful join is kept; a figure, time, name or
+// role changed in either half is dropped. The passages are made up for the
+// test.
+func TestCombined(t *testing.T) {
+	var (
+		closure = []Source{
+			{Text: "Mayor Lena Ortiz announced on Monday that the city will close the Harbor Street bridge for repairs."},
+			{Text: "The bridge, built in 1932, carries 40,000 vehicles a day. Ortiz, a former engineer, was elected in 2021."},
+		}
+		lawsuit = []Source{
+			{Text: "Acme Robotics sued Brant Corp in March over a patent for warehouse sensors."},
+			{Text: "Brant Corp is owned by Zeta Holdings, an investment group based in Oslo."},
+		}
+		rates = []Source{
+			{Text: "The central bank raised its main interest rate to 5% on Thursday, the highest level since 2008."},
+			{Text: "Governor Ana Silva, who has led the central bank since 2019, warned that inflation would stay high."},
+		}
+	)
+	checkKept(t, []keptCase{
+		{"apposition from the other passage", "Ortiz, a former engineer, announced on Monday that the city will close the Harbor Street bridge for repairs.", closure, true},
+		{"relative clause from the other passage", "Mayor Lena Ortiz announced on Monday that the city will close the Harbor Street bridge, which carries 40,000 vehicles a day.", closure, true},
+		{"participle from the other passage", "The Harbor Street bridge, built in 1932, will close for repairs, Mayor Lena Ortiz announced on Monday.", closure, true},
+		{"who-clause from the other passage", "Ortiz, who was elected in 2021, announced on Monday that the city will close the bridge for repairs.", closure, true},
+		{"two clauses joined", "Ortiz announced on Monday that the city will close the bridge for repairs, and the bridge carries 40,000 vehicles a day.", closure, true},
+		{"figure changed in the second half", "Mayor Lena Ortiz announced on Monday that the city will close the Harbor Street bridge, which carries 14,000 vehicles a day.", closure, false},
+		{"year changed in the second half", "Ortiz, who was elected in 2019, announced on Monday that the city will close the bridge for repairs.", closure, false},
+		{"year moved between passages' facts", "The Harbor Street bridge, built in 2021, will close for repairs, Mayor Lena Ortiz announced on Monday.", closure, false},
+		{"time changed in the first half", "Ortiz, a former engineer, announced on Friday that the city will close the Harbor Street bridge for repairs.", closure, false},
+		{"negation in the first half", "Ortiz, a former engineer, announced on Monday that the city will not close the Harbor Street bridge.", closure, false},
+		{"owner from the other passage", "Acme Robotics sued Brant Corp, which is owned by Zeta Holdings, in March over a patent.", lawsuit, true},
+		{"owner named by the other passage as doer", "Acme Robotics sued Brant Corp, a company owned by the Oslo-based Zeta Holdings, over a patent in March.", lawsuit, true},
+		{"roles swapped across the join", "Brant Corp, which is owned by Zeta Holdings, sued Acme Robotics in March over a patent.", lawsuit, false},
+		{"owner made the defendant", "Acme Robotics sued Zeta Holdings in March over a patent for warehouse sensors.", lawsuit, false},
+		{"owner turned round", "Acme Robotics sued Brant Corp, which owns Zeta Holdings, in March over a patent.", lawsuit, false},
+		{"doer's role from the other passage", "The central bank led by Governor Ana Silva raised its main interest rate to 5% on Thursday.", rates, true},
+		{"doer's name from the other passage", "Ana Silva's central bank raised its main interest rate to 5% on Thursday, the highest level since 2008.", rates, true},
+		{"two facts coordinated", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay high.", rates, true},
+		{"antonym in the second half", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay low.", rates, false},
+	})
+}
+
+// keptCase is a sentence, the passages it cites, and whether the check
+// must keep it.
+type keptCase struct {
+	name     string
+	sentence string
+	sources  []Source
+	ok       bool
+}
+
+func checkKept(t *testing.T, cases []keptCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if r := Check(tt.sentence, tt.sources...); r.OK() != tt.ok {
+			t.Errorf("%s: %q: got %s %s %q", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason)
+		}
+	}
+}
