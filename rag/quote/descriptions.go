@@ -161,61 +161,8 @@ func (x *quoteExtractor) profileOf(name string) profile {
 func (x *quoteExtractor) namedProfile(name string) profile {
 	var pr profile
 	for _, p := range x.people {
-		if x.canonical(p.name) != name {
-			continue
-		}
-		pr.add(p.title)
-		pr.add(p.role)
-		// An abbreviated title stands apart from the name, after its full
-		// stop: "Sen. Rolf Aune".
-		if e := trimRightSpace(x.masked, 0, p.at); e > 0 && x.masked[e-1] == '.' {
-			if ws := lastWordStart(x.masked, 0, e-1); jobTitles[strings.ToLower(x.masked[ws:e-1])] {
-				pr.add(x.masked[ws : e-1])
-			}
-		}
-		rest := x.masked[p.end:min(len(x.masked), p.end+200)]
-		switch {
-		case strings.HasPrefix(rest, ", "):
-			// "Volodymyr Petrenko, the president of Ukraine, ..."
-			ap := rest[2:]
-			if k := strings.IndexAny(ap, ",.;\n\"("); k >= 0 {
-				ap = ap[:k]
-			}
-			if looksAppositive(ap) {
-				pr.addAppositive(cleanAppositive(ap))
-			}
-		case strings.HasPrefix(rest, " of "):
-			// "President Ivan Kovalenko of Ukraine"
-			var of []string
-			for _, w := range strings.Fields(rest[len(" of "):]) {
-				if !prose.StartsUpper(w) {
-					break
-				}
-				of = append(of, w)
-				if strings.ContainsAny(w, ",.;") {
-					break
-				}
-			}
-			pr.add(strings.Join(of, " "))
-		}
-		// "Ukraine's president, Volodymyr Petrenko, ...": a short
-		// appositive before the name.
-		sentStart, _ := x.sentenceAround(p.at)
-		before := strings.TrimRight(x.masked[sentStart:p.at], " ")
-		if strings.HasSuffix(before, ",") {
-			before = before[:len(before)-1]
-			if k := strings.LastIndexAny(before, ",;:\""); k >= 0 {
-				before = before[k+1:]
-			}
-			// The noun phrase opens with a determiner or a possessive
-			// ("ran to his grandfather, Bruce Moen").
-			words := strings.Fields(before)
-			for j := len(words) - 1; j >= 0 && j >= len(words)-5; j-- {
-				if lw := strings.ToLower(words[j]); determiners[lw] || isPossessive(lw) || j == 0 {
-					pr.addAppositive(strings.Join(words[j:], " "))
-					break
-				}
-			}
+		if x.canonical(p.name) == name {
+			x.readMention(&pr, p)
 		}
 	}
 	for _, sa := range x.speech {
@@ -224,6 +171,64 @@ func (x *quoteExtractor) namedProfile(name string) profile {
 		}
 	}
 	return pr
+}
+
+// readMention adds to pr what the article says of a person where it names
+// them: a title, an appositive after the name or a short one before it.
+func (x *quoteExtractor) readMention(pr *profile, p personMention) {
+	pr.add(p.title)
+	pr.add(p.role)
+	// An abbreviated title stands apart from the name, after its full
+	// stop: "Sen. Rolf Aune".
+	if e := trimRightSpace(x.masked, 0, p.at); e > 0 && x.masked[e-1] == '.' {
+		if ws := lastWordStart(x.masked, 0, e-1); jobTitles[strings.ToLower(x.masked[ws:e-1])] {
+			pr.add(x.masked[ws : e-1])
+		}
+	}
+	rest := x.masked[p.end:min(len(x.masked), p.end+200)]
+	switch {
+	case strings.HasPrefix(rest, ", "):
+		// "Volodymyr Petrenko, the president of Ukraine, ..."
+		ap := rest[2:]
+		if k := strings.IndexAny(ap, ",.;\n\"("); k >= 0 {
+			ap = ap[:k]
+		}
+		if looksAppositive(ap) {
+			pr.addAppositive(cleanAppositive(ap))
+		}
+	case strings.HasPrefix(rest, " of "):
+		// "President Ivan Kovalenko of Ukraine"
+		var of []string
+		for _, w := range strings.Fields(rest[len(" of "):]) {
+			if !prose.StartsUpper(w) {
+				break
+			}
+			of = append(of, w)
+			if strings.ContainsAny(w, ",.;") {
+				break
+			}
+		}
+		pr.add(strings.Join(of, " "))
+	}
+	// "Ukraine's president, Volodymyr Petrenko, ...": a short
+	// appositive before the name.
+	sentStart, _ := x.sentenceAround(p.at)
+	before := strings.TrimRight(x.masked[sentStart:p.at], " ")
+	if strings.HasSuffix(before, ",") {
+		before = before[:len(before)-1]
+		if k := strings.LastIndexAny(before, ",;:\""); k >= 0 {
+			before = before[k+1:]
+		}
+		// The noun phrase opens with a determiner or a possessive
+		// ("ran to his grandfather, Bruce Moen").
+		words := strings.Fields(before)
+		for j := len(words) - 1; j >= 0 && j >= len(words)-5; j-- {
+			if lw := strings.ToLower(words[j]); determiners[lw] || isPossessive(lw) || j == 0 {
+				pr.addAppositive(strings.Join(words[j:], " "))
+				break
+			}
+		}
+	}
 }
 
 // holds reports whether the article gives the person the description's

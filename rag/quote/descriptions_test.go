@@ -89,6 +89,28 @@ func TestExtractResolvesDescriptionsByWhatTheArticleSays(t *testing.T) {
 		{"a next-sentence person of the other sex",
 			"The war is running \"out of steam,\" according to the chairwoman of the committee. Rolf Aune, the chairman of the board, said he agreed.",
 			"out of steam,", ""},
+		// A nickname or a misspelt first name is the person the article
+		// named before with the same surname and a role that agrees, and
+		// the same initial: news shortens or misspells a first name, not
+		// a surname and a job at once.
+		{"a short form of the first name",
+			"Federal Reserve Chair Jerome Halvard said rates would rise again. Markets fell.\n\n\"We will act,\" Fed Chair Jay Halvard told reporters on Friday.",
+			"We will act,", "Jerome Halvard"},
+		{"a misspelt first name",
+			"Jonathon Berg, a meteorologist with the weather service, warned of floods.\n\n\"Stay home,\" said Jonathan Berg, the meteorologist.",
+			"Stay home,", "Jonathon Berg"},
+		{"roles that disagree keep two people",
+			"Jill Dahl, the governor's sister, spoke first.\n\n\"We will act,\" said Joe Dahl, the governor.",
+			"We will act,", "Joe Dahl"},
+		{"another initial is another person",
+			"Federal Reserve Chair Jerome Halvard said rates would rise again.\n\n\"We will act,\" Fed Chair Tom Halvard told reporters.",
+			"We will act,", "Tom Halvard"},
+		{"no role on the later name keeps it apart",
+			"Federal Reserve Chair Jerome Halvard said rates would rise again.\n\n\"We will act,\" Jay Halvard told reporters. He left at noon.",
+			"We will act,", "Jay Halvard"},
+		{"a generational suffix is another person",
+			"Richard Rand, the union's president, spoke on Monday.\n\n\"We will strike,\" said Rich Rand Jr., the union's president.",
+			"We will strike,", "Rich Rand Jr"},
 		{"a place is not a person",
 			"Only New York said it counts deaths in homes.\n\n\"A death is a death,\" the governor said.",
 			"A death is a death,", ""},

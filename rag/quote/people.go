@@ -446,6 +446,11 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 	if best == "" || ambiguous {
 		best = name
 	}
+	if sameTokens(nameTokens(best), toks) {
+		if p, ok := x.variantOf(toks); ok {
+			best = p.name
+		}
+	}
 	// One name and a title, and no fuller name anywhere in the article:
 	// the title is part of how the person is known ("Pope Francis", "King
 	// Charles"), and "Francis" alone would say little.
@@ -485,4 +490,93 @@ func displayName(name string) string {
 		}
 	}
 	return strings.Join(f, " ")
+}
+
+// variantOf finds the person a full name is another form of: a nickname
+// or a misspelling of the first name ("Jay Halvard" for Jerome Halvard,
+// "Jonathan" for Jonathon). The article must have named them before with
+// the same surname and suffix, a first name with the same initial, and a
+// role that agrees with one it gives this name; two such people are
+// ambiguous, and neither is meant.
+func (x *quoteExtractor) variantOf(toks []string) (personMention, bool) {
+	first, last, suffix, ok := nameParts(toks)
+	if !ok {
+		return personMention{}, false
+	}
+	at := -1
+	for _, p := range x.fullNames {
+		if sameTokens(p.tokens, toks) {
+			at = p.start
+			break
+		}
+	}
+	if at < 0 {
+		return personMention{}, false
+	}
+	var found personMention
+	n := 0
+	for _, p := range x.fullNames {
+		if p.start >= at {
+			break
+		}
+		f, l, sf, ok := nameParts(p.tokens)
+		if !ok || l != last || sf != suffix || f == first || !sameInitial(f, first) {
+			continue
+		}
+		if n > 0 && sameTokens(found.tokens, p.tokens) {
+			continue
+		}
+		if !rolesAgree(x.mentionProfile(p.tokens), x.mentionProfile(toks)) {
+			continue
+		}
+		found = p
+		n++
+	}
+	return found, n == 1
+}
+
+// nameParts splits name tokens into the first name, the surname and a
+// generational suffix ("" when there is none).
+func nameParts(toks []string) (first, last, suffix string, ok bool) {
+	if n := len(toks); n > 0 && nameSuffixes[toks[n-1]] {
+		suffix, toks = toks[n-1], toks[:n-1]
+	}
+	if len(toks) < 2 {
+		return "", "", "", false
+	}
+	return toks[0], toks[len(toks)-1], suffix, true
+}
+
+func sameInitial(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb
+}
+
+// mentionProfile reads what the article says of a name where it writes
+// exactly that name.
+func (x *quoteExtractor) mentionProfile(toks []string) profile {
+	var pr profile
+	for _, p := range x.people {
+		if sameTokens(nameTokens(p.name), toks) {
+			x.readMention(&pr, p)
+		}
+	}
+	return pr
+}
+
+// rolesAgree reports whether two profiles both give a role and one of them
+// holds a role of the other.
+func rolesAgree(a, b profile) bool {
+	for _, r := range b.roles {
+		if a.holds(r) {
+			return true
+		}
+	}
+	for _, r := range a.roles {
+		if b.holds(r) {
+			return true
+		}
+	}
+	return false
 }
