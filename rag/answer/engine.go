@@ -280,7 +280,7 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 		if err != nil {
 			return rag.Answer{}, fmt.Errorf("summarise: %w", err)
 		}
-		for _, h := range hits {
+		for _, h := range e.namingStory(hits, topic) {
 			passages = append(passages, h.Passage)
 		}
 	default:

@@ -216,6 +216,9 @@ func (e *Engine) latest(ctx context.Context, topic string, opts rag.AskOptions) 
 	if err != nil {
 		return rag.Answer{}, err
 	}
+	// The newest articles that share a word with the topic are not the
+	// latest on it unless they name what it names.
+	hits = e.namingStory(hits, topic)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Published.After(hits[j].Published) })
 	var passages []rag.Passage
 	for _, h := range hits {

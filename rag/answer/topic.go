@@ -149,3 +149,60 @@ func noStory(topic string, missing []string) string {
 	}
 	return s + "."
 }
+
+// namingStory keeps the hits whose article names what the topic names: in
+// one of the topic's conjuncts, every word that is a name (capitalised in
+// the topic, or written as a name by the passages found: "nato" in "the
+// nato talks"). Retrieval matches a topic by any of its words, and a
+// generic head noun ("talks", "meeting") is in many stories; the story
+// asked for is the one with its names. A topic that names nothing keeps
+// every hit, and so does one no hit's article fully names (topicAbsent
+// speaks for that case first).
+func (e *Engine) namingStory(hits []rag.Hit, topic string) []rag.Hit {
+	if len(hits) == 0 || strings.TrimSpace(topic) == "" {
+		return hits
+	}
+	var idf func(string) float64
+	if e.Index != nil {
+		idf = e.Index.IDF
+	}
+	q := analyseQuestion(topic, idf)
+	passageTerms := make([]map[string]bool, len(hits))
+	for i, h := range hits {
+		passageTerms[i] = termSet(h.Title + "\n" + h.Text)
+	}
+	q.learnFromPassages(hits, passageTerms)
+	var conjuncts [][]string
+	for _, c := range topicConjunction.Split(topic, -1) {
+		if names, _ := q.conjunctTerms(c); len(names) > 0 {
+			conjuncts = append(conjuncts, names)
+		}
+	}
+	if len(conjuncts) == 0 {
+		return hits
+	}
+	articleTerms := map[string]map[string]bool{}
+	var kept []rag.Hit
+	for i, h := range hits {
+		terms, ok := articleTerms[h.ArticleID]
+		if !ok {
+			terms = passageTerms[i]
+			if e.Index != nil {
+				if body, err := e.Index.ArticleText(h.ArticleID); err == nil {
+					terms = termSet(h.Title + "\n" + body)
+				}
+			}
+			articleTerms[h.ArticleID] = terms
+		}
+		for _, names := range conjuncts {
+			if togetherIn(q, []map[string]bool{terms}, names) {
+				kept = append(kept, h)
+				break
+			}
+		}
+	}
+	if len(kept) == 0 {
+		return hits
+	}
+	return kept
+}

@@ -52,3 +52,38 @@ func TestRoutedRequestOnAStoryTheCoverageLacks(t *testing.T) {
 		}
 	}
 }
+
+// TestRoutedRequestKeepsToTheStoryItNames: "the latest on the velmar
+// talks" is about the talks the Velmar Pact holds, typed in lower case; a
+// newer story about other talks shares only the head noun, and neither the
+// digest nor a summary draws on it.
+func TestRoutedRequestKeepsToTheStoryItNames(t *testing.T) {
+	day := time.Date(2025, 3, 10, 0, 0, 0, 0, time.UTC)
+	e := seedEngine(t, []rag.Article{
+		{ID: "velmar", Title: "Velmar Pact opens air defence talks", Outlet: "Harbour Post", Published: day,
+			Text: "Ministers of the Velmar Pact opened talks in Oslo on Monday about a shared air defence system. " +
+				"The Velmar talks are expected to last two days, officials said.\n\nThe pact's secretary general said every member would be heard."},
+		{ID: "quotas", Title: "Fishing quota talks resume in Rome", Outlet: "Valley News", Published: day.AddDate(0, 0, 9),
+			Text: "Talks on fishing quotas between the Tarrow and Keld harbour boards resumed in Rome on Wednesday. " +
+				"The talks broke down last year over the size of the autumn catch.\n\nBoth boards said they hoped for a deal by the summer."},
+	})
+	ctx := context.Background()
+	opts := rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{AsOf: day.AddDate(0, 0, 12)}}
+	for _, r := range []string{"what's new on the velmar talks", "summarise the velmar talks"} {
+		ans, err := e.Ask(ctx, r, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Abstained || len(ans.Citations) == 0 {
+			t.Fatalf("%q abstained: %q", r, ans.Text)
+		}
+		for _, c := range ans.Citations {
+			if c.ArticleID != "velmar" {
+				t.Errorf("%q cites %s: %q", r, c.ArticleID, ans.Text)
+			}
+		}
+		if strings.Contains(ans.Text, "Rome") {
+			t.Errorf("%q tells of the other talks: %q", r, ans.Text)
+		}
+	}
+}
