@@ -316,7 +316,9 @@ func (x *quoteExtractor) isName(sp quoteSpan) bool {
 		return false
 	}
 	words := strings.Fields(strings.TrimRight(x.body[sp.textStart:sp.textEnd], ".,"))
-	if len(words) == 0 || len(words) > 6 {
+	// A reply alone ("Yes.") is no name; a title may open with one ("No
+	// Time to Die").
+	if len(words) == 0 || len(words) > 6 || len(words) == 1 && answerWords[strings.ToLower(words[0])] {
 		return false
 	}
 	for _, w := range words {
@@ -386,10 +388,13 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 // "are known as".
 var rePassiveNaming = regexp.MustCompile(`(?i)\b([a-z]+)(?: also| often| sometimes| commonly| widely| now)? (called|dubbed|termed|labell?ed|branded|nicknamed|considered|deemed|known as|described as|referred to as|seen as|regarded as|viewed as)$`)
 
-// copulas and pronouns are closed classes of English.
+// copulas and pronouns are closed classes of English, and so are the
+// answer particles, which alone are a reply and never a name ("the answer
+// is “Yes.”").
 var (
-	copulas  = prose.WordSet(`is are was were be been being`)
-	pronouns = prose.WordSet(`i you he she it we they me him her us them this that`)
+	answerWords = prose.WordSet(`yes no yeah nope`)
+	copulas     = prose.WordSet(`is are was were be been being`)
+	pronouns    = prose.WordSet(`i you he she it we they me him her us them this that`)
 )
 
 // titleSmallWords stay lower case inside a title.
