@@ -310,7 +310,7 @@ func (ev *evidence) timeAsWord(t timeExpr) []int {
 // years old", "the 31-year-old") and the passages give the same count as
 // an age without the unit ("aged 31", "age 31").
 func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
-	if t.key != "count year" || t.end >= len(c.toks) || c.toks[t.end].low != "old" || t.start == 0 {
+	if t.key != "count year" || t.end >= len(c.toks) || c.toks[t.end].low != "old" && c.toks[t.end].low != "olds" || t.start == 0 {
 		return false
 	}
 	n, _, ok := numberValue(c.toks[t.start-1].low)
@@ -323,9 +323,25 @@ func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
 		return false
 	}
 	for _, g := range ev.figures {
-		if g.start > 0 && (ev.toks[g.start-1].low == "aged" || ev.toks[g.start-1].low == "age") && closeTo(g.value, n) {
+		if closeTo(g.value, n) && agedBefore(ev.toks, g.start) {
 			return true
 		}
+	}
+	return false
+}
+
+// agedBefore reports whether "aged", "age" or "ages" stands before the
+// figure at i in its clause, past other figures of a range ("ages 5 to
+// 11", "aged between 18 and 25").
+func agedBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4 && toks[j].clause == toks[i].clause; j-- {
+		switch low := toks[j].low; {
+		case low == "aged" || low == "age" || low == "ages":
+			return true
+		case low == "to" || low == "and" || low == "between" || low == "from" || hasDigit(low) || isNumberWord(low):
+			continue
+		}
+		return false
 	}
 	return false
 }

@@ -119,7 +119,9 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		}
 	}
 	for _, t := range c.times {
-		if strings.HasPrefix(t.key, "count ") {
+		if t.key == "count year" && t.end < len(toks) && (toks[t.end].low == "old" || toks[t.end].low == "olds") {
+			t.end++ // "11-year-olds": an age, whatever words the source gives it in ("ages 5 to 11")
+		} else if strings.HasPrefix(t.key, "count ") {
 			continue // "two months": the unit stays a word, which says where the clause comes from
 		}
 		for i := t.start; i < t.end; i++ {

@@ -35,7 +35,7 @@ var unitSizes = map[string]struct {
 	dimension string
 	size      float64
 }{
-	"hour": {"time", 1.0 / 24}, "day": {"time", 1}, "week": {"time", 7}, "month": {"time", 365.25 / 12},
+	"second": {"time", 1.0 / 86400}, "minute": {"time", 1.0 / 1440}, "hour": {"time", 1.0 / 24}, "day": {"time", 1}, "week": {"time", 7}, "month": {"time", 365.25 / 12},
 	"year": {"time", 365.25}, "decade": {"time", 3652.5},
 	"basis point": {"rate", 1}, "percentage point": {"rate", 100},
 }
@@ -58,6 +58,9 @@ func unitAfter(toks []token, end int) string {
 	low := toks[end].low
 	if u, ok := timeUnits[low]; ok && u != "weekend" {
 		return u
+	}
+	if low == "minute" || low == "minutes" || low == "seconds" {
+		return strings.TrimSuffix(low, "s")
 	}
 	next := ""
 	if end+1 < len(toks) {
@@ -215,6 +218,20 @@ func findFigures(toks []token) []figure {
 				}
 			}
 		}
+		// "half an hour", "an hour and a half", "a year and a half": a
+		// measure of time with no figure in digits or words.
+		if t.low == "half" && i+2 < len(toks) && (toks[i+1].low == "a" || toks[i+1].low == "an") && unitAfter(toks, i+2) != "" {
+			u := unitAfter(toks, i+2)
+			out = append(out, figure{value: 0.5, start: i, end: i + 3, dir: dirBefore(toks, i), unit: u, base: 0.5 * unitSizes[u].size})
+			i += 2
+			continue
+		}
+		if (t.low == "a" || t.low == "an") && i+4 < len(toks) && unitAfter(toks, i+1) != "" && toks[i+2].low == "and" && toks[i+3].low == "a" && toks[i+4].low == "half" {
+			u := unitAfter(toks, i+1)
+			out = append(out, figure{value: 1.5, start: i, end: i + 5, dir: dirBefore(toks, i), unit: u, base: 1.5 * unitSizes[u].size})
+			i += 4
+			continue
+		}
 		if m, ok := multiplied[t.low]; ok {
 			out = append(out, figure{value: m, start: i, end: i + 1})
 			continue
@@ -284,7 +301,7 @@ func findFigures(toks []token) []figure {
 		out = append(out, f)
 	}
 	for k := range out {
-		if u := unitAfter(toks, out[k].end); u != "" && !out[k].ordinal && !out[k].pct {
+		if u := unitAfter(toks, out[k].end); u != "" && !out[k].ordinal && !out[k].pct && out[k].unit == "" {
 			out[k].unit, out[k].base = u, out[k].value*unitSizes[u].size
 		}
 		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)

@@ -24,6 +24,9 @@ func TestNumberForms(t *testing.T) {
 		tripled = []Source{{Text: "Sales tripled to 900 units last year."}}
 		poll    = []Source{{Text: "In the poll, 48% of voters backed the plan and 36% opposed it, while 90% said they would vote."}}
 		jubilee = []Source{{Text: "The club marked its 50th anniversary with a 21st straight win."}}
+		meeting = []Source{{Text: "The two leaders met for 90 minutes, and the press conference lasted 30 minutes."}}
+		vaccine = []Source{{Text: "Regulators cleared the vaccine for children ages 5 to 11 on Friday."}}
+		trial   = []Source{{Text: "The trial lasted 18 months and cost $1.2 trillion, officials said."}}
 		crowd   = []Source{{Text: "Organisers said 1.5 million people attended, and 20% of them were tourists."}}
 	)
 	checkKept(t, []keptCase{
@@ -94,6 +97,13 @@ func TestNumberForms(t *testing.T) {
 		{"a fifth", "Organisers said a fifth of the 1.5 million people who attended were tourists.", crowd, true},
 		{"one in five", "One in five of the 1.5 million people who attended were tourists, organisers said.", crowd, true},
 		{"a quarter for a fifth", "Organisers said a quarter of the 1.5 million people who attended were tourists.", crowd, false},
+		{"an hour and a half", "The two leaders met for an hour and a half.", meeting, true},
+		{"half an hour", "The press conference lasted half an hour.", meeting, true},
+		{"two hours for 90 minutes", "The two leaders met for two hours.", meeting, false},
+		{"year-olds for ages", "Regulators cleared the vaccine for 5- to 11-year-olds on Friday.", vaccine, true},
+		{"year-olds, wrong age", "Regulators cleared the vaccine for 5- to 12-year-olds on Friday.", vaccine, false},
+		{"a year and a half", "The trial lasted a year and a half and cost 1.2 trillion dollars, officials said.", trial, true},
+		{"two years for 18 months", "The trial lasted two years, officials said.", trial, false},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }
