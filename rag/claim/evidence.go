@@ -27,7 +27,10 @@ type evidence struct {
 	times   []timeExpr
 	names   []nameGroup
 	sents   int
-	context map[string]bool // names of the articles' titles and metadata
+	// passageOf gives, per passage sentence, which of the cited passages
+	// holds it.
+	passageOf []int
+	context   map[string]bool // names of the articles' titles and metadata
 	// namesBySent lists, per passage sentence, the names it gives; sentStart is where each sentence's words begin.
 	namesBySent map[int][]nameGroup
 	sentStart   map[int]int
@@ -44,13 +47,30 @@ type evidence struct {
 	capitals map[string]bool
 }
 
+// apart reports whether no one cited passage holds a sentence of each
+// set: two facts a sentence joins from two passages ("the bridge built in
+// 1932" from one, "said on Monday" from the other), which no passage
+// sentence can hold together.
+func (ev *evidence) apart(a, b map[int]bool) bool {
+	in := map[int]bool{}
+	for s := range a {
+		in[ev.passageOf[s]] = true
+	}
+	for s := range b {
+		if in[ev.passageOf[s]] {
+			return false
+		}
+	}
+	return true
+}
+
 func newEvidence(sources []Source) *evidence {
 	ev := &evidence{
 		byForm: map[string][]int{}, bySyn: map[string][]int{}, byNear: map[string][]int{}, byStart: map[string][]int{},
 		context: map[string]bool{},
 	}
 	budget := maxPassageWords
-	for _, src := range sources {
+	for k, src := range sources {
 		toks := tokenize(src.Text, budget)
 		budget -= len(toks)
 		off, sentOff, clauseOff := len(ev.toks), ev.sents, 0
@@ -64,6 +84,9 @@ func newEvidence(sources []Source) *evidence {
 		}
 		if n := len(toks); n > 0 {
 			ev.sents = toks[n-1].sent + 1
+		}
+		for len(ev.passageOf) < ev.sents {
+			ev.passageOf = append(ev.passageOf, k)
 		}
 		ev.toks = append(ev.toks, toks...)
 		for _, t := range tokenize(src.Context, 200) {

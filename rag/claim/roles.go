@@ -46,6 +46,10 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 				if found.Verdict == "" {
 					found = r
 				}
+			} else if r, bad := c.otherParty(ev, inSent, ca, cb, pa, pb, p); bad {
+				if found.Verdict == "" {
+					found = r
+				}
 			} else if pa != nil || pb != nil {
 				agrees = true
 			}
@@ -217,6 +221,29 @@ func nextName(toks []token, names []nameGroup, g nameGroup) *nameGroup {
 		return h
 	}
 	return nil
+}
+
+// otherParty catches the other party of a relation replaced by a name the
+// passage sentence does not give ("Acme sued Zeta" where the passage says
+// "Acme sued Brant", and Zeta is Brant's owner in another sentence or
+// another cited passage): the doers agree, the sentence names another
+// party that the passage sentence does not hold, and does not name the
+// passage's party anywhere ("sued Zeta's unit Brant" names it).
+func (c *sentenceRead) otherParty(ev *evidence, inSent []nameGroup, ca, cb, pa, pb *nameGroup, p int) (Result, bool) {
+	if ca == nil || cb == nil || pa == nil || pb == nil || !sameName(*ca, *pa) || sameName(*cb, *pb) || sameName(*ca, *cb) {
+		return Result{}, false
+	}
+	for _, h := range inSent {
+		if sameName(*cb, h) || aliasOf(*cb, h) {
+			return Result{}, false
+		}
+	}
+	for _, g := range c.names {
+		if sameName(g, *pb) || aliasOf(g, *pb) {
+			return Result{}, false
+		}
+	}
+	return contradicted(KindRole, "the source says %s %s %s, not %s", nameText(ev.toks, *pa), ev.toks[p].text, nameText(ev.toks, *pb), nameText(c.toks, *cb))
 }
 
 // turnedRound compares the doer and the other party of a word in the

@@ -60,8 +60,8 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			if b < anchors && c.figureAt(y.start) && c.figureAt(x.start) {
 				continue // two figures of a clause may come from two sentences
 			}
-			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) {
-				continue
+			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) || ev.apart(x.at, y.at) {
+				continue // a fact from each of two cited passages: the sentence joins them
 			}
 			together := false
 			for s := range x.at {
