@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -88,6 +89,11 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 			ref.about = x.aboutWhom(ref, -1, sp)
 			return ref, true
 		}
+	}
+	// `“…,” Judge Ola Ross ruled.`: the construction makes the verb a
+	// reporting one.
+	if ref, ok := x.quotative(sp); ok {
+		return ref, true
 	}
 	// The newsletter's signature line: a quotation alone in its paragraph,
 	// then "-- Secretary of State Antony Blinken, ...".
@@ -304,6 +310,53 @@ func (x *quoteExtractor) dashLine(sp quoteSpan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	return x.resolve(s, e)
+}
+
+// quotative reads a quotation's speaker from the clause right after it
+// when that clause is only a name and a verb in the past tense, closing the
+// sentence: `“…,” Judge Ola Ross ruled.` In that construction any verb
+// reports the words before it (ruled, wrote, recalled), whatever WordNet
+// files it under; a verb with an object or a complement after it is
+// something else (`“Blue Moon,” Ada Lund sang on Sunday`).
+func (x *quoteExtractor) quotative(sp quoteSpan) (speakerRef, bool) {
+	text := strings.TrimSpace(x.body[sp.textStart:sp.textEnd])
+	rest := strings.TrimLeft(x.masked[sp.end:], " ")
+	switch {
+	case strings.HasPrefix(rest, ","):
+		rest = strings.TrimLeft(rest[1:], " ")
+	case text == "" || !strings.ContainsAny(text[len(text)-1:], ",?!"):
+		return speakerRef{}, false
+	}
+	at := len(x.masked) - len(rest)
+	i := x.peopleFrom(at)
+	if i == len(x.people) || x.people[i].at != at {
+		return speakerRef{}, false
+	}
+	p := x.people[i]
+	after, ok := strings.CutPrefix(x.masked[p.end:], " ")
+	if !ok {
+		return speakerRef{}, false
+	}
+	k := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
+	if k <= 0 || after[k] != '.' || !isLowerWord(after[:k]) || !pastTense(after[:k]) {
+		return speakerRef{}, false
+	}
+	return x.resolve(p.at, p.end)
+}
+
+// pastTense reports whether a word is a past form of a verb by WordNet's
+// base forms: "ruled", "wrote".
+func pastTense(w string) bool {
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return false
+	}
+	for _, b := range lexicon.Bases(w) {
+		// A regular past in -ed, or an irregular form WordNet lists.
+		if b != w && lexicon.IsVerb(b) && (strings.HasSuffix(w, "ed") || slices.Contains(lexicon.Inflections(b), w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isName reports whether a quoted span inside a sentence is a name, not

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -141,7 +142,7 @@ func findPeople(masked string) []personMention {
 	}
 	for _, run := range singles {
 		w := run[0]
-		if lw := strings.ToLower(w.text); known[lw] && !nameSuffixes[lw] {
+		if lw := strings.ToLower(w.text); known[lw] && !nameSuffixes[lw] && !monthAsDate(masked, w) {
 			people = append(people, personMention{at: w.start, start: w.start, end: w.end, name: w.text, possessive: w.possessive, role: roleBefore(masked, w.start)})
 		}
 	}
@@ -263,8 +264,8 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 	}
 	// A place or a body in the name itself, not in a title before it
 	// ("Bank Chair Elsa Marr"), makes the run no person.
-	for _, w := range run[lastTitle+1:] {
-		if placeWords[strings.ToLower(w.text)] {
+	for k, w := range run[lastTitle+1:] {
+		if placeWords[strings.ToLower(w.text)] && !monthSurname(masked, run[lastTitle+1:], k) {
 			return personMention{}, false
 		}
 	}
@@ -579,4 +580,41 @@ func rolesAgree(a, b profile) bool {
 		}
 	}
 	return false
+}
+
+// monthSurname reports whether the month name at run[k] is a surname
+// ("Theresa May", "Judge Leigh Martin May"): the last word of the name,
+// after a given name, and not followed by a day's number ("May 5").
+func monthSurname(masked string, run []nameWord, k int) bool {
+	if k == 0 || k != len(run)-1 || !isMonth(run[k].text) {
+		return false
+	}
+	rest := strings.TrimLeft(masked[run[k].end:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !unicode.IsDigit(r)
+}
+
+// isMonth reports whether w is the English name of a month, as the time
+// package writes them.
+func isMonth(w string) bool {
+	for m := time.January; m <= time.December; m++ {
+		if strings.EqualFold(w, m.String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthAsDate reports whether a month name standing alone is the month:
+// after a preposition ("in May", "since May") or before a day's number.
+func monthAsDate(masked string, w nameWord) bool {
+	if !isMonth(w.text) {
+		return false
+	}
+	end := trimRightSpace(masked, 0, w.start)
+	if prepositions[strings.ToLower(masked[lastWordStart(masked, 0, end):end])] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(masked[w.end:], " "))
+	return unicode.IsDigit(r)
 }
