@@ -224,7 +224,7 @@ func (c *sentenceRead) otherFigure(ev *evidence, seg int, f figure) string {
 		return ""
 	}
 	for _, g := range ev.figures {
-		if g.ordinal != f.ordinal || !c.goodSet[seg][ev.toks[g.start].sent] || isYear(ev.toks, g) != isYear(c.toks, f) {
+		if g.implicit || g.ordinal != f.ordinal || !c.goodSet[seg][ev.toks[g.start].sent] || isYear(ev.toks, g) != isYear(c.toks, f) {
 			continue
 		}
 		stated := false
@@ -257,8 +257,8 @@ func boundText(toks []token, f figure) string {
 // sentence the clause does not come from.
 func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, t := range c.times {
-		if c.statedAge(ev, t) {
-			continue // "the 31-year-old" for "aged 31": the figure is checked as one
+		if c.statedAge(ev, t) || c.measuredAs(ev, t) {
+			continue // "the 31-year-old" for "aged 31", "10 years" for "a decade": the figure is checked as one
 		}
 		seg := c.segment[t.start]
 		found, bound := false, false
@@ -325,6 +325,28 @@ func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
 	for _, g := range ev.figures {
 		if closeTo(g.value, n) && agedBefore(ev.toks, g.start) {
 			return true
+		}
+	}
+	return false
+}
+
+// measuredAs reports whether sentence time t is the unit of a counted
+// measure ("10 years", "14 days") that a passage states in another unit of
+// time ("a decade", "a fortnight", "240 hours"), in a passage sentence the
+// clause shares a word with.
+func (c *sentenceRead) measuredAs(ev *evidence, t timeExpr) bool {
+	if !strings.HasPrefix(t.key, "count ") {
+		return false
+	}
+	for _, f := range c.figures {
+		if f.end != t.start || f.unit == "" {
+			continue
+		}
+		for _, g := range ev.figures {
+			seg := c.segment[t.start]
+			if g.unit != "" && g.unit != f.unit && sameMeasure(f, g) && (c.touched[seg] == nil || c.touched[seg][ev.toks[g.start].sent]) {
+				return true
+			}
 		}
 	}
 	return false

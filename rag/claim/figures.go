@@ -25,6 +25,11 @@ type figure struct {
 	// approx is set when a word before the figure says it is rounded or
 	// bounded ("nearly", "about", "more than"); see rounded.
 	approx bool
+	// implicit is set on a measure of one unit written with "a" ("a
+	// decade", "an hour"), read in the passages only: it states "10
+	// years" or "60 minutes" there, but in a sentence "a day after" is no
+	// figure to check.
+	implicit bool
 }
 
 // convertible units: durations in days and shares of a rate in basis
@@ -36,7 +41,7 @@ var unitSizes = map[string]struct {
 	size      float64
 }{
 	"second": {"time", 1.0 / 86400}, "minute": {"time", 1.0 / 1440}, "hour": {"time", 1.0 / 24}, "day": {"time", 1}, "week": {"time", 7}, "month": {"time", 365.25 / 12},
-	"year": {"time", 365.25}, "decade": {"time", 3652.5},
+	"year": {"time", 365.25}, "decade": {"time", 3652.5}, "fortnight": {"time", 14}, "century": {"time", 36525},
 	"basis point": {"rate", 1}, "percentage point": {"rate", 100},
 }
 
@@ -59,8 +64,11 @@ func unitAfter(toks []token, end int) string {
 	if u, ok := timeUnits[low]; ok && u != "weekend" {
 		return u
 	}
-	if low == "minute" || low == "minutes" || low == "seconds" {
+	switch low {
+	case "minute", "minutes", "seconds", "fortnight", "fortnights":
 		return strings.TrimSuffix(low, "s")
+	case "century", "centuries":
+		return "century"
 	}
 	next := ""
 	if end+1 < len(toks) {
@@ -418,6 +426,21 @@ func timedAt(toks []token, i int) bool {
 	}
 	low := strings.TrimSuffix(toks[i].low, "s")
 	return timeUnits[toks[i].low] != "" || low == "minute" || low == "second"
+}
+
+// measuresOfOne reads the measures of one unit written with "a" or "an"
+// ("a decade", "an hour", "a fortnight") as implicit figures.
+func measuresOfOne(toks []token) []figure {
+	var out []figure
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].low != "a" && toks[i].low != "an" {
+			continue
+		}
+		if u := unitAfter(toks, i+1); u != "" && !(i+2 < len(toks) && toks[i+2].low == "and") {
+			out = append(out, figure{value: 1, start: i, end: i + 1, unit: u, base: unitSizes[u].size, implicit: true})
+		}
+	}
+	return out
 }
 
 // dirBefore reads "more than", "over", "at least", "less than", "under",

@@ -104,6 +104,10 @@ func TestNumberForms(t *testing.T) {
 		{"year-olds, wrong age", "Regulators cleared the vaccine for 5- to 12-year-olds on Friday.", vaccine, false},
 		{"a year and a half", "The trial lasted a year and a half and cost 1.2 trillion dollars, officials said.", trial, true},
 		{"two years for 18 months", "The trial lasted two years, officials said.", trial, false},
+		{"years for a decade", "Rents doubled over 10 years.", []Source{{Text: "Rents doubled over a decade."}}, true},
+		{"years for a decade, wrong", "Rents doubled over 20 years.", []Source{{Text: "Rents doubled over a decade."}}, false},
+		{"minutes for an hour", "The talks lasted 60 minutes.", []Source{{Text: "The talks lasted an hour, aides said."}}, true},
+		{"days for a fortnight", "The strike lasted 14 days.", []Source{{Text: "The strike lasted a fortnight."}}, true},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }
