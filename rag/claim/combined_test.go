@@ -18,6 +18,10 @@ func TestCombined(t *testing.T) {
 			{Text: "Acme Robotics sued Brant Corp in March over a patent for warehouse sensors."},
 			{Text: "Brant Corp is owned by Zeta Holdings, an investment group based in Oslo."},
 		}
+		race = []Source{
+			{Text: "Kofi Mensah won the mayoral race on Tuesday with 54% of the vote."},
+			{Text: "He had promised to cut bus fares. His rival, Ama Owusu, took 40% and conceded on Wednesday."},
+		}
 		rates = []Source{
 			{Text: "The central bank raised its main interest rate to 5% on Thursday, the highest level since 2008."},
 			{Text: "Governor Ana Silva, who has led the central bank since 2019, warned that inflation would stay high."},
@@ -46,6 +50,12 @@ func TestCombined(t *testing.T) {
 		{"year from the other passage inside the clause", "The central bank, led since 2019 by Ana Silva, raised its main interest rate to 5% on Thursday.", rates, true},
 		{"figure from the other passage inside the clause", "Ortiz announced on Monday that the city will close the bridge, which carries 40,000 vehicles a day, for repairs.", closure, true},
 		{"year of the other passage's fact, in apposition", "Ortiz, elected in 2021, said on Monday the city will close the bridge built in 1932.", closure, true},
+		{"pronoun's name from the other passage", "Kofi Mensah, who had promised to cut bus fares, won the mayoral race on Tuesday.", race, true},
+		{"after-clause from the other passage", "Mensah won the mayoral race on Tuesday with 54% of the vote after promising to cut bus fares.", race, true},
+		{"while-clause from the other passage", "Mensah won the mayoral race with 54% of the vote, while his rival Ama Owusu took 40%.", race, true},
+		{"rival's figure given to the winner", "Mensah won the mayoral race with 40% of the vote, while his rival Ama Owusu took 54%.", race, false},
+		{"rival's day given to the winner", "Mensah won the mayoral race on Wednesday, and his rival Ama Owusu conceded.", race, false},
+		{"rival made the winner", "Ama Owusu won the mayoral race on Tuesday with 54% of the vote.", race, false},
 		{"two facts coordinated", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay high.", rates, true},
 		{"antonym in the second half", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay low.", rates, false},
 	})

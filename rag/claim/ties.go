@@ -60,8 +60,13 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			if b < anchors && c.figureAt(y.start) && c.figureAt(x.start) {
 				continue // two figures of a clause may come from two sentences
 			}
-			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) || ev.apart(x.at, y.at) {
-				continue // a fact from each of two cited passages: the sentence joins them
+			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) || ev.apart(x.at, y.at) && !c.givesOwn(ev, x.start, y.at) {
+				// A fact from each of two cited passages: the sentence joins
+				// them, unless the passage sentences that give y give it a
+				// figure or time of x's sort of their own ("Mensah won with
+				// 40%" where one passage gives Mensah 54% and the other
+				// gives his rival 40%).
+				continue
 			}
 			together := false
 			for s := range x.at {
@@ -76,6 +81,33 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// givesOwn reports whether passage sentences sents give a figure or time
+// of the sort of the sentence's figure or time at start (a share, an
+// ordinal, a year, another count; a time) that is not it.
+func (c *sentenceRead) givesOwn(ev *evidence, start int, sents map[int]bool) bool {
+	for _, f := range c.figures {
+		if f.start != start {
+			continue
+		}
+		for _, g := range ev.figures {
+			if !g.implicit && sents[ev.toks[g.start].sent] && g.pct == f.pct && g.ordinal == f.ordinal && isYear(ev.toks, g) == isYear(c.toks, f) && !sameFigure(f, g) {
+				return true
+			}
+		}
+	}
+	for _, t := range c.times {
+		if t.start != start {
+			continue
+		}
+		for _, u := range ev.times {
+			if sents[ev.toks[u.start].sent] && !sameTime(t, u) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func kindOfTie(c *sentenceRead, start int) string {
