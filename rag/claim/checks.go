@@ -164,7 +164,9 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			return contradicted(kind, "the source gives %s here; %s is said of something else", other, text)
 		}
 		for _, g := range bound {
-			if f.dir != 0 && g.dir != 0 && f.dir != g.dir {
+			if f.dir != 0 && g.dir != 0 && f.dir != g.dir && closeTo(f.value, g.value) {
+				// "more than 3,000" against "nearly 3,000"; "nearly 3,000"
+				// and "more than 2,900" may both be true.
 				return contradicted(kind, "the source says %s, not %s", boundText(ev.toks, g), boundText(c.toks, f))
 			}
 		}

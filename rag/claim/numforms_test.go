@@ -108,6 +108,10 @@ func TestNumberForms(t *testing.T) {
 		{"years for a decade, wrong", "Rents doubled over 20 years.", []Source{{Text: "Rents doubled over a decade."}}, false},
 		{"minutes for an hour", "The talks lasted 60 minutes.", []Source{{Text: "The talks lasted an hour, aides said."}}, true},
 		{"days for a fortnight", "The strike lasted 14 days.", []Source{{Text: "The strike lasted a fortnight."}}, true},
+		{"a third straight win", "The club won a third straight title on Sunday.", []Source{{Text: "The club won its third straight title on Sunday."}}, true},
+		{"a third of, as a share", "A third of the members voted on Sunday.", []Source{{Text: "About 33% of the members voted on Sunday."}}, true},
+		{"two bounds that agree", "The carriers fly nearly 3,000 routes.", []Source{{Text: "The carriers fly more than 2,900 routes."}}, true},
+		{"two bounds that conflict", "The carriers fly more than 3,000 routes.", []Source{{Text: "The carriers fly nearly 3,000 routes."}}, false},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }
