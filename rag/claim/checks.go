@@ -24,6 +24,9 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		plain := !c.negatedNearSynonym(ev, h)
 		for _, p := range c.matches[h] {
+			if !c.inDrawnPassage(ev, c.segment[h], p) {
+				continue // another cited passage's negation of the word is about something else
+			}
 			if negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {
 				plain = false
 				break
@@ -56,6 +59,22 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// inDrawnPassage reports whether passage position p is in a cited passage
+// that holds a sentence segment seg draws on: with two passages cited, a
+// clause drawn from one is not answered by a word of the other. A segment
+// that draws on nothing holds every passage.
+func (c *sentenceRead) inDrawnPassage(ev *evidence, seg, p int) bool {
+	if c.good[seg] == nil {
+		return true
+	}
+	for _, s := range c.good[seg] {
+		if ev.passageOf[s] == ev.passageOf[ev.toks[p].sent] {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedNearSynonym reports whether sentence word h, negated, stands for
@@ -160,7 +179,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			return absent(contradicted(kind, "the source says %s, not %s", other, text))
 		case len(found) == 0:
 			return absent(missing(kind, "the source gives no %s", text))
-		case len(bound) == 0 && other != "":
+		case len(bound) == 0 && other != "" && !c.joinedFrom(ev, seg, f, found):
 			return contradicted(kind, "the source gives %s here; %s is said of something else", other, text)
 		}
 		for _, g := range bound {
@@ -176,6 +195,31 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// joinedFrom reports whether sentence figure f, which its clause's passage
+// sentences do not give, comes with its words from another cited passage:
+// a passage none of those sentences is in gives it, among a word of the
+// sentence's around it, and counting the same noun if both count one
+// ("the plan, which will add 500 homes," where one passage says the
+// council approved the plan and the other that it will add 500 homes).
+func (c *sentenceRead) joinedFrom(ev *evidence, seg int, f figure, found []figure) bool {
+	passages := map[int]bool{}
+	for _, s := range c.good[seg] {
+		passages[ev.passageOf[s]] = true
+	}
+	n := countedNoun(c.toks, f)
+	for _, g := range found {
+		if passages[ev.passageOf[ev.toks[g.start].sent]] || c.surroundings(f.start, g.start, ev) == 0 {
+			continue
+		}
+		q := countedNoun(ev.toks, g)
+		if n >= 0 && q >= 0 && !slices.Contains(c.matches[n], q) && !sameForm(c.toks[n].low, ev.toks[q].low) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // countedNoun gives the word a figure counts, written right after it in

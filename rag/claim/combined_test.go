@@ -22,6 +22,14 @@ func TestCombined(t *testing.T) {
 			{Text: "Kofi Mensah won the mayoral race on Tuesday with 54% of the vote."},
 			{Text: "He had promised to cut bus fares. His rival, Ama Owusu, took 40% and conceded on Wednesday."},
 		}
+		council = []Source{
+			{Text: "The council approved the housing plan on Tuesday by seven votes to two."},
+			{Text: "Mayor Chen did not approve of the budget cuts, which she called reckless. The plan will add 500 homes."},
+		}
+		airline = []Source{
+			{Text: "JetBlue agreed on Thursday to buy Spirit Airlines for $3.8 billion."},
+			{Text: "Spirit had earlier agreed to merge with Frontier, which offered $2.9 billion. Robin Hayes, JetBlue's chief executive, said the deal would lower fares."},
+		}
 		rates = []Source{
 			{Text: "The central bank raised its main interest rate to 5% on Thursday, the highest level since 2008."},
 			{Text: "Governor Ana Silva, who has led the central bank since 2019, warned that inflation would stay high."},
@@ -56,6 +64,13 @@ func TestCombined(t *testing.T) {
 		{"rival's figure given to the winner", "Mensah won the mayoral race with 40% of the vote, while his rival Ama Owusu took 54%.", race, false},
 		{"rival's day given to the winner", "Mensah won the mayoral race on Wednesday, and his rival Ama Owusu conceded.", race, false},
 		{"rival made the winner", "Ama Owusu won the mayoral race on Tuesday with 54% of the vote.", race, false},
+		{"figure of a relative clause from the other passage", "The council approved the housing plan, which will add 500 homes, on Tuesday.", council, true},
+		{"figure from the other passage on another noun", "The council approved the housing plan on Tuesday by 500 votes.", council, false},
+		{"negation kept in its own clause", "The council approved the plan on Tuesday, though Mayor Chen did not approve of the budget cuts.", council, true},
+		{"negation moved to the other passage's verb", "The council did not approve the housing plan on Tuesday, which Mayor Chen called reckless.", council, false},
+		{"amount beside a clause from the other passage", "JetBlue's $3.8 billion deal for Spirit, which had agreed to merge with Frontier, will lower fares, chief executive Robin Hayes said.", airline, true},
+		{"rival's offer in the other passage", "JetBlue agreed on Thursday to buy Spirit Airlines for $3.8 billion, topping Frontier's $2.9 billion offer.", airline, true},
+		{"rival's amount given to the buyer", "JetBlue agreed on Thursday to buy Spirit Airlines for $2.9 billion, chief executive Robin Hayes said.", airline, false},
 		{"two facts coordinated", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay high.", rates, true},
 		{"antonym in the second half", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay low.", rates, false},
 	})
