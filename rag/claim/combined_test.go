@@ -26,6 +26,10 @@ func TestCombined(t *testing.T) {
 			{Text: "The council approved the housing plan on Tuesday by seven votes to two."},
 			{Text: "Mayor Chen did not approve of the budget cuts, which she called reckless. The plan will add 500 homes."},
 		}
+		building = []Source{
+			{Text: "The council approved the housing plan on Tuesday after a long debate."},
+			{Text: "Building will start in March, Mayor Chen said on Friday. She called the plan a turning point for the city."},
+		}
 		airline = []Source{
 			{Text: "JetBlue agreed on Thursday to buy Spirit Airlines for $3.8 billion."},
 			{Text: "Spirit had earlier agreed to merge with Frontier, which offered $2.9 billion. Robin Hayes, JetBlue's chief executive, said the deal would lower fares."},
@@ -71,6 +75,8 @@ func TestCombined(t *testing.T) {
 		{"amount beside a clause from the other passage", "JetBlue's $3.8 billion deal for Spirit, which had agreed to merge with Frontier, will lower fares, chief executive Robin Hayes said.", airline, true},
 		{"rival's offer in the other passage", "JetBlue agreed on Thursday to buy Spirit Airlines for $3.8 billion, topping Frontier's $2.9 billion offer.", airline, true},
 		{"rival's amount given to the buyer", "JetBlue agreed on Thursday to buy Spirit Airlines for $2.9 billion, chief executive Robin Hayes said.", airline, false},
+		{"a time from each passage in one clause", "Building on the plan the council approved on Tuesday will start in March, Chen said.", building, true},
+		{"a time from each passage, one changed", "Building on the plan the council approved on Tuesday will start in May, Chen said.", building, false},
 		{"two facts coordinated", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay high.", rates, true},
 		{"antonym in the second half", "The central bank raised its main rate to 5% on Thursday, and Governor Ana Silva warned that inflation would stay low.", rates, false},
 	})

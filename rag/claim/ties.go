@@ -60,12 +60,13 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			if b < anchors && c.figureAt(y.start) && c.figureAt(x.start) {
 				continue // two figures of a clause may come from two sentences
 			}
-			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) || ev.apart(x.at, y.at) && !c.givesOwn(ev, x.start, y.at) {
+			if b == a || c.part[y.start] != c.part[x.start] || !anywhere(y) || ev.apart(x.at, y.at) && !(y.name && c.givesOwn(ev, x.start, y.at)) {
 				// A fact from each of two cited passages: the sentence joins
-				// them, unless the passage sentences that give y give it a
-				// figure or time of x's sort of their own ("Mensah won with
-				// 40%" where one passage gives Mensah 54% and the other
-				// gives his rival 40%).
+				// them ("approved on Tuesday will start in March"), unless
+				// y is a name and the passage sentences that give it give
+				// it a figure or time of x's sort of its own ("Mensah won
+				// with 40%" where one passage gives Mensah 54% and the
+				// other gives his rival 40%).
 				continue
 			}
 			together := false
