@@ -30,6 +30,9 @@ type figure struct {
 	// years" or "60 minutes" there, but in a sentence "a day after" is no
 	// figure to check.
 	implicit bool
+	// currency is the money a figure counts, from its sign or the word
+	// after it ("$3bn", "3 billion dollars"), or "".
+	currency string
 }
 
 // convertible units: durations in days and shares of a rate in basis
@@ -83,6 +86,21 @@ func unitAfter(toks []token, end int) string {
 		// the other side counts basis points: a score's "3-point lead" is
 		// never compared with those.
 		return "percentage point"
+	}
+	return ""
+}
+
+// currencyOf reads the currency of a figure: its sign, or "dollars",
+// "pounds", "euros" right after it.
+func currencyOf(toks []token, f figure) string {
+	if c := toks[f.start].currency; c != "" {
+		return c
+	}
+	if f.end < len(toks) {
+		switch w := strings.TrimSuffix(toks[f.end].low, "s"); w {
+		case "dollar", "pound", "euro":
+			return w
+		}
 	}
 	return ""
 }
@@ -313,6 +331,7 @@ func findFigures(toks []token) []figure {
 		if u := unitAfter(toks, out[k].end); u != "" && !out[k].ordinal && !out[k].pct && out[k].unit == "" {
 			out[k].unit, out[k].base = u, out[k].value*unitSizes[u].size
 		}
+		out[k].currency = currencyOf(toks, out[k])
 		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)
 	}
 	return out
@@ -467,8 +486,8 @@ func dirBefore(toks []token, i int) int {
 // ("three months", "90 days"), and a figure the sentence says it rounds
 // matches what it rounds ("nearly 3,000", 2,832).
 func sameFigure(a, b figure) bool {
-	if a.ordinal != b.ordinal {
-		return false
+	if a.ordinal != b.ordinal || a.currency != "" && b.currency != "" && a.currency != b.currency {
+		return false // "$40,000" is not "£40,000"
 	}
 	if closeTo(a.value, b.value) || sameMeasure(a, b) || rounded(a, b) {
 		return true
@@ -491,8 +510,10 @@ func closeTo(a, b float64) bool {
 // figureText is the figure as written.
 func figureText(toks []token, f figure) string {
 	var b strings.Builder
-	if toks[f.start].money {
-		b.WriteString("$")
+	for sign, name := range currencySigns {
+		if toks[f.start].money && toks[f.start].currency == name {
+			b.WriteRune(sign)
+		}
 	}
 	for i := f.start; i < f.end; i++ {
 		if i > f.start {

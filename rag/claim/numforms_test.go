@@ -112,6 +112,10 @@ func TestNumberForms(t *testing.T) {
 		{"a third of, as a share", "A third of the members voted on Sunday.", []Source{{Text: "About 33% of the members voted on Sunday."}}, true},
 		{"two bounds that agree", "The carriers fly nearly 3,000 routes.", []Source{{Text: "The carriers fly more than 2,900 routes."}}, true},
 		{"two bounds that conflict", "The carriers fly more than 3,000 routes.", []Source{{Text: "The carriers fly nearly 3,000 routes."}}, false},
+		{"dollars for pounds", "The painting sold for $40,000 at auction on Friday.", prize, false},
+		{"euros in words", "The club paid 5 million euros for the striker.", []Source{{Text: "The club paid €5m for the striker."}}, true},
+		{"dollars for euros", "The club paid $5m for the striker.", []Source{{Text: "The club paid €5m for the striker."}}, false},
+		{"weight in pounds", "The python weighed 215 pounds.", []Source{{Text: "The 215-pound python was caught on Friday."}}, true},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }

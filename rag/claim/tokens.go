@@ -32,8 +32,10 @@ type token struct {
 	clause int  // clause index within the text, counted across sentences
 	pos    int  // index in the token slice
 	money  bool // written after a currency sign
-	pct    bool // followed by a percent sign
-	joined bool // joined to the previous token by a hyphen
+	// currency is that sign's currency: "dollar", "pound" or "euro".
+	currency string
+	pct      bool // followed by a percent sign
+	joined   bool // joined to the previous token by a hyphen
 }
 
 // tokenize splits text into sentences and words. Clauses break at commas,
@@ -48,6 +50,7 @@ func tokenize(text string, limit int) []token {
 		startClause := true
 		firstWord := true
 		money := false
+		currency := ""
 		hyphen := false
 		i := 0
 		for i < len(s) {
@@ -59,6 +62,7 @@ func tokenize(text string, limit int) []token {
 				switch {
 				case r == '$' || r == '£' || r == '€':
 					money = true
+					currency = currencySigns[r]
 				case r == '%':
 					if n := len(toks); n > 0 && toks[n-1].sent == si {
 						toks[n-1].pct = true
@@ -120,18 +124,22 @@ func tokenize(text string, limit int) []token {
 			low := strings.ToLower(word)
 			toks = append(toks, token{
 				text: word, low: low, upper: unicode.IsUpper(r0), first: firstWord,
-				sent: si, clause: clause, pos: len(toks), money: money, joined: hyphen,
+				sent: si, clause: clause, pos: len(toks), money: money, currency: currency, joined: hyphen,
 			})
 			if neg {
 				toks = append(toks, token{text: "not", low: "not", sent: si, clause: clause, pos: len(toks)})
 			}
-			firstWord, startClause, money, hyphen = false, false, false, false
+			firstWord, startClause, money, hyphen, currency = false, false, false, false, ""
 			i = next
 		}
 		clause++
 	}
 	return toks
 }
+
+// currencySigns are the signs of the currencies news writes most, named
+// as their words after a figure are ("40,000 pounds").
+var currencySigns = map[rune]string{'$': "dollar", '£': "pound", '€': "euro"}
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
