@@ -124,12 +124,20 @@ func FuzzCheck(f *testing.F) {
 	f.Add("Zelenskyy said he had informed Trump about Starmer.", statement)
 	f.Add("It rose 8.6% on Monday, not twenty-four.", "Prices rose by 9.1% in June, when the $6.6 billion deal wasn't done.")
 	f.Add("a-b—c “d” [1] ’s n't", "-- , ; : ( ) 1,000.5 % $")
+	f.Add("One in four, three hundred twelve, half an hour, an hour and a half, a fifth of 11-year-olds doubled.", "£40k, €5m, a decade, a fortnight, ages 5 to 11, 1 in 1,000, two-fifths of a dozen.")
 	f.Fuzz(func(t *testing.T, sentence, passage string) {
-		r := Check(sentence, Source{Text: passage, Context: passage})
-		switch r.Verdict {
-		case Supported, Contradicted, NotInSource:
-		default:
-			t.Fatalf("verdict %q", r.Verdict)
+		// The passage read whole, and cut in two as two cited passages.
+		half := len(passage) / 2
+		for _, sources := range [][]Source{
+			{{Text: passage, Context: passage}},
+			{{Text: passage[:half]}, {Text: passage[half:]}},
+		} {
+			r := Check(sentence, sources...)
+			switch r.Verdict {
+			case Supported, Contradicted, NotInSource:
+			default:
+				t.Fatalf("verdict %q", r.Verdict)
+			}
 		}
 	})
 }
