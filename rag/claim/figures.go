@@ -90,6 +90,16 @@ func unitAfter(toks []token, end int) string {
 	return ""
 }
 
+// dayOfMonth reports whether a figure is the day of a month written beside
+// it, as a count or an ordinal.
+func dayOfMonth(toks []token, f figure) bool {
+	if f.value < 1 || f.value > 31 || f.value != math.Trunc(f.value) || f.pct || f.unit != "" {
+		return false
+	}
+	monthAt := func(i int) bool { return i >= 0 && i < len(toks) && months[toks[i].low] && isMonth(toks, i) }
+	return monthAt(f.start-1) || monthAt(f.end) || f.end+1 < len(toks) && toks[f.end].low == "of" && monthAt(f.end+1)
+}
+
 // currencyOf reads the currency of a figure: its sign, or "dollars",
 // "pounds", "euros" right after it.
 func currencyOf(toks []token, f figure) string {
@@ -115,7 +125,7 @@ func sameMeasure(a, b figure) bool {
 }
 
 var smallNumbers = map[string]float64{
-	"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"zero": 0, "nil": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
@@ -266,6 +276,9 @@ func findFigures(toks []token) []figure {
 			out = append(out, figure{value: 12, start: i, end: i + 1, dir: dirBefore(toks, i)})
 			continue
 		}
+		if (t.low == "half" || t.low == "quarter") && i+1 < len(toks) && toks[i+1].low == "past" {
+			continue // "half past nine" tells the time
+		}
 		// "a half", "one third", "half"; not "the second quarter".
 		if fr, ok := fractions[t.low]; ok && !(i > 0 && ordinals[toks[i-1].low] > 0) {
 			if ordinals[t.low] > 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") && (i+1 >= len(toks) || toks[i+1].low == "of" || toks[i+1].clause != t.clause)) {
@@ -332,6 +345,9 @@ func findFigures(toks []token) []figure {
 			out[k].unit, out[k].base = u, out[k].value*unitSizes[u].size
 		}
 		out[k].currency = currencyOf(toks, out[k])
+		if dayOfMonth(toks, out[k]) {
+			out[k].ordinal = false // "June 24", "24 June", "the 24th of June", "June twenty-fourth": one day
+		}
 		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)
 	}
 	return out

@@ -116,6 +116,11 @@ func TestNumberForms(t *testing.T) {
 		{"euros in words", "The club paid 5 million euros for the striker.", []Source{{Text: "The club paid €5m for the striker."}}, true},
 		{"dollars for euros", "The club paid $5m for the striker.", []Source{{Text: "The club paid €5m for the striker."}}, false},
 		{"weight in pounds", "The python weighed 215 pounds.", []Source{{Text: "The 215-pound python was caught on Friday."}}, true},
+		{"day as an ordinal", "The vote is set for the 24th of June.", []Source{{Text: "The vote is set for June 24."}}, true},
+		{"day in words", "The vote is set for June 24.", []Source{{Text: "The vote is set for June twenty-fourth."}}, true},
+		{"day changed", "The vote is set for the 25th of June.", []Source{{Text: "The vote is set for June 24."}}, false},
+		{"nil for nought", "Chelsea won by three goals to nil.", []Source{{Text: "Chelsea won 3-0."}}, true},
+		{"nil for one", "Chelsea won by three goals to nil.", []Source{{Text: "Chelsea won 3-1."}}, false},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }
