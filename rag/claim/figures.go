@@ -96,7 +96,9 @@ func dayOfMonth(toks []token, f figure) bool {
 	if f.value < 1 || f.value > 31 || f.value != math.Trunc(f.value) || f.pct || f.unit != "" {
 		return false
 	}
-	monthAt := func(i int) bool { return i >= 0 && i < len(toks) && months[toks[i].low] && isMonth(toks, i) }
+	monthAt := func(i int) bool {
+		return i >= 0 && i < len(toks) && (months[toks[i].low] && isMonth(toks, i) || monthAbbreviations[toks[i].low] != "" && toks[i].upper)
+	}
 	return monthAt(f.start-1) || monthAt(f.end) || f.end+1 < len(toks) && toks[f.end].low == "of" && monthAt(f.end+1)
 }
 

@@ -121,6 +121,9 @@ func TestNumberForms(t *testing.T) {
 		{"day changed", "The vote is set for the 25th of June.", []Source{{Text: "The vote is set for June 24."}}, false},
 		{"nil for nought", "Chelsea won by three goals to nil.", []Source{{Text: "Chelsea won 3-0."}}, true},
 		{"nil for one", "Chelsea won by three goals to nil.", []Source{{Text: "Chelsea won 3-1."}}, false},
+		{"month abbreviated", "The vote is set for December 5.", []Source{{Text: "The vote is set for Dec. 5, officials said."}}, true},
+		{"month abbreviated, changed", "The vote is set for November 5.", []Source{{Text: "The vote is set for Dec. 5, officials said."}}, false},
+		{"abbreviated month, day as an ordinal", "The vote is set for the 5th of December.", []Source{{Text: "The vote is set for Dec. 5, officials said."}}, true},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }

@@ -19,6 +19,14 @@ var weekdays = wordSet("monday tuesday wednesday thursday friday saturday sunday
 
 var months = wordSet("january february march april may june july august september october november december")
 
+// monthAbbreviations are the short forms news style uses before a day
+// ("Dec. 5", "Sept. 30"), read as the month only capitalised and beside a
+// figure.
+var monthAbbreviations = map[string]string{
+	"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+	"aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}
+
 var dayParts = wordSet("morning afternoon evening night overnight tonight yesterday today tomorrow weekend")
 
 var seasons = wordSet("spring summer autumn winter")
@@ -41,6 +49,8 @@ func findTimes(toks []token) []timeExpr {
 			out = append(out, timeExpr{key: strings.TrimSuffix(t.low, "s"), start: i, end: i + 1})
 		case months[t.low] && isMonth(toks, i):
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		case monthAbbreviations[t.low] != "" && t.upper && (i+1 < len(toks) && hasDigit(toks[i+1].low) || i > 0 && hasDigit(toks[i-1].low)):
+			out = append(out, timeExpr{key: monthAbbreviations[t.low], start: i, end: i + 1})
 		case relativeWords[t.low]:
 			j := i + 1
 			count := 0.0
