@@ -270,6 +270,11 @@ func findFigures(toks []token) []figure {
 			i += 4
 			continue
 		}
+		if len(t.low) == 2 && (t.low[0] == 'q' || t.low[0] == 'h') && t.upper && t.low[1] >= '1' && t.low[1] <= '4' && (t.low[0] == 'q' || t.low[1] <= '2') {
+			// "Q2", "H1": the second quarter, the first half of a year.
+			out = append(out, figure{value: float64(t.low[1] - '0'), ordinal: true, start: i, end: i + 1})
+			continue
+		}
 		if m, ok := multiplied[t.low]; ok {
 			out = append(out, figure{value: m, start: i, end: i + 1})
 			continue

@@ -124,6 +124,8 @@ func TestNumberForms(t *testing.T) {
 		{"month abbreviated", "The vote is set for December 5.", []Source{{Text: "The vote is set for Dec. 5, officials said."}}, true},
 		{"month abbreviated, changed", "The vote is set for November 5.", []Source{{Text: "The vote is set for Dec. 5, officials said."}}, false},
 		{"abbreviated month, day as an ordinal", "The vote is set for the 5th of December.", []Source{{Text: "The vote is set for Dec. 5, officials said."}}, true},
+		{"quarter written short", "Sales rose 8% in the second quarter.", []Source{{Text: "Sales rose 8% in Q2, the company said."}}, true},
+		{"quarter written short, changed", "Sales rose 8% in the third quarter.", []Source{{Text: "Sales rose 8% in Q2, the company said."}}, false},
 		{"forty k", "More than 40k homes will be built under the deal.", deal, true},
 	})
 }
