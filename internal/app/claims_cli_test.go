@@ -163,4 +163,10 @@ func TestEvalClaimsFailures(t *testing.T) {
 	if out := c.mustRun("eval", "--claims", set, "--failures", "--failures-half", "check"); !strings.Contains(out, " k2 ") || strings.Contains(out, " t2 ") {
 		t.Errorf("--failures-half check should list k2 only:\n%s", out)
 	}
+	// A corpus named on the command line that is not there is an error,
+	// not a table scored without the titles it was asked for.
+	missing := filepath.Join(c.dir, "no-such-corpus.jsonl")
+	if out, errs, code := c.run("eval", "--claims", set, "--corpus", missing); code == 0 || !strings.Contains(errs, "no-such-corpus.jsonl") {
+		t.Errorf("eval --claims with a missing --corpus: exit %d, stderr %q, stdout %q", code, errs, out)
+	}
 }

@@ -62,6 +62,13 @@ func (c *evalCmd) runClaims(ctx context.Context, inv *invocation) error {
 	if err != nil {
 		return fmt.Errorf("claims %s: %w", c.Claims, err)
 	}
+	if c.Corpus != "" {
+		// The coverage directory may be absent (claims are then checked on
+		// their passages alone), but a corpus asked for by name must be there.
+		if _, err := os.Stat(c.Corpus); err != nil {
+			return fmt.Errorf("corpus: %w", err)
+		}
+	}
 	meta, err := claimArticles(ctx, inv.cfg.Data, c.Corpus)
 	if err != nil {
 		return err
