@@ -85,38 +85,6 @@ func (x *quoteExtractor) paragraphsBack(pos, n int) int {
 	return i
 }
 
-// describedAs returns the last person before pos whom the article gives
-// the role noun head: written before the name ("lawyer Alexander Boykov"),
-// as the last word of a title, or in an appositive after it ("Boykov, her
-// lawyer,", "Firestone, a former prosecutor,").
-func (x *quoteExtractor) describedAs(head string, pos int) (personMention, bool) {
-	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
-		p := x.people[i]
-		if p.end > pos {
-			continue
-		}
-		if p.role == head || (p.title != "" && strings.EqualFold(lastField(p.title), head)) {
-			return p, true
-		}
-		rest := x.masked[p.end:pos]
-		if !strings.HasPrefix(rest, ", ") {
-			continue
-		}
-		ap := rest[2:]
-		if k := strings.IndexAny(ap, ",.;\n\""); k >= 0 {
-			ap = ap[:k]
-		}
-		if looksAppositive(ap) {
-			for _, w := range strings.Fields(strings.ToLower(ap)) {
-				if strings.Trim(w, "’'") == head {
-					return p, true
-				}
-			}
-		}
-	}
-	return personMention{}, false
-}
-
 func lastField(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
