@@ -442,7 +442,9 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		for _, a := range lexicon.Antonyms(t.low) {
 			for _, p := range ev.hasForm(a) {
-				if ev.toks[p].joined || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) || c.matchedBeside(i, p, ev) {
+				// A capital inside a sentence starts a name ("Los Angeles"),
+				// not the opposite word it is spelt like.
+				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) || c.matchedBeside(i, p, ev) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {

@@ -54,3 +54,13 @@ func TestSynonymOpposites(t *testing.T) {
 		{"profit kept", "The brewer reported a profit in the second quarter.", "The brewer reported a profit in the second quarter, beating forecasts.", true},
 	})
 }
+
+// TestNamePartIsNoOpposite covers a passage word inside a name that is
+// spelt like a form of an opposite ("Los", a form of "lose", in "Los
+// Angeles"): the sentence's "win" is not turned round.
+func TestNamePartIsNoOpposite(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"a win against Los Angeles", "The Lakers secured a win over the Clippers on Sunday.", "The Lakers beat the Los Angeles Clippers on Sunday night, their third straight victory.", true},
+		{"lost for won, beside the same name", "The Lakers lost against the Los Angeles Clippers on Sunday.", "The Lakers won against the Los Angeles Clippers on Sunday night.", false},
+	})
+}
