@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/quote"
 )
 
 // What an answer says when the coverage does not answer the question. Every
@@ -87,9 +88,9 @@ func hitsOf(passages []rag.Passage) []rag.Hit {
 
 // citeSentence puts the marker [n] on s: before its closing full stop, or
 // after it when the sentence ends in a quote or has no full stop. A
-// quotation s holds only part of is closed first (closeQuotation).
+// quotation s holds only part of is closed first (quote.Balance).
 func citeSentence(s string, n int) string {
-	s = closeQuotation(s)
+	s = quote.Balance(s)
 	at := markerInsertPoint(s, 0, len(s))
 	return s[:at] + " [" + strconv.Itoa(n) + "]" + s[at:]
 }

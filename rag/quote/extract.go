@@ -168,7 +168,7 @@ func nextOpeningMark(body string, from int) (int, string) {
 			// and before a word.
 			prev, _ := utf8.DecodeLastRuneInString(body[:i])
 			next, _ := utf8.DecodeRuneInString(body[i+size:])
-			if (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-", prev)) && i+size < len(body) && !unicode.IsSpace(next) &&
+			if (i == 0 || opensAfter(prev)) && i+size < len(body) && !unicode.IsSpace(next) &&
 				(r == '"' || unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				return i, string(r)
 			}
@@ -183,6 +183,12 @@ func nextOpeningMark(body string, from int) (int, string) {
 		i += size
 	}
 	return -1, ""
+}
+
+// opensAfter reports whether a straight quotation mark after prev stands
+// where a quotation can open: after a space, a bracket or a dash.
+func opensAfter(prev rune) bool {
+	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-", prev)
 }
 
 // spacedPairCloses reports whether the text after a spaced straight mark

@@ -1,4 +1,4 @@
-package answer
+package quote
 
 import "testing"
 
@@ -22,34 +22,8 @@ func TestCloseQuotation(t *testing.T) {
 		// Apostrophes are not quotation marks.
 		{`The minister's aides didn't comment.`, `The minister's aides didn't comment.`},
 	} {
-		if got := closeQuotation(tc.in); got != tc.want {
-			t.Errorf("closeQuotation(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := Balance(tc.in); got != tc.want {
+			t.Errorf("Balance(%q) = %q, want %q", tc.in, got, tc.want)
 		}
-	}
-}
-
-func TestCiteSentenceClosesAQuotation(t *testing.T) {
-	if got, want := citeSentence(`"We had no choice.`, 1), `"We had no choice." [1]`; got != want {
-		t.Errorf("citeSentence = %q, want %q", got, want)
-	}
-	if got, want := citeSentence(`The talks ended.`, 2), `The talks ended [2].`; got != want {
-		t.Errorf("citeSentence = %q, want %q", got, want)
-	}
-}
-
-// A marker after a closing quotation mark at the end of an answer cites the
-// quoted sentence; it is not a sentence of its own.
-func TestSplitClaimsMarkerAfterClosingQuote(t *testing.T) {
-	text := `Starmer spoke first [1]. “The leaders reflected on the visit.” [2]`
-	units := splitClaims(text)
-	if len(units) != 2 {
-		t.Fatalf("%d units, want 2: %+v", len(units), units)
-	}
-	last := units[1]
-	if last.plain != `“The leaders reflected on the visit.”` {
-		t.Errorf("second unit %q", last.plain)
-	}
-	if len(last.groups) != 1 {
-		t.Errorf("second unit has %d marker groups, want 1", len(last.groups))
 	}
 }

@@ -1,4 +1,4 @@
-package answer
+package quote
 
 import (
 	"strings"
@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// closeQuotation balances the quotation marks of a sentence taken out of a
-// passage. A quotation that runs over several sentences opens in the first
+// Balance gives a sentence taken out of a passage the quotation mark it
+// lacks. A quotation that runs over several sentences opens in the first
 // and closes in the last, so a sentence chosen alone can carry only one of
 // its marks: `"We had no choice.` or `We will appeal," she said.` Shown
 // alone, the reader cannot tell where the quoted words end. The missing
@@ -15,7 +15,7 @@ import (
 // where it starts, in the style of the mark that is there: straight double
 // marks, curly double marks (“ ”), guillemets (« ») and low-high marks („ “).
 // Single marks are left alone: in English they are also apostrophes.
-func closeQuotation(s string) string {
+func Balance(s string) string {
 	open, closeAt := openingMarks(s)
 	switch {
 	case open != 0 && closeAt < 0:
@@ -51,7 +51,7 @@ func openingMarks(s string) (open rune, strayClose int) {
 			switch {
 			case open == '"':
 				open = 0
-			case open == 0 && (unicode.IsSpace(prev) || strings.ContainsRune("([{—–-", prev)):
+			case open == 0 && opensAfter(prev):
 				open = '"'
 			case open == 0 && strayClose < 0 && strings.ContainsRune(",.!?…", prev):
 				// A closing straight mark follows the quotation's own
