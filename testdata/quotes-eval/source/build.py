@@ -111,14 +111,21 @@ def select(arts):
         chosen.append((a, 'D-court')); taken.add(a['id'])
     for a in [a for a in a25 if a['id'] not in taken and RELAY3.search(a['text'])][:2]:
         chosen.append((a, 'E-relay')); taken.add(a['id'])
+    # Stratum F, added in a later session after check-half figures had been reported: tuning data only.
+    nxt = [a for a in by_id if eligible(a, 16) and a['id'] not in taken]
+    for a in [a for a in nxt if domain(a) == 'cnn.com'][:3] + [a for a in nxt if domain(a) == 'usatoday.com'][:3]:
+        chosen.append((a, 'F-next')); taken.add(a['id'])
+    for a in [a for a in a25 if a['id'] not in taken and RELAY2.search(a['text'])][:2]:
+        chosen.append((a, 'F-relay')); taken.add(a['id'])
     return chosen
 
 def split_of(ids, arts):
     """Split by article: within each source, articles sorted by id alternate tune, check, tune, ...
     Strata A to C form one group; each later stratum (D, E) is a group of its own, so adding it moved no
-    earlier article to the other half."""
-    stratum = {a['id']: (why[0] if why[0] in 'DE' else 'ABC') for a, why in select(arts)}
-    split = {}
+    earlier article to the other half. Stratum F was added after check-half figures had been reported and is
+    tuning data only."""
+    stratum = {a['id']: (why[0] if why[0] in 'DEF' else 'ABC') for a, why in select(arts)}
+    split = {x: 'tune' for x in ids if stratum.get(x) == 'F'}
     for g in ('ABC', 'D', 'E'):
         group = [x for x in ids if stratum.get(x) == g]
         for s in ('cnn', 'usatoday'):
@@ -290,7 +297,7 @@ EXTRA_NAMESAKES = {
     'Tom Kloza': [],
 }
 # surnames that are not simply the last word of the name
-SURNAME = {'Carlos del Rio': 'del Rio', 'Patrick De Haan': 'De Haan', 'Tedros Adhanom Ghebreyesus': 'Tedros'}
+SURNAME = {'Carlos del Rio': 'del Rio', 'Ursula von der Leyen': 'von der Leyen', 'Patrick De Haan': 'De Haan', 'Tedros Adhanom Ghebreyesus': 'Tedros'}
 TITLES = r"(?:Vice President|Dr\.|Sen\.|Rep\.|Gov\.|President|Prime Minister|Secretary|Secretary-General|Commissioner|Chair|Mayor|Captain|Pope|Father|Sister|First lady|Vice Chair|Minister)"
 TITLE_WORDS = {'Dr.', 'Sen.', 'Rep.', 'Gov.', 'Prime', 'Minister', 'First', 'lady', 'Vice', 'President', 'Chair',
                'Secretary', 'Secretary-General', 'Commissioner', 'Mayor', 'Captain', 'Pope', 'Father', 'Sister'}
@@ -362,7 +369,9 @@ def build(arts):
     split = split_of(ids, arts)
     pub = lambda aid: arts[aid]['published'].replace('/', '-')
     src = lambda aid: source(arts[aid])
-    key = lambda x: (src(x['article']), x['article'], x['start'])
+    # rows of a later stratum (F) are numbered after the earlier ones, so adding it renamed no earlier row
+    late = {a['id'] for a, why in select(arts) if why[0] == 'F'}
+    key = lambda x: (x['article'] in late, src(x['article']), x['article'], x['start'])
     qrows, qid = [], {}
     for i, q in enumerate(sorted(Q, key=key), 1):
         r = dict(id='q%04d' % i, article=q['article'], source=src(q['article']), published=pub(q['article']),
@@ -393,7 +402,7 @@ def build(arts):
         row['split'] = split[r['article']]
         out.append(row)
     trows = []
-    T.sort(key=lambda t: (src(t['article']), t['article'], arts[t['article']]['text'].find(t['fragment'])))
+    T.sort(key=lambda t: (t['article'] in late, src(t['article']), t['article'], arts[t['article']]['text'].find(t['fragment'])))
     for i, t in enumerate(T, 1):
         s = sentence(arts[t['article']]['text'], t['fragment'])
         f, l = date_range(t['date'], t['cue'])
