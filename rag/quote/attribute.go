@@ -104,6 +104,13 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	if ref, ok := x.passiveSpeaker(sp, sentEnd); ok {
 		return ref, true
 	}
+	// `As Ivo Sand observed, “…”` and `Ada Lund weighed in: “…”`.
+	if ref, ok := x.asParenthetical(sp, sentStart); ok {
+		return ref, true
+	}
+	if ref, ok := x.colonIntroduction(sp, sentStart, sentEnd); ok {
+		return ref, true
+	}
 	// Another quotation in the same sentence with a speaker.
 	for j := i - 1; j >= 0 && x.spans[j].open >= sentStart; j-- {
 		if ref, ok := x.attribute(j); ok {

@@ -228,7 +228,7 @@ func (x *quoteExtractor) evidenced(name string) bool {
 			continue
 		}
 		first := strings.ToLower(strings.Fields(p.name)[0])
-		if p.title != "" || p.role != "" || honorifics[first] {
+		if p.title != "" || p.role != "" || honorifics[first] || x.personGrammar(p) {
 			ok = true
 		}
 		// The surname alone, elsewhere: "Rochester said".

@@ -20,6 +20,11 @@ func looksAppositive(ap string) bool {
 	if reParty.MatchString(ap) {
 		return true
 	}
+	// An age, alone or before the rest: "Ada Lund, 54, said", "Ada
+	// Lund, 77, of Millbrook, told the panel".
+	if ageAppositive(ap) {
+		return true
+	}
 	r, _ := utf8.DecodeRuneInString(ap)
 	// Lower case ("a lawyer"), an article, or a possessive that names
 	// whose role it is ("Nomura's chief economist").
@@ -32,6 +37,9 @@ var reParty = regexp.MustCompile(`^[DRI]-[A-Z][A-Za-z.]*$`)
 var reAppositiveLead = regexp.MustCompile(`^(?i)(?:who (?:was|is|has been|had been|served as|serves as|became)|who)\s+`)
 
 func cleanAppositive(ap string) string {
+	if ageAppositive(ap) {
+		return "" // an age is no role
+	}
 	return strings.TrimSpace(reAppositiveLead.ReplaceAllString(ap, ""))
 }
 

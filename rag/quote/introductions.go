@@ -1,0 +1,81 @@
+package quote
+
+import (
+	"strings"
+)
+
+// Two constructions that introduce a quotation without a verb of saying
+// in front of it.
+//
+// The "as" parenthetical: `As Ivo Sand observed, “…”`, `As she put it,
+// “…”`. Like the quotative after a quotation (quotative), the construction
+// makes its verb report the words that follow, whatever WordNet files it
+// under.
+//
+// The introducing colon: `Senator Ada Lund was less impressed: “…”`, `Lund
+// weighed in: “…”`. A colon after a short clause about a person, with no
+// object of its own, introduces that person's words; a clause with an
+// object (`Lund held up a sign: “…”`, `Lund faced a question: “…”`)
+// introduces the object's words, and is left alone.
+
+// asParenthetical reads the speaker of a quotation from an "as" clause that
+// opens its sentence and ends with the comma before the quotation.
+func (x *quoteExtractor) asParenthetical(sp quoteSpan, sentStart int) (speakerRef, bool) {
+	lead := strings.TrimRight(x.masked[sentStart:sp.open], " ")
+	rest, ok := strings.CutPrefix(lead, "As ")
+	if !ok || !strings.HasSuffix(rest, ",") {
+		return speakerRef{}, false
+	}
+	words := strings.Fields(strings.TrimSuffix(rest, ","))
+	// "put it": the verb's object is the pronoun for the words quoted.
+	if n := len(words); n >= 3 && words[n-1] == "it" {
+		words = words[:n-1]
+	}
+	if len(words) < 2 {
+		return speakerRef{}, false
+	}
+	verb := words[len(words)-1]
+	if !isLowerWord(verb) || !(pastTense(verb) || reportingForm(verb) || verb == "put") {
+		return speakerRef{}, false
+	}
+	s := sentStart + len("As ")
+	e := s + strings.Index(x.masked[s:], " "+verb)
+	if e <= s {
+		return speakerRef{}, false
+	}
+	return x.resolve(s, e)
+}
+
+// colonIntroduction reads the speaker of a quotation that a colon
+// introduces and that ends its sentence, when the clause before the colon
+// is the sentence's person subject and at most a few words of predicate:
+// no determiner (an object's noun phrase) and no preposition but a final
+// particle ("weighed in").
+func (x *quoteExtractor) colonIntroduction(sp quoteSpan, sentStart, sentEnd int) (speakerRef, bool) {
+	lead := strings.TrimRight(x.masked[sentStart:sp.open], " ")
+	if !strings.HasSuffix(lead, ":") || strings.Contains(lead, `"`) {
+		return speakerRef{}, false
+	}
+	if strings.Trim(x.masked[sp.end:max(sentEnd, sp.end)], " \n") != "" {
+		return speakerRef{}, false
+	}
+	colon := sentStart + len(lead) - 1
+	s, e, ref, ok := x.mainSubject(sentStart, colon)
+	if !ok || s != sentStart+len(x.masked[sentStart:s])-len(strings.TrimLeft(x.masked[sentStart:s], " ")) {
+		return speakerRef{}, false
+	}
+	pred := strings.Fields(x.masked[e:colon])
+	if len(pred) == 0 || len(pred) > 4 {
+		return speakerRef{}, false
+	}
+	for i, w := range pred {
+		lw := strings.ToLower(w)
+		if !isLowerWord(w) || determiners[lw] || pronouns[lw] || prepositions[lw] && i < len(pred)-1 {
+			return speakerRef{}, false
+		}
+	}
+	if !x.evidenced(ref.speaker) {
+		return speakerRef{}, false
+	}
+	return ref, true
+}

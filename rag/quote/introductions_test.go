@@ -1,0 +1,67 @@
+package quote_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/quote"
+)
+
+// Quotations introduced without a verb of saying before them, and names
+// shown to be people's by grammar only a person takes (an age in
+// apposition, a relative clause with "who"). Sentences written for this
+// test.
+func TestExtractIntroductionsAndPersonGrammar(t *testing.T) {
+	type want struct {
+		speaker, text string
+		person        bool
+	}
+	tests := []struct {
+		name string
+		body string
+		want []want
+	}{
+		{"an age in apposition before the verb, and the continuation",
+			`"My vote does not count," Ada Lund, 77, of Millbrook, told the panel. "I write to my senator every week."`,
+			[]want{{"Ada Lund", "My vote does not count,", true}, {"Ada Lund", "I write to my senator every week.", true}}},
+		{"an age alone in apposition",
+			`"We will appeal," Ada Lund, 54, said.`,
+			[]want{{"Ada Lund", "We will appeal,", true}}},
+		{"a relative clause with who makes the name a person's",
+			`"It feels like a reunion," said Ivo Sand, who works at the bakery on Main Street. "I am seeing people I have not seen in years."`,
+			[]want{{"Ivo Sand", "It feels like a reunion,", true}, {"Ivo Sand", "I am seeing people I have not seen in years.", true}}},
+		{"a name with nothing to show it is a person's stays unproven",
+			`"It is a fine day," Ivo Sand said.`,
+			[]want{{"Ivo Sand", "It is a fine day,", false}}},
+		{"an as clause with a verb of perceiving",
+			`Mayor Ada Lund met the singer in 1998. As Lund observed, "She turned something on inside herself that was like magic."`,
+			[]want{{"Ada Lund", "She turned something on inside herself that was like magic.", true}}},
+		{"an as clause with put it",
+			`Mayor Ada Lund met the singer in 1998. As she put it, "She was a force of nature."`,
+			[]want{{"Ada Lund", "She was a force of nature.", true}}},
+		{"a colon after a short clause about a person",
+			`Senator Ada Lund was less impressed: "Half our people live paycheck to paycheck."`,
+			[]want{{"Ada Lund", "Half our people live paycheck to paycheck.", true}}},
+		{"a colon after a phrasal verb",
+			`Senator Ada Lund weighed in: "This is the fight of our lives."`,
+			[]want{{"Ada Lund", "This is the fight of our lives.", true}}},
+		{"a colon after a clause with an object introduces the object's words",
+			`Senator Ada Lund held up a sign: "Save our parks."`,
+			nil},
+		{"a colon after a person's possession",
+			`Senator Ada Lund's banner read: "Save our parks."`,
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []want
+			for _, q := range quote.Extract(rag.Article{ID: "a", Text: tt.body}) {
+				got = append(got, want{q.Speaker, q.Text, !q.NotPerson})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
