@@ -14,8 +14,8 @@ import (
 type answerFigures struct {
 	Seed       figureSet `json:"seed"`
 	RealTimeQA figureSet `json:"realtimeqa"`
-	Roles      figureSet `json:"roles"` // testdata/questions/roles.jsonl, all tune
-
+	Roles      figureSet `json:"roles"`      // testdata/questions/roles.jsonl, all tune
+	SeedTune2  figureSet `json:"seed_tune2"` // testdata/questions/seed-tune2.jsonl, all tune
 }
 
 type figureSet struct {
@@ -90,6 +90,13 @@ func TestSeedAnswerFigures(t *testing.T) {
 func TestRolesAnswerFigures(t *testing.T) {
 	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "roles.jsonl"))
 	checkFigures(t, rep, readAnswerFigures(t).Roles)
+}
+
+// TestSeedTune2AnswerFigures holds the answerer to its figures on the
+// second tuning set on the seed coverage, written in a later session.
+func TestSeedTune2AnswerFigures(t *testing.T) {
+	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune2.jsonl"))
+	checkFigures(t, rep, readAnswerFigures(t).SeedTune2)
 }
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on

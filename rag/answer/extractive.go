@@ -206,10 +206,9 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		return false
 	}
 	object := q.spokenAbout(question, q.coreNames(question))
-	bySpeaker := func(c scoredSentence) bool {
-		if len(speaker) == 0 {
-			return true
-		}
+	// speechBy gives the terms of what X says in a sentence, and whether X
+	// speaks in it at all.
+	speechBy := func(c scoredSentence) (map[string]bool, bool) {
 		words, ok := speechOf(q, c.text, speaker)
 		switch {
 		case carriesQuoteBy(c):
@@ -218,7 +217,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			// "He said…", "The French president said…": X named in one
 			// of the two sentences before.
 			if !refersBack.MatchString(c.text) {
-				return false
+				return nil, false
 			}
 			sents := hitSentences(hits[c.hit])
 			for i := c.idx - 1; i >= 0 && i >= c.idx-2 && !ok; i-- {
@@ -226,6 +225,13 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			}
 			words = c.terms
 		}
+		return words, ok
+	}
+	bySpeaker := func(c scoredSentence) bool {
+		if len(speaker) == 0 {
+			return true
+		}
+		words, ok := speechBy(c)
 		if !ok {
 			return false
 		}
@@ -250,7 +256,14 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		return q.doneBy(sents, c.idx, doer)
 	}
 	var cands []scoredSentence
-	for _, c := range scoreCandidates(q, hits, context) {
+	scored := scoreCandidates(q, hits, context)
+	if len(speaker) > 0 {
+		scored = creditSpeaker(q, speaker, hits, scored, func(c scoredSentence) bool {
+			_, ok := speechBy(c)
+			return ok
+		})
+	}
+	for _, c := range scored {
 		if namesAll(c) && bySpeaker(c) && doneByDoer(c) {
 			cands = append(cands, c)
 		}

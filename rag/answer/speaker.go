@@ -1,0 +1,54 @@
+package answer
+
+import (
+	"sort"
+
+	"github.com/coveragebot/coveragebot/rag"
+)
+
+// creditSpeaker counts the speaker of a "what did X say" question as held
+// by every sentence in which X speaks, however the sentence names X: rag/quote
+// attributes "The French president said in a post on X “…”" to Emmanuel
+// Macron, and "He added: “…”" to the subject of the sentence before. The
+// sentence that gives X's words is then scored as one that names X, rather
+// than below every sentence that merely mentions X. The speech test is the
+// one bySpeaker applies; cands come back re-sorted by score. A sentence
+// that already had the speaker's name credited from the sentences before it
+// ("He added: …") gets the rest of the weight, not the weight twice.
+func creditSpeaker(q questionTerms, speaker []string, hits []rag.Hit, cands []scoredSentence, speaks func(scoredSentence) bool) []scoredSentence {
+	if q.total == 0 {
+		return cands
+	}
+	for i := range cands {
+		c := &cands[i]
+		if !speaks(*c) {
+			continue
+		}
+		var in, ent float64
+		var antecedent map[string]bool
+		for _, t := range speaker {
+			w, focus := q.weight[t]
+			if !focus || c.covered[t] {
+				continue
+			}
+			c.covered[t] = true
+			if antecedent == nil {
+				antecedent = antecedentTerms(hitSentences(hits[c.hit]), c.idx)
+			}
+			if q.entity[t] && q.holds(antecedent, t) {
+				w *= 1 - antecedentCredit
+			}
+			in += w
+			if q.entity[t] {
+				ent += w
+			}
+		}
+		c.coverage += in / q.total
+		c.score += in / q.total
+		if q.entities > 0 {
+			c.score += 0.1 * ent / q.entities
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	return cands
+}
