@@ -263,9 +263,14 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		}
 	}
 	// A place or a body in the name itself, not in a title before it
-	// ("Bank Chair Elsa Marr"), makes the run no person.
-	for k, w := range run[lastTitle+1:] {
-		if placeWords[strings.ToLower(w.text)] && !monthSurname(masked, run[lastTitle+1:], k) {
+	// ("Bank Chair Elsa Marr", "Chair of the Harbour Board Ada Berg"),
+	// makes the run no person.
+	from := lastTitle + 1
+	if from == 0 && titleOfBefore(masked, at) {
+		from = len(run) - nameLength(run)
+	}
+	for k, w := range run[from:] {
+		if placeWords[strings.ToLower(w.text)] && !monthSurname(masked, run[from:], k) {
 			return personMention{}, false
 		}
 	}
@@ -285,7 +290,7 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 	if n := nameLength(run); len(run) > n {
 		lead := run[:len(run)-n]
 		prev := strings.ToLower(strings.TrimSpace(masked[max(0, run[0].start-5):run[0].start]))
-		strip := strings.HasSuffix(prev, " of") || prev == "of" || strings.HasSuffix(prev, " and") || prev == "and"
+		strip := strings.HasSuffix(prev, " of") || prev == "of" || strings.HasSuffix(prev, " and") || prev == "and" || titleOfBefore(masked, at)
 		for _, w := range lead {
 			if isOccupation(w.text) {
 				strip = true
@@ -340,7 +345,25 @@ func nameLength(run []nameWord) int {
 	if k := len(run) - n; k > 0 && len(run[k].text) == 1 {
 		n++ // "John F Kennedy": the initial's full stop breaks most runs anyway
 	}
+	// Particles belong to the surname, with the given name before them:
+	// "Ursula von der Leyen".
+	for k := len(run) - n; k > 0 && nameParticles[run[k].text]; k = len(run) - n {
+		n++
+	}
 	return min(n, len(run))
+}
+
+// titleOfBefore reports whether the run at pos completes a title of the
+// form "Chair of the Harbour Board", "President of the Commission": a job
+// title, "of" and an optional "the" stand just before it, so its first
+// capitalised words name the body the title is of.
+func titleOfBefore(masked string, pos int) bool {
+	words := strings.Fields(masked[max(0, pos-40):pos])
+	if n := len(words); n > 0 && words[n-1] == "the" {
+		words = words[:n-1]
+	}
+	n := len(words)
+	return n >= 2 && words[n-1] == "of" && jobTitles[strings.ToLower(words[n-2])]
 }
 
 // isOccupation reports whether a capitalised word before a name names an
