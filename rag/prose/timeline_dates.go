@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 )
 
 var (
@@ -352,19 +353,42 @@ func inSpans(spans [][2]int, at int) bool {
 // after a determiner or a possessive ("the June 10 report", "the
 // automaker's Monday filing", "the January 6, 2021, attack"): it names a
 // thing by its date and does not date the sentence's event.
+//
+// A month and day with no year names a thing without a determiner too
+// when it is no preposition's object and a plural noun follows it ("an
+// Eastman request that January 6 investigators return his phone"): a date
+// that dates an event stands after a preposition or a verb ("on June 10",
+// "met June 10"), and one at the head of the clause ("June 10 marked")
+// takes a verb.
 func attributiveDate(text string, start, end int) bool {
 	before := strings.TrimRight(text[:start], " ")
 	k := strings.LastIndexAny(before, " ([") + 1
 	prev := strings.ToLower(before[k:])
-	if !determiners[prev] && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s") {
-		return false
-	}
 	after := strings.TrimLeft(strings.TrimPrefix(text[end:], ","), " ")
 	w := after
 	if i := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); i >= 0 {
 		w = after[:i]
 	}
-	return w != "" && unicode.IsLower([]rune(w)[0]) && !dateFollowers[w]
+	if w == "" || !unicode.IsLower([]rune(w)[0]) || dateFollowers[w] {
+		return false
+	}
+	if determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+		return true
+	}
+	return reBareMonthDay.MatchString(text[start:end]) && beforeSubject[prev] && pluralNoun(w)
+}
+
+// reBareMonthDay is a month and a day with no year: "January 6".
+var reBareMonthDay = regexp.MustCompile(`^` + monthPattern + `\.? \d{1,2}$`)
+
+// beforeSubject are the complementisers and conjunctions a clause's
+// subject follows (a closed class of English).
+var beforeSubject = WordSet(`that and but or while because although though when where whether if as since`)
+
+// pluralNoun reports whether a word is a plural noun by WordNet and no verb
+// form: "investigators", not "rules" (a verb too) or "news".
+func pluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && lexicon.IsNoun(w) && !lexicon.IsVerb(w) && lexicon.Base(w) != w
 }
 
 // determiners that make a following date a modifier of a noun (a closed

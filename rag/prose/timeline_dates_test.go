@@ -148,6 +148,10 @@ func TestResolveDate(t *testing.T) {
 		{"The council reviewed the March 2, 2024, ruling on Monday.", fri, day(2025, 2, 10), rag.PrecisionDay, "Monday"},
 		{"Sales peaked last month (at 1,200 units on 3 January), the firm said.", fri, day(2025, 1, 1), rag.PrecisionMonth, "last month"},
 		{"The filing cites the 3 January hearing.", fri, day(2025, 1, 3), rag.PrecisionDay, "3 January"},
+		// A month and day that premodifies a plural noun with no determiner
+		// names a body, not the event's day; after a preposition it dates.
+		{"The judge denied a motion that October 7 negotiators hand over their notes in early December.", fri, day(2024, 12, 1), rag.PrecisionMonth, "in early December"},
+		{"The judge said that on October 7 negotiators met in Vienna.", fri, day(2024, 10, 7), rag.PrecisionDay, "October 7"},
 		{"Freezing fog is possible Sunday night.", fri, day(2025, 2, 16), rag.PrecisionDay, "Sunday"},
 		// Modals put a weekday in the future; the tense that counts is the
 		// month's own clause's.
