@@ -169,14 +169,14 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	// The answer's article must name everyone and everything the question
 	// names: a quotation of Bolton answers nothing about Starmer unless
-	// Bolton's coverage mentions Starmer.
+	// Bolton's coverage mentions Starmer. Europe names what is European.
 	namesAll := func(c scoredSentence) bool {
 		at := articleTerms[hits[c.hit].ArticleID]
 		for t := range q.entity {
 			if len(t) <= 2 {
 				continue
 			}
-			if !q.names(at, t) {
+			if !q.names(at, t) && !namesByDerivation(at, q.surface[t]) {
 				return false
 			}
 		}

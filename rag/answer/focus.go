@@ -570,3 +570,19 @@ func (q *questionTerms) weighScene(question string) {
 		q.weight[t] = w
 	}
 }
+
+// namesByDerivation reports whether a text with the given terms names what
+// a question's name-word names through a word WordNet derives from it or it
+// from (its derivationally related forms): an article on "Europe" names the
+// "European" countries of the question, one on "Russia" the "Russian"
+// president. It decides only whether an article names what the question
+// names, never how well a sentence answers: as a form of the word it cost
+// answers (docs/QUALITY.md).
+func namesByDerivation(terms map[string]bool, word string) bool {
+	for _, d := range lexicon.Derivations(strings.ToLower(word)) {
+		if !strings.Contains(d, " ") && terms[prose.Stem(d)] {
+			return true
+		}
+	}
+	return false
+}

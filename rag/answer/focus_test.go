@@ -212,3 +212,24 @@ func TestPhrasingTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleNamesByDerivation: an article on "Europe" names the "European"
+// countries of a question (WordNet derives the one from the other), so its
+// sentences may answer; an article that names neither is still passed over.
+func TestArticleNamesByDerivation(t *testing.T) {
+	q := "Which storm hit several European countries this week?"
+	hits := hitsOf(passagesFrom(t,
+		"Storm Odile hit several countries of western Europe on Tuesday, flattening crops. Forecasters said more storms were likely."))
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "Odile") {
+		t.Errorf("%q: %q, want the sentence naming the storm", q, ans.Text)
+	}
+	other := hitsOf(passagesFrom(t,
+		"Storm Odile hit several provinces of western Canada on Tuesday, flattening crops. Forecasters said more storms were likely."))
+	if ans := Extractive(q, other, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("%q on coverage naming no European country: %q, want an abstention", q, ans.Text)
+	}
+	if !namesByDerivation(map[string]bool{prose.Stem("europe"): true}, "European") {
+		t.Error("Europe does not name European")
+	}
+}
