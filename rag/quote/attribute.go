@@ -73,8 +73,10 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		between := x.masked[sp.end:max(sa.verbStart, sp.end)]
 		// A quotation that ends with its own full stop, question or
 		// exclamation mark still takes the attribution after it: `“…?”
-		// Jordan Rochester, a strategist, said.`
-		attached := sa.verbStart < sentEnd || (x.endsSentence(sp) && !strings.Contains(between, "\n") && x.sentenceCount(sp.end, sa.verbStart) <= 1)
+		// Jordan Rochester, a strategist, said.` It must then be a sentence
+		// of its own: words the reporter's sentence reports (`The video
+		// shows her whispering, “…”`) are not taken up by the next one.
+		attached := sa.verbStart < sentEnd || (x.endsSentence(sp) && x.opensSentence(sp) && !strings.Contains(between, "\n") && x.sentenceCount(sp.end, sa.verbStart) <= 1)
 		// The words between are few, or are the speaker's own name and
 		// description: `“…,” Rob Ferl, a vice president for research at
 		// the university and a co-author of the study, told USA TODAY.`
@@ -240,6 +242,7 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 	if !ok || !ref.person {
 		return speakerRef{}, false
 	}
+	ref.continued = j + 1
 	return ref, true
 }
 

@@ -24,10 +24,20 @@ func Extract(a rag.Article) []rag.Quote {
 	}
 	x := newQuoteExtractor(body, spans)
 	out := make([]rag.Quote, 0, len(spans))
+	relayers := make([]string, len(spans))
 	for i, sp := range spans {
 		ref, ok := x.attribute(i)
 		if !ok {
 			continue
+		}
+		if ref.person {
+			relayers[i] = x.relayer(i)
+			// Words that go on from relayed ones ("“A,” Ada Lund said
+			// in a statement released by her lawyer. “B.”") are relayed
+			// by the same hand.
+			if relayers[i] == "" && ref.continued > 0 {
+				relayers[i] = relayers[ref.continued-1]
+			}
 		}
 		text := body[sp.textStart:sp.textEnd]
 		// The promise this whole feature rests on: a quotation shown is
@@ -40,9 +50,7 @@ func Extract(a rag.Article) []rag.Quote {
 			Pronoun: ref.resolved, About: ref.about, NotPerson: !ref.person || !x.evidenced(ref.speaker),
 			ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published,
 		}
-		if ref.person {
-			q.Relayer = x.relayer(i)
-		}
+		q.Relayer = relayers[i]
 		if ref.mention != "" && ref.mention != ref.speaker {
 			q.Mention = ref.mention
 		}

@@ -164,6 +164,23 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Lena Dahl", "Who pays for this?"}}},
 		{"after a long description", `"It holds," Ivo Park, a senior engineer at the port authority and one of the authors of the safety study, told reporters.`,
 			[]want{{"Ivo Park", "It holds,"}}},
+		// "They" is never the one person named before it, and a plural
+		// subject takes the base form of a verb of saying.
+		{"they write is a group's words", `Economist Tom Reece and two colleagues define a slump simply. A slump, they write, "is a fall in output that lasts for months."`, nil},
+		{"they said is not the man named before", "Economist Tom Reece spoke first.\n\n\"Rates will fall,\" they said.", nil},
+		// Words inside the reporter's own sentence are not taken up by the
+		// attribution of the next sentence; an -ing clause gives them its
+		// subject.
+		{"a participle of saying after an -ing clause", `The clip shows Ada Lund hugging her coach, shouting, "We did it!" Tom Reece filmed the clip on Monday.`,
+			[]want{{"Ada Lund", "We did it!"}}},
+		{"the next sentence's attribution stays in its sentence", `The clip ends with one word from the crowd, "Again!" Tom Reece said the crowd stayed for an hour.`, nil},
+		// A verb of saying in a participle clause after another one shares
+		// its speaker.
+		{"a statement posted by the speaker", `Governor Ada Lund said in a statement posted on her website: "I will not resign."`,
+			[]want{{"Ada Lund", "I will not resign."}}},
+		// An occupation before a name is no given name.
+		{"an occupation noun opening the sentence", "Actor Tom Reece could not attend.\n\n\"I am sorry,\" Reece said.",
+			[]want{{"Tom Reece", "I am sorry,"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,6 +228,8 @@ func TestExtractGivesDocumentsAndStatementsToNoPerson(t *testing.T) {
 		`The indictment states that the pair "knowingly concealed" the money, prosecutor Ana Brek told the court.`,
 		"Ola Berg, the director, resigned Monday.\n\n\"We regret the delay,\" the statement said.",
 		"Ola Berg, the director, resigned Monday. \"We regret the delay,\" the board said in a statement.",
+		// A statement from someone's office is the office's.
+		"Governor Ada Lund resigned. \"We acted in good faith,\" the statement from Lund's office said.",
 		// A thing in a relative clause says the words, not the person of
 		// the clause before.
 		"Mayor Ada Lund answered questions from readers, including one letter that asked: \"Why is the bridge closed?\"",
@@ -244,5 +263,19 @@ func TestExtractMarksRelayedWords(t *testing.T) {
 				t.Fatalf("got %+v, want %q relayed by %q", got, tt.speaker, tt.relayer)
 			}
 		})
+	}
+}
+
+// Words that go on from relayed words were relayed by the same hand.
+func TestExtractMarksContinuationsOfRelayedWords(t *testing.T) {
+	body := "Actor Tom Reece was charged.\n\n\"I am innocent,\" Reece said in a statement issued through his lawyers on Monday. \"I will fight this.\"\n\nReece spoke to reporters a day later.\n\n\"We will appeal,\" he said."
+	got := quote.Extract(rag.Article{ID: "a", Text: body})
+	if len(got) != 3 {
+		t.Fatalf("got %+v", got)
+	}
+	for i, want := range []string{"his lawyers", "his lawyers", ""} {
+		if got[i].Speaker != "Tom Reece" || got[i].Relayer != want {
+			t.Errorf("quotation %d %q: speaker %q relayed by %q, want Tom Reece relayed by %q", i, got[i].Text, got[i].Speaker, got[i].Relayer, want)
+		}
 	}
 }

@@ -367,10 +367,17 @@ func titleOfBefore(masked string, pos int) bool {
 }
 
 // isOccupation reports whether a capitalised word before a name names an
-// occupation by its ending: "Sociologist", "Economist", "Historian".
+// occupation by its ending: "Sociologist", "Economist", "Historian"; or by
+// an agent-noun ending when WordNet's first sense of the word is a person
+// ("Singer", "Actor", "Actress"). The ending keeps out first names that
+// WordNet also files as people ("Martin").
 func isOccupation(w string) bool {
 	l := strings.ToLower(w)
-	return len(l) > 6 && (strings.HasSuffix(l, "ist") || strings.HasSuffix(l, "ician") || strings.HasSuffix(l, "ologist"))
+	if len(l) > 6 && (strings.HasSuffix(l, "ist") || strings.HasSuffix(l, "ician") || strings.HasSuffix(l, "ologist")) {
+		return true
+	}
+	agent := strings.HasSuffix(l, "er") || strings.HasSuffix(l, "or") || strings.HasSuffix(l, "ess") && !strings.HasSuffix(l, "ness")
+	return len(l) > 4 && agent && isPersonNoun(l)
 }
 
 // roleBefore returns a lowercase role noun written just before pos ("aide"

@@ -11,8 +11,8 @@ import (
 )
 
 // resolvePronoun finds whom "he", "she" or "they" at pos means: the last
-// speaker in the three paragraphs before (a person for he and she), or
-// failing that, for he and she, the last person named.
+// speaker in the three paragraphs before (a person for he and she, a body
+// for they), or failing that, for he and she, the last person named.
 func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bool) {
 	mention := x.masked[pos : pos+len(pronoun)]
 	limit := x.paragraphsBack(pos, 3)
@@ -40,15 +40,21 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: mention, resolved: true, person: true}, true
 		}
 	}
+	if pronoun == "they" {
+		// "They" is several speakers or a body ("the company … they
+		// said"), never the one person named before: the words are the
+		// group's, and no other reading of the sentence may give them to
+		// someone it names.
+		if speaker == nil || speaker.person {
+			return speakerRef{mention: mention}, true
+		}
+	}
 	if speaker != nil {
 		ref := *speaker
 		ref.mention = mention
 		ref.resolved = true
 		ref.about = ""
 		return ref, true
-	}
-	if pronoun == "they" {
-		return speakerRef{}, false
 	}
 	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
 		p := x.people[i]

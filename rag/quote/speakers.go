@@ -113,7 +113,13 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNamed
 	}
 	if (first == "a" || first == "an" || first == "the") && len(words) > 1 && statementHeads[strings.ToLower(words[1])] {
-		if _, ok := x.possessivePersonIn(s, e); ok {
+		if p, ok := x.possessivePersonIn(s, e); ok {
+			// "the statement from Ada Lund's office": the possessive owns
+			// the speaker of the statement (an office, a lawyer, a
+			// family), not the statement.
+			if x.ownsSpeaker(p, e) {
+				return kindOtherDesc
+			}
 			return kindStatement
 		}
 	}
@@ -163,6 +169,28 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		return kindNone
 	}
 	return kindNamed
+}
+
+// ownsSpeaker reports whether the noun the possessive name before e
+// determines names someone who speaks for the person: a person noun ("her
+// lawyer"), a body ("his office", "her family", by WordNet's noun.group),
+// or a speaker head ("his spokesman").
+func (x *quoteExtractor) ownsSpeaker(p personMention, e int) bool {
+	rest := strings.TrimLeft(x.masked[p.end:e], "’'‘s")
+	words := strings.Fields(rest)
+	if k := firstPreposition(words); k >= 0 {
+		words = words[:k]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	// The head of the phrase: "her social media" is media.
+	w := strings.ToLower(strings.Trim(words[len(words)-1], ".,;:"))
+	if !isLowerWord(w) {
+		return false
+	}
+	files := nounFiles(w)
+	return speakerHeads[w] || isPersonNoun(w) || len(files) > 0 && files[0] == "noun.group"
 }
 
 // firstPreposition returns the index of the first preposition among

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -30,6 +31,9 @@ type speakerRef struct {
 	about    string
 	resolved bool // from a pronoun or a description
 	person   bool // a named person, not a body or an unnamed spokesperson
+	// continued is 1 + the index of the quotation this one goes on from
+	// ("“A,” she said. “B.”"), or 0.
+	continued int
 }
 
 // quoteExtractor holds one article read for quotations.
@@ -172,6 +176,9 @@ func (x *quoteExtractor) readSpeech() {
 			}
 			if !sa.ok && x.afterComma(sentStart, loc[0]) {
 				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
+				if !sa.ok {
+					sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.gerundSubject(sentStart, loc[0])
+				}
 			}
 		default:
 			s, e, appos := x.subjectBefore(sentStart, loc[0])
@@ -190,6 +197,11 @@ func (x *quoteExtractor) readSpeech() {
 				// "Sullivan declined …, but maintained that …": the verb
 				// shares the main clause's subject.
 				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
+			} else if prev, ok := x.speechWithin(s, e); ok {
+				// "Ada Lund said in a statement posted on her website": a
+				// verb whose words before it hold another verb of saying is
+				// a participle in that verb's clause and shares its speaker.
+				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = prev.subjStart, prev.subjEnd, prev.ref, prev.ok
 			} else if s < e {
 				sa.subjStart, sa.subjEnd = x.abbreviatedTitleStart(sentStart, s), e
 				sa.ref, sa.ok = x.resolve(s, e)
@@ -204,6 +216,20 @@ func (x *quoteExtractor) readSpeech() {
 		}
 		x.speech = append(x.speech, sa)
 	}
+}
+
+// speechWithin returns the last speech verb already read that stands in
+// s..e.
+func (x *quoteExtractor) speechWithin(s, e int) (speechAct, bool) {
+	if s >= e {
+		return speechAct{}, false
+	}
+	for k := len(x.speech) - 1; k >= 0 && x.speech[k].verbStart >= s; k-- {
+		if x.speech[k].verbEnd <= e {
+			return x.speech[k], true
+		}
+	}
+	return speechAct{}, false
 }
 
 // abbreviatedTitleStart steps back from a subject over the abbreviated
@@ -250,7 +276,8 @@ func findSpeechVerbs(s string) [][2]int {
 			}
 			switch {
 			case speechVerbs[string(w)] || reportingPast(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ",") ||
-				reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of "):
+				reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of ") ||
+				reportingBase(string(w)) && afterPluralPronoun(s, i):
 				out = append(out, [2]int{i, j})
 			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
 				out = append(out, [2]int{i, j + 3})
@@ -274,6 +301,36 @@ func reportingParticiple(w string) bool {
 // ("Putin claims") and not before "of" ("Trump claims of fraud").
 func reportingPresent(w string) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && reportingForm(w)
+}
+
+// reportingBase reports whether a lower-case word is the base form of a
+// verb whose most frequent sense WordNet files under verb.communication
+// ("argue"), or of one of the speech verbs above ("write"). It heads a clause only after a plural subject ("they
+// write"); after an auxiliary ("will write") it reports nothing yet.
+func reportingBase(w string) bool {
+	if !lexicon.IsVerb(w) || !slices.Contains(lexicon.Bases(w), w) {
+		return false
+	}
+	if files := lexicon.LexFiles(w, 'v'); len(files) > 0 && files[0] == "verb.communication" {
+		return true
+	}
+	// A verb whose inflected forms are speech verbs above ("writes").
+	return slices.ContainsFunc(lexicon.Inflections(w), func(f string) bool { return speechVerbs[f] })
+}
+
+// afterPluralPronoun reports whether the word before i is "they" or "we",
+// the plural personal pronouns that are a subject.
+func afterPluralPronoun(s string, i int) bool {
+	end := strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+	if end == 0 || end == i {
+		return false
+	}
+	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	switch strings.ToLower(s[start:end]) {
+	case "they", "we":
+		return true
+	}
+	return false
 }
 
 // afterName reports whether the word before i is capitalised and is not
@@ -326,6 +383,28 @@ func (x *quoteExtractor) mainSubject(sentStart, pos int) (int, int, speakerRef, 
 			}
 		}
 		return p.at, p.end, speakerRef{speaker: x.canonical(p.name), role: p.title, person: true}, true
+	}
+	return 0, 0, speakerRef{}, false
+}
+
+// gerundSubject returns the person who is the subject of an -ing clause
+// before pos in the sentence ("The video shows Ada Lund waving to fans,
+// shouting …"): a participle of saying after a comma goes on that clause
+// and shares its subject. A person named with no -ing form after them
+// ("The club fired Ada Lund, saying …") is an object, not the speaker.
+func (x *quoteExtractor) gerundSubject(sentStart, pos int) (int, int, speakerRef, bool) {
+	for _, p := range x.peopleBetween(sentStart, pos) {
+		if p.possessive || x.afterPreposition(p.at) || x.afterDeterminer(p.at) {
+			continue
+		}
+		next := strings.Fields(x.masked[p.end:pos])
+		if len(next) == 0 {
+			continue
+		}
+		w := strings.Trim(next[0], ".,;:")
+		if w == next[0] && isLowerWord(w) && strings.HasSuffix(w, "ing") && lexicon.IsVerb(w) {
+			return p.at, p.end, speakerRef{speaker: x.canonical(p.name), role: p.title, person: true}, true
+		}
 	}
 	return 0, 0, speakerRef{}, false
 }
@@ -528,18 +607,28 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 	return s, e, ""
 }
 
-// personOfPlaceBefore finds the person named just before pos, alone or
-// with "of" and a place or a body after the name ("Ryan Maue of BAM
-// Weather").
-func (x *quoteExtractor) personOfPlaceBefore(sentStart, pos int) (personMention, bool) {
+// peopleBetween returns the people named from start to pos, the last
+// first.
+func (x *quoteExtractor) peopleBetween(start, pos int) []personMention {
+	var out []personMention
 	for i := min(x.peopleFrom(pos), len(x.people)-1); i >= 0; i-- {
 		p := x.people[i]
 		if p.end > pos {
 			continue
 		}
-		if p.start < sentStart {
+		if p.start < start {
 			break
 		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// personOfPlaceBefore finds the person named just before pos, alone or
+// with "of" and a place or a body after the name ("Ryan Maue of BAM
+// Weather").
+func (x *quoteExtractor) personOfPlaceBefore(sentStart, pos int) (personMention, bool) {
+	for _, p := range x.peopleBetween(sentStart, pos) {
 		rest := strings.TrimSpace(x.masked[p.end:pos])
 		if rest == "" && afterWord(x.masked, p.at, "of") {
 			continue // the place or body of a person named before it
