@@ -157,6 +157,12 @@ func buildTimeline(hits []rag.Hit, dates map[string]*prose.ArticleDates, topic [
 				}
 			}
 			cands = append(cands, c)
+			// A sentence that tells other events on other days ("approved
+			// the bid in late July, and the final vote came Tuesday") is
+			// listed again at each of them, with the words its date rests on.
+			if ent.DateText != "published" {
+				cands = append(cands, otherEvents(c, dater.Events(sent))...)
+			}
 		}
 	}
 	cands = dropRetellings(cands)
@@ -205,6 +211,25 @@ func buildTimeline(hits []rag.Hit, dates map[string]*prose.ArticleDates, topic [
 	for i, c := range cands {
 		out[i] = c.entry
 		out[i].Citation.N = i + 1
+	}
+	return out
+}
+
+// otherEvents returns a copy of c, a sentence's timeline candidate, for
+// each other day the sentence dates an event on: one for each date that is
+// not c's, the first phrase that gives it.
+func otherEvents(c timelineCandidate, events []prose.DatedPhrase) []timelineCandidate {
+	var out []timelineCandidate
+	seen := map[string]bool{c.entry.Date.Format(time.DateOnly) + c.entry.Precision: true}
+	for _, ev := range events {
+		key := ev.Date.Format(time.DateOnly) + ev.Precision
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		o := c
+		o.entry.Date, o.entry.DateText, o.entry.Precision, o.entry.Approx = ev.Date, ev.Phrase, ev.Precision, ev.Approx()
+		out = append(out, o)
 	}
 	return out
 }

@@ -164,6 +164,31 @@ func TestTimelineReadsALivePageFromItsUpdate(t *testing.T) {
 	}
 }
 
+// A sentence that tells two events on two days is listed at each, with
+// the words each date rests on.
+func TestTimelineListsEachEventOfASentence(t *testing.T) {
+	const sent = "The Kessel Bridge board approved the repair plan in late July, and the final Kessel Bridge vote came on Tuesday."
+	tl, err := seedEngine(t, []rag.Article{{
+		ID: "kessel-vote", URL: "https://example.com/kessel-vote", Title: "Kessel Bridge repair approved", Outlet: "Example News",
+		Published: day(2024, 8, 15), // a Thursday
+		Text:      sent + "\n\nThe Kessel Bridge repair will take two years.",
+	}}).Timeline(context.Background(), "Kessel Bridge repair vote", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logTimeline(t, tl)
+	checkTimeline(t, tl)
+	got := map[string]time.Time{}
+	for _, e := range tl {
+		if e.Text == sent {
+			got[e.DateText] = e.Date
+		}
+	}
+	if !got["in late July"].Equal(day(2024, 7, 1)) || !got["Tuesday"].Equal(day(2024, 8, 13)) || len(got) != 2 {
+		t.Errorf("the sentence is listed at %v, want in late July (2024-07) and Tuesday (2024-08-13)", got)
+	}
+}
+
 // "Five days later" in the timeline counts from the date an earlier
 // sentence of the same article gave, as eval --quotes scores it
 // (prose.ArticleDates), not from the article's publication date.

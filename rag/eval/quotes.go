@@ -282,6 +282,12 @@ func ScoreQuotes(set QuoteSet, corpus []rag.Article) QuoteReport {
 			daters[e.Article] = dates
 		}
 		got, ok := dates.Date(e.Sentence)
+		// A sentence that tells two events gives each its own timeline
+		// entry (answer.Engine.Timeline); the label's cue says which
+		// event it dates.
+		if d, found := eventOf(dates.Events(e.Sentence), e.Sentence, e.CueText, got); found {
+			got, ok = d, true
+		}
 		from, to := parseDay(e.DateFrom), parseDay(e.DateTo)
 		if ok && !got.Date.Before(from) && !got.Date.After(to) {
 			m.Dated++
@@ -315,6 +321,37 @@ func ScoreQuotes(set QuoteSet, corpus []rag.Article) QuoteReport {
 	})
 	rep.Failures = fails
 	return rep
+}
+
+// eventOf picks, among the dated events of a sentence, the one whose date
+// phrase stands inside cue, the words a label's date rests on: the
+// sentence's own date when it is one of them, or else the most exact, the
+// first among equals. found is false when no event's phrase is in cue.
+func eventOf(events []prose.DatedPhrase, sentence, cue string, sentenceDate rag.EventDate) (rag.EventDate, bool) {
+	cs := strings.Index(sentence, cue)
+	if cue == "" || cs < 0 {
+		return rag.EventDate{}, false
+	}
+	ce := cs + len(cue)
+	var in []prose.DatedPhrase
+	for _, ev := range events {
+		if ev.At >= cs && ev.At+len(ev.Phrase) <= ce {
+			if ev.Phrase == sentenceDate.Phrase && ev.Date.Equal(sentenceDate.Date) {
+				return sentenceDate, true
+			}
+			in = append(in, ev)
+		}
+	}
+	if len(in) == 0 {
+		return rag.EventDate{}, false
+	}
+	best := in[0]
+	for _, ev := range in[1:] {
+		if prose.MoreExact(ev.Precision, best.Precision) {
+			best = ev
+		}
+	}
+	return best.EventDate, true
 }
 
 // crosses reports whether the labelled spans an extracted quotation covers

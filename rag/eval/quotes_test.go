@@ -82,3 +82,38 @@ func TestCrossedSpansAreWrong(t *testing.T) {
 		t.Error("a quotation run on over paragraphs is crossed")
 	}
 }
+
+// A sentence that tells two events is scored event by event: the label's
+// cue names the phrase whose date counts, as the timeline lists the
+// sentence at each of its dates. A cue with no date phrase of the tool's
+// in it is scored on the sentence's own date.
+func TestScoreQuotesDatesTheEventTheCueNames(t *testing.T) {
+	const sent = "The panel approved the bid in late July and the final vote came Tuesday."
+	a := rag.Article{ID: "art", Text: "\"We agree,\" Vera Holm said.\n\n" + sent}
+	event := func(id, cue, from, to string) GoldEvent {
+		return GoldEvent{ID: id, Article: "art", Published: "2022-08-10", Sentence: sent, CueText: cue, DateFrom: from, DateTo: to, Split: "tune"}
+	}
+	set := QuoteSet{
+		Quotations: []GoldQuote{{ID: "q1", Article: "art", Text: "We agree,", Speaker: "Vera Holm", Kind: "full", Split: "tune"}},
+		Timeline: []GoldEvent{
+			event("t1", "approved the bid in late July", "2022-07-01", "2022-07-31"),
+			event("t2", "the final vote came Tuesday", "2022-08-09", "2022-08-09"),
+			event("t3", "the final vote came", "2022-08-09", "2022-08-09"),
+			event("t4", "approved the bid", "2022-07-01", "2022-07-31"),
+		},
+		People: []GoldPerson{{Name: "Vera Holm"}},
+	}
+	rep := ScoreQuotes(set, []rag.Article{a})
+	m, _ := rep.Split("tune")
+	var wrong []string
+	for _, f := range rep.Failures {
+		if f.Kind == "wrong-date" {
+			wrong = append(wrong, f.ID)
+		}
+	}
+	// t4's cue holds no date phrase: the sentence's date (Tuesday, the
+	// more exact) is scored, and is not in July.
+	if m.Events != 4 || m.Dated != 3 || len(wrong) != 1 || wrong[0] != "t4" {
+		t.Errorf("dated %d of %d, wrong %v; want 3 of 4, wrong [t4]", m.Dated, m.Events, wrong)
+	}
+}

@@ -49,6 +49,7 @@ type GoldEvent struct {
 	Article   string `json:"article"`
 	Published string `json:"published"`
 	Sentence  string `json:"sentence"`
+	CueText   string `json:"cue_text"`
 	Date      string `json:"date"`
 	DateFrom  string `json:"date_from"`
 	DateTo    string `json:"date_to"`

@@ -166,15 +166,47 @@ func (a *ArticleDates) Date(sentence string) (rag.EventDate, bool) {
 	if d, ok := a.calendarDate(sentence); ok {
 		return d, true
 	}
-	var anchor rag.EventDate
+	d, ok, _ := resolveDate(sentence, a.ref, a.anchorFor(sentence))
+	return d, ok
+}
+
+// anchorFor returns the date an anaphoric expression in a sentence of the
+// article counts from: the last date of an event before the sentence.
+func (a *ArticleDates) anchorFor(sentence string) rag.EventDate {
 	if offset := strings.Index(a.body, sentence); offset >= 0 && sentence != "" && reAnaphoric.MatchString(sentence) {
 		// The sentences that end at or before the offset come before it.
 		i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i][1] > offset })
-		anchor = a.lastUpTo(i-1, anchorReach)
+		return a.lastUpTo(i-1, anchorReach)
 	}
-	d, ok, _ := resolveDate(sentence, a.ref, anchor)
-	return d, ok
+	return rag.EventDate{}
 }
+
+// DatedPhrase is a date a sentence gives, with where its phrase stands in
+// the sentence (a byte offset).
+type DatedPhrase struct {
+	rag.EventDate
+	At int
+}
+
+// Events returns every date of an event a sentence of the article gives,
+// in the order of the sentence, each read as Date reads the sentence's own
+// (the tense of its own clause, anaphora from the article): a sentence
+// that tells two events ("approved the bid in late July, and the final
+// vote came Tuesday") gives both. Date picks one of them as the
+// sentence's; dates inside a quotation are left out.
+func (a *ArticleDates) Events(sentence string) []DatedPhrase {
+	if d, ok := a.calendarDate(sentence); ok {
+		return []DatedPhrase{{EventDate: d, At: strings.Index(sentence, d.Phrase)}}
+	}
+	var out []DatedPhrase
+	readDates(sentence, a.ref, a.anchorFor(sentence), func(d DatedPhrase) { out = append(out, d) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	return out
+}
+
+// MoreExact reports whether a date of precision a is more exact than one
+// of precision b (a day than a week, a week than a month, ...).
+func MoreExact(a, b string) bool { return precisionRank[a] > precisionRank[b] }
 
 // reDayHeading finds a line headed by a weekday and a colon, as a week's
 // calendar writes one ("Tuesday: earnings from ...").

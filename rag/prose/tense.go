@@ -43,8 +43,12 @@ func eventIsFuture(text string, start, end int, weekday bool) bool {
 	ds, de := start-left, end-left
 	for _, m := range futureMarkers(clause) {
 		switch {
-		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds], true):
-			return true // "will travel to Paris on Friday"
+		case m[1] <= ds && !hasReportingForm(clause[m[1]:ds]) && !hasFinitePast(clause[m[1]:ds], true) &&
+			!(opensClause(clause[m[1]:ds]) && hasFinitePast(clause[de:], false)):
+			// "will travel to Paris on Friday"; not "will refund them after
+			// a protest on Sunday was broken up", where the date stands in
+			// a subordinate clause whose own verb is in the past.
+			return true
 		case m[0] >= de && !hasReportingForm(clause[de:m[0]]) && !opensClause(clause[de:m[0]]) && !hasReportingForm(clause[:ds]) && !hasFinitePast(clause[de:m[0]], false) && !hasFinitePast(clause[:ds], false):
 			// "Friday, the team will play"; not "told him in June the
 			// troops will stay", where the future is the reported clause's,

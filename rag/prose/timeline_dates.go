@@ -78,6 +78,13 @@ func ResolveDate(text string, published time.Time) (d rag.EventDate, ok bool) {
 // it has none): a date that names an event counts ("the June 3 meeting"),
 // the date of a report does not ("reported by CNN on Monday").
 func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.EventDate, ok bool, last rag.EventDate) {
+	return readDates(text, published, anchor, nil)
+}
+
+// readDates is resolveDate that also gives each event date of the
+// sentence to each, if it is not nil, in the order the patterns find them
+// (see ArticleDates.Events).
+func readDates(text string, published time.Time, anchor rag.EventDate, each func(DatedPhrase)) (d rag.EventDate, ok bool, last rag.EventDate) {
 	pub := time.Time{}
 	if !published.IsZero() {
 		pub = TruncateDay(published)
@@ -297,6 +304,18 @@ func resolveDate(text string, published time.Time, anchor rag.EventDate) (d rag.
 		}
 	}
 	last = eventBefore(len(text))
+	if each != nil {
+		for _, f := range all {
+			if masked == "" {
+				masked = blankQuotes(text, -1)
+			}
+			// A date inside a quotation is the speaker's, read against a
+			// day the text may not give.
+			if masked[f.at] == text[f.at] {
+				each(DatedPhrase{EventDate: f.d, At: f.at})
+			}
+		}
+	}
 	if bestAt < 0 {
 		return rag.EventDate{}, false, last
 	}

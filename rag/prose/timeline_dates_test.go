@@ -420,3 +420,45 @@ func TestArticleDatesCalendar(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that tells two events on two days gives both, each dated by
+// its own clause; a date inside a quotation is the speaker's and is left
+// out. Sentences written for this test.
+func TestArticleDatesEvents(t *testing.T) {
+	tue := time.Date(2025, 8, 12, 0, 0, 0, 0, time.UTC) // a Tuesday
+	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+	type ev struct {
+		phrase string
+		date   time.Time
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     []ev
+	}{
+		{"The finance panel approved the bid in late July and the final vote came Tuesday.",
+			[]ev{{"in late July", day(7, 1)}, {"Tuesday", day(8, 12)}}},
+		{"Officials said late Monday that they will refund depositors after a protest on Sunday was broken up.",
+			[]ev{{"Monday", day(8, 11)}, {"Sunday", day(8, 10)}}},
+		{"By midday Monday, airlines had cancelled 900 flights, and they had already scrubbed 2,000 scheduled for Wednesday.",
+			[]ev{{"Monday", day(8, 11)}, {"Wednesday", day(8, 13)}}},
+		{`"We reopen on Friday," the manager said on Monday.`,
+			[]ev{{"Monday", day(8, 11)}}},
+	} {
+		var got []ev
+		for _, d := range NewArticleDates(tt.sentence, tue).Events(tt.sentence) {
+			if tt.sentence[d.At:d.At+len(d.Phrase)] != d.Phrase {
+				t.Errorf("%q: phrase %q is not at %d", tt.sentence, d.Phrase, d.At)
+			}
+			got = append(got, ev{d.Phrase, d.Date})
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.sentence, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i].phrase != tt.want[i].phrase || !got[i].date.Equal(tt.want[i].date) {
+				t.Errorf("%q: event %d is %q on %v, want %q on %v", tt.sentence, i, got[i].phrase, got[i].date, tt.want[i].phrase, tt.want[i].date)
+			}
+		}
+	}
+}
