@@ -461,7 +461,10 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // years old", "18 feet long"): there the adjective names what is measured,
 // not a property, and has no opposite.
 func (c *sentenceRead) measureAdjective(i int) bool {
-	return i >= 2 && c.figureAt(i-2) && !c.content[i-2] && len(c.toks[i-1].low) > 2 && strings.HasSuffix(c.toks[i-1].low, "s")
+	// The unit follows its figure in one clause and is not a name: "In
+	// 2020, Republicans lost" has a year, a comma and a name before the verb.
+	return i >= 2 && c.figureAt(i-2) && !c.content[i-2] && len(c.toks[i-1].low) > 2 && strings.HasSuffix(c.toks[i-1].low, "s") &&
+		!c.toks[i-1].upper && c.toks[i-1].clause == c.toks[i-2].clause && c.toks[i].clause == c.toks[i-1].clause
 }
 
 // matchedBeside reports whether sentence word i stands, through a synonym

@@ -1,0 +1,31 @@
+package claim
+
+import "testing"
+
+// TestPronounDoer covers a doer the passage cannot mean, because its verb's
+// subject is a pronoun and the sentence's doer stands after that verb.
+func TestPronounDoer(t *testing.T) {
+	passage := "Halvorsen, 24, won the title on Sunday. She beat Mira Okafor 6-4, 6-3 in the final."
+	runCases(t, KindRole, []ruleCase{
+		{"doer from after the verb", "Mira Okafor beat Halvorsen 6-4, 6-3 in the final.", passage, false},
+		{"passive with the doer from after the verb", "Halvorsen was beaten by Mira Okafor 6-4, 6-3 in the final.", passage, false},
+		{"passive, roles kept", "Mira Okafor was beaten by Halvorsen 6-4, 6-3 in the final.", passage, true},
+		{"passive without a doer", "Mira Okafor was beaten 6-4, 6-3 in the final.", passage, true},
+		{"a noun after the verb", "Inspectors urged the council to act.", "He urged inspectors to act before the winter.", false},
+		{"the noun in another clause", "The merged airline will fly under a new brand.",
+			"They have yet to say what brand they will fly under or who would run the new airline.", true},
+	})
+}
+
+// TestExchanged covers the two sides of a verb exchanged with words the
+// passage puts on the other side, and sentences that keep them.
+func TestExchanged(t *testing.T) {
+	passage := "The trust last week sent the Dalby Courier a notice of the meeting."
+	runCases(t, KindRole, []ruleCase{
+		{"sender and receiver exchanged", "The Dalby Courier last week sent the trust a notice of the meeting.", passage, false},
+		{"kept", "Last week the trust sent the Dalby Courier a notice of the meeting.", passage, true},
+		{"kept, passive", "A notice of the meeting was sent to the Dalby Courier by the trust last week.", passage, true},
+		{"subjects exchanged around a gerund", "Ministers have spent years urging Calder Trust to act.",
+			"Calder Trust has spent years urging ministers to act on river pollution.", false},
+	})
+}
