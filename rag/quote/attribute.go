@@ -37,6 +37,11 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	if sentEnd < sp.end {
 		sentEnd = sp.end
 	}
+	// Someone reading out another's words: `His lawyer read a statement
+	// from Ola Berg: “…”`.
+	if ref, ok := x.readOut(sentStart, sp); ok {
+		return ref, true
+	}
 	// The quotation's own attribution straight after it (`“…”, Kremlin
 	// aide Yuri Ushakov said.`) names the speaker even when the sentence
 	// narrates it with a verb before (`They discussed “…”, … said`).
@@ -86,7 +91,10 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		// flash flooding” … is expected to continue …, Porter told USA
 		// TODAY.`
 		final := x.opensSentence(sp) && sa.verbStart < sentEnd && sa.subjStart >= sp.end && strings.HasSuffix(strings.TrimRight(x.masked[sp.end:sa.subjStart], " "), ",")
-		if sa.ok && attached && (named || final || len(strings.Fields(between)) <= 12) {
+		// A few words between, but not a subordinate clause the verb
+		// belongs to: `the hashtag “…” trended after Ada Lund spoke`.
+		near := len(strings.Fields(between)) <= 12 && !x.subordinateBefore(sp.end, sa.verbStart)
+		if sa.ok && attached && (named || final || near) {
 			ref := sa.ref
 			ref.about = x.aboutWhom(ref, -1, sp)
 			return ref, true
@@ -150,6 +158,24 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		return ref, true
 	}
 	return speakerRef{}, false
+}
+
+// subordinators are English's subordinating conjunctions, a closed class:
+// a verb after one is in a clause of its own.
+var subordinators = prose.WordSet(`after before while when whenever because since until unless although though if whereas once as`)
+
+// subordinateBefore reports whether a subordinating conjunction stands
+// between from and to.
+func (x *quoteExtractor) subordinateBefore(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for _, w := range strings.Fields(x.masked[from:to]) {
+		if subordinators[strings.ToLower(strings.Trim(w, ".,;:"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // afterIndirectSpeech returns the speaker of the last sentence of the

@@ -31,7 +31,10 @@ func Extract(a rag.Article) []rag.Quote {
 			continue
 		}
 		if ref.person {
-			relayers[i] = x.relayer(i)
+			relayers[i] = ref.relayer
+			if relayers[i] == "" {
+				relayers[i] = x.relayer(i)
+			}
 			// Words that go on from relayed ones ("“A,” Ada Lund said
 			// in a statement released by her lawyer. “B.”") are relayed
 			// by the same hand.

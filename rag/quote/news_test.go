@@ -173,6 +173,9 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// subject.
 		{"a participle of saying after an -ing clause", `The clip shows Ada Lund hugging her coach, shouting, "We did it!" Tom Reece filmed the clip on Monday.`,
 			[]want{{"Ada Lund", "We did it!"}}},
+		// A verb of saying in a subordinate clause after a quoted span
+		// does not report it.
+		{"a verb in a subordinate clause", `The hashtag "#StandWithAda" trended after Mayor Ada Lund spoke.`, nil},
 		{"the next sentence's attribution stays in its sentence", `The clip ends with one word from the crowd, "Again!" Tom Reece said the crowd stayed for an hour.`, nil},
 		// A verb of saying in a participle clause after another one shares
 		// its speaker.
@@ -255,6 +258,11 @@ func TestExtractMarksRelayedWords(t *testing.T) {
 		{"statement provided by", `"We are grateful," Mila Sand said in a statement provided by the club.`, "Mila Sand", "the club"},
 		{"statement from a publicist", `Pop singer Lia Rowe said she was "deeply sorry" in a statement from her publicist.`, "Lia Rowe", "her publicist"},
 		{"in person is not relayed", `"We will rebuild," Mila Sand told reporters.`, "Mila Sand", ""},
+		// Someone reading out another's words.
+		{"read a letter from", "Actor Tom Reece could not attend. Actress Ana Brek read a letter from Reece at the gala: \"I cannot be with you tonight.\"", "Tom Reece", "Ana Brek"},
+		{"read his statement", "Actor Tom Reece could not attend. His daughter read his statement: \"Thank you all.\"", "Tom Reece", "His daughter"},
+		{"read a statement on his behalf", "Actor Tom Reece was charged. Reece's lawyer read a statement on his behalf: \"I am innocent.\"", "Tom Reece", "Reece's lawyer"},
+		{"a letter that someone read", "Actor Tom Reece could not attend. \"I cannot be with you tonight,\" Reece wrote in a letter that Ana Brek read aloud.", "Tom Reece", "Ana Brek"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

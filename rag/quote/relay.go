@@ -11,7 +11,10 @@ import (
 var (
 	// "in a statement released by Gotham FC", "in remarks read by her
 	// daughter": the relayer is the phrase after "by".
-	reRelayedBy = regexp.MustCompile(`(?i)\b(?:statement|statements|remarks|message|letter|speech|post)s? (?:that was |which was )?(?:released|issued|read|delivered|put out|sent|posted|shared|distributed|provided|given) by `)
+	reRelayedBy = regexp.MustCompile(`(?i)\b(?:statement|statements|remarks|message|letter|speech|post)s?,? (?:that was |which was )?(?:released|issued|read|delivered|put out|sent|posted|shared|distributed|provided|given) by `)
+	// "in a letter that Ana Brek read aloud": the relayer is the
+	// relative clause's subject.
+	reReadBy = regexp.MustCompile(`\b(?:statement|remarks|message|letter|speech|note)s? (?:that|which) ((?:[A-Z][\p{L}'’-]+ ?){1,3}|(?:his|her|their|a|an|the) [a-z]+) read\b`)
 	// "through a spokesperson", "via her lawyer", "according to his
 	// attorney": the relayer is the role.
 	// "in a statement from her publicist" too.
@@ -43,6 +46,9 @@ func (x *quoteExtractor) relayer(i int) string {
 			return cutAtClause(x.masked[ps:pe])
 		}
 	}
+	if m := reReadBy.FindStringSubmatchIndex(text); m != nil {
+		return strings.TrimSpace(text[m[2]:m[3]])
+	}
 	if m := reRelayedThrough.FindStringSubmatchIndex(text); m != nil {
 		return text[m[2]:m[3]]
 	}
@@ -65,4 +71,74 @@ func cutAtClause(np string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// readOut reads `Ada Lund read a statement from Ola Berg: “…”`, `Her
+// lawyer read Berg's letter: “…”`, `His daughter read a message on his
+// behalf: “…”`: a subject, the verb "read" (out, aloud), and a statement,
+// letter or speech that the words before or after its head give to
+// someone. The words are that person's, relayed by the reader.
+func (x *quoteExtractor) readOut(sentStart int, sp quoteSpan) (speakerRef, bool) {
+	pre := x.masked[sentStart:sp.open]
+	k := strings.LastIndex(pre, " read ")
+	if k < 0 {
+		return speakerRef{}, false
+	}
+	readAt := sentStart + k + 1
+	objStart := readAt + len("read ")
+	obj := strings.TrimRight(x.masked[objStart:sp.open], " ")
+	if !strings.HasSuffix(obj, ":") && !strings.HasSuffix(obj, ",") {
+		return speakerRef{}, false
+	}
+	words := strings.Fields(strings.TrimRight(obj, ":,"))
+	head := -1
+	for i, w := range words {
+		if statementHeads[strings.ToLower(w)] {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return speakerRef{}, false
+	}
+	var owner speakerRef
+	found := false
+	// The owner: a possessive before the head, or a phrase after it
+	// ("from Ola Berg", "on his behalf", "on behalf of Ola Berg").
+	for _, p := range x.peopleBetween(objStart, sp.open) {
+		if p.possessive || afterWord(x.masked, p.at, "from") || afterWord(x.masked, p.at, "by") || afterWord(x.masked, p.at, "of") {
+			owner, found = speakerRef{speaker: x.canonical(p.name), role: p.title, person: true}, true
+		}
+	}
+	if !found {
+		for _, w := range words {
+			lw := strings.ToLower(w)
+			if lw == "his" || lw == "her" {
+				pron := map[string]string{"his": "he", "her": "she"}[lw]
+				if ref, ok := x.resolvePronoun(pron, readAt); ok && ref.person && ref.speaker != "" {
+					owner, found = ref, true
+				}
+				break
+			}
+		}
+	}
+	if !found {
+		return speakerRef{}, false
+	}
+	// The reader: the subject of "read", by name when it is one.
+	rs, re := x.clauseTail(sentStart, readAt)
+	if rs >= re {
+		return speakerRef{}, false
+	}
+	reader := x.masked[rs:re]
+	if r, ok := x.resolve(rs, re); ok && r.person && r.speaker != "" {
+		reader = r.speaker
+	}
+	if reader == owner.speaker {
+		return speakerRef{}, false
+	}
+	owner.relayer = reader
+	owner.resolved = false
+	owner.mention = ""
+	return owner, true
 }

@@ -112,7 +112,8 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		}
 		return kindNamed
 	}
-	if (first == "a" || first == "an" || first == "the") && len(words) > 1 && statementHeads[strings.ToLower(words[1])] {
+	// "a statement on Ada Lund's account", "Ada Lund's statement".
+	if (first == "a" || first == "an" || first == "the" || isPossessive(first)) && len(words) > 1 && statementHeads[strings.ToLower(strings.Trim(words[1], ","))] {
 		if p, ok := x.possessivePersonIn(s, e); ok {
 			// "the statement from Ada Lund's office": the possessive owns
 			// the speaker of the statement (an office, a lawyer, a

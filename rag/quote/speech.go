@@ -34,6 +34,7 @@ type speakerRef struct {
 	// continued is 1 + the index of the quotation this one goes on from
 	// ("“A,” she said. “B.”"), or 0.
 	continued int
+	relayer   string // who read the words out, when the attribution says so
 }
 
 // quoteExtractor holds one article read for quotations.
@@ -137,7 +138,7 @@ var (
 	speakerHeads = prose.WordSet(`spokesperson spokesman spokeswoman spokespeople official officials presidency office government ministry department aide aides adviser advisers source sources statement statements readout report police military army diplomat diplomats analyst analysts expert experts witness witnesses resident residents critics officer officers lawyer lawyers campaigners negotiator negotiators commander commanders embassy kremlin white house palace agency agencies regulator court judge prosecutors prosecutor`)
 	// Heads that make the words someone's own statement when a person owns
 	// them: "a statement on Mr Zelenskyy‘s social media".
-	statementHeads = prose.WordSet(`statement post tweet message letter video posting`)
+	statementHeads = prose.WordSet(`statement post tweet message letter video posting speech remarks note`)
 	// Roles that may stand, lowercase, before a name: "Kremlin aide Yuri
 	// Ushakov".
 	roleNouns = prose.WordSet(`manager owner founder coach economist strategist lawyer attorney spokesman envoy aide adviser negotiator spokesman spokeswoman spokesperson ambassador minister secretary official chief head director leader president chancellor commander general analyst professor correspondent editor reporter`)
