@@ -136,6 +136,10 @@ func (pr *profile) addAppositive(ap string) {
 // a name the noun is said of a person, so that is the sense meant, however
 // rare: "the head of the agency" is a head in the sense of chief.
 func hasPersonSense(w string) bool {
+	// A compound with a prefix is its last part: "co-head", "vice-chair".
+	if k := strings.LastIndexByte(w, '-'); k >= 0 && k < len(w)-1 {
+		w = w[k+1:]
+	}
 	w, ok := singularNoun(w)
 	return ok && lexicon.CanNamePerson(w)
 }

@@ -16,8 +16,16 @@ var (
 )
 
 // personGrammar reports whether the mention p is followed by a relative
-// clause opened with "who" or by an age in apposition.
+// clause opened with "who" or by an age in apposition, or comes after an
+// abbreviated courtesy or job title that its full stop keeps out of the
+// name ("Officer Dr. Ivo Sand", "Sen. Rolf Aune").
 func (x *quoteExtractor) personGrammar(p personMention) bool {
+	if e := trimRightSpace(x.masked, 0, p.at); e > 1 && x.masked[e-1] == '.' {
+		w := strings.ToLower(x.masked[lastWordStart(x.masked, 0, e-1) : e-1])
+		if honorifics[w] || jobTitles[w] {
+			return true
+		}
+	}
 	rest := x.masked[p.end:min(len(x.masked), p.end+12)]
 	if p.possessive {
 		return false

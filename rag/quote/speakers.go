@@ -27,9 +27,35 @@ func looksAppositive(ap string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(ap)
 	// Lower case ("a lawyer"), an article, or a possessive that names
-	// whose role it is ("Nomura's chief economist").
-	return unicode.IsLower(r) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ") ||
+	// whose role it is ("Nomura's chief economist"), or a title written
+	// in capitals ("General Manager of Northwind Browser", "Northwind vice
+	// chairman of public affairs").
+	return unicode.IsLower(r) || titleHeaded(ap) || strings.HasPrefix(ap, "The ") || strings.HasPrefix(ap, "A ") || strings.HasPrefix(ap, "An ") ||
 		strings.Contains(ap, "'s ") || strings.Contains(ap, "’s ")
+}
+
+// titleHeaded reports whether a phrase is a noun phrase whose head, the
+// last word before a preposition, a comma or the end, is a job title or a
+// noun whose first sense names a person ("General Manager of Northwind",
+// "Northwind vice chairman"). A list of names ("Tom Reece and Ivo Sand")
+// has a name for its head.
+func titleHeaded(ap string) bool {
+	var words []string
+	for _, w := range strings.Fields(ap) {
+		lw := strings.ToLower(strings.Trim(w, ".,;:"))
+		if prepositions[lw] {
+			break
+		}
+		words = append(words, lw)
+		if strings.ContainsAny(w, ",;") {
+			break
+		}
+	}
+	if len(words) == 0 {
+		return false
+	}
+	head := words[len(words)-1]
+	return jobTitles[head] || isPersonNoun(head)
 }
 
 var reParty = regexp.MustCompile(`^[DRI]-[A-Z][A-Za-z.]*$`)
