@@ -190,12 +190,22 @@ func writeClaimsReport(w io.Writer, rep claimsReport) {
 			if strings.HasPrefix(t.Kind, "all ") {
 				label = "all"
 			}
-			fmt.Fprintf(w, "  %-14s %-20s %5d/%-3d %3.0f%% %5d/%-3d %3.0f%%  %s\n", label, t.Kind, t.Right, t.Total, 100*t.Share(), c.Right, c.Total, 100*c.Share(), what)
+			fmt.Fprintf(w, "  %-14s %-20s %14s %14s  %s\n", label, t.Kind, claimCell(t), claimCell(c), what)
 		}
 	}
 	if rep.JudgeFallbacks > 0 {
 		fmt.Fprintf(w, "the judge failed on %d claims; the rules decided those\n", rep.JudgeFallbacks)
 	}
+}
+
+// claimCell formats one half's tally of a row: right/total and the share,
+// or a dash when the half has no claim of that kind (keep-tune.jsonl is
+// all tune, and "0/0 0%" would read as a failure).
+func claimCell(t claim.Tally) string {
+	if t.Total == 0 {
+		return fmt.Sprintf("%14s", "-")
+	}
+	return fmt.Sprintf("%5d/%-3d %3.0f%%", t.Right, t.Total, 100*t.Share())
 }
 
 // claimRows gives the rows of the report: every kind either half has, in
