@@ -133,7 +133,7 @@ func newEvidence(sources []Source) *evidence {
 			ev.byForm[phrase] = append(ev.byForm[phrase], i, i+1)
 		}
 	}
-	ev.figures = append(findFigures(ev.toks), measuresOfOne(ev.toks)...)
+	ev.figures = append(findFigures(ev.toks), impliedFigures(ev.toks)...)
 	ev.times = findTimes(ev.toks)
 	ev.names = findNames(ev.toks, ev.capitalised)
 	ev.acronyms = acronymsOf(ev.toks)

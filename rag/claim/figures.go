@@ -471,16 +471,33 @@ func timedAt(toks []token, i int) bool {
 	return timeUnits[toks[i].low] != "" || low == "minute" || low == "second"
 }
 
-// measuresOfOne reads the measures of one unit written with "a" or "an"
-// ("a decade", "an hour", "a fortnight") as implicit figures.
-func measuresOfOne(toks []token) []figure {
+// impliedFigures reads, in a passage, the figures findFigures leaves out
+// because in a sentence they are no figure to check, but which a passage
+// states all the same: a measure of one unit written with "a", "an" or
+// "one" ("a decade", "an hour", "one week"), and a number word after a
+// determiner or possessive ("the three main indexes", "his five
+// children"), which refers to things it also counts.
+func impliedFigures(toks []token) []figure {
 	var out []figure
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].low != "a" && toks[i].low != "an" {
+		low := toks[i].low
+		if low == "a" || low == "an" || low == "one" {
+			// "an hour and a half" is read by findFigures.
+			andHalf := i+4 < len(toks) && toks[i+2].low == "and" && toks[i+4].low == "half"
+			if u := unitAfter(toks, i+1); u != "" && !andHalf {
+				out = append(out, figure{value: 1, start: i, end: i + 1, unit: u, base: unitSizes[u].size, implicit: true})
+			}
 			continue
 		}
-		if u := unitAfter(toks, i+1); u != "" && !(i+2 < len(toks) && toks[i+2].low == "and") {
-			out = append(out, figure{value: 1, start: i, end: i + 1, unit: u, base: unitSizes[u].size, implicit: true})
+		if i == 0 || !definite[toks[i-1].low] || hasDigit(low) || toks[i+1].joined {
+			continue
+		}
+		if v, ord, ok := numberValue(low); ok && !ord && v > 1 {
+			f := figure{value: v, start: i, end: i + 1, implicit: true}
+			if u := unitAfter(toks, i+1); u != "" {
+				f.unit, f.base = u, v*unitSizes[u].size
+			}
+			out = append(out, f)
 		}
 	}
 	return out
