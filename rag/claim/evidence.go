@@ -110,6 +110,11 @@ func newEvidence(sources []Source) *evidence {
 		for _, s := range lexicon.Synonyms(t.low) {
 			ev.bySyn[s] = append(ev.bySyn[s], i)
 		}
+		if a := adjectiveOfAdverb(t.low); a != "" {
+			for _, s := range lexicon.Synonyms(a) {
+				ev.bySyn[s] = append(ev.bySyn[s], i) // "globally" for "worldwide"
+			}
+		}
 		for _, d := range lexicon.Derivations(t.low) {
 			ev.bySyn[d] = append(ev.bySyn[d], i)
 		}

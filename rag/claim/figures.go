@@ -307,7 +307,8 @@ func findFigures(toks []token) []figure {
 			if _, _, share := shareOf(toks, i+1); t.low == "one" && ((i+1 < len(toks) && multipliers[toks[i+1].low] > 0) || (i > 0 && (toks[i-1].low == "number" || toks[i-1].low == "no")) || share ||
 				i+3 < len(toks) && toks[i+1].low == "and" && toks[i+2].low == "a" && toks[i+3].low == "half") {
 				v, ok = 1, true
-			} else if t.low == "a" && i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 {
+			} else if t.low == "a" && i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 && len(toks[i+1].low) > 2 {
+				// "a thousand"; not the "a m" of "10 a.m.": "m" and "bn" count only glued to digits.
 				v, ok = 1, true
 			} else {
 				continue

@@ -19,3 +19,27 @@ func TestImpliedFigures(t *testing.T) {
 		{"possessive count changed", "She is survived by 5 sons.", family, false},
 	})
 }
+
+// TestAdverbsAndClockTimes: an adverb in -ly says what its adjective says,
+// and "a.m." is no figure. Made-up passages.
+func TestAdverbsAndClockTimes(t *testing.T) {
+	var (
+		sales = []Source{{Text: "Sales rose globally last year, and Europe took more than 40% of them."}}
+		shop  = []Source{{Text: "The bakery opens at 7 am every day, and a queue forms outside."}}
+	)
+	checkKept(t, []keptCase{
+		{"adverb as its adjective's synonym", "Europe took more than 40% of worldwide sales last year.", sales, true},
+		{"share changed", "Europe took more than 60% of worldwide sales last year.", sales, false},
+		{"a.m. written with stops", "The bakery opens at 7 a.m. every day.", shop, true},
+		{"clock time changed", "The bakery opens at 8 a.m. every day.", shop, false},
+	})
+	if got := adjectiveOfAdverb("happily"); got != "happy" {
+		t.Errorf("adjectiveOfAdverb(happily) = %q, want happy", got)
+	}
+	if got := adjectiveOfAdverb("probably"); got != "probable" {
+		t.Errorf("adjectiveOfAdverb(probably) = %q, want probable", got)
+	}
+	if got := adjectiveOfAdverb("family"); got != "" {
+		t.Errorf("adjectiveOfAdverb(family) = %q, want none", got)
+	}
+}

@@ -66,7 +66,33 @@ func forms(low string) []string {
 	for _, b := range lexicon.Bases(low) {
 		add(b)
 	}
+	if a := adjectiveOfAdverb(low); a != "" {
+		add(a)
+	}
 	return out
+}
+
+// adjectiveOfAdverb gives the adjective an adverb in -ly is made from, by
+// English's spelling rules for the suffix ("globally" → "global",
+// "happily" → "happy", "probably" → "probable"), when WordNet knows it
+// as an adjective: the adverb says what the adjective says ("cases
+// globally", "worldwide cases"). WordNet's tables here hold no adverb
+// pertainyms, so the suffix is undone by rule.
+func adjectiveOfAdverb(low string) string {
+	if len(low) < 6 || !strings.HasSuffix(low, "ly") || lexicon.IsAdjective(low) {
+		return "" // "likely", "weekly", "costly" are adjectives themselves
+	}
+	stem := low[:len(low)-2]
+	cands := []string{stem, low[:len(low)-1] + "e"} // "quickly", "globally"; "probably", "simply"
+	if strings.HasSuffix(stem, "i") {
+		cands = []string{stem[:len(stem)-1] + "y"} // "happily"
+	}
+	for _, a := range cands {
+		if lexicon.IsAdjective(a) {
+			return a
+		}
+	}
+	return ""
 }
 
 // nearForm reports whether two words are forms of one word that neither

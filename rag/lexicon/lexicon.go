@@ -511,6 +511,13 @@ func IsVerb(word string) bool { return load().is(word, 'v') }
 // verbs too; this says only that a noun reading exists.
 func IsNoun(word string) bool { return load().is(word, 'n') }
 
+// IsAdjective reports whether WordNet holds a word, as it is written, as
+// an adjective ("global", "happy"); adjectives have no inflections to
+// undo, bar comparison, which this does not read.
+func IsAdjective(word string) bool {
+	return strings.IndexByte(load().lemmas[normalise(word)], 'a') >= 0
+}
+
 // is reports whether a word, or a base form its part of speech's suffix
 // rules or exception list give, is a base form of that part of speech.
 func (lx *lexicon) is(word string, pos byte) bool {
