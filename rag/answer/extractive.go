@@ -53,7 +53,7 @@ var questionFrameWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`long many much happen happened happening mean means meaning
 name exactly anything something everything latest news know explain describe give kind type sort
-think tell`) {
+think tell whose`) {
 		m[prose.Stem(w)] = true
 	}
 	return m
@@ -131,6 +131,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if maxSentences <= 0 {
 		maxSentences = defaultMaxSentences
 	}
+	question = spellOutContractions(question)
 	q := analyseQuestion(question, opt.IDF)
 	if q.total == 0 {
 		return abstain(abstainNoTerms)
