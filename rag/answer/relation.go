@@ -44,7 +44,8 @@ func (q questionTerms) doer(question string) []string {
 	}
 	core := q.coreNames(question)
 	var doer []string
-	for _, w := range phraseWords(m[4]) {
+	words := phraseWords(m[4])
+	for i, w := range words {
 		b, _ := bareWord(w)
 		tok := strings.ToLower(b)
 		terms := prose.Terms(b)
@@ -65,9 +66,23 @@ func (q questionTerms) doer(question string) []string {
 		if !verbAfter(m[3], tok) && !strings.HasSuffix(tok, "ly") {
 			return nil
 		}
+		if i+1 < len(words) && onlyVerb(words[i+1]) {
+			// "when did the Chernobyl strike happen": a verb and nothing
+			// else follows, so "strike" heads the subject and the name
+			// only modifies it.
+			return nil
+		}
 		return doer
 	}
 	return nil
+}
+
+// onlyVerb reports whether WordNet knows a word as a verb and never as a
+// noun ("happen", "begin"; not "strike" or "home").
+func onlyVerb(w string) bool {
+	b, _ := bareWord(w)
+	tok := strings.ToLower(b)
+	return lexicon.IsVerb(tok) && !lexicon.IsNoun(tok)
 }
 
 // verbAfter reports whether tok can be the verb after auxiliary aux and

@@ -23,6 +23,8 @@ func TestDoerOfAQuestion(t *testing.T) {
 		{"what did hale say about the strike", nil},
 		{"how did the critics react", nil}, // a description, not a name
 		{"The strike began on Monday. How did Hale respond?", []string{"hale"}},
+		{"when did the tarrow strike happen", nil}, // "strike" is the subject's noun: a verb follows it
+		{"when did hale strike the deal", []string{"hale"}},
 	} {
 		q := analyseQuestion(tc.question, nil)
 		q.learnFromPassages(hits, passageTermsOf(hits))
