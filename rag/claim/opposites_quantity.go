@@ -1,0 +1,75 @@
+package claim
+
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
+// quantifiers are the quantifying determiners of English that have an
+// opposite, a closed class (many, few; much, little; more, less, fewer;
+// most, least, fewest). They are function words, so checkOpposites never
+// looks at them; which of them are opposed comes from WordNet
+// (lexicon.AreAntonyms), not from this list.
+var quantifiers = wordSet("many few much little more less fewer most least fewest")
+
+// checkQuantifierOpposites finds a quantifier turned into its opposite
+// over the same thing: "few votes left to count" where the passage says
+// "many votes left to count", "few of which" for "many of which". The
+// word after each must be the same word or stand for it, the passage
+// sentence must come from where the clause does, and the sentence's own
+// quantifier must not stand over that thing in the passage too. "A few"
+// and "a little" say some, not few, and are left alone; a negation on
+// exactly one side ("not many") makes the two agree.
+func checkQuantifierOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !quantifiers[t.low] || i+1 >= len(c.toks) || c.toks[i+1].clause != t.clause || indefiniteBefore(c.toks, i) {
+			continue
+		}
+		var found Result
+		same := false
+		for _, s := range c.good[c.segment[i]] {
+			for p := ev.sentStart[s]; p+1 < len(ev.toks) && ev.toks[p].sent == s; p++ {
+				u := ev.toks[p]
+				if !quantifiers[u.low] || indefiniteBefore(ev.toks, p) || !c.sameHead(ev, i, p) {
+					continue
+				}
+				if u.low == t.low {
+					same = true
+					continue
+				}
+				if !lexicon.AreAntonyms(t.low, u.low) || negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+					continue
+				}
+				if found.Verdict == "" {
+					found, _ = contradicted(KindAntonym, "the source says %s %s, not %s", u.text, ev.toks[p+1].text, t.text)
+				}
+			}
+		}
+		if found.Verdict != "" && !same {
+			return found, true
+		}
+	}
+	return Result{}, false
+}
+
+// indefiniteBefore reports whether "a" stands right before the word at i
+// ("a few", "a little").
+func indefiniteBefore(toks []token, i int) bool {
+	return i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "an") && toks[i-1].clause == toks[i].clause
+}
+
+// sameHead reports whether the quantifier at sentence word i and the one at
+// passage word p stand over the same thing: the word after each is the
+// same word, or the sentence's stands for the passage's; after a function
+// word ("of", "than") the word after that must agree too.
+func (c *sentenceRead) sameHead(ev *evidence, i, p int) bool {
+	for k := 1; k <= 2; k++ {
+		if i+k >= len(c.toks) || p+k >= len(ev.toks) || ev.toks[p+k].clause != ev.toks[p].clause || c.toks[i+k].clause != c.toks[i].clause {
+			return k > 1
+		}
+		if c.toks[i+k].low != ev.toks[p+k].low && !containsInt(c.matches[i+k], p+k) {
+			return false
+		}
+		if isContent(c.toks[i+k].low) || c.item[i+k] {
+			return true // the thing itself; a function word ("of", "than") needs the word after it too
+		}
+	}
+	return true
+}
