@@ -18,21 +18,11 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		if !negationWords[t.low] && !refusalAt(c.toks, i) {
 			continue
 		}
-		h := negationHead(c.toks, i)
+		h := deniedWord(c.toks, i)
 		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) {
 			continue
 		}
-		plain := !c.negatedNearSynonym(ev, h)
-		for _, p := range c.matches[h] {
-			if !c.inDrawnPassage(ev, c.segment[h], p) {
-				continue // another cited passage's negation of the word is about something else
-			}
-			if negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {
-				plain = false
-				break
-			}
-		}
-		if plain {
+		if c.statedPlainly(ev, h) {
 			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[c.matches[h][0]].text, t.text, c.toks[h].text)
 		}
 	}
@@ -48,7 +38,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
-			if negatedAt(c.toks, i, negationWindow) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) ||
+			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) ||
 				modalAt(c.toks, i) && !modalAt(ev.toks, p) || openQuestion(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not
@@ -59,6 +49,25 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// statedPlainly reports whether the passage states plainly what sentence
+// word h, denied in the sentence, says: no passage word it stands for is
+// negated or turned into its opposite nearby, and it does not stand for
+// them through a synonym only where the passage negates something.
+func (c *sentenceRead) statedPlainly(ev *evidence, h int) bool {
+	if c.negatedNearSynonym(ev, h) {
+		return false
+	}
+	for _, p := range c.matches[h] {
+		if !c.inDrawnPassage(ev, c.segment[h], p) {
+			continue // another cited passage's negation of the word is about something else
+		}
+		if _, denied := ev.negationOf[p]; denied || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // inDrawnPassage reports whether passage position p is in a cited passage

@@ -167,7 +167,7 @@ func newEvidence(sources []Source) *evidence {
 			ev.sentStart[t.sent] = p
 		}
 		if negationWords[t.low] || refusalAt(ev.toks, p) {
-			if h := negationHead(ev.toks, p); h >= 0 && !untilFollows(ev.toks, p) {
+			if h := deniedWord(ev.toks, p); h >= 0 && !untilFollows(ev.toks, p) {
 				ev.negationOf[h] = p
 			}
 		}

@@ -1,0 +1,66 @@
+package claim
+
+// How far a negation reaches past the word right after it.
+
+// negativeSubjects are the negative pronouns that stand as a clause's
+// subject ("no one attended", "nobody came", "none of them spoke"), a
+// closed class; "no" counts with "one" after it.
+var negativeSubjects = wordSet("nobody nothing none no neither")
+
+// deniedWord gives the word a negation at i denies: negationHead's word,
+// or, when that is no content word and the negation is a negative subject
+// ("no one from the press or the public attended", "none of the staff
+// spoke"), the verb of its clause, the first verb form within roleWindow
+// words in the same clause. It gives -1 when there is none.
+func deniedWord(toks []token, i int) int {
+	h := negationHead(toks, i)
+	if h < 0 || isContent(toks[h].low) || !negativeSubjects[toks[i].low] {
+		return h
+	}
+	if toks[i].low == "no" && toks[h].low != "one" {
+		return h
+	}
+	for j := h + 1; j < len(toks) && j-h <= roleWindow && toks[j].clause == toks[i].clause; j++ {
+		if isContent(toks[j].low) && verbForm(toks, j) {
+			return j
+		}
+	}
+	return h
+}
+
+// deniedBySubject reports whether the word at i is the verb a negative
+// subject before it denies ("no one … attended").
+func deniedBySubject(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= roleWindow+2 && toks[k].clause == toks[i].clause; k-- {
+		if negativeSubjects[toks[k].low] && deniedWord(toks, k) == i {
+			return true
+		}
+	}
+	return false
+}
+
+// checkNegatedComplement finds a negation that reaches a verb through the
+// verb it stands before: "not expected to climb", "did not plan to go",
+// where the passages do not hold the first verb (expected, plan) but hold
+// the second plainly ("could continue to climb"). The first verb takes an
+// infinitive ("to" right after it), and the negation of the pair denies
+// what the infinitive says will happen.
+func checkNegatedComplement(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if !negationWords[t.low] && !refusalAt(c.toks, i) {
+			continue
+		}
+		h := negationHead(c.toks, i)
+		if h < 0 || len(c.matches[h]) > 0 || !c.content[h] || untilFollows(c.toks, i) || openQuestion(c.toks, h) {
+			continue
+		}
+		v := h + 2
+		if v >= len(c.toks) || c.toks[h+1].low != "to" || c.toks[v].clause != c.toks[h].clause || !c.content[v] || len(c.matches[v]) == 0 {
+			continue
+		}
+		if c.statedPlainly(ev, v) {
+			return contradicted(KindPolarity, "the source says %s, not %s %s to %s", ev.toks[c.matches[v][0]].text, t.text, c.toks[h].text, c.toks[v].text)
+		}
+	}
+	return Result{}, false
+}
