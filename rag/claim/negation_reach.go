@@ -46,14 +46,8 @@ func deniedBySubject(toks []token, i int) bool {
 // infinitive ("to" right after it), and the negation of the pair denies
 // what the infinitive says will happen.
 func checkNegatedComplement(c *sentenceRead, ev *evidence) (Result, bool) {
-	for i, t := range c.toks {
-		if !negationWords[t.low] && !refusalAt(c.toks, i) {
-			continue
-		}
-		h := negationHead(c.toks, i)
-		if h < 0 || len(c.matches[h]) > 0 || !c.content[h] || untilFollows(c.toks, i) || openQuestion(c.toks, h) {
-			continue
-		}
+	for _, d := range c.unmatchedDenials() {
+		t, h := c.toks[d[0]], d[1]
 		v := h + 2
 		if v >= len(c.toks) || c.toks[h+1].low != "to" || c.toks[v].clause != c.toks[h].clause || !c.content[v] || len(c.matches[v]) == 0 {
 			continue

@@ -14,14 +14,9 @@ import "github.com/coveragebot/coveragebot/rag/lexicon"
 // verb one hypernym step away, and they must stand among the same words;
 // an opposite on either side ("did not allow", "banned") agrees.
 func checkNegatedRelated(c *sentenceRead, ev *evidence) (Result, bool) {
-	for i, t := range c.toks {
-		if !negationWords[t.low] && !refusalAt(c.toks, i) {
-			continue
-		}
-		h := negationHead(c.toks, i)
-		if h < 0 || len(c.matches[h]) > 0 || !c.content[h] || untilFollows(c.toks, i) || openQuestion(c.toks, h) {
-			continue
-		}
+	for _, d := range c.unmatchedDenials() {
+		i, h := d[0], d[1]
+		t := c.toks[i]
 		for _, p := range ev.relatedAt(c.toks[h].low) {
 			if !c.inGood(ev, c.segment[h], p) || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) || c.surroundings(h, p, ev) < 2 {
 				continue
@@ -30,6 +25,25 @@ func checkNegatedRelated(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// unmatchedDenials gives, for each negation of the sentence, its position
+// and the content word it denies, when the passages hold no form of that
+// word, the negation is not a time limit ("not until") and the word is not
+// in an open question.
+func (c *sentenceRead) unmatchedDenials() [][2]int {
+	var out [][2]int
+	for i, t := range c.toks {
+		if !negationWords[t.low] && !refusalAt(c.toks, i) {
+			continue
+		}
+		h := negationHead(c.toks, i)
+		if h < 0 || len(c.matches[h]) > 0 || !c.content[h] || untilFollows(c.toks, i) || openQuestion(c.toks, h) {
+			continue
+		}
+		out = append(out, [2]int{i, h})
+	}
+	return out
 }
 
 // relatedAt gives the passage positions of the content words that share a
