@@ -37,6 +37,17 @@ func pronounGender(p string) byte {
 // readGenders fills x.gender, by canonical name.
 func (x *quoteExtractor) readGenders() {
 	votes := map[string][2]int{}
+	// vote counts n pieces of evidence that a person is of gender g.
+	vote := func(name string, g byte, n int) {
+		v := votes[name]
+		switch g {
+		case genderMale:
+			v[0] += n
+		case genderFemale:
+			v[1] += n
+		}
+		votes[name] = v
+	}
 	for si, s := range x.sentences {
 		var only string
 		many := false
@@ -54,29 +65,26 @@ func (x *quoteExtractor) readGenders() {
 			}
 			switch courtesy {
 			case "mr":
-				v := votes[name]
-				v[0] += 3
-				votes[name] = v
+				vote(name, genderMale, 3)
 			case "mrs", "ms", "miss":
-				v := votes[name]
-				v[1] += 3
-				votes[name] = v
+				vote(name, genderFemale, 3)
 			}
 			// A role that says the person's sex: "Congresswoman", "actress",
 			// "Bolt, the team's spokesman,".
-			if g := x.roleGender(p); g != genderUnknown {
-				v := votes[name]
-				if g == genderMale {
-					v[0] += 3
-				} else {
-					v[1] += 3
-				}
-				votes[name] = v
-			}
+			vote(name, x.roleGender(p), 3)
 			if only == "" {
 				only, firstEnd = name, p.end
 			} else if name != only {
 				many = true
+			}
+		}
+		// A sentence that opens with "His" or "Her" before naming anyone
+		// ("Her rival, Tom Reece, smiled.") speaks of someone named
+		// before: the subject of the last sentence that names a person.
+		// That person is not the one the sentence goes on to name.
+		if g := pronounGender(strings.ToLower(firstWord(x.masked[s[0]:s[1]]))); g != genderUnknown && si > 0 && only != "" {
+			if prev, ok := x.lastSubjectBefore(si); ok && x.canonical(prev.name) != only {
+				vote(x.canonical(prev.name), g, 2)
 			}
 		}
 		if only == "" || many {
@@ -113,6 +121,39 @@ func (x *quoteExtractor) readGenders() {
 			x.gender[name] = genderFemale
 		}
 	}
+}
+
+// firstWord returns the first word of s, without the punctuation after it.
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[0], ".,;:!?\"")
+}
+
+// lastSubjectBefore returns the first person, not in a possessive or a
+// prepositional phrase, of the nearest sentence before sentence si that
+// names anyone, in the same or the previous paragraph.
+func (x *quoteExtractor) lastSubjectBefore(si int) (personMention, bool) {
+	limit := x.paragraphsBack(x.sentences[si][0], 2)
+	for k := si - 1; k >= 0 && x.sentences[k][1] > limit; k-- {
+		s := x.sentences[k]
+		named := false
+		for _, p := range x.people[x.peopleFrom(s[0]):] {
+			if p.start >= s[1] {
+				break
+			}
+			named = true
+			if !p.possessive && !x.afterPreposition(p.at) {
+				return p, true
+			}
+		}
+		if named {
+			return personMention{}, false
+		}
+	}
+	return personMention{}, false
 }
 
 // roleGender reads a person's sex from the role nouns the article gives

@@ -73,6 +73,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Tom Reece", "Rates stay,"}, {"Anna Voss", "We are late,"}}},
 		{"a role noun says the gender", "\"Rates stay,\" said Ana Brek, the chairwoman of the board.\n\nHer deputy, Kim Sato, the board's spokesman, disagreed.\n\n\"We are late,\" she said.",
 			[]want{{"Ana Brek", "Rates stay,"}, {"Ana Brek", "We are late,"}}},
+		{"a possessive opening a sentence is someone named before", "Ada Lund met reporters. \"We lost,\" Lund said. Her rival, Tom Reece, smiled.\n\n\"It was close,\" Reece said. \"She fought well.\"\n\n\"I will run again,\" she said.",
+			[]want{{"Ada Lund", "We lost,"}, {"Tom Reece", "It was close,"}, {"Tom Reece", "She fought well."}, {"Ada Lund", "I will run again,"}}},
 		{"the subject named since the last speaker", "\"It passed,\" Tom Reece said.\n\nSenator Rolf Aune had a different view.\n\n\"It is a mistake,\" he said.",
 			[]want{{"Tom Reece", "It passed,"}, {"Rolf Aune", "It is a mistake,"}}},
 		{"a pronoun subject carries the reference on", "\"We wait,\" Rosa Lind said.\n\nShe hopes to meet Governor Ada Moe and brief Ada Moe's staff.\n\n\"Nobody calls us,\" she added.",
