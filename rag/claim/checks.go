@@ -22,7 +22,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) {
 			continue
 		}
-		if c.statedPlainly(ev, h) {
+		if c.statedPlainly(ev, h, false) {
 			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[c.matches[h][0]].text, t.text, c.toks[h].text)
 		}
 	}
@@ -55,12 +55,17 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 // word h, denied in the sentence, says: no passage word it stands for is
 // negated or turned into its opposite nearby, and it does not stand for
 // them through a synonym only where the passage negates something.
-func (c *sentenceRead) statedPlainly(ev *evidence, h int) bool {
+//
+// With inGoodOnly, only the passage sentences h's clause comes from count:
+// a word reached through another ("not expected to keep raising") is read
+// where the clause stands, not wherever the passage repeats it ("keep
+// falling").
+func (c *sentenceRead) statedPlainly(ev *evidence, h int, inGoodOnly bool) bool {
 	if c.negatedNearSynonym(ev, h) {
 		return false
 	}
 	for _, p := range c.matches[h] {
-		if !c.inDrawnPassage(ev, c.segment[h], p) {
+		if !c.inDrawnPassage(ev, c.segment[h], p) || inGoodOnly && !c.inGood(ev, c.segment[h], p) {
 			continue // another cited passage's negation of the word is about something else
 		}
 		if _, denied := ev.negationOf[p]; denied || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {

@@ -52,7 +52,7 @@ func checkNegatedComplement(c *sentenceRead, ev *evidence) (Result, bool) {
 		if v >= len(c.toks) || c.toks[h+1].low != "to" || c.toks[v].clause != c.toks[h].clause || !c.content[v] || len(c.matches[v]) == 0 {
 			continue
 		}
-		if c.statedPlainly(ev, v) {
+		if c.statedPlainly(ev, v, true) {
 			return contradicted(KindPolarity, "the source says %s, not %s %s to %s", ev.toks[c.matches[v][0]].text, t.text, c.toks[h].text, c.toks[v].text)
 		}
 	}

@@ -14,5 +14,9 @@ func TestNegationReach(t *testing.T) {
 		{"negated through an infinitive", "The bank is not expected to keep raising rates.", rates, false},
 		{"plain infinitive", "The bank is expected to keep raising rates.", rates, true},
 		{"negated on both sides", "The bank is not expected to keep raising rates.", "The bank will not keep raising rates, officials said.", true},
+		{"the infinitive read where the clause stands", "The bank is not expected to keep raising rates.",
+			"Sales are likely to keep falling. The bank is all but certain to keep raising rates until prices settle.", false},
+		{"negation past an aside", "The club found a buyer on Friday.", "We didn't, obviously, find a buyer on Friday, the chairman said.", false},
+		{"negation past an aside, kept", "The club did not find a buyer on Friday.", "We didn't, obviously, find a buyer on Friday, the chairman said.", true},
 	})
 }

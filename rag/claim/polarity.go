@@ -37,15 +37,40 @@ func negatedAt(toks []token, i, window int) bool {
 // its clause: what the negation denies ("not on its own solve" denies
 // "solve").
 func negationHead(toks []token, i int) int {
+	clause := toks[i].clause
 	for j := i + 1; j < len(toks) && j <= i+5; j++ {
-		if toks[j].clause != toks[i].clause {
-			return -1
+		if toks[j].clause != clause {
+			// An adverb set off by commas ("did not, obviously, find")
+			// stands aside; the clause goes on after it.
+			e := parentheticalEnd(toks, j)
+			if e < 0 {
+				return -1
+			}
+			clause, j = toks[e].clause, e
 		}
 		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !(adverbialNegation[toks[i].low] && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
 			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
 		}
 	}
 	return -1
+}
+
+// parentheticalEnd reports whether the clause that starts at j is an aside
+// of one or two adverbs in -ly ("obviously", "of course" is not one) with
+// a clause after it in the same sentence, and gives where that clause
+// starts, or -1.
+func parentheticalEnd(toks []token, j int) int {
+	e := j
+	for e < len(toks) && toks[e].clause == toks[j].clause {
+		if !adverbLike(toks[e].low) || e-j >= 2 {
+			return -1
+		}
+		e++
+	}
+	if e >= len(toks) || toks[e].sent != toks[j].sent {
+		return -1
+	}
+	return e
 }
 
 // untilFollows reads "only realised once …" and "did not realise until …" as
