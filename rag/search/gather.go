@@ -45,6 +45,9 @@ func VectorCandidates(k int) int { return max(defaultTuning.candidates, candidat
 // passage that the vector side did not bring, including every passage of
 // those articles, since which of them is best is known only after the
 // round.
+// When the keyword searches are the bot's own (storeSearcher), only the
+// vector side is a round trip, and prefetch asks everything of it at once:
+// one round.
 // Results the catalog does not know yet (another process's newer
 // articles) are left out until it is read again.
 func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, tu retrievalTuning) (*gathered, error) {
@@ -65,27 +68,37 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 	}
 
 	var vec, kwp, kwa []rag.Match
-	var r1 queries
-	if !isZero(q.vec) {
-		r1.run(func() (err error) {
-			vec, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: n, Filter: f})
-			return err
-		})
-	}
-	if len(q.keywords) > 0 {
-		r1.run(func() (err error) {
-			kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: n, Filter: f})
-			return err
-		})
-		if nArticles > 0 {
+	var ahead *prefetched
+	if _, ok := s.(storeSearcher); ok {
+		// Keyword searches run on the catalog's postings in the bot, so
+		// only the vector side is a round trip: ask it once (prefetch).
+		var err error
+		if vec, kwp, kwa, ahead, err = prefetch(ctx, s, st, q, f, n, nArticles); err != nil {
+			return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+		}
+	} else {
+		var r1 queries
+		if !isZero(q.vec) {
 			r1.run(func() (err error) {
-				kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: nArticles, Articles: true, Filter: f})
+				vec, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: n, Filter: f})
 				return err
 			})
 		}
-	}
-	if err := r1.wait(); err != nil {
-		return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+		if len(q.keywords) > 0 {
+			r1.run(func() (err error) {
+				kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: n, Filter: f})
+				return err
+			})
+			if nArticles > 0 {
+				r1.run(func() (err error) {
+					kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: nArticles, Articles: true, Filter: f})
+					return err
+				})
+			}
+		}
+		if err := r1.wait(); err != nil {
+			return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
+		}
 	}
 
 	g := st.kw.groups(st.describe)
@@ -145,7 +158,7 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 	// passage of the articles found only as articles: the best of those is
 	// chosen by the BM25 this round brings, and gets its cosine from here.
 	var noCos []string
-	if !isZero(q.vec) {
+	if !isZero(q.vec) && ahead == nil {
 		for _, c := range out.passages {
 			if c.vr == 0 {
 				noCos = append(noCos, st.docs[c.doc].ID)
@@ -171,17 +184,22 @@ func gather(ctx context.Context, s searcher, st *indexState, q *preparedQuery, t
 			return err
 		})
 	}
-	if len(bare) > 0 {
-		r2.run(func() (err error) {
-			best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: bareDocs, Filter: rag.Filter{ArticleIDs: bare}})
-			return err
-		})
-	}
-	if len(noCos) > 0 {
-		r2.run(func() (err error) {
-			sims, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: len(noCos), Filter: rag.Filter{PassageIDs: noCos}})
-			return err
-		})
+	switch {
+	case ahead != nil:
+		best, sims = ahead.bestOf(bare), ahead.sims
+	default:
+		if len(bare) > 0 {
+			r2.run(func() (err error) {
+				best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: bareDocs, Filter: rag.Filter{ArticleIDs: bare}})
+				return err
+			})
+		}
+		if len(noCos) > 0 {
+			r2.run(func() (err error) {
+				sims, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: len(noCos), Filter: rag.Filter{PassageIDs: noCos}})
+				return err
+			})
+		}
 	}
 	if err := r2.wait(); err != nil {
 		return nil, fmt.Errorf("search the %s store: %w", s.Name(), err)
