@@ -289,3 +289,21 @@ func FuzzExtractiveAnswer(f *testing.F) {
 		}
 	})
 }
+
+// TestTypedAnswerNeedsLessCoverage: a long question whose preamble the
+// passage words differently is answered by a sentence that holds the figure
+// asked for beside the question's names; the same sentence without a figure
+// is no answer to "how many".
+func TestTypedAnswerNeedsLessCoverage(t *testing.T) {
+	q := "As the workforce shrinks and wage bills rise, the mayor of Dunmore said she would pay residents a bonus if they plant how many trees?"
+	with := hitsOf(passagesFrom(t,
+		"The mayor of Dunmore announced a grant for residents who plant more than 20 trees. Officials expect the scheme to start in spring."))
+	if ans := Extractive(q, with, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "20 trees") {
+		t.Errorf("with the figure: %q, want the sentence with 20 trees", ans.Text)
+	}
+	without := hitsOf(passagesFrom(t,
+		"The mayor of Dunmore announced a grant for residents who plant trees. Officials expect the scheme to start in spring."))
+	if ans := Extractive(q, without, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("without a figure: %q, want an abstention", ans.Text)
+	}
+}
