@@ -261,6 +261,12 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		if jobTitles[strings.ToLower(w.text)] && !(surnameAt(masked, run, k)) {
 			lastTitle = k
 		}
+		// A noun that names a person by its first sense, after a place or
+		// a body and before the name's own words, is a title too: "House
+		// Clerk Ivo Sand", "County Sheriff Ada Lund".
+		if k > 0 && k < len(run)-nameLength(run) && placeWords[strings.ToLower(run[k-1].text)] && !w.possessive && isPersonNoun(w.text) {
+			lastTitle = k
+		}
 	}
 	// A place or a body in the name itself, not in a title before it
 	// ("Bank Chair Elsa Marr", "Chair of the Harbour Board Ada Berg"),
