@@ -392,3 +392,11 @@ func TestSameRole(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAdjective(t *testing.T) {
+	for w, want := range map[string]bool{"reckless": true, "insane": true, "green": true, "thunder": false, "quickly": false, "the": false} {
+		if got := IsAdjective(w); got != want {
+			t.Errorf("IsAdjective(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

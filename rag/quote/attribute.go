@@ -440,9 +440,13 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 		}
 	}
 	text := x.body[sp.textStart:sp.textEnd]
+	// Two adjectives joined ("its "reckless and insane" sanctions", a
+	// "rigorous, exhaustive" review) judge the thing; a label is a term
+	// for it, one word or a name.
 	if (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) && next != "" && isLowerWord(next) &&
 		!strings.ContainsAny(text[len(text)-1:], ".,;:!?") && !pronouns[next] && !prepositions[next] && !clauseWords[next] &&
-		!auxiliaries[next] && len(nounFiles(next)) > 0 && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "ed") {
+		!auxiliaries[next] && len(nounFiles(next)) > 0 && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "ed") &&
+		!coordinatedAdjectives(text) {
 		return true
 	}
 	if determiners[prev] {

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 )
 
 // Two constructions that introduce a quotation without a verb of saying
@@ -78,4 +80,28 @@ func (x *quoteExtractor) colonIntroduction(sp quoteSpan, sentStart, sentEnd int)
 		return speakerRef{}, false
 	}
 	return ref, true
+}
+
+// coordinatedAdjectives reports whether quoted words are two adjectives or
+// more joined by "and", "or" or a comma, every one an adjective and no
+// noun by WordNet: "reckless and insane", "rigorous, exhaustive".
+func coordinatedAdjectives(text string) bool {
+	words := strings.Fields(text)
+	adjectives := 0
+	joined := false
+	for i, raw := range words {
+		w := strings.ToLower(strings.TrimRight(raw, ".,;:!?"))
+		switch {
+		case w == "and" || w == "or":
+			joined = true
+		case lexicon.IsAdjective(w) && !lexicon.IsNoun(w) && !lexicon.IsVerb(w):
+			adjectives++
+			if strings.HasSuffix(raw, ",") && i < len(words)-1 {
+				joined = true
+			}
+		default:
+			return false
+		}
+	}
+	return adjectives >= 2 && joined
 }

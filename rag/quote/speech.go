@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -232,6 +233,12 @@ func (x *quoteExtractor) speechWithin(s, e int) (speechAct, bool) {
 	}
 	return speechAct{}, false
 }
+
+// reTimeAdjunct is a time adjunct at the end of a stretch of text: a day
+// or a date with its preposition and its part of the day ("on Friday",
+// "late Monday", "on June 3", "Tuesday night"), or a deictic one
+// ("yesterday", "earlier this week").
+var reTimeAdjunct = regexp.MustCompile(`\s(?:(?:on|late|early|earlier|later|last|this) )?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{1,2}|yesterday|today|(?:earlier |later )?this (?:week|month|year)|last (?:week|month|year))$`)
 
 // abbreviatedTitleStart steps back from a subject over the abbreviated
 // titles before it, which end in a full stop the subject's clause does not
@@ -519,6 +526,14 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 		if ws < end && (auxiliaries[strings.ToLower(x.masked[ws:end])] || isAdverb(x.masked[ws:end])) {
 			end = ws
 			continue
+		}
+		// A time adjunct between the subject and its verb: "Ada Lund on
+		// Friday said", "Lund late Monday told reporters".
+		if loc := reTimeAdjunct.FindStringIndex(x.masked[max(sentStart, end-40):end]); loc != nil {
+			if at := max(sentStart, end-40) + loc[0]; at > sentStart {
+				end = at
+				continue
+			}
 		}
 		break
 	}
