@@ -129,6 +129,10 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 	}
 	if passiveAt(toks, i, done) {
 		doer, done = done, doer
+	} else if agentless(toks, i) {
+		// "Orr was charged alongside Vance": the doer is not named, and
+		// the name before the verb is the one it was done to.
+		doer, done = nil, doer
 	}
 	return doer, done
 }
