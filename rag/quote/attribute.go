@@ -420,7 +420,8 @@ func (x *quoteExtractor) isName(sp quoteSpan) bool {
 }
 
 // isLabel reports whether a short quoted span is a term the reporter
-// mentions, not words someone said: it stands inside a noun phrase, between
+// mentions, not words someone said: it follows "so-called", it stands
+// inside a noun phrase, between
 // a determiner or a possessive and the noun it modifies (the "thunder"
 // moon, a "Plan B" option), or it is the complement of a verb of naming in
 // the passive (the range considered "neutral", is known as "the squad").
@@ -429,6 +430,11 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 		return false
 	}
 	before := strings.TrimRight(x.masked[:sp.open], " ")
+	// "the so-called “Blue Deal”": the adjective says the words are a
+	// name others give, whoever the sentence reports.
+	if strings.HasSuffix(strings.ToLower(before), "so-called") || strings.HasSuffix(strings.ToLower(before), "so called") {
+		return true
+	}
 	ws := lastWordStart(x.masked, 0, len(before))
 	prev := strings.ToLower(before[ws:])
 	rest := x.masked[sp.end:]

@@ -183,6 +183,17 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// its speaker.
 		{"a statement posted by the speaker", `Governor Ada Lund said in a statement posted on her website: "I will not resign."`,
 			[]want{{"Ada Lund", "I will not resign."}}},
+		// The subject of a clause reported by another verb of saying.
+		{"a reported clause's own verb of saying", `Mayor Ada Lund met Senator Tom Reece. Lund said Reece told her: "The deal is done."`,
+			[]want{{"Tom Reece", "The deal is done."}}},
+		{"a participle after a possessive is no verb", `Senator Tom Reece said the panel's projected deficit would be "far too high."`,
+			[]want{{"Tom Reece", "far too high."}}},
+		// A noun phrase after a quoted span whose relative clause a name
+		// begins is not the attribution.
+		{"a charge someone denied", `Mayor Ada Lund met Senator Tom Reece. Reece called Lund "unfit to serve," a charge Lund denied.`,
+			[]want{{"Tom Reece", "unfit to serve,"}}},
+		// "so-called" makes the words a name others give.
+		{"so-called", `Senator Ada Lund said the so-called "fair wage" bill would fail.`, nil},
 		// An occupation before a name is no given name.
 		{"an occupation noun opening the sentence", "Actor Tom Reece could not attend.\n\n\"I am sorry,\" Reece said.",
 			[]want{{"Tom Reece", "I am sorry,"}}},

@@ -136,6 +136,12 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 			}
 			return kindNone
 		}
+		// "a charge Lund denied": a determiner and lower-case nouns none
+		// of which names a person, before the name, are a noun phrase
+		// whose relative clause the name begins.
+		if p.at > s && determiners[first] && x.commonNounsOnly(s, p.at) {
+			return kindNone
+		}
 		return kindNamed
 	}
 	// "a statement on Ada Lund's account", "Ada Lund's statement".
@@ -218,6 +224,24 @@ func (x *quoteExtractor) ownsSpeaker(p personMention, e int) bool {
 	}
 	files := nounFiles(w)
 	return speakerHeads[w] || isPersonNoun(w) || len(files) > 0 && files[0] == "noun.group"
+}
+
+// commonNounsOnly reports whether the words after the first in s..e are
+// lower case and the last of them is no role before a name: not a noun
+// whose first sense WordNet files under noun.person, nor a title or a role
+// noun ("a charge", not "the team's spokesman" or "the agency head").
+func (x *quoteExtractor) commonNounsOnly(s, e int) bool {
+	words := strings.Fields(x.masked[s:e])
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[1:] {
+		if !isLowerWord(w) {
+			return false
+		}
+	}
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,;:"))
+	return !isPersonNoun(last) && !jobTitles[last] && !roleNouns[last]
 }
 
 // firstPreposition returns the index of the first preposition among

@@ -199,12 +199,17 @@ func (x *quoteExtractor) readSpeech() {
 				// "Sullivan declined …, but maintained that …": the verb
 				// shares the main clause's subject.
 				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
-			} else if prev, ok := x.speechWithin(s, e); ok {
+			} else if prev, ok := x.speechWithin(s, e); ok && !x.complementSubject(prev.verbEnd, e) {
 				// "Ada Lund said in a statement posted on her website": a
 				// verb whose words before it hold another verb of saying is
 				// a participle in that verb's clause and shares its speaker.
 				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = prev.subjStart, prev.subjEnd, prev.ref, prev.ok
 			} else if s < e {
+				if prev, ok := x.speechWithin(s, e); ok {
+					// "Ada Lund said Tom Reece told her": the subject of
+					// the reported clause.
+					s, _ = trimSpan(x.masked, prev.verbEnd, e)
+				}
 				sa.subjStart, sa.subjEnd = x.abbreviatedTitleStart(sentStart, s), e
 				sa.ref, sa.ok = x.resolve(s, e)
 				if sa.ok && appos != "" && sa.ref.role == "" {
@@ -218,6 +223,27 @@ func (x *quoteExtractor) readSpeech() {
 		}
 		x.speech = append(x.speech, sa)
 	}
+}
+
+// complementSubject reports whether the words from..e, after one verb of
+// saying and before another, are the subject of a reported clause: a
+// name, a pronoun or a description of a person ("said Tom Reece told"),
+// not a noun the second verb's participle modifies ("said in a statement
+// posted").
+func (x *quoteExtractor) complementSubject(from, e int) bool {
+	s, e := trimSpan(x.masked, from, e)
+	if strings.HasPrefix(x.masked[s:e], "that ") {
+		s += len("that ")
+	}
+	// A possessive is no subject: "the Fed's projected rate".
+	if s >= e || isPossessive(strings.ToLower(lastField(x.masked[s:e]))) {
+		return false
+	}
+	switch x.classify(s, e) {
+	case kindNamed, kindPronoun, kindPersonDesc:
+		return true
+	}
+	return false
 }
 
 // speechWithin returns the last speech verb already read that stands in
