@@ -43,3 +43,13 @@ func TestAdverbsAndClockTimes(t *testing.T) {
 		t.Errorf("adjectiveOfAdverb(family) = %q, want none", got)
 	}
 }
+
+// TestOneUnitCounted: "the past year" counts one year back from now, as
+// "the last 12 months" does; the calendar's "last year" is another time.
+func TestOneUnitCounted(t *testing.T) {
+	rents := []Source{{Text: "Over the last 12 months, rents rose 9% in the city, the agency said."}}
+	checkKept(t, []keptCase{
+		{"past year for 12 months", "Rents in the city rose 9% over the past year.", rents, true},
+		{"past week for 12 months", "Rents in the city rose 9% over the past week.", rents, false},
+	})
+}

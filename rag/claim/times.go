@@ -69,6 +69,13 @@ func findTimes(toks []token) []timeExpr {
 					if rel == "coming" {
 						rel = "next"
 					}
+					if count == 0 && j == i+1 && i > 0 && toks[i-1].low == "the" && toks[j].low == u {
+						// "over the past year", "in the next week": with
+						// the article, one unit counted back or on from
+						// now (the last 12 months), not the calendar's
+						// "last year".
+						count = 1
+					}
 					out = append(out, timeExpr{key: rel + " " + u, start: i, end: j + 1, span: count * unitSizes[u].size})
 					i = j
 					continue
