@@ -187,6 +187,9 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		text := figureText(c.toks, f)
+		if len(found) == 0 && c.firstInWords(ev, seg, f) {
+			continue
+		}
 		other := c.otherFigure(ev, seg, f)
 		switch {
 		case len(found) == 0 && other != "":

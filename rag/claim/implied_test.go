@@ -53,3 +53,14 @@ func TestOneUnitCounted(t *testing.T) {
 		{"past week for 12 months", "Rents in the city rose 9% over the past week.", rents, false},
 	})
 }
+
+// TestFirstInWords: an adjective WordNet gives for "first" before the same
+// noun states the ordinal. Made-up passage.
+func TestFirstInWords(t *testing.T) {
+	race := []Source{{Text: "The inaugural marathon in the city drew 4,000 runners in 2019."}}
+	checkKept(t, []keptCase{
+		{"inaugural for first", "The first marathon in the city drew 4,000 runners in 2019.", race, true},
+		{"second for inaugural", "The second marathon in the city drew 4,000 runners in 2019.", race, false},
+		{"first of another noun", "The first runners in the city drew 4,000 fans in 2019.", race, false},
+	})
+}
