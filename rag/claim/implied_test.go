@@ -64,3 +64,14 @@ func TestFirstInWords(t *testing.T) {
 		{"first of another noun", "The first runners in the city drew 4,000 fans in 2019.", race, false},
 	})
 }
+
+// TestPassiveAfterPlace: a place or time phrase between a passive verb and
+// its "by" is neither party. Made-up passage.
+func TestPassiveAfterPlace(t *testing.T) {
+	visit := []Source{{Text: "Okafor was welcomed at the Town Hall by Mayor Lina Brandt and her deputy."}}
+	checkKept(t, []keptCase{
+		{"active for the passive", "Mayor Lina Brandt welcomed Okafor at the Town Hall.", visit, true},
+		{"passive kept", "Okafor was welcomed by Brandt at the Town Hall.", visit, true},
+		{"turned round", "Okafor welcomed Mayor Lina Brandt at the Town Hall.", visit, false},
+	})
+}

@@ -121,6 +121,13 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 			done = g
 		}
 	}
+	if done != nil && obliqueName(toks, *done) {
+		// "was greeted at the White House by the President": a place
+		// before a passive's "by" is neither party; the name after "by" is.
+		if g := nameAfterBy(toks, names, i, *done); g != nil {
+			done = g
+		}
+	}
 	if doer != nil && (objectBeforeInfinitive(toks, *doer, i) || pronounBetween(toks, doer.end, i) || sayingIn(toks, doer.end, i)) {
 		// The name is another verb's object, a pronoun is the subject ("At
 		// the 1984 Euros they were beaten"), or the name is who said it
@@ -135,6 +142,26 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 		doer, done = nil, doer
 	}
 	return doer, done
+}
+
+// nameAfterBy gives the name right after a "by" that follows name g, in
+// the clause of the verb at i and within a passive's reach of it (byReach),
+// or nil.
+func nameAfterBy(toks []token, names []nameGroup, i int, g nameGroup) *nameGroup {
+	for k := range names {
+		h := &names[k]
+		if h.start <= g.end || h.start-i > byReach(toks, i)+2 || toks[h.start].clause != toks[i].clause {
+			continue
+		}
+		j := h.start - 1
+		for j > g.end && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an") {
+			j--
+		}
+		if toks[j].low == "by" {
+			return h
+		}
+	}
+	return nil
 }
 
 // sayingIn reports whether a verb of saying stands in [from, to).
@@ -387,9 +414,12 @@ func passiveVerb(toks []token, i int) bool {
 	}
 	// "was beaten by", and the reduced "as agreed by allies"; not "won by
 	// two goals".
-	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == toks[i].clause; j++ {
+	for j := i + 1; j < len(toks) && j <= i+byReach(toks, i) && toks[j].clause == toks[i].clause; j++ {
 		if toks[j].low == "to" && !be {
 			return false // "expected supply to improve by …": the "by" is the infinitive's
+		}
+		if beWords[toks[j].low] {
+			return false // "the bill passed in May was vetoed by …": the "by" is the next verb's
 		}
 		if toks[j].low == "by" {
 			// "won by two goals" measures, "reached the final by beating
@@ -399,6 +429,16 @@ func passiveVerb(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// byReach is how far after a passive verb at i its "by" may stand: a few
+// words, or past a place or time phrase that opens right after the verb
+// ("was greeted at the White House by the President").
+func byReach(toks []token, i int) int {
+	if i+1 < len(toks) && prepositions[toks[i+1].low] && toks[i+1].low != "by" && toks[i+1].low != "to" && toks[i+1].low != "of" {
+		return 7
+	}
+	return 4
 }
 
 // timeAfter reports whether the phrase at k, past determiners, is a time:
@@ -468,7 +508,7 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 // of content words and names that follows "by" (after a determiner), or
 // -1, -1.
 func agentAfterBy(toks []token, i int) (start, end int) {
-	for j := i + 1; j < len(toks) && j <= i+5 && toks[j].clause == toks[i].clause; j++ {
+	for j := i + 1; j < len(toks) && j <= i+max(5, byReach(toks, i)) && toks[j].clause == toks[i].clause; j++ {
 		if toks[j].low != "by" {
 			continue
 		}
