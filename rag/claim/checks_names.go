@@ -42,7 +42,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		if r, bad := c.otherTitle(ev, g); bad {
 			return r, true
 		}
-		if seg := c.segment[g.start]; c.good[seg] != nil {
+		if seg := c.segment[g.start]; c.good[seg] != nil && !attributiveName(c.toks, g) {
 			if r, bad := c.nameBound(ev, seg, g, at); bad {
 				return r, true
 			}
@@ -251,4 +251,20 @@ func (ev *evidence) abbreviated(toks []token, g nameGroup) bool {
 		}
 	}
 	return false
+}
+
+// attributiveName reports whether a name only describes the common noun
+// after it, between a determiner and that noun ("the Ivy League college",
+// "the South Asian nation"): the noun is what the clause is about, so the
+// clause may come from a passage sentence that names its referent in other
+// words ("Dartmouth", "Sri Lanka") and this name elsewhere.
+func attributiveName(toks []token, g nameGroup) bool {
+	if g.start == 0 || g.end >= len(toks) {
+		return false
+	}
+	det, n := toks[g.start-1], toks[g.end]
+	if det.low != "the" && det.low != "a" && det.low != "an" || det.clause != toks[g.start].clause || n.clause != det.clause {
+		return false
+	}
+	return !n.upper && isContent(n.low) && lexicon.IsNoun(n.low) && !verbForm(toks, g.end)
 }

@@ -75,3 +75,14 @@ func TestPassiveAfterPlace(t *testing.T) {
 		{"turned round", "Okafor welcomed Mayor Lina Brandt at the Town Hall.", visit, false},
 	})
 }
+
+// TestAttributiveName: a name between a determiner and a common noun only
+// describes the noun, which the passage may name in other words. Made-up
+// passage.
+func TestAttributiveName(t *testing.T) {
+	college := []Source{{Text: "Harlow College said on Monday it would drop tuition fees. The Midwest school has 4,000 students, Governor Ana Ruiz said."}}
+	checkKept(t, []keptCase{
+		{"name describing the noun", "The Midwest college will drop tuition fees.", college, true},
+		{"name as the doer", "Governor Ana Ruiz will drop tuition fees.", college, false},
+	})
+}
