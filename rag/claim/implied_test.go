@@ -86,3 +86,28 @@ func TestAttributiveName(t *testing.T) {
 		{"name as the doer", "Governor Ana Ruiz will drop tuition fees.", college, false},
 	})
 }
+
+// TestAcronymInsideRun: initials of a stretch of a run of capitalised words
+// that goes on into a title and a name name the body. Made-up passage.
+func TestAcronymInsideRun(t *testing.T) {
+	agency := []Source{{Text: "On Friday, National Weather Service Director Ken Graham said the storm would weaken overnight."}}
+	checkKept(t, []keptCase{
+		{"initials of the body", "NWS Director Ken Graham said on Friday the storm would weaken overnight.", agency, true},
+		{"initials of no body", "NHC Director Ken Graham said on Friday the storm would weaken overnight.", agency, false},
+	})
+}
+
+// TestCausativeOpposites: verbs in -en made from opposite adjectives are
+// opposites. Made-up passage.
+func TestCausativeOpposites(t *testing.T) {
+	rules := []Source{{Text: "On Monday the regulator softened its rules for small lenders."}}
+	checkKept(t, []keptCase{
+		{"same verb", "The regulator softened its rules for small lenders on Monday.", rules, true},
+		{"opposite stem", "The regulator toughened its rules for small lenders on Monday.", rules, false},
+	})
+	for low, want := range map[string]string{"softened": "soft", "flattens": "flat", "toughening": "tough", "listen": "", "seen": ""} {
+		if got := causativeAdjective(low); got != want {
+			t.Errorf("causativeAdjective(%q) = %q, want %q", low, got, want)
+		}
+	}
+}

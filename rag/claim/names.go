@@ -215,8 +215,9 @@ func (ev *evidence) knowsName(key string) bool {
 }
 
 // acronymsOf gives the initials of every run of capitalised words in toks,
-// and of each run's tails ("US Food and Drug Administration" gives "ufda",
-// "fda" and "da"), with "and", "of", "for" and "the" inside a run skipped.
+// of each run's tails ("US Food and Drug Administration" gives "ufda",
+// "fda" and "da") and of each stretch of three words or more in it, with
+// "and", "of", "for" and "the" inside a run skipped.
 func acronymsOf(toks []token) map[string]bool {
 	const maxAcronym = 8 // initials longer than this are not written
 	out := map[string]bool{}
@@ -224,6 +225,15 @@ func acronymsOf(toks []token) map[string]bool {
 	flush := func() {
 		for i := max(0, len(run)-maxAcronym); i+1 < len(run); i++ {
 			out[string(run[i:])] = true
+		}
+		// A run often goes on past the name the initials stand for, into a
+		// title or a person ("Centers for Disease Control and Prevention
+		// Director Rochelle Walensky" holds "CDC"): three initials or more
+		// from anywhere in it count too.
+		for i := 0; i < len(run); i++ {
+			for j := i + 3; j <= len(run) && j-i <= maxAcronym; j++ {
+				out[string(run[i:j])] = true
+			}
 		}
 		run = run[:0]
 	}

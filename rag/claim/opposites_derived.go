@@ -14,7 +14,8 @@ import (
 // here), through a verb, and only the sentence's side: other derivations
 // reach too far ("risen", through "rising", is opposed to "past"). The sentence's word stands for no passage word in the
 // sentences its clause comes from, and the passage's word stands among the
-// same words, with no negation on exactly one side.
+// same words, with no negation on exactly one side. Verbs derived from
+// opposite adjectives follow (checkCausativeOpposites).
 func checkDerivedOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
 		if !c.content[i] || verbForm(c.toks, i) || !lexicon.IsNoun(t.low) || c.good[c.segment[i]] == nil || c.formInGood(ev, i) || c.matchedInGood(ev, i) {
@@ -37,7 +38,7 @@ func checkDerivedOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 	}
-	return Result{}, false
+	return checkCausativeOpposites(c, ev)
 }
 
 // matchedInGood reports whether sentence word i stands for some word of
