@@ -297,15 +297,20 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		lead := run[:len(run)-n]
 		prev := strings.ToLower(strings.TrimSpace(masked[max(0, run[0].start-5):run[0].start]))
 		strip := strings.HasSuffix(prev, " of") || prev == "of" || strings.HasSuffix(prev, " and") || prev == "and" || titleOfBefore(masked, at)
-		for _, w := range lead {
-			if isOccupation(w.text) {
-				strip = true
+		// An occupation ends the title: the words after it are the name,
+		// however many ("Congresswoman Ada Lund Berg").
+		cut := len(lead)
+		if !strip {
+			for i, w := range lead {
+				if isOccupation(w.text) {
+					strip, cut = true, i+1
+				}
 			}
 		}
 		if strip {
-			title = masked[at:lead[len(lead)-1].end]
+			title = masked[at:lead[cut-1].end]
 			titled = true
-			run = run[len(lead):]
+			run = run[cut:]
 		}
 	}
 	if honorifics[strings.ToLower(run[0].text)] {
@@ -382,7 +387,8 @@ func isOccupation(w string) bool {
 	if len(l) > 6 && (strings.HasSuffix(l, "ist") || strings.HasSuffix(l, "ician") || strings.HasSuffix(l, "ologist")) {
 		return true
 	}
-	agent := strings.HasSuffix(l, "er") || strings.HasSuffix(l, "or") || strings.HasSuffix(l, "ess") && !strings.HasSuffix(l, "ness")
+	agent := strings.HasSuffix(l, "er") || strings.HasSuffix(l, "or") || strings.HasSuffix(l, "ess") && !strings.HasSuffix(l, "ness") ||
+		len(l) > 6 && (strings.HasSuffix(l, "man") || strings.HasSuffix(l, "person")) // "Spokesman", "Congresswoman"
 	return len(l) > 4 && agent && isPersonNoun(l)
 }
 

@@ -323,10 +323,12 @@ func (x *quoteExtractor) personOfPlace(s, e int) (personMention, bool) {
 	if p.at < s || p.end >= e {
 		return personMention{}, false
 	}
-	// Only a lower-case role may stand before the name: "meteorologist
-	// Ola Berg of Northwind Weather".
-	for _, w := range strings.Fields(x.masked[s:p.at]) {
-		if !isLowerWord(w) || determiners[w] {
+	// Only a lower-case role may stand before the name, with its
+	// modifiers: "meteorologist Ola Berg of Northwind Weather",
+	// "Well-known Ohio TV meteorologist Ola Berg of WKRP 12".
+	lead := strings.Fields(x.masked[s:p.at])
+	for i, w := range lead {
+		if determiners[strings.ToLower(w)] || i == len(lead)-1 && !isLowerWord(w) {
 			return personMention{}, false
 		}
 	}
@@ -335,7 +337,8 @@ func (x *quoteExtractor) personOfPlace(s, e int) (personMention, bool) {
 		return personMention{}, false
 	}
 	for i, w := range strings.Fields(rest)[1:] {
-		if !prose.StartsUpper(w) && !(i == 0 && w == "the") {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !prose.StartsUpper(w) && !unicode.IsDigit(r) && !(i == 0 && w == "the") {
 			return personMention{}, false
 		}
 	}
