@@ -124,7 +124,7 @@ func endsSentence(text string, start, dot, after int) bool {
 
 var abbreviations = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep
+	for _, w := range strings.Fields(`mr mrs ms dr prof st sr jr gen maj brig col lt sgt cpl pvt capt cmdr adm gov sen rep
 pres rev fr hon vs etc inc ltd co corp dept est approx jan feb mar apr jun jul aug sep sept
 oct nov dec mt ft`) {
 		m[w] = true

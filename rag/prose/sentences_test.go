@@ -13,6 +13,7 @@ func TestSplitSentences(t *testing.T) {
 		{"", nil},
 		{"One. Two.", []string{"One.", "Two."}},
 		{"Mr. Trump met Dr. Smith. They talked.", []string{"Mr. Trump met Dr. Smith.", "They talked."}},
+		{"Maj. Gen. Ivo Sand spoke. Lt. Col. Ada Lund agreed.", []string{"Maj. Gen. Ivo Sand spoke.", "Lt. Col. Ada Lund agreed."}},
 		{"He said “no.” Then he left.", []string{"He said “no.”", "Then he left."}},
 		{"It cost $3.5 billion. The U.S. agreed.", []string{"It cost $3.5 billion.", "The U.S. agreed."}},
 		{"John F. Kennedy spoke. Really?  Yes!", []string{"John F. Kennedy spoke.", "Really?", "Yes!"}},
