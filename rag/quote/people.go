@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -261,10 +262,10 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		if jobTitles[strings.ToLower(w.text)] && !(surnameAt(masked, run, k)) {
 			lastTitle = k
 		}
-		// A noun that names a person by its first sense, after a place or
-		// a body and before the name's own words, is a title too: "House
-		// Clerk Ivo Sand", "County Sheriff Ada Lund".
-		if k > 0 && k < len(run)-nameLength(run) && placeWords[strings.ToLower(run[k-1].text)] && !w.possessive && isPersonNoun(w.text) {
+		// A noun that can name a person, after a place or a body and
+		// before the name's own words, is a title too: "House Clerk Ivo
+		// Sand", "County Recorder Ada Lund".
+		if k > 0 && k < len(run)-nameLength(run) && placeWords[strings.ToLower(run[k-1].text)] && !w.possessive && lexicon.CanNamePerson(strings.ToLower(w.text)) {
 			lastTitle = k
 		}
 	}
