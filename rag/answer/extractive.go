@@ -177,9 +177,12 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	// The answer's article must name everyone and everything the question
 	// names: a quotation of Bolton answers nothing about Starmer unless
 	// Bolton's coverage mentions Starmer. Europe names what is European.
+	// A quiz's scene-setting sentences name more than the article must
+	// (requiredNames).
+	required := q.requiredNames(question)
 	namesAll := func(c scoredSentence) bool {
 		at := articleTerms[hits[c.hit].ArticleID]
-		for t := range q.entity {
+		for t := range required {
 			if len(t) <= 2 {
 				continue
 			}

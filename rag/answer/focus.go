@@ -381,10 +381,7 @@ var nounPhraseGlue = map[string]bool{"the": true, "a": true, "an": true, "and": 
 // it ("The governor of Texas began sending buses…. Which city…?") set the
 // scene too. Dates and numbers are always scene.
 func (q questionTerms) coreNames(question string) map[string]bool {
-	if spans := prose.SentenceSpans(question); len(spans) > 1 {
-		last := spans[len(spans)-1]
-		question = question[last[0]:last[1]]
-	}
+	_, question = askingSentence(question)
 	scene := q.sceneNames(question)
 	core := map[string]bool{}
 	for _, tok := range prose.Tokenize(question) {
