@@ -65,6 +65,12 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 			break
 		}
 		if !sa.ok {
+			// A verb whose subject is a plural common noun ("which
+			// opponents call “…”") gives the words to several people,
+			// not to an earlier speaker.
+			if sa.subjStart < sa.subjEnd && x.pluralNounAt(sa.subjStart, sa.subjEnd) {
+				return speakerRef{}, false
+			}
 			continue
 		}
 		ref := sa.ref
@@ -158,6 +164,12 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 		return ref, true
 	}
 	return speakerRef{}, false
+}
+
+// pluralNounAt reports whether the phrase s..e ends in a lower-case
+// plural noun.
+func (x *quoteExtractor) pluralNounAt(s, e int) bool {
+	return afterPluralNoun(x.masked[s:e]+" ", e-s+1)
 }
 
 // subordinators are English's subordinating conjunctions, a closed class:
@@ -420,13 +432,20 @@ func (x *quoteExtractor) isName(sp quoteSpan) bool {
 }
 
 // isLabel reports whether a short quoted span is a term the reporter
-// mentions, not words someone said: it follows "so-called", it stands
+// mentions, not words someone said: it names the noun before it (see
+// namedByNoun), it follows "so-called", it stands
 // inside a noun phrase, between
 // a determiner or a possessive and the noun it modifies (the "thunder"
 // moon, a "Plan B" option), or it is the complement of a verb of naming in
 // the passive (the range considered "neutral", is known as "the squad").
 func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
-	if len(strings.Fields(x.body[sp.textStart:sp.textEnd])) > 3 || x.opensSentence(sp) {
+	if x.opensSentence(sp) {
+		return false
+	}
+	if x.namedByNoun(sp) {
+		return true
+	}
+	if len(strings.Fields(x.body[sp.textStart:sp.textEnd])) > 3 {
 		return false
 	}
 	before := strings.TrimRight(x.masked[:sp.open], " ")
@@ -480,6 +499,60 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 	}
 	_, sentEnd := x.sentenceAround(max(sp.end-1, sp.open))
 	return !strings.HasPrefix(strings.TrimLeft(x.masked[sp.end:max(sentEnd, sp.end)], " ,"), "by ")
+}
+
+// namedByNoun reports whether a quoted span stands in apposition to a
+// singular noun of communication after "the", "a" or "an": the phrase
+// “defund the police”, the word “recession”, a caption “Back to work”.
+// The quotation mentions the words rather than reporting someone's use
+// of them. A statement, a letter or a post is someone's words (see
+// statementHeads), and after a verb of naming ("called the bill “…”")
+// the quotation is the subject's own.
+func (x *quoteExtractor) namedByNoun(sp quoteSpan) bool {
+	end := trimRightSpace(x.masked, 0, sp.open)
+	if end < sp.open && x.masked[end:sp.open] != " " || end == sp.open {
+		return false
+	}
+	ns := lastWordStart(x.masked, 0, end)
+	noun := x.masked[ns:end]
+	w, singular := singularNoun(noun)
+	// A plural ("the words “…”") is someone's words, even where WordNet
+	// also lists it as a word of its own.
+	plural := slices.ContainsFunc(lexicon.Bases(w), func(b string) bool { return b != w })
+	if ns == end || !isLowerWord(noun) || noun != w || !singular || plural || statementHeads[w] {
+		return false
+	}
+	if files := nounFiles(w); len(files) == 0 || files[0] != "noun.communication" {
+		return false
+	}
+	de := trimRightSpace(x.masked, 0, ns)
+	ds := lastWordStart(x.masked, 0, de)
+	switch strings.ToLower(x.masked[ds:de]) {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	ve := trimRightSpace(x.masked, 0, ds)
+	verb := strings.ToLower(x.masked[lastWordStart(x.masked, 0, ve):ve])
+	return !namingVerb(verb)
+}
+
+// dubVerbs are the verbs of naming, Levin's class 29.3 (English Verb
+// Classes and Alternations, 1993): a quotation after their object is
+// that object's name in the subject's words.
+var dubVerbs = prose.WordSet(`anoint baptize brand call christen crown dub label name nickname pronounce style term`)
+
+// namingVerb reports whether a word is a form of a verb of naming.
+func namingVerb(w string) bool {
+	if dubVerbs[w] {
+		return true
+	}
+	for _, b := range lexicon.Bases(w) {
+		if dubVerbs[b] {
+			return true
+		}
+	}
+	return false
 }
 
 // rePassiveNaming is a verb of naming or of judging as a participle with

@@ -192,6 +192,19 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// begins is not the attribution.
 		{"a charge someone denied", `Mayor Ada Lund met Senator Tom Reece. Reece called Lund "unfit to serve," a charge Lund denied.`,
 			[]want{{"Tom Reece", "unfit to serve,"}}},
+		// Words in apposition to a noun of communication are mentioned,
+		// not used; a plural ("the words") and a verb of naming's object
+		// keep them someone's.
+		{"the phrase", `The phrase "defund the police" hurt the party, Mayor Ada Lund said.`, nil},
+		{"the word", `Mayor Ada Lund said the word "recession" scares voters.`, nil},
+		{"a caption", `Mayor Ada Lund posted a video with the caption "Back to work."`, nil},
+		{"the words are someone's", `Mayor Ada Lund ended her speech with the words "never give up."`,
+			[]want{{"Ada Lund", "never give up."}}},
+		{"a verb of naming's object", `Mayor Ada Lund called the report "a disgrace."`,
+			[]want{{"Ada Lund", "a disgrace."}}},
+		// A plural common noun before a base verb of saying is the subject:
+		// the words are the group's, not the sentence's other person's.
+		{"opponents call", `Mayor Ada Lund signed the bill, which opponents call "the worst law in a decade."`, nil},
 		// "so-called" makes the words a name others give.
 		{"so-called", `Senator Ada Lund said the so-called "fair wage" bill would fail.`, nil},
 		// An occupation before a name is no given name.

@@ -222,6 +222,9 @@ func (x *quoteExtractor) ownsSpeaker(p personMention, e int) bool {
 	if !isLowerWord(w) {
 		return false
 	}
+	if statementHeads[w] {
+		return false // "Ada Lund's statement" is hers
+	}
 	files := nounFiles(w)
 	return speakerHeads[w] || isPersonNoun(w) || len(files) > 0 && files[0] == "noun.group"
 }

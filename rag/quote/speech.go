@@ -311,7 +311,7 @@ func findSpeechVerbs(s string) [][2]int {
 			switch {
 			case speechVerbs[string(w)] || reportingPast(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ",") ||
 				reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of ") ||
-				reportingBase(string(w)) && afterPluralPronoun(s, i):
+				reportingBase(string(w)) && (afterPluralPronoun(s, i) || afterPluralNoun(s, i)):
 				out = append(out, [2]int{i, j})
 			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
 				out = append(out, [2]int{i, j + 3})
@@ -365,6 +365,22 @@ func afterPluralPronoun(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// afterPluralNoun reports whether the word before i is a lower-case
+// plural noun, a subject the base form agrees with ("opponents call").
+func afterPluralNoun(s string, i int) bool {
+	end := strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+	if end == 0 || end == i {
+		return false
+	}
+	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	w := s[start:end]
+	if !isLowerWord(w) || !strings.HasSuffix(w, "s") || !lexicon.IsNoun(w) {
+		return false
+	}
+	_, singular := singularNoun(w)
+	return !singular
 }
 
 // afterName reports whether the word before i is capitalised and is not
