@@ -45,7 +45,13 @@ func seedTitles(t testing.TB) map[string]string {
 
 func loadClaims(t testing.TB) []Labelled {
 	t.Helper()
-	f, err := os.Open("../../testdata/claims/claims.jsonl")
+	return loadClaimFile(t, "claims.jsonl")
+}
+
+// loadClaimFile reads a labelled set of testdata/claims by its file name.
+func loadClaimFile(t testing.TB, name string) []Labelled {
+	t.Helper()
+	f, err := os.Open("../../testdata/claims/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,14 +33,19 @@ func checkRelations(c *sentenceRead, ev *evidence) (Result, bool) {
 		if obj < 0 {
 			continue
 		}
+		// Every place the passage holds the word is read first: one
+		// that says it this way ("after the meeting") clears the sentence,
+		// wherever another says the opposite ("before the meeting").
+		var found Result
+		same := false
 		for _, q := range c.matches[obj] {
 			if !c.inGood(ev, c.segment[obj], q) {
 				continue
 			}
-			same, opposite := "", ""
+			opposite := ""
 			for k := q - 1; k >= 0 && k >= q-3 && ev.toks[k].clause == ev.toks[q].clause; k-- {
 				if ev.toks[k].low == t.low {
-					same = ev.toks[k].text
+					same = true
 				}
 				for _, o := range opposites {
 					if ev.toks[k].low == o {
@@ -48,12 +53,12 @@ func checkRelations(c *sentenceRead, ev *evidence) (Result, bool) {
 					}
 				}
 			}
-			if same != "" {
-				break // the passage says it this way too
+			if opposite != "" && found.Verdict == "" {
+				found, _ = contradicted(KindAntonym, "the source says %s %s, not %s", opposite, ev.toks[q].text, t.text)
 			}
-			if opposite != "" {
-				return contradicted(KindAntonym, "the source says %s %s, not %s", opposite, ev.toks[q].text, t.text)
-			}
+		}
+		if found.Verdict != "" && !same {
+			return found, true
 		}
 	}
 	return Result{}, false

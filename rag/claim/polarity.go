@@ -16,9 +16,20 @@ var negationSkip = wordSet(`will would to has have had did does do can could mus
 // word stands before it in its clause, at most window words back, or it is
 // "yet to …" ("have yet to say" is "have not said").
 func negatedAt(toks []token, i, window int) bool {
+	clause := toks[i].clause
 	for j := i - 1; j >= 0 && j >= i-window; j-- {
-		if toks[j].clause != toks[i].clause {
-			return false
+		if toks[j].clause != clause {
+			// Back past an aside of adverbs set off by commas ("did
+			// not, obviously, find").
+			s := j
+			for s > 0 && toks[s-1].clause == toks[j].clause {
+				s--
+			}
+			if parentheticalEnd(toks, s) != j+1 || s == 0 {
+				return false
+			}
+			clause, j = toks[s-1].clause, s
+			continue
 		}
 		if negationWords[toks[j].low] {
 			return true
