@@ -205,6 +205,12 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// A plural common noun before a base verb of saying is the subject:
 		// the words are the group's, not the sentence's other person's.
 		{"opponents call", `Mayor Ada Lund signed the bill, which opponents call "the worst law in a decade."`, nil},
+		// Several people at once are no one person.
+		{"two people said", `Mayor Ada Lund and Senator Tom Reece met. Lund and Reece said the deal was "a start."`, nil},
+		{"said two people", `Mayor Ada Lund and Senator Tom Reece met. "We won," said Lund and Reece.`, nil},
+		{"a lawyer pair after a possessive", `Mayor Ada Lund and Senator Tom Reece met. "A start," Lund's lawyers Kim Sato and Per Holm said.`, nil},
+		{"one person compared with another", `Mayor Ada Lund and Senator Tom Reece met. Lund, like Reece, called the deal "a start."`,
+			[]want{{"Ada Lund", "a start."}}},
 		// "so-called" makes the words a name others give.
 		{"so-called", `Senator Ada Lund said the so-called "fair wage" bill would fail.`, nil},
 		// An occupation before a name is no given name.

@@ -215,10 +215,17 @@ func (x *quoteExtractor) readSpeech() {
 				if sa.ok && appos != "" && sa.ref.role == "" {
 					sa.ref.role = appos
 				}
+				if x.coordinatedPeople(sentStart, s, e) {
+					// "Lund and Reece said": the words are the group's.
+					sa.ref, sa.ok = speakerRef{mention: x.masked[s:e]}, true
+				}
 			} else if inv, ie := x.invertedSubject(loc[1]); inv < ie {
 				// "…”, said Mr Smith."
 				sa.subjStart, sa.subjEnd = inv, ie
 				sa.ref, sa.ok = x.resolve(inv, ie)
+				if x.coordinatedPeople(inv, inv, ie) {
+					sa.ref, sa.ok = speakerRef{mention: x.masked[inv:ie]}, true
+				}
 			}
 		}
 		x.speech = append(x.speech, sa)
@@ -244,6 +251,27 @@ func (x *quoteExtractor) complementSubject(from, e int) bool {
 		return true
 	}
 	return false
+}
+
+// coordinatedPeople reports whether the subject s..e is one of several
+// people joined by "and" or "or": another person is named in it before
+// the conjunction, or just before s with the conjunction between
+// ("Lund and Reece said", "said Lund and Reece", "Ola Berg and Ivo Sand,
+// her lawyers, said").
+func (x *quoteExtractor) coordinatedPeople(lo, s, e int) bool {
+	people := x.peopleBetween(lo, e)
+	if len(people) < 2 {
+		return false
+	}
+	last := people[0]
+	if last.start < s && last.end <= s {
+		return false // the subject names no one
+	}
+	prev := people[1]
+	between := strings.ToLower(strings.TrimSpace(x.masked[prev.end:last.at]))
+	between = strings.TrimLeft(between, "’'‘s")
+	between = strings.TrimSpace(strings.TrimPrefix(between, ","))
+	return !prev.possessive && (between == "and" || between == "or" || between == "&")
 }
 
 // speechWithin returns the last speech verb already read that stands in
