@@ -117,6 +117,11 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		for i := f.start; i < f.end; i++ {
 			c.item[i] = true
 		}
+		if (f.currency == "dollar" || f.currency == "euro") && f.end < len(toks) && !toks[f.start].money && strings.HasPrefix(toks[f.end].low, f.currency) {
+			// "125,000 dollars": the currency word is part of the amount,
+			// as "$" is ("pounds" may be a weight, and stays a word).
+			c.item[f.end] = true
+		}
 	}
 	for _, t := range c.times {
 		if t.key == "count year" && t.end < len(toks) && (toks[t.end].low == "old" || toks[t.end].low == "olds") {

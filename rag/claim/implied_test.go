@@ -111,3 +111,18 @@ func TestCausativeOpposites(t *testing.T) {
 		}
 	}
 }
+
+// TestFreeCompoundsAndCurrencyWords: "-free" denies the word it is joined
+// to, and "dollars" after a figure is part of the amount. Made-up passages.
+func TestFreeCompoundsAndCurrencyWords(t *testing.T) {
+	var (
+		audit = []Source{{Text: "The auditors cleared every return filed with no errors by the end of May."}}
+		grant = []Source{{Text: "Families with an annual income of $90,000 or less pay no fees, the school said."}}
+	)
+	checkKept(t, []keptCase{
+		{"-free for no", "The auditors cleared every error-free return by the end of May.", audit, true},
+		{"errors for no errors", "The auditors cleared every return filed with errors by the end of May.", audit, false},
+		{"dollars after the figure", "Families earning 90,000 dollars a year or less pay no fees, the school said.", grant, true},
+		{"dollar figure changed", "Families earning 80,000 dollars a year or less pay no fees, the school said.", grant, false},
+	})
+}

@@ -14,8 +14,12 @@ var negationSkip = wordSet(`will would to has have had did does do can could mus
 
 // negatedAt reports whether the word at i of toks is negated: a negation
 // word stands before it in its clause, at most window words back, or it is
-// "yet to …" ("have yet to say" is "have not said").
+// "yet to …" ("have yet to say" is "have not said"), or "-free" is joined
+// to it ("error-free" is "with no errors").
 func negatedAt(toks []token, i, window int) bool {
+	if i+1 < len(toks) && toks[i+1].joined && toks[i+1].low == "free" {
+		return true // "error-free returns" have no errors: the suffix-like "-free" denies the word it is joined to
+	}
 	clause := toks[i].clause
 	for j := i - 1; j >= 0 && j >= i-window; j-- {
 		if toks[j].clause != clause {
