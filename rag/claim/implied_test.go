@@ -126,3 +126,13 @@ func TestFreeCompoundsAndCurrencyWords(t *testing.T) {
 		{"dollar figure changed", "Families earning 80,000 dollars a year or less pay no fees, the school said.", grant, false},
 	})
 }
+
+// TestAppositiveOf: "the city of X" is X, and the "of" is no context of
+// X's. Made-up passage.
+func TestAppositiveOf(t *testing.T) {
+	trip := []Source{{Text: "The minister flew to Lviv, a large city in the west of Ukraine, on Sunday."}}
+	checkKept(t, []keptCase{
+		{"city of a name", "The minister flew to the Ukrainian city of Lviv on Sunday.", trip, true},
+		{"places swapped", "The minister flew to Ukraine, a large city in the west of Lviv, on Sunday.", trip, false},
+	})
+}

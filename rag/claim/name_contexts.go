@@ -64,7 +64,24 @@ func nameContext(toks []token, g nameGroup) int {
 	if low := toks[k].low; toks[k].upper || symmetricPrepositions[low] || !prepositions[low] && !isContent(low) && !lexicon.IsSaying(low) {
 		return -1
 	}
+	if appositiveOf(toks, k) {
+		return -1
+	}
 	return k
+}
+
+// appositiveOf reports whether the "of" at k joins a name to a noun of
+// place it names, not to another thing: "the city of Uzhhorod" is
+// Uzhhorod, and "the state of Texas" Texas. The noun is one whose most
+// frequent WordNet sense is filed under noun.location ("city", "state",
+// "county"; not "capital", whose first sense is money: "the capital of
+// France" relates two places).
+func appositiveOf(toks []token, k int) bool {
+	if toks[k].low != "of" || k == 0 || toks[k-1].clause != toks[k].clause {
+		return false
+	}
+	files := lexicon.LexFiles(toks[k-1].low, 'n')
+	return len(files) > 0 && files[0] == "noun.location"
 }
 
 // subjectContext gives, encoded as -2-v, the verb v a name opening its
