@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/coveragebot/coveragebot/rag/lexicon"
+import (
+	"slices"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // checkNameContexts catches two names swapped between the words they hang
 // on: "the offspring that reach southern Mexico then begin the trip back to
@@ -72,16 +76,18 @@ func nameContext(toks []token, g nameGroup) int {
 
 // appositiveOf reports whether the "of" at k joins a name to a noun of
 // place it names, not to another thing: "the city of Uzhhorod" is
-// Uzhhorod, and "the state of Texas" Texas. The noun is one whose most
-// frequent WordNet sense is filed under noun.location ("city", "state",
-// "county"; not "capital", whose first sense is money: "the capital of
-// France" relates two places).
+// Uzhhorod, and "the state of Texas" Texas. The noun is a settlement or
+// polity by WordNet: its most frequent sense is filed under noun.location
+// and another under noun.group, the people who live there ("city", "town",
+// "state"); a part or direction of a place is a location only ("the west
+// of Ukraine", "the outskirts of Kyiv" relate two places), and so is
+// "capital", whose first sense is money.
 func appositiveOf(toks []token, k int) bool {
 	if toks[k].low != "of" || k == 0 || toks[k-1].clause != toks[k].clause {
 		return false
 	}
 	files := lexicon.LexFiles(toks[k-1].low, 'n')
-	return len(files) > 0 && files[0] == "noun.location"
+	return len(files) > 0 && files[0] == "noun.location" && slices.Contains(files, "noun.group")
 }
 
 // subjectContext gives, encoded as -2-v, the verb v a name opening its

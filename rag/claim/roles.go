@@ -246,8 +246,8 @@ func nextName(toks []token, names []nameGroup, g nameGroup) *nameGroup {
 				listed = false
 			}
 		}
-		if listed || h.start-g.end > roleWindow {
-			return nil
+		if listed || h.start-g.end > roleWindow || appositiveOf(toks, h.start-1) {
+			return nil // "the Ukrainian city of Lviv" is one place
 		}
 		return h
 	}
