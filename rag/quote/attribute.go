@@ -127,6 +127,9 @@ func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	if ref, ok := x.colonIntroduction(sp, sentStart, sentEnd); ok {
 		return ref, true
 	}
+	if ref, ok := x.construal(sp, sentStart); ok {
+		return ref, true
+	}
 	// Another quotation in the same sentence with a speaker.
 	for j := i - 1; j >= 0 && x.spans[j].open >= sentStart; j-- {
 		if ref, ok := x.attribute(j); ok {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -19,6 +20,45 @@ import (
 // object of its own, introduces that person's words; a clause with an
 // object (`Lund held up a sign: “…”`, `Lund faced a question: “…”`)
 // introduces the object's words, and is left alone.
+
+// The construal: `Lund slammed the plan as “a gift to developers”`. A
+// quotation that is the "as" complement of a verb's object says what the
+// subject called the object, whatever the verb (slammed, hailed, touted,
+// dismissed); WordNet files many such verbs of judging elsewhere than
+// verb.communication. Only a person subject in the same clause counts.
+
+// reConstrual is a verb in the past, an object of a few words and "as",
+// at the end of the text before a quotation.
+var reConstrual = regexp.MustCompile(`\b([a-z]+)((?: [A-Za-z0-9'’-]+){1,6}) as$`)
+
+// construal reads the speaker of a quotation that is the "as" complement
+// of a past verb's object, from the verb's subject.
+func (x *quoteExtractor) construal(sp quoteSpan, sentStart int) (speakerRef, bool) {
+	lead := strings.TrimRight(x.masked[max(sentStart, sp.open-120):sp.open], " ")
+	m := reConstrual.FindStringSubmatchIndex(lead)
+	if m == nil {
+		return speakerRef{}, false
+	}
+	off := max(sentStart, sp.open-120)
+	verb := lead[m[2]:m[3]]
+	for _, w := range strings.Fields(lead[m[4]:m[5]]) {
+		if clauseWords[strings.ToLower(w)] || pronouns[strings.ToLower(w)] && w != "it" && w != "them" && w != "him" && w != "her" {
+			return speakerRef{}, false
+		}
+	}
+	if !pastTense(verb) || copulas[verb] || auxiliaries[verb] {
+		return speakerRef{}, false
+	}
+	s, e, _ := x.subjectBefore(sentStart, off+m[2])
+	if s >= e {
+		return speakerRef{}, false
+	}
+	ref, ok := x.resolve(s, e)
+	if !ok || !ref.person {
+		return speakerRef{}, false
+	}
+	return ref, true
+}
 
 // asParenthetical reads the speaker of a quotation from an "as" clause that
 // opens its sentence and ends with the comma before the quotation.
