@@ -302,6 +302,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			return abstain(abstainNoAnswer)
 		}
 	}
+	chosen = withAffiliation(q, question, cands, chosen, maxSentences)
 	chosen = withBodyAfterHeadline(hits, onTopic, chosen, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
 
