@@ -41,6 +41,9 @@ func Extract(a rag.Article) []rag.Quote {
 			if relayers[i] == "" && ref.continued > 0 {
 				relayers[i] = relayers[ref.continued-1]
 			}
+			if owner, by, ok := x.onBehalf(i, ref); ok {
+				ref, relayers[i] = owner, by
+			}
 		}
 		text := body[sp.textStart:sp.textEnd]
 		// The promise this whole feature rests on: a quotation shown is

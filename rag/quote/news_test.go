@@ -294,6 +294,11 @@ func TestExtractMarksRelayedWords(t *testing.T) {
 		{"read a letter from", "Actor Tom Reece could not attend. Actress Ana Brek read a letter from Reece at the gala: \"I cannot be with you tonight.\"", "Tom Reece", "Ana Brek"},
 		{"read his statement", "Actor Tom Reece could not attend. His daughter read his statement: \"Thank you all.\"", "Tom Reece", "His daughter"},
 		{"read a statement on his behalf", "Actor Tom Reece was charged. Reece's lawyer read a statement on his behalf: \"I am innocent.\"", "Tom Reece", "Reece's lawyer"},
+		// On someone's behalf, in their place: never the one delivering.
+		{"speaking on his behalf", "Actor Tom Reece declined the award. Speaking on his behalf, Ana Brek said he \"cannot accept this award.\"", "Tom Reece", "Ana Brek"},
+		{"in his place", "Actor Tom Reece declined the award. Ana Brek took the stage in his place and said he \"cannot accept this award.\"", "Tom Reece", "Ana Brek"},
+		{"read on his behalf by", "Actor Tom Reece declined the award. In the speech, read on his behalf by Ana Brek, Reece said the award \"belongs to the crew.\"", "Tom Reece", "Ana Brek"},
+		{"a speech someone delivered", "Actor Tom Reece declined the award.\n\n\"I cannot accept this honor,\" Reece wrote in the speech, which Ana Brek delivered.", "Tom Reece", "Ana Brek"},
 		{"a letter that someone read", "Actor Tom Reece could not attend. \"I cannot be with you tonight,\" Reece wrote in a letter that Ana Brek read aloud.", "Tom Reece", "Ana Brek"},
 	}
 	for _, tt := range tests {

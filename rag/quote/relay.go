@@ -14,13 +14,13 @@ var (
 	reRelayedBy = regexp.MustCompile(`(?i)\b(?:statement|statements|remarks|message|letter|speech|post)s?,? (?:that was |which was )?(?:released|issued|read|delivered|put out|sent|posted|shared|distributed|provided|given) by `)
 	// "in a letter that Ana Brek read aloud": the relayer is the
 	// relative clause's subject.
-	reReadBy = regexp.MustCompile(`\b(?:statement|remarks|message|letter|speech|note)s? (?:that|which) ((?:[A-Z][\p{L}'’-]+ ?){1,3}|(?:his|her|their|a|an|the) [a-z]+) read\b`)
+	reReadBy = regexp.MustCompile(`\b(?:statement|remarks|message|letter|speech|note)s?,? (?:that|which) ((?:[A-Z][\p{L}'’-]+ ?){1,3}|(?:his|her|their|a|an|the) [a-z]+) (?:read|delivered)\b`)
 	// "through a spokesperson", "via her lawyer", "according to his
 	// attorney": the relayer is the role.
 	// "in a statement from her publicist" too.
 	reRelayedThrough = regexp.MustCompile(`(?i)\b(?:through|via|according to|statement from|message from) ((?:a|an|his|her|their|the) (?:spokesperson|spokesman|spokeswoman|lawyer|lawyers|attorney|attorneys|representative|representatives|publicist|agent|family))\b`)
-	// "on his behalf"
-	reOnBehalf = regexp.MustCompile(`(?i)\bon (?:his|her|their) behalf\b`)
+	// "on his behalf", "in her place": words delivered for someone else.
+	reOnBehalf = regexp.MustCompile(`(?i)\b(?:on (his|her) behalf|in (his|her) (?:place|stead))\b(?:,? by )?`)
 )
 
 // relayer returns who delivered the words of quotation i, when the
@@ -52,12 +52,55 @@ func (x *quoteExtractor) relayer(i int) string {
 	if m := reRelayedThrough.FindStringSubmatchIndex(text); m != nil {
 		return text[m[2]:m[3]]
 	}
-	if reOnBehalf.MatchString(text) {
-		if ref, ok := x.sentenceSubject(s, e); ok && ref.speaker != "" {
-			return ref.speaker
+	return ""
+}
+
+// onBehalf reads "on his behalf" and "in her place" in the sentence of
+// quotation i: someone delivered the words for the person the pronoun
+// means, who is never the one delivering them. The one delivering them is
+// named after "by" ("read on his behalf by Ana Brek"), or else is the
+// sentence's subject ("Ana Brek, speaking on his behalf, said"). When the
+// quotation was given to the one delivering it, the words are the other's,
+// relayed by them; otherwise the one delivering them is the relayer.
+func (x *quoteExtractor) onBehalf(i int, ref speakerRef) (speakerRef, string, bool) {
+	sp := x.spans[i]
+	s, _ := x.sentenceAround(sp.open)
+	_, e := x.sentenceAround(max(sp.end-1, sp.open))
+	e = max(e, sp.end)
+	m := reOnBehalf.FindStringSubmatchIndex(x.masked[s:e])
+	if m == nil {
+		return speakerRef{}, "", false
+	}
+	pron := "he"
+	for _, k := range []int{2, 4} {
+		if m[k] >= 0 && strings.EqualFold(x.masked[s+m[k]:s+m[k+1]], "her") {
+			pron = "she"
 		}
 	}
-	return ""
+	var deliverer speakerRef
+	if strings.HasSuffix(x.masked[s+m[0]:s+m[1]], "by ") {
+		if ds, de := x.phraseAfter(s + m[1]); ds < de {
+			deliverer, _ = x.resolve(ds, de)
+		}
+	} else if sub, ok := x.sentenceSubject(s, sp.open); ok {
+		deliverer = sub
+	}
+	if deliverer.speaker == "" {
+		return speakerRef{}, "", false
+	}
+	if deliverer.speaker != ref.speaker {
+		return ref, deliverer.speaker, true
+	}
+	// The person the pronoun means: the nearest one named before it who
+	// is not the one delivering the words.
+	for _, p := range x.peopleBetween(x.paragraphsBack(s, 2), s+m[0]) {
+		name := x.canonical(p.name)
+		if name == ref.speaker || p.possessive || !x.agrees(pron, name) {
+			continue
+		}
+		return speakerRef{speaker: name, role: p.title, person: true}, deliverer.speaker, true
+	}
+	return speakerRef{}, "", false
 }
 
 // cutAtClause ends a noun phrase where a clause or an adverbial begins:
