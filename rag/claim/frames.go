@@ -136,6 +136,12 @@ func grammaticalSubject(toks []token, i int) phrase {
 func relativeAntecedent(toks []token, j int) (phrase, bool) {
 	verb := false
 	for r := j; r > 0 && r >= j-8 && toks[r].sent == toks[j].sent; r-- {
+		if toks[r].clause != toks[j].clause {
+			// "According to ELA, which operates the center, the rocket
+			// blasted off": a relative clause closed before j's own
+			// phrase began is not the one j ends.
+			return noPhrase, false
+		}
 		if verbForm(toks, r) {
 			verb = true
 		}

@@ -136,3 +136,13 @@ func TestAppositiveOf(t *testing.T) {
 		{"places swapped", "The minister flew to Ukraine, a large city in the west of Lviv, on Sunday.", trip, false},
 	})
 }
+
+// TestClosedRelativeClause: a relative clause closed by a comma before the
+// verb's own subject is not that subject's. Made-up passage.
+func TestClosedRelativeClause(t *testing.T) {
+	launch := []Source{{Text: "The probe lifted off from the Kourou spaceport on Tuesday, according to Arianespace, which runs the site."}}
+	checkKept(t, []keptCase{
+		{"subject after the relative clause", "According to Arianespace, which runs the site, the probe lifted off from the Kourou spaceport on Tuesday.", launch, true},
+		{"relative clause's noun as subject", "Arianespace, which runs the site, lifted the probe off from the Kourou spaceport on Tuesday.", launch, false},
+	})
+}
