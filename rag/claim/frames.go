@@ -148,6 +148,11 @@ func relativeAntecedent(toks []token, j int) (phrase, bool) {
 		if toks[r].low != "who" && toks[r].low != "which" {
 			continue
 		}
+		if n := toks[r+1]; r+1 < j && (definite[n.low] || n.low == "a" || n.low == "an" || n.upper || personalPronouns[n.low]) {
+			// "the request, which the Queen approved, …": the pronoun is
+			// the relative clause's object, and its subject follows it.
+			return noPhrase, false
+		}
 		a := r - 1
 		switch {
 		case !verb || toks[a].sent != toks[r].sent:

@@ -146,3 +146,14 @@ func TestClosedRelativeClause(t *testing.T) {
 		{"relative clause's noun as subject", "Arianespace, which runs the site, lifted the probe off from the Kourou spaceport on Tuesday.", launch, false},
 	})
 }
+
+// TestObjectRelativeClause: in "the plan, which the council approved," the
+// relative pronoun is the object; the council approved it. Made-up
+// passage.
+func TestObjectRelativeClause(t *testing.T) {
+	plan := []Source{{Text: "The council approved the housing plan on Monday, and the mayor signed it on Friday."}}
+	checkKept(t, []keptCase{
+		{"object relative", "The housing plan, which the council approved on Monday, was signed by the mayor on Friday.", plan, true},
+		{"doers swapped", "The housing plan, which the mayor approved on Monday, was signed by the council on Friday.", plan, false},
+	})
+}
