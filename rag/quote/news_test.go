@@ -113,6 +113,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		// suffix's full stop does not end the subject.
 		{"a surname that is also a title", `Ana Brek worked with Tom King Jr., who called her "the engine of the campaign."`,
 			[]want{{"Tom King Jr", "the engine of the campaign."}}},
+		{"the elder and the younger of two namesakes", "Ben Crane Jr. took over the farm from his father, Ben Crane.\n\n\"I built it for him,\" the elder Crane said.\n\n\"He built it for me,\" the younger Crane said.",
+			[]want{{"Ben Crane", "I built it for him,"}, {"Ben Crane Jr", "He built it for me,"}}},
 		{"a suffix before the verb", "Carl Rand Jr. runs the farm.\n\n\"We stay,\" Rand Jr. said in May.",
 			[]want{{"Carl Rand Jr", "We stay,"}}},
 		// A nickname in quotation marks inside a name is a name, not a

@@ -229,13 +229,39 @@ func (x *quoteExtractor) ownsSpeaker(p personMention, e int) bool {
 	return speakerHeads[w] || isPersonNoun(w) || len(files) > 0 && files[0] == "noun.group"
 }
 
+// relativeAge maps the comparatives of age English uses to tell namesakes
+// of one family apart ("the elder Crane", "the younger Crane") to whether
+// the older is meant.
+var relativeAge = map[string]bool{"the elder": true, "the older": true, "the senior": true, "the younger": false, "the junior": false}
+
+// byGeneration returns, of the people named in full who share a surname,
+// the father (no suffix, or "Sr.") when elder, else the son ("Jr.").
+func (x *quoteExtractor) byGeneration(surname string, elder bool) (string, bool) {
+	toks := nameTokens(surname)
+	found := ""
+	for _, p := range x.fullNames {
+		if !subsetOf(toks, p.tokens) {
+			continue
+		}
+		suffix := p.tokens[len(p.tokens)-1]
+		junior := suffix == "jr" || suffix == "ii" || suffix == "iii"
+		if junior != elder {
+			if found != "" && found != x.canonical(p.name) {
+				return "", false
+			}
+			found = x.canonical(p.name)
+		}
+	}
+	return found, found != ""
+}
+
 // commonNounsOnly reports whether the words after the first in s..e are
 // lower case and the last of them is no role before a name: not a noun
 // whose first sense WordNet files under noun.person, nor a title or a role
 // noun ("a charge", not "the team's spokesman" or "the agency head").
 func (x *quoteExtractor) commonNounsOnly(s, e int) bool {
 	words := strings.Fields(x.masked[s:e])
-	if len(words) < 2 {
+	if _, ok := relativeAge[strings.ToLower(strings.Join(words, " "))]; len(words) < 2 || ok {
 		return false
 	}
 	for _, w := range words[1:] {
@@ -399,6 +425,13 @@ func (x *quoteExtractor) resolve(s, e int) (speakerRef, bool) {
 				role = p.title
 			}
 			ref.role = role
+			// "the elder Crane", "the younger Crane": of two people
+			// sharing the surname, the one without or with "Jr.".
+			if elder, ok := relativeAge[strings.ToLower(role)]; ok {
+				if name, ok := x.byGeneration(p.name, elder); ok {
+					ref.speaker, ref.role = name, ""
+				}
+			}
 		} else {
 			ref.speaker = x.canonical(np)
 			ref.person = x.isKnownPerson(np)
