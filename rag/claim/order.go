@@ -11,7 +11,14 @@ var relations = map[string][]string{
 	"up": {"down"}, "down": {"up"},
 	"toward": {"away"}, "towards": {"away"}, "away": {"toward", "towards"},
 	"inside": {"outside"}, "outside": {"inside"},
+	// "voted for" and "voted against": only with the same word before
+	// both (headed), since "for" is everywhere.
+	"for": {"against"}, "against": {"for"},
 }
+
+// headed are the relations that count only after the same word on both
+// sides ("voted for the measure", "voted against the measure").
+var headed = wordSet("for against")
 
 // checkRelations finds a relation word turned round: "before the funeral"
 // where the passage says "after the funeral". What follows the word must
@@ -46,6 +53,9 @@ func checkRelations(c *sentenceRead, ev *evidence) (Result, bool) {
 			for k := q - 1; k >= 0 && k >= q-3 && ev.toks[k].clause == ev.toks[q].clause; k-- {
 				if ev.toks[k].low == t.low {
 					same = true
+				}
+				if headed[t.low] && (i == 0 || k == 0 || !containsInt(c.matches[i-1], k-1)) {
+					continue
 				}
 				for _, o := range opposites {
 					if ev.toks[k].low == o {
