@@ -199,7 +199,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if len(speaker) > 0 {
 		quotes = map[int][]rag.Quote{}
 		for i, h := range hits {
-			quotes[i] = quote.Extract(rag.Article{ID: h.ArticleID, Title: h.Title, Text: h.Text})
+			quotes[i] = quote.Extract(rag.Article{ID: h.ArticleID, Title: h.Title, Text: withPassageBefore(h, hits)})
 		}
 	}
 	carriesQuoteBy := func(c scoredSentence) bool {

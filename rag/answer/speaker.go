@@ -52,3 +52,20 @@ func creditSpeaker(q questionTerms, speaker []string, hits []rag.Hit, cands []sc
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	return cands
 }
+
+// withPassageBefore is a hit's text with the passage before it in its
+// article put first, when retrieval found that one too: a quotation that
+// runs on from one passage into the next ("“This puts every other former
+// republic…”") is attributed where it opens ("John Bolton … said: “…"),
+// which may be the passage before.
+func withPassageBefore(h rag.Hit, hits []rag.Hit) string {
+	if h.Pos == 0 {
+		return h.Text
+	}
+	for _, o := range hits {
+		if o.ArticleID == h.ArticleID && o.Pos == h.Pos-1 {
+			return o.Text + "\n\n" + h.Text
+		}
+	}
+	return h.Text
+}

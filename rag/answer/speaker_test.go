@@ -29,3 +29,21 @@ func TestSpeakerNamedByDescription(t *testing.T) {
 		t.Errorf("%q: %q, want the Dutch prime minister's words", q, ans.Text)
 	}
 }
+
+// TestQuotationRunsIntoTheNextPassage: a quotation that opens in one
+// passage and runs on into the next is the speaker's in both, when
+// retrieval found the passage where it opens.
+func TestQuotationRunsIntoTheNextPassage(t *testing.T) {
+	passages := passagesFrom(t,
+		"The harbour board met on Monday. Councillor Ilse Brandt, who chairs the transport committee, said: “The ferry contract cannot be signed this year.",
+		"“It leaves every island village at risk of losing its winter crossings.” The board will vote again in March.",
+	)
+	hits := hitsOf(passages)
+	// The later passage first, as retrieval may rank it.
+	hits[0], hits[1] = hits[1], hits[0]
+	q := "what did brandt say about the island villages"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "every island village at risk") {
+		t.Errorf("%q: %q, want Brandt's words from the second passage", q, ans.Text)
+	}
+}
