@@ -90,7 +90,7 @@ var (
 	// months, with their point), years, and the deictic time expressions of
 	// English: yesterday, today, tomorrow, last/this/next week, within days.
 	datePattern   = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|(19|20)\d\d)\b|\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|\bMay\s+\d|(?i:\b(yesterday|today|tonight|tomorrow|(last|next) (week|month|year|night|spring|summer|autumn|fall|winter)|(earlier |later )?this (week|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)|overnight|within (days|weeks|hours|months)|(in|within) the (coming|next) (days|weeks|months))\b)`)
-	numberPattern = regexp.MustCompile(`(?i)[$£€]?\b(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b`)
+	numberPattern = regexp.MustCompile(`(?i)[$£€]?\b(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|(a|one|two) thirds?|(a|one|three) quarters?)\b`)
 	rolePattern   = regexp.MustCompile(`(?i)\b(president|minister|envoy|advis[eo]r|spokes(man|woman|person)|ambassador|secretary|chancellor|leader|aide|negotiator|professor|chief|director|head of|official|general|senator|governor|mayor|king|queen|pope|deputy|commissioner|analyst|correspondent|editor|founder|chair(man|woman)?|ceo)\b|, who (is|was|has)\b`)
 )
 
@@ -161,6 +161,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	q.learnFromPassages(hits, passageTerms)
 	q.weighScene(question)
+	q.dropMeasureAdjective(question)
 	if missing := missingNames(q, passageTerms); len(missing) > 0 {
 		return abstain(abstainMissing(missing))
 	}
