@@ -306,6 +306,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	chosen = withAffiliation(q, question, cands, chosen, maxSentences)
 	chosen = withBodyAfterHeadline(hits, onTopic, chosen, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
+	chosen = withReasonNeighbours(q, hits, chosen)
 
 	numbers := map[string]int{} // passage id → citation number
 	parts := make([]string, 0, len(chosen))

@@ -1,0 +1,139 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
+// finiteAuxiliaries are the auxiliaries and modals that may follow a
+// demonstrative used as a pronoun ("This is…", "That could…"). A closed
+// class.
+var finiteAuxiliaries = wordSet(`is was are were has have had will would can could may might must should does did`)
+
+// withReasonNeighbours adds to a "why" answer the sentence next to the best
+// one that holds the reason when the best one only states what is asked
+// about: a sentence whose subject is a demonstrative pronoun ("This puts
+// every other republic at risk") has its cause in the sentence before, and
+// a sentence followed by one that carries on with a pronoun for its subject
+// ("In a post…, he said “there was no reason…”") and gives a reason gets
+// that one too.
+func withReasonNeighbours(q questionTerms, hits []rag.Hit, chosen []scoredSentence) []scoredSentence {
+	if q.kind != kindReason || len(chosen) == 0 || isHeadline(hits, chosen[0]) {
+		return chosen
+	}
+	best := chosen[0]
+	sents := hitSentences(hits[best.hit])
+	has := func(idx int) bool {
+		for _, c := range chosen {
+			if c.hit == best.hit && c.idx == idx {
+				return true
+			}
+		}
+		return false
+	}
+	neighbour := func(idx int) scoredSentence {
+		return scoredSentence{text: sents[idx], hit: best.hit, idx: idx, terms: termSet(sents[idx]), carries: true}
+	}
+	if demonstrativeSubject(best.text) {
+		prev := best.idx - 1
+		opensPassage := prev < 0 || isHeadline(hits, scoredSentence{hit: best.hit, idx: prev})
+		if !opensPassage && !has(prev) {
+			return append([]scoredSentence{neighbour(prev)}, chosen...)
+		}
+		if p, ok := sentenceBefore(hits, best); opensPassage && ok && !holdsText(chosen, p.text) {
+			return append([]scoredSentence{p}, chosen...)
+		}
+	}
+	next := best.idx + 1
+	if next < len(sents) && !has(next) && pronounSubjectAfterPhrase(sents[next]) && givesReason(sents[next]) {
+		out := append([]scoredSentence{best, neighbour(next)}, chosen[1:]...)
+		return out
+	}
+	return chosen
+}
+
+// demonstrativeSubject reports whether a sentence's subject is a
+// demonstrative standing alone as a pronoun: after any connectives, "this",
+// "that", "these" or "those" followed by a finite verb (a form in -ed, or
+// in -s after "this" or "that", that WordNet knows as a verb, or an
+// auxiliary), not by a noun ("This week…", "Those shelves…").
+func demonstrativeSubject(sentence string) bool {
+	words := phraseWords(sentence)
+	i := subjectStart(words)
+	if i+1 >= len(words) {
+		return false
+	}
+	w, _ := bareWord(words[i])
+	d := strings.ToLower(w)
+	if !demonstratives[d] {
+		return false
+	}
+	v, _ := bareWord(words[i+1])
+	v = strings.ToLower(v)
+	if finiteAuxiliaries[v] {
+		return true
+	}
+	// Agreement tells the verb from a noun: "this puts" can only be a
+	// pronoun and its verb, "those shelves" only a noun phrase.
+	singular := d == "this" || d == "that"
+	return (strings.HasSuffix(v, "ed") || singular && strings.HasSuffix(v, "s")) && lexicon.IsVerb(v)
+}
+
+// pronounSubjectAfterPhrase reports whether a sentence's subject is a
+// personal pronoun, at its start or after an opening phrase set off by a
+// comma ("In a post on his platform, he said…").
+func pronounSubjectAfterPhrase(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	if i := strings.Index(s, ","); i >= 0 && i < len(s)/2 {
+		if words := phraseWords(s[i+1:]); len(words) > 0 {
+			w, _ := bareWord(words[0])
+			if subjectPronouns[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	words := phraseWords(s)
+	i := subjectStart(words)
+	if i >= len(words) {
+		return false
+	}
+	w, _ := bareWord(words[i])
+	return subjectPronouns[strings.ToLower(w)]
+}
+
+// sentenceBefore is the sentence before c, the first sentence of its
+// passage, in the passage before it in its article, when retrieval found
+// that one: a passage may begin in mid-paragraph, and passages overlap, so
+// c may end the passage before too.
+func sentenceBefore(hits []rag.Hit, c scoredSentence) (scoredSentence, bool) {
+	h := hits[c.hit]
+	for i, o := range hits {
+		if o.ArticleID != h.ArticleID || o.Pos != h.Pos-1 {
+			continue
+		}
+		sents := hitSentences(o)
+		k := len(sents)
+		for j, s := range sents {
+			if s == c.text {
+				k = j
+			}
+		}
+		k--
+		if k < 0 || isHeadline(hits, scoredSentence{hit: i, idx: k}) {
+			return scoredSentence{}, false
+		}
+		return scoredSentence{text: sents[k], hit: i, idx: k, terms: termSet(sents[k]), carries: true}, true
+	}
+	return scoredSentence{}, false
+}
+
+func holdsText(chosen []scoredSentence, text string) bool {
+	for _, c := range chosen {
+		if c.text == text {
+			return true
+		}
+	}
+	return false
+}

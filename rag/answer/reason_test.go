@@ -1,0 +1,71 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDemonstrativeSubject(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"This puts every harbour village at risk.", true},
+		{"“That was the last straw,” she said.", true},
+		{"But this means the ferry will stop.", true},
+		{"This week the council voted.", false}, // a determiner before a noun
+		{"Those shelves are empty.", false},
+		{"The council voted.", false},
+	} {
+		if got := demonstrativeSubject(tc.sentence); got != tc.want {
+			t.Errorf("demonstrativeSubject(%q) = %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+func TestPronounSubjectAfterPhrase(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"In a post on his website, he said there was no reason to wait.", true},
+		{"She said the vote was rigged.", true},
+		{"And they left.", true},
+		{"In a post on his website, the mayor said so.", false},
+		{"The mayor said he would wait.", false},
+	} {
+		if got := pronounSubjectAfterPhrase(tc.sentence); got != tc.want {
+			t.Errorf("pronounSubjectAfterPhrase(%q) = %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+// TestReasonInTheNeighbouringSentence: a "why" answer whose best sentence
+// only states what is asked about brings the sentence beside it that gives
+// the reason: the one a demonstrative subject points back to, even across
+// a passage boundary, or the next one when it carries on with a pronoun.
+func TestReasonInTheNeighbouringSentence(t *testing.T) {
+	passages := passagesFrom(t,
+		"Councillor Ilse Brandt spoke after the vote. She said the board had sold the last ferry to a private operator.",
+		"This puts every island village at risk of losing its winter crossings. The board meets again in March.",
+	)
+	for i := range passages {
+		passages[i].Title = "Brandt warns over the ferry sale"
+	}
+	hits := hitsOf(passages)
+	q := "why does brandt think the island villages are at risk"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "sold the last ferry") {
+		t.Errorf("%q: %q, want the sentence that gives the cause", q, ans.Text)
+	}
+
+	hits = hitsOf(passagesFrom(t,
+		"The mayor said he doubted the operator's willingness to keep the ferry running after the vote on Tuesday. "+
+			"In a post on his website, he said there was no reason for the operator to cut the winter timetable. "+
+			"The board meets again in March."))
+	q = "why does the mayor doubt the operator wants to keep the ferry running"
+	ans = Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "no reason for the operator") {
+		t.Errorf("%q: %q, want the sentence that gives the reason", q, ans.Text)
+	}
+}
