@@ -193,12 +193,19 @@ func (x *quoteExtractor) subordinateBefore(from, to int) bool {
 	return false
 }
 
-// afterIndirectSpeech returns the speaker of the last sentence of the
-// paragraph before a quotation that opens its own paragraph, when that
-// sentence reports a named person's words without quoting them.
+// afterIndirectSpeech returns the speaker of the sentence before a
+// quotation that opens its own paragraph, or opens a sentence and is the
+// whole of it, when that sentence reports a named person's words without
+// quoting them ("Lund said the city would appeal. “We will not give
+// up.”").
 func (x *quoteExtractor) afterIndirectSpeech(sp quoteSpan) (speakerRef, bool) {
 	if !strings.HasSuffix(strings.TrimRight(x.masked[:sp.open], " \t"), "\n") {
-		return speakerRef{}, false
+		if !x.opensSentence(sp) || !x.endsSentence(sp) {
+			return speakerRef{}, false
+		}
+		if _, se := x.sentenceAround(max(sp.end-1, sp.open)); se > sp.end && strings.Trim(x.masked[sp.end:se], " .!?\"") != "" {
+			return speakerRef{}, false
+		}
 	}
 	prevEnd := trimRightSpace(x.masked, 0, sp.open)
 	if prevEnd == 0 {
