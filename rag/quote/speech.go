@@ -120,7 +120,7 @@ var (
 	// Words between a subject and its verb: "has also said".
 	auxiliaries = prose.WordSet(`has have had also repeatedly previously later then earlier once again just reportedly would will did does do is was further separately subsequently`)
 	// Words that begin a clause, so a subject cannot reach back past them.
-	clauseWords = prose.WordSet(`after before that while when as because but and although if since though whereas where which who whom so yet or until once than then whether`)
+	clauseWords = prose.WordSet(`after before that while when as because but and although if since though whereas where which who whom what so yet or until once than then whether`)
 	// Capitalised words that begin sentences without being names.
 	leadingWords = prose.WordSet(`every each how what why whose no all both most the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now`)
 	// Titles that stand before a name and are not part of it.
