@@ -181,6 +181,7 @@ func (c *sentenceRead) segments(ev *evidence) {
 			count[c.segment[i]]++
 		}
 	}
+	c.countNamedParties(count)
 	opens := map[int]bool{} // segments opened by "and", "while" …: a new statement
 	for i, t := range c.toks {
 		if i == 0 || c.segment[i] != c.segment[i-1] {

@@ -157,3 +157,21 @@ func TestObjectRelativeClause(t *testing.T) {
 		{"doers swapped", "The housing plan, which the mayor approved on Monday, was signed by the council on Friday.", plan, false},
 	})
 }
+
+// TestNamedClauseStandsAlone: a clause that relates two names through a
+// verb is a clause of its own, drawn from its own passage, however few
+// its content words. Made-up passages.
+func TestNamedClauseStandsAlone(t *testing.T) {
+	two := []Source{
+		{Text: "Okafor met Brandt in Lagos on Monday to discuss the port deal."},
+		{Text: "The port deal is worth $2 billion and will create 3,000 jobs, the ministry said."},
+	}
+	checkKept(t, []keptCase{
+		{"two passages joined", "Okafor met Brandt in Lagos, discussing the port deal, which will create 3,000 jobs.", two, true},
+		{"place changed", "Okafor met Brandt in Abuja, discussing the port deal, which will create 3,000 jobs.", two, false},
+	})
+	c := readSentence("Okafor met Brandt in Lagos, discussing the port deal, which will create 3,000 jobs.", newEvidence(two))
+	if c.segment[4] == c.segment[5] { // "Lagos", "discussing"
+		t.Errorf("the clause of the two names was merged into the next: %v", c.segment)
+	}
+}
