@@ -175,3 +175,16 @@ func TestNamedClauseStandsAlone(t *testing.T) {
 		t.Errorf("the clause of the two names was merged into the next: %v", c.segment)
 	}
 }
+
+// TestFrontedClause: the name after the comma that closes an opening
+// subordinate clause is no party of that clause's verb. Made-up passages.
+func TestFrontedClause(t *testing.T) {
+	two := []Source{
+		{Text: "On Monday the Senate passed the budget bill for the Navy."},
+		{Text: "Governor Hale signed the budget bill on Friday."},
+	}
+	checkKept(t, []keptCase{
+		{"fronted clause", "After the Senate passed the budget bill on Monday, Hale signed it on Friday.", two, true},
+		{"doer swapped in the fronted clause", "After Hale passed the budget bill on Monday, the Senate signed it on Friday.", two, false},
+	})
+}

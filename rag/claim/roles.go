@@ -121,6 +121,9 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 			done = g
 		}
 	}
+	if done != nil && toks[done.start].clause != toks[i].clause && fronted(toks, i) {
+		done = nil // "After the FDA expanded the authorizations, Walensky signed off": the clause ended before the name
+	}
 	if done != nil && obliqueName(toks, *done) {
 		// "was greeted at the White House by the President": a place
 		// before a passive's "by" is neither party; the name after "by" is.
@@ -142,6 +145,21 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 		doer, done = nil, doer
 	}
 	return doer, done
+}
+
+// adverbialOpeners open a subordinate clause that stands before its main
+// clause (a closed class of subordinating conjunctions).
+var adverbialOpeners = wordSet("after before when whenever while as because if although though since until unless once")
+
+// fronted reports whether the word at i is in a subordinate clause that
+// opens its sentence ("After the FDA expanded …, Walensky …"): the clause
+// ends at its comma, and no party of its verb stands past it.
+func fronted(toks []token, i int) bool {
+	k := i
+	for k > 0 && toks[k-1].clause == toks[i].clause {
+		k--
+	}
+	return (k == 0 || toks[k-1].sent != toks[k].sent) && adverbialOpeners[toks[k].low]
 }
 
 // nameAfterBy gives the name right after a "by" that follows name g, in
