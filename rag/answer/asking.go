@@ -47,3 +47,30 @@ func (q questionTerms) requiredNames(question string) map[string]bool {
 	}
 	return out
 }
+
+// holdsAsked reports whether a sentence's covered terms hold a focus term
+// of the sentence that asks, other than the noun of "which …" (which the
+// answer names rather than repeats). A question of one sentence asks with
+// all its terms; a question whose asking sentence holds no focus term of its
+// own ("Which animal was it?") asks nothing more of the sentence. One that
+// holds only the scene's terms restates the scene ("Seventeen members of
+// Congress were arrested…. How much bail did each of them pay?" is not
+// answered by "…the arrest of 35 people, including 17 members of
+// Congress").
+func (q questionTerms) holdsAsked(question string, covered map[string]bool) bool {
+	scene, asking := askingSentence(question)
+	if scene == "" {
+		return true
+	}
+	asked := false
+	for _, t := range prose.Terms(asking) {
+		if _, focus := q.weight[t]; !focus || t == kindTerm || t == q.head {
+			continue
+		}
+		if covered[t] {
+			return true
+		}
+		asked = true
+	}
+	return !asked
+}

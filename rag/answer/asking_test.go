@@ -56,3 +56,15 @@ func TestRequiredNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSceneAloneIsNoTypedAnswer: a sentence that holds a figure and the
+// scene a question sets, but nothing of what its last sentence asks, does
+// not get the lower coverage a typed answer earns.
+func TestSceneAloneIsNoTypedAnswer(t *testing.T) {
+	q := "The mayor of Dunmore promised residents a grant for planting trees. How much did the scheme cost the council's budget office?"
+	hits := hitsOf(passagesFrom(t,
+		"The mayor of Dunmore announced a grant for residents who look after 20 trees. Officials expect work to start in spring."))
+	if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("%q: %q, want an abstention", q, ans.Text)
+	}
+}

@@ -284,7 +284,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	onTopic := cands
 	cands = typedFirst(q, cands)
 	chosen := chooseSentences(q, cands, maxSentences)
-	if len(chosen) == 0 || chosen[0].coverage < minSentenceCoverage || answerCoverage(q, chosen, context) < q.neededCoverage(chosen[0]) {
+	if len(chosen) == 0 || chosen[0].coverage < minSentenceCoverage || answerCoverage(q, chosen, context) < q.neededCoverage(question, chosen[0]) {
 		if missing := missingWords(q, passageTerms); len(missing) > 0 && len(chosen) == 0 {
 			return abstain(abstainMissing(missing))
 		}
@@ -344,8 +344,8 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 // passage answers: the rest of a long question (the circumstances it
 // opens with: "As the workforce shrinks and wage bills rise, …") may be
 // said in other words or not at all.
-func (q questionTerms) neededCoverage(best scoredSentence) float64 {
-	if q.kind.typed() && best.covered[kindTerm] {
+func (q questionTerms) neededCoverage(question string, best scoredSentence) float64 {
+	if q.kind.typed() && best.covered[kindTerm] && q.holdsAsked(question, best.covered) {
 		return typedAnswerCoverage
 	}
 	return minAnswerCoverage
