@@ -1,5 +1,7 @@
 package claim
 
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
 // How far a negation reaches past the word right after it.
 
 // negativeSubjects are the negative pronouns that stand as a clause's
@@ -48,6 +50,9 @@ func deniedBySubject(toks []token, i int) bool {
 func checkNegatedComplement(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, d := range c.unmatchedDenials() {
 		t, h := c.toks[d[0]], d[1]
+		if !verbForm(c.toks, h) && (!lexicon.IsVerb(c.toks[h].low) || lexicon.IsAdjective(c.toks[h].low)) {
+			continue // "not unsafe to drink": an adjective's infinitive is not what it denies
+		}
 		v := h + 2
 		if v >= len(c.toks) || c.toks[h+1].low != "to" || c.toks[v].clause != c.toks[h].clause || !c.content[v] || len(c.matches[v]) == 0 {
 			continue
