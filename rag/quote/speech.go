@@ -337,7 +337,7 @@ func findSpeechVerbs(s string) [][2]int {
 				w[k] = s[i+k] | 0x20 // ASCII lower case; digits and _ never match
 			}
 			switch {
-			case speechVerbs[string(w)] || reportingPast(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ",") ||
+			case speechVerbs[string(w)] || reportingPast(string(w)) || denominalReport(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ",") ||
 				reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of ") ||
 				reportingBase(string(w)) && (afterPluralPronoun(s, i) || afterPluralNoun(s, i)):
 				out = append(out, [2]int{i, j})
@@ -348,6 +348,19 @@ func findSpeechVerbs(s string) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// denominalReport reports whether a lower-case word is the past of a verb
+// made from a noun of communication that WordNet has as a noun only
+// ("texted" from text, "memoed"): newer than WordNet's verbs, such a verb
+// reports what was sent.
+func denominalReport(w string) bool {
+	base, ok := strings.CutSuffix(w, "ed")
+	if !ok || len(base) < 3 || lexicon.IsVerb(w) {
+		return false
+	}
+	files := nounFiles(base)
+	return len(files) > 0 && files[0] == "noun.communication"
 }
 
 // reportingParticiple reports whether a lower-case word is the -ing form
