@@ -358,9 +358,11 @@ func regularPast(w string) bool {
 // participle in -n ("taken"; "begun" is caught by its auxiliary) and the
 // present forms the lists hold too ("has", "goes").
 func irregularPast(w string) bool {
-	if strings.HasSuffix(w, "n") || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") || len(w) < 3 || auxiliaries[w] {
+	if strings.HasSuffix(w, "n") && !strings.HasSuffix(w, "an") || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") || len(w) < 3 || auxiliaries[w] {
 		// A participle, a present ("has", "goes"), an -ing form the lists
-		// hold for a doubled consonant ("flagging") or an auxiliary.
+		// hold for a doubled consonant ("flagging") or an auxiliary. A
+		// strong past in -an is no participle ("began", "ran"; the
+		// participles are "begun", "run").
 		return false
 	}
 	if !lexicon.IsVerb(w) {

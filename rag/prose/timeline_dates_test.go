@@ -26,6 +26,10 @@ func TestResolveDate(t *testing.T) {
 		{"Talks resumed February 20, 2024.", sat, day(2024, 2, 20), rag.PrecisionDay, "February 20, 2024"},
 		{"Filed on 2023-11-05 in Kyiv.", sat, day(2023, 11, 5), rag.PrecisionDay, "2023-11-05"},
 		{"The strike on 30 December killed two.", jan, day(2024, 12, 30), rag.PrecisionDay, "30 December"},
+		// A strong past in -an is a past, not a participle: March in a
+		// February page is the last one.
+		{"The trial began in March.", fri, day(2024, 3, 1), rag.PrecisionMonth, "in March"},
+		{"The festival ran in April.", fri, day(2024, 4, 1), rag.PrecisionMonth, "in April"},
 		{"Talks are set for 3 March.", fri, day(2025, 3, 3), rag.PrecisionDay, "3 March"},
 		// Weekdays, against a Friday.
 		{"Mr Coale also said on Thursday that it was on the table.", fri, day(2025, 2, 13), rag.PrecisionDay, "Thursday"},
