@@ -21,7 +21,7 @@ var (
 	// "on Thursday", "last Friday", "next Monday", "Saturday"
 	reWeekday = regexp.MustCompile(`(?i)\b(?:(last|next|this|this past) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	// "yesterday", "overnight", "earlier this week", "last month", …
-	reRelativeWords = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow|overnight|last night|this morning|this afternoon|this evening|earlier today|earlier this week|later this week|this week|last week|next week|this weekend|last weekend|earlier this month|later this month|this month|last month|next month|earlier this year|later this year|this year|last year|next year)\b`)
+	reRelativeWords = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow|overnight|last night|this morning|this afternoon|this evening|earlier today|earlier this week|later this week|this week|last week|next week|this weekend|over the weekend|last weekend|earlier this month|later this month|this month|last month|next month|earlier this year|later this year|this year|last year|next year)\b`)
 	// "three days ago", "a week ago"
 	reAgo = regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (day|week|month|year)s? ago\b`)
 	// "in February", "in early March 2024", "during May"
@@ -643,7 +643,7 @@ func relativeDate(phrase string, pub time.Time, future bool) (rag.EventDate, boo
 		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, -7), Precision: rag.PrecisionWeek}, true
 	case "next week":
 		return rag.EventDate{Date: weekStart(pub).AddDate(0, 0, 7), Precision: rag.PrecisionWeek}, true
-	case "this weekend":
+	case "this weekend", "over the weekend":
 		// The weekend to come in a sentence about the future, else the one
 		// just past (or under way).
 		sat := weekStart(pub).AddDate(0, 0, 5)

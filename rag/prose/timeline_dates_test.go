@@ -90,6 +90,8 @@ func TestResolveDate(t *testing.T) {
 		{"The fair opens this Sunday.", fri, day(2025, 2, 16), rag.PrecisionDay, "this Sunday"},
 		{"On Tuesday, the board extended the ban, which will last a year.", fri, day(2025, 2, 11), rag.PrecisionDay, "Tuesday"},
 		{"The paper ran an editorial this weekend.", day(2025, 2, 17), day(2025, 2, 15), rag.PrecisionWeek, "this weekend"},
+		{"Officials reported 1,000 new cases over the weekend.", day(2025, 2, 17), day(2025, 2, 15), rag.PrecisionWeek, "over the weekend"},
+		{"Crews will work over the weekend to clear the road.", fri, day(2025, 2, 15), rag.PrecisionWeek, "over the weekend"},
 		{"In early March, the mayor proposed a tax.", day(2025, 6, 10), day(2025, 3, 1), rag.PrecisionMonth, "In early March"},
 		// A month or day without a year falls before publication, unless
 		// the sentence speaks of the future.
