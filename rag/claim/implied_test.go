@@ -188,3 +188,14 @@ func TestFrontedClause(t *testing.T) {
 		{"doer swapped in the fronted clause", "After Hale passed the budget bill on Monday, the Senate signed it on Friday.", two, false},
 	})
 }
+
+// TestPronounSentenceTies: a passage sentence that opens with a subject
+// pronoun goes on about the sentence before, so its figures are tied to
+// that sentence's times. Made-up passage.
+func TestPronounSentenceTies(t *testing.T) {
+	sale := []Source{{Text: "Friday's auction drew bidders from 40 countries. It raised $12 million for the museum.\n\nOn Saturday, a second sale raised $3 million."}}
+	checkKept(t, []keptCase{
+		{"figure of the pronoun's sentence", "Friday's auction raised $12 million for the museum.", sale, true},
+		{"figure of another day", "Saturday's sale raised $12 million for the museum.", sale, false},
+	})
+}

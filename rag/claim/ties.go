@@ -71,7 +71,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			together := false
 			for s := range x.at {
-				if y.at[s] || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s) || ev.pronounNear(s, y.at) || c.drawsOnNext(s, x.start, y.at)) && c.namesOnlyOfClause(ev, s, x.start) {
+				if y.at[s] || y.at[s-1] && ev.opensWithPronoun(s) || y.at[s+1] && ev.opensWithPronoun(s+1) || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s) || ev.pronounNear(s, y.at) || c.drawsOnNext(s, x.start, y.at)) && c.namesOnlyOfClause(ev, s, x.start) {
 					together = true
 					break
 				}
