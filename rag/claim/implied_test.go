@@ -199,3 +199,13 @@ func TestPronounSentenceTies(t *testing.T) {
 		{"figure of another day", "Saturday's sale raised $12 million for the museum.", sale, false},
 	})
 }
+
+// TestDemonstrativeSentenceTies: "This was …" goes on about the sentence
+// before, as a pronoun does. Made-up passage.
+func TestDemonstrativeSentenceTies(t *testing.T) {
+	fossil := []Source{{Text: "The bones belong to Titanosaurus. This was an animal that weighed about 60 tons as an adult."}}
+	checkKept(t, []keptCase{
+		{"figure of the demonstrative's sentence", "An adult Titanosaurus weighed about sixty tons.", fossil, true},
+		{"figure changed", "An adult Titanosaurus weighed about forty tons.", fossil, false},
+	})
+}
