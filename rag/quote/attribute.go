@@ -176,8 +176,9 @@ func (x *quoteExtractor) pluralNounAt(s, e int) bool {
 }
 
 // subordinators are English's subordinating conjunctions, a closed class:
-// a verb after one is in a clause of its own.
-var subordinators = prose.WordSet(`after before while when whenever because since until unless although though if whereas once as`)
+// a verb after one is in a clause of its own. "As", "since" and "once",
+// as often a preposition or an adverb ("such as cars"), are left out.
+var subordinators = prose.WordSet(`after before while when whenever because until unless although though if whereas`)
 
 // subordinateBefore reports whether a subordinating conjunction stands
 // between from and to.
@@ -544,7 +545,18 @@ func (x *quoteExtractor) namedByNoun(sp quoteSpan) bool {
 	}
 	ve := trimRightSpace(x.masked, 0, ds)
 	verb := strings.ToLower(x.masked[lastWordStart(x.masked, 0, ve):ve])
-	return !namingVerb(verb)
+	if namingVerb(verb) {
+		return false
+	}
+	// After a verb of saying the noun may be the subject of the reported
+	// clause and the quotation its predicate (`said the bill “explicitly
+	// invalidates …”`): the words are a mention only when the clause goes
+	// on after them (`said the word “recession” scares voters`).
+	if speechVerbs[verb] || reportingForm(verb) || verb == "that" {
+		_, se := x.sentenceAround(max(sp.end-1, sp.open))
+		return se > sp.end && strings.Trim(x.masked[sp.end:se], " .,;:!?\"") != ""
+	}
+	return true
 }
 
 // dubVerbs are the verbs of naming, Levin's class 29.3 (English Verb

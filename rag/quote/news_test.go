@@ -73,8 +73,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Tom Reece", "Rates stay,"}, {"Anna Voss", "We are late,"}}},
 		{"a role noun says the gender", "\"Rates stay,\" said Ana Brek, the chairwoman of the board.\n\nHer deputy, Kim Sato, the board's spokesman, disagreed.\n\n\"We are late,\" she said.",
 			[]want{{"Ana Brek", "Rates stay,"}, {"Ana Brek", "We are late,"}}},
-		{"a possessive opening a sentence is someone named before", "Ada Lund met reporters. \"We lost,\" Lund said. Her rival, Tom Reece, smiled.\n\n\"It was close,\" Reece said. \"She fought well.\"\n\n\"I will run again,\" she said.",
-			[]want{{"Ada Lund", "We lost,"}, {"Tom Reece", "It was close,"}, {"Tom Reece", "She fought well."}, {"Ada Lund", "I will run again,"}}},
+		{"a possessive opening a sentence is someone named before", "Ada Lund met reporters. Her rival, Tom Reece, smiled. \"We lost,\" Lund said.\n\n\"It was close,\" he said.",
+			[]want{{"Ada Lund", "We lost,"}, {"Tom Reece", "It was close,"}}},
 		{"the subject named since the last speaker", "\"It passed,\" Tom Reece said.\n\nSenator Rolf Aune had a different view.\n\n\"It is a mistake,\" he said.",
 			[]want{{"Tom Reece", "It passed,"}, {"Rolf Aune", "It is a mistake,"}}},
 		{"a pronoun subject carries the reference on", "\"We wait,\" Rosa Lind said.\n\nShe hopes to meet Governor Ada Moe and brief Ada Moe's staff.\n\n\"Nobody calls us,\" she added.",
@@ -179,6 +179,12 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 			[]want{{"Ada Lund", "We did it!"}}},
 		// A verb of saying in a subordinate clause after a quoted span
 		// does not report it.
+		{"such as is no subordinate clause", `"We were looking at inflation in a few areas," such as cars and housing, said Ana Brek, an economist.`,
+			[]want{{"Ana Brek", "We were looking at inflation in a few areas,"}}},
+		{"an auxiliary after a plural noun is no verb of saying", `Senator Ada Lund called the vote one of the "most important" members will take, "not only this year, but this decade."`,
+			[]want{{"Ada Lund", "not only this year, but this decade."}}},
+		{"a capitalised word is no verb", `Defense Minister Ivo Sand accused the United States of being a "bully" and "hijacking" the region.`,
+			[]want{{"Ivo Sand", "bully"}, {"Ivo Sand", "hijacking"}}},
 		{"a verb in a subordinate clause", `The hashtag "#StandWithAda" trended after Mayor Ada Lund spoke.`, nil},
 		{"the next sentence's attribution stays in its sentence", `The clip ends with one word from the crowd, "Again!" Tom Reece said the crowd stayed for an hour.`, nil},
 		// A verb of saying in a participle clause after another one shares
@@ -200,6 +206,8 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		{"the phrase", `The phrase "defund the police" hurt the party, Mayor Ada Lund said.`, nil},
 		{"the word", `Mayor Ada Lund said the word "recession" scares voters.`, nil},
 		{"a caption", `Mayor Ada Lund posted a video with the caption "Back to work."`, nil},
+		{"a noun after a verb of saying whose predicate is quoted", `Senator Ada Lund voted no. The Ohio Democrat said the bill "takes away a right that voters chose."`,
+			[]want{{"Ada Lund", "takes away a right that voters chose."}}},
 		{"the words are someone's", `Mayor Ada Lund ended her speech with the words "never give up."`,
 			[]want{{"Ada Lund", "never give up."}}},
 		{"a verb of naming's object", `Mayor Ada Lund called the report "a disgrace."`,

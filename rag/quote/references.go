@@ -16,7 +16,7 @@ import (
 func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bool) {
 	mention := x.masked[pos : pos+len(pronoun)]
 	limit := x.paragraphsBack(pos, 3)
-	var speaker, known *speakerRef
+	var speaker *speakerRef
 	for k := len(x.speech) - 1; k >= 0; k-- {
 		sa := x.speech[k]
 		if sa.verbStart >= pos || !sa.ok {
@@ -29,27 +29,15 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 			continue
 		}
 		ref := sa.ref
-		if speaker == nil {
-			speaker = &ref
-		}
-		// A speaker the article shows to be of the pronoun's gender.
-		if pronoun == "they" || x.gender[ref.speaker] != genderUnknown {
-			known = &ref
-			break
-		}
+		speaker = &ref
+		break
 	}
 	if pronoun != "they" {
 		// A person named as the subject nearer than the last speaker is
 		// whom "he" or "she" means: "McConnell had a different view. “…,”
 		// he said."
-		if p, ok := x.recentSubject(pronoun, pos); ok && (speaker == nil || p.start > x.speakerMentionEnd(*speaker, pos)) &&
-			(known == nil || known == speaker || x.gender[x.canonical(p.name)] != genderUnknown) {
+		if p, ok := x.recentSubject(pronoun, pos); ok && (speaker == nil || p.start > x.speakerMentionEnd(*speaker, pos)) {
 			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: mention, resolved: true, person: true}, true
-		}
-		// Of the speakers the pronoun may mean, one the article shows to
-		// be of its gender outranks a nearer one it says nothing of.
-		if known != nil {
-			speaker = known
 		}
 	}
 	if pronoun == "they" {

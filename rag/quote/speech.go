@@ -234,7 +234,7 @@ func (x *quoteExtractor) readSpeech() {
 
 // complementSubject reports whether the words from..e, after one verb of
 // saying and before another, are the subject of a reported clause: a
-// name, a pronoun or a description of a person ("said Tom Reece told"),
+// person's name, a pronoun or a description ("said Tom Reece told"),
 // not a noun the second verb's participle modifies ("said in a statement
 // posted").
 func (x *quoteExtractor) complementSubject(from, e int) bool {
@@ -246,9 +246,12 @@ func (x *quoteExtractor) complementSubject(from, e int) bool {
 	if s >= e || isPossessive(strings.ToLower(lastField(x.masked[s:e]))) {
 		return false
 	}
+	// The subject must be a person: in "said the Commission recommends
+	// “…”" the words are still the speaker's.
 	switch x.classify(s, e) {
 	case kindNamed, kindPronoun, kindPersonDesc:
-		return true
+		ref, ok := x.resolve(s, e)
+		return ok && ref.person
 	}
 	return false
 }
@@ -338,8 +341,8 @@ func findSpeechVerbs(s string) [][2]int {
 			}
 			switch {
 			case speechVerbs[string(w)] || reportingPast(string(w)) || denominalReport(string(w)) || reportingParticiple(string(w)) && strings.HasSuffix(strings.TrimRight(s[:i], " "), ",") ||
-				reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of ") ||
-				reportingBase(string(w)) && (afterPluralPronoun(s, i) || afterPluralNoun(s, i)):
+				s[i] >= 'a' && reportingPresent(string(w)) && afterName(s, i) && !strings.HasPrefix(s[j:], " of ") ||
+				s[i] >= 'a' && reportingBase(string(w)) && (afterPluralPronoun(s, i) || afterPluralNoun(s, i)):
 				out = append(out, [2]int{i, j})
 			case string(w) == "according" && strings.HasPrefix(s[j:], " to") && (j+3 == len(s) || !isASCIIWord(s[j+3])):
 				out = append(out, [2]int{i, j + 3})
@@ -373,7 +376,8 @@ func reportingParticiple(w string) bool {
 // reportingPresent reports whether a lower-case word is the present
 // third-person form of a verb of saying by WordNet ("claims", "insists").
 // It is as often a plural noun, so it counts only straight after a name
-// ("Putin claims") and not before "of" ("Trump claims of fraud").
+// ("Putin claims") and not before "of" ("Trump claims of fraud"), and
+// written in lower case ("the United States" is a name).
 func reportingPresent(w string) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && reportingForm(w)
 }
@@ -383,7 +387,7 @@ func reportingPresent(w string) bool {
 // ("argue"), or of one of the speech verbs above ("write"). It heads a clause only after a plural subject ("they
 // write"); after an auxiliary ("will write") it reports nothing yet.
 func reportingBase(w string) bool {
-	if !lexicon.IsVerb(w) || !slices.Contains(lexicon.Bases(w), w) {
+	if auxiliaries[w] || !lexicon.IsVerb(w) || !slices.Contains(lexicon.Bases(w), w) {
 		return false
 	}
 	if files := lexicon.LexFiles(w, 'v'); len(files) > 0 && files[0] == "verb.communication" {
