@@ -87,12 +87,43 @@ func ParseRequest(text string) Request {
 				r.Person = cleanTopic(m[i])
 			}
 		}
-		if r.Feature == RouteQuotes && r.Person == "" && r.Topic == "" {
+		if r.Feature == RouteQuotes && r.Person == "" && (r.Topic == "" || asksWhoSaidClause(s)) {
 			continue
 		}
 		return r
 	}
 	return Request{}
+}
+
+// whoSaidClause is "who said" and what follows it, when that is not a
+// topic ("what about…", "about…", "on…").
+var whoSaidClause = regexp.MustCompile(courtesy + `who(?:'s| has| have)? (?:said|says|claimed|claims)(?: that)? (?P<clause>.+)$`)
+
+// finiteAuxiliary are the auxiliaries, modals and forms of "be", "have"
+// and "do" that make a string of words a clause. A closed class.
+var finiteAuxiliary = wordSet(`is are was were has have had will would can could should must may might does did do isnt arent wasnt werent wont cant`)
+
+// asksWhoSaidClause reports whether a "who said …" message asks who said a
+// particular thing ("who said ukraine is invited to the talks"): a clause
+// with a finite verb follows, not a topic ("who said what about nato").
+// That is a question for the answerer, not a request for quotations.
+func asksWhoSaidClause(s string) bool {
+	m := whoSaidClause.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	clause := m[len(m)-1]
+	for _, lead := range []string{"what ", "about ", "on "} {
+		if strings.HasPrefix(clause, lead) {
+			return false
+		}
+	}
+	for _, w := range strings.Fields(clause) {
+		if finiteAuxiliary[strings.Trim(w, ",;:'")] {
+			return true
+		}
+	}
+	return false
 }
 
 func cleanTopic(s string) string {

@@ -96,7 +96,7 @@ func TestParseRequestLeavesQuestionsAlone(t *testing.T) {
 		qs = append(qs, q.Question)
 	}
 	qs = append(qs, "What did Bolton warn about?", "What did Starmer tell Zelenskyy about NATO?",
-		"Which wildly popular show was recently green lit for a new season?", "who said the meeting was historic?x",
+		"Which wildly popular show was recently green lit for a new season?", "who said the meeting was historic?",
 		"how did trump react?", "What is the latest figure for casualties?x")
 	for _, q := range qs {
 		if strings.HasSuffix(q, "?x") {
@@ -133,6 +133,11 @@ func TestParseRequestGrammar(t *testing.T) {
 		{"how did the papers report on the funeral", RouteCompare, "funeral", ""},
 		{"compare coverage of the chernobyl strike", RouteCompare, "chernobyl strike", ""},
 		{"who said", RouteAnswer, "", ""},
+		// "who said" and a clause asks who said that thing.
+		{"who said ukraine is invited to the munich talks", RouteAnswer, "", ""},
+		{"who said that the ferry will stop", RouteAnswer, "", ""},
+		{"who said the plan was dead?", RouteAnswer, "", ""},
+		{"who said what about the plan that was approved", RouteQuotes, "plan that was approved", ""},
 	} {
 		got := ParseRequest(tc.in)
 		if got.Feature != tc.feature || got.Topic != tc.topic || got.Person != tc.person {
