@@ -324,7 +324,7 @@ func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, 
 // Both must be turned, so a reordered or reworded sentence is not caught.
 func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || withAfter(c.toks, i) {
 			continue // a participle joined to the word before ("thumbnail-sized") is a modifier, not a clause's verb
 		}
 		l, r := c.argument(i, -1), c.argument(i, +1)
@@ -337,7 +337,7 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) {
+			if !c.inGood(ev, c.segment[i], p) || withAfter(ev.toks, p) {
 				continue
 			}
 			before := func(k int) (b, a bool) { // the argument stands before p / after p
@@ -372,6 +372,14 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// withAfter reports whether "with" follows the verb at i ("met with",
+// "talked with", "sided with"): the two sides of such a verb do the same
+// thing to each other, or it is unclear which side does what; their order
+// says nothing.
+func withAfter(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].low == "with" && toks[i+1].clause == toks[i].clause
 }
 
 // subordinators open a clause of their own: an argument is not looked for

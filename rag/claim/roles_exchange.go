@@ -184,14 +184,14 @@ func (c *sentenceRead) standsAt(ev *evidence, k, p, dir int) bool {
 // sides anywhere in the passage's sentences clears it.
 func checkExchanged(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || withAfter(c.toks, i) {
 			continue
 		}
 		sides := [2]int{doerAt(c.toks, i), otherPartyAt(c.toks, i)}
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) {
+			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) || withAfter(ev.toks, p) {
 				continue
 			}
 			psides := [2]int{doerAt(ev.toks, p), otherPartyAt(ev.toks, p)}

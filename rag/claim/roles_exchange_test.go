@@ -25,6 +25,7 @@ func TestExchanged(t *testing.T) {
 		{"sender and receiver exchanged", "The Dalby Courier last week sent the trust a notice of the meeting.", passage, false},
 		{"kept", "Last week the trust sent the Dalby Courier a notice of the meeting.", passage, true},
 		{"kept, passive", "A notice of the meeting was sent to the Dalby Courier by the trust last week.", passage, true},
+		{"a verb with \"with\" has no sides", "The envoy met with the minister in the capital.", "The minister met with the envoy in the capital on Friday.", true},
 		{"subjects exchanged around a gerund", "Ministers have spent years urging Calder Trust to act.",
 			"Calder Trust has spent years urging ministers to act on river pollution.", false},
 	})
