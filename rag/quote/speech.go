@@ -162,9 +162,17 @@ func (x *quoteExtractor) readSpeech() {
 				sa.ref, sa.ok = x.resolve(s, e)
 			}
 		case participles[verb] || reportingParticiple(verb):
-			// The speaker of the clause this hangs from, or else the
+			// A name right before the participle is its subject (the
+			// absolute construction "with spokesman Tom Super saying …");
+			// else the speaker of the clause this hangs from, or else the
 			// subject of the sentence's main clause ("Manchin defended the
 			// deal, adding …", "Dick Cheney, calling Trump a …").
+			if p, ok := x.personEndingAt(sentStart, trimRightSpace(x.masked, sentStart, loc[0])); ok && !p.possessive && x.absoluteWith(sentStart, p.at) {
+				sa.subjStart, sa.subjEnd = p.at, p.end
+				sa.ref, sa.ok = x.resolve(p.at, p.end)
+				x.speech = append(x.speech, sa)
+				continue
+			}
 			for k := len(x.speech) - 1; k >= 0; k-- {
 				prev := x.speech[k]
 				if prev.verbStart < sentStart {
@@ -351,6 +359,24 @@ func findSpeechVerbs(s string) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// absoluteWith reports whether "with" opens the noun phrase that ends
+// with a name at pos, past up to three modifiers or roles before the name
+// ("with National Chicken Council spokesman Tom Super").
+func (x *quoteExtractor) absoluteWith(sentStart, pos int) bool {
+	for range 4 {
+		if afterWord(x.masked, pos, "with") {
+			return true
+		}
+		end := trimRightSpace(x.masked, sentStart, pos)
+		ws := lastWordStart(x.masked, sentStart, end)
+		if ws == end || determiners[strings.ToLower(x.masked[ws:end])] {
+			return false
+		}
+		pos = ws
+	}
+	return false
 }
 
 // denominalReport reports whether a lower-case word is the past of a verb
