@@ -545,7 +545,7 @@ func (x *quoteExtractor) namedByNoun(sp quoteSpan) bool {
 	}
 	ve := trimRightSpace(x.masked, 0, ds)
 	verb := strings.ToLower(x.masked[lastWordStart(x.masked, 0, ve):ve])
-	if namingVerb(verb) {
+	if namingVerb(verb) || opensWithFiniteVerb(x.body[sp.textStart:sp.textEnd]) {
 		return false
 	}
 	// After a verb of saying the noun may be the subject of the reported
@@ -557,6 +557,26 @@ func (x *quoteExtractor) namedByNoun(sp quoteSpan) bool {
 		return se > sp.end && strings.Trim(x.masked[sp.end:se], " .,;:!?\"") != ""
 	}
 	return true
+}
+
+// opensWithFiniteVerb reports whether quoted words open, after any -ly
+// adverbs, with a finite verb: an auxiliary or a form of be, a past tense,
+// or a third-person -s form that is no noun ("looked very amateurish",
+// "explicitly invalidates"). Such words are the predicate of the noun
+// before them, not its name.
+func opensWithFiniteVerb(text string) bool {
+	for _, w := range strings.Fields(text) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'’"))
+		if isAdverb(w) {
+			continue
+		}
+		if auxiliaries[w] || copulas[w] || pastTense(w) {
+			return true
+		}
+		return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !lexicon.IsNoun(w) &&
+			slices.ContainsFunc(lexicon.Bases(w), func(b string) bool { return b != w && lexicon.IsVerb(b) })
+	}
+	return false
 }
 
 // dubVerbs are the verbs of naming, Levin's class 29.3 (English Verb

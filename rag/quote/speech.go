@@ -278,6 +278,11 @@ func (x *quoteExtractor) coordinatedPeople(lo, s, e int) bool {
 	if last.start < s && last.end <= s {
 		return false // the subject names no one
 	}
+	// The subject ends with the last name ("Lund and Reece said"), not
+	// with other words ("Zelensky in separate calls").
+	if strings.TrimSpace(x.masked[last.end:e]) != "" {
+		return false
+	}
 	prev := people[1]
 	between := strings.ToLower(strings.TrimSpace(x.masked[prev.end:last.at]))
 	between = strings.TrimLeft(between, "’'‘s")
@@ -696,6 +701,14 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 		return 0, 0, ""
 	}
 	s, e := x.clauseTail(sentStart, end)
+	// "a move he acknowledged": a personal pronoun is a whole noun phrase,
+	// so the words before it are not part of the subject.
+	if ws := lastWordStart(x.masked, s, e); ws > s && ws < e {
+		switch strings.ToLower(x.masked[ws:e]) {
+		case "he", "she", "they":
+			s = ws
+		}
+	}
 	// "Pope Francis, who has condemned …": a relative clause's subject is
 	// the noun phrase it follows.
 	// "tweeted meteorologist Ryan Maue of BAM Weather, who also noted":
