@@ -142,7 +142,7 @@ var ordinals = map[string]float64{
 
 var multipliers = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"k": 1e3, "m": 1e6, "bn": 1e9, "dozen": 12,
+	"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12, "dozen": 12,
 }
 
 // multiplied are the verbs and adjectives that state how many times
@@ -203,7 +203,7 @@ func numberValue(low string) (v float64, ordinal, ok bool) {
 			}
 		}
 		scale := 1.0
-		for _, suf := range [...]string{"bn", "m", "k"} { // "6.6bn", "300m", "5k"
+		for _, suf := range [...]string{"bn", "tn", "m", "k"} { // "6.6bn", "1.2tn", "300m", "5k"
 			if !ordinal && strings.HasSuffix(digits, suf) {
 				digits, scale = strings.TrimSuffix(digits, suf), multipliers[suf]
 				break

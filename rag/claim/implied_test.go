@@ -209,3 +209,19 @@ func TestDemonstrativeSentenceTies(t *testing.T) {
 		{"figure changed", "An adult Titanosaurus weighed about forty tons.", fossil, false},
 	})
 }
+
+// TestSharesBeforeUnitsAndTrillions: a share or an amount before a unit of
+// time counts no units ("12% year on year"), and "tn" glued to digits is a
+// trillion. Made-up passages.
+func TestSharesBeforeUnitsAndTrillions(t *testing.T) {
+	var (
+		revenue = []Source{{Text: "The company reported revenue of $4.2 billion, up 12% from a year earlier."}}
+		roads   = []Source{{Text: "The government will spend 1.2 trillion dollars on roads, the minister said."}}
+	)
+	checkKept(t, []keptCase{
+		{"year on year", "Revenue rose 12% year on year to $4.2bn.", revenue, true},
+		{"share changed", "Revenue rose 15% year on year to $4.2bn.", revenue, false},
+		{"tn glued", "The government will spend $1.2tn on roads, the minister said.", roads, true},
+		{"tn changed", "The government will spend $2.1tn on roads, the minister said.", roads, false},
+	})
+}

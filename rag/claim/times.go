@@ -95,7 +95,9 @@ func findTimes(toks []token) []timeExpr {
 			i = end - 1
 		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
-		case (hasDigit(t.low) || isNumberWord(t.low)) && i+1 < len(toks) && timeUnits[toks[i+1].low] != "":
+		case (hasDigit(t.low) || isNumberWord(t.low)) && !t.pct && !t.money && i+1 < len(toks) && timeUnits[toks[i+1].low] != "":
+			// Not "12% year on year" or "$4 a year": a share or an amount
+			// before a unit counts no units.
 			// "two weeks ago", "12,000 years old", "for 90 days": a count
 			// of a unit; the count is checked as a figure, the unit here,
 			// whatever follows it ("years ago" and "years old" are one age).
