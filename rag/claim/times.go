@@ -95,9 +95,10 @@ func findTimes(toks []token) []timeExpr {
 			i = end - 1
 		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
-		case (hasDigit(t.low) || isNumberWord(t.low)) && !t.pct && !t.money && i+1 < len(toks) && timeUnits[toks[i+1].low] != "":
+		case (hasDigit(t.low) || isNumberWord(t.low)) && !t.pct && !t.money && i+1 < len(toks) && timeUnits[toks[i+1].low] != "" && !perUnit(toks, i+1):
 			// Not "12% year on year" or "$4 a year": a share or an amount
-			// before a unit counts no units.
+			// before a unit counts no units, and "year over year" is a
+			// comparison, whatever stands before it.
 			// "two weeks ago", "12,000 years old", "for 90 days": a count
 			// of a unit; the count is checked as a figure, the unit here,
 			// whatever follows it ("years ago" and "years old" are one age).
@@ -196,4 +197,10 @@ func unitOf(key string) string {
 		return f[0]
 	}
 	return ""
+}
+
+// perUnit reports whether the unit at i begins "year on year", "month
+// over month": a comparison with the unit before, not a count of units.
+func perUnit(toks []token, i int) bool {
+	return i+2 < len(toks) && (toks[i+1].low == "on" || toks[i+1].low == "over") && toks[i+2].low == toks[i].low
 }
