@@ -481,7 +481,7 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 	// for it, one word or a name.
 	if (determiners[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s")) && next != "" && isLowerWord(next) &&
 		!strings.ContainsAny(text[len(text)-1:], ".,;:!?") && !pronouns[next] && !prepositions[next] && !clauseWords[next] &&
-		!auxiliaries[next] && len(nounFiles(next)) > 0 && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "ed") &&
+		!auxiliaries[next] && !copulas[next] && len(nounFiles(next)) > 0 && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "ed") &&
 		!coordinatedAdjectives(text) {
 		return true
 	}
@@ -582,7 +582,7 @@ func opensWithFiniteVerb(text string) bool {
 // dubVerbs are the verbs of naming, Levin's class 29.3 (English Verb
 // Classes and Alternations, 1993): a quotation after their object is
 // that object's name in the subject's words.
-var dubVerbs = prose.WordSet(`anoint baptize brand call christen crown dub label name nickname pronounce style term`)
+var dubVerbs = prose.WordSet(`anoint baptize brand call christen consecrate crown decree dub label make name nickname pronounce rule stamp style term vote`)
 
 // namingVerb reports whether a word is a form of a verb of naming.
 func namingVerb(w string) bool {

@@ -693,7 +693,13 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 					return p.at, p.end, strings.TrimSpace(x.masked[ds:de])
 				}
 			}
-			s, e := x.clauseTail(sentStart, comma)
+			// "Ivo Sand Jr., the top commander, told": the suffix's full
+			// stop is not the clause's end.
+			tail := comma
+			if ws := lastWordStart(x.masked, sentStart, comma-1); comma > sentStart+1 && x.masked[comma-1] == '.' && nameSuffixes[strings.ToLower(x.masked[ws:comma-1])] {
+				tail = comma - 1
+			}
+			s, e := x.clauseTail(sentStart, tail)
 			if s < e && looksAppositive(ap) && x.classify(s, e) != kindNone {
 				return s, e, cleanAppositive(ap)
 			}
