@@ -225,6 +225,10 @@ func TestExtractOnNewsFailureKinds(t *testing.T) {
 		{"two people said", `Mayor Ada Lund and Senator Tom Reece met. Lund and Reece said the deal was "a start."`, nil},
 		{"said two people", `Mayor Ada Lund and Senator Tom Reece met. "We won," said Lund and Reece.`, nil},
 		{"a lawyer pair after a possessive", `Mayor Ada Lund and Senator Tom Reece met. "A start," Lund's lawyers Kim Sato and Per Holm said.`, nil},
+		{"a conjunction inside a body's name in the title", `"Heat can kill," State Office of Safety and Health Director Ivo Park said in a release.`,
+			[]want{{"Ivo Park", "Heat can kill,"}}},
+		{"an adjective before a name", `"She was very kind," the late Ivo Park said in 2010.`,
+			[]want{{"Ivo Park", "She was very kind,"}}},
 		{"one person compared with another", `Mayor Ada Lund and Senator Tom Reece met. Lund, like Reece, called the deal "a start."`,
 			[]want{{"Ada Lund", "a start."}}},
 		// "so-called" makes the words a name others give.

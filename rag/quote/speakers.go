@@ -136,10 +136,11 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 			}
 			return kindNone
 		}
-		// "a charge Lund denied": a determiner and lower-case nouns none
-		// of which names a person, before the name, are a noun phrase
-		// whose relative clause the name begins.
-		if p.at > s && determiners[first] && x.commonNounsOnly(s, p.at) {
+		// "a charge Lund denied": an indefinite article and lower-case
+		// nouns none of which names a person, before the name, are a noun
+		// phrase whose relative clause the name begins ("the late Ada
+		// Lund said" is her).
+		if p.at > s && (first == "a" || first == "an") && x.commonNounsOnly(s, p.at) {
 			return kindNone
 		}
 		return kindNamed

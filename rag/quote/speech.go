@@ -287,6 +287,14 @@ func (x *quoteExtractor) coordinatedPeople(lo, s, e int) bool {
 	between := strings.ToLower(strings.TrimSpace(x.masked[prev.end:last.at]))
 	between = strings.TrimLeft(between, "’'‘s")
 	between = strings.TrimSpace(strings.TrimPrefix(between, ","))
+	// "Occupational Safety and Health Administration Director Bart
+	// Pickelman" is one person: the conjunction is inside the name of the
+	// body in the title.
+	for _, w := range strings.Fields(strings.ToLower(last.title)) {
+		if placeWords[w] {
+			return false
+		}
+	}
 	return !prev.possessive && (between == "and" || between == "or" || between == "&")
 }
 
