@@ -247,12 +247,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			return false
 		}
 		// What X said about Y, or told Y: X's words must hold Y.
-		for _, t := range object {
-			if !q.names(words, t) {
-				return false
-			}
-		}
-		return true
+		return q.holdsSpokenAbout(words, object)
 	}
 	// A near miss names the doer in the wrong role: "how did X respond"
 	// is not answered by "Critics attacked X".

@@ -69,3 +69,26 @@ func withPassageBefore(h rag.Hit, hits []rag.Hit) string {
 	}
 	return h.Text
 }
+
+// holdsSpokenAbout reports whether the words of what X said hold what a
+// "what did X say about Y" question puts after its verb: every name of it
+// (Bolton's words on Moscow answer nothing about Starmer), and at least
+// half the weight of its other words, which are the asker's and may be
+// put other ways ("keep doing" for "continue working", "joining NATO" for
+// "NATO membership").
+func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) bool {
+	var want, held float64
+	for _, t := range object {
+		if q.entity[t] {
+			if !q.names(words, t) {
+				return false
+			}
+			continue
+		}
+		want += q.weight[t]
+		if q.holds(words, t) {
+			held += q.weight[t]
+		}
+	}
+	return held >= want/2
+}

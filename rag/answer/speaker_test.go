@@ -47,3 +47,19 @@ func TestQuotationRunsIntoTheNextPassage(t *testing.T) {
 		t.Errorf("%q: %q, want Brandt's words from the second passage", q, ans.Text)
 	}
 }
+
+// TestSpokenAboutInOtherWords: what X said about Y must name Y's names,
+// but the asker's other words may be put another way.
+func TestSpokenAboutInOtherWords(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Councillor Ilse Brandt said the harbour board would continue working with the island villages on a winter timetable. Piet Ode, the board's chair, was not available."))
+	q := "what did brandt say the board would keep doing"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "continue working") {
+		t.Errorf("%q: %q, want Brandt's words", q, ans.Text)
+	}
+	q = "what did brandt say about ode"
+	if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("%q: %q, want an abstention: Brandt says nothing of Ode", q, ans.Text)
+	}
+}
