@@ -225,3 +225,20 @@ func TestSharesBeforeUnitsAndTrillions(t *testing.T) {
 		{"tn changed", "The government will spend $2.1tn on roads, the minister said.", roads, false},
 	})
 }
+
+// TestPassiveWithoutBy: a passive with "be" and no "by" names no doer, so
+// the words around it are not turned round against an active voice; and
+// "all night" is overnight. Made-up passages.
+func TestPassiveWithoutBy(t *testing.T) {
+	var (
+		vote  = []Source{{Text: "Smith, 45, was elected leader of the party in 2019."}}
+		ward  = []Source{{Text: "The hospital treated 15 patients for smoke inhalation."}}
+		talks = []Source{{Text: "Negotiators reached an agreement early on Sunday after talks that lasted all night."}}
+	)
+	checkKept(t, []keptCase{
+		{"active for a passive without by", "The party elected Smith, who is 45, as its leader in 2019.", vote, true},
+		{"passive without by for an active", "Fifteen patients were treated at the hospital for inhaling smoke.", ward, true},
+		{"overnight for all night", "After overnight talks, negotiators struck a deal early on Sunday.", talks, true},
+		{"day changed", "After overnight talks, negotiators struck a deal early on Saturday.", talks, false},
+	})
+}

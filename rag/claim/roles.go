@@ -327,6 +327,9 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || withAfter(c.toks, i) {
 			continue // a participle joined to the word before ("thumbnail-sized") is a modifier, not a clause's verb
 		}
+		if beAgentless(c.toks, i) {
+			continue // "patients were treated at the hospital": no doer to turn round
+		}
 		l, r := c.argument(i, -1), c.argument(i, +1)
 		if l < 0 || r < 0 {
 			continue
@@ -337,8 +340,8 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || withAfter(ev.toks, p) {
-				continue
+			if !c.inGood(ev, c.segment[i], p) || withAfter(ev.toks, p) || beAgentless(ev.toks, p) {
+				continue // "Smith was elected leader of the party": the passage names no doer
 			}
 			before := func(k int) (b, a bool) { // the argument stands before p / after p
 				for _, q := range c.matches[k] {
@@ -380,6 +383,15 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 // says nothing.
 func withAfter(toks []token, i int) bool {
 	return i+1 < len(toks) && toks[i+1].low == "with" && toks[i+1].clause == toks[i].clause
+}
+
+// beAgentless reports whether the verb at i is a passive with a form of
+// "be" and no "by" ("were treated at the hospital", "was elected leader
+// of the party"): the words around it are no doer and other party. A
+// participle without "be" ("credentials stolen from a vendor") is not
+// read so: its "from" may name whom the sentence makes the doer.
+func beAgentless(toks []token, i int) bool {
+	return agentless(toks, i) && i > 0 && (beWords[toks[i-1].low] || i > 1 && beWords[toks[i-2].low])
 }
 
 // subordinators open a clause of their own: an argument is not looked for

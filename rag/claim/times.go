@@ -180,7 +180,9 @@ func sameTime(x, y timeExpr) bool {
 	switch a {
 	case "am":
 		return b == "morning"
-	case "afternoon", "evening", "night", "tonight":
+	case "night", "tonight":
+		return b == "pm" || b == "overnight" // "talks that lasted all night" ran overnight
+	case "afternoon", "evening":
 		return b == "pm"
 	}
 	return false
