@@ -520,6 +520,12 @@ func (x *quoteExtractor) isLabel(sp quoteSpan) bool {
 // statementHeads), and after a verb of naming ("called the bill “…”")
 // the quotation is the subject's own.
 func (x *quoteExtractor) namedByNoun(sp quoteSpan) bool {
+	// A phrase that opens with a preposition is no noun phrase to stand
+	// in apposition: "found the database “around January”" is an
+	// adjunct of the verb, in the speaker's words.
+	if fs := strings.Fields(x.body[sp.textStart:sp.textEnd]); len(fs) > 1 && prepositions[strings.ToLower(fs[0])] {
+		return false
+	}
 	end := trimRightSpace(x.masked, 0, sp.open)
 	if end < sp.open && x.masked[end:sp.open] != " " || end == sp.open {
 		return false

@@ -235,7 +235,7 @@ func (x *quoteExtractor) recentSubject(pronoun string, pos int) (personMention, 
 
 // prepositions put a name in a phrase that is not the subject ("the
 // funeral of Pope Francis").
-var prepositions = prose.WordSet(`of for with to from by at in on about against after before over under into during without than like`)
+var prepositions = prose.WordSet(`of for with to from by at in on about against after before over under into during without than like around across along among amid between beyond despite near through throughout toward towards upon via within`)
 
 // afterPreposition reports whether the word before pos is a preposition.
 func (x *quoteExtractor) afterPreposition(pos int) bool {

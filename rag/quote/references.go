@@ -91,6 +91,19 @@ func (x *quoteExtractor) paragraphsBack(pos, n int) int {
 	return i
 }
 
+// headNoun returns the head of a noun phrase: its last word before a
+// preposition ("ambassador" in "Britain's ambassador to Afghanistan"), or
+// its last word.
+func headNoun(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if i > 0 && prepositions[strings.ToLower(w)] {
+			return f[i-1]
+		}
+	}
+	return lastField(s)
+}
+
 func lastField(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {

@@ -500,7 +500,16 @@ func (x *quoteExtractor) mainSubject(sentStart, pos int) (int, int, speakerRef, 
 		if p.end > pos {
 			break
 		}
-		if p.start < sentStart || p.possessive || x.afterPreposition(p.at) || x.afterDeterminer(p.at) {
+		if p.start < sentStart || p.possessive || x.afterDeterminer(p.at) {
+			continue
+		}
+		// A title of a body that opens the sentence is the subject's
+		// ("Chairman of the Joint Chiefs of Staff Ivo Sand"), though an
+		// "of" stands before the name.
+		if titleChain(x.masked[sentStart:p.at]) {
+			return p.at, p.end, speakerRef{speaker: x.canonical(p.name), role: p.title, person: true}, true
+		}
+		if x.afterPreposition(p.at) {
 			continue
 		}
 		// The subject opens its clause: nothing stands before it but an
@@ -519,6 +528,30 @@ func (x *quoteExtractor) mainSubject(sentStart, pos int) (int, int, speakerRef, 
 		return p.at, p.end, speakerRef{speaker: x.canonical(p.name), role: p.title, person: true}, true
 	}
 	return 0, 0, speakerRef{}, false
+}
+
+// titleChain reports whether words are a job title of a body, as one
+// before a name: a title ("Chairman", "Secretary"), then capitalised
+// words joined by "of", "the", "and" or "for" ("of the Joint Chiefs of
+// Staff").
+func titleChain(words string) bool {
+	fs := strings.Fields(words)
+	if len(fs) < 3 || !jobTitles[strings.ToLower(fs[0])] {
+		return false
+	}
+	of := false
+	for _, w := range fs[1:] {
+		switch w {
+		case "of":
+			of = true
+		case "the", "and", "for":
+		default:
+			if !isTitleCase(w) || !isWordOnly(w) {
+				return false
+			}
+		}
+	}
+	return of
 }
 
 // gerundSubject returns the person who is the subject of an -ing clause
@@ -697,7 +730,7 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 			// narcologist, Mikhail Tetyushkin, explained", "Her lawyer,
 			// Ola Berg, said".
 			if p, ok := x.personEndingAt(comma+1, trimRightPunct(x.masked, comma+1, inner)); ok && strings.TrimSpace(x.masked[comma+1:p.at]) == "" {
-				if ds, de := x.clauseTail(sentStart, comma); ds < de && isPersonNoun(lastField(x.masked[ds:de])) {
+				if ds, de := x.clauseTail(sentStart, comma); ds < de && isPersonNoun(headNoun(x.masked[ds:de])) {
 					return p.at, p.end, strings.TrimSpace(x.masked[ds:de])
 				}
 			}
