@@ -407,7 +407,9 @@ func (c *sentenceRead) measuredAs(ev *evidence, t timeExpr) bool {
 		}
 		for _, g := range ev.figures {
 			seg := c.segment[t.start]
-			if g.unit != "" && g.unit != f.unit && sameMeasure(f, g) && (c.touched[seg] == nil || c.touched[seg][ev.toks[g.start].sent]) {
+			same := g.unit != "" && g.unit != f.unit && sameMeasure(f, g) ||
+				g.implicit && g.unit == f.unit && closeTo(f.value, g.value) // "30 days" for "the 30th consecutive day"
+			if same && (c.touched[seg] == nil || c.touched[seg][ev.toks[g.start].sent]) {
 				return true
 			}
 		}

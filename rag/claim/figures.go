@@ -203,6 +203,9 @@ func numberValue(low string) (v float64, ordinal, ok bool) {
 			}
 		}
 		scale := 1.0
+		if n := len(digits); !ordinal && n > 1 && (digits[n-1] == 'f' || digits[n-1] == 'c') && digits[n-2] >= '0' && digits[n-2] <= '9' {
+			digits = digits[:n-1] // "104F", "40C": degrees, the scale glued on
+		}
 		for _, suf := range [...]string{"bn", "tn", "m", "k"} { // "6.6bn", "1.2tn", "300m", "5k"
 			if !ordinal && strings.HasSuffix(digits, suf) {
 				digits, scale = strings.TrimSuffix(digits, suf), multipliers[suf]
@@ -500,6 +503,29 @@ func impliedFigures(toks []token) []figure {
 			}
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// runWords after an ordinal make it a count of units in a row: "the 30th
+// consecutive day" is 30 days in a row (a closed class of adjectives of
+// succession).
+var runWords = wordSet("consecutive straight successive running")
+
+// runCounts reads, in a passage, an ordinal before a word of succession as
+// the count it implies, with the unit after ("for the 30th consecutive
+// day" states 30 days).
+func runCounts(toks []token, figs []figure) []figure {
+	var out []figure
+	for _, f := range figs {
+		if !f.ordinal || f.end+1 >= len(toks) || !runWords[toks[f.end].low] {
+			continue
+		}
+		g := figure{value: f.value, start: f.start, end: f.end, implicit: true}
+		if u := unitAfter(toks, f.end+1); u != "" {
+			g.unit, g.base = u, f.value*unitSizes[u].size
+		}
+		out = append(out, g)
 	}
 	return out
 }

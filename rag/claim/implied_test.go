@@ -242,3 +242,19 @@ func TestPassiveWithoutBy(t *testing.T) {
 		{"day changed", "After overnight talks, negotiators struck a deal early on Saturday.", talks, false},
 	})
 }
+
+// TestRunsAndDegrees: "the 30th consecutive day" states 30 days, and a
+// temperature's scale glued on ("104F") leaves the figure. Made-up
+// passages.
+func TestRunsAndDegrees(t *testing.T) {
+	var (
+		prices = []Source{{Text: "Gas prices fell for the 30th consecutive day on Monday."}}
+		heat   = []Source{{Text: "Temperatures reached 104F in Dallas on Sunday."}}
+	)
+	checkKept(t, []keptCase{
+		{"days in a row", "Gas prices have fallen for 30 days in a row.", prices, true},
+		{"run changed", "Gas prices have fallen for 20 days in a row.", prices, false},
+		{"degrees", "It was 104 degrees in Dallas on Sunday.", heat, true},
+		{"degrees changed", "It was 114 degrees in Dallas on Sunday.", heat, false},
+	})
+}
