@@ -157,6 +157,13 @@ func (x *quoteExtractor) readSpeech() {
 		switch {
 		case verb == "according to":
 			s, e := x.phraseAfter(loc[1])
+			// "According to Sand we are …": with no comma after it, the
+			// name ends the phrase.
+			if k := x.peopleFrom(s); s < e && k < len(x.people) && x.people[k].at == s && x.people[k].end < e {
+				if next := strings.Fields(x.masked[x.people[k].end:e]); len(next) > 0 && (pronouns[strings.ToLower(next[0])] || isLowerWord(next[0])) {
+					e = x.people[k].end
+				}
+			}
 			if s < e {
 				sa.subjStart, sa.subjEnd = s, e
 				sa.ref, sa.ok = x.resolve(s, e)
