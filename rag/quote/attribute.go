@@ -372,8 +372,9 @@ func (x *quoteExtractor) dashLine(sp quoteSpan) (speakerRef, bool) {
 }
 
 // quotative reads a quotation's speaker from the clause right after it
-// when that clause is only a name and a verb in the past tense, closing the
-// sentence: `“…,” Judge Ola Ross ruled.` In that construction any verb
+// when that clause is only a name or "he" or "she" and a verb in the past
+// or the present, closing the sentence: `“…,” Judge Ola Ross ruled.`, `“…,”
+// she continues.` In that construction any verb
 // reports the words before it (ruled, wrote, recalled), whatever WordNet
 // files it under; a verb with an object or a complement after it is
 // something else (`“Blue Moon,” Ada Lund sang on Sunday`).
@@ -387,20 +388,38 @@ func (x *quoteExtractor) quotative(sp quoteSpan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	at := len(x.masked) - len(rest)
-	i := x.peopleFrom(at)
-	if i == len(x.people) || x.people[i].at != at {
+	// The subject: a name, or "he" or "she" (`“…,” she continues.`).
+	subjEnd := 0
+	if i := x.peopleFrom(at); i < len(x.people) && x.people[i].at == at {
+		subjEnd = x.people[i].end
+	} else if k := strings.IndexByte(rest, ' '); k > 0 && pronounGender(strings.ToLower(rest[:k])) != genderUnknown && pronouns[strings.ToLower(rest[:k])] {
+		subjEnd = at + k
+	} else {
 		return speakerRef{}, false
 	}
-	p := x.people[i]
-	after, ok := strings.CutPrefix(x.masked[p.end:], " ")
+	after, ok := strings.CutPrefix(x.masked[subjEnd:], " ")
 	if !ok {
 		return speakerRef{}, false
 	}
 	k := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
-	if k <= 0 || after[k] != '.' || !isLowerWord(after[:k]) || !pastTense(after[:k]) {
+	if k <= 0 || after[k] != '.' || !isLowerWord(after[:k]) || !(pastTense(after[:k]) || presentThird(after[:k])) {
 		return speakerRef{}, false
 	}
-	return x.resolve(p.at, p.end)
+	return x.resolve(at, subjEnd)
+}
+
+// presentThird reports whether a word is the present third-person form of
+// a verb by WordNet ("continues", "jokes"), the tense features report in.
+func presentThird(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	for _, b := range lexicon.Bases(w) {
+		if b != w && lexicon.IsVerb(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastTense reports whether a word is a past form of a verb by WordNet's
