@@ -43,6 +43,12 @@ func Extract(a rag.Article) []rag.Quote {
 			}
 			if owner, by, ok := x.onBehalf(i, ref); ok {
 				ref, relayers[i] = owner, by
+			} else if owner, by, ok := x.readingFor(i, ref); ok {
+				ref, relayers[i] = owner, by
+			}
+			// No one relays their own words ("in the speech Lund gave").
+			if NamesMatch(relayers[i], ref.speaker) {
+				relayers[i] = ""
 			}
 		}
 		text := body[sp.textStart:sp.textEnd]

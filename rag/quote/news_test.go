@@ -319,6 +319,9 @@ func TestExtractMarksRelayedWords(t *testing.T) {
 		{"in his place", "Actor Tom Reece declined the award. Ana Brek took the stage in his place and said he \"cannot accept this award.\"", "Tom Reece", "Ana Brek"},
 		{"read on his behalf by", "Actor Tom Reece declined the award. In the speech, read on his behalf by Ana Brek, Reece said the award \"belongs to the crew.\"", "Tom Reece", "Ana Brek"},
 		{"a speech someone delivered", "Actor Tom Reece declined the award.\n\n\"I cannot accept this honor,\" Reece wrote in the speech, which Ana Brek delivered.", "Tom Reece", "Ana Brek"},
+		{"the speech someone read", "Actor Tom Reece declined the award. In the speech Ana Brek read, Reece wrote: \"I cannot accept this honor.\"", "Tom Reece", "Ana Brek"},
+		{"reading someone's speech", "Actor Tom Reece declined the award. Ana Brek, reading Reece's speech, said: \"I cannot accept this honor.\"", "Tom Reece", "Ana Brek"},
+		{"reading from his letter", "Actor Tom Reece declined the award. Ana Brek, reading from his letter, told the audience: \"I cannot accept this honor.\"", "Tom Reece", "Ana Brek"},
 		{"a letter that someone read", "Actor Tom Reece could not attend. \"I cannot be with you tonight,\" Reece wrote in a letter that Ana Brek read aloud.", "Tom Reece", "Ana Brek"},
 	}
 	for _, tt := range tests {

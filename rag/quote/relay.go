@@ -12,9 +12,9 @@ var (
 	// "in a statement released by Gotham FC", "in remarks read by her
 	// daughter": the relayer is the phrase after "by".
 	reRelayedBy = regexp.MustCompile(`(?i)\b(?:statement|statements|remarks|message|letter|speech|post)s?,? (?:that was |which was )?(?:released|issued|read|delivered|put out|sent|posted|shared|distributed|provided|given) by `)
-	// "in a letter that Ana Brek read aloud": the relayer is the
-	// relative clause's subject.
-	reReadBy = regexp.MustCompile(`\b(?:statement|remarks|message|letter|speech|note)s?,? (?:that|which) ((?:[A-Z][\p{L}'’-]+ ?){1,3}|(?:his|her|their|a|an|the) [a-z]+) (?:read|delivered)\b`)
+	// "in a letter that Ana Brek read aloud", "the speech Ana Brek read":
+	// the relayer is the relative clause's subject.
+	reReadBy = regexp.MustCompile(`\b(?:statement|remarks|message|letter|speech|note)s?,? (?:(?:that|which) )?((?:[A-Z][\p{L}'’-]+ ?){1,3}|(?:his|her|their|a|an|the) [a-z]+) (?:read|delivered)\b`)
 	// "through a spokesperson", "via her lawyer", "according to his
 	// attorney": the relayer is the role.
 	// "in a statement from her publicist" too.
@@ -91,14 +91,56 @@ func (x *quoteExtractor) onBehalf(i int, ref speakerRef) (speakerRef, string, bo
 	if deliverer.speaker != ref.speaker {
 		return ref, deliverer.speaker, true
 	}
-	// The person the pronoun means: the nearest one named before it who
-	// is not the one delivering the words.
-	for _, p := range x.peopleBetween(x.paragraphsBack(s, 2), s+m[0]) {
+	if owner, ok := x.otherThan(ref.speaker, pron, x.paragraphsBack(s, 2), s+m[0]); ok {
+		return owner, deliverer.speaker, true
+	}
+	return speakerRef{}, "", false
+}
+
+// otherThan returns the person a pronoun means, between lo and pos, who
+// is not the one delivering the words: the nearest one named who is not
+// them and agrees with the pronoun.
+func (x *quoteExtractor) otherThan(deliverer, pron string, lo, pos int) (speakerRef, bool) {
+	for _, p := range x.peopleBetween(lo, pos) {
 		name := x.canonical(p.name)
-		if name == ref.speaker || p.possessive || !x.agrees(pron, name) {
+		if name == deliverer || p.possessive || !x.agrees(pron, name) {
 			continue
 		}
-		return speakerRef{speaker: name, role: p.title, person: true}, deliverer.speaker, true
+		return speakerRef{speaker: name, role: p.title, person: true}, true
+	}
+	return speakerRef{}, false
+}
+
+// reReading is a participle clause of reading out someone's words:
+// ", reading Ada Lund's letter,", ", reading from his statement,".
+var reReading = regexp.MustCompile(`, reading (?:out |aloud )?(?:from )?([^,:"]{1,60}?)\s*[,:]`)
+
+// readingFor reads `Ana Brek, reading Reece's speech, said: “…”`: the
+// words the subject says while reading are the owner's of what is read,
+// relayed by the subject.
+func (x *quoteExtractor) readingFor(i int, ref speakerRef) (speakerRef, string, bool) {
+	sp := x.spans[i]
+	s, _ := x.sentenceAround(sp.open)
+	m := reReading.FindStringSubmatchIndex(x.masked[s:sp.open])
+	if m == nil {
+		return speakerRef{}, "", false
+	}
+	ps, pe := s+m[2], s+m[3]
+	words := strings.Fields(x.masked[ps:pe])
+	if len(words) == 0 || !statementHeads[strings.ToLower(words[len(words)-1])] {
+		return speakerRef{}, "", false
+	}
+	for _, p := range x.peopleBetween(ps, pe) {
+		if name := x.canonical(p.name); p.possessive && name != ref.speaker {
+			return speakerRef{speaker: name, role: p.title, person: true}, ref.speaker, true
+		}
+	}
+	pron := map[string]string{"his": "he", "her": "she"}[strings.ToLower(words[0])]
+	if pron == "" {
+		return speakerRef{}, "", false
+	}
+	if owner, ok := x.otherThan(ref.speaker, pron, x.paragraphsBack(s, 2), ps); ok {
+		return owner, ref.speaker, true
 	}
 	return speakerRef{}, "", false
 }
