@@ -196,6 +196,9 @@ func (x *quoteExtractor) readSpeech() {
 				if !sa.ok {
 					sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.gerundSubject(sentStart, loc[0])
 				}
+				if !sa.ok {
+					sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.pronounSubject(sentStart, loc[0])
+				}
 			}
 		default:
 			s, e, appos := x.subjectBefore(sentStart, loc[0])
@@ -559,6 +562,35 @@ func titleChain(words string) bool {
 		}
 	}
 	return of
+}
+
+// pronounSubject returns the person a subject pronoun stands for when
+// "he" or "she" opens the sentence's main clause before pos, at its start
+// or after an opening clause set off by a comma ("When the plan failed, he
+// borrowed the movement's words, saying …").
+func (x *quoteExtractor) pronounSubject(sentStart, pos int) (int, int, speakerRef, bool) {
+	// A verb of saying before the participle is the clause it hangs from
+	// (`… she enjoyed “…,” it says, adding, “…”`), whoever its subject is.
+	for _, sa := range x.speech {
+		if sa.verbStart >= sentStart && sa.verbStart < pos {
+			return 0, 0, speakerRef{}, false
+		}
+	}
+	lead := x.masked[sentStart:pos]
+	for _, p := range []string{"he", "she"} {
+		for _, form := range []string{strings.ToUpper(p[:1]) + p[1:] + " ", ", " + p + " "} {
+			k := strings.Index(lead, form)
+			if k < 0 || form[0] != ',' && k != 0 {
+				continue
+			}
+			s := sentStart + k + strings.Index(form, strings.TrimSpace(strings.TrimPrefix(form, ",")))
+			ref, ok := x.resolve(s, s+len(p))
+			if ok && ref.person {
+				return s, s + len(p), ref, true
+			}
+		}
+	}
+	return 0, 0, speakerRef{}, false
 }
 
 // gerundSubject returns the person who is the subject of an -ing clause
