@@ -258,3 +258,13 @@ func TestRunsAndDegrees(t *testing.T) {
 		{"degrees changed", "It was 114 degrees in Dallas on Sunday.", heat, false},
 	})
 }
+
+// TestOpeningNounBeforeParticiple: a common noun opening a sentence before
+// an -ing participle is no name. Made-up passage.
+func TestOpeningNounBeforeParticiple(t *testing.T) {
+	fire := []Source{{Text: "Helicopters fighting the blaze battled poor visibility on Tuesday, and crews on the ground cut a fire line."}}
+	checkKept(t, []keptCase{
+		{"noun before a participle", "Aircraft fighting the blaze struggled with poor visibility on Tuesday.", fire, true},
+		{"day changed", "Aircraft fighting the blaze struggled with poor visibility on Monday.", fire, false},
+	})
+}

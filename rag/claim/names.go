@@ -99,7 +99,9 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	if b := lexicon.Bases(t.low); len(b) > 0 && b[0] != t.low {
 		return false
 	}
-	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) || lexicon.IsSaying(toks[i+1].low))
+	// An -ing form after it is mostly a participle describing a common noun
+	// ("Aircraft fighting the fire are …"), not a name's verb.
+	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) && !strings.HasSuffix(toks[i+1].low, "ing") || lexicon.IsSaying(toks[i+1].low))
 }
 
 // isFunctionWord reports words that are capitalised only because they open a
