@@ -29,7 +29,7 @@ func (x *quoteExtractor) attribute(i int) (speakerRef, bool) {
 
 func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	sp := x.spans[i]
-	if x.isName(sp) || x.isLabel(sp) {
+	if x.isName(sp) || x.isLabel(sp) || x.inSpeakersAppositive(sp) {
 		return speakerRef{}, false
 	}
 	sentStart, _ := x.sentenceAround(sp.open)
@@ -194,6 +194,26 @@ func (x *quoteExtractor) subordinateBefore(from, to int) bool {
 	return false
 }
 
+// inSpeakersAppositive reports whether a quotation stands in the
+// appositive between a speaker's name and the verb of saying ("Ada Lund,
+// author of the book “Strongmen: A History,” told me"): it is part of
+// how the speaker is described, a title, not words anyone says there.
+func (x *quoteExtractor) inSpeakersAppositive(sp quoteSpan) bool {
+	for _, sa := range x.speech {
+		if !sa.ok || !sa.ref.person || sa.subjEnd > sp.open || sa.verbStart < sp.end || sa.subjEnd <= sa.subjStart {
+			continue
+		}
+		// A relative clause there says what the speaker did or said
+		// ("Pope Francis, who has condemned the “cruelty” of the war,"):
+		// its quotations are the speaker's.
+		between := x.masked[sa.subjEnd:sp.open]
+		if strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ".;\n") && !reAppositiveLead.MatchString(strings.TrimSpace(between[1:])) {
+			return true
+		}
+	}
+	return false
+}
+
 // afterIndirectSpeech returns the speaker of the sentence before a
 // quotation that opens its own paragraph, or opens a sentence and is the
 // whole of it, when that sentence reports a named person's words without
@@ -253,7 +273,7 @@ func (x *quoteExtractor) continues(i int) (speakerRef, bool) {
 	// A name in quotation marks in the attribution (`said on CNN
 	// "Newsroom."`) is the reporter's words, not a quotation to continue.
 	j := i - 1
-	for j > 0 && x.isName(x.spans[j]) {
+	for j > 0 && (x.isName(x.spans[j]) || x.inSpeakersAppositive(x.spans[j])) {
 		j--
 	}
 	sp, prev := x.spans[i], x.spans[j]

@@ -412,7 +412,15 @@ func roleBefore(masked string, pos int) string {
 // titles, courtesy titles, articles or possessive endings.
 func nameTokens(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	// A job title is dropped, except as the surname: "King Charles" is
+	// Charles and "French President Emmanuel Macron" Macron, while "Ada
+	// King" and "Martin Luther King Jr." keep King.
+	words := strings.Fields(strings.ToLower(name))
+	last := len(words) - 1
+	if last > 0 && nameSuffixes[strings.Trim(words[last], ".")] {
+		last--
+	}
+	for i, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		for _, suf := range []string{"’s", "'s", "‘s"} {
 			w = strings.TrimSuffix(w, suf)
@@ -421,7 +429,10 @@ func nameTokens(name string) []string {
 		if w == "" {
 			continue
 		}
-		if honorifics[w] || jobTitles[w] || w == "the" || w == "a" || w == "an" {
+		if honorifics[w] || w == "the" || w == "a" || w == "an" {
+			continue
+		}
+		if jobTitles[w] && (i != last || i == 0 && len(words) > 1) {
 			continue
 		}
 		out = append(out, w)

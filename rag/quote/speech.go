@@ -759,7 +759,19 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 			end--
 		}
 	}
-	if end > sentStart && x.masked[end-1] == ',' {
+	// American style sets an appositive's closing comma inside a
+	// quotation that ends it ("author of the book “Strongmen,” told"):
+	// the quotation's comma closes the appositive.
+	quoteComma := false
+	if end > sentStart && x.masked[end-1] == '"' {
+		for _, sp := range x.spans {
+			if sp.end > sp.textEnd && sp.open >= sentStart && trimRightSpace(x.masked, sentStart, sp.end) == end && strings.HasSuffix(x.body[sp.textStart:sp.textEnd], ",") {
+				quoteComma = true
+				break
+			}
+		}
+	}
+	if end > sentStart && (x.masked[end-1] == ',' || quoteComma) {
 		// An appositive: try each comma from the right as its start.
 		inner := end - 1
 		for c := strings.LastIndexByte(x.masked[sentStart:inner], ','); c >= 0; c = strings.LastIndexByte(x.masked[sentStart:sentStart+c], ',') {
