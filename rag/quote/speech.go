@@ -322,6 +322,10 @@ func (x *quoteExtractor) speechWithin(s, e int) (speechAct, bool) {
 	return speechAct{}, false
 }
 
+// intensiveReflexives stand after a subject to stress it ("Jones himself
+// said"): the reflexive pronouns, a closed class.
+var intensiveReflexives = prose.WordSet(`himself herself themselves itself myself ourselves`)
+
 // reTimeAdjunct is a time adjunct at the end of a stretch of text: a day
 // or a date with its preposition and its part of the day ("on Friday",
 // "late Monday", "on June 3", "Tuesday night"), or a deictic one
@@ -721,7 +725,7 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 	for {
 		end = trimRightSpace(x.masked, sentStart, end)
 		ws := lastWordStart(x.masked, sentStart, end)
-		if ws < end && (auxiliaries[strings.ToLower(x.masked[ws:end])] || isAdverb(x.masked[ws:end])) {
+		if ws < end && (auxiliaries[strings.ToLower(x.masked[ws:end])] || isAdverb(x.masked[ws:end]) || intensiveReflexives[strings.ToLower(x.masked[ws:end])]) {
 			end = ws
 			continue
 		}
