@@ -134,6 +134,14 @@ func grammaticalSubject(toks []token, i int) phrase {
 // phrase the clause belongs to: the noun phrase or demonstrative before
 // "who" or "which", when a verb stands between the pronoun and j.
 func relativeAntecedent(toks []token, j int) (phrase, bool) {
+	if ph := phraseEndingAt(toks, j); ph.start > 0 {
+		if k := ph.start - 1; toks[k].clause == toks[j].clause && nounish(toks, k) && !verbForm(toks, k) && (definite[toks[ph.start].low] || toks[ph.start].low == "a" || toks[ph.start].low == "an") {
+			// "the stadium the council approved": a noun phrase right after
+			// another opens a relative clause with no pronoun, and is its
+			// subject.
+			return noPhrase, false
+		}
+	}
 	verb := false
 	for r := j; r > 0 && r >= j-8 && toks[r].sent == toks[j].sent; r-- {
 		if toks[r].clause != toks[j].clause {

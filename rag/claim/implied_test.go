@@ -268,3 +268,16 @@ func TestOpeningNounBeforeParticiple(t *testing.T) {
 		{"day changed", "Aircraft fighting the blaze struggled with poor visibility on Monday.", fire, false},
 	})
 }
+
+// TestReducedObjectRelative: "the stadium the council approved" has the
+// council for the verb's subject, not a name before it. Made-up passages.
+func TestReducedObjectRelative(t *testing.T) {
+	two := []Source{
+		{Text: "The city council approved the new stadium on Tuesday by a vote of 9 to 4."},
+		{Text: "Mayor Lena Ortiz, who campaigned for the stadium, said construction would take three years."},
+	}
+	checkKept(t, []keptCase{
+		{"reduced relative", "Mayor Lena Ortiz, who campaigned for the stadium the council approved on Tuesday, said construction would take three years.", two, true},
+		{"doer swapped", "The council, which campaigned for the stadium Mayor Lena Ortiz approved on Tuesday, said construction would take three years.", two, false},
+	})
+}
