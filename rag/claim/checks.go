@@ -3,6 +3,7 @@
 package claim
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -386,11 +387,27 @@ func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
 		return false
 	}
 	for _, g := range ev.figures {
-		if closeTo(g.value, n) && agedBefore(ev.toks, g.start) {
+		if closeTo(g.value, n) && (agedBefore(ev.toks, g.start) || appositiveAge(ev.toks, g)) {
 			return true
 		}
 	}
 	return false
+}
+
+// appositiveAge reports whether passage figure g is an age set off by
+// commas right after a name, as news style writes one ("John Doe, 21,
+// was arrested"; "Maria, 26, has …"): a whole number alone between the
+// name's comma and the next comma or the sentence's end.
+func appositiveAge(toks []token, g figure) bool {
+	i := g.start
+	if g.end != i+1 || !hasDigit(toks[i].low) || g.pct || g.currency != "" || i == 0 || g.value < 1 || g.value > 120 || g.value != math.Trunc(g.value) {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.clause == toks[i].clause || !prev.upper {
+		return false // the figure opens its clause, after a capitalised word (a name) before the comma
+	}
+	return g.end >= len(toks) || toks[g.end].clause != toks[i].clause
 }
 
 // measuredAs reports whether sentence time t is the unit of a counted

@@ -281,3 +281,13 @@ func TestReducedObjectRelative(t *testing.T) {
 		{"doer swapped", "The council, which campaigned for the stadium Mayor Lena Ortiz approved on Tuesday, said construction would take three years.", two, false},
 	})
 }
+
+// TestAppositiveAge: "John Doe, 21," gives his age, as "aged 21" does.
+// Made-up passage.
+func TestAppositiveAge(t *testing.T) {
+	arrest := []Source{{Text: "Police said the driver, identified as Tom Reyes, 21, was arrested at the scene."}}
+	checkKept(t, []keptCase{
+		{"age in years", "The driver, a 21-year-old named by police as Tom Reyes, was arrested at the scene.", arrest, true},
+		{"age changed", "The driver, a 31-year-old named by police as Tom Reyes, was arrested at the scene.", arrest, false},
+	})
+}
