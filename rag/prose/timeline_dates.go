@@ -247,6 +247,9 @@ func readDates(text string, published time.Time, anchor rag.EventDate, each func
 		if word == "May" && !hasPrep {
 			continue // "May" is as often the verb
 		}
+		if !hasPrep && m[4] < 0 && nextIsCapitalised(text, m[3]) {
+			continue // a given name: "activist April Reign", "June Carter"
+		}
 		if m[0] > 0 && isDigitBefore(text, m[2]) || nextIsDay(text, m[3]) {
 			continue // part of a full date, read above
 		}
@@ -310,7 +313,12 @@ func readDates(text string, published time.Time, anchor rag.EventDate, each func
 				masked = blankQuotes(text, -1)
 			}
 			// A date inside a quotation is the speaker's, read against a
-			// day the text may not give.
+			// day the text may not give; an anaphoric one ("a week
+			// before") counts from another event and is listed only as
+			// the sentence's own date.
+			if loc := reAnaphoric.FindStringIndex(text[f.at:]); loc != nil && loc[0] == 0 {
+				continue
+			}
 			if masked[f.at] == text[f.at] {
 				each(DatedPhrase{EventDate: f.d, At: f.at})
 			}
@@ -568,6 +576,15 @@ func isDigitBefore(text string, at int) bool {
 		i--
 	}
 	return i >= 0 && '0' <= text[i] && text[i] <= '9' && i >= at-6
+}
+
+// nextIsCapitalised reports whether the word right after at, past one
+// space, opens with a capital letter.
+func nextIsCapitalised(text string, at int) bool {
+	if at >= len(text) || text[at] != ' ' {
+		return false
+	}
+	return StartsUpper(text[at+1:])
 }
 
 func nextIsDay(text string, at int) bool {

@@ -449,6 +449,10 @@ func TestArticleDatesEvents(t *testing.T) {
 			[]ev{{"Monday", day(8, 11)}, {"Wednesday", day(8, 13)}}},
 		{`"We reopen on Friday," the manager said on Monday.`,
 			[]ev{{"Monday", day(8, 11)}}},
+		{"The panel met on June 3 and ruled two days later.",
+			[]ev{{"June 3", day(6, 3)}}},
+		{"When activist April Reign started the hashtag in 2015, the field lacked diversity.",
+			[]ev{{"in 2015", time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)}}},
 	} {
 		var got []ev
 		for _, d := range NewArticleDates(tt.sentence, tue).Events(tt.sentence) {
