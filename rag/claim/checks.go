@@ -483,7 +483,7 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) || c.matchedBeside(i, p, ev) {
 					continue
 				}
-				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) {
 					continue
 				}
 				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)

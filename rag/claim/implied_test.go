@@ -291,3 +291,13 @@ func TestAppositiveAge(t *testing.T) {
 		{"age changed", "The driver, a 31-year-old named by police as Tom Reyes, was arrested at the scene.", arrest, false},
 	})
 }
+
+// TestLoseToConverse: "X lost to Y" states "Y beat X" from the other side,
+// which is no opposite. Made-up passage.
+func TestLoseToConverse(t *testing.T) {
+	final := []Source{{Text: "Portugal defeated Norway 2-1 in the final on Sunday to win the cup."}}
+	checkKept(t, []keptCase{
+		{"lost to the winner", "Norway lost the final 2-1 to Portugal on Sunday.", final, true},
+		{"lost to the loser", "Portugal lost the final 2-1 to Norway on Sunday.", final, false},
+	})
+}
