@@ -74,6 +74,25 @@ func openSession(t *testing.T, fake *fakediscord.Server, configure func(*discord
 	return s
 }
 
+// waitFirstHeartbeat waits until the client has sent its first heartbeat. A test that breaks
+// the connection must wait for it, because of a race in discordgo v0.29.0 (wsapi.go, heartbeat):
+// each connection gets a heartbeat goroutine that beats as soon as it runs, and when that write
+// fails it calls Close and reconnect on the session without checking that its connection is
+// still the current one (listen checks; heartbeat does not). On a loaded machine the goroutine
+// can first run after the test broke the connection and the client had already resumed on a
+// new one. Its Close then hangs up the new connection with 1000, which ends the session, as on
+// Discord; the read loop drops the frame it was reading, RESUMED included, and the next Resume
+// is refused, so the client identifies again. Once the first beat has arrived, the goroutine
+// waits on its ticker (41.25 s by default) or for the connection to end, and leaves quietly.
+// bwmarrin/discordgo#406 and its fix #407 (ErrWSAlreadyOpen) cover two reconnect loops
+// racing, not this Close of a newer connection.
+func waitFirstHeartbeat(t *testing.T, ctx context.Context, fake *fakediscord.Server) {
+	t.Helper()
+	if err := fake.WaitStats(ctx, func(st fakediscord.GatewayStats) bool { return st.Heartbeats >= 1 }); err != nil {
+		t.Fatalf("client never sent a heartbeat: %v", err)
+	}
+}
+
 func recv[T any](t *testing.T, ctx context.Context, ch <-chan T, what string) T {
 	t.Helper()
 	select {
@@ -597,6 +616,7 @@ func TestResumableCloseResumes(t *testing.T) {
 			fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, Content: "before"})
 			seen[recv(t, ctx, got, "message before the break")]++
 
+			waitFirstHeartbeat(t, ctx, fake)
 			tc.breakConn(fake)
 			// Sent while the client is away (or already back): either way it must arrive once.
 			fake.SendMessage(fakediscord.Message{GuildID: guildID, ChannelID: channelID, Content: "during"})
@@ -631,6 +651,7 @@ func TestNonResumableCloseForcesIdentify(t *testing.T) {
 		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Ready) { readies <- struct{}{} })
 	})
 	recv(t, ctx, readies, "first READY")
+	waitFirstHeartbeat(t, ctx, fake)
 	fake.CloseGateway(fakediscord.CloseAuthenticationFailed)
 	// discordgo v0.29.0 tries to resume whatever the close code; the fake refuses, and the
 	// client identifies again on the same connection.
