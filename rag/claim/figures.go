@@ -282,7 +282,8 @@ func findFigures(toks []token) []figure {
 			out = append(out, figure{value: m, start: i, end: i + 1})
 			continue
 		}
-		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") {
+		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one" || relativeWords[toks[i-1].low]) {
+			// "a dozen", and "the next dozen years": twelve.
 			out = append(out, figure{value: 12, start: i, end: i + 1, dir: dirBefore(toks, i)})
 			continue
 		}

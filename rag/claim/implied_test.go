@@ -301,3 +301,13 @@ func TestLoseToConverse(t *testing.T) {
 		{"lost to the loser", "Portugal lost the final 2-1 to Norway on Sunday.", final, false},
 	})
 }
+
+// TestRelativeDozen: "the next dozen years" is twelve years from now.
+// Made-up passage.
+func TestRelativeDozen(t *testing.T) {
+	deal := []Source{{Text: "The league will receive about $2 billion over the next dozen years, an official said."}}
+	checkKept(t, []keptCase{
+		{"dozen as 12", "The league is set to receive about $2 billion over the next 12 years.", deal, true},
+		{"count changed", "The league is set to receive about $2 billion over the next 10 years.", deal, false},
+	})
+}

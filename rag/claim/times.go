@@ -54,9 +54,12 @@ func findTimes(toks []token) []timeExpr {
 		case relativeWords[t.low]:
 			j := i + 1
 			count := 0.0
-			for j < len(toks) && j <= i+2 && (toks[j].low == "few" || toks[j].low == "couple" || toks[j].low == "of" || isNumberWord(toks[j].low)) {
+			for j < len(toks) && j <= i+2 && (toks[j].low == "few" || toks[j].low == "couple" || toks[j].low == "of" || toks[j].low == "dozen" || isNumberWord(toks[j].low)) {
 				if v, ord, ok := numberValue(toks[j].low); ok && !ord {
 					count = v
+				}
+				if toks[j].low == "dozen" {
+					count = max(count, 1) * 12 // "the next dozen years", "the past two dozen years"
 				}
 				j++
 			}
