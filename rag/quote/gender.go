@@ -256,6 +256,18 @@ func (x *quoteExtractor) evidenced(name string) bool {
 	}
 	ok := x.gender[name] != genderUnknown
 	toks := nameTokens(name)
+	// "Acme Widgets, which makes parts,": what takes "which" is a thing,
+	// whatever role-like words its clause holds; only a gendered pronoun
+	// or a courtesy title outweighs it.
+	if !ok && x.namedAsThing(name) {
+		if !x.reading {
+			if x.personHood == nil {
+				x.personHood = map[string]bool{}
+			}
+			x.personHood[name] = false
+		}
+		return false
+	}
 	// Only people carry a generational suffix: "Marcos Jr.".
 	if len(toks) > 1 && nameSuffixes[toks[len(toks)-1]] {
 		ok = true

@@ -12,6 +12,7 @@ import (
 // after the name ("Ada Lund, 54, of Millbrook,").
 var (
 	rePersonRelative = regexp.MustCompile(`^,? who\b`)
+	reThingRelative  = regexp.MustCompile(`^, which\b`)
 	reAgeAppositive  = regexp.MustCompile(`^, (\d{1,3}),`)
 )
 
@@ -37,4 +38,26 @@ func (x *quoteExtractor) personGrammar(p personMention) bool {
 // before more of the appositive ("54", "77, of Millbrook").
 func ageAppositive(ap string) bool {
 	return reAgeAppositive.MatchString(", " + strings.TrimSpace(ap) + ",")
+}
+
+// thingGrammar reports whether the mention p is followed by a relative
+// clause opened with "which", the relative pronoun English gives a
+// company, a body or a thing and never a person ("Acme Widgets, which
+// makes parts, said"): evidence that the name is not a person's.
+func (x *quoteExtractor) thingGrammar(p personMention) bool {
+	if p.possessive {
+		return false
+	}
+	return reThingRelative.MatchString(x.masked[p.end:min(len(x.masked), p.end+8)])
+}
+
+// namedAsThing reports whether the article, at some mention of name,
+// gives it a relative clause opened with "which" (see thingGrammar).
+func (x *quoteExtractor) namedAsThing(name string) bool {
+	for _, p := range x.people {
+		if x.canonical(p.name) == name && x.thingGrammar(p) {
+			return true
+		}
+	}
+	return false
 }

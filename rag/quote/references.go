@@ -37,6 +37,9 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 		// whom "he" or "she" means: "McConnell had a different view. “…,”
 		// he said."
 		if p, ok := x.recentSubject(pronoun, pos); ok && (speaker == nil || p.start > x.speakerMentionEnd(*speaker, pos)) {
+			if x.ambiguousAntecedent(pronoun, pos, p) {
+				return speakerRef{mention: mention}, true
+			}
 			return speakerRef{speaker: x.canonical(p.name), role: p.title, mention: mention, resolved: true, person: true}, true
 		}
 	}

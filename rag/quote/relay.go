@@ -52,7 +52,7 @@ func (x *quoteExtractor) relayer(i int) string {
 	if m := reRelayedThrough.FindStringSubmatchIndex(text); m != nil {
 		return text[m[2]:m[3]]
 	}
-	return ""
+	return documentRelayer(text)
 }
 
 // onBehalf reads "on his behalf" and "in her place" in the sentence of

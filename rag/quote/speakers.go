@@ -66,6 +66,11 @@ func cleanAppositive(ap string) string {
 	if ageAppositive(ap) {
 		return "" // an age is no role
 	}
+	// "Acme Widgets, which makes parts,": a relative clause on a thing
+	// says what it does, not a role (see thingGrammar).
+	if w := strings.ToLower(firstWord(ap)); w == "which" {
+		return ""
+	}
 	return strings.TrimSpace(reAppositiveLead.ReplaceAllString(ap, ""))
 }
 

@@ -1,0 +1,81 @@
+package quote
+
+import "strings"
+
+// ambiguousAntecedent reports whether "he" or "she" at pos cannot be
+// resolved to p, the person salience picks, because the sentence that
+// names p names another person too, the article gives neither a gender,
+// and the words the pronoun's sentence quotes speak of someone of the
+// other gender ("Mayor Ada Lund met Governor Tom Reece. “She has done a
+// great job,” he said."). The quoted pronoun then means one of the two
+// and the speaker the other, and nothing in the article says which:
+// giving the words to the sentence's subject would be a guess, so they
+// are given to no one.
+func (x *quoteExtractor) ambiguousAntecedent(pronoun string, pos int, p personMention) bool {
+	g := pronounGender(pronoun)
+	name := x.canonical(p.name)
+	if g == genderUnknown || x.gender[name] != genderUnknown {
+		return false
+	}
+	ps, pe := x.sentenceAround(p.at)
+	rival := false
+	for _, q := range x.people[x.peopleFrom(ps):] {
+		if q.start >= pe || q.end > pos {
+			break
+		}
+		if c := x.canonical(q.name); c != name && !q.possessive && x.gender[c] == genderUnknown {
+			rival = true
+			break
+		}
+	}
+	if !rival {
+		return false
+	}
+	s, e := x.sentenceAround(pos)
+	for _, sp := range x.spans {
+		if sp.end <= s || sp.open >= e {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(x.body[sp.textStart:sp.textEnd])) {
+			if og := pronounGender(strings.Trim(w, ".,;:!?\"'’”“()")); og != genderUnknown && og != g {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// documentRelayer returns the document a sentence says its account comes
+// from ("…, according to the affidavit", "according to court records"):
+// the head of the noun phrase after "according to", lower case and a noun
+// whose first sense WordNet files under noun.communication. A person's
+// words told in such a sentence reach the reader through the document,
+// narrated by it, and are relayed by it, not given as the person's own.
+func documentRelayer(text string) string {
+	lower := strings.ToLower(text)
+	for at := 0; ; {
+		k := strings.Index(lower[at:], "according to ")
+		if k < 0 {
+			return ""
+		}
+		at += k + len("according to ")
+		var words []string
+		for _, w := range strings.Fields(text[at:]) {
+			bare := strings.TrimRight(w, ".,;:!?")
+			if !isLowerWord(bare) || prepositions[bare] || len(words) == 4 {
+				break
+			}
+			words = append(words, bare)
+			if bare != w {
+				break
+			}
+		}
+		if len(words) == 0 || determiners[words[len(words)-1]] {
+			continue
+		}
+		head := words[len(words)-1]
+		if files := nounFiles(head); len(files) > 0 && files[0] == "noun.communication" {
+			return strings.Join(words, " ")
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package quote_test
+
+import (
+	"testing"
+
+	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/quote"
+)
+
+// personQuotes returns the quotations Extract gives to a person as their
+// own words, as speaker and text.
+func personQuotes(body string) [][2]string {
+	var out [][2]string
+	for _, q := range quote.Extract(rag.Article{ID: "p", Text: body}) {
+		if !q.NotPerson && q.Speaker != "" && q.Relayer == "" {
+			out = append(out, [2]string{q.Speaker, q.Text})
+		}
+	}
+	return out
+}
+
+// Attribution precision: readings that would give words to the wrong
+// person, each in sentences written for this test.
+func TestExtractPrecisionCases(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want [][2]string
+	}{
+		// A relative clause on "which" makes its antecedent a thing,
+		// however person-like its description.
+		// The surname-like word alone later is no evidence against it.
+		{"which-clause makes a company", "Hollis Grant, which owns the mill, told reporters the plan was \"dead.\" Grant is based in Ohio.",
+			nil},
+		{"who-clause keeps a person", "Hollis Grant, who owns the mill, told reporters the plan was \"dead.\" Grant is based in Ohio.",
+			[][2]string{{"Hollis Grant", "dead."}}},
+		// A pronoun between two people the article gives no gender,
+		// when the quotation speaks of someone of the other gender.
+		{"pronoun between two ungendered people", "Mayor Ada Lund met Governor Tom Reece on Monday.\n\n\"She has done a great job,\" he said.",
+			nil},
+		{"pronoun with one candidate stays", "Mayor Ada Lund met the press on Monday.\n\n\"He has done a great job,\" she said.",
+			[][2]string{{"Ada Lund", "He has done a great job,"}}},
+		{"pronoun whose quotation names no other gender stays with the subject", "Mayor Ada Lund met Governor Tom Reece on Monday.\n\n\"It was a good talk,\" she said.",
+			[][2]string{{"Ada Lund", "It was a good talk,"}}},
+		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
+			[][2]string{{"Tom Reece", "She has done a great job,"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := personQuotes(tt.body)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("quotation %d: got %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// Words a court document or a report narrates are relayed by it.
+func TestExtractMarksDocumentNarrationRelayed(t *testing.T) {
+	for _, tt := range []struct{ body, speaker, relayer string }{
+		{"Tom Reece told his neighbour to \"stay off the land\" three times last spring, according to the affidavit.", "Tom Reece", "the affidavit"},
+		{"Ada Lund called the deal \"a mistake\" at a meeting in May, according to court records.", "Ada Lund", "court records"},
+		{"Ada Lund called the deal \"a mistake\" at a meeting in May, according to a person close to her.", "Ada Lund", ""},
+		{"Ada Lund called the deal \"a mistake,\" she said.", "Ada Lund", ""},
+	} {
+		got := quote.Extract(rag.Article{ID: "d", Text: tt.body})
+		if len(got) != 1 || got[0].Speaker != tt.speaker || got[0].Relayer != tt.relayer {
+			t.Errorf("%q: got %+v, want %q relayed by %q", tt.body, got, tt.speaker, tt.relayer)
+		}
+	}
+}
