@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/quote"
 )
@@ -64,6 +65,27 @@ think tell whose`) {
 	}
 	return m
 }()
+
+// simplePrepositions are the English simple prepositions that prose's stop
+// words leave out (the class as listed in Quirk, Greenbaum, Leech and
+// Svartvik, A Comprehensive Grammar of the English Language, 1985, §9.7;
+// the participial ones, "following", "given", "regarding", are verb forms
+// and left to the verb test of functionPreposition; "since" and "till" are
+// also conjunctions of time, and in "since when" the answer's time follows
+// the same word, so they stay content words).
+var simplePrepositions = wordSet(`aboard across along alongside amid amidst among amongst around astride
+atop behind beneath beside besides beyond circa despite except inside like minus near notwithstanding
+onto opposite outside past plus round throughout toward towards underneath unlike unto
+versus within without`)
+
+// functionPreposition reports whether a question word is a preposition and
+// nothing else a question could be about: a function word, never part of
+// its focus nor a name the coverage lacks ("amid the strikes"). A
+// preposition that WordNet also knows as a verb ("like", "near", "round")
+// may be the question's verb, and stays a content word.
+func functionPreposition(tok string) bool {
+	return simplePrepositions[tok] && !lexicon.IsVerb(tok)
+}
 
 // answerKind is what a question asks for.
 type answerKind int

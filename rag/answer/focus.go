@@ -43,26 +43,35 @@ type questionTerms struct {
 	// ordered are the terms the question puts before or after an event
 	// ("after the funeral"), with the prepositions that do.
 	ordered map[string]map[string]bool
+	// determined are the short words that head a noun phrase opened by a
+	// determiner ("the new gta"): a noun, where a short word elsewhere is
+	// as likely chat shorthand ("rn", "pls").
+	determined map[string]bool
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {
 	q := questionTerms{
-		weight:  map[string]float64{},
-		forms:   map[string][]string{},
-		entity:  map[string]bool{},
-		surface: map[string]string{},
-		kind:    kindOf(question),
-		head:    headNoun(question),
-		all:     map[string]bool{},
-		unseen:  map[string]bool{},
-		aliases: map[string][]string{},
-		ordered: orderedTerms(question),
+		weight:     map[string]float64{},
+		forms:      map[string][]string{},
+		entity:     map[string]bool{},
+		surface:    map[string]string{},
+		kind:       kindOf(question),
+		head:       headNoun(question),
+		all:        map[string]bool{},
+		unseen:     map[string]bool{},
+		aliases:    map[string][]string{},
+		ordered:    orderedTerms(question),
+		determined: map[string]bool{},
 	}
-	for _, tok := range prose.Tokenize(question) {
-		if prose.IsStopword(tok) {
+	toks := prose.Tokenize(question)
+	for i, tok := range toks {
+		if prose.IsStopword(tok) || functionPreposition(tok) {
 			continue
 		}
 		t := prose.Stem(tok)
+		if len(tok) < 4 && headsDeterminedPhrase(toks, i) {
+			q.determined[t] = true
+		}
 		q.all[t] = true
 		if questionFrameWords[t] || phrasingWords[t] || phrasingTypo(tok) {
 			continue
@@ -213,7 +222,7 @@ func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[str
 	// the passages found, may be one retrieval missed.)
 	for _, t := range q.order {
 		w := q.surface[t]
-		if t == kindTerm || q.entity[t] || !q.unseen[t] || len(w) < 4 || strings.ContainsAny(w, "0123456789") {
+		if t == kindTerm || q.entity[t] || !q.unseen[t] || (len(w) < 4 && !q.determined[t]) || strings.ContainsAny(w, "0123456789") {
 			continue
 		}
 		found := false
@@ -224,6 +233,22 @@ func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[str
 			q.markEntity(t)
 		}
 	}
+}
+
+// headsDeterminedPhrase reports whether the i-th token ends a noun phrase
+// that a determiner opens: a determiner (the closed class of nounphrase.go,
+// with the indefinite articles), then at most maxModifiers words that are
+// no function words, then the token. What it is, it is as a noun.
+func headsDeterminedPhrase(toks []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-1-maxModifiers; j-- {
+		if definiteDeterminers[toks[j]] || toks[j] == "a" || toks[j] == "an" {
+			return true
+		}
+		if prose.IsStopword(toks[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // learnNameParts lets the other part of a two-word name stand for the

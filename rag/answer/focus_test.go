@@ -233,3 +233,47 @@ func TestArticleNamesByDerivation(t *testing.T) {
 		t.Error("Europe does not name European")
 	}
 }
+
+// TestPrepositionIsNoFocus: a preposition of the closed class ("amid",
+// "throughout", "towards") is a function word: no part of the question's
+// focus, and no name the coverage lacks, although WordNet files no
+// preposition; one WordNet also knows as a verb ("like") stays a content word.
+func TestPrepositionIsNoFocus(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The ferry operator cancelled every crossing on Friday because of the dock strike. A spokesperson said sailings would resume once the strike ended."))
+	for _, q := range []string{
+		"why did the ferry operator cancel crossings amid the dock strike",
+		"why were crossings cancelled throughout friday",
+	} {
+		terms := analyseQuestion(q, func(string) float64 { return 0 })
+		for _, w := range []string{"amid", "throughout"} {
+			if _, ok := terms.weight[prose.Stem(w)]; ok {
+				t.Errorf("%q: %q is a focus term", q, w)
+			}
+		}
+		if ans := Extractive(q, hits, ExtractiveOptions{}); ans.Abstained {
+			t.Errorf("%q abstained: %q", q, ans.Text)
+		}
+	}
+	if !functionPreposition("towards") || functionPreposition("like") || functionPreposition("ferry") {
+		t.Errorf("functionPreposition: towards %v, like %v, ferry %v",
+			functionPreposition("towards"), functionPreposition("like"), functionPreposition("ferry"))
+	}
+}
+
+// TestShortNameAfterDeterminer: a short word no dictionary knows and the
+// coverage never uses is a name the coverage lacks when a determiner opens
+// its noun phrase ("the new vbx"); elsewhere ("pls") it may be shorthand,
+// and decides nothing.
+func TestShortNameAfterDeterminer(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The ferry to the island sails at nine every morning from the north pier. The operator said a second boat would be added in the summer."))
+	q := "when does the new vbx ferry to the island sail"
+	if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained || !strings.Contains(ans.Text, "vbx") {
+		t.Errorf("%q: %q, want an abstention naming the word", q, ans.Text)
+	}
+	q = "pls when does the ferry to the island sail"
+	if ans := Extractive(q, hits, ExtractiveOptions{}); ans.Abstained {
+		t.Errorf("%q abstained: %q", q, ans.Text)
+	}
+}

@@ -363,12 +363,25 @@ func objectAt(words []string, at int) bool {
 			return false
 		case headPrepositions[low] || adjunctPrepositions[low]:
 			return true
-		case lexicon.IsVerb(low) && (!lexicon.IsNoun(low) || lexicon.Base(low) != low):
+		case lexicon.IsVerb(low) && (!lexicon.IsNoun(low) || lexicon.Base(low) != low || infinitiveAt(words, j)):
 			return !auxiliaries[low]
 		}
 		return false
 	}
 	return false
+}
+
+// infinitiveAt reports whether words[j], a base form WordNet knows as a
+// verb and a noun ("join", "meet", "visit"), is a verb by its place: after
+// the infinitive marker "to" or a modal ("to join NATO", "would visit
+// Kyiv"), where no noun stands.
+func infinitiveAt(words []string, j int) bool {
+	if j == 0 {
+		return false
+	}
+	prev, closes := bareWord(words[j-1])
+	prev = strings.ToLower(prev)
+	return !closes && (prev == "to" || modals[prev])
 }
 
 // verbFollows reports whether the name at words[at], with the rest of its
@@ -396,4 +409,6 @@ var (
 	// auxiliaries: the auxiliary and copular verb forms; a name after one
 	// ("has Hale…", "is Hale…") is its subject.
 	auxiliaries = wordSet(`is are was were be been being am has have had do does did will would shall should can could may might must`)
+	// modals: the modal auxiliaries, which a verb's base form follows.
+	modals = wordSet(`will would shall should can could may might must`)
 )

@@ -48,6 +48,10 @@ func TestObjectAt(t *testing.T) {
 		{"The plan was rejected by Hale on Monday.", "Hale", false},
 		{"The row came a day after Hale told reporters the strike was unlawful.", "Hale", false},
 		{"On Monday, Hale and Ode met in Tarrow.", "Hale", false},
+		// A base form that is also a noun is a verb after "to" or a modal.
+		{"The council refused to allow Tarrow to join Ostmark.", "Ostmark", true},
+		{"Ode said she would visit Hale in the spring.", "Hale", true},
+		{"The visit Hale planned was cancelled.", "Hale", false},
 	} {
 		words := phraseWords(tc.sentence)
 		at := slices.IndexFunc(words, func(w string) bool { return strings.HasPrefix(w, tc.name) })
