@@ -231,10 +231,12 @@ func nextIsTitleCase(s string, pos int) bool {
 	return end > pos+1 && (isTitleCase(s[pos+1:end]) || nameParticles[s[pos+1:end]])
 }
 
-// isTitleCase accepts "Zelenskyy" and "McDonald", not "NATO", "US" or "x".
+// isTitleCase accepts "Zelenskyy" and "McDonald", not "NATO", "US" or "x";
+// nor a word with a digit in it ("Covid-19", "Mk2"): no name of a person
+// is written with one.
 func isTitleCase(w string) bool {
 	r, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
+	if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
 		return false
 	}
 	rest := w[size:]

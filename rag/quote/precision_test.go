@@ -74,3 +74,14 @@ func TestExtractMarksDocumentNarrationRelayed(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised word with a digit in it ("Covid-19") is no name, so it is
+// never the "he" of the sentence it stands in.
+func TestExtractNoNameHoldsADigit(t *testing.T) {
+	body := "Visitors came to the National Covid-19 Memorial Wall in London.\n\n\"There are four other coronaviruses,\" Ivo Sand said. \"The history of infections\" shows that Covid-19 will be the fifth, he added."
+	got := personQuotes(body)
+	want := [][2]string{{"Ivo Sand", "There are four other coronaviruses,"}, {"Ivo Sand", "The history of infections"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
