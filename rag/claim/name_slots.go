@@ -22,13 +22,25 @@ func checkNameSlot(c *sentenceRead, ev *evidence) (Result, bool) {
 			if ev.toks[p1].low != c.toks[k1].low || !containsInt(c.matches[k0], p0) || ev.toks[p0].clause != ev.toks[h.start].clause {
 				continue
 			}
-			if c.namesAny(h) || listedWith(ev.toks, ev.namesBySent[ev.toks[h.start].sent], h, g) {
+			if c.namesAny(h) || listedWith(ev.toks, ev.namesBySent[ev.toks[h.start].sent], h, g) || c.slotHolds(ev, g, k0, k1) {
 				continue
 			}
 			return contradicted(KindEntity, "the source says %s %s %s, not %s", ev.toks[p0].text, ev.toks[p1].text, nameText(ev.toks, h), nameText(c.toks, g))
 		}
 	}
 	return Result{}, false
+}
+
+// slotHolds reports whether the passage also puts sentence name g after the
+// words k0 and k1 stand for: a passage that says "a screening in Paris" and
+// "a screening in London" supports either.
+func (c *sentenceRead) slotHolds(ev *evidence, g nameGroup, k0, k1 int) bool {
+	for _, h := range ev.names {
+		if h.start >= 2 && oneName(g, h) && ev.toks[h.start-1].low == c.toks[k1].low && containsInt(c.matches[k0], h.start-2) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesAny reports whether the sentence names h anywhere.

@@ -30,6 +30,19 @@ func deniedWord(toks []token, i int) int {
 	return h
 }
 
+// deniedAt reports whether the word at i is what a negation before it in
+// its clause denies, read as the passage's negations are read (deniedWord):
+// "does not have the Ivy League pedigree" denies "pedigree" on both sides,
+// though it stands beyond the window negatedAt looks back over.
+func deniedAt(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && toks[k].clause == toks[i].clause; k-- {
+		if (negationWords[toks[k].low] || refusalAt(toks, k)) && deniedWord(toks, k) == i && !untilFollows(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // deniedBySubject reports whether the word at i is the verb a negative
 // subject before it denies ("no one … attended").
 func deniedBySubject(toks []token, i int) bool {
