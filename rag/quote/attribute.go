@@ -29,7 +29,7 @@ func (x *quoteExtractor) attribute(i int) (speakerRef, bool) {
 
 func (x *quoteExtractor) attributeUncached(i int) (speakerRef, bool) {
 	sp := x.spans[i]
-	if x.isName(sp) || x.isLabel(sp) || x.inSpeakersAppositive(sp) {
+	if x.isName(sp) || x.isLabel(sp) || x.inSpeakersAppositive(sp) || x.swallowedAttribution(sp) {
 		return speakerRef{}, false
 	}
 	sentStart, _ := x.sentenceAround(sp.open)

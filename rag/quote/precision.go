@@ -79,3 +79,33 @@ func documentRelayer(text string) string {
 		}
 	}
 }
+
+// swallowedAttribution reports whether a quotation left open at the end
+// of its paragraph (its closing mark missing, and no quoted paragraph
+// after it to carry it on) holds the reporter's attribution in its last
+// sentence: ", Saif told CNN." after the words, one to four capitalised
+// words and a verb of saying. The writer forgot the closing mark, so the
+// span mixes someone's words with the reporter's and names its own
+// speaker inside the masked text, where the attribution cannot read it:
+// it is given to no one rather than to an earlier speaker.
+func (x *quoteExtractor) swallowedAttribution(sp quoteSpan) bool {
+	if sp.end != sp.textEnd {
+		return false
+	}
+	text := strings.TrimRight(x.body[sp.textStart:sp.textEnd], " \t\n.")
+	c := strings.LastIndex(text, ", ")
+	if c < 0 {
+		return false
+	}
+	words := strings.Fields(text[c+2:])
+	for k, w := range words {
+		lw := strings.ToLower(w)
+		if k > 0 && (speechVerbs[lw] || reportingPast(lw)) {
+			return true
+		}
+		if k == 4 || !isTitleCase(strings.TrimRight(w, "’'s")) {
+			return false
+		}
+	}
+	return false
+}

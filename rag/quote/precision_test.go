@@ -85,3 +85,18 @@ func TestExtractNoNameHoldsADigit(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A quotation whose closing mark is missing and whose last sentence holds
+// the reporter's attribution is no earlier speaker's continuation.
+func TestExtractLeavesSwallowedAttributionsUnattributed(t *testing.T) {
+	body := "Mayor Ola Berg told reporters that aid was \"late.\"\n\n\"Four hundred people crossed the border this morning, Reece told reporters.\n\nThe border stays open."
+	got := personQuotes(body)
+	if len(got) != 1 || got[0] != [2]string{"Ola Berg", "late."} {
+		t.Errorf("got %q, want only Ola Berg's \"late.\"", got)
+	}
+	// Left open with no attribution inside, the words are still hers.
+	body = "Ola Berg spoke at noon.\n\n\"Four hundred people crossed the border this morning,\" she said. \"More will come.\n\nThe border stays open."
+	if got := personQuotes(body); len(got) != 2 {
+		t.Errorf("got %q, want both quotations given to Ola Berg", got)
+	}
+}
