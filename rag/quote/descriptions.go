@@ -358,13 +358,13 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 		return !pr.contradicts(d) && (!stateHead || len(pr.proper) == 0 || pr.supports(d.mods)) && pr.supports(d.ofMods)
 	}
 	for _, c := range cands {
-		if c.pr.holds(d.head) && c.pr.supports(d.mods) && agrees(c.p) {
+		if c.pr.fills(d.head) && c.pr.supports(d.mods) && agrees(c.p) {
 			return c.p, true
 		}
 	}
 	if len(d.mods) > 0 {
 		for _, c := range cands {
-			if c.pr.supports(d.mods) && !c.pr.contradicts(d) && agrees(c.p) {
+			if c.pr.supports(d.mods) && !c.pr.contradicts(d) && agrees(c.p) && (!proxyHeads[d.head] || c.pr.fills(d.head)) {
 				return c.p, true
 			}
 		}
@@ -377,7 +377,7 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 		}
 	}
 	for _, c := range cands {
-		if c.pr.holds(d.head) && fits(c.pr) && agrees(c.p) {
+		if c.pr.fills(d.head) && fits(c.pr) && agrees(c.p) {
 			return c.p, true
 		}
 	}
@@ -391,7 +391,7 @@ func (x *quoteExtractor) resolveDescription(desc string, pos int) (personMention
 	before := d.mods[:len(d.mods)-len(d.ofMods)]
 	for _, p := range x.introducedNext(pos) {
 		pr := x.namedProfile(x.canonical(p.name))
-		if pr.holds(d.head) && !pr.contradicts(d) && pr.supports(before) && agrees(p) {
+		if pr.fills(d.head) && !pr.contradicts(d) && pr.supports(before) && agrees(p) {
 			return p, true
 		}
 	}

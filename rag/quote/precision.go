@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // ambiguousAntecedent reports whether "he" or "she" at pos cannot be
 // resolved to p, the person salience picks, because the sentence that
@@ -105,6 +109,25 @@ func (x *quoteExtractor) swallowedAttribution(sp quoteSpan) bool {
 		}
 		if k == 4 || !isTitleCase(strings.TrimRight(w, "’'s")) {
 			return false
+		}
+	}
+	return false
+}
+
+// fills reports whether a person the article describes can be meant by a
+// description's head. A head that names someone speaking for others ("the
+// official", "the spokesperson", "the source": proxyHeads) takes only a
+// person the article gave that very role or a synonym of it; a president
+// or a minister is an official by WordNet's hypernyms, but "the official
+// said" in news is someone else, whom the article leaves unnamed. Any
+// other head is matched as holds matches it.
+func (pr profile) fills(head string) bool {
+	if !proxyHeads[head] {
+		return pr.holds(head)
+	}
+	for _, r := range pr.roles {
+		if r == head || lexicon.AreSynonyms(r, head) {
+			return true
 		}
 	}
 	return false

@@ -100,3 +100,21 @@ func TestExtractLeavesSwallowedAttributionsUnattributed(t *testing.T) {
 		t.Errorf("got %q, want both quotations given to Ola Berg", got)
 	}
 }
+
+// "The official" is not a prime minister the article named: a role that speaks
+// for others takes only someone given that very role.
+func TestExtractTheOfficialIsNotThePresident(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want [][2]string
+	}{
+		{"Ada Lund, the prime minister, met other leaders on Tuesday.\n\n\"Food has been used as a weapon,\" the official said.", nil},
+		{"Tom Reece, a State Department official, spoke on Tuesday. Reece was in Bonn.\n\n\"Food has been used as a weapon,\" the official said.",
+			[][2]string{{"Tom Reece", "Food has been used as a weapon,"}}},
+	} {
+		got := personQuotes(tt.body)
+		if len(got) != len(tt.want) || len(got) == 1 && got[0] != tt.want[0] {
+			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
