@@ -33,8 +33,10 @@ func checkRestatedDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		t := frameOf(ev.toks, best).doer
-		if !t.ok() || bareProNoun(ev.toks, t) || c.holds(s, wordsBefore(ev.toks, best)) {
-			continue // no doer, or the sentence's doer is among the words before the verb
+		if !t.ok() || bareProNoun(ev.toks, t) || c.holds(s, wordsBefore(ev.toks, best)) || c.holds(s, t) {
+			// No doer, or the sentence's doer is among the words before the
+			// verb or is that occurrence's doer (a passive's, after "by").
+			continue
 		}
 		for _, p := range c.matches[i] {
 			if ev.toks[p].sent == ev.toks[best].sent {

@@ -347,7 +347,7 @@ func paragraphPassages(text string) []string {
 	return out
 }
 
-// TestReadLikeThePassage holds two readings the corpus probe found
+// TestReadLikeThePassage holds three readings the corpus probe found
 // misapplied to sentences copied from their own passage, each beside the
 // misstatement the rule is for.
 func TestReadLikeThePassage(t *testing.T) {
@@ -363,6 +363,12 @@ func TestReadLikeThePassage(t *testing.T) {
 			"Okafor has the Ivy League pedigree shared by most of her colleagues.", false},
 		{"Neither the mayor nor the deputy mayor had close contact with the patient.",
 			"Neither the mayor nor the deputy mayor had close contact with the patient.", true},
+		// A passive's doer, after "by", that the occurrence the sentence
+		// restates gives is that occurrence's doer.
+		{"The mayor was sanctioned by the ethics board on March 3 for misusing city funds. On Friday, her two aides were also sanctioned by the council.",
+			"The mayor was sanctioned by the ethics board on March 3 for misusing city funds.", true},
+		{"The mayor was sanctioned by the ethics board on March 3 for misusing city funds. On Friday, her two aides were also sanctioned by the council.",
+			"The mayor was sanctioned by the council on March 3 for misusing city funds.", false},
 		// A name the passage puts in the slot too is supported there.
 		{"Fans attended a screening in Lisbon on Friday. Critics attended a screening in Oslo on Saturday.",
 			"Critics attended a screening in Oslo on Saturday.", true},
