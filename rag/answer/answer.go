@@ -29,6 +29,13 @@ func abstainMissing(words []string) string {
 	return "The coverage doesn't say: none of the passages found mention " + joinWords(words) + "."
 }
 
+// abstainApart says that the passages never name a yes-or-no question's
+// subject and object together, so they cannot tell whether the event
+// between them happened.
+func abstainApart(subject, object []string) string {
+	return "The coverage doesn't say: no sentence of the passages found names " + listWords(subject, "or") + " with " + listWords(object, "or") + "."
+}
+
 // joinWords quotes words and lists them with "or".
 func joinWords(ws []string) string { return listWords(ws, "or") }
 

@@ -187,6 +187,9 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if missing := missingNames(q, passageTerms); len(missing) > 0 {
 		return abstain(abstainMissing(missing))
 	}
+	if subject, object := q.participants(question); len(object) > 0 && !q.namedTogether(hits, subject, object) {
+		return abstain(abstainApart(q.surfaces(subject), q.surfaces(object)))
+	}
 	// What a sentence leaves implicit ("the meeting") is usually said
 	// elsewhere in its passage. A sentence that holds the typed answer a
 	// question asks for may lean on its whole article: the article is what

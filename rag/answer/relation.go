@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
@@ -412,3 +413,113 @@ var (
 	// modals: the modal auxiliaries, which a verb's base form follows.
 	modals = wordSet(`will would shall should can could may might must`)
 )
+
+// yesNoQuestion is a yes-or-no question opened by an auxiliary that a
+// subject and a verb's base form or participle follow ("did Hale meet…",
+// "has Hale met…"). The auxiliaries are a closed class.
+var yesNoQuestion = regexp.MustCompile(`(?i)^\s*(did|does|do|has|have|had|will|would|can|could)\s+(.+)$`)
+
+// participants are the names of a yes-or-no question's subject and of its
+// verb's object, when both are made of names only ("did Hale meet Ode in
+// Tarrow": Hale, and Ode), or nil. Such a question asks whether an event
+// between them happened, and coverage that never names them together
+// cannot say that it did, nor that it did not.
+func (q questionTerms) participants(question string) (subject, object []string) {
+	if q.kind != kindYesNo {
+		return nil, nil
+	}
+	if spans := prose.SentenceSpans(question); len(spans) > 1 {
+		last := spans[len(spans)-1]
+		question = question[last[0]:last[1]]
+	}
+	m := yesNoQuestion.FindStringSubmatch(question)
+	if m == nil {
+		return nil, nil
+	}
+	core := q.coreNames(question)
+	name := func(w string) (string, bool) {
+		b, _ := bareWord(w)
+		terms := prose.Terms(b)
+		if len(terms) != 1 || !core[terms[0]] || possessive(b) {
+			return "", false
+		}
+		return terms[0], true
+	}
+	words := phraseWords(m[2])
+	i := 0
+	for ; i < len(words); i++ {
+		b, closes := bareWord(words[i])
+		tok := strings.ToLower(b)
+		if t, ok := name(words[i]); ok && !closes {
+			subject = append(subject, t)
+			continue
+		}
+		if doerGlue[tok] && !closes {
+			continue
+		}
+		break
+	}
+	// An adverb may stand before the verb ("did Hale actually meet").
+	for i < len(words) && strings.HasSuffix(strings.ToLower(words[i]), "ly") {
+		i++
+	}
+	if len(subject) == 0 || i >= len(words) {
+		return nil, nil
+	}
+	if b, closes := bareWord(words[i]); closes || !verbAfter(m[1], strings.ToLower(b)) {
+		return nil, nil
+	}
+	for i++; i < len(words); i++ {
+		b, closes := bareWord(words[i])
+		t, ok := name(words[i])
+		switch {
+		case ok:
+			object = append(object, t)
+		case doerGlue[strings.ToLower(b)]:
+		default:
+			closes = true
+		}
+		if closes {
+			break
+		}
+	}
+	if len(object) == 0 {
+		return nil, nil
+	}
+	return subject, object
+}
+
+// namedTogether reports whether a sentence of the passages names one of
+// the object's names and, itself or through what it points back to (see
+// reachedNames), one of the subject's.
+func (q questionTerms) namedTogether(hits []rag.Hit, subject, object []string) bool {
+	for _, h := range hits {
+		sents := hitSentences(h)
+		for i, s := range sents {
+			own := termSet(s)
+			hasObject := false
+			for _, t := range object {
+				hasObject = hasObject || q.names(own, t)
+			}
+			if !hasObject {
+				continue
+			}
+			reach := reachedNames(sents, i)
+			for _, t := range subject {
+				if q.names(reach, t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// surfaces are question terms as the asker wrote them.
+func (q questionTerms) surfaces(terms []string) []string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = q.surface[t]
+	}
+	return out
+}

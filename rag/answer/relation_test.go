@@ -122,3 +122,40 @@ func TestFreeAnaphor(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoParticipantsNamedTogether: "did X meet Y" asks whether an event
+// between X and Y happened; coverage that names them only apart cannot
+// say, and abstains. One sentence that names Y and X, or Y and a pronoun
+// that points back to X, may answer.
+func TestYesNoParticipantsNamedTogether(t *testing.T) {
+	apart := hitsOf(passagesFrom(t,
+		"Mayor Odile Hale met harbour officials in Tarrow on Saturday to discuss the ferry terminal. Crowds lined the quay for the boat parade.",
+		"Minister Ilse Brandt toured the new ferry terminal in Ostmark. She praised the engineers who built it."))
+	q := "did hale meet brandt in tarrow"
+	ans := Extractive(q, apart, ExtractiveOptions{})
+	if !ans.Abstained || !strings.Contains(ans.Text, "brandt") {
+		t.Errorf("%q over passages that name them apart: %q, want an abstention naming them", q, ans.Text)
+	}
+	together := hitsOf(passagesFrom(t,
+		"Mayor Odile Hale opened the harbour festival in Tarrow on Saturday. Later that day she met Minister Ilse Brandt to discuss the ferry terminal in Tarrow."))
+	if ans := Extractive(q, together, ExtractiveOptions{}); ans.Abstained {
+		t.Errorf("%q over a passage where they meet: abstained %q", q, ans.Text)
+	}
+	for _, tc := range []struct {
+		question      string
+		subject, with []string
+	}{
+		{"did Hale meet Brandt in Tarrow", []string{"hale"}, []string{"brandt"}},
+		{"did Hale actually meet Brandt and Ode?", []string{"hale"}, []string{"brandt", "ode"}},
+		{"did Hale meet Brandt's deputy", nil, nil}, // the object is the deputy
+		{"did Hale's deputy meet Brandt", nil, nil}, // the subject is the deputy
+		{"did Hale go to Tarrow", nil, nil},         // no object named
+		{"when did Hale meet Brandt", nil, nil},     // not a yes-or-no question
+	} {
+		qt := analyseQuestion(tc.question, nil)
+		s, o := qt.participants(tc.question)
+		if !slices.Equal(s, tc.subject) || !slices.Equal(o, tc.with) {
+			t.Errorf("participants(%q) = %v, %v; want %v, %v", tc.question, s, o, tc.subject, tc.with)
+		}
+	}
+}
