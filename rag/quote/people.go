@@ -129,6 +129,9 @@ func findPeople(masked string) []personMention {
 			continue
 		}
 		if p, ok := personFromRun(masked, run); ok {
+			if definiteName(masked, run[0].start, definite, p) {
+				continue
+			}
 			people = append(people, p)
 		} else if len(run) == 1 {
 			singles = append(singles, run)

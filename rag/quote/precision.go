@@ -132,3 +132,17 @@ func (pr profile) fills(head string) bool {
 	}
 	return false
 }
+
+// definiteName reports whether a run of capitalised words read as a
+// person's name stands straight after the definite article with no title
+// of its own: "the Indianapolis Star", "the Columbus Dispatch", "the
+// Golden State Warriors". English sets no article before a person's name;
+// the article goes with a title ("the Rev. Ada Lund") or a modifier
+// before the name ("the late Ada Lund", where the run does not follow
+// "the").
+func definiteName(masked string, start int, definite bool, p personMention) bool {
+	if p.title != "" || strings.Contains(p.name, ".") {
+		return false
+	}
+	return definite || afterWord(masked, start, "the")
+}

@@ -118,3 +118,17 @@ func TestExtractTheOfficialIsNotThePresident(t *testing.T) {
 		}
 	}
 }
+
+// A name after "the" with no title is a body's ("the Indianapolis Star"),
+// even when a word of it stands alone later as a surname would.
+func TestExtractNoPersonNamedWithTheArticle(t *testing.T) {
+	body := "On July 1, the Indianapolis Star reported that the state had \"outlawed any abortion after six weeks.\" Star editors stood by the story."
+	if got := personQuotes(body); len(got) != 0 {
+		t.Errorf("got %q, want no quotation given to a person", got)
+	}
+	// A title after the article keeps the person: "the Rev. Ada Lund".
+	body = "On July 1, the Rev. Ada Lund said the state had \"outlawed any abortion after six weeks.\" Lund stood by it."
+	if got := personQuotes(body); len(got) != 1 || got[0][0] != "Ada Lund" {
+		t.Errorf("got %q, want the quotation given to Ada Lund", got)
+	}
+}
