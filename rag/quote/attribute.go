@@ -394,7 +394,8 @@ func (x *quoteExtractor) dashLine(sp quoteSpan) (speakerRef, bool) {
 // quotative reads a quotation's speaker from the clause right after it
 // when that clause is only a name or "he" or "she" and a verb in the past
 // or the present, closing the sentence: `“…,” Judge Ola Ross ruled.`, `“…,”
-// she continues.` In that construction any verb
+// she continues.`, or standing between two parts of one quotation (see
+// resumesQuotation). In that construction any verb
 // reports the words before it (ruled, wrote, recalled), whatever WordNet
 // files it under; a verb with an object or a complement after it is
 // something else (`“Blue Moon,” Ada Lund sang on Sunday`).
@@ -422,7 +423,7 @@ func (x *quoteExtractor) quotative(sp quoteSpan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	k := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
-	if k <= 0 || after[k] != '.' || !isLowerWord(after[:k]) || !(pastTense(after[:k]) || presentThird(after[:k])) {
+	if k <= 0 || !(after[k] == '.' || x.resumesQuotation(len(x.masked)-len(after)+k)) || !isLowerWord(after[:k]) || !(pastTense(after[:k]) || presentThird(after[:k])) {
 		return speakerRef{}, false
 	}
 	return x.resolve(at, subjEnd)

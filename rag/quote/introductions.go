@@ -3,6 +3,8 @@ package quote
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
 )
@@ -144,4 +146,28 @@ func coordinatedAdjectives(text string) bool {
 		}
 	}
 	return adjectives >= 2 && joined
+}
+
+// The interrupted quotation: `“Of these words I try to recite,” he pleads,
+// “they are close but not quite.”` A subject and a verb set between two
+// parts of one quoted sentence, with a comma after each part, are the
+// quotation's attribution whatever the verb; the second part then takes
+// the first's speaker as another quotation of the same sentence does.
+
+// resumesQuotation reports whether the masked text at pos is a comma and
+// then, on the same line, the opening mark of a quotation that goes on the
+// sentence: its first word is in lower case.
+func (x *quoteExtractor) resumesQuotation(pos int) bool {
+	rest, ok := strings.CutPrefix(x.masked[pos:], ",")
+	if !ok {
+		return false
+	}
+	at := len(x.masked) - len(strings.TrimLeft(rest, " "))
+	for _, sp := range x.spans {
+		if sp.open == at {
+			r, _ := utf8.DecodeRuneInString(x.body[sp.textStart:sp.textEnd])
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
