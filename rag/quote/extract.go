@@ -290,3 +290,35 @@ func maskQuotes(body string, spans []quoteSpan) string {
 	}
 	return string(b)
 }
+
+// closeSpacedPunctuation moves a comma or a full stop that web copy sets
+// apart from the word before it (`said Ada Lund , a senior scholar`, where
+// a link was taken out) back against that word, swapping it with the
+// space, so that names, appositives and sentences are read with the
+// punctuation where print puts it. Byte offsets are kept.
+func closeSpacedPunctuation(masked string) string {
+	var b []byte
+	for i := 1; i+1 < len(masked); i++ {
+		c := masked[i+1]
+		if masked[i] != ' ' || c != ',' && c != '.' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(masked[:i])
+		if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			continue
+		}
+		// A full stop before a word is a decimal point or a domain
+		// (" .com"), not a sentence's end.
+		if c == '.' && i+2 < len(masked) && masked[i+2] != ' ' && masked[i+2] != '\n' {
+			continue
+		}
+		if b == nil {
+			b = []byte(masked)
+		}
+		b[i], b[i+1] = c, ' '
+	}
+	if b == nil {
+		return masked
+	}
+	return string(b)
+}

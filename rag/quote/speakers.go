@@ -13,7 +13,11 @@ import (
 )
 
 func looksAppositive(ap string) bool {
-	if ap == "" || len(strings.Fields(ap)) > 20 {
+	// A long appositive is a role's noun phrase with its modifiers
+	// ("medical director for the … Center and associate chief of … at …
+	// Hospital"), headed by a job title or a noun that names a person;
+	// anything else that long is a clause.
+	if ap == "" || len(strings.Fields(ap)) > 20 && !titleHeaded(ap) {
 		return false
 	}
 	// A party and state: "Chuck Schumer, D-N.Y., said".

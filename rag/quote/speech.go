@@ -65,7 +65,7 @@ type speechAct struct {
 }
 
 func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
-	x := &quoteExtractor{body: body, spans: spans, masked: maskQuotes(body, spans), refs: map[int]speakerRef{}}
+	x := &quoteExtractor{body: body, spans: spans, masked: closeSpacedPunctuation(maskQuotes(body, spans)), refs: map[int]speakerRef{}}
 	x.sentences = prose.SentenceSpans(x.masked)
 	x.people = findPeople(x.masked)
 	nicks := x.joinNicknames()
