@@ -1,5 +1,7 @@
 package claim
 
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
 // negationWords turn what follows into its opposite. "n't" reaches here as
 // "not" (see tokenize).
 var negationWords = wordSet(`not no never none nobody nothing neither nor without cannot
@@ -63,7 +65,7 @@ func negationHead(toks []token, i int) int {
 			}
 			clause, j = toks[e].clause, e
 		}
-		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !(adverbialNegation[toks[i].low] && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
+		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !mannerAdverb(low) && !(adverbialNegation[toks[i].low] && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
 			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
 		}
 	}
@@ -150,4 +152,12 @@ func openQuestion(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// mannerAdverb reports whether a word in -ly is an adverb and nothing else
+// in WordNet ("actually", "explicitly"; not "early", "only" or "family"):
+// a negation before it denies the verb it modifies, "won't actually own"
+// as "won't own".
+func mannerAdverb(low string) bool {
+	return adverbLike(low) && !lexicon.IsAdjective(low) && !lexicon.IsNoun(low) && !lexicon.IsVerb(low)
 }

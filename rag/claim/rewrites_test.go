@@ -347,7 +347,7 @@ func paragraphPassages(text string) []string {
 	return out
 }
 
-// TestReadLikeThePassage holds three readings the corpus probe found
+// TestReadLikeThePassage holds four readings the corpus probe found
 // misapplied to sentences copied from their own passage, each beside the
 // misstatement the rule is for.
 func TestReadLikeThePassage(t *testing.T) {
@@ -369,6 +369,10 @@ func TestReadLikeThePassage(t *testing.T) {
 			"The mayor was sanctioned by the ethics board on March 3 for misusing city funds.", true},
 		{"The mayor was sanctioned by the ethics board on March 3 for misusing city funds. On Friday, her two aides were also sanctioned by the council.",
 			"The mayor was sanctioned by the council on March 3 for misusing city funds.", false},
+		// A negation before an adverb denies the verb after it.
+		{"The buyer won't actually own the club for another few months, the league said.",
+			"The buyer won't own the club for another few months, the league said.", true},
+		{"The company did not actually sell the plant in Ohio.", "The company sold the plant in Ohio.", false},
 		// A name the passage puts in the slot too is supported there.
 		{"Fans attended a screening in Lisbon on Friday. Critics attended a screening in Oslo on Saturday.",
 			"Critics attended a screening in Oslo on Saturday.", true},
