@@ -146,3 +146,21 @@ func definiteName(masked string, start int, definite bool, p personMention) bool
 	}
 	return definite || afterWord(masked, start, "the")
 }
+
+// mainClauseStart returns where the main clause of the sentence at
+// sentStart begins, before pos: just past the comma that closes an
+// adverbial clause the sentence opens with a subordinating conjunction
+// ("After Ada Lund spoke on Monday, Tom Reece walked out, saying …"), or
+// sentStart when it opens with none, or when nothing but the participle's
+// own comma follows that clause.
+func (x *quoteExtractor) mainClauseStart(sentStart, pos int) int {
+	lead := x.masked[sentStart:pos]
+	if first := strings.ToLower(firstWord(lead)); !subordinators[first] && first != "once" {
+		return sentStart
+	}
+	c := strings.IndexByte(lead, ',')
+	if c < 0 || strings.Trim(lead[c+1:], " ,") == "" {
+		return sentStart
+	}
+	return sentStart + c + 1
+}

@@ -132,3 +132,17 @@ func TestExtractNoPersonNamedWithTheArticle(t *testing.T) {
 		t.Errorf("got %q, want the quotation given to Ada Lund", got)
 	}
 }
+
+// A participle of saying after the main clause hangs from it, not from an
+// adverbial clause the sentence opens with.
+func TestExtractParticipleSkipsAFrontedClause(t *testing.T) {
+	for _, body := range []string{
+		"Mayor Tom Reece was there. After Ada Lund spoke on Monday, Reece walked out of the room, saying \"this is a farce.\"",
+		"Mayor Tom Reece was there. Once Ada Lund reported the arrest, Reece thanked the police, adding, \"we are glad.\"",
+	} {
+		got := personQuotes(body)
+		if len(got) != 1 || got[0][0] != "Tom Reece" {
+			t.Errorf("%q: got %q, want the quotation given to Tom Reece", body, got)
+		}
+	}
+}

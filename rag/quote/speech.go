@@ -122,7 +122,7 @@ var (
 	// Words that begin a clause, so a subject cannot reach back past them.
 	clauseWords = prose.WordSet(`after before that while when as because but and although if since though whereas where which who whom what so yet or until once than then whether`)
 	// Capitalised words that begin sentences without being names.
-	leadingWords = prose.WordSet(`every each how what why whose no all both most the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now`)
+	leadingWords = prose.WordSet(`every each how what why whose no all both most the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now once unless until whenever whereas`)
 	// Titles that stand before a name and are not part of it.
 	jobTitles = prose.WordSet(`president prime minister chancellor professor prof father pope senator sen governor gov general gen maj brig col lt sgt cpl pvt capt cmdr adm king queen prince princess chief secretary judge justice ambassador mayor commissioner premier vice foreign defence defense home deputy cardinal archbishop bishop rabbi imam captain colonel admiral sheikh emir chair chairman chairwoman chairperson ceo director coach manager representative rep sergeant lieutenant officer detective attorney councilman councilwoman councillor councilor leader whip speaker superintendent dean provost rector pastor reverend rev`)
 	// Words that follow a surname as part of the name: "Ferdinand Marcos
@@ -180,9 +180,13 @@ func (x *quoteExtractor) readSpeech() {
 				x.speech = append(x.speech, sa)
 				continue
 			}
+			// A clause fronted by a subordinator ("After Lund spoke, Reece
+			// walked out, saying …") is not the one the participle hangs
+			// from: read from the main clause on.
+			ms := x.mainClauseStart(sentStart, loc[0])
 			for k := len(x.speech) - 1; k >= 0; k-- {
 				prev := x.speech[k]
-				if prev.verbStart < sentStart {
+				if prev.verbStart < ms {
 					break
 				}
 				if prev.ok {
@@ -192,9 +196,9 @@ func (x *quoteExtractor) readSpeech() {
 				}
 			}
 			if !sa.ok && x.afterComma(sentStart, loc[0]) {
-				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(sentStart, loc[0])
+				sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.mainSubject(ms, loc[0])
 				if !sa.ok {
-					sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.gerundSubject(sentStart, loc[0])
+					sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.gerundSubject(ms, loc[0])
 				}
 				if !sa.ok {
 					sa.subjStart, sa.subjEnd, sa.ref, sa.ok = x.pronounSubject(sentStart, loc[0])
