@@ -425,16 +425,26 @@ var yesNoQuestion = regexp.MustCompile(`(?i)^\s*(did|does|do|has|have|had|will|w
 // between them happened, and coverage that never names them together
 // cannot say that it did, nor that it did not.
 func (q questionTerms) participants(question string) (subject, object []string) {
-	if q.kind != kindYesNo {
+	if q.kind == kindSaid {
 		return nil, nil
 	}
 	if spans := prose.SentenceSpans(question); len(spans) > 1 {
 		last := spans[len(spans)-1]
 		question = question[last[0]:last[1]]
 	}
-	m := yesNoQuestion.FindStringSubmatch(question)
-	if m == nil {
-		return nil, nil
+	var aux, rest string
+	if q.kind == kindYesNo {
+		m := yesNoQuestion.FindStringSubmatch(question)
+		if m == nil {
+			return nil, nil
+		}
+		aux, rest = m[1], m[2]
+	} else {
+		m := auxiliaryQuestion.FindStringSubmatch(question)
+		if m == nil {
+			return nil, nil
+		}
+		aux, rest = m[3], m[4]
 	}
 	core := q.coreNames(question)
 	name := func(w string) (string, bool) {
@@ -445,7 +455,7 @@ func (q questionTerms) participants(question string) (subject, object []string) 
 		}
 		return terms[0], true
 	}
-	words := phraseWords(m[2])
+	words := phraseWords(rest)
 	i := 0
 	for ; i < len(words); i++ {
 		b, closes := bareWord(words[i])
@@ -466,8 +476,15 @@ func (q questionTerms) participants(question string) (subject, object []string) 
 	if len(subject) == 0 || i >= len(words) {
 		return nil, nil
 	}
-	if b, closes := bareWord(words[i]); closes || !verbAfter(m[1], strings.ToLower(b)) {
+	if b, closes := bareWord(words[i]); closes || !verbAfter(aux, strings.ToLower(b)) {
 		return nil, nil
+	}
+	// The verb's complement may be a preposition's ("go to Kyiv",
+	// "respond to Hale"), but not a phrase of place or time ("in Rome").
+	if i+1 < len(words) {
+		if b, closes := bareWord(words[i+1]); !closes && headPrepositions[strings.ToLower(b)] && !adjunctPrepositions[strings.ToLower(b)] {
+			i++
+		}
 	}
 	for i++; i < len(words); i++ {
 		b, closes := bareWord(words[i])
@@ -496,10 +513,12 @@ func (q questionTerms) namedTogether(hits []rag.Hit, subject, object []string) b
 	for _, h := range hits {
 		sents := hitSentences(h)
 		for i, s := range sents {
-			own := termSet(s)
+			words := phraseWords(s)
 			hasObject := false
 			for _, t := range object {
-				hasObject = hasObject || q.names(own, t)
+				for _, at := range q.mentions(words, t) {
+					hasObject = hasObject || objectAt(words, at)
+				}
 			}
 			if !hasObject {
 				continue

@@ -141,16 +141,27 @@ func TestYesNoParticipantsNamedTogether(t *testing.T) {
 	if ans := Extractive(q, together, ExtractiveOptions{}); ans.Abstained {
 		t.Errorf("%q over a passage where they meet: abstained %q", q, ans.Text)
 	}
+	// A wh-question asks about the event too, and the object must be
+	// named as one: Brandt criticising Hale is no criticism of Hale's.
+	reversed := hitsOf(passagesFrom(t,
+		"Minister Ilse Brandt criticised Mayor Odile Hale in Tarrow on Saturday over the ferry terminal. Hale said the terminal would open next year."))
+	q = "why did hale criticise brandt"
+	if ans := Extractive(q, reversed, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("%q over a passage where Brandt criticises Hale: %q, want an abstention", q, ans.Text)
+	}
 	for _, tc := range []struct {
 		question      string
 		subject, with []string
 	}{
 		{"did Hale meet Brandt in Tarrow", []string{"hale"}, []string{"brandt"}},
 		{"did Hale actually meet Brandt and Ode?", []string{"hale"}, []string{"brandt", "ode"}},
-		{"did Hale meet Brandt's deputy", nil, nil}, // the object is the deputy
-		{"did Hale's deputy meet Brandt", nil, nil}, // the subject is the deputy
-		{"did Hale go to Tarrow", nil, nil},         // no object named
-		{"when did Hale meet Brandt", nil, nil},     // not a yes-or-no question
+		{"did Hale meet Brandt's deputy", nil, nil},                     // the object is the deputy
+		{"did Hale's deputy meet Brandt", nil, nil},                     // the subject is the deputy
+		{"did Hale go to Tarrow", []string{"hale"}, []string{"tarrow"}}, // a preposition's complement
+		{"when did Hale meet Brandt", []string{"hale"}, []string{"brandt"}},
+		{"how did Hale respond to Brandt", []string{"hale"}, []string{"brandt"}},
+		{"when did Hale arrive in Tarrow", nil, nil}, // a phrase of place sets the scene
+		{"what did Hale say to Brandt", nil, nil},    // a speaker, checked as one
 	} {
 		qt := analyseQuestion(tc.question, nil)
 		s, o := qt.participants(tc.question)
