@@ -171,3 +171,36 @@ func (x *quoteExtractor) resumesQuotation(pos int) bool {
 	}
 	return false
 }
+
+// epithetsOnly reports whether the words s..e are an indefinite article and
+// adjectives by WordNet, with -ly adverbs before them: `a downtrodden`, `a
+// visibly emotional`. Before a name they say how the person was when
+// speaking (`“…,” a downtrodden Berg said`), and the phrase is the person,
+// not a noun phrase whose relative clause the name begins (`a charge Lund
+// denied`).
+func (x *quoteExtractor) epithetsOnly(s, e int) bool {
+	words := strings.Fields(x.masked[s:e])
+	if len(words) < 2 {
+		return false
+	}
+	for i, w := range words[1:] {
+		last := i == len(words)-2
+		switch {
+		case !isLowerWord(w):
+			return false
+		case !last && isAdverb(w):
+		case !lexicon.IsAdjective(w):
+			return false
+		}
+	}
+	return true
+}
+
+// unlistedPast reports whether a lower-case word is a regular past in -ed
+// of a verb WordNet does not list in any part of speech ("deadpanned"):
+// in the quotative after a quotation and a name (`“…,” Sand deadpanned.`)
+// it is a verb, and the construction makes it report.
+func unlistedPast(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ed") && isLowerWord(w) && len(lexicon.Bases(w)) == 0 &&
+		!lexicon.IsNoun(w) && !lexicon.IsAdjective(w) && !lexicon.IsVerb(w)
+}

@@ -149,7 +149,7 @@ func (x *quoteExtractor) classify(s, e int) speakerKind {
 		// nouns none of which names a person, before the name, are a noun
 		// phrase whose relative clause the name begins ("the late Ada
 		// Lund said" is her).
-		if p.at > s && (first == "a" || first == "an") && x.commonNounsOnly(s, p.at) {
+		if p.at > s && (first == "a" || first == "an") && x.commonNounsOnly(s, p.at) && !x.epithetsOnly(s, p.at) {
 			return kindNone
 		}
 		return kindNamed
