@@ -164,3 +164,25 @@ func (x *quoteExtractor) mainClauseStart(sentStart, pos int) int {
 	}
 	return sentStart + c + 1
 }
+
+// documentSubject returns the document that reports, with a verb of
+// saying before pos in the sentence from s, the clause a person's words
+// stand in: "The affidavit says Reece told his neighbour to “…”". The
+// subject's head is lower case and a noun whose first WordNet sense is in
+// noun.communication, as in documentRelayer.
+func (x *quoteExtractor) documentSubject(s, pos int) string {
+	for _, sa := range x.speech {
+		if sa.verbStart < s || sa.verbStart >= pos || sa.subjStart >= sa.subjEnd || sa.ref.person {
+			continue
+		}
+		np := strings.TrimSpace(x.masked[sa.subjStart:sa.subjEnd])
+		head := strings.ToLower(lastField(np))
+		if !isLowerWord(head) {
+			continue
+		}
+		if files := nounFiles(head); len(files) > 0 && files[0] == "noun.communication" {
+			return np
+		}
+	}
+	return ""
+}

@@ -65,6 +65,7 @@ func TestExtractMarksDocumentNarrationRelayed(t *testing.T) {
 	for _, tt := range []struct{ body, speaker, relayer string }{
 		{"Tom Reece told his neighbour to \"stay off the land\" three times last spring, according to the affidavit.", "Tom Reece", "the affidavit"},
 		{"Ada Lund called the deal \"a mistake\" at a meeting in May, according to court records.", "Ada Lund", "court records"},
+		{"Mayor Tom Reece was there. The affidavit says Reece told his neighbour to \"stay off the land\" three times.", "Tom Reece", "The affidavit"},
 		{"Ada Lund called the deal \"a mistake\" at a meeting in May, according to a person close to her.", "Ada Lund", ""},
 		{"Ada Lund called the deal \"a mistake,\" she said.", "Ada Lund", ""},
 	} {

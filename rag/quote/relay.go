@@ -52,7 +52,10 @@ func (x *quoteExtractor) relayer(i int) string {
 	if m := reRelayedThrough.FindStringSubmatchIndex(text); m != nil {
 		return text[m[2]:m[3]]
 	}
-	return documentRelayer(text)
+	if r := documentRelayer(text); r != "" {
+		return r
+	}
+	return x.documentSubject(s, sp.open)
 }
 
 // onBehalf reads "on his behalf" and "in her place" in the sentence of
