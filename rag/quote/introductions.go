@@ -204,3 +204,34 @@ func unlistedPast(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ed") && isLowerWord(w) && len(lexicon.Bases(w)) == 0 &&
 		!lexicon.IsNoun(w) && !lexicon.IsAdjective(w) && !lexicon.IsVerb(w)
 }
+
+// nameAfterDescription returns the name set off by commas after a
+// description of one person that stands as an inverted subject (`“…,” said
+// the Ames resident, Sara Lund, who …`, `said a longtime client, Ivo
+// Sand.`): the name, in apposition, says whom the description means. The
+// description's head is a noun that names a person by WordNet.
+func (x *quoteExtractor) nameAfterDescription(s, e int) (int, int, bool) {
+	words := strings.Fields(x.masked[s:e])
+	if len(words) < 2 || !determiners[strings.ToLower(words[0])] {
+		return 0, 0, false
+	}
+	if head := headNoun(x.masked[s:e]); !isLowerWord(head) || !isPersonNoun(head) {
+		return 0, 0, false
+	}
+	rest, ok := strings.CutPrefix(x.masked[e:], ", ")
+	if !ok {
+		return 0, 0, false
+	}
+	at := len(x.masked) - len(rest)
+	k := x.peopleFrom(at)
+	if k >= len(x.people) || x.people[k].at != at {
+		return 0, 0, false
+	}
+	p := x.people[k]
+	// The appositive ends with the name: a comma, the sentence's end or
+	// the end of the paragraph.
+	if after := x.masked[p.end:]; after != "" && !strings.HasPrefix(after, ",") && !strings.HasPrefix(after, ".") && !strings.HasPrefix(after, "\n") {
+		return 0, 0, false
+	}
+	return p.at, p.end, true
+}

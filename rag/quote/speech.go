@@ -960,5 +960,8 @@ func (x *quoteExtractor) invertedSubject(verbEnd int) (int, int) {
 			break
 		}
 	}
+	if ns, ne, ok := x.nameAfterDescription(s, e); ok {
+		return ns, ne
+	}
 	return s, e
 }
