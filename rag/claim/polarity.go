@@ -24,6 +24,9 @@ func negatedAt(toks []token, i, window int) bool {
 	}
 	clause := toks[i].clause
 	for j := i - 1; j >= 0 && j >= i-window; j-- {
+		if toks[j].sent != toks[i].sent {
+			return false
+		}
 		if toks[j].clause != clause {
 			// Back past an aside of adverbs set off by commas ("did
 			// not, obviously, find").
@@ -56,6 +59,9 @@ func negatedAt(toks []token, i, window int) bool {
 func negationHead(toks []token, i int) int {
 	clause := toks[i].clause
 	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if toks[j].sent != toks[i].sent {
+			return -1 // "he found nobody. Finally, Robert looked": an aside opens the next sentence
+		}
 		if toks[j].clause != clause {
 			// An adverb set off by commas ("did not, obviously, find")
 			// stands aside; the clause goes on after it.

@@ -347,7 +347,7 @@ func paragraphPassages(text string) []string {
 	return out
 }
 
-// TestReadLikeThePassage holds four readings the corpus probe found
+// TestReadLikeThePassage holds five readings the corpus probe found
 // misapplied to sentences copied from their own passage, each beside the
 // misstatement the rule is for.
 func TestReadLikeThePassage(t *testing.T) {
@@ -373,6 +373,12 @@ func TestReadLikeThePassage(t *testing.T) {
 		{"The buyer won't actually own the club for another few months, the league said.",
 			"The buyer won't own the club for another few months, the league said.", true},
 		{"The company did not actually sell the plant in Ohio.", "The company sold the plant in Ohio.", false},
+		// A negation reaches no further than its sentence, not past an
+		// aside that opens the next one.
+		{"He knocked on every door but found nobody. Finally, Ana looked up the street and saw a car.",
+			"Finally, Ana looked up the street and saw a car.", true},
+		{"He knocked on every door but found nobody. Finally, Ana looked up the street and saw a car.",
+			"Finally, Ana did not look up the street.", false},
 		// A name the passage puts in the slot too is supported there.
 		{"Fans attended a screening in Lisbon on Friday. Critics attended a screening in Oslo on Saturday.",
 			"Critics attended a screening in Oslo on Saturday.", true},
