@@ -61,3 +61,18 @@ func (x *quoteExtractor) namedAsThing(name string) bool {
 	}
 	return false
 }
+
+// reAgeBefore is an age in apposition ending at a comma: ", 34,".
+var reAgeBefore = regexp.MustCompile(`, \d{1,3},$`)
+
+// beforeAge steps back over an age in apposition that ends at c, just
+// past its comma, to just past the comma after the name; otherwise it
+// returns c. News style gives a person's age and home town that way, and
+// writers leave out the comma closing the town (`Ada Lund, 34, of
+// Millbrook told`).
+func (x *quoteExtractor) beforeAge(sentStart, c int) int {
+	if loc := reAgeBefore.FindStringIndex(x.masked[max(sentStart, c-6):c]); loc != nil {
+		return max(sentStart, c-6) + loc[0] + 1
+	}
+	return c
+}

@@ -846,6 +846,9 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 	// whose closing comma the writer left out.
 	if s < e && s > sentStart && looksAppositive(x.masked[s:e]) && !strings.EqualFold(x.masked[s:e], "who") {
 		c := trimRightSpace(x.masked, sentStart, s)
+		if ap := x.masked[s:e]; strings.HasPrefix(ap, "of ") || strings.HasPrefix(ap, "from ") {
+			c = x.beforeAge(sentStart, c)
+		}
 		if c > sentStart && x.masked[c-1] == ',' {
 			if p, ok := x.personEndingAt(sentStart, c-1); ok {
 				return p.at, p.end, cleanAppositive(x.masked[s:e])
