@@ -40,6 +40,60 @@ var faithfulRewrites = []faithfulRewrite{
 	{"relative clause left out", relativeLeftOut},
 	{"adverb left out", adverbLeftOut},
 	{"made passive", madePassive},
+	{"contraction", contractionOtherWay},
+	{"percent written out", percentOtherWay},
+	{"source moved", accordingMoved},
+}
+
+// contractions are the negated auxiliaries written whole and contracted.
+var contractions = [][2]string{{"did not", "didn't"}, {"does not", "doesn't"}, {"do not", "don't"}, {"is not", "isn't"},
+	{"are not", "aren't"}, {"was not", "wasn't"}, {"were not", "weren't"}, {"has not", "hasn't"}, {"have not", "haven't"},
+	{"will not", "won't"}, {"would not", "wouldn't"}, {"could not", "couldn't"}, {"cannot", "can't"}}
+
+// contractionOtherWay writes the first negated auxiliary the other way:
+// "did not" as "didn't", "won’t" as "will not".
+func contractionOtherWay(s string, _ *evidence) []string {
+	for _, c := range contractions {
+		if strings.Contains(s, " "+c[0]+" ") {
+			return []string{strings.Replace(s, " "+c[0]+" ", " "+c[1]+" ", 1)}
+		}
+		for _, short := range []string{c[1], strings.ReplaceAll(c[1], "'", "’")} {
+			if strings.Contains(s, " "+short+" ") {
+				return []string{strings.Replace(s, " "+short+" ", " "+c[0]+" ", 1)}
+			}
+		}
+	}
+	return nil
+}
+
+var percentSign = regexp.MustCompile(`(\d)%`)
+
+// percentOtherWay writes "12%" as "12 percent" and back.
+func percentOtherWay(s string, _ *evidence) []string {
+	if m := percentSign.FindStringIndex(s); m != nil {
+		return []string{s[:m[1]-1] + " percent" + s[m[1]:]}
+	}
+	if i := strings.Index(s, " percent"); i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		return []string{s[:i] + "%" + s[i+len(" percent"):]}
+	}
+	return nil
+}
+
+var (
+	accordingAfter  = regexp.MustCompile(`^([^"“”:]+), according to ([^,"“”]{3,60})\.$`)
+	accordingBefore = regexp.MustCompile(`^According to ([^,"“”]{3,60}), ([^"“”]+)\.$`)
+)
+
+// accordingMoved moves "according to X" from the end of a sentence to its
+// front and back.
+func accordingMoved(s string, _ *evidence) []string {
+	if m := accordingAfter.FindStringSubmatch(s); m != nil {
+		return []string{"According to " + m[2] + ", " + lowerFirst(m[1]) + "."}
+	}
+	if m := accordingBefore.FindStringSubmatch(s); m != nil {
+		return []string{upperFirst(m[2]) + ", according to " + m[1] + "."}
+	}
+	return nil
 }
 
 var (
@@ -347,7 +401,7 @@ func paragraphPassages(text string) []string {
 	return out
 }
 
-// TestReadLikeThePassage holds five readings the corpus probe found
+// TestReadLikeThePassage holds six readings the corpus probe found
 // misapplied to sentences copied from their own passage, each beside the
 // misstatement the rule is for.
 func TestReadLikeThePassage(t *testing.T) {
@@ -379,6 +433,12 @@ func TestReadLikeThePassage(t *testing.T) {
 			"Finally, Ana looked up the street and saw a car.", true},
 		{"He knocked on every door but found nobody. Finally, Ana looked up the street and saw a car.",
 			"Finally, Ana did not look up the street.", false},
+		// A passive's doer after "by" that one of the verb's occurrences
+		// gives is supported, though another gives another doer.
+		{"In the survey, 40% said the board was mainly guided by cost and 35% said it was mainly guided by safety.",
+			"In the survey, 40% said the board was mainly guided by cost.", true},
+		{"The plan was derided by the mayor and praised by the council.",
+			"The plan was derided by the council and praised by the mayor.", false},
 		// A name the passage puts in the slot too is supported there.
 		{"Fans attended a screening in Lisbon on Friday. Critics attended a screening in Oslo on Saturday.",
 			"Critics attended a screening in Oslo on Saturday.", true},

@@ -511,6 +511,10 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 		if a0 < 0 {
 			continue
 		}
+		// Any occurrence with the sentence's doer clears the verb: "motivated
+		// by politics and 42% saying … motivated by the law" gives both.
+		var found Result
+		agrees := false
 		for _, p := range c.matches[i] {
 			if !c.inGood(ev, c.segment[i], p) || !passiveVerb(ev.toks, p) {
 				continue
@@ -534,9 +538,13 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 					}
 				}
 			}
-			if !same && elsewhere {
-				return contradicted(KindRole, "the source says %s by %s, not by %s", ev.toks[p].text, spanText(ev.toks, b0, b1), spanText(c.toks, a0, a1))
+			agrees = agrees || same
+			if !same && elsewhere && found.Verdict == "" {
+				found, _ = contradicted(KindRole, "the source says %s by %s, not by %s", ev.toks[p].text, spanText(ev.toks, b0, b1), spanText(c.toks, a0, a1))
 			}
+		}
+		if !agrees && found.Verdict != "" {
+			return found, true
 		}
 	}
 	return Result{}, false
