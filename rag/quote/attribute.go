@@ -423,7 +423,7 @@ func (x *quoteExtractor) quotative(sp quoteSpan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	k := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) })
-	if k <= 0 || !(after[k] == '.' || x.resumesQuotation(len(x.masked)-len(after)+k)) || !isLowerWord(after[:k]) || !(pastTense(after[:k]) || presentThird(after[:k]) || unlistedPast(after[:k])) {
+	if k <= 0 || !(after[k] == '.' || x.resumesQuotation(len(x.masked)-len(after)+k) || x.closingAdjunct(len(x.masked)-len(after)+k)) || !isLowerWord(after[:k]) || !(pastTense(after[:k]) || presentThird(after[:k]) || unlistedPast(after[:k])) {
 		return speakerRef{}, false
 	}
 	return x.resolve(at, subjEnd)

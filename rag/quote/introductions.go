@@ -235,3 +235,27 @@ func (x *quoteExtractor) nameAfterDescription(s, e int) (int, int, bool) {
 	}
 	return p.at, p.end, true
 }
+
+// closingAdjunct reports whether the masked text at pos, after the verb of
+// a quotative, is one prepositional phrase of a few words that ends the
+// sentence (`“…,” he began from the Senate dais.`, `“…,” Ross ruled on
+// Friday.`): an adjunct of place or time, no object of the verb.
+func (x *quoteExtractor) closingAdjunct(pos int) bool {
+	rest, ok := strings.CutPrefix(x.masked[pos:], " ")
+	if !ok {
+		return false
+	}
+	end := strings.IndexAny(rest, ".,;:!?\"\n")
+	if end < 0 || rest[end] != '.' {
+		return false
+	}
+	words := strings.Fields(rest[:end])
+	if len(words) < 2 || len(words) > 5 || !prepositions[words[0]] {
+		return false
+	}
+	// The phrase ends the sentence: a full stop, then a new sentence or
+	// the paragraph's end.
+	after := strings.TrimLeft(rest[end+1:], " ")
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || r == '\n' || r == '"' || unicode.IsUpper(r)
+}
