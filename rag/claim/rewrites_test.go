@@ -401,7 +401,7 @@ func paragraphPassages(text string) []string {
 	return out
 }
 
-// TestReadLikeThePassage holds six readings the corpus probe found
+// TestReadLikeThePassage holds seven readings the corpus probe found
 // misapplied to sentences copied from their own passage, each beside the
 // misstatement the rule is for.
 func TestReadLikeThePassage(t *testing.T) {
@@ -439,6 +439,12 @@ func TestReadLikeThePassage(t *testing.T) {
 			"In the survey, 40% said the board was mainly guided by cost.", true},
 		{"The plan was derided by the mayor and praised by the council.",
 			"The plan was derided by the council and praised by the mayor.", false},
+		// Two comparisons in one sentence: each "than" may be the
+		// passage's other one.
+		{"The bones were 4,000 years older than the Colosseum and 1,500 years older than Stonehenge, the museum said.",
+			"The bones were 4,000 years older than the Colosseum and 1,500 years older than Stonehenge, the museum said.", true},
+		{"Rivera scored more points than Okafor this season, the club said.",
+			"Okafor scored more points than Rivera this season, the club said.", false},
 		// A name the passage puts in the slot too is supported there.
 		{"Fans attended a screening in Lisbon on Friday. Critics attended a screening in Oslo on Saturday.",
 			"Critics attended a screening in Oslo on Saturday.", true},
