@@ -83,6 +83,15 @@ func findPeople(masked string) []personMention {
 				break
 			}
 		}
+		// Given names written as initials open a run: "A.J. Hinch".
+		if len(w.text) == 1 {
+			if end, ok := initialsBeforeSurname(masked, i); ok {
+				flush()
+				run = append(run, nameWord{start: i, end: end, text: masked[i:end]})
+				i = end
+				continue
+			}
+		}
 		// A middle initial goes on a run with its full stop: "Bradley P.
 		// Moss", "James H. McClintock".
 		if r0, _ := utf8.DecodeRuneInString(w.text); len(run) > 0 && len(w.text) == 1 && unicode.IsUpper(r0) &&
@@ -676,4 +685,45 @@ func monthAsDate(masked string, w nameWord) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(masked[w.end:], " "))
 	return unicode.IsDigit(r)
+}
+
+// initialsBeforeSurname reports whether two or more capital letters, each
+// with its full stop, start at i and stand before a capitalised word that
+// is no common noun or job title by WordNet ("A.J. Hinch", "P.G.
+// Sittenfeld"), and where the initials end. A place's or a body's
+// initials stand before a noun ("U.S. Navy", "D.C. Council", "L.A.
+// Times") or a title ("U.S. Attorney", "A.G. Dave Yost") and open no
+// name.
+func initialsBeforeSurname(masked string, i int) (int, bool) {
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(masked[:i]); isNameRune(r) || r == '.' {
+			return 0, false
+		}
+	}
+	j, n := i, 0
+	for j+1 < len(masked) && masked[j] >= 'A' && masked[j] <= 'Z' && masked[j+1] == '.' {
+		j += 2
+		n++
+	}
+	if n < 2 || !nextIsTitleCase(masked, j) {
+		return 0, false
+	}
+	k := j + 1
+	for k < len(masked) {
+		r, size := utf8.DecodeRuneInString(masked[k:])
+		if !isNameRune(r) {
+			break
+		}
+		k += size
+	}
+	next := strings.ToLower(strings.TrimRight(masked[j+1:k], "’'"))
+	if jobTitles[next] || lexicon.IsNoun(next) || honorifics[next] {
+		return 0, false
+	}
+	// The initials are the given names, so one surname follows and the
+	// name ends: "A.G. Dave Yost" is a title's initials before a name.
+	if nextIsTitleCase(masked, k) {
+		return 0, false
+	}
+	return j, true
 }
