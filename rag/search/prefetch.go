@@ -33,18 +33,34 @@ type prefetched struct {
 
 // prefetch asks s for the nearest passages, the best passages and articles
 // by BM25, and what the second round of gather needs of them (see
-// prefetched), with one round of store queries: the keyword searches are
-// local and run first, then the two vector queries go out together.
+// prefetched), with one round of store queries: the nearest passages are
+// asked at once, the keyword searches run locally meanwhile, and the
+// cosine query follows as soon as they tell it what to name, without
+// waiting for the nearest passages.
 func prefetch(ctx context.Context, s searcher, st *indexState, q *preparedQuery, f rag.Filter, n, nArticles int) (vec, kwp, kwa []rag.Match, p *prefetched, err error) {
 	p = &prefetched{}
+	var round queries
+	if !isZero(q.vec) {
+		round.run(func() (err error) {
+			vec, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: n, Filter: f})
+			return err
+		})
+	}
 	if len(q.keywords) > 0 {
-		if kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: n, Filter: f}); err != nil {
-			return nil, nil, nil, nil, err
-		}
+		var local queries
+		local.run(func() (err error) {
+			kwp, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: n, Filter: f})
+			return err
+		})
 		if nArticles > 0 {
-			if kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: nArticles, Articles: true, Filter: f}); err != nil {
-				return nil, nil, nil, nil, err
-			}
+			local.run(func() (err error) {
+				kwa, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: nArticles, Articles: true, Filter: f})
+				return err
+			})
+		}
+		if err := local.wait(); err != nil {
+			round.wait() // the nearest passages' query writes vec: let it end
+			return nil, nil, nil, nil, err
 		}
 	}
 
@@ -68,6 +84,7 @@ func prefetch(ctx context.Context, s searcher, st *indexState, q *preparedQuery,
 	}
 	if len(maybeBare) > 0 {
 		if p.best, err = s.KeywordQuery(ctx, rag.KeywordQuery{Terms: q.keywords, Limit: docs, Filter: rag.Filter{ArticleIDs: maybeBare}}); err != nil {
+			round.wait()
 			return nil, nil, nil, nil, err
 		}
 		seen := map[string]bool{}
@@ -84,15 +101,7 @@ func prefetch(ctx context.Context, s searcher, st *indexState, q *preparedQuery,
 		}
 	}
 
-	if isZero(q.vec) {
-		return nil, kwp, kwa, p, nil
-	}
-	var round queries
-	round.run(func() (err error) {
-		vec, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: n, Filter: f})
-		return err
-	})
-	if len(named) > 0 {
+	if len(named) > 0 && !isZero(q.vec) {
 		round.run(func() (err error) {
 			p.sims, err = s.VectorQuery(ctx, rag.VectorQuery{Vector: q.vec, Limit: len(named), Filter: rag.Filter{PassageIDs: named}})
 			return err
