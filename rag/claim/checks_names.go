@@ -15,9 +15,11 @@ import (
 func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, g := range c.names {
 		var at []int
+		short := false // the passages write it another way WordNet gives ("the Fed")
 		for _, h := range ev.names {
 			if sameName(g, h) {
 				at = append(at, h.start)
+				short = short || wordnetName(h, g)
 			}
 		}
 		inTitle := false
@@ -29,7 +31,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 			// whom the passages are about.
 			goto next
 		}
-		if !inTitle && !ev.abbreviated(c.toks, g) {
+		if !inTitle && !short && !ev.abbreviated(c.toks, g) {
 			for _, k := range g.keys {
 				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) {
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
@@ -68,7 +70,7 @@ func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
 			continue
 		}
 		switch o := titled(ev.toks, *h); {
-		case o == org:
+		case o == org || o != "" && nameForm(o, org):
 			return Result{}, false
 		case o != "" && other == nil:
 			other = h

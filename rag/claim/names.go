@@ -124,21 +124,39 @@ var prepositions = wordSet(`aboard about above across after against along alongs
 // ("Ukraine"/"Ukrainian").
 func sameName(a, b nameGroup) bool {
 	for _, x := range a.keys {
-		if len(x) >= 2 && len(b.initials) > len(x) && strings.HasSuffix(b.initials, x) {
+		if initialsOf(x, a, b) {
 			return true
 		}
 		for _, y := range b.keys {
-			if x == y || nameForm(x, y) {
+			if x == y || nameForm(x, y) || lexicon.SameName(x, y) {
 				return true
 			}
 		}
 	}
 	for _, y := range b.keys {
-		if len(y) >= 2 && len(a.initials) > len(y) && strings.HasSuffix(a.initials, y) {
+		if initialsOf(y, b, a) {
 			return true
 		}
 	}
-	return false
+	return wordnetName(a, b)
+}
+
+// initialsOf reports whether key x of one name spells the initials of the
+// other name's run of capitalised words, or of its tail ("FDA" for "US Food
+// and Drug Administration", "OPIS" for "Oil Price Information Service"). A
+// key as long as the run must be the only key of a name of one word, so
+// that two names of as many words ("Al Gore") are not taken for initials.
+func initialsOf(x string, a, b nameGroup) bool {
+	if len(x) < 2 || len(b.initials) < len(x) || !strings.HasSuffix(b.initials, x) {
+		return false
+	}
+	return len(b.initials) > len(x) || len(a.keys) == 1 && a.end-a.start == 1 && len(b.keys) > 1
+}
+
+// wordnetName reports whether WordNet writes the two names as one name
+// ("Fed" and "Federal Reserve": lexicon.SameName), whole.
+func wordnetName(a, b nameGroup) bool {
+	return lexicon.SameName(strings.Join(a.keys, " "), strings.Join(b.keys, " "))
 }
 
 // aliasOf reports whether a key of g is a WordNet synonym of a key of h,
@@ -197,7 +215,8 @@ func (ev *evidence) descriptor(g nameGroup) bool {
 }
 
 // knowsName reports whether the passages or their metadata give a name's
-// word: as a word, a form of it ("Ukrainian" for "Ukraine"), as the
+// word: as a word, a form of it ("Ukrainian" for "Ukraine", "Turkish" for
+// "Turkey" through WordNet), as the
 // initials of a run of capitalised words ("FDA" for "Food and Drug
 // Administration"), or as a WordNet synonym of a capitalised passage word
 // ("Republican" for "GOP").
@@ -206,7 +225,7 @@ func (ev *evidence) knowsName(key string) bool {
 		return true
 	}
 	for i, t := range ev.toks {
-		if k := nameKey(t.low); k == key || nameForm(k, key) {
+		if k := nameKey(t.low); k == key || nameForm(k, key) || t.upper && lexicon.SameName(k, key) {
 			return true
 		}
 		if i+1 < len(ev.toks) && placeAliases[t.low+" "+ev.toks[i+1].low] == key {

@@ -6,11 +6,7 @@ import "testing"
 // must keep, each beside the misstatement closest to it, which it must
 // still drop. The sentences are made up for the test.
 func TestParaphrase(t *testing.T) {
-	tests := []struct {
-		name, sentence, passage string
-		ok                      bool
-		kind                    string
-	}{
+	checkPairs(t, []pairCase{
 		{"months for days", "The fee is waived for the next three months.", "The fee is waived for the next 90 days, the council said.", true, ""},
 		{"months for days, wrong count", "The fee is waived for the next five months.", "The fee is waived for the next 90 days, the council said.", false, KindFigure},
 		{"weeks for days", "The bridge shut for two weeks.", "The bridge shut for 14 days.", true, ""},
@@ -51,7 +47,19 @@ func TestParaphrase(t *testing.T) {
 		{"twice for three", "Costa's three goals gave Porto the win.", "Costa scored twice as Porto won.", false, KindFigure},
 		{"indefinite pronoun", "The senator proposed banning sales of flavoured vapes to anyone younger than 21.", "The senator proposed a bill that would ban the sale of flavoured vapes to people under 21.", true, ""},
 		{"a joined participle modifies", "The thumbnail-sized frog was found on an expedition last year.", "The frog, which is about the size of a thumbnail, was found during an expedition last year.", true, ""},
-	}
+	})
+}
+
+// pairCase is a sentence checked against a passage of its own: ok says
+// whether it must be kept, and kind, for one that must be dropped, why.
+type pairCase struct {
+	name, sentence, passage string
+	ok                      bool
+	kind                    string
+}
+
+func checkPairs(t *testing.T, tests []pairCase) {
+	t.Helper()
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})
 		if r.OK() != tt.ok || (!tt.ok && r.Kind != tt.kind) {

@@ -3,6 +3,8 @@ package claim
 import (
 	"math"
 	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 )
 
 // timeExpr is a time a text states: a weekday, a month, a part of the day
@@ -140,6 +142,12 @@ func isMonth(toks []token, i int) bool {
 	if i > 0 {
 		switch toks[i-1].low {
 		case "in", "on", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "from", "through", "before", "after", "ended":
+			return true
+		}
+		// After a determiner and before a common noun it is a modifier
+		// ("at its May meeting", "the March report"); a modal has no
+		// determiner, and a surname ("Theresa May") no noun after it.
+		if (definite[toks[i-1].low] || toks[i-1].low == "a") && i+1 < len(toks) && !toks[i+1].upper && lexicon.IsNoun(toks[i+1].low) {
 			return true
 		}
 	}

@@ -26,7 +26,7 @@ import (
 	"sync"
 )
 
-//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz roles.txt.gz
+//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz roles.txt.gz names.txt.gz
 var tables embed.FS
 
 type lexicon struct {
@@ -60,6 +60,9 @@ type lexicon struct {
 	// roles[word] holds the synsets of a person noun's first senses and
 	// the person synsets up to two hypernym steps above them.
 	roles map[string]roleSets
+	// names maps each way of writing a name to the name sets it is in
+	// (names.txt.gz: "fed", "federal reserve"; "turkish", "turkey").
+	names map[string][]int
 }
 
 type roleSets struct{ own, up []string }
@@ -153,6 +156,17 @@ func parse() (*lexicon, error) {
 			}
 			lx.phrasal[word] = phrase
 		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	lx.names = map[string][]int{}
+	n := 0
+	err = eachRow("names.txt.gz", 2, func(f []string) {
+		for _, w := range f {
+			lx.names[w] = append(lx.names[w], n)
+		}
+		n++
 	})
 	if err != nil {
 		return nil, err
@@ -297,6 +311,24 @@ func AreSynonyms(a, b string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// SameName reports whether WordNet writes a and b as one name: two words of
+// a synset of proper names ("Fed" and "Federal Reserve"), or an adjective
+// and the proper noun it pertains to ("Turkish" and "Turkey"). Case and
+// spacing are ignored; a name is not the same name as itself here.
+func SameName(a, b string) bool {
+	lx := load()
+	a, b = normalise(a), normalise(b)
+	if a == b {
+		return false
+	}
+	for _, i := range lx.names[a] {
+		if slices.Contains(lx.names[b], i) {
+			return true
 		}
 	}
 	return false

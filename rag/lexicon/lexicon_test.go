@@ -400,3 +400,23 @@ func TestIsAdjective(t *testing.T) {
 		}
 	}
 }
+
+func TestSameName(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Fed", "Federal Reserve", true},
+		{"federal reserve system", "FRS", true},
+		{"Turkish", "Turkey", true},
+		{"Chinese", "China", true},
+		{"Swedish", "Sweden", true},
+		{"Fed", "Federal Trade Commission", false},
+		{"Turkish", "Greece", false},
+		{"Turkey", "Turkey", false},
+	} {
+		if got := SameName(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -130,6 +130,7 @@ func run(dir, out string) error {
 		"related.txt.gz":  d.related(),
 		"lexfiles.txt.gz": d.lexfileLines(),
 		"roles.txt.gz":    d.roleLines(),
+		"names.txt.gz":    d.nameLines(),
 	}
 	names := make([]string, 0, len(tables))
 	for name := range tables {
@@ -906,4 +907,57 @@ func writeGzip(path string, lines []string) (int, error) {
 		return 0, err
 	}
 	return buf.Len(), os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// maxNameSynset bounds the proper-name synsets kept: larger ones are
+// countries with every form of their name ("United States", "USA",
+// "America" …), which the checker already folds by its own aliases.
+const maxNameSynset = 6
+
+// nameLines lists the ways WordNet writes one name. Each line holds the
+// words of a noun synset that WordNet writes only with capitals, two or
+// more ("Federal Reserve System", "Federal Reserve", "Fed", "FRS"), and
+// each adjective written with a capital beside the capitalised noun it
+// pertains to (WordNet's pertainym pointer "\\": "Turkish" and "Turkey",
+// "Chinese" and "China"), which news uses before a title for the country
+// itself ("Turkish President Erdoğan", "President Erdoğan of Turkey").
+func (d *db) nameLines() []string {
+	seen := map[string]bool{}
+	var lines []string
+	add := func(words []string) {
+		keep := sortedUnique(words)
+		if len(keep) < 2 {
+			return
+		}
+		if line := strings.Join(keep, "\t"); !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
+	for _, s := range d.synsets {
+		switch {
+		case s.pos == 'n' && len(s.lower) == 0 && len(s.words) >= 2 && len(s.words) <= maxNameSynset:
+			add(s.words)
+		case s.pos == 'a' || s.pos == 's':
+			for _, p := range s.ptrs {
+				if p.symbol != "\\" || p.src == 0 || p.dst == 0 || !strings.HasPrefix(p.target, "n") {
+					continue
+				}
+				t := d.synsets[p.target]
+				adj := s.words[p.src-1]
+				if t == nil || s.lower[adj] || p.dst > len(t.words) || t.lower[t.words[p.dst-1]] {
+					continue
+				}
+				add([]string{adj, t.words[p.dst-1]})
+			}
+		}
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+func sortedUnique(words []string) []string {
+	out := slices.Clone(words)
+	sort.Strings(out)
+	return slices.Compact(out)
 }

@@ -22,7 +22,7 @@ func TestCommittedTablesAreGenerated(t *testing.T) {
 	if err := run(wordnet, out); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"antonyms.txt.gz", "synonyms.txt.gz", "morph.txt.gz", "lemmas.txt.gz", "related.txt.gz", "lexfiles.txt.gz", "roles.txt.gz", "LICENSE-WordNet"} {
+	for _, name := range []string{"antonyms.txt.gz", "synonyms.txt.gz", "morph.txt.gz", "lemmas.txt.gz", "related.txt.gz", "lexfiles.txt.gz", "roles.txt.gz", "names.txt.gz", "LICENSE-WordNet"} {
 		got, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)
