@@ -92,6 +92,7 @@ func (x *quoteExtractor) readGenders() {
 		}
 		// The pronouns after the name in its sentence, and in the next
 		// sentence when that one names nobody.
+		own := len(strings.Fields(x.masked[firstEnd:s[1]]))
 		text := x.masked[firstEnd:s[1]]
 		if si+1 < len(x.sentences) {
 			next := x.sentences[si+1]
@@ -101,8 +102,19 @@ func (x *quoteExtractor) readGenders() {
 			}
 		}
 		v := votes[only]
-		for _, w := range strings.Fields(strings.ToLower(text)) {
+		words := strings.Fields(strings.ToLower(text))
+		for k, w := range words {
+			raw := w
 			w = strings.Trim(w, ".,;:!?\"()")
+			// An object pronoun in the sentence of the name is most
+			// often someone else: English says "Lund cited herself" of
+			// Lund and "Lund cited her" of another woman (a personal
+			// pronoun is not bound in its own clause). In the next
+			// sentence it may be the name's again ("Police charged
+			// him.").
+			if k < own && (w == "him" || w == "her" && objectPronoun(raw, words[k+1:])) {
+				continue
+			}
 			switch pronounGender(w) {
 			case genderMale:
 				v[0]++
@@ -121,6 +133,20 @@ func (x *quoteExtractor) readGenders() {
 			x.gender[name] = genderFemale
 		}
 	}
+}
+
+// objectPronoun reports whether "her", written raw with the punctuation
+// after it, is the object pronoun rather than the possessive determiner:
+// punctuation follows it, or nothing, or a word that cannot begin the noun
+// phrase a possessive opens (a preposition, a determiner, a pronoun, a
+// complementiser or a conjunction, all closed classes), as in "related to
+// her by marriage", "told her that", "gave her the keys".
+func objectPronoun(raw string, rest []string) bool {
+	if strings.TrimRight(raw, ".,;:!?\"()") != raw || len(rest) == 0 {
+		return true
+	}
+	next := strings.Trim(rest[0], ".,;:!?\"()")
+	return prepositions[next] || determiners[next] || pronouns[next] || clauseWords[next] || coordinators[next]
 }
 
 // firstWord returns the first word of s, without the punctuation after it.

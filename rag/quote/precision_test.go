@@ -42,6 +42,16 @@ func TestExtractPrecisionCases(t *testing.T) {
 			[][2]string{{"Ada Lund", "He has done a great job,"}}},
 		{"pronoun whose quotation names no other gender stays with the subject", "Mayor Ada Lund met Governor Tom Reece on Monday.\n\n\"It was a good talk,\" she said.",
 			[][2]string{{"Ada Lund", "It was a good talk,"}}},
+		// An object pronoun in a name's own sentence is someone else
+		// (a personal pronoun is not bound in its own clause), so it
+		// says nothing of the name's gender: "related to her" does not
+		// make Marsh a woman whom "he added" must pass over.
+		{"object pronoun beside a name is someone else", "Ada Lund was sworn in by Mayor Tom Reece in 2019. She was endorsed by a longtime rival, Ivo Marsh, who happened to be related to her by marriage.\n\n\"I know her work well,\" Marsh said. \"Nobody is better prepared.\"\n\n\"Our views differ, but her record speaks for itself,\" he added.",
+			[][2]string{{"Ivo Marsh", "I know her work well,"}, {"Ivo Marsh", "Nobody is better prepared."}, {"Ivo Marsh", "Our views differ, but her record speaks for itself,"}}},
+		// In the next sentence an object pronoun may be the name's again,
+		// and still tells its gender.
+		{"object pronoun in the next sentence still counts", "Ivo Marsh gave evidence for an hour. The committee thanked him.\n\nMarsh then met Mayor Ada Lund.\n\n\"It went well,\" she said.",
+			[][2]string{{"Ada Lund", "It went well,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
