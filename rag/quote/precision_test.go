@@ -52,6 +52,17 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// and still tells its gender.
 		{"object pronoun in the next sentence still counts", "Ivo Marsh gave evidence for an hour. The committee thanked him.\n\nMarsh then met Mayor Ada Lund.\n\n\"It went well,\" she said.",
 			[][2]string{{"Ada Lund", "It went well,"}}},
+		// A reporting clause set off after a name, whose subject is a
+		// role and a name ("…, their daughter Lena Marsh said"), is no
+		// appositive of the name before it with its closing comma left
+		// out: the second name is the speaker.
+		{"role and name after a comma is the subject", "Among those who lost their home were Ada and Ivo Marsh, their daughter Lena Marsh said, telling reporters her parents were left with \"nothing but the car.\"\n\n\"It is hard to see,\" she said.",
+			[][2]string{{"Lena Marsh", "nothing but the car."}, {"Lena Marsh", "It is hard to see,"}}},
+		{"role and name after a comma is the subject, one name before", "The house belonged to Ivo Marsh, his neighbour Tom Reece said, adding that it was \"a landmark.\"",
+			[][2]string{{"Tom Reece", "a landmark."}}},
+		// A title of capitalised words is still an appositive.
+		{"title after a name stays an appositive", "\"We will miss him,\" Ada Lund, Harbour Festival Director said in a statement.",
+			[][2]string{{"Ada Lund", "We will miss him,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}

@@ -845,6 +845,12 @@ func (x *quoteExtractor) subjectBefore(sentStart, verbStart int) (start, end int
 	// "Marcie Rivera, a spokesperson for Wegmans told …": an appositive
 	// whose closing comma the writer left out.
 	if s < e && s > sentStart && looksAppositive(x.masked[s:e]) && !strings.EqualFold(x.masked[s:e], "who") {
+		// "…, his neighbour Tom Reece said": a noun phrase whose head is a
+		// name is that person, the verb's subject, not an appositive
+		// with its closing comma left out.
+		if p, ok := x.personEndingAt(s, e); ok && !p.possessive && !x.afterPreposition(p.at) && !roleNouns[strings.ToLower(lastField(p.name))] && !jobTitles[strings.ToLower(lastField(p.name))] {
+			return s, e, ""
+		}
 		c := trimRightSpace(x.masked, sentStart, s)
 		if ap := x.masked[s:e]; strings.HasPrefix(ap, "of ") || strings.HasPrefix(ap, "from ") {
 			c = x.beforeAge(sentStart, c)
