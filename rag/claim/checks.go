@@ -473,14 +473,18 @@ func spanText(toks []token, start, end int) string {
 // exactly one side makes the pair agree.
 func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !c.content[i] || c.formInGood(ev, i) || c.measureAdjective(i) {
+		if !c.content[i] || c.measureAdjective(i) {
 			continue
 		}
+		own := c.formInGood(ev, i)
 		for _, a := range lexicon.Antonyms(t.low) {
 			for _, p := range ev.hasForm(a) {
 				// A capital inside a sentence starts a name ("Los Angeles"),
 				// not the opposite word it is spelt like.
-				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) || c.matchedBeside(i, p, ev) {
+				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) {
+					continue
+				}
+				if (own || c.matchedBeside(i, p, ev)) && !c.outplaced(i, p, ev) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) {
@@ -541,9 +545,16 @@ func (c *sentenceRead) sameSurroundings(i, p int, ev *evidence) bool {
 // surroundings counts the words near sentence word i that match a word near
 // passage word p, in p's sentence.
 func (c *sentenceRead) surroundings(i, p int, ev *evidence) int {
+	return c.nearMatches(i, p, ev, false)
+}
+
+// nearMatches counts the words near sentence word i that match a word near
+// passage word p, in p's sentence: content words, figures, times and names,
+// or with itemsOnly the last three only.
+func (c *sentenceRead) nearMatches(i, p int, ev *evidence, itemsOnly bool) int {
 	n := 0
 	for j := max(0, i-4); j < len(c.toks) && j <= i+4; j++ {
-		if j == i || !(c.content[j] || c.item[j]) {
+		if j == i || !(c.content[j] && !itemsOnly || c.item[j]) {
 			continue
 		}
 		for _, q := range c.matches[j] {

@@ -1,0 +1,21 @@
+package claim
+
+import "testing"
+
+// TestOppositeOutplaced covers an opposite in the sentence's place where
+// the passage also uses the sentence's word, about something else.
+func TestOppositeOutplaced(t *testing.T) {
+	poll := "In the survey, 58% of local residents disapprove of the new stadium plan, while just 35% of them approve of it."
+	runCases(t, KindAntonym, []ruleCase{
+		{"word turned round in its place", "58% of local residents approve of the new stadium plan, the survey found.", poll, false},
+		{"the word's own place kept", "Just 35% of local residents approve of the new stadium plan, the survey found.", poll, true},
+		{"adverb turned round, the word elsewhere", "The clinic asks patients to take part voluntarily in the trial.",
+			"The clinic asks patients to take part involuntarily in the trial, though none were ever enrolled voluntarily before it began.", false},
+		{"word and opposite side by side", "The council backs one common bus pass for every town.",
+			"The council backs a single common bus pass for every town in the county.", true},
+		{"opposite after the same subject, in the next sentence", "After rescuers from Oslo dug through the rubble, Hansen was alive, the team said.",
+			"Rescuers from Oslo dug through the rubble all night on Monday. Hansen was dead, the team said.", false},
+		{"another subject before the opposite", "After rescuers from Oslo dug through the rubble, Hansen was alive, the team said.",
+			"Rescuers from Oslo dug through the rubble all night on Monday and found Hansen alive. A dog was dead, the team said.", true},
+	})
+}
