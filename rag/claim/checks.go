@@ -182,7 +182,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 		for _, g := range ev.figures {
 			if sameFigure(f, g) {
 				found = append(found, g)
-				if c.inGood(ev, seg, g.start) {
+				if c.inGood(ev, seg, g.start) || c.continuesGood(ev, seg, g.start) {
 					bound = append(bound, g)
 				}
 			}

@@ -303,7 +303,7 @@ func containsInt(s []int, v int) bool {
 // Jabeur"; "doctors urged Brooks" against "he urged doctors").
 func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined {
+		if !c.content[i] || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined || withAfter(c.toks, i) {
 			continue
 		}
 		d := doerAt(c.toks, i)
@@ -313,8 +313,8 @@ func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || !clauseVerb(ev.toks, ev.namesBySent[ev.toks[p].sent], p) {
-				continue
+			if !c.inGood(ev, c.segment[i], p) || !clauseVerb(ev.toks, ev.namesBySent[ev.toks[p].sent], p) || withAfter(ev.toks, p) {
+				continue // a verb with "with" after it ("they met with Zelensky") has no sides to turn round
 			}
 			pron := pronounSubject(ev.toks, p)
 			if pron < 0 {

@@ -12,7 +12,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 	type item struct {
 		start, end int
 		at         map[int]bool // the passage sentences that hold it
-		name       bool
+		name, time bool
 		text       string
 	}
 	var items []item
@@ -37,7 +37,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 				at[ev.toks[u.start].sent] = true
 			}
 		}
-		items = append(items, item{start: t.start, end: t.end, text: spanText(c.toks, t.start, t.end), at: at})
+		items = append(items, item{start: t.start, end: t.end, time: true, text: spanText(c.toks, t.start, t.end), at: at})
 	}
 	anchors := len(items)
 	for _, g := range c.names {
@@ -71,7 +71,7 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			together := false
 			for s := range x.at {
-				if y.at[s] || y.at[s-1] && ev.opensWithPronoun(s) || y.at[s+1] && ev.opensWithPronoun(s+1) || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s) || ev.pronounNear(s, y.at) || c.drawsOnNext(s, x.start, y.at)) && c.namesOnlyOfClause(ev, s, x.start) {
+				if y.at[s] || y.at[s-1] && c.continues(ev, s, y.time) || y.at[s+1] && c.continues(ev, s+1, y.time) || y.name && (y.at[s-1] || y.at[s-2] || ev.namesNoOne(s) || ev.pronounNear(s, y.at) || c.drawsOnNext(s, x.start, y.at)) && c.namesOnlyOfClause(ev, s, x.start) {
 					together = true
 					break
 				}

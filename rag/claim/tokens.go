@@ -36,6 +36,9 @@ type token struct {
 	currency string
 	pct      bool // followed by a percent sign
 	joined   bool // joined to the previous token by a hyphen
+	// clitic is what an apostrophe joined to the word, lower-cased and
+	// dropped from it ("s" of "That's" or "Acme's", "re", "ll"), or "".
+	clitic string
 }
 
 // tokenize splits text into sentences and words. Clauses break at commas,
@@ -98,6 +101,7 @@ func tokenize(text string, limit int) []token {
 			word := s[i:j]
 			next := j
 			neg := false
+			clitic := ""
 			if r2, sz := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r2 == '\'' || r2 == '’') && j+sz < len(s) && isWordRuneAt(s, j+sz) {
 				k := j + sz
 				for k < len(s) && isWordRuneAt(s, k) {
@@ -117,6 +121,8 @@ func tokenize(text string, limit int) []token {
 					case "sha":
 						word = "shall"
 					}
+				default:
+					clitic = suffix
 				}
 				next = k
 			}
@@ -124,7 +130,7 @@ func tokenize(text string, limit int) []token {
 			low := strings.ToLower(word)
 			toks = append(toks, token{
 				text: word, low: low, upper: unicode.IsUpper(r0), first: firstWord,
-				sent: si, clause: clause, pos: len(toks), money: money, currency: currency, joined: hyphen,
+				sent: si, clause: clause, pos: len(toks), money: money, currency: currency, joined: hyphen, clitic: clitic,
 			})
 			if neg {
 				toks = append(toks, token{text: "not", low: "not", sent: si, clause: clause, pos: len(toks)})
