@@ -75,19 +75,30 @@ func TestKindFromTheHeadNounsClass(t *testing.T) {
 }
 
 // TestIndefiniteDurationIsACandidate: "the last few days" answers "over
-// what period", as "the last two days" would.
+// what period", as "the last two days" would, and so does a bare plural
+// unit after a preposition that measures a span ("for days"); a unit that
+// places an event in time ("days ago") or that the question gives ("for
+// how many days") does not.
 func TestIndefiniteDurationIsACandidate(t *testing.T) {
 	q := map[string]bool{"period": true, "flight": true}
 	for _, s := range []string{
 		"Flights have been grounded over the last few days.",
 		"Flights have been grounded for several weeks.",
+		"Flights were grounded for days.",
+		"After months of delays, the flights resumed.",
 	} {
 		if !kindDuration.newCandidate(s, q) {
 			t.Errorf("no duration found in %q", s)
 		}
 	}
-	if kindDuration.newCandidate("Flights were grounded for days.", q) {
-		t.Error("a bare unit counted as a duration")
+	if kindDuration.newCandidate("Flights were grounded days ago.", q) {
+		t.Error("a time in the past counted as a duration")
+	}
+	if kindDuration.newCandidate("Flights were grounded for days.", map[string]bool{"flight": true, "day": true}) {
+		t.Error("the question's own unit counted as a duration")
+	}
+	if kindDate.newCandidate("Flights were grounded for days.", q) {
+		t.Error("a bare unit counted as a date")
 	}
 }
 

@@ -105,9 +105,11 @@ const (
 )
 
 var (
-	// A duration is a count of a unit of time, or an open-ended one: "for
-	// as long as it takes", "indefinitely", "forever", "for good".
-	durationPattern = regexp.MustCompile(`(?i)\b(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|few|several|couple of)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\bfor as long as [^,.;:”"]+|\b(indefinitely|forever|permanently|for good)\b`)
+	// A duration is a count of a unit of time, a bare plural one after a
+	// preposition that measures a span ("for years", "after weeks of"), or
+	// an open-ended one: "for as long as it takes", "indefinitely",
+	// "forever", "for good".
+	durationPattern = regexp.MustCompile(`(?i)\b(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|few|several|couple of)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(for|after|over)\s+(minutes|hours|days|weeks|months|years|decades)\b|\bfor as long as [^,.;:”"]+|\b(indefinitely|forever|permanently|for good)\b`)
 	// datePattern: day and month names (and the usual abbreviations of
 	// months, with their point), years, and the deictic time expressions of
 	// English: yesterday, today, tomorrow, last/this/next week, within days.
@@ -314,10 +316,21 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		// Present but with nothing of the asked type: how many died, when
 		// none of the sentences gives a figure. An answer in words ("every
 		// other former republic", "his first term") must then cover the
-		// question nearly whole.
+		// question nearly whole. How long something lasted is said only
+		// by a span: a sentence without one does not say it, though the
+		// span may be in the sentence the answer runs on into ("It will
+		// last for…"), which then joins it (withContinuations).
 		found := false
 		for _, c := range chosen {
 			found = found || c.covered[kindTerm]
+		}
+		if !found && q.kind == kindDuration {
+			for _, c := range withContinuations(q, hits, chosen) {
+				found = found || q.kind.newCandidate(c.text, q.all)
+			}
+			if !found {
+				return abstain(abstainNoAnswer)
+			}
 		}
 		if !found && answerCoverage(q, chosen, context) < untypedCoverage {
 			return abstain(abstainNoAnswer)

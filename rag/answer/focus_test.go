@@ -186,6 +186,22 @@ func TestOpenEndedDuration(t *testing.T) {
 	}
 }
 
+// TestDurationNeedsASpan: "how long" is answered by a span, a bare plural
+// unit after a preposition among them ("after weeks of"), and a sentence
+// that covers the question but gives no span does not answer it, however
+// much of the question it holds.
+func TestDurationNeedsASpan(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The mayor of Eastwick spoke with the governor of Halden by phone on Tuesday about the flood defences of the river port.",
+		"After months of the council delaying repairs to the sea wall, residents of Eastwick have started a petition."))
+	if ans := Extractive("how long did the mayor of eastwick speak with the governor of halden on the phone", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("no span given, answered %q", ans.Text)
+	}
+	if ans := Extractive("how long has the council been delaying repairs to the sea wall", hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "After months of") {
+		t.Errorf("span after a preposition: %q", ans.Text)
+	}
+}
+
 // TestPhrasingTypo: a phrasing word typed one letter off is phrasing, not
 // a focus term the passages must hold; a name or an English word is not.
 func TestPhrasingTypo(t *testing.T) {

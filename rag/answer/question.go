@@ -300,7 +300,7 @@ func (k answerKind) freshFigureIn(sentence string, qTerms map[string]bool) strin
 		return ""
 	}
 	for _, m := range pattern.FindAllString(sentence, -1) {
-		if freshFigure(m, qTerms) {
+		if freshFigure(m, qTerms, k == kindDuration) {
 			return m
 		}
 	}
@@ -311,22 +311,32 @@ func (k answerKind) freshFigureIn(sentence string, qTerms map[string]bool) strin
 // sentence is one the question does not give. A magnitude in the plural on
 // its own ("millions of swings", "hundreds of people") is an indefinite
 // quantity, not a figure.
-func freshFigure(m string, qTerms map[string]bool) bool {
+func freshFigure(m string, qTerms map[string]bool, span bool) bool {
 	switch strings.ToLower(m) {
 	case "hundreds", "thousands", "millions", "billions", "dozens":
 		return false
 	}
+	// "for years", "after weeks": a unit with no count is the whole span
+	// when a span is asked for (as a date, "last month" names no time of
+	// its own beside the question's).
+	bareUnit, counted := false, false
 	for _, tok := range prose.Tokenize(m) {
 		// "few" is a stop word, but in "the last few days" it is the
 		// count, as "two" is in "two days".
 		if prose.IsStopword(tok) && tok != "few" {
 			continue
 		}
-		if t := prose.Stem(tok); !qTerms[t] && !isUnitWord(t) {
-			return true
+		t := prose.Stem(tok)
+		if !isUnitWord(t) {
+			if !qTerms[t] {
+				return true
+			}
+			counted = true
+			continue
 		}
+		bareUnit = bareUnit || !qTerms[t]
 	}
-	return false
+	return span && bareUnit && !counted
 }
 
 func isUnitWord(t string) bool {
