@@ -320,9 +320,16 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		// by a span: a sentence without one does not say it, though the
 		// span may be in the sentence the answer runs on into ("It will
 		// last for…"), which then joins it (withContinuations).
+		// A figure counts what "how many" asks about only in a sentence
+		// that names it: "servings of eight, 12 or 36 pieces" gives no
+		// count of calories.
+		counted := ""
+		if q.kind == kindNumber {
+			counted = countedTerm(question)
+		}
 		found := false
 		for _, c := range chosen {
-			found = found || c.covered[kindTerm]
+			found = found || (c.covered[kindTerm] && (counted == "" || q.holds(c.terms, counted)))
 		}
 		if !found && q.kind == kindDuration {
 			for _, c := range withContinuations(q, hits, chosen) {

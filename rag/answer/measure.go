@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
@@ -35,4 +36,21 @@ func (q *questionTerms) dropMeasureAdjective(question string) {
 		}
 	}
 	q.total -= w
+}
+
+// howManyNoun is the noun "how many" counts, read up to the auxiliary that
+// opens the question's clause: "calories" in "how many calories are in a
+// serving", "republics" in "how many former Soviet republics did…". The
+// auxiliaries are the closed class of English primary and modal
+// auxiliaries.
+var howManyNoun = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)\s+(?:are|is|was|were|did|do|does|have|has|had|will|would|could|can|should|may|might|must)\b`)
+
+// countedTerm is the term of the noun a "how many" question counts, or ""
+// when the question names none before its auxiliary.
+func countedTerm(question string) string {
+	m := howManyNoun.FindStringSubmatch(question)
+	if m == nil || prose.IsStopword(strings.ToLower(m[1])) {
+		return "" // "how many of them are…" names no noun
+	}
+	return prose.Stem(m[1])
 }
