@@ -481,7 +481,7 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			for _, p := range ev.hasForm(a) {
 				// A capital inside a sentence starts a name ("Los Angeles"),
 				// not the opposite word it is spelt like.
-				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) {
+				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) && !c.restatedPredicate(i, p, ev) {
 					continue
 				}
 				if (own || c.matchedBeside(i, p, ev)) && !c.outplaced(i, p, ev) {

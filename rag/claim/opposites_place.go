@@ -65,3 +65,38 @@ func sharesNeighbour(a []token, i int, b []token, p int) bool {
 	}
 	return i+1 < len(a) && p+1 < len(b) && a[i+1].clause == a[i].clause && b[p+1].clause == b[p].clause && a[i+1].low == b[p+1].low && isContent(a[i+1].low)
 }
+
+// forms of "be" before a predicate (a closed class).
+var copulas = wordSet("is are was were be been being")
+
+// restatedPredicate reports whether passage word p, an opposite of sentence
+// word i, is the predicate of the statement the sentence restates: both
+// follow a form of "be", and the sentence's clause before it (at least
+// three of its content words, figures or names) is all in p's sentence
+// before p, in order. "Negotiations with the IMF are easy" against
+// "negotiations with the International Monetary Fund (IMF) to revive the
+// country's economy are “difficult”", where the subject's words stand too
+// far from the predicate to count among its surroundings.
+func (c *sentenceRead) restatedPredicate(i, p int, ev *evidence) bool {
+	if i < 1 || p < 1 || !copulas[c.toks[i-1].low] || !copulas[ev.toks[p-1].low] || c.toks[i-1].clause != c.toks[i].clause {
+		return false
+	}
+	n, at := 0, p-1 // the next match must stand before at
+	for j := i - 2; j >= 0 && c.part[j] == c.part[i]; j-- {
+		if !c.content[j] && !c.item[j] {
+			continue
+		}
+		found := -1
+		for _, q := range c.matches[j] {
+			if q < at && q > found && ev.toks[q].sent == ev.toks[p].sent {
+				found = q
+			}
+		}
+		if found < 0 {
+			return false
+		}
+		at = found
+		n++
+	}
+	return n >= 3
+}

@@ -17,5 +17,20 @@ func TestOppositeOutplaced(t *testing.T) {
 			"Rescuers from Oslo dug through the rubble all night on Monday. Hansen was dead, the team said.", false},
 		{"another subject before the opposite", "After rescuers from Oslo dug through the rubble, Hansen was alive, the team said.",
 			"Rescuers from Oslo dug through the rubble all night on Monday and found Hansen alive. A dog was dead, the team said.", true},
+		{"predicate turned round, its subject far before it", "The mayor told reporters that talks with the union are easy.",
+			"The mayor told reporters that talks with the transit workers' union (TWU) over the new contract for the city's drivers are “difficult,” and may run into May.", false},
+		{"predicate kept", "The mayor told reporters that talks with the union are difficult.",
+			"The mayor told reporters that talks with the transit workers' union (TWU) over the new contract for the city's drivers are “difficult,” and may run into May.", true},
+	})
+}
+
+// TestBaseVerbOneStepOpposite covers a sentence verb whose past is written
+// as its base ("cut"), against a passage verb one WordNet step from its
+// opposite, after the same subject.
+func TestBaseVerbOneStepOpposite(t *testing.T) {
+	passage := "At its June meeting, the Riksbank raised rates by a quarter point, its third move this year."
+	runCases(t, KindAntonym, []ruleCase{
+		{"base-form past against the opposite", "At its June meeting, the Riksbank cut rates by a quarter point, its third move this year.", passage, false},
+		{"another subject before it", "At its June meeting, the Riksbank raised rates by a quarter point, while banks cut fees.", passage + " Banks cut fees the same week.", true},
 	})
 }
