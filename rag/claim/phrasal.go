@@ -82,7 +82,10 @@ func checkPhrasalOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
 		seg := c.segment[i]
-		if !c.content[i] || len(c.matches[i]) > 0 || c.good[seg] == nil || !verbForm(c.toks, i) || c.formInGood(ev, i) {
+		// A sentence verb written as its base ("the Fed cut rates") is read
+		// as a verb where the passage's verb follows what it follows.
+		bare := !verbForm(c.toks, i)
+		if !c.content[i] || len(c.matches[i]) > 0 || c.good[seg] == nil || bare && !lexicon.IsVerb(t.low) || c.formInGood(ev, i) {
 			continue
 		}
 		direct := lexicon.Antonyms(t.low)
@@ -94,7 +97,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		for _, s := range c.good[seg] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
-				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) && !c.sameSubject(ev, i, p) || !c.sameSurroundings(i, p, ev) ||
+				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) && !c.sameSubject(ev, i, p) || bare && !(verbForm(ev.toks, p) && c.sameSubject(ev, i, p)) || !c.sameSurroundings(i, p, ev) ||
 					!opposedOneStep(ev.toks[p].low, direct, stepped) {
 					continue
 				}
