@@ -207,7 +207,20 @@ func (x *quoteExtractor) inSpeakersAppositive(sp quoteSpan) bool {
 		// ("Pope Francis, who has condemned the “cruelty” of the war,"):
 		// its quotations are the speaker's.
 		between := x.masked[sa.subjEnd:sp.open]
-		if strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ".;\n") && !reAppositiveLead.MatchString(strings.TrimSpace(between[1:])) {
+		if strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ".;\n") && !reAppositiveLead.MatchString(strings.TrimSpace(between[1:])) && !x.speechBetween(sa, sp.open) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechBetween reports whether a verb of saying of the same speaker as
+// sa stands between sa's subject and pos: a quotation after it is in that
+// verb's clause ("Sen. Tom Reece, a Democrat, said he was “glad” …, but
+// added …"), not in an appositive before sa's verb.
+func (x *quoteExtractor) speechBetween(sa speechAct, pos int) bool {
+	for _, o := range x.speech {
+		if o.ok && o.ref.speaker == sa.ref.speaker && o.verbStart >= sa.subjEnd && o.verbEnd <= pos {
 			return true
 		}
 	}

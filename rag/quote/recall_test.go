@@ -134,6 +134,24 @@ func TestExtractFindsQuotationsAroundIndirectSpeech(t *testing.T) {
 		{"a place's or a title's initials open no name",
 			"\"The count is fair,\" said U.S. Attorney Ivo Sand, quoted by the L.A. Times.",
 			[]want{{"Ivo Sand", "The count is fair,"}}},
+		// A participle of saying after the main clause shares its
+		// subject, also when an abbreviated title (its full stop kept
+		// out of the name) and capitalised modifiers stand before it.
+		{"a participle after a subject with an abbreviated title",
+			`Sen. Ada Lund pushed for the change, saying she saw "no reason to wait any longer."`,
+			[]want{{"Ada Lund", "no reason to wait any longer."}}},
+		{"a participle after a subject with a modified abbreviated title",
+			`Republican Sen. Ada Lund of Millbrook pushed for the change, saying she saw "no reason to wait."`,
+			[]want{{"Ada Lund", "no reason to wait."}}},
+		// A quotation after the speaker's own verb of saying is in that
+		// verb's clause, not in an appositive before a second verb the
+		// same name is subject of.
+		{"a quotation before a coordinated second verb",
+			`And Sen. Tom Reece, a Democrat from Ohio, said in a post he was "glad" the mayor was exploring ideas, but added it was late.`,
+			[]want{{"Tom Reece", "glad"}}},
+		{"a verb inside the appositive is another's",
+			"Prosecutors want Ada Lund to appear on Wednesday.\n\nAttorneys for Lund, initially characterized as a \"material witness\" in the inquiry, said they had not been told.",
+			nil},
 		{"a gerund subject is not a speaker",
 			`Calling the ruling "a farce" helped nobody, Ada Lund said.`,
 			[]want{{"Ada Lund", "a farce"}}},

@@ -533,11 +533,19 @@ func (x *quoteExtractor) mainSubject(sentStart, pos int) (int, int, speakerRef, 
 		// The subject opens its clause: nothing stands before it but an
 		// opening phrase set off by a comma ("Separately, …", "On Monday,
 		// …"). A name further in is an object or a modifier.
-		lead := x.masked[sentStart:p.at]
+		// An abbreviated title keeps its full stop out of the name ("Sen.
+		// Ada Lund"), and capitalised words may modify it ("Republican
+		// Sen.", "Texas Gov."): both belong to the subject's phrase.
+		at := x.abbreviatedTitleStart(sentStart, p.at)
+		lead := x.masked[sentStart:at]
 		if k := strings.LastIndexByte(lead, ','); k >= 0 {
 			lead = lead[k+1:]
 		}
-		for _, w := range strings.Fields(lead) {
+		words := strings.Fields(lead)
+		for at < p.at && len(words) > 0 && isTitleCase(words[len(words)-1]) && isWordOnly(words[len(words)-1]) {
+			words = words[:len(words)-1]
+		}
+		for _, w := range words {
 			// Modifiers of the name may stand there ("former Governor").
 			if !isLowerWord(w) || determiners[strings.ToLower(w)] || lexicon.IsVerb(w) || !isWordOnly(w) {
 				return 0, 0, speakerRef{}, false
