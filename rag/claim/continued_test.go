@@ -17,3 +17,17 @@ func TestContinuedAndSymmetric(t *testing.T) {
 		{"a pronoun's object as the doer", "Novak urged the two envoys to pledge support.", "The two envoys travelled to Riga, where they urged Latvian Prime Minister Ansis Novak to pledge support.", false, KindRole},
 	})
 }
+
+// TestWordInItsPlace holds two more readings: a WordNet synonym of the
+// sentence's word between the same neighbours in the passage outweighs an
+// opposite elsewhere, and a verb with no object may say what happened to
+// its subject, as a passive does. Each beside a misstatement it must still
+// drop. The sentences are made up for the test.
+func TestWordInItsPlace(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"synonym in the word's place", "The mayor said she wants to end the strike and begin negotiations.", "The mayor said she wants to end the strike, and she has said she wants to start negotiations.", true, ""},
+		{"opposite in the word's place", "The mayor said she wants to begin the strike.", "The mayor said she wants to end the strike, and she has said she wants to start negotiations.", false, KindAntonym},
+		{"no object: what happened to it", "Vardia's housing market has changed sharply since the Talmont deal.", "Since the Talmont deal, the housing market in Vardia has been altered sharply.", true, ""},
+		{"an object: the doer", "Vardia changed the Talmont deal.", "The Talmont deal changed Vardia's housing market.", false, KindRole},
+	})
+}

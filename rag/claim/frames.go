@@ -41,8 +41,8 @@ var noPhrase = phrase{-1, -1, -1}
 // figure.
 func nounish(toks []token, j int) bool {
 	t := toks[j]
-	if verbForm(toks, j) {
-		return false
+	if verbForm(toks, j) || !t.upper && mannerAdverb(t.low) {
+		return false // "has changed drastically": an adverb is no object
 	}
 	return isContent(t.low) || t.upper && !isFunctionWord(t.low) || hasDigit(t.low)
 }
@@ -380,7 +380,11 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s %s, not the other way round", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(ev.toks, pf.patient.start, pf.patient.end))
 				}
-			case pf.patient.ok() && c.holds(s, pf.patient) && named(c.names, s) && !c.holds(sf.patient, pf.patient):
+			case pf.patient.ok() && sf.patient.ok() && c.holds(s, pf.patient) && named(c.names, s) && !c.holds(sf.patient, pf.patient):
+				// A verb with nothing after it in the sentence may say what
+				// happened to its subject ("the situation has changed"
+				// for "the situation has been altered"), so only one with
+				// an object of its own turns the passage's round.
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not the other way round: %s is the one it was done to",
 						ev.toks[p].text, spanText(ev.toks, pf.patient.start, pf.patient.end), spanText(c.toks, s.start, s.end))

@@ -100,3 +100,20 @@ func (c *sentenceRead) restatedPredicate(i, p int, ev *evidence) bool {
 	}
 	return n >= 3
 }
+
+// synonymInPlace reports whether a passage word that sentence word i stands
+// for through WordNet (a synonym, a derivation, a verb one step away) has
+// the same content word right beside it as i has, and opposite p has not:
+// "wants to end the war and begin negotiations" restates "wants to end the
+// war … wants to start negotiations"; the "end" before is another verb's.
+func (c *sentenceRead) synonymInPlace(i, p int, ev *evidence) bool {
+	if sharesNeighbour(c.toks, i, ev.toks, p) {
+		return false
+	}
+	for _, q := range c.matches[i] {
+		if q != p && c.inGood(ev, c.segment[i], q) && sharesNeighbour(c.toks, i, ev.toks, q) {
+			return true
+		}
+	}
+	return false
+}
