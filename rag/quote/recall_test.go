@@ -152,6 +152,14 @@ func TestExtractFindsQuotationsAroundIndirectSpeech(t *testing.T) {
 		{"a verb inside the appositive is another's",
 			"Prosecutors want Ada Lund to appear on Wednesday.\n\nAttorneys for Lund, initially characterized as a \"material witness\" in the inquiry, said they had not been told.",
 			nil},
+		// "and" inside the name of the body a title is of joins no two
+		// people.
+		{"a conjunction in the body after a title's of",
+			`"That was an abrupt shutdown," Director of Public Works and Utilities Ivo Sand said.`,
+			[]want{{"Ivo Sand", "That was an abrupt shutdown,"}}},
+		{"two people joined after a title's of are still two",
+			`"That was an abrupt shutdown," Director Ada Lund and Ivo Sand said.`,
+			nil},
 		{"a gerund subject is not a speaker",
 			`Calling the ruling "a farce" helped nobody, Ada Lund said.`,
 			[]want{{"Ada Lund", "a farce"}}},

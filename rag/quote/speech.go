@@ -309,7 +309,26 @@ func (x *quoteExtractor) coordinatedPeople(lo, s, e int) bool {
 			return false
 		}
 	}
+	// "Director of Public Works and Utilities Ivo Sand": the first
+	// "name" is the object of "of" after a title, the body the title is
+	// of, so the conjunction joins two parts of its name.
+	if x.ofTitle(prev.at) {
+		return false
+	}
 	return !prev.possessive && (between == "and" || between == "or" || between == "&")
+}
+
+// ofTitle reports whether "of" and a title noun stand just before pos
+// ("Director of", "Secretary of").
+func (x *quoteExtractor) ofTitle(pos int) bool {
+	e := trimRightSpace(x.masked, 0, pos)
+	ws := lastWordStart(x.masked, 0, e)
+	if !strings.EqualFold(x.masked[ws:e], "of") {
+		return false
+	}
+	te := trimRightSpace(x.masked, 0, ws)
+	t := strings.ToLower(x.masked[lastWordStart(x.masked, 0, te):te])
+	return jobTitles[t] || roleNouns[t]
 }
 
 // speechWithin returns the last speech verb already read that stands in
