@@ -283,6 +283,24 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 			lastTitle = k
 		}
 	}
+	// A body named before a role noun before the name is the title's
+	// ("White House Infrastructure Law Coordinator Mitch Landrieu"): the
+	// last noun that can name a person, with a place or a body word
+	// before it, ends the title, since a name holds no such word.
+	if n := nameLength(run); lastTitle < 0 && len(run) > n+1 {
+		body := -1
+		for k, w := range run[:len(run)-n] {
+			if placeWords[strings.ToLower(w.text)] {
+				body = k
+			}
+		}
+		for k := len(run) - n - 1; body >= 0 && k > body; k-- {
+			if w := run[k]; !w.possessive && lexicon.CanNamePerson(strings.ToLower(w.text)) {
+				lastTitle = k
+				break
+			}
+		}
+	}
 	// A place or a body in the name itself, not in a title before it
 	// ("Bank Chair Elsa Marr", "Chair of the Harbour Board Ada Berg"),
 	// makes the run no person.

@@ -160,6 +160,11 @@ func TestExtractFindsQuotationsAroundIndirectSpeech(t *testing.T) {
 		{"two people joined after a title's of are still two",
 			`"That was an abrupt shutdown," Director Ada Lund and Ivo Sand said.`,
 			nil},
+		// A body's name before a role noun before the name is the
+		// title's: the role noun ends it.
+		{"a body and a role noun before a name",
+			`"The roads are the backbone of the county," Harbour Board Bridge Repair Coordinator Ivo Sand said. "We will fix them."`,
+			[]want{{"Ivo Sand", "The roads are the backbone of the county,"}, {"Ivo Sand", "We will fix them."}}},
 		{"a gerund subject is not a speaker",
 			`Calling the ruling "a farce" helped nobody, Ada Lund said.`,
 			[]want{{"Ada Lund", "a farce"}}},
