@@ -54,6 +54,21 @@ func skippable(t token) bool {
 		len(t.low) > 4 && t.low[len(t.low)-2:] == "ly" && !t.upper
 }
 
+// adverbAfterSubject reports whether the word at j, right before a verb,
+// is an adverb that follows its clause's subject ("his office later
+// reduced", "the team then lost"): a word WordNet has as an adjective but
+// neither as a noun nor as a verb, after a word that can end a noun phrase
+// (not hyphened to the verb: "hard-fought" is one word).
+// An adjective cannot stand between a noun and its verb, so the word is
+// used as an adverb, not as the subject's head.
+func adverbAfterSubject(toks []token, j int) bool {
+	t := toks[j]
+	if j == 0 || j+1 < len(toks) && toks[j+1].joined || t.upper || !isContent(t.low) || prepositions[t.low] || toks[j-1].clause != t.clause || !lexicon.IsAdjective(t.low) || lexicon.IsNoun(t.low) || lexicon.IsVerb(t.low) {
+		return false
+	}
+	return nounish(toks, j-1)
+}
+
 var relativePronouns = wordSet("who which that whom")
 
 // subjectOf gives the subject of the verb at i: the noun phrase that ends
@@ -74,7 +89,7 @@ func subjectOf(toks []token, i int) phrase {
 // one the act was done to.
 func grammaticalSubject(toks []token, i int) phrase {
 	j := i - 1
-	for j >= 0 && toks[j].clause == toks[i].clause && skippable(toks[j]) {
+	for j >= 0 && toks[j].clause == toks[i].clause && (skippable(toks[j]) || adverbAfterSubject(toks, j)) {
 		j--
 	}
 	if j < 0 || toks[j].sent != toks[i].sent {
