@@ -296,8 +296,16 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			return ok
 		})
 	}
+	// A person's team or employer, written before their role
+	// ("Cleveland Browns quarterback Deshaun Watson"), is said of them
+	// whatever their part in the sentence: "The league suspended
+	// Cleveland Browns quarterback Deshaun Watson" names his team.
+	var affiliated map[string]bool
+	if q.kind == kindPerson && len(doer) > 0 {
+		affiliated = q.coreNames(question)
+	}
 	for _, c := range scored {
-		if namesAll(c) && bySpeaker(c) && doneByDoer(c) {
+		if namesAll(c) && bySpeaker(c) && (doneByDoer(c) || (affiliated != nil && affiliation(q, c.text, affiliated) != "")) {
 			cands = append(cands, c)
 		}
 	}

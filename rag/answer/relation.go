@@ -348,6 +348,7 @@ func (q questionTerms) mentions(words []string, t string) []int {
 // a preposition ("after", "before", "since") opens a clause whose subject
 // the name is when a verb follows it ("after Hale told reporters").
 func objectAt(words []string, at int) bool {
+	modifiers := 0
 	for j := at - 1; j >= 0; j-- {
 		w, closes := bareWord(words[j])
 		if closes {
@@ -366,11 +367,22 @@ func objectAt(words []string, at int) bool {
 			return true
 		case lexicon.IsVerb(low) && (!lexicon.IsNoun(low) || lexicon.Base(low) != low || infinitiveAt(words, j)):
 			return !auxiliaries[low]
+		case modifiers < maxModifiers && (possessiveDeterminers[low] || ((lexicon.IsNoun(low) || lexicon.IsAdjective(low)) && !prose.IsStopword(low))):
+			// The name's own noun phrase: "our close ally Canada",
+			// "peace negotiator Steve Witkoff"; what governs it stands
+			// before.
+			modifiers++
+			continue
 		}
 		return false
 	}
 	return false
 }
+
+// possessiveDeterminers are the possessive determiners of English, a
+// closed class, which open a noun phrase a name may head ("our ally
+// Canada").
+var possessiveDeterminers = wordSet(`my your our its`)
 
 // infinitiveAt reports whether words[j], a base form WordNet knows as a
 // verb and a noun ("join", "meet", "visit"), is a verb by its place: after

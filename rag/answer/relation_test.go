@@ -52,6 +52,11 @@ func TestObjectAt(t *testing.T) {
 		{"The council refused to allow Tarrow to join Ostmark.", "Ostmark", true},
 		{"Ode said she would visit Hale in the spring.", "Hale", true},
 		{"The visit Hale planned was cancelled.", "Hale", false},
+		// The name's own noun phrase stands between it and what governs it.
+		{"The tariffs slapped on our close ally Ostmark were lifted.", "Ostmark", true},
+		{"The league suspended Tarrow Rovers striker Piet Ode for six games.", "Ode", true},
+		{"Harbour union leader Piet Ode called the strike.", "Ode", false},
+		{"The deputy port envoy Piet Ode said the talks would go on.", "Ode", false},
 	} {
 		words := phraseWords(tc.sentence)
 		at := slices.IndexFunc(words, func(w string) bool { return strings.HasPrefix(w, tc.name) })
@@ -71,6 +76,15 @@ func TestNearMissInTheWrongRole(t *testing.T) {
 	))
 	checkAbstains(t, hits, "how did hale respond to the strike", "why did hale attack the dock workers")
 	checkAnswers(t, hits, "how did ode respond to the dock workers' strike", "independent review")
+
+	// A name after its own modifiers is still the object of what governs
+	// them; a team written before a person's role is theirs, whatever
+	// their part in the sentence.
+	hits = hitsOf(passagesFrom(t,
+		"The island voted on Monday to raise port fees. The fees will fall hardest on their old ally Ostmark, whose ships use the port weekly.",
+		"Fans were stunned on Friday when the league suspended Tarrow Rovers striker Piet Dekker for six games over a betting breach. Dekker has played in every game this season."))
+	checkAbstains(t, hits, "how did ostmark respond to the port fees")
+	checkAnswers(t, hits, "which team does dekker play for", "Tarrow Rovers")
 }
 
 // checkAbstains asks each question of the hits and wants an abstention.
