@@ -507,12 +507,29 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 	best := ""
 	bestN := wordsBesidesSuffix(toks)
 	ambiguous := false
+	// A surname alone is the person whose surname it is: "Reece" is Tom
+	// Reece, not Ada Reece Lund, whose middle name it is, when the article
+	// names both.
+	// A word that opens a full name is a given name, which this does
+	// not decide ("Paula" for Paula Cooper).
+	surname := ""
+	if bestN == 1 {
+		for _, p := range x.fullNames {
+			if subsetOf(toks, p.tokens[:1]) {
+				surname = ""
+				break
+			}
+			if t := lastBesidesSuffix(nameTokens(p.name)); surname == "" && t != "" && subsetOf(toks, []string{t}) {
+				surname = t
+			}
+		}
+	}
 	for _, p := range x.fullNames {
 		pt := p.tokens
 		// A generational suffix adds no word to compare by: "Trump" is as
 		// near to "Donald Trump Jr." as to "Donald Trump".
 		n := wordsBesidesSuffix(pt)
-		if n < bestN || !subsetOf(toks, pt) {
+		if n < bestN || !subsetOf(toks, pt) || surname != "" && !sameNameWord(lastBesidesSuffix(nameTokens(p.name)), surname) {
 			continue
 		}
 		if n == bestN && best != "" && !sameTokens(nameTokens(best), pt) {
@@ -549,6 +566,17 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 		}
 	}
 	return displayName(best)
+}
+
+// lastBesidesSuffix returns a name's last word before a generational
+// suffix: its surname.
+func lastBesidesSuffix(toks []string) string {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if !nameSuffixes[toks[k]] {
+			return toks[k]
+		}
+	}
+	return ""
 }
 
 // wordsBesidesSuffix counts a name's words less a generational suffix.

@@ -63,6 +63,13 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// A title of capitalised words is still an appositive.
 		{"title after a name stays an appositive", "\"We will miss him,\" Ada Lund, Harbour Festival Director said in a statement.",
 			[][2]string{{"Ada Lund", "We will miss him,"}}},
+		// A surname alone is the person whose surname it is, not one
+		// whose middle name it is; a given name alone still finds its
+		// full name.
+		{"a surname alone is not another's middle name", "Critic Ada Reece Lund reviewed the book last week.\n\nIn a memo, House leader Tom Reece said that \"the voters have spoken.\"\n\n\"Americans want new leaders,\" added Reece, who would become Speaker.",
+			[][2]string{{"Tom Reece", "the voters have spoken."}, {"Tom Reece", "Americans want new leaders,"}}},
+		{"a given name alone finds its full name", "Paula Reece said she was sorry. Whether Paula knew was not asked.\n\n\"Forgive me,\" Paula said.",
+			[][2]string{{"Paula Reece", "Forgive me,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
