@@ -31,3 +31,16 @@ func TestWordInItsPlace(t *testing.T) {
 		{"an object: the doer", "Vardia changed the Talmont deal.", "The Talmont deal changed Vardia's housing market.", false, KindRole},
 	})
 }
+
+// TestPhrasesAroundNames holds readings of the phrase around a name: a
+// participle set off by commas with "by" after it is a passive, and a name
+// after a possessive determiner says which thing it is, not whose. Each beside a
+// misstatement it must still drop. The sentences are made up for the test.
+func TestPhrasesAroundNames(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"a set-off participle is passive", "The Harbor Plan, announced by Adeyemi on Monday, gives the port authority new cranes.", "Mayor Tunde Adeyemi on Monday announced the Harbor Plan, which gives the port authority new cranes.", true, ""},
+		{"a set-off participle, doer turned round", "Adeyemi, announced by the Harbor Plan on Monday, gives the port authority new cranes.", "Mayor Tunde Adeyemi on Monday announced the Harbor Plan, which gives the port authority new cranes.", false, KindRole},
+		{"a name after a possessive", "Officials insisted that Varnia's incursion into Dorvan was failing.", "Officials insisted that Varnia was failing in its Dorvan incursion.", true, ""},
+		{"owners swapped", "Mr Varga's chief negotiator met Mr Ortiz.", "Mr Ortiz's chief negotiator met Mr Varga.", false, KindRole},
+	})
+}

@@ -25,7 +25,9 @@ func checkPossessors(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			seen = true
 			h := possessorAt(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
-			if h == nil || sameName(*g, *h) {
+			if h == nil || sameName(*g, *h) || possessiveBefore(ev.toks, *h) {
+				// "its Ukraine incursion": the owner is "its", Ukraine
+				// only says which incursion.
 				all = false
 				break
 			}
@@ -60,4 +62,14 @@ func (c *sentenceRead) namedElsewhere(h nameGroup, g *nameGroup) bool {
 		}
 	}
 	return false
+}
+
+// possessives are English's possessive determiners, a closed class.
+var possessives = wordSet("its his her their our my your")
+
+// possessiveBefore reports whether a possessive determiner stands right
+// before name h in its clause: the name modifies the noun after it, whose
+// owner the determiner gives.
+func possessiveBefore(toks []token, h nameGroup) bool {
+	return h.start > 0 && toks[h.start-1].clause == toks[h.start].clause && possessives[toks[h.start-1].low]
 }

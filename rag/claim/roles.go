@@ -417,7 +417,10 @@ func (c *sentenceRead) argument(i, dir int) int {
 // describes the noun before it, with its doer after "by" right after it
 // ("a company owned by Zeta", "the coalition led by Britain").
 func reducedPassive(toks []token, i int) bool {
-	return i > 0 && i+1 < len(toks) && toks[i+1].low == "by" && toks[i+1].clause == toks[i].clause && toks[i-1].clause == toks[i].clause &&
+	// The participle may open a clause set off by a comma after its noun
+	// ("Operation Fly Formula, announced by Biden on Wednesday, …").
+	setOff := i > 0 && toks[i-1].clause != toks[i].clause && toks[i-1].sent == toks[i].sent && toks[i-1].clause+1 == toks[i].clause
+	return i > 0 && i+1 < len(toks) && toks[i+1].low == "by" && toks[i+1].clause == toks[i].clause && (toks[i-1].clause == toks[i].clause || setOff) &&
 		nounish(toks, i-1) && !auxiliaries[toks[i-1].low] && passiveVerb(toks, i)
 }
 
