@@ -50,7 +50,7 @@ func (x *quoteExtractor) readGenders() {
 	}
 	for si, s := range x.sentences {
 		var only string
-		many := false
+		many, oblique := false, false
 		firstEnd := 0
 		for _, p := range x.people[x.peopleFrom(s[0]):] {
 			if p.start >= s[1] {
@@ -73,7 +73,7 @@ func (x *quoteExtractor) readGenders() {
 			// "Bolt, the team's spokesman,".
 			vote(name, x.roleGender(p), 3)
 			if only == "" {
-				only, firstEnd = name, p.end
+				only, firstEnd, oblique = name, p.end, p.possessive || x.afterPreposition(p.at)
 			} else if name != only {
 				many = true
 			}
@@ -94,7 +94,10 @@ func (x *quoteExtractor) readGenders() {
 		// sentence when that one names nobody.
 		own := len(strings.Fields(x.masked[firstEnd:s[1]]))
 		text := x.masked[firstEnd:s[1]]
-		if si+1 < len(x.sentences) {
+		// A person named only in a prepositional phrase or a possessive
+		// ("a nod to Tom Reece, who …") is not whom the next sentence's
+		// pronouns go on about.
+		if si+1 < len(x.sentences) && !oblique {
 			next := x.sentences[si+1]
 			k := x.peopleFrom(next[0])
 			if k >= len(x.people) || x.people[k].start >= next[1] {

@@ -70,6 +70,15 @@ func TestExtractPrecisionCases(t *testing.T) {
 			[][2]string{{"Tom Reece", "the voters have spoken."}, {"Tom Reece", "Americans want new leaders,"}}},
 		{"a given name alone finds its full name", "Paula Reece said she was sorry. Whether Paula knew was not asked.\n\n\"Forgive me,\" Paula said.",
 			[][2]string{{"Paula Reece", "Forgive me,"}}},
+		// Someone named only in a prepositional phrase ("a nod to Tom
+		// Reece, who spoke …") is not whom the next sentence's pronouns
+		// are about, so they give that person no gender, and a
+		// relative clause on them is no antecedent a later pronoun takes
+		// over the people the text is about.
+		{"a person in a prepositional phrase takes no pronoun", "\"No seat is worth more than the principles,\" Ada Lund said.\n\nShe did not answer the question on Tuesday night. But overnight, her campaign filed papers for a committee called \"The Great Task\" – a nod to Tom Reece, who spoke in Millbrook of the \"great task\" facing the town. And on Wednesday morning, she told a radio show that she is \"thinking about\" running and will decide in \"the coming months.\"",
+			[][2]string{{"Ada Lund", "No seat is worth more than the principles,"}, {"Tom Reece", "great task"}, {"Ada Lund", "thinking about"}, {"Ada Lund", "the coming months."}}},
+		{"a relative clause on a person in a prepositional phrase is in passing", "Ada Lund, up for best actress in Tom Reece's play, spoke with Reece, who is also nominated, about the audience. \"Mr. Reece calls me a ham, but so is he,\" she joked.",
+			[][2]string{{"Ada Lund", "Mr. Reece calls me a ham, but so is he,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}

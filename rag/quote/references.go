@@ -25,7 +25,7 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 		if sa.subjStart < limit {
 			break
 		}
-		if pronoun != "they" && (!sa.ref.person || !x.agrees(pronoun, sa.ref.speaker)) {
+		if pronoun != "they" && (!sa.ref.person || !x.agrees(pronoun, sa.ref.speaker) || x.backgrounded(sa)) {
 			continue
 		}
 		ref := sa.ref
@@ -67,6 +67,19 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 		return speakerRef{speaker: x.canonical(p.name), mention: mention, resolved: true, person: true}, true
 	}
 	return speakerRef{}, false
+}
+
+// backgrounded reports whether a speech act is a relative clause on a
+// person named in a prepositional phrase ("a nod to Abraham Lincoln, who
+// spoke at Gettysburg of …"), and the article gives that person no
+// gender: such a clause says something in passing of someone the sentence
+// is not about, and a later "he" or "she" goes on with the people it is
+// about.
+func (x *quoteExtractor) backgrounded(sa speechAct) bool {
+	if x.gender[sa.ref.speaker] != genderUnknown || sa.subjEnd >= sa.verbStart || !x.afterPreposition(sa.subjStart) {
+		return false
+	}
+	return rePersonRelative.MatchString(x.masked[sa.subjEnd:sa.verbStart])
 }
 
 // speakerMentionEnd is where the last speech act of a speaker before pos
