@@ -5,7 +5,8 @@ package claim
 // Trump's peace negotiator held talks with Mr Putin". For a noun of the
 // sentence with a name right before it (its possessor, or a name used as
 // one: "the Trump administration"), every occurrence of the noun in the
-// passage sentences its clause comes from has a possessor too, none of them
+// passage sentences its clause comes from (or, where some of them go on
+// with the rest of the clause, every one of those) has a possessor too, none of them
 // the sentence's, and one of them stands elsewhere in the sentence: the
 // sentence has given the thing to the other party.
 func checkPossessors(c *sentenceRead, ev *evidence) (Result, bool) {
@@ -19,8 +20,9 @@ func checkPossessors(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		var other *nameGroup
 		seen, all := false, true
+		restating := c.restatingAfter(ev, i) // when some occurrence restates the clause, only those count
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || verbForm(ev.toks, p) {
+			if !c.inGood(ev, c.segment[i], p) || verbForm(ev.toks, p) || restating != nil && !restating[p] {
 				continue
 			}
 			seen = true
