@@ -273,7 +273,13 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if !ok {
 			return false
 		}
-		// What X said about Y, or told Y: X's words must hold Y.
+		// What X said about Y, or told Y: X's words must hold Y. In
+		// "They discussed …, Kremlin aide Yuri Ushakov said", X is named
+		// as the speaker, so the pronoun that opens the sentence is in
+		// X's words and stands for what the sentence just before names.
+		if c.idx > 0 && pointsBack(c.text) && namesSpeaker(q, c.terms, speaker) {
+			words = union(words, termSet(hitSentences(hits[c.hit])[c.idx-1]))
+		}
 		return q.holdsSpokenAbout(words, object)
 	}
 	// A near miss names the doer in the wrong role: "how did X respond"

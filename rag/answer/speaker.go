@@ -92,3 +92,25 @@ func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) 
 	}
 	return held >= want/2
 }
+
+// namesSpeaker reports whether terms name one of the speaker's names.
+func namesSpeaker(q questionTerms, terms map[string]bool, speaker []string) bool {
+	for _, t := range speaker {
+		if q.names(terms, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// union is a new set of the terms of a and b.
+func union(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for t := range a {
+		out[t] = true
+	}
+	for t := range b {
+		out[t] = true
+	}
+	return out
+}

@@ -63,3 +63,15 @@ func TestSpokenAboutInOtherWords(t *testing.T) {
 		t.Errorf("%q: %q, want an abstention: Brandt says nothing of Ode", q, ans.Text)
 	}
 }
+
+// TestSpeakersPronounIsInTheirWords: in "They discussed …, aide X said",
+// X is named as the speaker, so "They" is in X's words and stands for
+// what the sentence just before names; a name further back is not.
+func TestSpeakersPronounIsInTheirWords(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Governor Ann Sorel opened the new harbour wall on Sunday. "+
+			"The next day the envoy Jan Mills held talks with the mayor of Tarrow at the town hall. "+
+			"They discussed “a new ferry link between the two ports”, harbour aide Piet Dekker said."))
+	checkAnswers(t, hits, "what did the harbour aide say about the mills talks", "new ferry link")
+	checkAbstains(t, hits, "what did dekker say about sorel")
+}
