@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -250,7 +251,7 @@ func (x *quoteExtractor) recentSubject(pronoun string, pos int) (personMention, 
 			if p.start >= s[1] || p.end > pos || (pr >= 0 && p.start > pr) {
 				break
 			}
-			if p.possessive || x.afterPreposition(p.at) || x.afterDeterminer(p.at) || !x.agrees(pronoun, x.canonical(p.name)) {
+			if p.possessive || x.afterPreposition(p.at) && !x.passiveAgent(p.at) || x.afterDeterminer(p.at) || !x.agrees(pronoun, x.canonical(p.name)) {
 				continue
 			}
 			return p, true
@@ -265,6 +266,32 @@ func (x *quoteExtractor) recentSubject(pronoun string, pos int) (personMention, 
 // prepositions put a name in a phrase that is not the subject ("the
 // funeral of Pope Francis").
 var prepositions = prose.WordSet(`of for with to from by at in on about against after before over under into during without than like around across along among amid between beyond despite near through throughout toward towards upon via within`)
+
+// passiveAgent reports whether the name at pos is the agent of a passive,
+// "by" after a past participle ("concerns echoed by Prime Minister Ivo
+// Sand"): the doer, whom a later pronoun may mean as it may a subject.
+func (x *quoteExtractor) passiveAgent(pos int) bool {
+	e := trimRightSpace(x.masked, 0, x.abbreviatedTitleStart(0, pos))
+	ws := lastWordStart(x.masked, 0, e)
+	// Capitalised title words before the name ("Japanese Prime Minister").
+	for ws < e && isTitleCase(x.masked[ws:e]) {
+		e = trimRightSpace(x.masked, 0, ws)
+		ws = lastWordStart(x.masked, 0, e)
+	}
+	if !strings.EqualFold(x.masked[ws:e], "by") {
+		return false
+	}
+	ve := trimRightSpace(x.masked, 0, ws)
+	vs := lastWordStart(x.masked, 0, ve)
+	v := strings.ToLower(x.masked[vs:ve])
+	// A participial phrase that opens the sentence ("Pressed by Sand,
+	// Lund said …") is an adjunct of the main clause, whose subject is
+	// someone else.
+	if ss, _ := x.sentenceAround(vs); strings.TrimSpace(x.masked[ss:vs]) == "" {
+		return false
+	}
+	return (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "en")) && lexicon.IsVerb(v)
+}
 
 // afterPreposition reports whether the word before pos is a preposition.
 func (x *quoteExtractor) afterPreposition(pos int) bool {

@@ -79,6 +79,9 @@ func TestExtractPrecisionCases(t *testing.T) {
 			[][2]string{{"Ada Lund", "No seat is worth more than the principles,"}, {"Tom Reece", "great task"}, {"Ada Lund", "thinking about"}, {"Ada Lund", "the coming months."}}},
 		{"a relative clause on a person in a prepositional phrase is in passing", "Ada Lund, up for best actress in Tom Reece's play, spoke with Reece, who is also nominated, about the audience. \"Mr. Reece calls me a ham, but so is he,\" she joked.",
 			[][2]string{{"Ada Lund", "Mr. Reece calls me a ham, but so is he,"}}},
+		// The agent of a passive is the doer a later pronoun may mean.
+		{"a passive's agent is a subject for a pronoun", "Mayor Tom Reece spoke first.\n\nThe worry was echoed by Governor Ivo Sand in May, when he said the bridge was \"unsafe.\"",
+			[][2]string{{"Ivo Sand", "unsafe."}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
