@@ -44,3 +44,12 @@ func TestPhrasesAroundNames(t *testing.T) {
 		{"owners swapped", "Mr Varga's chief negotiator met Mr Ortiz.", "Mr Ortiz's chief negotiator met Mr Varga.", false, KindRole},
 	})
 }
+
+// TestHalvedAndThough: "halved" states a factor of a half, as "cut in
+// half" does, and a concessive "though" carries no claim of its own.
+func TestHalvedAndThough(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"cut in half for halved", "Analysts said fares would jump 40% if routes were cut in half, though they called that unlikely.", "In the unlikely event that routes are halved, fares would jump 40%, analysts said.", true, ""},
+		{"cut by a third for halved", "Analysts said fares would jump 40% if routes were cut by a third.", "In the unlikely event that routes are halved, fares would jump 40%, analysts said.", false, KindFigure},
+	})
+}

@@ -146,11 +146,12 @@ var multipliers = map[string]float64{
 }
 
 // multiplied are the verbs and adjectives that state how many times
-// larger something grew ("doubled", "tripled", "fourfold"): the figure is
-// the factor, so that "rents doubled" and "rents are twice" agree, and
-// "tripled" does not.
+// larger something grew ("doubled", "tripled", "fourfold"), or smaller
+// ("halved"): the figure is the factor, so that "rents doubled" and "rents
+// are twice" agree, and "tripled" does not, and "exports are halved" and
+// "exports are cut in half" agree.
 var multiplied = map[string]float64{
-	"doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "trebling": 3,
+	"halved": 0.5, "halving": 0.5, "doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "trebling": 3,
 	"quadrupled": 4, "quadrupling": 4, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
 	"tenfold": 10,
 }

@@ -9,12 +9,13 @@ import (
 
 // lightWords carry no claim of their own: function words beyond the
 // prose stopwords (adverbs of degree and time, quantifiers, demonstratives
-// and relatives, the complementizer "whether", the indefinite pronouns,
+// and relatives, the complementizer "whether", the concessive conjunctions
+// "though" and "although", the indefinite pronouns,
 // modal and light verbs, the titles before a name) and hedges a writer adds when turning a passage into an answer. Verbs of
 // saying are light too; they come from WordNet (lexicon.IsSaying).
 var lightWords = wordSet(`also still even just really already yet ever
 	one ones per like much many such thing things way every either several another various
-	according accordingly among amid across around about while whilst
+	according accordingly among amid across around about while whilst though although
 	will would could should might may must can shall get got getting gets
 	make makes made making take takes took taken
 	there here these those this that those it its who whom whose which whether
