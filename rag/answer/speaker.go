@@ -75,14 +75,18 @@ func withPassageBefore(h rag.Hit, hits []rag.Hit) string {
 // (Bolton's words on Moscow answer nothing about Starmer), and at least
 // half the weight of its other words, which are the asker's and may be
 // put other ways ("keep doing" for "continue working", "joining NATO" for
-// "NATO membership").
+// "NATO membership"). When Y names two or more (“Ukraine joining NATO”),
+// X's words that name them all are on Y however they word what joins
+// them ("NATO membership for Ukraine").
 func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) bool {
 	var want, held float64
+	names := 0
 	for _, t := range object {
 		if q.entity[t] {
 			if !q.names(words, t) {
 				return false
 			}
+			names++
 			continue
 		}
 		want += q.weight[t]
@@ -90,7 +94,7 @@ func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) 
 			held += q.weight[t]
 		}
 	}
-	return held >= want/2
+	return held >= want/2 || names >= 2
 }
 
 // namesSpeaker reports whether terms name one of the speaker's names.

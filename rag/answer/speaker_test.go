@@ -75,3 +75,13 @@ func TestSpeakersPronounIsInTheirWords(t *testing.T) {
 	checkAnswers(t, hits, "what did the harbour aide say about the mills talks", "new ferry link")
 	checkAbstains(t, hits, "what did dekker say about sorel")
 }
+
+// TestSpokenAboutTwoNames: what X said about "A joining B" is in X's words
+// that name A and B, however they word the joining; about one name and a
+// word X's words lack, it is not.
+func TestSpokenAboutTwoNames(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The envoy Jan Mills said on Thursday that Ostmark membership for Tarrow was still “on the table”."))
+	checkAnswers(t, hits, "what did mills say about tarrow joining ostmark", "on the table")
+	checkAbstains(t, hits, "what did mills say about tarrow leaving the league")
+}
