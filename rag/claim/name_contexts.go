@@ -95,7 +95,7 @@ func appositiveOf(toks []token, k int) bool {
 // negation and adverbs, that reads as a verb; -1 when there is none.
 func subjectContext(toks []token, g nameGroup) int {
 	v := g.end
-	for v < len(toks) && toks[v].clause == toks[g.start].clause && skippable(toks[v]) && !(negationWords[toks[v].low] && lexicon.IsVerb(toks[v].low)) {
+	for v < len(toks) && toks[v].clause == toks[g.start].clause && skippable(toks[v]) && !(negationWords[toks[v].low] && lexicon.IsVerb(toks[v].low)) && !lightVerb(toks, v) {
 		v++ // "has also", "would not"; a negative verb ("denied") is the verb
 	}
 	if v >= len(toks) || toks[v].clause != toks[g.start].clause || auxiliaries[toks[v].low] || !verbForm(toks, v) {
@@ -132,4 +132,12 @@ func contextPhrase(toks []token, k int, g nameGroup) string {
 		return nameText(toks, g) + " " + toks[-2-k].text
 	}
 	return toks[k].text + " " + nameText(toks, g)
+}
+
+// lightVerb reports whether the word at v is a light verb written as a
+// verb ("made history", "got the start"): one of the light words that is a
+// verb form there. It is the verb of its subject, though it carries little
+// of the claim.
+func lightVerb(toks []token, v int) bool {
+	return lightWords[toks[v].low] && !auxiliaries[toks[v].low] && lexicon.IsVerb(toks[v].low) && verbForm(toks, v)
 }
