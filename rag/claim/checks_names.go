@@ -133,6 +133,9 @@ func (c *sentenceRead) nameBound(ev *evidence, seg int, g nameGroup, at []int) (
 	}
 	var foreign string
 	for _, s := range c.good[seg] {
+		if atSent[s+1] && c.continues(ev, s+1, false) {
+			return Result{}, false // "That's about 24,000 stations, mostly in … Texas": the next sentence goes on about this one
+		}
 		if f := c.foreignName(ev, seg, s); f != "" {
 			foreign = f
 			continue

@@ -53,3 +53,13 @@ func TestHalvedAndThough(t *testing.T) {
 		{"cut by a third for halved", "Analysts said fares would jump 40% if routes were cut by a third.", "In the unlikely event that routes are halved, fares would jump 40%, analysts said.", false, KindFigure},
 	})
 }
+
+// TestNameInTheNextSentence: a name in a sentence that opens with
+// "That's" and goes on about the one before is bound to that one, so a
+// clause drawing on both is not read as said of the first's other name.
+func TestNameInTheNextSentence(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"name in a That's sentence", "About 9,000 farms across the country, mostly in states like Ohio and Iowa, are selling corn for under $5.", "Nearly one in five farms is selling corn for under $5 a bushel, according to Agrinet, which surveys US farms. That's about 9,000 farms nationwide, mostly in states like Ohio and Iowa.", true, ""},
+		{"name of no sentence", "About 9,000 farms across the country, mostly in states like Ohio and Kansas, are selling corn for under $5.", "Nearly one in five farms is selling corn for under $5 a bushel, according to Agrinet, which surveys US farms. That's about 9,000 farms nationwide, mostly in states like Ohio and Iowa.", false, KindEntity},
+	})
+}
