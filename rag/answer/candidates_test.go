@@ -121,3 +121,17 @@ func TestNameThatOpensASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestPartOfTheDayIsATime: "early morning" answers "what time of day", as
+// "overnight" does; a part of the day alone is no answer.
+func TestPartOfTheDayIsATime(t *testing.T) {
+	q := map[string]bool{"call": true, "time": true}
+	for _, s := range []string{"The mayor's early morning call with the governor was brief.", "They spoke late-night, aides said."} {
+		if !kindDate.newCandidate(s, q) {
+			t.Errorf("no time found in %q", s)
+		}
+	}
+	if kindDate.newCandidate("The morning call with the governor was brief.", q) {
+		t.Error("a bare part of the day counted as a time")
+	}
+}

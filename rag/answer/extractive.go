@@ -111,9 +111,11 @@ var (
 	// "forever", "for good".
 	durationPattern = regexp.MustCompile(`(?i)\b(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|few|several|couple of)[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(for|after|over)\s+(minutes|hours|days|weeks|months|years|decades)\b|\bfor as long as [^,.;:”"]+|\b(indefinitely|forever|permanently|for good)\b`)
 	// datePattern: day and month names (and the usual abbreviations of
-	// months, with their point), years, and the deictic time expressions of
-	// English: yesterday, today, tomorrow, last/this/next week, within days.
-	datePattern   = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|(19|20)\d\d)\b|\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|\bMay\s+\d|(?i:\b(yesterday|today|tonight|tomorrow|(last|next) (week|month|year|night|spring|summer|autumn|fall|winter)|(earlier |later )?this (week|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)|overnight|within (days|weeks|hours|months)|(in|within) the (coming|next) (days|weeks|months))\b)`)
+	// months, with their point), years, the deictic time expressions of
+	// English (yesterday, today, tomorrow, last/this/next week, within
+	// days) and the parts of the day with "early" or "late" ("an early
+	// morning phone call"; a bare "morning" is as often no time asked for).
+	datePattern   = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December|(19|20)\d\d)\b|\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|\bMay\s+\d|(?i:\b(yesterday|today|tonight|tomorrow|(last|next) (week|month|year|night|spring|summer|autumn|fall|winter)|(earlier |later )?this (week|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)|overnight|(early|late)[ -](morning|afternoon|evening|night)|within (days|weeks|hours|months)|(in|within) the (coming|next) (days|weeks|months))\b)`)
 	numberPattern = regexp.MustCompile(`(?i)[$£€]?\b(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|(a|one|two) thirds?|(a|one|three) quarters?)\b`)
 	rolePattern   = regexp.MustCompile(`(?i)\b(president|minister|envoy|advis[eo]r|spokes(man|woman|person)|ambassador|secretary|chancellor|leader|aide|negotiator|professor|chief|director|head of|official|general|senator|governor|mayor|king|queen|pope|deputy|commissioner|analyst|correspondent|editor|founder|chair(man|woman)?|ceo)\b|, who (is|was|has)\b`)
 )
