@@ -257,6 +257,12 @@ func (x *quoteExtractor) afterIndirectSpeech(sp quoteSpan) (speakerRef, bool) {
 		if sa.verbStart < s {
 			break
 		}
+		// "He then asked her what she was hearing." The quotation after a
+		// question reported this way is the answer, the words of the one
+		// asked, not the asker's: no one is read from the sentence.
+		if x.asksQuestion(sa) {
+			return speakerRef{mention: x.masked[sa.verbStart:sa.verbEnd]}, true
+		}
 		if sa.ok && sa.ref.person && x.evidenced(sa.ref.speaker) {
 			ref := sa.ref
 			ref.about = ""
@@ -265,6 +271,41 @@ func (x *quoteExtractor) afterIndirectSpeech(sp quoteSpan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	return speakerRef{}, false
+}
+
+// asksQuestion reports whether the speech act is "ask" reporting a
+// question: its object, if any, then a word that opens an indirect
+// question ("asked her what …", "asks whether …"), not a request ("asked
+// the board to …").
+func (x *quoteExtractor) asksQuestion(sa speechAct) bool {
+	if lexicon.Base(strings.ToLower(x.masked[sa.verbStart:sa.verbEnd])) != "ask" {
+		return false
+	}
+	// "was asked if …": the subject is the one asked, and the quotation
+	// after may well be their answer.
+	if copulas[strings.ToLower(lastWordBefore(x.masked, sa.verbStart))] {
+		return false
+	}
+	// The one asked stands between the verb and the question word; with
+	// no one there ("He asked if Jeanne could come"), the asker may go on
+	// to tell the answer himself.
+	words := strings.Fields(strings.ToLower(x.masked[sa.verbEnd:min(len(x.masked), sa.verbEnd+60)]))
+	for k, w := range words {
+		if k > 2 {
+			break
+		}
+		switch strings.Trim(w, ",") {
+		case "what", "whether", "if", "how", "why", "when", "where", "who", "which":
+			return k > 0
+		}
+	}
+	return false
+}
+
+// lastWordBefore returns the word that ends just before pos.
+func lastWordBefore(s string, pos int) string {
+	e := trimRightSpace(s, 0, pos)
+	return s[lastWordStart(s, 0, e):e]
 }
 
 // opensSentence reports whether nothing but the end of another sentence,

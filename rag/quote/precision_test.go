@@ -82,6 +82,18 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// The agent of a passive is the doer a later pronoun may mean.
 		{"a passive's agent is a subject for a pronoun", "Mayor Tom Reece spoke first.\n\nThe worry was echoed by Governor Ivo Sand in May, when he said the bridge was \"unsafe.\"",
 			[][2]string{{"Ivo Sand", "unsafe."}}},
+		// The quotation after "asked her what …" is the answer, the
+		// words of the one asked, never the asker's; a request ("asked
+		// the board to …") or a question with no one asked ("asked if
+		// …") leaves the asker's words to the rule before.
+		{"an answer after a reported question is not the asker's", "Tom Reece spoke to reporters on Monday. Reece asked Ada Lund what she had seen.\n\n\"I saw the whole thing.\"",
+			nil},
+		{"a one-word answer after a reported question", "\"We are leaving,\" Tom Reece said.\n\nAda Lund ran to him. Reece asked her if her mother would really hurt her.\n\n\"Yes.\"",
+			[][2]string{{"Tom Reece", "We are leaving,"}}},
+		{"a request keeps the asker's words", "Mayor Tom Reece said the vote was close. He asked the board to wait.\n\n\"We need one more week.\"",
+			[][2]string{{"Tom Reece", "We need one more week."}}},
+		{"a question with no one asked keeps the asker's words", "Mayor Tom Reece said the vote was close. He asked if the board could wait.\n\n\"We need one more week.\"",
+			[][2]string{{"Tom Reece", "We need one more week."}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
