@@ -199,3 +199,22 @@ func TestExtractParticipleSkipsAFrontedClause(t *testing.T) {
 		}
 	}
 }
+
+// The last-resort reading of "he" or "she", past every speaker and
+// subject in reach, takes only someone the article shows to be a person of
+// that gender or gives a title or a role: a capitalised run with neither
+// may be a place, and the words are then given to no one, not even as a
+// body's.
+func TestExtractLastResortPronounNeedsAPerson(t *testing.T) {
+	place := "The festival opened at Millbrook Beach Park on Saturday.\n\nThree songs in, she thanked the crowd for coming.\n\n\"It means so much to my heart,\" she said."
+	for _, q := range quote.Extract(rag.Article{ID: "p", Text: place}) {
+		if q.Speaker != "" {
+			t.Errorf("%q given to %q (not a person: %v), want no one", q.Text, q.Speaker, q.NotPerson)
+		}
+	}
+	titled := "The festival was opened by Mayor Ada Lund on Saturday.\n\nThree songs in, she thanked the crowd for coming.\n\n\"It means so much to the town,\" she said."
+	got := personQuotes(titled)
+	if len(got) != 1 || got[0][0] != "Ada Lund" {
+		t.Errorf("got %q, want the quotation given to Ada Lund", got)
+	}
+}

@@ -64,6 +64,13 @@ func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bo
 		if p.end > pos || !x.agrees(pronoun, x.canonical(p.name)) {
 			continue
 		}
+		// The last resort, past every speaker and subject in reach: only
+		// someone the article shows to be a person of the pronoun's
+		// gender, or gives a title or a role, is meant; a capitalised
+		// run with neither may be a place or a body ("Tempe Beach Park").
+		if x.gender[x.canonical(p.name)] == genderUnknown && p.title == "" && p.role == "" {
+			return speakerRef{mention: mention}, true
+		}
 		return speakerRef{speaker: x.canonical(p.name), mention: mention, resolved: true, person: true}, true
 	}
 	return speakerRef{}, false
