@@ -294,7 +294,20 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			sents = hitSentences(hits[c.hit])
 			sentsOf[c.hit] = sents
 		}
-		return q.doneBy(sents, c.idx, doer)
+		if !q.doneBy(sents, c.idx, doer) {
+			return false
+		}
+		// "X and Y" as the subject: the event is theirs together, so
+		// the sentence names, or points back to, each of them.
+		if len(doer) > 1 {
+			reach := reachedNames(sents, c.idx)
+			for _, t := range doer {
+				if !q.names(reach, t) {
+					return false
+				}
+			}
+		}
+		return true
 	}
 	var cands []scoredSentence
 	scored := scoreCandidates(q, hits, context)

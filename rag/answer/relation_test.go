@@ -184,3 +184,14 @@ func TestYesNoParticipantsNamedTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestConjoinedDoersTogether: "how long did X and Y meet" asks about an
+// event of both; a sentence that names only X, and points back to no
+// one who names Y, does not answer it.
+func TestConjoinedDoersTogether(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Governor Piet Dekker met Mayor Odile Hale in Tarrow on Monday. Dekker's spokesman said the meeting lasted for around 20 minutes.",
+		"Ann Sorel, the harbour chief, was in Tarrow on Monday too. She said the port would reopen within weeks."))
+	checkAnswers(t, hits, "how long did dekker and hale meet in tarrow", "20 minutes")
+	checkAbstains(t, hits, "how long did dekker and sorel meet in tarrow")
+}
