@@ -317,8 +317,9 @@ func freshFigure(m string, qTerms map[string]bool, span bool) bool {
 		return false
 	}
 	// "for years", "after weeks": a unit with no count is the whole span
-	// when a span is asked for (as a date, "last month" names no time of
-	// its own beside the question's).
+	// when a span is asked for. As a date it stays no fresh time ("this
+	// week" beside the question's): reading it as one answered a
+	// seed-tune2 near miss with a time said of something else.
 	bareUnit, counted := false, false
 	for _, tok := range prose.Tokenize(m) {
 		// "few" is a stop word, but in "the last few days" it is the
