@@ -58,18 +58,7 @@ func (x *quoteExtractor) readGenders() {
 				break
 			}
 			name := x.canonical(p.name)
-			courtesy := strings.ToLower(strings.Fields(p.name)[0])
-			// "Ms. Ada Lund": the abbreviation's full stop keeps the
-			// courtesy title out of the name.
-			if e := trimRightSpace(x.masked, 0, p.at); e > 0 && x.masked[e-1] == '.' {
-				courtesy = strings.ToLower(x.masked[lastWordStart(x.masked, 0, e-1) : e-1])
-			}
-			switch courtesy {
-			case "mr":
-				vote(name, genderMale, 3)
-			case "mrs", "ms", "miss":
-				vote(name, genderFemale, 3)
-			}
+			vote(name, x.courtesyGender(p), 3)
 			// A role that says the person's sex: "Congresswoman", "actress",
 			// "Bolt, the team's spokesman,".
 			vote(name, x.roleGender(p), 3)
@@ -192,6 +181,30 @@ func (x *quoteExtractor) lastSubjectBefore(si int) (personMention, bool) {
 // compounds -woman and -man (spokeswoman, chairman) and the suffix -ess
 // (actress, duchess); the word must be a person noun by WordNet, which
 // keeps "human" and "witness" out.
+// courtesyGender reads the gender a courtesy title before a mention says:
+// "Mr" a man, "Mrs", "Ms" and "Miss" a woman.
+func (x *quoteExtractor) courtesyGender(p personMention) byte {
+	courtesy := strings.ToLower(strings.Fields(p.name)[0])
+	// "Ms. Ada Lund": the abbreviation's full stop keeps the courtesy
+	// title out of the name.
+	if e := trimRightSpace(x.masked, 0, p.at); e > 0 && x.masked[e-1] == '.' {
+		courtesy = strings.ToLower(x.masked[lastWordStart(x.masked, 0, e-1) : e-1])
+	}
+	return courtesyTitleGender(courtesy)
+}
+
+// courtesyTitleGender is the gender of a courtesy title, lower case and
+// without its full stop (a closed class).
+func courtesyTitleGender(w string) byte {
+	switch w {
+	case "mr":
+		return genderMale
+	case "mrs", "ms", "miss":
+		return genderFemale
+	}
+	return genderUnknown
+}
+
 func (x *quoteExtractor) roleGender(p personMention) byte {
 	words := strings.Fields(strings.ToLower(p.title + " " + p.role))
 	if rest := x.masked[p.end:]; strings.HasPrefix(rest, ", ") {

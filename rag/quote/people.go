@@ -524,12 +524,36 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 			}
 		}
 	}
+	// A surname alone is one person: the first the article introduced
+	// with it, passing over one whom a courtesy title on the surname
+	// ("Mr. Cash") contradicts; their fullest name is taken below, not the
+	// fullest of anyone bearing the surname (a son named in full late in
+	// his father's obituary is not "Mr. Cash").
+	var first []string
+	if surname != "" {
+		g := x.courtesyOfName(toks)
+		for _, p := range x.fullNames {
+			if !subsetOf(toks, p.tokens) || !sameNameWord(lastBesidesSuffix(nameTokens(p.name)), surname) {
+				continue
+			}
+			if g != genderUnknown {
+				if pg := x.mentionGender(p.tokens); pg != genderUnknown && pg != g {
+					continue
+				}
+			}
+			first = p.tokens
+			break
+		}
+	}
 	for _, p := range x.fullNames {
 		pt := p.tokens
 		// A generational suffix adds no word to compare by: "Trump" is as
 		// near to "Donald Trump Jr." as to "Donald Trump".
 		n := wordsBesidesSuffix(pt)
 		if n < bestN || !subsetOf(toks, pt) || surname != "" && !sameNameWord(lastBesidesSuffix(nameTokens(p.name)), surname) {
+			continue
+		}
+		if first != nil && !subsetOf(first, pt) {
 			continue
 		}
 		if n == bestN && best != "" && !sameTokens(nameTokens(best), pt) {
@@ -566,6 +590,46 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 		}
 	}
 	return displayName(best)
+}
+
+// courtesyOfName is the gender the courtesy titles before a name's
+// mentions say ("Mr. Cash" throughout), when every titled mention agrees.
+func (x *quoteExtractor) courtesyOfName(toks []string) byte {
+	g := genderUnknown
+	for _, p := range x.people {
+		if !sameTokens(nameTokens(p.name), toks) {
+			continue
+		}
+		if c := x.courtesyGender(p); c != genderUnknown {
+			if g != genderUnknown && c != g {
+				return genderUnknown
+			}
+			g = c
+		}
+	}
+	return g
+}
+
+// mentionGender is the gender the mentions of a full name say by their own
+// words: a courtesy title or a role marked for sex ("Mrs. Ada Lund",
+// "spokeswoman Ada Lund"), when they agree.
+func (x *quoteExtractor) mentionGender(toks []string) byte {
+	g := genderUnknown
+	for _, p := range x.people {
+		if !p.full || !sameTokens(nameTokens(p.name), toks) {
+			continue
+		}
+		for _, c := range []byte{x.courtesyGender(p), x.roleGender(p)} {
+			if c == genderUnknown {
+				continue
+			}
+			if g != genderUnknown && c != g {
+				return genderUnknown
+			}
+			g = c
+		}
+	}
+	return g
 }
 
 // lastBesidesSuffix returns a name's last word before a generational

@@ -94,6 +94,15 @@ func TestExtractPrecisionCases(t *testing.T) {
 			[][2]string{{"Tom Reece", "We need one more week."}}},
 		{"a question with no one asked keeps the asker's words", "Mayor Tom Reece said the vote was close. He asked if the board could wait.\n\n\"We need one more week.\"",
 			[][2]string{{"Tom Reece", "We need one more week."}}},
+		// A surname alone is the person the article introduced first with
+		// it, not whoever bears it in the longest name (a son named in
+		// full late in his father's obituary).
+		{"a surname is the first person introduced with it", "Ivo Marsh, the painter, died on Sunday at 88.\n\n\"I never painted for money,\" Mr. Marsh said in 2001.\n\nHis son, Tobias Lee Marsh, ran the gallery for a decade. \"He kept working until the end,\" Tobias Lee Marsh said.\n\n\"I painted what I saw,\" Mr. Marsh told an interviewer in 1990.",
+			[][2]string{{"Ivo Marsh", "I never painted for money,"}, {"Tobias Lee Marsh", "He kept working until the end,"}, {"Ivo Marsh", "I painted what I saw,"}}},
+		// A courtesy title on the surname passes over someone introduced
+		// before whose own mention says the other gender.
+		{"a courtesy title passes over the other gender", "Mrs. Ada Lee Marsh opened the gallery in 1970 with her brother-in-law, Ivo Marsh.\n\n\"We had no money at all,\" Mr. Marsh said.",
+			[][2]string{{"Ivo Marsh", "We had no money at all,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
