@@ -122,7 +122,7 @@ func findPeople(masked string) []personMention {
 	var singles [][]nameWord
 	for _, run := range runs {
 		definite := false
-		for len(run) > 0 && leadingWords[strings.ToLower(run[0].text)] {
+		for len(run) > 0 && (leadingWords[strings.ToLower(run[0].text)] || len(run) > 1 && questionAuxiliaries[strings.ToLower(run[0].text)]) {
 			definite = strings.EqualFold(run[0].text, "the")
 			run = run[1:]
 		}

@@ -103,6 +103,10 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// before whose own mention says the other gender.
 		{"a courtesy title passes over the other gender", "Mrs. Ada Lee Marsh opened the gallery in 1970 with her brother-in-law, Ivo Marsh.\n\n\"We had no money at all,\" Mr. Marsh said.",
 			[][2]string{{"Ivo Marsh", "We had no money at all,"}}},
+		// An auxiliary opening a question is glued to the name after it
+		// by capitals, and is no given name.
+		{"a question's auxiliary is no given name", "Was Ivo Marsh right to resign? Many in the party think so.\n\n\"I would do it again,\" Marsh said.",
+			[][2]string{{"Ivo Marsh", "I would do it again,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}

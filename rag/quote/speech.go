@@ -123,6 +123,11 @@ var (
 	clauseWords = prose.WordSet(`after before that while when as because but and although if since though whereas where which who whom what so yet or until once than then whether`)
 	// Capitalised words that begin sentences without being names.
 	leadingWords = prose.WordSet(`every each how what why whose no all both most the a an in on at but yet and or while after before if when as since though although because so then this that these those there here other another some many for from with by to of its his her their our we it they he she afterwards meanwhile however later earlier also still even only now once unless until whenever whereas`)
+	// Auxiliaries and modals (a closed class) opening a capitalised run
+	// are a question's first word glued to a name ("Was Will Smith's slap
+	// staged?"), not a given name; "will", "may" and "can" are left out,
+	// as they are also given names (and a month).
+	questionAuxiliaries = prose.WordSet(`is are am was were be been has have had do does did could would should shall must might`)
 	// Titles that stand before a name and are not part of it.
 	jobTitles = prose.WordSet(`president prime minister chancellor professor prof father pope senator sen governor gov general gen maj brig col lt sgt cpl pvt capt cmdr adm king queen prince princess chief secretary judge justice ambassador mayor commissioner premier vice foreign defence defense home deputy cardinal archbishop bishop rabbi imam captain colonel admiral sheikh emir chair chairman chairwoman chairperson ceo director coach manager representative rep sergeant lieutenant officer detective attorney councilman councilwoman councillor councilor leader whip speaker superintendent dean provost rector pastor reverend rev`)
 	// Words that follow a surname as part of the name: "Ferdinand Marcos
