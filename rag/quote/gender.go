@@ -267,6 +267,12 @@ func (x *quoteExtractor) recentSubject(pronoun string, pos int) (personMention, 
 			if p.possessive || x.afterPreposition(p.at) && !x.passiveAgent(p.at) || x.afterDeterminer(p.at) || !x.agrees(pronoun, x.canonical(p.name)) {
 				continue
 			}
+			// A name one of several alternatives ("If Pelosi or anyone
+			// else decides to go, he said") is no one person that "he"
+			// or "she" can mean.
+			if x.disjunct(p) {
+				continue
+			}
 			return p, true
 		}
 		if pr >= 0 {
@@ -419,4 +425,17 @@ func (x *quoteExtractor) afterDeterminer(pos int) bool {
 		return true
 	}
 	return false
+}
+
+// disjunct reports whether a name is joined to another noun phrase by
+// "or" or "nor" (a closed class of disjunctive conjunctions), either way:
+// "Pelosi or anyone else", "either Lund or Reece".
+func (x *quoteExtractor) disjunct(p personMention) bool {
+	after := strings.Fields(x.masked[p.end:min(len(x.masked), p.end+8)])
+	if len(after) > 0 && (after[0] == "or" || after[0] == "nor") {
+		return true
+	}
+	e := trimRightSpace(x.masked, 0, p.at)
+	w := strings.ToLower(x.masked[lastWordStart(x.masked, 0, e):e])
+	return w == "or" || w == "nor"
 }

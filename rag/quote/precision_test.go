@@ -107,6 +107,10 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// by capitals, and is no given name.
 		{"a question's auxiliary is no given name", "Was Ivo Marsh right to resign? Many in the party think so.\n\n\"I would do it again,\" Marsh said.",
 			[][2]string{{"Ivo Marsh", "I would do it again,"}}},
+		// A name that is one of several alternatives is no one person a
+		// singular pronoun can mean.
+		{"a name joined by or is no antecedent", "Ada Lund has not said whether she will visit the base. General Tom Reece would not comment on Lund's plans.\n\nIf Lund or anyone else decides to travel, he said, \"we will keep them safe.\"",
+			[][2]string{{"Tom Reece", "we will keep them safe."}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
