@@ -80,6 +80,9 @@ type benchReport struct {
 	Remote  remoteReport `json:"remote_embedder"`
 	Ack     ackReport    `json:"discord_ack"`
 	Targets []targetLine `json:"targets"`
+	// Error says why the run stopped before its last size; the figures
+	// above it were measured before it stopped.
+	Error string `json:"error,omitempty"`
 }
 
 type benchMachine struct {
@@ -226,12 +229,22 @@ func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
 		weaviate: c.Store == config.StoreWeaviate,
 	}
 	rep := benchReport{Machine: machine(), Text: fmt.Sprintf("%s (seed %d)", text, benchSeed)}
+	var stopped error
 	for i, n := range sizes {
 		srs, err := b.size(ctx, n, i == 0, &rep)
-		if err != nil {
-			return err
-		}
+		// A size that fails half-way (the Weaviate server gone after the
+		// in-process half took an hour, say) still gives what it measured.
 		rep.Sizes = append(rep.Sizes, srs...)
+		if err != nil {
+			stopped = fmt.Errorf("%s: %w", sizeLabel(n), err)
+			break
+		}
+	}
+	if stopped != nil && len(rep.Sizes) == 0 {
+		return stopped
+	}
+	if stopped != nil {
+		rep.Error = stopped.Error()
 	}
 	rep.Targets = checkTargets(rep)
 	rep.Machine.LoadAverage[1] = loadAverage()
@@ -239,9 +252,15 @@ func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
 	if c.JSON {
 		enc := json.NewEncoder(inv.stdout())
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		printBench(inv.stdout(), rep)
 	}
-	printBench(inv.stdout(), rep)
+	if stopped != nil {
+		return fmt.Errorf("stopped at %w; the figures measured before it are printed", stopped)
+	}
 	return nil
 }
 
@@ -416,7 +435,7 @@ func (b *bencher) size(ctx context.Context, n int, first bool, rep *benchReport)
 	ix = nil // the in-process index is not part of what the store's side holds
 	wr, err := b.weaviateSize(ctx, n, questions, inProcess)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
 	wr.HybridOverInProcess = round(wr.HybridP50/out[0].HybridP50, 2)
 	return append(out, wr), nil
@@ -807,6 +826,9 @@ func printBench(w io.Writer, rep benchReport) {
 	fmt.Fprintln(w, "\ntargets")
 	for _, t := range rep.Targets {
 		fmt.Fprintf(w, "  %s  %s: %s\n", t.Status, t.Target, t.Result)
+	}
+	if rep.Error != "" {
+		fmt.Fprintf(w, "\nstopped before the last size: %s\n", rep.Error)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -192,6 +193,44 @@ func TestBenchTinyRun(t *testing.T) {
 		"500 (", fmt.Sprintf("%d (limit", r.Requests)} {
 		if !strings.Contains(table, row) {
 			t.Errorf("the table has no %q:\n%s", row, table)
+		}
+	}
+}
+
+// TestBenchKeepsWhatItMeasured points the bench at a Weaviate that fails
+// every request: the in-process figures, measured first, are still
+// printed, with why the run stopped, and the exit status says it failed.
+func TestBenchKeepsWhatItMeasured(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, `{"error":[{"message":"disk full"}]}`, http.StatusInternalServerError)
+	}))
+	defer srv.Close()
+	c := newCLI(t)
+	c.env["COVERAGEBOT_WEAVIATE_URL"] = srv.URL
+	for _, asJSON := range []bool{true, false} {
+		args := []string{"bench", "--sizes", "300", "--queries", "5", "--store", "weaviate"}
+		if asJSON {
+			args = append(args, "--json")
+		}
+		out, errs, code := c.run(args...)
+		if code == 0 || !strings.Contains(errs, "stopped at 300") {
+			t.Fatalf("exit %d, stderr %q: want a failure that says where the run stopped", code, errs)
+		}
+		if !asJSON {
+			if !strings.Contains(out, "300") || !strings.Contains(out, "stopped before the last size") {
+				t.Errorf("the table lost the in-process figures or the reason:\n%s", out)
+			}
+			continue
+		}
+		var rep benchReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		if len(rep.Sizes) != 1 || rep.Sizes[0].Store != "chromem" || rep.Sizes[0].HybridP50 <= 0 {
+			t.Errorf("sizes %+v: want the in-process entry, measured", rep.Sizes)
+		}
+		if !strings.Contains(rep.Error, "weaviate") {
+			t.Errorf("error field %q does not say what failed", rep.Error)
 		}
 	}
 }
