@@ -64,6 +64,13 @@ func (x *quoteExtractor) readGenders() {
 			vote(name, x.roleGender(p), 3)
 			if only == "" {
 				only, firstEnd, oblique = name, p.end, p.possessive || x.afterPreposition(p.at)
+				// "Elon Musk's daughter petitioned …, saying she …": a
+				// name that only determines a noun of a person is not
+				// whom the sentence's pronouns go on about; the person
+				// the noun names is.
+				if x.ownsPerson(p) {
+					many = true
+				}
 			} else if name != only {
 				many = true
 			}
@@ -128,6 +135,41 @@ func (x *quoteExtractor) readGenders() {
 	}
 }
 
+// ownsPerson reports whether a possessive name determines a noun that
+// names a person by WordNet ("Musk's children", "Lund's lawyer"), or a
+// name is the object of "of" after such a noun ("the wife of Sergey Brin").
+func (x *quoteExtractor) ownsPerson(p personMention) bool {
+	if p.possessive {
+		rest := strings.Fields(x.masked[p.end:min(len(x.masked), p.end+40)])
+		return len(rest) > 1 && personNounForm(rest[1])
+	}
+	e := trimRightSpace(x.masked, 0, p.at)
+	ws := lastWordStart(x.masked, 0, e)
+	if !strings.EqualFold(x.masked[ws:e], "of") {
+		return false
+	}
+	he := trimRightSpace(x.masked, 0, ws)
+	return personNounForm(x.masked[lastWordStart(x.masked, 0, he):he])
+}
+
+// personNounForm reports whether a word, or the singular it is a plural
+// of, is first a noun of a person in WordNet ("wife", "children").
+func personNounForm(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,;:!?\"()"))
+	if w == "" || !isLowerWord(w) {
+		return false
+	}
+	if isPersonNoun(w) {
+		return true
+	}
+	for _, b := range lexicon.Bases(w) {
+		if f := nounFiles(b); len(f) > 0 && f[0] == "noun.person" {
+			return true
+		}
+	}
+	return false
+}
+
 // objectPronoun reports whether "her", written raw with the punctuation
 // after it, is the object pronoun rather than the possessive determiner:
 // punctuation follows it, or nothing, or a word that cannot begin the noun
@@ -175,12 +217,6 @@ func (x *quoteExtractor) lastSubjectBefore(si int) (personMention, bool) {
 	return personMention{}, false
 }
 
-// roleGender reads a person's sex from the role nouns the article gives
-// them: the title or role before the name, or an appositive after it. The
-// evidence is morphological: English marks the sex of a role noun with the
-// compounds -woman and -man (spokeswoman, chairman) and the suffix -ess
-// (actress, duchess); the word must be a person noun by WordNet, which
-// keeps "human" and "witness" out.
 // courtesyGender reads the gender a courtesy title before a mention says:
 // "Mr" a man, "Mrs", "Ms" and "Miss" a woman.
 func (x *quoteExtractor) courtesyGender(p personMention) byte {
@@ -205,6 +241,12 @@ func courtesyTitleGender(w string) byte {
 	return genderUnknown
 }
 
+// roleGender reads a person's sex from the role nouns the article gives
+// them: the title or role before the name, or an appositive after it. The
+// evidence is morphological: English marks the sex of a role noun with the
+// compounds -woman and -man (spokeswoman, chairman) and the suffix -ess
+// (actress, duchess); the word must be a person noun by WordNet, which
+// keeps "human" and "witness" out.
 func (x *quoteExtractor) roleGender(p personMention) byte {
 	words := strings.Fields(strings.ToLower(p.title + " " + p.role))
 	if rest := x.masked[p.end:]; strings.HasPrefix(rest, ", ") {

@@ -111,6 +111,11 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// singular pronoun can mean.
 		{"a name joined by or is no antecedent", "Ada Lund has not said whether she will visit the base. General Tom Reece would not comment on Lund's plans.\n\nIf Lund or anyone else decides to travel, he said, \"we will keep them safe.\"",
 			[][2]string{{"Tom Reece", "we will keep them safe."}}},
+		// A name that only determines a noun of a person ("Marsh's
+		// daughter") is not whom the pronouns after it in its sentence
+		// mean: they say nothing of Marsh's gender.
+		{"a possessor is not the pronouns' antecedent", "Ivo Marsh denied the report on Monday. In June, Marsh's daughter asked a court to change her name, saying she no longer wished to be related to her father.\n\nIn a later post, Marsh, the mill's owner, said he and Tom Reece were still friends.\n\n\"We had dinner together last night,\" he added.",
+			[][2]string{{"Ivo Marsh", "We had dinner together last night,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
