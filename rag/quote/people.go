@@ -511,17 +511,24 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 	// Reece, not Ada Reece Lund, whose middle name it is, when the article
 	// names both.
 	// A word that opens a full name is a given name, which this does
-	// not decide ("Paula" for Paula Cooper).
+	// not decide ("Paula" for Paula Cooper), unless it also ends a name
+	// written inside a sentence ("Trump Plaza" and "Donald Trump"): a
+	// family name often names a building or a firm, while a given name
+	// is rarely a surname in the same article.
 	surname := ""
 	if bestN == 1 {
+		opens := false
 		for _, p := range x.fullNames {
 			if subsetOf(toks, p.tokens[:1]) {
-				surname = ""
-				break
+				opens = true
+				continue
 			}
 			if t := lastBesidesSuffix(nameTokens(p.name)); surname == "" && t != "" && subsetOf(toks, []string{t}) {
 				surname = t
 			}
+		}
+		if opens && !x.endsPersonName(toks) {
+			surname = ""
 		}
 	}
 	// A surname alone is one person: the first the article introduced
@@ -590,6 +597,29 @@ func (x *quoteExtractor) canonicalUncached(name string) string {
 		}
 	}
 	return displayName(best)
+}
+
+// endsPersonName reports whether a one-word name ends a full name of two
+// words or more that does not open with it, written somewhere inside a
+// sentence rather than at its start.
+func (x *quoteExtractor) endsPersonName(toks []string) bool {
+	for _, p := range x.people {
+		if !p.full || len(nameTokens(p.name)) < 2 {
+			continue
+		}
+		pt := nameTokens(p.name)
+		if !sameNameWord(lastBesidesSuffix(pt), toks[0]) || sameNameWord(pt[0], toks[0]) {
+			continue
+		}
+		// A sentence's first word glued to a name by its capital
+		// ("Whether Paula", "Sometimes Gloria") is no given name: only a
+		// mention inside its sentence counts.
+		if ss, _ := x.sentenceAround(p.at); strings.Trim(x.masked[ss:p.at], " \n\"“”‘’'(") == "" {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // courtesyOfName is the gender the courtesy titles before a name's

@@ -116,6 +116,12 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// mean: they say nothing of Marsh's gender.
 		{"a possessor is not the pronouns' antecedent", "Ivo Marsh denied the report on Monday. In June, Marsh's daughter asked a court to change her name, saying she no longer wished to be related to her father.\n\nIn a later post, Marsh, the mill's owner, said he and Tom Reece were still friends.\n\n\"We had dinner together last night,\" he added.",
 			[][2]string{{"Ivo Marsh", "We had dinner together last night,"}}},
+		// A family name that also opens the name of a building or a firm
+		// ("Lund Plaza") is still the surname of the person named inside
+		// a sentence; a word glued to a name at a sentence's start
+		// ("Whether Ivo") makes no surname.
+		{"a surname that also opens a building's name", "The council met at Lund Plaza on Monday. The meeting was opened by Mayor Ada Lund of Millbrook.\n\n\"We have work to do,\" Lund said.",
+			[][2]string{{"Ada Lund", "We have work to do,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
