@@ -71,8 +71,11 @@ func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
 	nicks := x.joinNicknames()
 	x.titled = map[string]personMention{}
 	for _, p := range x.people {
-		if p.full {
-			p.tokens = nameTokens(p.name)
+		// A name of nothing but courtesy titles and articles ("Dame The",
+		// a line without a full stop running into the next sentence) has
+		// no word to compare with another name, and is nobody's full name.
+		if toks := nameTokens(p.name); p.full && len(toks) > 0 {
+			p.tokens = toks
 			if n, ok := nicks[p.start]; ok {
 				p.tokens = append(p.tokens, n)
 			}
