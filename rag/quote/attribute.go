@@ -527,9 +527,12 @@ func (x *quoteExtractor) isName(sp quoteSpan) bool {
 	if len(words) == 0 || len(words) > 6 || len(words) == 1 && answerWords[strings.ToLower(words[0])] {
 		return false
 	}
-	for _, w := range words {
+	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if strings.ContainsAny(w, ",;:!?") || (!unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleSmallWords[w]) {
+		// A colon may end a word before a subtitle ("Star Trek:
+		// Discovery"), not stand anywhere else.
+		if strings.ContainsAny(w, ",;!?") || strings.Contains(strings.TrimSuffix(w, ":"), ":") || i == len(words)-1 && strings.HasSuffix(w, ":") ||
+			(!unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleSmallWords[w]) {
 			return false
 		}
 	}

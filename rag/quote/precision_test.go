@@ -122,6 +122,10 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// ("Whether Ivo") makes no surname.
 		{"a surname that also opens a building's name", "The council met at Lund Plaza on Monday. The meeting was opened by Mayor Ada Lund of Millbrook.\n\n\"We have work to do,\" Lund said.",
 			[][2]string{{"Ada Lund", "We have work to do,"}}},
+		// A title with a subtitle after a colon is a name, not words of
+		// the person whose sentence it stands in.
+		{"a title with a subtitle", "Actor Ivo Marsh, who appeared on \"Harbour Lights: The Return,\" said the part was \"a gift.\"",
+			[][2]string{{"Ivo Marsh", "a gift."}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
