@@ -524,14 +524,21 @@ func (x *quoteExtractor) isName(sp quoteSpan) bool {
 	words := strings.Fields(strings.TrimRight(x.body[sp.textStart:sp.textEnd], ".,"))
 	// A reply alone ("Yes.") is no name; a title may open with one ("No
 	// Time to Die").
-	if len(words) == 0 || len(words) > 6 || len(words) == 1 && answerWords[strings.ToLower(words[0])] {
+	if len(words) == 0 || len(words) > 12 || len(words) == 1 && answerWords[strings.ToLower(words[0])] {
 		return false
+	}
+	// A title longer than a few words may hold a comma, a question or an
+	// exclamation ("What's Cooking, Uncle Sam?", "Hello, Dolly!"); its
+	// words are capitalised all the same.
+	punct := ",;!?"
+	if len(words) > 6 {
+		punct = ";"
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		// A colon may end a word before a subtitle ("Star Trek:
 		// Discovery"), not stand anywhere else.
-		if strings.ContainsAny(w, ",;!?") || strings.Contains(strings.TrimSuffix(w, ":"), ":") || i == len(words)-1 && strings.HasSuffix(w, ":") ||
+		if strings.ContainsAny(w, punct) || strings.Contains(strings.TrimSuffix(w, ":"), ":") || i == len(words)-1 && strings.HasSuffix(w, ":") ||
 			(!unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleSmallWords[w]) {
 			return false
 		}

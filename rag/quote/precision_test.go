@@ -126,6 +126,8 @@ func TestExtractPrecisionCases(t *testing.T) {
 		// the person whose sentence it stands in.
 		{"a title with a subtitle", "Actor Ivo Marsh, who appeared on \"Harbour Lights: The Return,\" said the part was \"a gift.\"",
 			[][2]string{{"Ivo Marsh", "a gift."}}},
+		{"a long title with a subtitle", "Most soldiers wrote home every week, said Ada Lund, author of \"A Long Road Home: Letters From the Front Line.\"",
+			nil},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
