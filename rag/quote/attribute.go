@@ -512,13 +512,29 @@ func pastTense(w string) bool {
 	return false
 }
 
+// modifiesPersonNoun reports whether a quoted span is followed, after a
+// single space, by a lower-case noun WordNet files first as a person and
+// then a capitalised word: the span premodifies a role before a name.
+func (x *quoteExtractor) modifiesPersonNoun(sp quoteSpan) bool {
+	// A comma set inside the closing mark ends words said ("“Huge
+	// X-factor,” coach Ivo Sand said").
+	if sp.end >= len(x.masked) || x.masked[sp.end] != ' ' || strings.HasSuffix(strings.TrimSpace(x.body[sp.textStart:sp.textEnd]), ",") {
+		return false
+	}
+	f := strings.Fields(x.masked[sp.end:min(len(x.masked), sp.end+60)])
+	return len(f) > 1 && isLowerWord(f[0]) && isPersonNoun(f[0]) && isTitleCase(strings.Trim(f[1], ".,;:"))
+}
+
 // isName reports whether a quoted span inside a sentence is a name, not
 // someone's words: a few words all capitalised, as titles, programmes,
 // nicknames and slogans are written (NBC's "Today" show, the "Monday Night
 // Football" broadcast). Words someone said open with a capital only at the
 // start of a sentence, and then the quotation opens its sentence.
 func (x *quoteExtractor) isName(sp quoteSpan) bool {
-	if x.opensSentence(sp) || strings.HasSuffix(strings.TrimSpace(x.masked[:sp.open]), ":") {
+	// A title that modifies a noun of a person after it, with no comma
+	// between, is a name wherever it stands ("“Wonder Woman” star Ada
+	// Lund said"): words someone said are set off from their attribution.
+	if (x.opensSentence(sp) || strings.HasSuffix(strings.TrimSpace(x.masked[:sp.open]), ":")) && !x.modifiesPersonNoun(sp) {
 		return false
 	}
 	words := strings.Fields(strings.TrimRight(x.body[sp.textStart:sp.textEnd], ".,"))

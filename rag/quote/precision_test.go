@@ -128,6 +128,13 @@ func TestExtractPrecisionCases(t *testing.T) {
 			[][2]string{{"Ivo Marsh", "a gift."}}},
 		{"a long title with a subtitle", "Most soldiers wrote home every week, said Ada Lund, author of \"A Long Road Home: Letters From the Front Line.\"",
 			nil},
+		// A title opening a sentence and premodifying a noun of a person
+		// ("“…” actor Ivo Marsh") is a name; a comma inside the closing
+		// mark sets words said apart from their attribution instead.
+		{"a title before a role noun", "\"Harbour Lights\" actor Ivo Marsh said the show had \"changed everything.\"",
+			[][2]string{{"Ivo Marsh", "changed everything."}}},
+		{"words said before a role noun", "\"Huge Relief,\" coach Ivo Marsh said.",
+			[][2]string{{"Ivo Marsh", "Huge Relief,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
 	}
