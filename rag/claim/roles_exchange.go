@@ -294,6 +294,19 @@ func containsInt(s []int, v int) bool {
 	return false
 }
 
+// addressed reports whether the word at i is a verb of saying (WordNet's
+// "state, say, tell" and its troponyms, lexicon.IsSaying) with the one
+// spoken to right after it: a name or a pronoun in the object case ("told
+// him", "told Meadows"). Such a verb is not mere attribution, as "said" is:
+// it has two sides, the speaker and the one addressed.
+func addressed(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || !lexicon.IsSaying(toks[i].low) {
+		return false
+	}
+	n := toks[i+1]
+	return objectPronouns[n.low] && n.low != "it" || n.upper && !isFunctionWord(n.low)
+}
+
 // checkPronounDoer finds a doer the passage cannot mean: the passage's
 // verb has a pronoun for its subject, and the sentence's doer of the same
 // verb is a word the passage puts after that verb, in its clause. A
@@ -303,7 +316,7 @@ func containsInt(s []int, v int) bool {
 // Jabeur"; "doctors urged Brooks" against "he urged doctors").
 func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined || withAfter(c.toks, i) {
+		if !c.content[i] && !addressed(c.toks, i) || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined || withAfter(c.toks, i) {
 			continue
 		}
 		d := doerAt(c.toks, i)

@@ -17,6 +17,21 @@ func TestPronounDoer(t *testing.T) {
 	})
 }
 
+// TestPronounDoerOfSaying covers a verb of saying with the one spoken to
+// after it ("told him"), which has two sides as other verbs do, beside
+// sentences that keep the passage's. The sentences are made up for the test.
+func TestPronounDoerOfSaying(t *testing.T) {
+	passage := "The panel heard from Ilse Brandt, the firm's auditor, who testified she told Okafor in March that the accounts did not balance."
+	runCases(t, KindRole, []ruleCase{
+		{"addressee made the speaker", "Brandt testified that Okafor told her in March that the accounts did not balance.", passage, false},
+		{"addressee by name made the speaker", "Okafor told Brandt in March that the accounts did not balance.", passage, false},
+		{"roles kept, pronoun", "Brandt testified that she told Okafor in March that the accounts did not balance.", passage, true},
+		{"roles kept, name", "Brandt told Okafor in March that the accounts did not balance.", passage, true},
+		{"told with the addressee in the passage's order", "Okafor told him the accounts did not balance, Brandt testified.",
+			"Brandt testified that Okafor told him the accounts did not balance.", true},
+	})
+}
+
 // TestExchanged covers the two sides of a verb exchanged with words the
 // passage puts on the other side, and sentences that keep them.
 func TestExchanged(t *testing.T) {
