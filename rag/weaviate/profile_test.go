@@ -105,30 +105,7 @@ func TestWhereRetrievalTimeGoes(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	url, grpcAddr, collection := "", "", "Profile"
-	if f := strings.Fields(os.Getenv(profileServerEnv)); len(f) == 3 {
-		url, grpcAddr, collection = f[0], f[1], f[2]
-	} else {
-		node := weaviatetest.StartWithEnv(t, 1, "ASYNC_INDEXING=true").Node(0)
-		url, grpcAddr = "http://"+node.Host(), node.GRPCHost()
-	}
-	ws, err := weaviate.Open(ctx, weaviate.Options{URL: url, GRPC: grpcAddr, Collection: collection})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if count, err := ws.Count(ctx); err != nil {
-		t.Fatal(err)
-	} else if count != local.Count() {
-		if err := ws.Drop(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := benchmark.MeasureStoreIngest(ctx, arts, e, ws, chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ws.WaitIndexed(ctx, time.Second); err != nil {
-		t.Fatal(err)
-	}
+	ws, _ := profileStore(ctx, t, arts, e, chunk, "Profile", local.Count())
 
 	type backend struct {
 		name  string
@@ -190,4 +167,39 @@ func TestWhereRetrievalTimeGoes(t *testing.T) {
 		}
 	}
 	t.Logf("load average at the end %.1f", loadAverage())
+}
+
+// profileStore opens the collection a measuring test asks, on the server
+// COVERAGEBOT_RETRIEVAL_PROFILE_SERVER names (with its own collection
+// name) or on a node of its own. It imports the articles unless the
+// collection holds want passages (any, when want is 0), and returns once
+// every vector is in the server's graph, with the schema address of its
+// passages collection (for tests that change its settings).
+func profileStore(ctx context.Context, t *testing.T, arts []rag.Article, e rag.Embedder, chunk prose.ChunkOptions, collection string, want int) (*weaviate.Store, string) {
+	t.Helper()
+	url, grpcAddr := "", ""
+	if f := strings.Fields(os.Getenv(profileServerEnv)); len(f) == 3 {
+		url, grpcAddr, collection = f[0], f[1], f[2]
+	} else {
+		node := weaviatetest.StartWithEnv(t, 1, "ASYNC_INDEXING=true").Node(0)
+		url, grpcAddr = "http://"+node.Host(), node.GRPCHost()
+	}
+	ws, err := weaviate.Open(ctx, weaviate.Options{URL: url, GRPC: grpcAddr, Collection: collection})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count, err := ws.Count(ctx); err != nil {
+		t.Fatal(err)
+	} else if count == 0 || want > 0 && count != want {
+		if err := ws.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := benchmark.MeasureStoreIngest(ctx, arts, e, ws, chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ws.WaitIndexed(ctx, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return ws, url + "/v1/schema/" + collection + "Passage"
 }

@@ -14,11 +14,9 @@ import (
 
 	"github.com/coveragebot/coveragebot/internal/benchmark"
 	"github.com/coveragebot/coveragebot/internal/synthetic"
-	"github.com/coveragebot/coveragebot/internal/weaviatetest"
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
 	"github.com/coveragebot/coveragebot/rag/search"
-	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
 const (
@@ -62,31 +60,7 @@ func TestVectorRecall(t *testing.T) {
 		vectors = append(vectors, v[0])
 	}
 
-	url, grpcAddr, collection := "", "", "Recall"
-	if f := strings.Fields(os.Getenv(profileServerEnv)); len(f) == 3 {
-		url, grpcAddr, collection = f[0], f[1], f[2]
-	} else {
-		node := weaviatetest.StartWithEnv(t, 1, "ASYNC_INDEXING=true").Node(0)
-		url, grpcAddr = "http://"+node.Host(), node.GRPCHost()
-	}
-	ws, err := weaviate.Open(ctx, weaviate.Options{URL: url, GRPC: grpcAddr, Collection: collection})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if count, err := ws.Count(ctx); err != nil {
-		t.Fatal(err)
-	} else if count < n*9/10 {
-		if err := ws.Drop(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := benchmark.MeasureStoreIngest(ctx, arts, e, ws, chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ws.WaitIndexed(ctx, time.Second); err != nil {
-		t.Fatal(err)
-	}
-	class := url + "/v1/schema/" + collection + "Passage"
+	ws, class := profileStore(ctx, t, arts, e, chunk, "Recall", 0)
 	defer setVectorIndex(t, class, -1, 40000) // Weaviate's defaults
 
 	const limit = 80 // the nearest passages a question with K = 10 asks for (8 a hit, rag/search)
