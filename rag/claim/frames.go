@@ -361,8 +361,8 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		sf := frameOf(c.toks, i)
 		s := sf.doer
-		if !s.ok() || personalPronouns[c.toks[s.head].low] || len(c.matches[s.head]) == 0 {
-			continue
+		if !s.ok() || personalPronouns[c.toks[s.head].low] || len(c.matches[s.head]) == 0 || lexicon.IsReciprocal(c.toks[i].low) && !passiveForm(c.toks, i) {
+			continue // a reciprocal verb's doer is also the one it was done to ("Ortiz met Varga")
 		}
 		var found Result
 		agrees := false

@@ -26,7 +26,7 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue
 			}
 			k1, k2 := nameContext(c.toks, g1), nameContext(c.toks, g2)
-			if k1 == -1 || k2 == -1 || k1 >= 0 && k2 >= 0 && c.toks[k1].low == c.toks[k2].low {
+			if k1 == -1 || k2 == -1 || k1 >= 0 && k2 >= 0 && c.toks[k1].low == c.toks[k2].low || reciprocalSides(c.toks, k1, k2) {
 				continue
 			}
 			for _, h1 := range ev.names {
@@ -50,6 +50,20 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// reciprocalSides reports whether two name contexts are the subject and
+// the object of one reciprocal verb (lexicon.IsReciprocal: "Ortiz met
+// Varga"), whose two sides may come in either order.
+func reciprocalSides(toks []token, k1, k2 int) bool {
+	if k1 >= 0 == (k2 >= 0) {
+		return false
+	}
+	v, o := -2-k1, k2
+	if k1 >= 0 {
+		v, o = -2-k2, k1
+	}
+	return v == o && lexicon.IsReciprocal(toks[v].low) && !passiveForm(toks, v)
 }
 
 // nameContext gives the word a name hangs on: the word right before it in

@@ -33,6 +33,7 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		var found Result
 		agrees := false
+		reciprocal := lexicon.IsReciprocal(c.toks[i].low) && !passiveForm(c.toks, i)
 		for _, p := range c.matches[i] {
 			if !c.inGood(ev, c.segment[i], p) {
 				continue
@@ -42,6 +43,16 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue // "Watson's accusers said the NFL …": a noun between two names relates neither
 			}
 			pa, pb := roleNames(ev.toks, inSent, p)
+			if reciprocal && (pa != nil || pb != nil) {
+				// "Ortiz married Varga" for "Varga married Ortiz": no
+				// order to turn round, but another party is still caught.
+				if r, bad := c.otherParty(ev, inSent, ca, cb, pa, pb, p); bad && found.Verdict == "" {
+					found = r
+				} else if !bad {
+					agrees = true
+				}
+				continue
+			}
 			if r, bad := turnedRound(c, ev, inSent, ca, cb, pa, pb, p); bad {
 				if found.Verdict == "" {
 					found = r
@@ -324,7 +335,7 @@ func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, 
 // Both must be turned, so a reordered or reworded sentence is not caught.
 func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || withAfter(c.toks, i) {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || noSides(c.toks, i) {
 			continue // a participle joined to the word before ("thumbnail-sized") is a modifier, not a clause's verb
 		}
 		if beAgentless(c.toks, i) {
@@ -340,7 +351,7 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || withAfter(ev.toks, p) || beAgentless(ev.toks, p) {
+			if !c.inGood(ev, c.segment[i], p) || noSides(ev.toks, p) || beAgentless(ev.toks, p) {
 				continue // "Smith was elected leader of the party": the passage names no doer
 			}
 			before := func(k int) (b, a bool) { // the argument stands before p / after p
@@ -377,12 +388,13 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
-// withAfter reports whether "with" follows the verb at i ("met with",
-// "talked with", "sided with"): the two sides of such a verb do the same
-// thing to each other, or it is unclear which side does what; their order
-// says nothing.
-func withAfter(toks []token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].low == "with" && toks[i+1].clause == toks[i].clause
+// noSides reports whether the verb at i has no sides to turn round: "with"
+// follows it ("met with", "talked with", "sided with"), so the two sides do
+// the same thing to each other or it is unclear which side does what; or
+// it is a reciprocal verb (lexicon.IsReciprocal: "Ortiz met Varga" says
+// what "Varga met Ortiz" says). Their order says nothing.
+func noSides(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].low == "with" && toks[i+1].clause == toks[i].clause || lexicon.IsReciprocal(toks[i].low)
 }
 
 // beAgentless reports whether the verb at i is a passive with a form of

@@ -184,14 +184,14 @@ func (c *sentenceRead) standsAt(ev *evidence, k, p, dir int) bool {
 // sides anywhere in the passage's sentences clears it.
 func checkExchanged(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || withAfter(c.toks, i) {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || noSides(c.toks, i) {
 			continue
 		}
 		sides := [2]int{doerAt(c.toks, i), otherPartyAt(c.toks, i)}
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) || withAfter(ev.toks, p) {
+			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) || noSides(ev.toks, p) {
 				continue
 			}
 			psides := [2]int{doerAt(ev.toks, p), otherPartyAt(ev.toks, p)}
@@ -316,7 +316,7 @@ func addressed(toks []token, i int) bool {
 // Jabeur"; "doctors urged Brooks" against "he urged doctors").
 func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] && !addressed(c.toks, i) || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined || withAfter(c.toks, i) {
+		if !c.content[i] && !addressed(c.toks, i) || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined || noSides(c.toks, i) {
 			continue
 		}
 		d := doerAt(c.toks, i)
@@ -326,7 +326,7 @@ func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || !clauseVerb(ev.toks, ev.namesBySent[ev.toks[p].sent], p) || withAfter(ev.toks, p) {
+			if !c.inGood(ev, c.segment[i], p) || !clauseVerb(ev.toks, ev.namesBySent[ev.toks[p].sent], p) || noSides(ev.toks, p) {
 				continue // a verb with "with" after it ("they met with Zelensky") has no sides to turn round
 			}
 			pron := pronounSubject(ev.toks, p)

@@ -32,6 +32,19 @@ func TestPronounDoerOfSaying(t *testing.T) {
 	})
 }
 
+// TestReciprocalVerbs covers a reciprocal verb written without "with",
+// whose sides may come in either order, beside verbs that have sides. The
+// sentences are made up for the test.
+func TestReciprocalVerbs(t *testing.T) {
+	runCases(t, KindRole, []ruleCase{
+		{"met, turned round", "Ortiz met Varga in Lisbon on Monday to discuss the border.", "Varga met Ortiz in Lisbon on Monday to discuss the border.", true},
+		{"married, turned round", "Lena Halvorsen married Tomas Okafor in 2019.", "Tomas Okafor married Lena Halvorsen in 2019.", true},
+		{"fought, turned round", "Dalmar fought Keswick for the title in June.", "Keswick fought Dalmar for the title in June.", true},
+		{"defeated has sides", "Dalmar defeated Keswick for the title in June.", "Keswick defeated Dalmar for the title in June.", false},
+		{"visited has sides", "Ortiz visited Varga in Lisbon on Monday.", "Varga visited Ortiz in Lisbon on Monday.", false},
+	})
+}
+
 // TestExchanged covers the two sides of a verb exchanged with words the
 // passage puts on the other side, and sentences that keep them.
 func TestExchanged(t *testing.T) {

@@ -49,8 +49,8 @@ type lexicon struct {
 	up map[string][]string
 	// capital joins a national capital and its country, both ways.
 	capital map[string][]string
-	// saying holds the verbs of saying.
-	saying map[string]bool
+	// saying holds the verbs of saying; reciprocal the reciprocal verbs.
+	saying, reciprocal map[string]bool
 	// phrasal maps a verb written with its particle in front to the
 	// phrasal verb ("downplay" → "play down").
 	phrasal map[string]string
@@ -90,6 +90,7 @@ func parse() (*lexicon, error) {
 		capital:    map[string][]string{},
 		nounHyper:  map[string][]string{},
 		saying:     map[string]bool{},
+		reciprocal: map[string]bool{},
 		phrasal:    map[string]string{},
 		lexfiles:   map[byte]map[string][]int{'n': {}, 'v': {}},
 		roles:      map[string]roleSets{},
@@ -131,6 +132,8 @@ func parse() (*lexicon, error) {
 		switch {
 		case f[0] == "s":
 			lx.saying[f[1]] = true
+		case f[0] == "r":
+			lx.reciprocal[f[1]] = true
 		case len(f) < 3:
 		case f[0] == "d":
 			lx.derived[f[1]] = append(lx.derived[f[1]], f[2])
@@ -401,17 +404,35 @@ func (lx *lexicon) related(word string, table func(*lexicon) map[string][]string
 // explain, reply …), for verbs whose first or second sense that is.
 func IsSaying(word string) bool {
 	lx := load()
+	return verbIn(lx, lx.saying, word)
+}
+
+// IsReciprocal reports whether a word is a form of a reciprocal verb, one
+// whose two sides name the same relation ("Ortiz met Varga", "Varga met
+// Ortiz"): a verb with a sense in WordNet's verb.social or
+// verb.competition file that WordNet's verb examples give both as "Sam and
+// Sue ----" and as "Sam cannot ---- Sue" (marry, meet, date, divorce,
+// fight, battle, play, court).
+func IsReciprocal(word string) bool {
+	lx := load()
+	return verbIn(lx, lx.reciprocal, word)
+}
+
+// verbIn reports whether a word, or a base form of it as a verb (an
+// irregular one from the exceptions, or by the detachment rules), is in
+// set.
+func verbIn(lx *lexicon, set map[string]bool, word string) bool {
 	w := normalise(word)
-	if lx.saying[w] {
+	if set[w] {
 		return true
 	}
 	for _, b := range lx.exceptions['v'][w] {
-		if lx.saying[b] {
+		if set[b] {
 			return true
 		}
 	}
 	for _, rule := range rules[0].rules {
-		if len(w) > len(rule[0]) && strings.HasSuffix(w, rule[0]) && lx.saying[w[:len(w)-len(rule[0])]+rule[1]] {
+		if len(w) > len(rule[0]) && strings.HasSuffix(w, rule[0]) && set[w[:len(w)-len(rule[0])]+rule[1]] {
 			return true
 		}
 	}

@@ -311,6 +311,21 @@ func TestIsSaying(t *testing.T) {
 	}
 }
 
+func TestIsReciprocal(t *testing.T) {
+	for _, w := range []string{"met", "meets", "married", "divorced", "fought", "dating", "meeting"} {
+		if !IsReciprocal(w) {
+			t.Errorf("IsReciprocal(%q) = false", w)
+		}
+	}
+	// Acts one side does to the other: "hug" and "visit" have the
+	// alternation too, but in verb.contact and verb.communication.
+	for _, w := range []string{"told", "defeated", "sued", "hugged", "visited", "beat"} {
+		if IsReciprocal(w) {
+			t.Errorf("IsReciprocal(%q) = true", w)
+		}
+	}
+}
+
 func TestLexFiles(t *testing.T) {
 	tests := []struct {
 		word  string

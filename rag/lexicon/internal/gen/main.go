@@ -70,6 +70,7 @@ type synset struct {
 	lower   map[string]bool // the words written in lower case in this synset: "park" is not in Mungo Park's
 	ptrs    []pointer
 	offsetK string
+	lexIDs  []string // per word, its lex_id as written in the sense key ("01")
 }
 
 type pointer struct {
@@ -90,6 +91,8 @@ type db struct {
 	// common[word] holds the POS letters (n, v, a, r) in which WordNet writes
 	// the word in lower case at least once; a name such as "Low" is not there.
 	common map[string]string
+	// reciprocal holds the reciprocal verbs (reciprocals).
+	reciprocal []string
 }
 
 func main() {
@@ -119,6 +122,9 @@ func run(dir, out string) error {
 	}
 	morph, err := readExceptions(dir)
 	if err != nil {
+		return err
+	}
+	if d.reciprocal, err = d.reciprocals(filepath.Join(dir, "sentidx.vrb")); err != nil {
 		return err
 	}
 	antonyms, byRelation := d.antonyms()
@@ -179,6 +185,11 @@ func (d *db) readData(path string) error {
 				s.lower[w] = true
 			}
 			s.words = append(s.words, normalise(f[i]))
+			id, err := strconv.ParseInt(f[i+1], 16, 0)
+			if err != nil {
+				return fmt.Errorf("synset %s: lex_id: %w", f[0], err)
+			}
+			s.lexIDs = append(s.lexIDs, fmt.Sprintf("%02d", id))
 			i += 2
 		}
 		pc, err := strconv.Atoi(f[i])
@@ -196,6 +207,54 @@ func (d *db) readData(path string) error {
 		d.synsets[key] = s
 		return nil
 	})
+}
+
+// reciprocalFiles are the lexicographer files of relations between
+// parties, where a verb that alternates between "Sam and Sue ----" and
+// "Sam cannot ---- Sue" names one relation both hold: verb.competition
+// ("33": fight, battle, play) and verb.social ("41": marry, meet, date,
+// divorce). In the other files the same alternation names an act one side
+// does to the other (verb.contact "hug", verb.communication "consult",
+// "visit"), which has sides.
+var reciprocalFiles = map[string]bool{"33": true, "41": true}
+
+// reciprocals reads WordNet's verb example index (sentidx.vrb: a sense key
+// and the numbers of its example sentences in sents.vrb) and gives the
+// verbs in common use that have a sense, of a file in reciprocalFiles,
+// with both example 14, "Sam and Sue %s", and example 15, "Sam cannot %s
+// Sue": the reciprocal alternation, where "Sam met Sue" says what "Sue met
+// Sam" says. Every rank of sense counts: meet's are its eighth and tenth.
+func (d *db) reciprocals(path string) ([]string, error) {
+	byKey := map[string]bool{} // lemma%2:file:lexid of the verb senses wanted
+	for _, s := range d.synsets {
+		if s.pos != 'v' || !reciprocalFiles[s.lex] {
+			continue
+		}
+		for k, w := range s.words {
+			byKey[strings.ReplaceAll(w, " ", "_")+"%2:"+s.lex+":"+s.lexIDs[k]] = true
+		}
+	}
+	var out []string
+	err := eachLine(path, func(line string) error {
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return nil
+		}
+		examples := "," + f[1] + ","
+		if !strings.Contains(examples, ",14,") || !strings.Contains(examples, ",15,") {
+			return nil
+		}
+		key := strings.TrimSuffix(f[0], "::")
+		lemma, _, _ := strings.Cut(key, "%")
+		if byKey[key] && d.tagged[normalise(lemma)] && !strings.Contains(lemma, "_") {
+			out = append(out, normalise(lemma))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("verb examples: %w", err)
+	}
+	return sortedUnique(out), nil
 }
 
 // readIndex records each lemma's sense order and its parts of speech.
@@ -448,6 +507,8 @@ func (d *db) derived(s *synset, n int) []form {
 //	   written every way WordNet writes it (washington / united states,
 //	   moscow / russia): news names a government by its capital; see
 //	   capitals;
+//	r  the reciprocal verbs, whose two sides are one relation (see
+//	   reciprocals; second field only);
 //	s  the verbs of saying: single-word members of sayingSynset, of its
 //	   direct troponyms and of reportSynset, through one of their first
 //	   sayingRank senses
@@ -536,6 +597,9 @@ func (d *db) related() []string {
 				}
 			}
 		}
+	}
+	for _, w := range d.reciprocal {
+		add("r", w, "")
 	}
 	for _, pair := range d.capitals() {
 		add("c", pair[0], pair[1])
