@@ -36,6 +36,12 @@ func abstainApart(subject, object []string) string {
 	return "The coverage doesn't say: no sentence of the passages found names " + listWords(subject, "or") + " with " + listWords(object, "or") + "."
 }
 
+// abstainOthers says that the passages found use the question's verb only
+// of others than its subject.
+func abstainOthers(doer []string, verb string) string {
+	return "The coverage doesn't say: the passages found say “" + verb + "” only of others than " + listWords(doer, "and") + "."
+}
+
 // joinWords quotes words and lists them with "or".
 func joinWords(ws []string) string { return listWords(ws, "or") }
 

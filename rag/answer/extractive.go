@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -193,6 +194,22 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	if subject, object := q.participants(question); len(object) > 0 && !q.namedTogether(hits, subject, object) {
 		return abstain(abstainApart(q.surfaces(subject), q.surfaces(object)))
+	}
+	// The coverage says who did what the question asks, and it was
+	// others: for "who did X meet in Munich", "officials set to meet in
+	// Munich as X warns" is the officials' meeting, and no clause has X
+	// meet anyone. An auxiliary as the verb ("when did X have his call")
+	// carries no relation of its own.
+	if doer, verb := q.doerVerb(question); verb != "" && !auxiliaries[verb] && !lexicon.IsSaying(verb) {
+		var rest []string
+		for t := range q.requiredNames(question) {
+			if !slices.Contains(doer, t) {
+				rest = append(rest, t)
+			}
+		}
+		if doers, others := q.verbBy(hits, doer, rest, verb); others && !doers {
+			return abstain(abstainOthers(q.surfaces(doer), verb))
+		}
 	}
 	// What a sentence leaves implicit ("the meeting") is usually said
 	// elsewhere in its passage. A sentence that holds the typed answer a

@@ -35,13 +35,20 @@ var doerGlue = wordSet(`and the mr mrs ms sir dr`)
 // of "what did X say" is checked as a speaker (see speechOf), so neither
 // has a doer here.
 func (q questionTerms) doer(question string) []string {
+	doer, _ := q.doerVerb(question)
+	return doer
+}
+
+// doerVerb is doer, with the verb that follows the subject ("who did Hale
+// meet": Hale, and "meet"); the verb is "" when there is no doer.
+func (q questionTerms) doerVerb(question string) ([]string, string) {
 	if spans := prose.SentenceSpans(question); len(spans) > 1 {
 		last := spans[len(spans)-1]
 		question = question[last[0]:last[1]]
 	}
 	m := auxiliaryQuestion.FindStringSubmatch(question)
 	if m == nil || q.kind == kindYesNo || q.kind == kindSaid {
-		return nil
+		return nil, ""
 	}
 	core := q.coreNames(question)
 	var doer []string
@@ -55,7 +62,7 @@ func (q questionTerms) doer(question string) []string {
 			continue
 		case len(terms) == 1 && core[terms[0]]:
 			if possessive(b) {
-				return nil // "how did Hale's staff react": Hale is not the subject
+				return nil, "" // "how did Hale's staff react": Hale is not the subject
 			}
 			doer = append(doer, terms[0])
 			continue
@@ -65,17 +72,20 @@ func (q questionTerms) doer(question string) []string {
 		// react", "did Russia hawks react") makes the names modifiers of
 		// another subject, which no name check can hold.
 		if !verbAfter(m[3], tok) && !strings.HasSuffix(tok, "ly") {
-			return nil
+			return nil, ""
 		}
 		if i+1 < len(words) && onlyVerb(words[i+1]) {
 			// "when did the Chernobyl strike happen": a verb and nothing
 			// else follows, so "strike" heads the subject and the name
 			// only modifies it.
-			return nil
+			return nil, ""
 		}
-		return doer
+		if len(doer) == 0 || !verbAfter(m[3], tok) {
+			return doer, ""
+		}
+		return doer, tok
 	}
-	return nil
+	return nil, ""
 }
 
 // onlyVerb reports whether WordNet knows a word as a verb and never as a
@@ -553,4 +563,148 @@ func (q questionTerms) surfaces(terms []string) []string {
 		out[i] = q.surface[t]
 	}
 	return out
+}
+
+// isAskedVerb reports whether words[i] of a sentence is the question's
+// verb in a verb's use: one of its forms, or a verb WordNet puts in a
+// synonym set with it ("met", "meeting" for "meet"). A form after a
+// determiner, with at most its modifiers between ("the bilateral
+// meeting"), heads a noun phrase and is no verb.
+func isAskedVerb(words []string, i int, verb string) bool {
+	b, _ := bareWord(words[i])
+	w := strings.ToLower(b)
+	base := lexicon.Base(verb)
+	if base == "" {
+		base = verb
+	}
+	asked := false
+	for _, v := range lexicon.Bases(w) {
+		asked = asked || v == base
+	}
+	if !asked {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		p, closes := bareWord(words[j])
+		if closes {
+			return true
+		}
+		low := strings.ToLower(p)
+		switch {
+		case determiners[low] || possessiveDeterminers[low] || objectPronouns[low] || possessive(p):
+			return false
+		case lexicon.IsAdjective(low) && !lexicon.IsVerb(low):
+			continue
+		}
+		return true
+	}
+	return true
+}
+
+// determiners: the articles and demonstratives of English, a closed class.
+var determiners = wordSet(`the a an this that these those`)
+
+// verbBy reads the passages found for the question's verb in a verb's use
+// (isAskedVerb) and reports whether some clause that uses it names the
+// doer, or a pronoun that may stand for them (doers), and whether some
+// clause uses it with a subject of its own that is neither, in a sentence
+// that names one of the question's other names, rest (others).
+// "Officials are set to meet in Tarrow as Hale warns…" names Hale, the
+// meeting and the place, but the meeting is the officials'. A clause runs
+// from a comma, a colon or a conjunction that opens one (clauseOpeners)
+// to the next; a clause whose verb has no subject before it ("…after
+// meeting Ode") shares the subject of the sentence's start.
+func (q questionTerms) verbBy(hits []rag.Hit, doer, rest []string, verb string) (doers, others bool) {
+	for _, h := range hits {
+		// A pronoun may stand for the doer only in a passage that names
+		// them.
+		inPassage := false
+		for _, t := range doer {
+			inPassage = inPassage || q.names(termSet(h.Title+"\n"+h.Text), t)
+		}
+		for _, sentence := range hitSentences(h) {
+			words := phraseWords(sentence)
+			doerAt := map[int]bool{}
+			for _, t := range doer {
+				for _, at := range q.mentions(words, t) {
+					doerAt[at] = true
+				}
+			}
+			for i := range words {
+				if !isAskedVerb(words, i, verb) {
+					continue
+				}
+				switch held, subject := doerInClause(words, i, doerAt, inPassage); {
+				case held:
+					doers = true
+				case subject && namesAny(q, words, rest):
+					others = true
+				}
+			}
+		}
+	}
+	return doers, others
+}
+
+// standsFor reports whether words[j] opens what may stand for someone the
+// passage names: a subject pronoun, or a definite noun phrase headed by a
+// noun of people ("the US president", peopleNP).
+func standsFor(words []string, j int) bool {
+	b, _ := bareWord(words[j])
+	low := strings.ToLower(b)
+	return subjectPronouns[low] || low == "we" || low == "i" || peopleNP(words, j)
+}
+
+// namesAny reports whether words name one of the question's terms.
+func namesAny(q questionTerms, words []string, terms []string) bool {
+	for _, t := range terms {
+		if len(q.mentions(words, t)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// doerInClause reports whether the clause of the verb at words[i] names the
+// doer (a place in doerAt) or, when pronouns is set, a pronoun or a
+// description that may stand for them (standsFor), before
+// the verb or after it ("Ode met Hale", "talks with Hale": the relation is
+// theirs too), and whether it has a subject of its own before the verb.
+func doerInClause(words []string, i int, doerAt map[int]bool, pronouns bool) (held, subject bool) {
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		w, closes := bareWord(words[j])
+		low := strings.ToLower(w)
+		if closes || clauseOpeners[low] {
+			start = j + 1
+			break
+		}
+		if doerAt[j] || (pronouns && standsFor(words, j)) {
+			return true, true
+		}
+		if !prose.IsStopword(low) {
+			subject = true
+		}
+	}
+	if !subject {
+		// "…after meeting Ode": the subject is the sentence's own.
+		for j := 0; j < start; j++ {
+			if doerAt[j] || (pronouns && standsFor(words, j)) {
+				return true, true
+			}
+		}
+	}
+	for j := i + 1; j < len(words); j++ {
+		w, closes := bareWord(words[j])
+		if clauseOpeners[strings.ToLower(w)] {
+			break
+		}
+		if doerAt[j] {
+			return true, true
+		}
+		if closes {
+			break
+		}
+	}
+	return false, subject
 }

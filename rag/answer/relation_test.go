@@ -195,3 +195,73 @@ func TestConjoinedDoersTogether(t *testing.T) {
 	checkAnswers(t, hits, "how long did dekker and hale meet in tarrow", "20 minutes")
 	checkAbstains(t, hits, "how long did dekker and sorel meet in tarrow")
 }
+
+// The asked verb said only of others, in the passages that name the doer
+// and the question's other names, earns an abstention; said of the doer,
+// or of a pronoun or description that may stand for them, it does not.
+func TestVerbSaidOnlyOfOthersAbstains(t *testing.T) {
+	passage := func(id, title, text string) rag.Hit {
+		return rag.Hit{Passage: rag.Passage{ID: id + "#0", ArticleID: id, Title: title, Text: text}}
+	}
+	others := []rag.Hit{
+		passage("a", "Delegates set to meet in Tarrow as Hale warns over costs",
+			"Delegates from Orvia appear set to meet with their Belmar counterparts at the Tarrow forum. "+
+				"Hale, a former treasury adviser, said: “The costs of the forum are far too high.”"),
+	}
+	if ans := Extractive("Who did Hale meet in Tarrow?", others, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("who did hale meet in tarrow: %q, want an abstention (the delegates meet, Hale warns)", ans.Text)
+	}
+	met := append([]rag.Hit{passage("b", "Hale in Tarrow", "Hale met Ode Marsh in Tarrow on Monday to discuss the forum's costs.")}, others...)
+	if ans := Extractive("Who did Hale meet in Tarrow?", met, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "Ode Marsh") {
+		t.Errorf("who did hale meet in tarrow: %q, want Hale's meeting with Ode Marsh", ans.Text)
+	}
+	described := []rag.Hit{
+		passage("c", "Forum closes", "Hale spoke to the Tarrow forum on its opening day. "+
+			"But the prime minister left Tarrow on Tuesday, soon after the vote, without further talks."),
+	}
+	if ans := Extractive("When did Hale leave Tarrow?", described, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "Tuesday") {
+		t.Errorf("when did hale leave tarrow: %q, want the prime minister's leaving on Tuesday", ans.Text)
+	}
+}
+
+func TestAskedVerbInClause(t *testing.T) {
+	words := phraseWords("The bilateral meeting comes after Ode held talks with Hale, and officials will meet again.")
+	for i, w := range words {
+		b, _ := bareWord(w)
+		got := isAskedVerb(words, i, "meet")
+		want := b == "meet"
+		if got != want {
+			t.Errorf("isAskedVerb(%q) = %v, want %v (a noun after a determiner is no verb)", b, got, want)
+		}
+	}
+	cases := []struct {
+		sentence string
+		verb     string
+		held     bool
+		subject  bool
+	}{
+		{"Officials set to meet in Tarrow as Hale warns", "meet", false, true},
+		{"Ode criticised Belmar after meeting Hale in Tarrow", "meeting", true, true},
+		{"Hale criticised Belmar after meeting Ode in Tarrow", "meeting", true, true},
+		{"Belmar said that Ode would meet Hale", "meet", true, true},
+		{"Ode will travel on, though delegates will meet in Tarrow", "meet", false, true},
+	}
+	for _, tc := range cases {
+		words := phraseWords(tc.sentence)
+		doerAt := map[int]bool{}
+		at := -1
+		for i, w := range words {
+			b, _ := bareWord(w)
+			if b == "Hale" {
+				doerAt[i] = true
+			}
+			if b == tc.verb {
+				at = i
+			}
+		}
+		held, subject := doerInClause(words, at, doerAt, false)
+		if held != tc.held || subject != tc.subject {
+			t.Errorf("%q: held %v subject %v, want %v %v", tc.sentence, held, subject, tc.held, tc.subject)
+		}
+	}
+}
