@@ -22,7 +22,7 @@ import (
 // "how did X respond", "why has X left", "when will X visit", "who did X
 // meet", with an optional word after the wh-word ("how long did X…",
 // "which company did X…"). The auxiliaries are a closed class.
-var auxiliaryQuestion = regexp.MustCompile(`(?i)^\s*(how|why|when|where|who|whom|what|which)(\s+[\p{L}'’]+)?\s+(did|does|do|has|have|had|will|would|can|could)\s+(.+)$`)
+var auxiliaryQuestion = regexp.MustCompile(`(?i)^\s*(how|why|when|where|who|whom|what|which)(\s+[\p{L}'’]+)?\s+(did|does|do|has|have|had|will|would|can|could|is|are|was|were)\s+(.+)$`)
 
 // doerGlue are the function words a subject made of names may hold: "and"
 // between names, titles written before a name, the definite article.
@@ -64,6 +64,12 @@ func (q questionTerms) doerVerb(question string) ([]string, string) {
 			if possessive(b) {
 				return nil, "" // "how did Hale's staff react": Hale is not the subject
 			}
+			if pluralNoun(strings.ToLower(b)) {
+				// "where are the Americans and Russians meeting": a
+				// people named as a group, whose members the
+				// coverage names in other words ("US officials").
+				return nil, ""
+			}
 			doer = append(doer, terms[0])
 			continue
 		}
@@ -88,6 +94,14 @@ func (q questionTerms) doerVerb(question string) ([]string, string) {
 	return nil, ""
 }
 
+// pluralNoun reports whether a word is the plural of a noun WordNet knows
+// or of a word it derives from another, as a people's name derives from
+// their country's ("Russians": "Russian", from "Russia").
+func pluralNoun(w string) bool {
+	one, ok := strings.CutSuffix(w, "s")
+	return ok && !strings.HasSuffix(one, "s") && (lexicon.IsNoun(one) || len(lexicon.Derivations(one)) > 0)
+}
+
 // onlyVerb reports whether WordNet knows a word as a verb and never as a
 // noun ("happen", "begin"; not "strike" or "home").
 func onlyVerb(w string) bool {
@@ -107,6 +121,9 @@ func verbAfter(aux, tok string) bool {
 	switch strings.ToLower(aux) {
 	case "has", "have", "had":
 		return true
+	case "is", "are", "was", "were":
+		// The progressive: "who is Hale meeting".
+		return strings.HasSuffix(tok, "ing") && lexicon.Base(tok) != tok
 	}
 	return lexicon.Base(tok) == tok
 }

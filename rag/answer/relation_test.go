@@ -25,6 +25,8 @@ func TestDoerOfAQuestion(t *testing.T) {
 		{"The strike began on Monday. How did Hale respond?", []string{"hale"}},
 		{"when did the tarrow strike happen", nil}, // "strike" is the subject's noun: a verb follows it
 		{"when did hale strike the deal", []string{"hale"}},
+		{"who is hale meeting in tarrow", []string{"hale"}}, // the progressive
+		{"who is hale in tarrow", nil},                      // no verb: "is" is the verb
 	} {
 		q := analyseQuestion(tc.question, nil)
 		q.learnFromPassages(hits, passageTermsOf(hits))
@@ -262,6 +264,16 @@ func TestAskedVerbInClause(t *testing.T) {
 		held, subject := doerInClause(words, at, doerAt, false)
 		if held != tc.held || subject != tc.subject {
 			t.Errorf("%q: held %v subject %v, want %v %v", tc.sentence, held, subject, tc.held, tc.subject)
+		}
+	}
+}
+
+// A people named in the plural ("the Americans and Russians") is a group,
+// not a doer the coverage names in those words; a person's name is not.
+func TestPluralNoun(t *testing.T) {
+	for w, want := range map[string]bool{"americans": true, "russians": true, "poles": true, "hale": false, "coale": false, "jones": false, "ross": false} {
+		if got := pluralNoun(w); got != want {
+			t.Errorf("pluralNoun(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
