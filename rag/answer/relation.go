@@ -583,10 +583,10 @@ func (q questionTerms) surfaces(terms []string) []string {
 }
 
 // isAskedVerb reports whether words[i] of a sentence is the question's
-// verb in a verb's use: one of its forms, or a verb WordNet puts in a
-// synonym set with it ("met", "meeting" for "meet"). A form after a
-// determiner, with at most its modifiers between ("the bilateral
-// meeting"), heads a noun phrase and is no verb.
+// verb in a verb's use: one of its forms ("met", "meeting" for "meet";
+// its WordNet synonyms do not count, since "leave" shares sets with "go"
+// and "allow"). A form after a determiner, with at most its modifiers
+// between ("the bilateral meeting"), heads a noun phrase and is no verb.
 func isAskedVerb(words []string, i int, verb string) bool {
 	b, _ := bareWord(words[i])
 	w := strings.ToLower(b)
