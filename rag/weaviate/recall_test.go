@@ -35,8 +35,8 @@ const (
 // collection's flatSearchCutoff raised above its size). Each setting is
 // timed in two rounds taken in turns, so that the load of a shared machine
 // weighs on them alike. It runs only when COVERAGEBOT_RECALL_PROFILE names a
-// passage count (docs/SCALING.md, "How much of the nearest passages the
-// graph finds"); COVERAGEBOT_RETRIEVAL_PROFILE_SERVER points it at a running
+// passage count (docs/SCALING.md, "What the graph search costs, and what
+// it finds"); COVERAGEBOT_RETRIEVAL_PROFILE_SERVER points it at a running
 // server, as for TestWhereRetrievalTimeGoes.
 func TestVectorRecall(t *testing.T) {
 	n, _ := strconv.Atoi(os.Getenv(recallPassagesEnv))
