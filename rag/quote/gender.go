@@ -143,13 +143,11 @@ func (x *quoteExtractor) ownsPerson(p personMention) bool {
 		rest := strings.Fields(x.masked[p.end:min(len(x.masked), p.end+40)])
 		return len(rest) > 1 && personNounForm(rest[1])
 	}
-	e := trimRightSpace(x.masked, 0, p.at)
-	ws := lastWordStart(x.masked, 0, e)
-	if !strings.EqualFold(x.masked[ws:e], "of") {
+	of := lastWordBefore(x.masked, p.at)
+	if !strings.EqualFold(of, "of") {
 		return false
 	}
-	he := trimRightSpace(x.masked, 0, ws)
-	return personNounForm(x.masked[lastWordStart(x.masked, 0, he):he])
+	return personNounForm(lastWordBefore(x.masked, trimRightSpace(x.masked, 0, p.at)-len(of)))
 }
 
 // personNounForm reports whether a word, or the singular it is a plural
@@ -477,7 +475,6 @@ func (x *quoteExtractor) disjunct(p personMention) bool {
 	if len(after) > 0 && (after[0] == "or" || after[0] == "nor") {
 		return true
 	}
-	e := trimRightSpace(x.masked, 0, p.at)
-	w := strings.ToLower(x.masked[lastWordStart(x.masked, 0, e):e])
+	w := strings.ToLower(lastWordBefore(x.masked, p.at))
 	return w == "or" || w == "nor"
 }
