@@ -16,6 +16,7 @@ type answerFigures struct {
 	RealTimeQA figureSet `json:"realtimeqa"`
 	Roles      figureSet `json:"roles"`      // testdata/questions/roles.jsonl, all tune
 	SeedTune2  figureSet `json:"seed_tune2"` // testdata/questions/seed-tune2.jsonl, all tune
+	SeedTune4  figureSet `json:"seed_tune4"` // testdata/questions/seed-tune4.jsonl, all tune
 }
 
 type figureSet struct {
@@ -97,6 +98,14 @@ func TestRolesAnswerFigures(t *testing.T) {
 func TestSeedTune2AnswerFigures(t *testing.T) {
 	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune2.jsonl"))
 	checkFigures(t, rep, readAnswerFigures(t).SeedTune2)
+}
+
+// TestSeedTune4AnswerFigures holds the answerer to its figures on the
+// fourth tuning set on the seed coverage, whose questions name people by
+// role or nationality ("the ukrainian president", "the british pm").
+func TestSeedTune4AnswerFigures(t *testing.T) {
+	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune4.jsonl"))
+	checkFigures(t, rep, readAnswerFigures(t).SeedTune4)
 }
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on

@@ -233,7 +233,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			if len(t) <= 2 {
 				continue
 			}
-			if !q.names(at, t) && !namesByDerivation(at, q.surface[t]) {
+			if !q.names(at, t) && !q.namesCountry(at, t) && !namesByDerivation(at, q.surface[t]) {
 				return false
 			}
 		}
@@ -353,7 +353,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	cands = typedFirst(q, cands)
 	chosen := chooseSentences(q, cands, maxSentences)
 	if len(chosen) == 0 || chosen[0].coverage < minSentenceCoverage || answerCoverage(q, chosen, context) < q.neededCoverage(question, chosen[0]) {
-		if missing := missingWords(q, passageTerms); len(missing) > 0 && len(chosen) == 0 {
+		if missing := missingWords(q, passageTerms); len(missing) > 0 {
 			return abstain(abstainMissing(missing))
 		}
 		return abstain(abstainNoAnswer)
@@ -529,6 +529,10 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 					if q.entity[t] {
 						ent += w
 					}
+				case q.namesCountry(c.terms, t):
+					// "the US president" for "the american president"
+					in += countryCredit * w
+					ent += countryCredit * w
 				case q.entity[t] && q.holds(antecedent, t):
 					// "He added…": the name is the pronoun's antecedent.
 					in += antecedentCredit * w

@@ -47,6 +47,12 @@ type questionTerms struct {
 	// determiner ("the new gta"): a noun, where a short word elsewhere is
 	// as likely chat shorthand ("rn", "pls").
 	determined map[string]bool
+	// country holds, for a term that names a country, the terms of the
+	// other ways of writing it ("us" and "america" for "american"). They
+	// say a text names the country; in a sentence's coverage they count
+	// countryCredit, for "ambassador to Russia" does not describe "the
+	// russian president" as "the Russian president" does.
+	country map[string][]string
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {
@@ -62,8 +68,11 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		aliases:    map[string][]string{},
 		ordered:    orderedTerms(question),
 		determined: map[string]bool{},
+		country:    map[string][]string{},
 	}
 	toks := prose.Tokenize(question)
+	upper := capitalsWords(question)
+	var countries []string // terms that name a country, whatever their case
 	for i, tok := range toks {
 		if prose.IsStopword(tok) || functionPreposition(tok) {
 			continue
@@ -83,6 +92,10 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		q.surface[t] = tok
 		q.order = append(q.order, t)
 		q.forms[t] = wordForms(tok, t)
+		if cf, ok := countryForms(toks, i, upper[tok]); ok {
+			q.country[t] = cf
+			countries = append(countries, t)
+		}
 		for _, f := range q.forms[t] {
 			q.all[f] = true
 		}
@@ -132,6 +145,12 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		for _, t := range prose.Terms(field) {
 			q.markEntity(t)
 		}
+	}
+	// A country is a name, typed in lower case or not ("the chinese
+	// president"): a coverage that never names it lacks the question's
+	// focus.
+	for _, t := range countries {
+		q.markEntity(t)
 	}
 	// A question that asks for a typed answer (a name, a place, a duration,
 	// a date or a number) is answered only by a sentence that holds one it
@@ -317,6 +336,20 @@ func (q questionTerms) names(terms map[string]bool, t string) bool {
 	}
 	for _, a := range q.aliases[t] {
 		if terms[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesCountry reports whether a text with the given terms names the
+// country question term t names, in another of its ways. It says whether
+// the coverage names what the question names (missingWords, the answer's
+// article), not who took part in what: "the former British ambassador to
+// Russia" names no Russian, and the relation checks read names alone.
+func (q questionTerms) namesCountry(terms map[string]bool, t string) bool {
+	for _, f := range q.country[t] {
+		if terms[f] {
 			return true
 		}
 	}

@@ -280,7 +280,7 @@ func missingWords(q questionTerms, passageTerms []map[string]bool) []string {
 		}
 		found := false
 		for _, pt := range passageTerms {
-			if q.names(pt, t) || (q.entity[t] && namesByDerivation(pt, q.surface[t])) {
+			if q.names(pt, t) || q.namesCountry(pt, t) || (q.entity[t] && namesByDerivation(pt, q.surface[t])) {
 				found = true
 				break
 			}

@@ -49,6 +49,10 @@ type lexicon struct {
 	up map[string][]string
 	// capital joins a national capital and its country, both ways.
 	capital map[string][]string
+	// country joins each way of writing a country, and each adjective
+	// that pertains to one, with the first word of the country's synset,
+	// both ways.
+	country map[string][]string
 	// saying holds the verbs of saying; reciprocal the reciprocal verbs.
 	saying, reciprocal map[string]bool
 	// phrasal maps a verb written with its particle in front to the
@@ -88,6 +92,7 @@ func parse() (*lexicon, error) {
 		similar:    map[string][]string{},
 		up:         map[string][]string{},
 		capital:    map[string][]string{},
+		country:    map[string][]string{},
 		nounHyper:  map[string][]string{},
 		saying:     map[string]bool{},
 		reciprocal: map[string]bool{},
@@ -150,6 +155,9 @@ func parse() (*lexicon, error) {
 		case f[0] == "c":
 			lx.capital[f[1]] = append(lx.capital[f[1]], f[2])
 			lx.capital[f[2]] = append(lx.capital[f[2]], f[1])
+		case f[0] == "k":
+			lx.country[f[1]] = append(lx.country[f[1]], f[2])
+			lx.country[f[2]] = append(lx.country[f[2]], f[1])
 		case f[0] == "u":
 			lx.up[f[1]] = append(lx.up[f[1]], f[2])
 		case f[0] == "p":
@@ -369,6 +377,33 @@ func NounNeighbours(word string) []string {
 func CountryCapital(name string) []string {
 	lx := load()
 	return sortedUnique(slices.Clone(lx.capital[normalise(name)]))
+}
+
+// CountryNames returns every way WordNet writes the country a word names,
+// and the adjectives that pertain to it, sorted, without the word itself:
+// "american" → [america, u.s., united states, us, usa, …], "uk" →
+// [british, britain, great britain, u.k., united kingdom, …], "russian" →
+// [russia, russian federation, …]. It returns nil for a word that names
+// no country. Case is ignored.
+func CountryNames(word string) []string {
+	lx := load()
+	w := normalise(word)
+	var out []string
+	for _, k := range lx.country[w] {
+		out = append(out, k)
+		out = append(out, lx.country[k]...)
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return s == w })
+	return sortedUnique(out)
+}
+
+// SameCountry reports whether two words name one country, either as its
+// name or as an adjective that pertains to it ("American" and "US",
+// "British" and "UK", "Ukrainian" and "Ukraine"). A country is not the
+// same country as itself here, as in SameName.
+func SameCountry(a, b string) bool {
+	a, b = normalise(a), normalise(b)
+	return a != b && slices.Contains(CountryNames(a), b)
 }
 
 // Similar returns the adjectives WordNet calls similar to an adjective:

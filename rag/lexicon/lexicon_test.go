@@ -284,6 +284,40 @@ func TestCountryCapital(t *testing.T) {
 	}
 }
 
+func TestCountryNames(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want []string
+		not  []string
+	}{
+		{"American", []string{"us", "united states", "america"}, []string{"american", "canada"}},
+		{"US", []string{"american", "america"}, []string{"us", "british"}},
+		{"British", []string{"uk", "britain", "united kingdom"}, []string{"ireland"}},
+		{"Ukrainian", []string{"ukraine"}, []string{"russia"}},
+		{"kenyan", []string{"kenya"}, nil},
+	} {
+		got := CountryNames(c.word)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("CountryNames(%s) = %v, want it to hold %s", c.word, got, w)
+			}
+		}
+		for _, w := range c.not {
+			if slices.Contains(got, w) {
+				t.Errorf("CountryNames(%s) = %v, want it not to hold %s", c.word, got, w)
+			}
+		}
+	}
+	for _, w := range []string{"lawyer", "national", "zzzz"} {
+		if got := CountryNames(w); got != nil {
+			t.Errorf("CountryNames(%s) = %v, want nil", w, got)
+		}
+	}
+	if !SameCountry("american", "US") || !SameCountry("Britain", "british") || SameCountry("french", "german") || SameCountry("france", "France") {
+		t.Error("SameCountry: want American/US and Britain/British one country, French/German two, and a name not the same as itself")
+	}
+}
+
 func TestSimilar(t *testing.T) {
 	// arid is a satellite of dry; SemCor never tags it, and it is joined
 	// all the same.

@@ -507,6 +507,11 @@ func (d *db) derived(s *synset, n int) []form {
 //	   written every way WordNet writes it (washington / united states,
 //	   moscow / russia): news names a government by its capital; see
 //	   capitals;
+//	k  a way of writing a country and the first word of its synset,
+//	   for every word of every country synset and every adjective that
+//	   pertains to one of them (united states / us, american / united
+//	   states, british / united kingdom): one country, however news
+//	   names it; see countries;
 //	r  the reciprocal verbs, whose two sides are one relation (see
 //	   reciprocals; second field only);
 //	s  the verbs of saying: single-word members of sayingSynset, of its
@@ -517,7 +522,7 @@ func (d *db) related() []string {
 	seen := map[string]bool{}
 	var lines []string
 	add := func(kind, a, b string) {
-		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "n" && kind != "p" && kind != "c" {
+		if a == b || strings.ContainsAny(a+b, " '") && kind != "h" && kind != "n" && kind != "p" && kind != "c" && kind != "k" {
 			return
 		}
 		if b != "" && a > b {
@@ -603,6 +608,9 @@ func (d *db) related() []string {
 	}
 	for _, pair := range d.capitals() {
 		add("c", pair[0], pair[1])
+	}
+	for _, pair := range d.countries() {
+		add("k", pair[0], pair[1])
 	}
 	// Phrasal verbs written as one word with the particle in front, in
 	// the same synset as the phrase ("downplay" and "play down"), any rank:
@@ -698,6 +706,47 @@ func (d *db) capitals() [][2]string {
 				}
 			}
 			frontier = next
+		}
+	}
+	return out
+}
+
+// countries pairs every word of each country (an instance of a kind of
+// countrySynset, up to three hypernym steps above it, as capitals reads
+// countries) with the first word of its synset, and every adjective that
+// WordNet says pertains ("\\") to a word of a country synset with that same
+// first word: "us", "usa", "america" and "american" with "united states";
+// "britain", "uk" and "british" with "united kingdom" ("British"
+// pertains to "Great Britain", a word of that synset). A word of several
+// countries ("china") is paired with each.
+func (d *db) countries() [][2]string {
+	var out [][2]string
+	byWord := map[string][]string{} // a word of a country synset → the synsets' first words
+	for _, s := range d.synsets {
+		if s.pos != 'n' || !d.instanceOf(s, countrySynset, 3) {
+			continue
+		}
+		for _, w := range s.words {
+			out = append(out, [2]string{w, s.words[0]})
+			byWord[w] = append(byWord[w], s.words[0])
+		}
+	}
+	for _, s := range d.synsets {
+		if s.pos != 'a' && s.pos != 's' {
+			continue
+		}
+		for _, p := range s.ptrs {
+			t := d.synsets[p.target]
+			if p.symbol != "\\" || t == nil || p.src < 1 || p.src > len(s.words) || p.dst < 1 || p.dst > len(t.words) {
+				continue
+			}
+			adj := s.words[p.src-1]
+			if s.lower[adj] {
+				continue // a common adjective ("national") names no country
+			}
+			for _, key := range byWord[t.words[p.dst-1]] {
+				out = append(out, [2]string{adj, key})
+			}
 		}
 	}
 	return out
