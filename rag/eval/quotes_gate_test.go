@@ -16,8 +16,8 @@ import (
 // tuned on this half; a change that lowers a figure by more than the
 // tolerance fails here.
 const (
-	checkPrecision = 0.939
-	checkRecall    = 0.858
+	checkPrecision = 0.943
+	checkRecall    = 0.862
 	checkDates     = 0.931
 	gateTolerance  = 0.01
 )

@@ -122,7 +122,9 @@ func findPeople(masked string) []personMention {
 	var singles [][]nameWord
 	for _, run := range runs {
 		definite := false
-		for len(run) > 0 && (leadingWords[strings.ToLower(run[0].text)] || len(run) > 1 && questionAuxiliaries[strings.ToLower(run[0].text)]) {
+		// A preposition opening a sentence is no given name either ("Like
+		// Lund, Reece voted no").
+		for len(run) > 0 && (leadingWords[strings.ToLower(run[0].text)] || prepositions[strings.ToLower(run[0].text)] || len(run) > 1 && questionAuxiliaries[strings.ToLower(run[0].text)]) {
 			definite = strings.EqualFold(run[0].text, "the")
 			run = run[1:]
 		}
@@ -866,4 +868,91 @@ func initialsBeforeSurname(masked string, i int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// namesakeReach is how many paragraph breaks a surname alone may stand
+// after the full name it takes by nearness (see nearNamesakes): the
+// paragraph of the full name and the next few, as a news item or a
+// roundup's section runs.
+const namesakeReach = 3
+
+// nearNamesakes gives a surname alone that two people of the article share
+// to the one of them named in full just before it, within a few
+// paragraphs, when that is not the person canonical takes for the surname
+// (the one introduced first). A news story names the principal first and
+// a relative in full each time, but a story with several threads, a
+// roundup of states or a live page introduces a second namesake in its own
+// section and then calls them by the surname alone ("Rep. Ada Perry of
+// Ohio … Perry texted the aide", long after Tom Perry): there the surname
+// is the person just named. A courtesy title on the surname ("Mr. Perry")
+// is left to canonical, which reads it.
+func (x *quoteExtractor) nearNamesakes() {
+	for i, p := range x.people {
+		toks := nameTokens(p.name)
+		if p.full || len(toks) != 1 || x.courtesyGender(p) != genderUnknown {
+			continue
+		}
+		// A capitalised word just before it that the name finder did not
+		// take ("CJ Lund", initials in capitals) is a given name: this is
+		// a full name, and nearness does not choose it.
+		if r, _ := utf8.DecodeRuneInString(lastWordBefore(x.masked, p.start)); unicode.IsUpper(r) && x.masked[p.start-1] == ' ' {
+			continue
+		}
+		first := ""
+		for k := i - 1; k >= 0; k-- {
+			q := x.people[k]
+			qt := nameTokens(q.name)
+			// The surname itself: "the Perrys" is a family, not one of them.
+			// A run that a clause word opens ("Whether Lund") is no name
+			// to move a surname to.
+			if !q.full || wordsBesidesSuffix(qt) < 2 || lastBesidesSuffix(qt) != toks[0] || clauseWords[qt[0]] {
+				continue
+			}
+			if paragraphBreaks(x.masked[q.end:p.start]) > namesakeReach {
+				break
+			}
+			// canonical's answers are kept once asked, and the article is
+			// not read through yet: ask without keeping them.
+			first = x.canonicalUncached(p.name)
+			if c := x.canonicalUncached(q.name); c != first && !NamesMatch(c, first) && strings.Contains(c, " ") && !x.threadOf(k, toks[0], c) {
+				x.people[i].name = q.name
+			}
+			break
+		}
+	}
+}
+
+// threadOf reports whether the surname was in use for someone other than
+// the person named near (by their full name or by the surname alone)
+// within namesakeReach paragraphs before the mention x.people[k]: then
+// the story was already calling that one by the surname when it named
+// near in full, as a story names a relative ("her father, Tom Perry"),
+// and the surname goes on meaning them.
+func (x *quoteExtractor) threadOf(k int, surname, near string) bool {
+	q := x.people[k]
+	for j := k - 1; j >= 0; j-- {
+		r := x.people[j]
+		rt := nameTokens(r.name)
+		if len(rt) == 0 || !sameNameWord(lastBesidesSuffix(rt), surname) {
+			continue
+		}
+		if paragraphBreaks(x.masked[r.end:q.start]) > namesakeReach {
+			return false
+		}
+		if c := x.canonicalUncached(r.name); c != near && !NamesMatch(c, near) {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphBreaks counts the paragraph breaks in s: runs of line breaks.
+func paragraphBreaks(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && (i == 0 || s[i-1] != '\n') {
+			n++
+		}
+	}
+	return n
 }

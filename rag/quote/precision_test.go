@@ -137,6 +137,28 @@ func TestExtractPrecisionCases(t *testing.T) {
 			[][2]string{{"Ivo Marsh", "Huge Relief,"}}},
 		{"gender evidence settles the pronoun", "Mayor Ada Lund met Governor Tom Reece on Monday. Ms. Lund was late.\n\n\"She has done a great job,\" he said.",
 			[][2]string{{"Tom Reece", "She has done a great job,"}}},
+		// A surname alone that two people of the article share: the principal,
+		// named first and called by the surname, keeps it when a relative is named
+		// in full beside them; a roundup's or a long story's later section that
+		// introduces the second person in full and then uses the surname alone
+		// means the person just named. Initials the name finder does not take
+		// ("CJ") make a full name, not a surname alone; a preposition opening a
+		// sentence is no given name.
+		{"a later section's namesake",
+			"Former Governor Tom Perry texted the aide in November about the count.\n\nThe committee heard from several witnesses on Tuesday.\n\nIt spent the afternoon on the budget.\n\nIt also heard about the schools.\n\nIn December, the aide exchanged messages with Rep. Ada Perry of Ohio about the department.\n\nOn December 26, Perry texted the aide, \"Just checking in as time runs out.\"",
+			[][2]string{{"Ada Perry", "Just checking in as time runs out."}}},
+		{"a roundup's state sections",
+			"Millbrook: Sen. Ivo Lund said the vote was close. \"We did what we could,\" Lund said.\n\nOakdale: A new bridge opened on Friday.\n\nRiverton: The school board met late.\n\nSpringfield: The fair was cancelled.\n\nHarbor City: Council member Sara Lund proposed a curfew on Monday. \"It is time to act,\" Lund said.",
+			[][2]string{{"Ivo Lund", "We did what we could,"}, {"Sara Lund", "It is time to act,"}}},
+		{"the principal keeps the surname beside a relative",
+			"Ada Perry lost her primary on Tuesday. Perry had campaigned alone for weeks.\n\nHer closing advertisement featured her father, former Governor Tom Perry, calling the winner \"a puppet.\"\n\n\"That was a road I would not take,\" Perry said.",
+			[][2]string{{"Tom Perry", "a puppet."}, {"Ada Perry", "That was a road I would not take,"}}},
+		{"initials before the surname are a full name",
+			"Christopher Ivo Lund, known as CJ, was 14. \"He loved golf,\" his mother Sara Lund said.\n\nCJ Lund died at 17. His parents sued the company.\n\n\"I wish I had hugged him,\" she said.",
+			[][2]string{{"Sara Lund", "He loved golf,"}, {"Sara Lund", "I wish I had hugged him,"}}},
+		{"a preposition is no given name",
+			"Tom Hunt and Ada Marsh are running. Like Hunt, Marsh wants lower taxes.\n\n\"We will cut them,\" Hunt said.",
+			[][2]string{{"Tom Hunt", "We will cut them,"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

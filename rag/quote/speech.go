@@ -87,6 +87,7 @@ func newQuoteExtractor(body string, spans []quoteSpan) *quoteExtractor {
 			}
 		}
 	}
+	x.nearNamesakes()
 	x.readGenders()
 	x.readSpeech()
 	return x
