@@ -659,8 +659,9 @@ func verbForm(toks []token, i int) bool {
 		return true // an irregular past: "rose", "took"
 	}
 	// After an auxiliary ("would purchase"), or opening a relative clause
-	// ("who beat the Rams"), where only a verb can stand.
-	if i > 0 && (auxiliaries[toks[i-1].low] || toks[i-1].low == "who" || toks[i-1].low == "which") {
+	// ("who beat the Rams"), where only a verb can stand; a capitalised
+	// word there is the clause's subject ("who Trump has attacked").
+	if i > 0 && (auxiliaries[toks[i-1].low] || (toks[i-1].low == "who" || toks[i-1].low == "which") && (!toks[i].upper || toks[i].first)) {
 		return true
 	}
 	// A present tense between a noun and its object ("the plan offers

@@ -101,6 +101,9 @@ func grammaticalSubject(toks []token, i int) phrase {
 		if a, ok := relativeAntecedent(toks, j); ok && nounish(toks, j) {
 			return a
 		}
+		if a, ok := appositiveSubject(toks, j, i); ok {
+			return a
+		}
 		return noPhrase
 	}
 	switch {
@@ -121,6 +124,8 @@ func grammaticalSubject(toks []token, i int) phrase {
 		return noPhrase
 	case personalPronouns[toks[j].low]:
 		return phrase{j, j + 1, j}
+	case coordinators[toks[j].low] && auxiliaryBetween(toks, j, i):
+		return coordinatedSubject(toks, j)
 	case nounish(toks, j):
 		if a, ok := relativeAntecedent(toks, j); ok {
 			return a // "Durant, who signed an extension last summer, surpassed"
