@@ -25,6 +25,7 @@ func Extract(a rag.Article) []rag.Quote {
 	x := newQuoteExtractor(body, spans)
 	out := make([]rag.Quote, 0, len(spans))
 	relayers := make([]string, len(spans))
+	quotedOwners := make([]speakerRef, len(spans))
 	for i, sp := range spans {
 		ref, ok := x.attribute(i)
 		if !ok {
@@ -45,6 +46,14 @@ func Extract(a rag.Article) []rag.Quote {
 				ref, relayers[i] = owner, by
 			} else if owner, by, ok := x.readingFor(i, ref); ok {
 				ref, relayers[i] = owner, by
+			} else if owner, by, ok := x.quotedAs(i, ref); ok {
+				ref, relayers[i] = owner, by
+				quotedOwners[i] = owner
+			} else if ref.continued > 0 && quotedOwners[ref.continued-1].speaker != "" && relayers[i] == relayers[ref.continued-1] {
+				// Words that go on from words quoted as another's are
+				// that one's too.
+				ref = quotedOwners[ref.continued-1]
+				quotedOwners[i] = ref
 			}
 			// No one relays their own words ("in the speech Lund gave").
 			if NamesMatch(relayers[i], ref.speaker) {

@@ -323,6 +323,10 @@ func TestExtractMarksRelayedWords(t *testing.T) {
 		{"reading someone's speech", "Actor Tom Reece declined the award. Ana Brek, reading Reece's speech, said: \"I cannot accept this honor.\"", "Tom Reece", "Ana Brek"},
 		{"reading from his letter", "Actor Tom Reece declined the award. Ana Brek, reading from his letter, told the audience: \"I cannot accept this honor.\"", "Tom Reece", "Ana Brek"},
 		{"a letter that someone read", "Actor Tom Reece could not attend. \"I cannot be with you tonight,\" Reece wrote in a letter that Ana Brek read aloud.", "Tom Reece", "Ana Brek"},
+		// Someone quoting another's words to them: the words are the
+		// one quoted, passed on by the one quoting.
+		{"quoted someone as telling her", "Ana Brek, an aide, said counsel Tom Reece had warned her. \"Do not go to the bridge, Ana,\" Brek quoted Reece as telling her that morning.", "Tom Reece", "Ana Brek"},
+		{"quoted him as saying", "Ana Brek, an aide, met Tom Reece, who was then the counsel, on Monday.\n\nBrek quoted him as saying that the plan was \"a terrible idea.\"", "Tom Reece", "Ana Brek"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -344,6 +348,22 @@ func TestExtractMarksContinuationsOfRelayedWords(t *testing.T) {
 	for i, want := range []string{"his lawyers", "his lawyers", ""} {
 		if got[i].Speaker != "Tom Reece" || got[i].Relayer != want {
 			t.Errorf("quotation %d %q: speaker %q relayed by %q, want Tom Reece relayed by %q", i, got[i].Text, got[i].Speaker, got[i].Relayer, want)
+		}
+	}
+}
+
+// Words that go on from words one person quotes another as saying are the
+// other's too, passed on by the same person; the next quotation the
+// person says in their own voice is theirs.
+func TestExtractContinuesWordsQuotedAsAnother(t *testing.T) {
+	body := "Ana Brek, an aide, said counsel Tom Reece had warned her.\n\n\"Do not go to the bridge, Ana,\" Brek quoted Reece as telling her that morning. \"We would all be charged.\"\n\n\"I listened,\" Brek said."
+	got := quote.Extract(rag.Article{ID: "a", Text: body})
+	if len(got) != 3 {
+		t.Fatalf("got %+v", got)
+	}
+	for i, want := range [][2]string{{"Tom Reece", "Ana Brek"}, {"Tom Reece", "Ana Brek"}, {"Ana Brek", ""}} {
+		if got[i].Speaker != want[0] || got[i].Relayer != want[1] {
+			t.Errorf("quotation %d %q: speaker %q relayed by %q, want %q relayed by %q", i, got[i].Text, got[i].Speaker, got[i].Relayer, want[0], want[1])
 		}
 	}
 }

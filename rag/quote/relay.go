@@ -67,10 +67,7 @@ func (x *quoteExtractor) relayer(i int) string {
 // relayed by them; otherwise the one delivering them is the relayer.
 func (x *quoteExtractor) onBehalf(i int, ref speakerRef) (speakerRef, string, bool) {
 	sp := x.spans[i]
-	s, _ := x.sentenceAround(sp.open)
-	_, e := x.sentenceAround(max(sp.end-1, sp.open))
-	e = max(e, sp.end)
-	m := reOnBehalf.FindStringSubmatchIndex(x.masked[s:e])
+	s, m := x.matchAround(i, reOnBehalf)
 	if m == nil {
 		return speakerRef{}, "", false
 	}
@@ -229,4 +226,49 @@ func (x *quoteExtractor) readOut(sentStart int, sp quoteSpan) (speakerRef, bool)
 	owner.resolved = false
 	owner.mention = ""
 	return owner, true
+}
+
+// reQuotedAs is a verb of citing with a person for its object and "as"
+// and a participle of saying after it: "Lund quoted Reece as telling her",
+// "citing Reece as saying". The verbs are English's verbs of quoting
+// someone (quote, cite), with their forms.
+var reQuotedAs = regexp.MustCompile(`\b(?:quoted|quotes|quote|quoting|cited|cites|cite|citing) ([^,;:"]{1,60}?) as (?:having )?(?:said|saying|telling|writing|asking|warning|adding|remarking|describing)\b`)
+
+// quotedAs reads `“…,” Ada Lund quoted Ivo Reece as telling her`: the words
+// are those of the one quoted, the object of "quoted", relayed by the one
+// quoting them, to whom the attribution gave them. It looks in the
+// sentences the quotation stands in (see matchAround).
+func (x *quoteExtractor) quotedAs(i int, ref speakerRef) (speakerRef, string, bool) {
+	s, m := x.matchAround(i, reQuotedAs)
+	if m == nil {
+		return speakerRef{}, "", false
+	}
+	objStart, objEnd := s+m[2], s+m[3]
+	var owner speakerRef
+	if ps := x.peopleBetween(objStart, objEnd); len(ps) == 1 && !ps[0].possessive && ps[0].at == objStart && ps[0].end <= objEnd {
+		owner = speakerRef{speaker: x.canonical(ps[0].name), role: ps[0].title, person: true}
+	} else if pron := strings.ToLower(x.masked[objStart:objEnd]); pron == "him" || pron == "her" {
+		r, ok := x.otherThan(ref.speaker, map[string]string{"him": "he", "her": "she"}[pron], x.paragraphsBack(s, 2), objStart)
+		if !ok {
+			return speakerRef{}, "", false
+		}
+		owner = r
+	} else {
+		return speakerRef{}, "", false
+	}
+	if owner.speaker == "" || owner.speaker == ref.speaker {
+		return speakerRef{}, "", false
+	}
+	return owner, ref.speaker, true
+}
+
+// matchAround matches re in the sentences quotation i stands in, from the
+// start of the sentence it opens in to the end of the one it closes in,
+// and returns that start and the submatch indexes, relative to it.
+func (x *quoteExtractor) matchAround(i int, re *regexp.Regexp) (int, []int) {
+	sp := x.spans[i]
+	s, _ := x.sentenceAround(sp.open)
+	_, e := x.sentenceAround(max(sp.end-1, sp.open))
+	e = max(e, sp.end)
+	return s, re.FindStringSubmatchIndex(x.masked[s:e])
 }
