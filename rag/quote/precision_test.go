@@ -281,3 +281,23 @@ func TestExtractLastResortPronounNeedsAPerson(t *testing.T) {
 		t.Errorf("got %q, want the quotation given to Ada Lund", got)
 	}
 }
+
+// A pronoun that is the subject of a relative clause on "in which" whose
+// antecedent a person owns (a possessive, or their name as a modifier)
+// means that person, not the last speaker.
+func TestExtractRelativeClauseOwner(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"possessive antecedent", "Former President Tom Reece spoke on Monday. Mayor Ada Lund answered questions.\n\nThe panel asked Lund about Reece's Dec. 19 post in which he told supporters to \"come early.\"", "Tom Reece"},
+		{"possessive antecedent with a phrase", "Senator Ivo Marsh pressed the nominee. Marsh called attention to Governor Tom Reece's remark in May in which he said he wanted \"a fighter on the bench.\"", "Tom Reece"},
+		{"name as a modifier", "Former President Tom Reece lost the vote.\n\n\"It is a lie,\" Mayor Ada Lund tweeted in response to a Reece statement in which he again said the count was \"rigged.\"", "Tom Reece"},
+		{"no owner: the last speaker", "Former President Tom Reece lost the vote.\n\nMayor Ada Lund gave a speech in which she said the count was \"fair.\"", "Ada Lund"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := personQuotes(tt.body)
+			if len(got) == 0 || got[len(got)-1][0] != tt.want {
+				t.Errorf("got %q, want the last quotation given to %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -15,6 +15,11 @@ import (
 // for they), or failing that, for he and she, the last person named.
 func (x *quoteExtractor) resolvePronoun(pronoun string, pos int) (speakerRef, bool) {
 	mention := x.masked[pos : pos+len(pronoun)]
+	if pronoun != "they" {
+		if name, ok := x.relativeOwner(pronoun, pos); ok {
+			return speakerRef{speaker: name, mention: mention, resolved: true, person: true}, true
+		}
+	}
 	limit := x.paragraphsBack(pos, 3)
 	var speaker *speakerRef
 	for k := len(x.speech) - 1; k >= 0; k-- {
@@ -180,4 +185,55 @@ func (x *quoteExtractor) personBefore(pos int, head string) (personMention, bool
 		return p, true
 	}
 	return personMention{}, false
+}
+
+// relativeOwner reads a pronoun that is the subject of a relative clause
+// on "in which" whose antecedent is a person's statement, remark, tweet or
+// speech: `Trump's tweet in which he told …`, `a Trump statement in which
+// he said …`, `Biden's remark in February in which he said …`. The
+// pronoun means the person who owns the antecedent, named by a possessive
+// or as a modifier before its head noun, when the article names them in
+// full and the pronoun agrees with them; not the last speaker.
+func (x *quoteExtractor) relativeOwner(pronoun string, pos int) (string, bool) {
+	before := strings.TrimRight(x.masked[max(0, pos-10):pos], " ")
+	if !strings.HasSuffix(strings.ToLower(before), "in which") {
+		return "", false
+	}
+	at := trimRightSpace(x.masked, 0, pos) - len("in which")
+	// The antecedent: back to the start of its clause, at most a few
+	// words (a date or a short phrase may stand between it and "in
+	// which").
+	lo := max(0, at-70)
+	if s, _ := x.sentenceAround(at); s > lo {
+		lo = s
+	}
+	words := strings.Fields(x.masked[lo:at])
+	for k := len(words) - 1; k >= 0; k-- {
+		w := strings.Trim(words[k], ",;:")
+		lw := strings.ToLower(w)
+		if clauseWords[lw] || pronouns[lw] || lw == "said" || lw == "says" {
+			return "", false
+		}
+		bare := w
+		for _, suf := range []string{"’s", "'s"} {
+			bare = strings.TrimSuffix(bare, suf)
+		}
+		possessive := bare != w
+		// A name as a modifier stands before a lower-case noun: "a Trump
+		// statement".
+		modifier := k+1 < len(words) && !possessive && isLowerWord(strings.Trim(words[k+1], ",")) &&
+			k > 0 && determiners[strings.ToLower(words[k-1])]
+		if !isTitleCase(bare) || !possessive && !modifier {
+			continue
+		}
+		if !x.isKnownPerson(bare) {
+			return "", false
+		}
+		name := x.canonical(bare)
+		if !strings.Contains(name, " ") || !x.agrees(pronoun, name) {
+			return "", false
+		}
+		return name, true
+	}
+	return "", false
 }
