@@ -52,30 +52,36 @@ func (c *sentenceRead) matchedInGood(ev *evidence, i int) bool {
 	return false
 }
 
-// checkSynonymOpposites finds a word whose WordNet opposite is a synonym
-// of the passage's word in its place: "loss" where the passage says
-// "profit" (loss is opposed to gain, and gain is one of profit's
-// synonyms). WordNet's synonyms cross senses and parts of speech, so the
-// two words must stand in one place: the same word right before and right
-// after each. The sentence's word stands for no passage word of the
-// sentences its clause comes from, it does not end a measure ("five years
-// old"), and a negation on exactly one side makes the two agree.
+// checkSynonymOpposites finds a word opposed to the passage's word in its
+// place through a synonym or a WordNet cluster: "loss" where the passage
+// says "profit" (loss is opposed to gain, and gain is one of profit's
+// synonyms), "halting" where it says "continuing" (halt's synonym stop is
+// continue's opposite), "ahead" where it says "behind" (their cluster heads,
+// up and down, are antonyms; clusterOpposites). WordNet's synonyms cross
+// senses and parts of speech, so a pair through a synonym must stand in one
+// place: the same word right before and right after each. A cluster keeps
+// to adjectives and one sense, so there two words near both that stand for
+// each other will do. The sentence's word stands for no passage word of
+// the sentences its clause comes from, it does not end a measure ("five
+// years old"), and a negation on exactly one side makes the two agree.
 func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
 		if !c.content[i] || c.good[c.segment[i]] == nil || c.formInGood(ev, i) || c.matchedInGood(ev, i) || c.measureAdjective(i) {
 			continue
 		}
 		opposites := lexicon.Antonyms(t.low)
-		if len(opposites) == 0 {
+		if len(opposites) == 0 && len(lexicon.Synonyms(t.low)) == 0 && len(lexicon.Similar(t.low)) == 0 {
 			continue
 		}
 		for _, s := range c.good[c.segment[i]] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
 				u := ev.toks[p]
-				if !isContent(u.low) || u.upper || u.joined || !sameSlot(c.toks, i, ev.toks, p) || c.matchedBeside(i, p, ev) {
+				if !isContent(u.low) || u.upper || u.joined || c.matchedBeside(i, p, ev) {
 					continue
 				}
-				if !sharesAny(opposites, lexicon.Synonyms(u.low)) {
+				slot := sameSlot(c.toks, i, ev.toks, p)
+				throughSynonym := slot && (sharesAny(opposites, lexicon.Synonyms(u.low)) || sharesAny(lexicon.Synonyms(t.low), lexicon.Antonyms(u.low)))
+				if !throughSynonym && !((slot || c.surroundings(i, p, ev) >= 2) && clusterOpposites(t.low, u.low)) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
@@ -92,6 +98,34 @@ func sharesAny(a, b []string) bool {
 	for _, x := range a {
 		if slices.Contains(b, x) {
 			return true
+		}
+	}
+	return false
+}
+
+// clusterOpposites reports whether two adjectives are opposed through the
+// heads of their WordNet clusters: "ahead" is similar to "up", "behind" to
+// "down", and up and down are antonyms (WordNet's indirect antonymy, from
+// satellite to satellite). Only a word with at most two similar words is
+// read as a satellite: a head has many, and going down from a head to
+// every satellite reaches too far.
+func clusterOpposites(a, b string) bool {
+	if isNumberWord(a) || isNumberWord(b) || ordinals[a] != 0 || ordinals[b] != 0 {
+		return false // "two" and "first" are a cardinal's and an ordinal's satellites: numbers, not opposites
+	}
+	heads := func(w string) []string {
+		s := lexicon.Similar(w)
+		if len(s) > 2 {
+			return []string{w}
+		}
+		return append([]string{w}, s...)
+	}
+	hb := heads(b)
+	for _, x := range heads(a) {
+		for _, y := range hb {
+			if (x != a || y != b) && lexicon.AreAntonyms(x, y) {
+				return true
+			}
 		}
 	}
 	return false

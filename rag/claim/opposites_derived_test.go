@@ -64,3 +64,30 @@ func TestNamePartIsNoOpposite(t *testing.T) {
 		{"lost for won, beside the same name", "The Lakers lost against the Los Angeles Clippers on Sunday.", "The Lakers won against the Los Angeles Clippers on Sunday night.", false},
 	})
 }
+
+// TestOppositesThroughClusters covers opposites WordNet gives only through
+// a synonym or an adjective cluster: "halting" against "continuing" (halt's
+// synonym stop is continue's antonym) in one place, and "ahead" against
+// "behind" (similar to up and down, which are antonyms), also where the
+// words right around them differ. Numbers are not compared so ("two"
+// and "first" are a cardinal's and an ordinal's satellites), and a
+// faithful sentence that keeps the word is kept.
+func TestOppositesThroughClusters(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"an antonym of a synonym",
+			"The county is halting repairs to the old bridge over the Tamber this spring.",
+			"The county is continuing repairs to the old bridge over the Tamber this spring, its engineer said.", false},
+		{"the same verb kept",
+			"The county is continuing repairs to the old bridge over the Tamber this spring.",
+			"The county is continuing repairs to the old bridge over the Tamber this spring, its engineer said.", true},
+		{"cluster satellites turned round",
+			"A survey of riders puts the Norbridge line in third place, ahead of the Eastvale and Harrow lines.",
+			"A survey of riders puts the Norbridge line in a respectable third place, behind the Eastvale and Harrow lines.", false},
+		{"cluster satellite kept",
+			"A survey of riders puts the Norbridge line in third place, behind the Eastvale and Harrow lines.",
+			"A survey of riders puts the Norbridge line in a respectable third place, behind the Eastvale and Harrow lines.", true},
+		{"numbers are no cluster opposites",
+			"The two first-time candidates spoke at the old school hall on Monday.",
+			"Both first-time candidates spoke at the old school hall on Monday.", true},
+	})
+}
