@@ -79,9 +79,14 @@ func (x *quoteExtractor) readGenders() {
 		// ("Her rival, Tom Reece, smiled.") speaks of someone named
 		// before: the subject of the last sentence that names a person.
 		// That person is not the one the sentence goes on to name.
+		// The sentence's later pronouns of that gender go on about that
+		// person too ("Her refusal to accept Tom Reece's claims has put
+		// her at odds …"), and say nothing of the one it names.
+		opened := genderUnknown
 		if g := pronounGender(strings.ToLower(firstWord(x.masked[s[0]:s[1]]))); g != genderUnknown && si > 0 && only != "" {
 			if prev, ok := x.lastSubjectBefore(si); ok && x.canonical(prev.name) != only {
 				vote(x.canonical(prev.name), g, 2)
+				opened = g
 			}
 		}
 		if only == "" || many {
@@ -113,6 +118,9 @@ func (x *quoteExtractor) readGenders() {
 			// sentence it may be the name's again ("Police charged
 			// him.").
 			if k < own && (w == "him" || w == "her" && objectPronoun(raw, words[k+1:])) {
+				continue
+			}
+			if k < own && pronounGender(w) == opened {
 				continue
 			}
 			switch pronounGender(w) {

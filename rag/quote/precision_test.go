@@ -301,3 +301,14 @@ func TestExtractRelativeClauseOwner(t *testing.T) {
 		})
 	}
 }
+
+// A sentence that opens with "Her" or "His" speaks of the person named
+// before, and so do its later pronouns of that gender: they give no gender
+// to the person the sentence names in a possessive.
+func TestExtractOpeningPossessiveKeepsItsPronouns(t *testing.T) {
+	body := "Mayor Ada Lund lost her seat on Tuesday.\n\nHer refusal to accept Governor Tom Reece's false claims about the count has put her at odds with her party and cost her the support of her donors.\n\nThe governor gave a statement in which he again said the count was \"a fraud.\""
+	got := personQuotes(body)
+	if len(got) != 1 || got[0][0] != "Tom Reece" {
+		t.Errorf("got %q, want the quotation given to Tom Reece", got)
+	}
+}
