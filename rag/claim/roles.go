@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -24,7 +25,8 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 		return Result{}, false
 	}
 	for i := range c.toks {
-		if !relating(c.toks, c.names, i, c.content[i]) || len(c.matches[i]) == 0 || joinedModifier(c.toks, i) {
+		candidates := c.roleMatches(ev, i)
+		if !relating(c.toks, c.names, i, c.content[i]) || len(candidates) == 0 || joinedModifier(c.toks, i) {
 			continue // "the Oslo-based group": a participle joined to the word before is a modifier
 		}
 		ca, cb := roleNames(c.toks, c.names, i)
@@ -34,7 +36,7 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		reciprocal := lexicon.IsReciprocal(c.toks[i].low) && !passiveForm(c.toks, i)
-		for _, p := range c.matches[i] {
+		for _, p := range candidates {
 			if !c.inGood(ev, c.segment[i], p) {
 				continue
 			}
@@ -314,6 +316,11 @@ func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, 
 		return contradicted(KindRole, "the source says %s %s %s, not the other way round", roleText(ev.toks, pa), ev.toks[p].text, nameText(ev.toks, *pb))
 	case ca != nil && pa != nil && pb != nil && sameName(*cb, *pa) && !sameName(*cb, *pb):
 		return contradicted(KindRole, "the source says %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, roleText(ev.toks, pb))
+	case pa != nil && pb == nil && sameName(*cb, *pa) && (ca == nil || !sameName(*ca, *pa)) && pronounObject(ev.toks, p):
+		// "Giuliani told her" against "she told Giuliani" or "Hutchinson
+		// told Giuliani": the pronoun after the passage's verb is its
+		// other party, so the one the sentence has it done to did it.
+		return contradicted(KindRole, "the source says %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, ev.toks[p+1].text)
 	case pb != nil && !sameName(*cb, *pb):
 		// informed A about B / informed B about A
 		if c2 := nextName(c.toks, c.names, *cb); c2 != nil && sameName(*c2, *pb) {
@@ -599,4 +606,43 @@ func isAgent(toks []token, q int) bool {
 		}
 	}
 	return false
+}
+
+// pronounObject reports whether a personal object pronoun stands right
+// after the verb at p in its clause ("told her", "beat them"), where only
+// the verb's other party can stand; "it" may be a clause's dummy subject.
+func pronounObject(toks []token, p int) bool {
+	return p+1 < len(toks) && toks[p+1].clause == toks[p].clause && objectPronouns[toks[p+1].low] && toks[p+1].low != "it" && !passiveVerb(toks, p)
+}
+
+// roleMatches gives the passage words whose doer and other party the word
+// at i is compared with: those it stands for, and, for a verb, the verbs
+// one WordNet hypernym step from it in the passage sentences its clause
+// comes from ("beat" is a kind of "defeat": who beat whom is who defeated
+// whom), when those sentences hold no verb it stands for. A kind of act
+// keeps the roles of the act it is a kind of, so a verb the matching
+// leaves out as too far for a paraphrase still says who did what.
+func (c *sentenceRead) roleMatches(ev *evidence, i int) []int {
+	ps := c.matches[i]
+	if !c.content[i] || !lexicon.IsVerb(c.toks[i].low) || c.good[c.segment[i]] == nil {
+		return ps
+	}
+	for _, p := range ps {
+		if c.inGood(ev, c.segment[i], p) && verbForm(ev.toks, p) {
+			return ps // the verb itself, or its synonym, is there
+		}
+	}
+	up := lexicon.Hypernyms(c.toks[i].low)
+	for _, s := range c.good[c.segment[i]] {
+		for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
+			u := ev.toks[p].low
+			if slices.Contains(ps, p) || !isContent(u) || !verbForm(ev.toks, p) {
+				continue
+			}
+			if sharesAny(up, lexicon.Bases(u)) || sharesAny(lexicon.Hypernyms(u), lexicon.Bases(c.toks[i].low)) {
+				ps = append(slices.Clip(ps), p)
+			}
+		}
+	}
+	return ps
 }
