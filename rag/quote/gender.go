@@ -143,6 +143,17 @@ func (x *quoteExtractor) readGenders() {
 	}
 }
 
+// givenGender is the gender a person's given name says (see
+// givenNameGender), for a full name of a given name and a surname; a
+// company or a product named like a person ("Ford Bronco") may have one,
+// so it is no evidence that the name is a person's.
+func givenGender(name string) byte {
+	if first, _, _, ok := nameParts(nameTokens(name)); ok {
+		return givenNameGender(first)
+	}
+	return genderUnknown
+}
+
 // ownsPerson reports whether a possessive name determines a noun that
 // names a person by WordNet ("Musk's children", "Lund's lawyer"), or a
 // name is the object of "of" after such a noun ("the wife of Sergey Brin").
@@ -289,6 +300,11 @@ func (x *quoteExtractor) agrees(pronoun, name string) bool {
 		return true
 	}
 	known := x.gender[name]
+	if known == genderUnknown {
+		// No evidence in the article, or as much each way: the given
+		// name, when one sex alone bears it, rules the other pronoun out.
+		known = givenGender(name)
+	}
 	return known == genderUnknown || known == g
 }
 

@@ -221,6 +221,11 @@ func afterIndefinite(masked string, pos int) bool {
 	return w == "a" || w == "an" || w == "A" || w == "An"
 }
 
+// corporateForms are the abbreviations and words for a company's legal
+// form that English-language news writes after its name (a closed class:
+// the forms of company law in the countries the news covers).
+var corporateForms = prose.WordSet(`inc incorporated corp corporation co ltd limited llc llp lp plc gmbh ag sa nv bv`)
+
 // determiners open a noun phrase (a closed class of English).
 var determiners = prose.WordSet(`the a an his her its their our your my this these those that`)
 
@@ -314,6 +319,11 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		if placeWords[strings.ToLower(w.text)] && !monthSurname(masked, run[from:], k) {
 			return personMention{}, false
 		}
+	}
+	// A company's legal form ends the name of a company, not a person's
+	// ("Ford Motor Co", "Acme Widgets Inc").
+	if corporateForms[strings.ToLower(strings.TrimSuffix(run[len(run)-1].text, "."))] {
+		return personMention{}, false
 	}
 	titled := lastTitle >= 0
 	title := ""

@@ -312,3 +312,17 @@ func TestExtractOpeningPossessiveKeepsItsPronouns(t *testing.T) {
 		t.Errorf("got %q, want the quotation given to Tom Reece", got)
 	}
 }
+
+// With no evidence in the article, a given name that one sex alone bears
+// rules out the other pronoun: "she" after "Mayor Peter Marsh and Chief Sara Lund" is
+// Sara Lund. A given name is no evidence that a name is a person's, and a
+// company's legal form ends no person's name.
+func TestExtractGivenNameGender(t *testing.T) {
+	got := personQuotes("Mayor Peter Marsh and Chief Sara Lund spoke at the meeting on Monday.\n\n\"It went well,\" she said.")
+	if len(got) != 1 || got[0][0] != "Sara Lund" {
+		t.Errorf("got %q, want the quotation given to Sara Lund", got)
+	}
+	if got := personQuotes("Ford Motor Co. is recalling 9,000 cars.\n\n\"The driver gets no warning,\" Ford said in its filing."); len(got) != 0 {
+		t.Errorf("got %q, want no person's quotation", got)
+	}
+}
