@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -54,8 +55,11 @@ func TestSnapshotQuotationsAndExtractorVersion(t *testing.T) {
 	if qs := openTest(t, dir, NewLocalEmbedder()).Quotes(); len(qs) != 2 || qs[0].Role != "as stored" {
 		t.Fatalf("stored quotations were not read back: %+v", qs)
 	}
+	// Another extractor's name of the same length, so that the header's
+	// length stays right.
+	other := "q" + strings.Repeat("0", len(quotesVersion)-1)
 	rewriteSnapshot(t, path, func(b []byte) []byte {
-		return bytes.Replace(b, []byte(`"quotes":"`+quotesVersion+`"`), []byte(`"quotes":"q0"`), 1)
+		return bytes.Replace(b, []byte(`"quotes":"`+quotesVersion+`"`), []byte(`"quotes":"`+other+`"`), 1)
 	})
 	qs := openTest(t, dir, NewLocalEmbedder()).Quotes()
 	if len(qs) != 2 || qs[0].Role == "as stored" || qs[1].Text != "We will appeal." {
