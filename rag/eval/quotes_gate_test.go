@@ -22,15 +22,24 @@ const (
 	gateTolerance  = 0.01
 )
 
-func TestQuotesCheckHalfHoldsItsFigures(t *testing.T) {
+// benchCorpus returns the path of realtimeqa-dev's corpus.jsonl, from
+// COVERAGEBOT_BENCH_DIR or beside the checkout, and skips the test when it
+// is not there; what names the test in the skip message.
+func benchCorpus(t *testing.T, what string) string {
+	t.Helper()
 	bench := os.Getenv("COVERAGEBOT_BENCH_DIR")
 	if bench == "" {
 		bench = filepath.Join("..", "..", "..", "shared", "bench", "realtimeqa-dev")
 	}
 	corpus := filepath.Join(bench, "corpus.jsonl")
 	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("QUOTES GATE SKIPPED: no corpus at %s (set COVERAGEBOT_BENCH_DIR to the realtimeqa-dev directory)", corpus)
+		t.Skipf("%s SKIPPED: no corpus at %s (set COVERAGEBOT_BENCH_DIR to the realtimeqa-dev directory)", what, corpus)
 	}
+	return corpus
+}
+
+func TestQuotesCheckHalfHoldsItsFigures(t *testing.T) {
+	corpus := benchCorpus(t, "QUOTES GATE")
 	set, err := eval.ReadQuoteSet(filepath.Join("..", "..", "testdata", "quotes-eval"))
 	if err != nil {
 		t.Fatal(err)
