@@ -53,24 +53,30 @@ func (c *sentenceRead) matchedInGood(ev *evidence, i int) bool {
 }
 
 // checkSynonymOpposites finds a word opposed to the passage's word in its
-// place through a synonym or a WordNet cluster: "loss" where the passage
-// says "profit" (loss is opposed to gain, and gain is one of profit's
-// synonyms), "halting" where it says "continuing" (halt's synonym stop is
-// continue's opposite), "ahead" where it says "behind" (their cluster heads,
-// up and down, are antonyms; clusterOpposites). WordNet's synonyms cross
-// senses and parts of speech, so a pair through a synonym must stand in one
-// place: the same word right before and right after each. A cluster keeps
-// to adjectives and one sense, so there two words near both that stand for
-// each other will do. The sentence's word stands for no passage word of
-// the sentences its clause comes from, it does not end a measure ("five
-// years old"), and a negation on exactly one side makes the two agree.
+// place through a synonym, a kind or a WordNet cluster:
+//   - "loss" where the passage says "profit": loss is opposed to gain, one
+//     of profit's synonyms; "halting" where it says "continuing": halt's
+//     synonym stop is continue's opposite;
+//   - "losses" where it says "victories": loss is opposed to win, a kind
+//     of victory (nouns one hypernym step apart; never nouns that can name
+//     people, whose kinds oppose by sex: queen, monarch, king);
+//   - "ahead" where it says "behind": their cluster heads, up and down,
+//     are antonyms (clusterOpposites).
+//
+// WordNet's synonyms and kinds cross senses and parts of speech, so a pair
+// through them must stand in one place: the same word right before and
+// right after each. A cluster keeps to adjectives and one sense, so there
+// two words near both that stand for each other will do. The sentence's
+// word stands for no passage word of the sentences its clause comes from,
+// it does not end a measure ("five years old"), and a negation on exactly
+// one side makes the two agree.
 func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
 		if !c.content[i] || c.good[c.segment[i]] == nil || c.formInGood(ev, i) || c.matchedInGood(ev, i) || c.measureAdjective(i) {
 			continue
 		}
 		opposites := lexicon.Antonyms(t.low)
-		if len(opposites) == 0 && len(lexicon.Synonyms(t.low)) == 0 && len(lexicon.Similar(t.low)) == 0 {
+		if len(opposites) == 0 && len(lexicon.Synonyms(t.low)) == 0 && len(lexicon.Similar(t.low)) == 0 && len(lexicon.NounNeighbours(t.low)) == 0 {
 			continue
 		}
 		for _, s := range c.good[c.segment[i]] {
@@ -80,7 +86,8 @@ func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 					continue
 				}
 				slot := sameSlot(c.toks, i, ev.toks, p)
-				throughSynonym := slot && (sharesAny(opposites, lexicon.Synonyms(u.low)) || sharesAny(lexicon.Synonyms(t.low), lexicon.Antonyms(u.low)))
+				throughSynonym := slot && (sharesAny(opposites, lexicon.Synonyms(u.low)) || sharesAny(lexicon.Synonyms(t.low), lexicon.Antonyms(u.low)) ||
+					!lexicon.CanNamePerson(t.low) && !lexicon.CanNamePerson(u.low) && (sharesAny(opposites, lexicon.NounNeighbours(u.low)) || sharesAny(lexicon.NounNeighbours(t.low), lexicon.Antonyms(u.low))))
 				if !throughSynonym && !((slot || c.surroundings(i, p, ev) >= 2) && clusterOpposites(t.low, u.low)) {
 					continue
 				}

@@ -66,8 +66,10 @@ func TestNamePartIsNoOpposite(t *testing.T) {
 }
 
 // TestOppositesThroughClusters covers opposites WordNet gives only through
-// a synonym or an adjective cluster: "halting" against "continuing" (halt's
-// synonym stop is continue's antonym) in one place, and "ahead" against
+// a synonym, a noun one hypernym step away or an adjective cluster:
+// "halting" against "continuing" (halt's synonym stop is continue's
+// antonym) and "losses" against "victories" (loss is opposed to win, a kind
+// of victory) in one place, and "ahead" against
 // "behind" (similar to up and down, which are antonyms), also where the
 // words right around them differ. Numbers are not compared so ("two"
 // and "first" are a cardinal's and an ordinal's satellites), and a
@@ -86,6 +88,15 @@ func TestOppositesThroughClusters(t *testing.T) {
 		{"cluster satellite kept",
 			"A survey of riders puts the Norbridge line in third place, behind the Eastvale and Harrow lines.",
 			"A survey of riders puts the Norbridge line in a respectable third place, behind the Eastvale and Harrow lines.", true},
+		{"an antonym of a kind of the word, in one place",
+			"Marta Quill retired as the club's career losses leader after twelve seasons.",
+			"Marta Quill retired as the club's career victories leader after twelve seasons.", false},
+		{"the same noun kept",
+			"Marta Quill retired as the club's career victories leader after twelve seasons.",
+			"Marta Quill retired as the club's career victories leader after twelve seasons.", true},
+		{"people's nouns are not opposed through a kind",
+			"The queen signed the order in the palace on Monday.",
+			"The monarch signed the order in the palace on Monday.", true},
 		{"numbers are no cluster opposites",
 			"The two first-time candidates spoke at the old school hall on Monday.",
 			"Both first-time candidates spoke at the old school hall on Monday.", true},
