@@ -533,6 +533,9 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 					// "the US president" for "the american president"
 					in += countryCredit * w
 					ent += countryCredit * w
+				case q.heldByRole(c.terms, t):
+					// "the Ukrainian president" for "the ukrainian leader"
+					in += roleCredit * w
 				case q.entity[t] && q.holds(antecedent, t):
 					// "He added…": the name is the pronoun's antecedent.
 					in += antecedentCredit * w

@@ -53,6 +53,13 @@ type questionTerms struct {
 	// countryCredit, for "ambassador to Russia" does not describe "the
 	// russian president" as "the Russian president" does.
 	country map[string][]string
+	// described are the person nouns that head a determined noun phrase
+	// of the question ("the ukrainian leader", "the pm"): a description
+	// of someone, which the coverage may give by another role (learnRoles).
+	described map[string]bool
+	// roles holds, for a description's person noun, the passages' nouns
+	// for a role it includes ("president" for "leader"; learnRoles).
+	roles map[string][]string
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {
@@ -69,6 +76,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		ordered:    orderedTerms(question),
 		determined: map[string]bool{},
 		country:    map[string][]string{},
+		described:  map[string]bool{},
 	}
 	toks := prose.Tokenize(question)
 	upper := capitalsWords(question)
@@ -81,6 +89,9 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		if len(tok) < 4 && headsDeterminedPhrase(toks, i) {
 			q.determined[t] = true
 		}
+		if headsDeterminedPhrase(toks, i) && firstPerson(tok) {
+			q.described[t] = true
+		}
 		q.all[t] = true
 		if questionFrameWords[t] || phrasingWords[t] || phrasingTypo(tok) {
 			continue
@@ -91,7 +102,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 		q.weight[t] = 1
 		q.surface[t] = tok
 		q.order = append(q.order, t)
-		q.forms[t] = wordForms(tok, t)
+		q.forms[t] = append(wordForms(tok, t), abbreviationForms(toks, i)...)
 		if cf, ok := countryForms(toks, i, upper[tok]); ok {
 			q.country[t] = cf
 			countries = append(countries, t)
@@ -210,6 +221,7 @@ func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[str
 		}
 	}
 	q.learnNameParts(hits, lowerAnywhere)
+	q.learnRoles(passageTerms)
 	for _, t := range q.order {
 		if t == kindTerm || len(t) < 5 {
 			continue

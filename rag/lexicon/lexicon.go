@@ -677,6 +677,33 @@ func CanNamePerson(word string) bool {
 	return false
 }
 
+// RoleIncludes reports whether a person noun names a role that includes
+// another's: a synset of their person senses is shared ("pontiff" and
+// "pope"), or one of the general noun's is up to two hypernym steps above
+// one of the specific noun's ("leader" includes "president"; "president"
+// does not include "leader"). It is SameRole read one way.
+func RoleIncludes(general, specific string) bool {
+	lx := load()
+	for _, x := range lx.forms(general) {
+		rg, ok := lx.roles[x]
+		if !ok {
+			continue
+		}
+		for _, y := range lx.forms(specific) {
+			rs, ok := lx.roles[y]
+			if !ok {
+				continue
+			}
+			for _, o := range rg.own {
+				if slices.Contains(rs.own, o) || slices.Contains(rs.up, o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // SameRole reports whether two person nouns, in any of their forms, can
 // name one role: a synset of their person senses is shared ("pontiff" and
 // "pope") or is up to two hypernym steps above the other's ("senator" and

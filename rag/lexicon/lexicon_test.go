@@ -318,6 +318,25 @@ func TestCountryNames(t *testing.T) {
 	}
 }
 
+func TestRoleIncludes(t *testing.T) {
+	for _, c := range []struct {
+		general, specific string
+		want              bool
+	}{
+		{"leader", "president", true},
+		{"president", "leader", false},
+		{"pope", "pontiff", true},
+		{"pontiff", "pope", true},
+		{"legislator", "senators", true},
+		{"senator", "congressman", false},
+		{"leader", "table", false},
+	} {
+		if got := RoleIncludes(c.general, c.specific); got != c.want {
+			t.Errorf("RoleIncludes(%s, %s) = %v, want %v", c.general, c.specific, got, c.want)
+		}
+	}
+}
+
 func TestSimilar(t *testing.T) {
 	// arid is a satellite of dry; SemCor never tags it, and it is joined
 	// all the same.
