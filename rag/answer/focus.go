@@ -360,12 +360,7 @@ func (q questionTerms) names(terms map[string]bool, t string) bool {
 // article), not who took part in what: "the former British ambassador to
 // Russia" names no Russian, and the relation checks read names alone.
 func (q questionTerms) namesCountry(terms map[string]bool, t string) bool {
-	for _, f := range q.country[t] {
-		if terms[f] {
-			return true
-		}
-	}
-	return false
+	return holdsAny(terms, q.country[t])
 }
 
 // phrasingTypo reports whether a word is a phrasing word typed one letter

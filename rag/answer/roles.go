@@ -59,7 +59,12 @@ const roleCredit = 0.5
 // heldByRole reports whether a text with the given terms holds question
 // term t through a noun for a role it includes (learnRoles).
 func (q questionTerms) heldByRole(terms map[string]bool, t string) bool {
-	for _, f := range q.roles[t] {
+	return holdsAny(terms, q.roles[t])
+}
+
+// holdsAny reports whether a text with the given terms holds one of them.
+func holdsAny(terms map[string]bool, any []string) bool {
+	for _, f := range any {
 		if terms[f] {
 			return true
 		}

@@ -681,7 +681,7 @@ func CanNamePerson(word string) bool {
 // another's: a synset of their person senses is shared ("pontiff" and
 // "pope"), or one of the general noun's is up to two hypernym steps above
 // one of the specific noun's ("leader" includes "president"; "president"
-// does not include "leader"). It is SameRole read one way.
+// does not include "leader"). SameRole is it read either way.
 func RoleIncludes(general, specific string) bool {
 	lx := load()
 	for _, x := range lx.forms(general) {
@@ -710,28 +710,5 @@ func RoleIncludes(general, specific string) bool {
 // "legislator"). Nouns that are merely kinds of one thing ("senator" and
 // "congressman") are not the same role.
 func SameRole(a, b string) bool {
-	lx := load()
-	for _, x := range lx.forms(a) {
-		ra, ok := lx.roles[x]
-		if !ok {
-			continue
-		}
-		for _, y := range lx.forms(b) {
-			rb, ok := lx.roles[y]
-			if !ok {
-				continue
-			}
-			for _, o := range ra.own {
-				if slices.Contains(rb.own, o) || slices.Contains(rb.up, o) {
-					return true
-				}
-			}
-			for _, o := range rb.own {
-				if slices.Contains(ra.up, o) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return RoleIncludes(a, b) || RoleIncludes(b, a)
 }
