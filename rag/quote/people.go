@@ -367,6 +367,9 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 	if !titled && len(run) < 2 {
 		return personMention{}, false
 	}
+	if institutionName(run) {
+		return personMention{}, false
+	}
 	last := run[len(run)-1]
 	p := personMention{
 		at: at, start: run[0].start, end: last.end, name: masked[run[0].start:last.end], title: title,
@@ -376,6 +379,33 @@ func personFromRun(masked string, run []nameWord) (personMention, bool) {
 		p.role = roleBefore(masked, p.start)
 	}
 	return p, true
+}
+
+// institutionName reports whether a run of three words or more is the
+// name of an institution, a place or a thing rather than a person's: it
+// ends in a common noun that WordNet files first under noun.group,
+// noun.location or noun.artifact and never under noun.person among its
+// first senses (school, clinic, park, line, society), after a word that is
+// itself an adjective or a common noun and not first a noun of a person
+// (high, public, cruise, medicine; not "baker" or "farmers"), nor a
+// particle of a surname ("Van Dam") or an initial ("Kee B. Park"). A person's name ends in a surname
+// after a given name: a surname that is a common noun ("Rock", "Park")
+// comes after a given name, which is neither.
+func institutionName(run []nameWord) bool {
+	if len(run) < 3 {
+		return false
+	}
+	last := strings.ToLower(run[len(run)-1].text)
+	prev := strings.ToLower(run[len(run)-2].text)
+	files := nounFiles(last)
+	if len(files) == 0 || files[0] != "noun.group" && files[0] != "noun.location" && files[0] != "noun.artifact" || slices.Contains(files, "noun.person") {
+		return false
+	}
+	if nameParticles[prev] || givenNameGender(prev) != genderUnknown || utf8.RuneCountInString(strings.TrimSuffix(prev, ".")) < 2 {
+		return false
+	}
+	pf := nounFiles(prev)
+	return (len(pf) > 0 || lexicon.IsAdjective(prev)) && (len(pf) == 0 || pf[0] != "noun.person")
 }
 
 // surnameAt reports whether the title word at run[k] is a surname: it ends

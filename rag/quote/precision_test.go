@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -324,5 +325,26 @@ func TestExtractGivenNameGender(t *testing.T) {
 	}
 	if got := personQuotes("Ford Motor Co. is recalling 9,000 cars.\n\n\"The driver gets no warning,\" Ford said in its filing."); len(got) != 0 {
 		t.Errorf("got %q, want no person's quotation", got)
+	}
+}
+
+// A run of three capitalised words or more that ends in a noun of a body,
+// a place or a thing after an adjective or a common noun is an
+// institution's name, not a person's; a surname after an initial stays a
+// person's.
+func TestExtractInstitutionNamesAreNoPeople(t *testing.T) {
+	for _, body := range []string{
+		"Sitting at the bar last week, the head Millbrook High School basketball coach praised the town.\n\n\"There was nothing here ten years ago,\" he said.",
+		"The talks were held at Millbrook Public Library on Monday.\n\n\"We made progress,\" she said.",
+	} {
+		for _, q := range personQuotes(body) {
+			if strings.Contains(q[0], "Millbrook") {
+				t.Errorf("%q: %q given to %q, an institution", body, q[1], q[0])
+			}
+		}
+	}
+	got := personQuotes("\"We share what we know,\" said Dr. Kee B. Park, a surgeon.")
+	if len(got) != 1 || got[0][0] != "Kee B. Park" {
+		t.Errorf("got %q, want the quotation given to Kee B. Park", got)
 	}
 }

@@ -32,7 +32,7 @@ const (
 // quotations. A snapshot from another one (or from format version 1, which
 // had none) has them extracted again from the stored bodies when it loads,
 // which needs no embedding.
-const quotesVersion = "q10"
+const quotesVersion = "q11"
 
 type snapshotHeader struct {
 	Embedder     string    `json:"embedder"`
