@@ -72,7 +72,7 @@ func Check(sentence string, sources ...Source) Result {
 func check(sentence string, ev *evidence) Result {
 	c := readSentence(sentence, ev)
 	for _, rule := range []func(*sentenceRead, *evidence) (Result, bool){
-		checkPolarity, checkNegatedRelated, checkNegatedComplement, checkNegatedNames, checkFigures, checkDefiniteCounts, checkTimes, checkMonthYears, checkNames, checkTies, checkRoles, checkExchanged, checkPronounDoer, checkSubjects, checkRestatedDoer, checkNominals, checkPossessors, checkPrepositionSwap, checkNameContexts, checkNameSlot, checkTitles, checkAppositions, checkRelativeClauses, checkComparisons, checkOpposites, checkQuantifierOpposites, checkPrefixOpposites, checkPhrasalOpposites, checkNeighbourOpposites, checkDerivedOpposites, checkSynonymOpposites, checkRelations, checkAdditions,
+		checkPolarity, checkNegatedRelated, checkNegatedComplement, checkNegatedNames, checkFigures, checkDefiniteCounts, checkTimes, checkMonthYears, checkNames, checkTies, checkRoles, checkExchanged, checkPronounDoer, checkSubjects, checkRestatedDoer, checkNominals, checkNominalDoer, checkPossessors, checkPrepositionSwap, checkNameContexts, checkNameSlot, checkTitles, checkAppositions, checkRelativeClauses, checkComparisons, checkOpposites, checkQuantifierOpposites, checkPrefixOpposites, checkPhrasalOpposites, checkNeighbourOpposites, checkDerivedOpposites, checkSynonymOpposites, checkRelations, checkAdditions,
 	} {
 		if r, bad := rule(c, ev); bad {
 			return r

@@ -29,3 +29,21 @@ func TestRolesThroughHypernym(t *testing.T) {
 			"Delford City beat Harwick Rovers 2-1 in the county cup final at Marsh Park.", passage, true},
 	})
 }
+
+// TestNominalDoer covers the doer of an act moved between a verb and its
+// noun (proposed/proposal): "proposed by A" against "B's proposal", and
+// "A's proposal" against "proposed by B"; the same doer either way is kept.
+func TestNominalDoer(t *testing.T) {
+	nounPassage := "Councillor Hart's proposal to close the Elm Street library, which Mayor Ortiz wants debated next week, drew protests on Monday."
+	verbPassage := "Closing the Elm Street library was proposed by Councillor Hart on Monday, and Mayor Ortiz said it would be debated next week."
+	runCases(t, KindRole, []ruleCase{
+		{"a passive's doer against the noun's possessor",
+			"The plan to close the Elm Street library, proposed by Mayor Ortiz, drew protests on Monday.", nounPassage, false},
+		{"a passive's doer, the possessor kept",
+			"The plan to close the Elm Street library, proposed by Councillor Hart, drew protests on Monday.", nounPassage, true},
+		{"the noun's possessor against a passive's doer",
+			"Mayor Ortiz's proposal to close the Elm Street library came on Monday.", verbPassage, false},
+		{"the noun's possessor, the doer kept",
+			"Councillor Hart's proposal to close the Elm Street library came on Monday.", verbPassage, true},
+	})
+}
