@@ -60,3 +60,15 @@ func runCases(t *testing.T, kind string, tests []ruleCase) {
 		}
 	}
 }
+
+// TestUnlessIsIfNot covers "unless", which states a condition denied: a
+// sentence with it restates a passage's "if … not", and is kept.
+func TestUnlessIsIfNot(t *testing.T) {
+	passage := "Residents of Fenwick will lose their water supply next month if the council does not repair the main pipe under Mill Road."
+	runCases(t, KindPolarity, []ruleCase{
+		{"unless for if not",
+			"Residents of Fenwick will lose their water supply next month unless the council repairs the main pipe under Mill Road.", passage, true},
+		{"if not kept",
+			"Residents of Fenwick will lose their water supply next month if the council does not repair the main pipe under Mill Road.", passage, true},
+	})
+}

@@ -49,6 +49,9 @@ func negatedAt(toks []token, i, window int) bool {
 		if toks[j].low == "longer" && j > 0 && toks[j-1].low == "no" {
 			return true
 		}
+		if toks[j].low == "unless" {
+			return true // "unless lawmakers act" is "if lawmakers do not act"
+		}
 	}
 	return false
 }
