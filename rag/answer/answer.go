@@ -17,6 +17,9 @@ import (
 const (
 	abstainNoPassages = "The coverage doesn't say: nothing in it matches the question."
 	abstainNoAnswer   = "The coverage doesn't say: the passages found do not answer the question."
+	// abstainNoNext: "when's the next…", and the passages speak only of
+	// what has happened.
+	abstainNoNext = "The coverage doesn't say: the passages found speak of no such event still to come."
 	// abstainUnverified is said when the model answered but none of its
 	// sentences stood up against the passages it cited.
 	abstainUnverified = "The coverage doesn't say: the model's answer could not be verified against the passages it cited."

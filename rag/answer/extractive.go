@@ -358,6 +358,12 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return abstain(abstainNoAnswer)
 	}
+	// "When's the next X", "where will they meet next": a sentence about
+	// the last X does not say when or where the next one is; the answer
+	// must speak of time to come.
+	if (q.kind == kindDate || q.kind == kindPlace) && asksNext(question) && !speaksOfFuture(withContinuations(q, hits, chosen)) {
+		return abstain(abstainNoNext)
+	}
 	if q.kind.typed() {
 		// Present but with nothing of the asked type: how many died, when
 		// none of the sentences gives a figure. An answer in words ("every
