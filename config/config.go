@@ -252,6 +252,9 @@ type Store struct {
 	// WeaviateImportConcurrency is how many import requests may be in
 	// flight; 0 lets the store choose.
 	WeaviateImportConcurrency int
+	// WeaviateSearchBreadth is the passage graph's ef; 0 leaves the
+	// server's choice.
+	WeaviateSearchBreadth int
 	// WeaviateCollection prefixes the names of the two collections
 	// (…Passage and …Article), so that several indexes share a server.
 	WeaviateCollection string

@@ -154,6 +154,9 @@ type sizeReport struct {
 	// ServerRSS is the store server's resident memory after the run, when
 	// it runs on this machine; 0 when it could not be read.
 	ServerRSS int64 `json:"server_rss_bytes,omitempty"`
+	// SearchBreadth is the HNSW ef the store searched with, when one was
+	// set (COVERAGEBOT_WEAVIATE_EF); absent for the server's own choice.
+	SearchBreadth int `json:"weaviate_ef,omitempty"`
 }
 
 type remoteReport struct {
@@ -496,7 +499,7 @@ func (b *bencher) weaviateSize(ctx context.Context, n int, questions []synthetic
 		LoadS:          round(sb.Open.Seconds(), 3),
 		HeapPerPassage: math.Round(float64(sb.HeapBytes) / float64(max(1, ib.Passages))),
 		SameHits:       ptr(round(same, 3)), SameFirstHit: ptr(round(first, 3)),
-		ServerRSS: rss,
+		ServerRSS: rss, SearchBreadth: cfg.Store.WeaviateSearchBreadth,
 	}, nil
 }
 

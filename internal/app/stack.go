@@ -178,15 +178,16 @@ func openStore(cfg config.Config, fresh bool, logger *slog.Logger, progress func
 
 func weaviateOptions(cfg config.Config, progress func(done, total int)) weaviate.Options {
 	return weaviate.Options{
-		URL:         cfg.Store.WeaviateURL,
-		GRPC:        cfg.Store.WeaviateGRPC,
-		APIKey:      cfg.Store.WeaviateAPIKey.Reveal(),
-		Collection:  cfg.Store.WeaviateCollection,
-		Replication: cfg.Store.WeaviateReplication,
-		Consistency: cfg.Store.WeaviateConsistency,
-		BatchSize:   cfg.Store.WeaviateBatchSize,
-		Concurrency: cfg.Store.WeaviateImportConcurrency,
-		Progress:    progress,
+		URL:           cfg.Store.WeaviateURL,
+		GRPC:          cfg.Store.WeaviateGRPC,
+		APIKey:        cfg.Store.WeaviateAPIKey.Reveal(),
+		Collection:    cfg.Store.WeaviateCollection,
+		Replication:   cfg.Store.WeaviateReplication,
+		Consistency:   cfg.Store.WeaviateConsistency,
+		BatchSize:     cfg.Store.WeaviateBatchSize,
+		Concurrency:   cfg.Store.WeaviateImportConcurrency,
+		SearchBreadth: cfg.Store.WeaviateSearchBreadth,
+		Progress:      progress,
 	}
 }
 

@@ -65,6 +65,15 @@ type Options struct {
 	// Concurrency is how many import requests may be in flight at once.
 	// Default DefaultConcurrency, or 1 when Replication is above 1.
 	Concurrency int
+	// SearchBreadth is the passage graph's ef: how many candidates the
+	// HNSW search keeps while it walks the graph. More finds more of the
+	// exact nearest passages and costs more time (docs/SCALING.md, "What
+	// the graph search costs, and what it finds"). 0 leaves the server's
+	// choice: Weaviate's dynamic ef for a new collection, and whatever an
+	// existing collection has. Above 0, a new collection is created with it
+	// and an existing one is changed to it, since ef can change on a live
+	// collection.
+	SearchBreadth int
 	// Progress, when set, is called as Put writes passages, with the
 	// passages written so far and the number Put was given. It may be
 	// called from several goroutines at once.
@@ -108,6 +117,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
+	}
+	if opts.SearchBreadth < 0 {
+		return nil, fmt.Errorf("weaviate: search breadth %d: want 0 (the server's choice) or more", opts.SearchBreadth)
 	}
 	if opts.Concurrency <= 0 {
 		opts.Concurrency = DefaultConcurrency
@@ -259,7 +271,7 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 			Class:               s.passages,
 			Description:         "coveragebot passages: one per passage, with its vector",
 			Vectorizer:          "none",
-			VectorIndexConfig:   map[string]any{"distance": "cosine"},
+			VectorIndexConfig:   s.passageIndexConfig(),
 			InvertedIndexConfig: &common, ReplicationConfig: repl, ShardingConfig: sharding,
 			Properties: []*models.Property{
 				text("passageId", "field", true, false),
@@ -309,6 +321,36 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		return fmt.Errorf("weaviate: read collection %s: %w", s.passages, err)
 	}
 	s.blockMax = class.InvertedIndexConfig != nil && class.InvertedIndexConfig.UsingBlockMaxWAND
+	return s.ensureSearchBreadth(ctx, class)
+}
+
+// passageIndexConfig is the vector index configuration a new passage
+// collection is created with.
+func (s *Store) passageIndexConfig() map[string]any {
+	c := map[string]any{"distance": "cosine"}
+	if s.opts.SearchBreadth > 0 {
+		c["ef"] = s.opts.SearchBreadth
+	}
+	return c
+}
+
+// ensureSearchBreadth changes an existing passage collection's ef to the
+// configured one, when one is configured and the collection has another.
+func (s *Store) ensureSearchBreadth(ctx context.Context, class *models.Class) error {
+	if s.opts.SearchBreadth == 0 {
+		return nil
+	}
+	vic, ok := class.VectorIndexConfig.(map[string]any)
+	if !ok {
+		return fmt.Errorf("weaviate: collection %s has no vector index configuration", s.passages)
+	}
+	if ef, ok := vic["ef"].(float64); ok && int(ef) == s.opts.SearchBreadth {
+		return nil
+	}
+	vic["ef"] = s.opts.SearchBreadth
+	if err := s.client.Schema().ClassUpdater().WithClass(class).Do(ctx); err != nil {
+		return fmt.Errorf("weaviate: set the search breadth of %s to %d: %w", s.passages, s.opts.SearchBreadth, err)
+	}
 	return nil
 }
 

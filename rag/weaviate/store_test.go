@@ -2,6 +2,7 @@ package weaviate_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
@@ -55,6 +56,34 @@ func TestStoreSuite(t *testing.T) {
 		}
 	})
 
+	// The search breadth (HNSW ef) goes into a new collection, changes an
+	// existing one when another is asked for, and is left alone when none
+	// is.
+	t.Run("SearchBreadth", func(t *testing.T) {
+		ctx := context.Background()
+		open := func(collection string, breadth int) float64 {
+			t.Helper()
+			s, err := weaviate.Open(ctx, weaviate.Options{URL: url, Collection: collection, SearchBreadth: breadth})
+			if err != nil {
+				t.Fatal(err)
+			}
+			passages, _ := s.Collections()
+			return graphEF(t, url, passages)
+		}
+		if got := open("Breadth", 0); got != -1 {
+			t.Errorf("a collection created with no breadth asked for has ef %v, want -1 (Weaviate's dynamic ef)", got)
+		}
+		if got := open("Breadth", 123); got != 123 {
+			t.Errorf("after opening with breadth 123: ef %v", got)
+		}
+		if got := open("Breadth", 0); got != 123 {
+			t.Errorf("opening with breadth 0 changed ef to %v; it should leave 123", got)
+		}
+		if got := open("Fresh", 77); got != 77 {
+			t.Errorf("a collection created with breadth 77 has ef %v", got)
+		}
+	})
+
 	// A damaged catalog entry (written by hand, or by a future version)
 	// stops the index from opening with a message that names it, rather
 	// than leaving the article out unseen.
@@ -94,6 +123,7 @@ func TestOpenRefusesBadOptions(t *testing.T) {
 		{weaviate.Options{URL: "ftp://127.0.0.1:8080"}, "want http://host:port"},
 		{weaviate.Options{URL: "http://127.0.0.1:8080", Collection: "lower"}, "collection prefix"},
 		{weaviate.Options{URL: "http://127.0.0.1:8080", Consistency: "MOST"}, "consistency level"},
+		{weaviate.Options{URL: "http://127.0.0.1:8080", SearchBreadth: -1}, "search breadth"},
 	} {
 		_, err := weaviate.Open(ctx, tc.opts)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -106,4 +136,23 @@ func TestOpenRefusesBadOptions(t *testing.T) {
 	if _, err := weaviate.Open(ctx, weaviate.Options{URL: "http://127.0.0.1:1", Timeout: 2 * time.Second}); err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") {
 		t.Errorf("no server: %v", err)
 	}
+}
+
+// graphEF reads the HNSW ef of a collection from the server's schema.
+func graphEF(t *testing.T, url, class string) float64 {
+	t.Helper()
+	resp, err := http.Get(url + "/v1/schema/" + class)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var c struct {
+		VectorIndexConfig struct {
+			EF float64 `json:"ef"`
+		} `json:"vectorIndexConfig"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&c); err != nil {
+		t.Fatalf("schema of %s: %v", class, err)
+	}
+	return c.VectorIndexConfig.EF
 }
