@@ -22,6 +22,15 @@ const (
 	gateTolerance  = 0.01
 )
 
+// The targets of issue 19 for the checking half. The tolerance above never
+// takes a figure below its target: at 212 quotations one misattribution
+// moves precision by about 0.005, and 0.953 is two of them above 0.95.
+const (
+	targetPrecision = 0.95
+	targetRecall    = 0.85
+	targetDates     = 0.90
+)
+
 // benchCorpus returns the path of realtimeqa-dev's corpus.jsonl, from
 // COVERAGEBOT_BENCH_DIR or beside the checkout, and skips the test when it
 // is not there; what names the test in the skip message.
@@ -55,15 +64,18 @@ func TestQuotesCheckHalfHoldsItsFigures(t *testing.T) {
 	}
 	t.Logf("check half: precision %.3f recall %.3f dates %.3f", m.Precision, m.Recall, m.DateAccuracy)
 	for _, f := range []struct {
-		name       string
-		got, floor float64
+		name               string
+		got, floor, target float64
 	}{
-		{"attribution precision", m.Precision, checkPrecision},
-		{"recall", m.Recall, checkRecall},
-		{"timeline dates", m.DateAccuracy, checkDates},
+		{"attribution precision", m.Precision, checkPrecision, targetPrecision},
+		{"recall", m.Recall, checkRecall, targetRecall},
+		{"timeline dates", m.DateAccuracy, checkDates, targetDates},
 	} {
 		if f.got < f.floor-gateTolerance {
 			t.Errorf("%s on the check half fell to %.3f, below the recorded %.3f", f.name, f.got, f.floor)
+		}
+		if f.got < f.target {
+			t.Errorf("%s on the check half is %.3f, below issue 19's target of %.2f", f.name, f.got, f.target)
 		}
 	}
 }
