@@ -17,6 +17,7 @@ type answerFigures struct {
 	Roles      figureSet `json:"roles"`      // testdata/questions/roles.jsonl, all tune
 	SeedTune2  figureSet `json:"seed_tune2"` // testdata/questions/seed-tune2.jsonl, all tune
 	SeedTune4  figureSet `json:"seed_tune4"` // testdata/questions/seed-tune4.jsonl, all tune
+	SeedTune5  figureSet `json:"seed_tune5"` // testdata/questions/seed-tune5.jsonl, all tune
 }
 
 type figureSet struct {
@@ -106,6 +107,15 @@ func TestSeedTune2AnswerFigures(t *testing.T) {
 func TestSeedTune4AnswerFigures(t *testing.T) {
 	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune4.jsonl"))
 	checkFigures(t, rep, readAnswerFigures(t).SeedTune4)
+}
+
+// TestSeedTune5AnswerFigures holds the answerer to its figures on the
+// fifth tuning set on the seed coverage, whose questions ask through a
+// noun ("length of the meeting?", "zelenskyys verdict on …?") or inside a
+// frame ("do you know why …").
+func TestSeedTune5AnswerFigures(t *testing.T) {
+	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune5.jsonl"))
+	checkFigures(t, rep, readAnswerFigures(t).SeedTune5)
 }
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on

@@ -189,6 +189,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	q.learnFromPassages(hits, passageTerms)
 	q.weighScene(question)
 	q.dropMeasureAdjective(question)
+	q.dropAskedNoun(question)
 	if missing := missingNames(q, passageTerms); len(missing) > 0 {
 		return abstain(abstainMissing(missing))
 	}

@@ -23,18 +23,17 @@ func (q *questionTerms) dropMeasureAdjective(question string) {
 	if m == nil {
 		return
 	}
-	t := prose.Stem(m[1])
+	q.dropFocus(prose.Stem(m[1]))
+}
+
+// dropFocus takes a word that is not a name out of the question's focus,
+// once its weight is counted in the total.
+func (q *questionTerms) dropFocus(t string) {
 	w, ok := q.weight[t]
 	if !ok || t == kindTerm || q.entity[t] {
 		return
 	}
-	delete(q.weight, t)
-	for i, o := range q.order {
-		if o == t {
-			q.order = append(q.order[:i:i], q.order[i+1:]...)
-			break
-		}
-	}
+	q.dropTerm(t)
 	q.total -= w
 }
 
@@ -45,9 +44,20 @@ func (q *questionTerms) dropMeasureAdjective(question string) {
 // auxiliaries.
 var howManyNoun = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)\s+(?:are|is|was|were|did|do|does|have|has|had|will|would|could|can|should|may|might|must)\b`)
 
+// numberOfNoun is the noun "the number of" counts ("people" in "number of
+// people at the funeral?").
+var numberOfNoun = regexp.MustCompile(`(?i)\bnumber\s+of\s+([a-z-]+)`)
+
 // countedTerm is the term of the noun a "how many" question counts, or ""
 // when the question names none before its auxiliary.
 func countedTerm(question string) string {
+	if noun, _ := askedNoun(question); noun == "number" {
+		m := numberOfNoun.FindStringSubmatch(question)
+		if m == nil || prose.IsStopword(strings.ToLower(m[1])) {
+			return ""
+		}
+		return prose.Stem(m[1])
+	}
 	m := howManyNoun.FindStringSubmatch(question)
 	if m == nil || prose.IsStopword(strings.ToLower(m[1])) {
 		return "" // "how many of them are…" names no noun

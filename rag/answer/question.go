@@ -145,6 +145,9 @@ func kindOf(question string) answerKind {
 	case mannerPattern.MatchString(q):
 		return kindManner
 	}
+	if _, k := askedNoun(question); k != kindAny {
+		return k
+	}
 	if h := whichNoun(question); h != "" {
 		if k, ok := kindHeads[h]; ok {
 			return k

@@ -1,0 +1,57 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAskedNoun: a question with no wh-word asks through a noun that
+// glosses one ("length of …?" is "how long", "date of …?" is "when"), as
+// does "what was the N of …"; a question that has a wh-word, or whose noun
+// names no kind, is left to the wh-word and the "which …" rules.
+func TestAskedNoun(t *testing.T) {
+	tests := []struct {
+		q    string
+		noun string
+		want answerKind
+	}{
+		{"length of the harbour board meeting?", "length", kindDuration},
+		{"the duration of the strike", "duration", kindDuration},
+		{"date of the council vote?", "date", kindDate},
+		{"ferry strike start time?", "time", kindDate},
+		{"venue for the mayors debate?", "venue", kindPlace},
+		{"number of boats in the regatta?", "number", kindNumber},
+		{"reason for the ferry strike?", "reason", kindReason},
+		{"what was the length of the meeting", "length", kindDuration},
+		{"whats the venue for the debate", "venue", kindPlace},
+		{"mayors role?", "", kindAny},
+		{"any idea where the regatta starts", "", kindAny},
+		{"how long was the meeting", "", kindAny},
+		{"is the length of the meeting known", "", kindAny},
+		{"tell me about the council vote", "", kindAny},
+	}
+	for _, tt := range tests {
+		if noun, k := askedNoun(tt.q); noun != tt.noun || k != tt.want {
+			t.Errorf("askedNoun(%q) = %q, %v; want %q, %v", tt.q, noun, k, tt.noun, tt.want)
+		}
+	}
+	if k := kindOf("length of the harbour board meeting?"); k != kindDuration {
+		t.Errorf("kindOf read %v", k)
+	}
+	if got := countedTerm("number of boats in the regatta?"); got != "boat" {
+		t.Errorf("countedTerm = %q, want boat", got)
+	}
+}
+
+// TestAskedNounAnswers: "length of …?" is answered by the sentence that
+// gives a span, not by those that restate the meeting, and "length" is no
+// word the answer must hold.
+func TestAskedNounAnswers(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The harbour board met the ferry crews at the town hall on Monday to end the ferry strike. The harbour board meeting at the town hall was the first since the strike began.",
+		"A board spokeswoman said the meeting with the ferry crews lasted for about 40 minutes and would resume next week."))
+	ans := Extractive("length of the harbour board meeting?", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "40 minutes") {
+		t.Errorf("length: %q, want the sentence with 40 minutes", ans.Text)
+	}
+}
