@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -109,4 +110,30 @@ func (q *questionTerms) dropAskedNoun(question string) {
 		return
 	}
 	q.dropFocus(prose.Stem(noun))
+}
+
+// embeddedSaid is "what X said" inside a question that asks it of someone
+// ("do you know what X said after the talks", "tell me what X told Y"):
+// an embedded wh-clause keeps the order of a statement, subject before
+// verb, with no auxiliary before the subject (Quirk et al. 1985, ch. 15,
+// on dependent wh-interrogative clauses).
+var embeddedSaid = regexp.MustCompile(`(?i)\S.*?\bwhat\s+((?:[a-z’'-]+\s+){0,5}?[a-z’'-]+)\s+(said|says|warned|warns|wrote|writes|told|tells|posted|posts|claimed|claims|tweeted|tweets|announced|announces|argued|argues|added|adds|replied|replies|predicted|predicts)\b`)
+
+// saysWhat finds what a "what did X say" question asks of a speaker,
+// asked directly or in an embedded clause: the start and end of X, and the
+// end of the verb of saying; nil when the question asks no such thing. In
+// an embedded clause X is no auxiliary ("what was said" names no one).
+func saysWhat(question string) []int {
+	if m := saidPattern.FindStringSubmatchIndex(question); m != nil {
+		return []int{m[4], m[5], m[1]}
+	}
+	m := embeddedSaid.FindStringSubmatchIndex(question)
+	if m == nil {
+		return nil
+	}
+	first := strings.ToLower(strings.Fields(question[m[2]:m[3]])[0])
+	if finiteAuxiliaries[first] || first == "been" || first == "being" {
+		return nil
+	}
+	return []int{m[2], m[3], m[1]}
 }

@@ -55,3 +55,31 @@ func TestAskedNounAnswers(t *testing.T) {
 		t.Errorf("length: %q, want the sentence with 40 minutes", ans.Text)
 	}
 }
+
+// TestEmbeddedSaid: "do you know what X said" asks what "what did X say"
+// asks, in the order of a statement; "what was said" names no speaker, and
+// a question that opens with "what" is left to the direct reading.
+func TestEmbeddedSaid(t *testing.T) {
+	for q, want := range map[string]string{
+		"do you know what the harbour master said about the strike": "harbour master",
+		"tell me what ode told the ferry crews":                     "ode",
+		"any idea what was said at the meeting":                     "",
+		"What company announced the ferry strike?":                  "",
+	} {
+		if got := strings.Join(speakerTerms(q), " "); got != want {
+			t.Errorf("speakerTerms(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if k := kindOf("do you know what the harbour master said about the strike"); k != kindSaid {
+		t.Errorf("kindOf read %v", k)
+	}
+	hits := hitsOf(passagesFrom(t,
+		"The harbour master met the ferry crews on Monday to end the strike. The crews' union leader said the strike would go on until the pay offer was doubled."))
+	question := "do you know what the harbour master said about the strike"
+	if ans := Extractive(question, hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("%q: %q, want an abstention (the union leader spoke, not the harbour master)", question, ans.Text)
+	}
+	if ans := Extractive("do you know what the union leader said about the strike", hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "doubled") {
+		t.Errorf("the union leader's words: %q", ans.Text)
+	}
+}

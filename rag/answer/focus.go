@@ -599,12 +599,12 @@ func subjectHead(before string) []string {
 // question asks X's words to hold: the words after its verb of saying (Y,
 // or whom X told), other than names of the scene.
 func (q questionTerms) spokenAbout(question string, core map[string]bool) []string {
-	loc := saidPattern.FindStringIndex(question)
+	loc := saysWhat(question)
 	if loc == nil {
 		return nil
 	}
 	var out []string
-	for _, t := range prose.Terms(question[loc[1]:]) {
+	for _, t := range prose.Terms(question[loc[2]:]) {
 		if _, focus := q.weight[t]; !focus || t == kindTerm || (q.entity[t] && !core[t]) || slices.Contains(out, t) {
 			continue
 		}

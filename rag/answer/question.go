@@ -136,7 +136,7 @@ func kindOf(question string) answerKind {
 		return kindDate
 	case whyPattern.MatchString(q):
 		return kindReason
-	case saidPattern.MatchString(q):
+	case saysWhat(q) != nil:
 		return kindSaid
 	case whoPattern.MatchString(q):
 		return kindPerson
@@ -195,12 +195,12 @@ func kindOfHead(head, lowerQuestion string) answerKind {
 // speakerTerms are the terms of who a "what did X say" question asks
 // about (X), or nil.
 func speakerTerms(question string) []string {
-	m := saidPattern.FindStringSubmatch(question)
+	m := saysWhat(question)
 	if m == nil {
 		return nil
 	}
 	var out []string
-	for _, t := range prose.Terms(m[2]) {
+	for _, t := range prose.Terms(question[m[0]:m[1]]) {
 		if !phrasingWords[t] && !questionFrameWords[t] {
 			out = append(out, t)
 		}
