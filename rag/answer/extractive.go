@@ -164,7 +164,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if maxSentences <= 0 {
 		maxSentences = defaultMaxSentences
 	}
-	question = spellOutContractions(question)
+	question = directQuestion(spellOutContractions(question))
 	q := analyseQuestion(question, opt.IDF)
 	if q.total == 0 {
 		return abstain(abstainNoTerms)
