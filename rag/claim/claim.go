@@ -138,12 +138,24 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			c.item[i] = true
 		}
 	}
+	particle := map[int][]int{} // a split phrasal verb's particle: the verb's matches
 	for i := 0; i < len(toks); i++ {
 		next := ""
 		if i+1 < len(toks) && toks[i+1].clause == toks[i].clause {
 			next = toks[i+1].low
 		}
 		pos, phrase := ev.match(toks[i].low, next)
+		if k := splitParticle(toks, i); len(pos) == 0 && k > 0 {
+			// "turned it down": a phrasal verb whose object pronoun
+			// stands between the verb and its particle.
+			if got, ok := ev.match(toks[i].low, toks[k].low); ok {
+				pos = got
+				particle[k] = got
+			}
+		}
+		if held, ok := particle[i]; ok {
+			pos, phrase = held, false
+		}
 		if len(pos) > maxMatches {
 			pos = pos[:maxMatches]
 		}

@@ -13,6 +13,19 @@ import (
 // which lexicon.Phrasal reads back as the phrase.
 var particles = wordSet("up down out off over back in")
 
+// splitParticle gives the position of the particle of a phrasal verb at
+// word i written with an object pronoun between them ("turned it down",
+// "called them off"), or -1. English puts a pronoun object there, before
+// the particle, and not after it (Quirk et al., A Comprehensive Grammar of
+// the English Language, 16.4).
+func splitParticle(toks []token, i int) int {
+	k := i + 2
+	if k >= len(toks) || !objectPronouns[toks[i+1].low] || !particles[toks[k].low] || toks[k].clause != toks[i].clause || toks[i+1].clause != toks[i].clause || !lexicon.IsVerb(toks[i].low) {
+		return -1
+	}
+	return k
+}
+
 // phrasalAt gives the phrasal verb with a WordNet opposite that stands at
 // word i, and how many words it takes: a verb and the particle after it
 // ("played up" → "play up"), or one word for the phrase ("downplayed" →
