@@ -411,11 +411,37 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 				}
 			}
 		}
-		if found.Verdict != "" && !agrees {
+		if found.Verdict != "" && !agrees && !c.agreesThroughSynonym(ev, i, s) {
 			return found, true
 		}
 	}
 	return Result{}, false
+}
+
+// agreesThroughSynonym reports whether a passage verb that sentence verb i
+// stands for through a WordNet synonym only, where the passage also holds
+// i's own word elsewhere, has the sentence's doer s for its doer, passive
+// read through its "by": "Some Democrats back Walker" restates "Walker …
+// is supported by some Democrats" even where the passage also says Walker
+// dropped his bid "to back a Democrat". A matching word takes a form of
+// itself over its synonyms (evidence.match), and the synonym may be where
+// the sentence's statement is.
+func (c *sentenceRead) agreesThroughSynonym(ev *evidence, i int, s phrase) bool {
+	for _, f := range forms(c.toks[i].low) {
+		for _, p := range ev.bySyn[f] {
+			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) {
+				continue
+			}
+			t := frameOf(ev.toks, p).doer
+			if start, end := agentAfter(ev.toks, p, true); !t.ok() && passiveForm(ev.toks, p) && start >= 0 {
+				t = phrase{start, end, end - 1} // "is supported by some Democrats"
+			}
+			if t.ok() && c.holds(s, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // crossed reports whether the doers of two verbs are swapped: the passage

@@ -576,6 +576,12 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 // of content words and names that follows "by" (after a determiner), or
 // -1, -1.
 func agentAfterBy(toks []token, i int) (start, end int) {
+	return agentAfter(toks, i, false)
+}
+
+// agentAfter is agentAfterBy, also reading a phrase opened by a quantifying
+// determiner ("by some Democrats") when quantified is set.
+func agentAfter(toks []token, i int, quantified bool) (start, end int) {
 	for j := i + 1; j < len(toks) && j <= i+max(5, byReach(toks, i)) && toks[j].clause == toks[i].clause; j++ {
 		if toks[j].low != "by" {
 			continue
@@ -589,7 +595,7 @@ func agentAfterBy(toks []token, i int) (start, end int) {
 				end = k + 1
 				continue
 			}
-			if start >= 0 || !definite[toks[k].low] && toks[k].low != "a" && toks[k].low != "an" {
+			if start >= 0 || !definite[toks[k].low] && !(quantified && someDeterminers[toks[k].low]) && toks[k].low != "a" && toks[k].low != "an" {
 				break
 			}
 		}
@@ -597,6 +603,15 @@ func agentAfterBy(toks []token, i int) (start, end int) {
 	}
 	return -1, -1
 }
+
+// someDeterminers are the quantifying determiners that may open a noun
+// phrase, as the articles do ("by some Democrats", "by several
+// lawmakers"): a closed class (Quirk et al., 5.12-5.25); "no" is left to
+// the negation rules. A doer opened by one is read only to clear a verb
+// (agreesThroughSynonym): read to find roles turned round, it meets
+// sentence subjects read too short ("several Democrats from the council
+// endorsed" read as the council's act).
+var someDeterminers = wordSet("some any many several most few each every")
 
 // isAgent reports whether the word at q stands in a doer after "by".
 func isAgent(toks []token, q int) bool {

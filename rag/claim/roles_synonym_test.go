@@ -1,0 +1,14 @@
+package claim
+
+import "testing"
+
+// TestRolesThroughSynonym covers a sentence verb the passage holds in its
+// own form with another doer and, through a WordNet synonym, with the
+// sentence's doer (a passive's, opened by "some"): the synonym's reading
+// agrees, and the roles stand.
+func TestRolesThroughSynonym(t *testing.T) {
+	passage := "Okafor, who was elected in 2014 but left her party in 2019 to back a Democrat who lost to Lund, is supported by some Democrats who praise her record on transit."
+	runCases(t, KindRole, []ruleCase{
+		{"the synonym's doer agrees", "Some Democrats back Okafor, pointing to her record on transit.", passage, true},
+	})
+}
