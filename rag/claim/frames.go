@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -427,21 +428,32 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 // itself over its synonyms (evidence.match), and the synonym may be where
 // the sentence's statement is.
 func (c *sentenceRead) agreesThroughSynonym(ev *evidence, i int, s phrase) bool {
-	for _, f := range forms(c.toks[i].low) {
-		for _, p := range ev.bySyn[f] {
-			if !c.inGood(ev, c.segment[i], p) || !verbForm(ev.toks, p) {
-				continue
-			}
-			t := frameOf(ev.toks, p).doer
-			if start, end := agentAfter(ev.toks, p, true); !t.ok() && passiveForm(ev.toks, p) && start >= 0 {
-				t = phrase{start, end, end - 1} // "is supported by some Democrats"
-			}
-			if t.ok() && c.holds(s, t) {
-				return true
-			}
+	for _, p := range c.synonymsInGood(ev, i) {
+		t := frameOf(ev.toks, p).doer
+		if start, end := agentAfter(ev.toks, p, true); !t.ok() && passiveForm(ev.toks, p) && start >= 0 {
+			t = phrase{start, end, end - 1} // "is supported by some Democrats"
+		}
+		if t.ok() && c.holds(s, t) {
+			return true
 		}
 	}
 	return false
+}
+
+// synonymsInGood gives the verbs of the passage sentences sentence word i's
+// clause comes from that i stands for through a WordNet synonym or
+// derivation (evidence.bySyn), which c.matches leaves out when the passage
+// also holds a form of i itself.
+func (c *sentenceRead) synonymsInGood(ev *evidence, i int) []int {
+	var out []int
+	for _, f := range forms(c.toks[i].low) {
+		for _, p := range ev.bySyn[f] {
+			if c.inGood(ev, c.segment[i], p) && verbForm(ev.toks, p) && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // crossed reports whether the doers of two verbs are swapped: the passage

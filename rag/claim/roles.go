@@ -36,13 +36,10 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 		var found Result
 		agrees := false
 		reciprocal := lexicon.IsReciprocal(c.toks[i].low) && !passiveForm(c.toks, i)
-		for _, p := range candidates {
-			if !c.inGood(ev, c.segment[i], p) {
-				continue
-			}
+		judge := func(p int) {
 			inSent := ev.namesBySent[ev.toks[p].sent]
 			if !relating(ev.toks, inSent, p, isContent(ev.toks[p].low)) {
-				continue // "Watson's accusers said the NFL …": a noun between two names relates neither
+				return // "Watson's accusers said the NFL …": a noun between two names relates neither
 			}
 			pa, pb := roleNames(ev.toks, inSent, p)
 			if reciprocal && (pa != nil || pb != nil) {
@@ -53,7 +50,7 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 				} else if !bad {
 					agrees = true
 				}
-				continue
+				return
 			}
 			if r, bad := turnedRound(c, ev, inSent, ca, cb, pa, pb, p); bad {
 				if found.Verdict == "" {
@@ -66,6 +63,20 @@ func checkRoles(c *sentenceRead, ev *evidence) (Result, bool) {
 			} else if pa != nil || pb != nil {
 				agrees = true
 			}
+		}
+		for _, p := range candidates {
+			if c.inGood(ev, c.segment[i], p) {
+				judge(p)
+			}
+		}
+		if found.Verdict != "" && !agrees {
+			// A synonym the passage also holds may be where the sentence's
+			// statement is; its reading can only clear the verb.
+			held := found
+			for _, p := range c.synonymsInGood(ev, i) {
+				judge(p)
+			}
+			found = held
 		}
 		if found.Verdict != "" && !agrees {
 			return found, true

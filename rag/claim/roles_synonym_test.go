@@ -12,3 +12,13 @@ func TestRolesThroughSynonym(t *testing.T) {
 		{"the synonym's doer agrees", "Some Democrats back Okafor, pointing to her record on transit.", passage, true},
 	})
 }
+
+// TestNamedRolesThroughSynonym covers the same between two names: the
+// sentence's verb is the passage's synonym in the clause it restates, and
+// the passage's own form of it, elsewhere, relates other names.
+func TestNamedRolesThroughSynonym(t *testing.T) {
+	passage := "Lund, who was elected in 2014 but quit her 2018 race to back a Democrat who lost to Okafor, is supported by some Democrats and moderate Republicans who like her plan for the port."
+	runCases(t, KindRole, []ruleCase{
+		{"the synonym's names agree", "Lund, elected in 2014, quit her 2018 race to support a Democrat who was then defeated by Okafor.", passage, true},
+	})
+}
