@@ -110,7 +110,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		for _, s := range c.good[seg] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
-				if !isContent(ev.toks[p].low) || !verbForm(ev.toks, p) && !c.sameSubject(ev, i, p) || bare && !(verbForm(ev.toks, p) && c.sameSubject(ev, i, p)) || !c.sameSurroundings(i, p, ev) ||
+				if !isContent(ev.toks[p].low) || !c.bareInSlot(ev, i, p) && (!verbForm(ev.toks, p) && !c.sameSubject(ev, i, p) || bare && !(verbForm(ev.toks, p) && c.sameSubject(ev, i, p))) || !c.sameSurroundings(i, p, ev) ||
 					!opposedOneStep(ev.toks[p].low, direct, stepped) {
 					continue
 				}
@@ -122,6 +122,16 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// bareInSlot reports whether sentence word i and passage word p are verbs
+// in WordNet written as their base, with the same words right before and
+// after them: a bare infinitive after the same object ("showed the
+// protesters leave the house" against "showed the protesters enter the
+// house"; Quirk et al., 16.52), which verbForm cannot tell from a noun.
+func (c *sentenceRead) bareInSlot(ev *evidence, i, p int) bool {
+	return sameSlot(c.toks, i, ev.toks, p) && lexicon.IsVerb(c.toks[i].low) && lexicon.IsVerb(ev.toks[p].low) &&
+		lexicon.Base(c.toks[i].low) == c.toks[i].low && lexicon.Base(ev.toks[p].low) == ev.toks[p].low
 }
 
 // sameSubject reports whether passage word p, a verb in WordNet that
