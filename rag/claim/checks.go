@@ -487,7 +487,7 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if (own || c.matchedBeside(i, p, ev)) && !c.outplaced(i, p, ev) {
 					continue
 				}
-				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) || c.synonymInPlace(i, p, ev) || c.restatedElsewhere(i, p, ev) {
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) || c.synonymInPlace(i, p, ev) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) {
 					continue
 				}
 				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)

@@ -62,3 +62,25 @@ func (c *sentenceRead) rewordsInGood(i int, ev *evidence) bool {
 	}
 	return false
 }
+
+// unsaidAside reports whether passage word p stands in a parenthesis (set
+// off by dashes or brackets) of which the sentence restates no other word:
+// the sentence left the aside out, and p, whatever it opposes, is not what
+// it turned round. "Broiler slaughter fell 4%" against "broilers – chickens
+// raised for meat – slaughter was down 4%" says nothing of the raising.
+func (c *sentenceRead) unsaidAside(i, p int, ev *evidence) bool {
+	if !ev.toks[p].aside {
+		return false
+	}
+	for j := range c.toks {
+		if j == i || !c.content[j] && !c.item[j] {
+			continue
+		}
+		for _, q := range c.matches[j] {
+			if q != p && ev.toks[q].clause == ev.toks[p].clause {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -18,3 +18,16 @@ func TestOppositeRestatedElsewhere(t *testing.T) {
 		{"one of two occurrences turned round", "Unemployment rose in May after it fell in April.", "Unemployment rose in May after it rose in April.", false},
 	})
 }
+
+// TestOppositeInUnsaidAside covers an opposite that the passage holds only
+// in a parenthesis set off by dashes or brackets, of which the sentence
+// restates nothing: the sentence left the aside out. An aside the sentence
+// does restate is still read.
+func TestOppositeInUnsaidAside(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"the aside left out", "Cattle imports fell 6% in March, the ministry said.",
+			"Imports of cattle – animals raised for beef – were down 6% in March, the ministry said.", true},
+		{"the aside restated, its word turned round", "The bill, rejected by the Senate in May, goes to the House next week.",
+			"The bill – approved by the Senate in May – goes to the House next week.", false},
+	})
+}

@@ -36,6 +36,10 @@ type token struct {
 	currency string
 	pct      bool // followed by a percent sign
 	joined   bool // joined to the previous token by a hyphen
+	// aside: the word stands in a clause set off by dashes or brackets on
+	// both sides, inside its sentence ("broilers – chickens raised for
+	// meat – slaughter"): a parenthesis, which a restatement may leave out.
+	aside bool
 	// clitic is what an apostrophe joined to the word, lower-cased and
 	// dropped from it ("s" of "That's" or "Acme's", "re", "ll"), or "".
 	clitic string
@@ -52,6 +56,8 @@ func tokenize(text string, limit int) []token {
 		s := text[sp[0]:sp[1]]
 		startClause := true
 		firstWord := true
+		opener := rune(0) // what opened the current clause
+		clauseStart := len(toks)
 		money := false
 		currency := ""
 		hyphen := false
@@ -74,9 +80,16 @@ func tokenize(text string, limit int) []token {
 					hyphen = true
 				case strings.ContainsRune(",;:()[]—–\"“”‘", r) || (r == '-' && !hyphen):
 					if !startClause {
+						if strings.ContainsRune(parenMarks, opener) && strings.ContainsRune(parenMarks, r) {
+							for k := clauseStart; k < len(toks); k++ {
+								toks[k].aside = true
+							}
+						}
 						clause++
 						startClause = true
+						clauseStart = len(toks)
 					}
+					opener = r
 					if strings.ContainsRune(":\"“”‘", r) {
 						firstWord = true
 					}
@@ -142,6 +155,9 @@ func tokenize(text string, limit int) []token {
 	}
 	return toks
 }
+
+// parenMarks set off a parenthesis: dashes and brackets.
+const parenMarks = "()[]—–-"
 
 // currencySigns are the signs of the currencies news writes most, named
 // as their words after a figure are ("40,000 pounds").
