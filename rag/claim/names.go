@@ -105,9 +105,10 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 }
 
 // isFunctionWord reports words that are capitalised only because they open a
-// sentence or a title, and never name anyone.
+// sentence or a title, and never name anyone; the negative words ("Neither
+// United nor …", "Nobody", "Never") among them.
 func isFunctionWord(low string) bool {
-	return prose.IsStopword(low) || low == "i" || prepositions[low]
+	return prose.IsStopword(low) || low == "i" || prepositions[low] || negativeSubjects[low] || low == "nor" || low == "never"
 }
 
 // prepositions are English's simple prepositions, a closed class (as a

@@ -15,6 +15,9 @@ var negativeSubjects = wordSet("nobody nothing none no neither")
 // spoke"), the verb of its clause, the first verb form within roleWindow
 // words in the same clause. It gives -1 when there is none.
 func deniedWord(toks []token, i int) int {
+	if v := correlativeVerb(toks, i); v >= 0 {
+		return v
+	}
 	h := negationHead(toks, i)
 	if h < 0 || isContent(toks[h].low) || !negativeSubjects[toks[i].low] {
 		return h
@@ -28,6 +31,41 @@ func deniedWord(toks []token, i int) int {
 		}
 	}
 	return h
+}
+
+// correlativeVerb gives, for "neither" or "nor" of a "neither … nor"
+// pair, the verb after the pair in the same clause: "Neither United nor
+// Dao's lawyers would reveal the terms" denies the revealing, not the
+// lawyers (correlative coordination; Quirk et al., 13.33). It gives -1
+// when the pair has no verb after it in its clause, as when it
+// coordinates objects ("backed neither the plan nor the budget").
+func correlativeVerb(toks []token, i int) int {
+	nor := -1
+	switch toks[i].low {
+	case "neither":
+		for j := i + 1; j < len(toks) && j-i <= roleWindow && toks[j].clause == toks[i].clause; j++ {
+			if toks[j].low == "nor" {
+				nor = j
+				break
+			}
+		}
+	case "nor":
+		for j := i - 1; j >= 0 && i-j <= roleWindow && toks[j].clause == toks[i].clause; j-- {
+			if toks[j].low == "neither" {
+				nor = i
+				break
+			}
+		}
+	}
+	if nor < 0 {
+		return -1
+	}
+	for j := nor + 2; j < len(toks) && j-nor <= roleWindow && toks[j].clause == toks[nor].clause; j++ {
+		if isContent(toks[j].low) && verbForm(toks, j) {
+			return j
+		}
+	}
+	return -1
 }
 
 // deniedAt reports whether the word at i is what a negation before it in

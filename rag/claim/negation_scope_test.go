@@ -72,3 +72,15 @@ func TestUnlessIsIfNot(t *testing.T) {
 			"Residents of Fenwick will lose their water supply next month if the council does not repair the main pipe under Mill Road.", passage, true},
 	})
 }
+
+// TestNeitherNor covers "neither … nor" coordinating a subject: it denies
+// the verb after the pair, not the nouns in it, and "Neither" opening the
+// sentence is no name.
+func TestNeitherNor(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"the verb denied, as a refusal in the passage", "Neither United nor Okafor's agent would reveal the fee on Friday.",
+			"United and agents for Okafor declined to disclose the fee on Friday.", true},
+		{"the verb denied, stated plainly in the passage", "Neither United nor Okafor's agent would reveal the fee on Friday.",
+			"United and agents for Okafor disclosed the fee on Friday.", false},
+	})
+}
