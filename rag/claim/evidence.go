@@ -139,7 +139,7 @@ func newEvidence(sources []Source) *evidence {
 		}
 	}
 	ev.figures = append(findFigures(ev.toks), impliedFigures(ev.toks)...)
-	ev.figures = append(ev.figures, runCounts(ev.toks, ev.figures)...)
+	ev.figures = append(ev.figures, append(runCounts(ev.toks, ev.figures), scoreCounts(ev.toks, ev.figures)...)...)
 	ev.times = findTimes(ev.toks)
 	ev.names = findNames(ev.toks, ev.capitalised)
 	ev.acronyms = acronymsOf(ev.toks)

@@ -509,6 +509,25 @@ func impliedFigures(toks []token) []figure {
 	return out
 }
 
+// scoreCounts reads, in a passage, the count of a score written "N out of
+// M" ("scores 77 out of 100") as the figure N it also states: a sentence
+// may give the score alone ("JetBlue's 77"). Only digits before "out of",
+// as scores and tallies are written; "one in four" is a share, and stays
+// one.
+func scoreCounts(toks []token, figs []figure) []figure {
+	var out []figure
+	for _, f := range figs {
+		o := f.start + 1
+		if !f.fraction || o+1 >= f.end || toks[o].low != "out" || toks[o+1].low != "of" || !hasDigit(toks[f.start].low) {
+			continue
+		}
+		if v, ord, ok := numberValue(toks[f.start].low); ok && !ord {
+			out = append(out, figure{value: v, start: f.start, end: o, implicit: true})
+		}
+	}
+	return out
+}
+
 // runWords after an ordinal make it a count of units in a row: "the 30th
 // consecutive day" is 30 days in a row (a closed class of adjectives of
 // succession).
