@@ -233,6 +233,9 @@ func findFigures(toks []token) []figure {
 	var out []figure
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.coded {
+			continue // "BA.2": a code's number names a thing, it counts nothing
+		}
 		// "two thirds", "three quarters": a count of parts.
 		if i+1 < len(toks) && toks[i+1].low != "" {
 			if n, ord, ok := numberValue(t.low); ok && !ord && !hasDigit(t.low) && n >= 2 && n < 10 {

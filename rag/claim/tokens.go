@@ -40,6 +40,10 @@ type token struct {
 	// both sides, inside its sentence ("broilers – chickens raised for
 	// meat – slaughter"): a parenthesis, which a restatement may leave out.
 	aside bool
+	// coded: the word is glued by a period to the letters before it, with
+	// no space ("BA.2", "B.1.1.7"): part of a code that names something,
+	// not a figure of its own.
+	coded bool
 	// clitic is what an apostrophe joined to the word, lower-cased and
 	// dropped from it ("s" of "That's" or "Acme's", "re", "ll"), or "".
 	clitic string
@@ -141,9 +145,10 @@ func tokenize(text string, limit int) []token {
 			}
 			r0, _ := utf8.DecodeRuneInString(word)
 			low := strings.ToLower(word)
+			coded := i >= 2 && s[i-1] == '.' && isWordRuneAt(s, i-2) && !isDigitAt(s, i-2) && unicode.IsUpper(previousRune(s, i-1))
 			toks = append(toks, token{
 				text: word, low: low, upper: unicode.IsUpper(r0), first: firstWord,
-				sent: si, clause: clause, pos: len(toks), money: money, currency: currency, joined: hyphen, clitic: clitic,
+				sent: si, clause: clause, pos: len(toks), money: money, currency: currency, joined: hyphen, clitic: clitic, coded: coded,
 			})
 			if neg {
 				toks = append(toks, token{text: "not", low: "not", sent: si, clause: clause, pos: len(toks)})
@@ -162,6 +167,12 @@ const parenMarks = "()[]—–-"
 // currencySigns are the signs of the currencies news writes most, named
 // as their words after a figure are ("40,000 pounds").
 var currencySigns = map[rune]string{'$': "dollar", '£': "pound", '€': "euro"}
+
+// previousRune gives the rune that ends s[:i].
+func previousRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
