@@ -79,43 +79,31 @@ func runAnswerEval(t *testing.T, corpus, queries string) evalReport {
 	return rep
 }
 
-// TestSeedAnswerFigures holds the offline answerer to its recorded figures
-// on the seed question set, both halves: a second of CPU, so it runs in
-// every `go test`.
-func TestSeedAnswerFigures(t *testing.T) {
-	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed.jsonl"))
-	checkFigures(t, rep, readAnswerFigures(t).Seed)
-}
-
-// TestRolesAnswerFigures holds the relation rules to their figures on the
-// near misses and answerable questions they were tuned on.
-func TestRolesAnswerFigures(t *testing.T) {
-	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "roles.jsonl"))
-	checkFigures(t, rep, readAnswerFigures(t).Roles)
-}
-
-// TestSeedTune2AnswerFigures holds the answerer to its figures on the
-// second tuning set on the seed coverage, written in a later session.
-func TestSeedTune2AnswerFigures(t *testing.T) {
-	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune2.jsonl"))
-	checkFigures(t, rep, readAnswerFigures(t).SeedTune2)
-}
-
-// TestSeedTune4AnswerFigures holds the answerer to its figures on the
-// fourth tuning set on the seed coverage, whose questions name people by
-// role or nationality ("the ukrainian president", "the british pm").
-func TestSeedTune4AnswerFigures(t *testing.T) {
-	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune4.jsonl"))
-	checkFigures(t, rep, readAnswerFigures(t).SeedTune4)
-}
-
-// TestSeedTune5AnswerFigures holds the answerer to its figures on the
-// fifth tuning set on the seed coverage, whose questions ask through a
-// noun ("length of the meeting?", "zelenskyys verdict on …?") or inside a
-// frame ("do you know why …").
-func TestSeedTune5AnswerFigures(t *testing.T) {
-	rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", "seed-tune5.jsonl"))
-	checkFigures(t, rep, readAnswerFigures(t).SeedTune5)
+// TestSeedCoverageAnswerFigures holds the offline answerer to its recorded
+// figures on every question set asked of the seed coverage: seed.jsonl
+// (both halves), and the tuning-only sets roles.jsonl (near misses and
+// answerable questions for the relation rules), seed-tune2, seed-tune4
+// (people named by role or nationality: "the ukrainian president") and
+// seed-tune5 (asked through a noun, "length of the meeting?", or inside a
+// frame, "do you know why …"). A second of CPU each, so they run in every
+// `go test`.
+func TestSeedCoverageAnswerFigures(t *testing.T) {
+	figures := readAnswerFigures(t)
+	for _, set := range []struct {
+		file string
+		want figureSet
+	}{
+		{"seed.jsonl", figures.Seed},
+		{"roles.jsonl", figures.Roles},
+		{"seed-tune2.jsonl", figures.SeedTune2},
+		{"seed-tune4.jsonl", figures.SeedTune4},
+		{"seed-tune5.jsonl", figures.SeedTune5},
+	} {
+		t.Run(set.file, func(t *testing.T) {
+			rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", set.file))
+			checkFigures(t, rep, set.want)
+		})
+	}
 }
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on
