@@ -252,8 +252,8 @@ type Store struct {
 	// WeaviateImportConcurrency is how many import requests may be in
 	// flight; 0 lets the store choose.
 	WeaviateImportConcurrency int
-	// WeaviateSearchBreadth is the passage graph's ef; 0 leaves the
-	// server's choice.
+	// WeaviateSearchBreadth is the passage graph's ef; -1 asks for
+	// Weaviate's dynamic ef and 0 leaves the collection's as it is.
 	WeaviateSearchBreadth int
 	// WeaviateCollection prefixes the names of the two collections
 	// (…Passage and …Article), so that several indexes share a server.
@@ -313,7 +313,9 @@ func Default() Config {
 			WeaviateConsistency: "QUORUM",
 			WeaviateKeywords:    KeywordsInBot,
 			WeaviateBatchSize:   500,
-			WeaviateCollection:  "Coveragebot",
+			// weaviate.DefaultSearchBreadth (TestDefaultSearchBreadthIsTheStores).
+			WeaviateSearchBreadth: 160,
+			WeaviateCollection:    "Coveragebot",
 		},
 	}
 }

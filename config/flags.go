@@ -18,7 +18,7 @@ var commonFlags = []struct {
 	{"log-level", "COVERAGEBOT_LOG_LEVEL", "least important log `LEVEL` shown: debug, info, warn or error"},
 	{"log-format", "COVERAGEBOT_LOG_FORMAT", "log `FORMAT`: text or json"},
 	{"weaviate-batch-size", "COVERAGEBOT_WEAVIATE_BATCH_SIZE", "`PASSAGES` in each Weaviate import request"},
-	{"weaviate-ef", "COVERAGEBOT_WEAVIATE_EF", "search breadth (HNSW ef) of the Weaviate passage graph, `N` candidates (0: Weaviate's dynamic choice)"},
+	{"weaviate-ef", "COVERAGEBOT_WEAVIATE_EF", "search breadth (HNSW ef) of the Weaviate passage graph, `N` candidates (-1: Weaviate's dynamic ef; 0: leave the collection's)"},
 	{"weaviate-import-concurrency", "COVERAGEBOT_WEAVIATE_IMPORT_CONCURRENCY", "Weaviate import `REQUESTS` in flight at once (0: 4, or 1 with replication)"},
 }
 

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coveragebot/coveragebot/config"
 	"github.com/coveragebot/coveragebot/internal/weaviatetest"
+	"github.com/coveragebot/coveragebot/rag/weaviate"
 )
 
 // weaviateEnv starts a Weaviate server for the test and returns the
@@ -27,6 +29,14 @@ func withEnv(c *cli, env map[string]string) *cli {
 		c.env[k] = v
 	}
 	return c
+}
+
+// The configuration's default search breadth is the store's, which config
+// cannot import.
+func TestDefaultSearchBreadthIsTheStores(t *testing.T) {
+	if got := config.Default().Store.WeaviateSearchBreadth; got != weaviate.DefaultSearchBreadth {
+		t.Errorf("config's default COVERAGEBOT_WEAVIATE_EF is %d, rag/weaviate's DefaultSearchBreadth %d", got, weaviate.DefaultSearchBreadth)
+	}
 }
 
 // Every command answers the same from Weaviate as from the in-process

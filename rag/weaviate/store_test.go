@@ -57,8 +57,8 @@ func TestStoreSuite(t *testing.T) {
 	})
 
 	// The search breadth (HNSW ef) goes into a new collection, changes an
-	// existing one when another is asked for, and is left alone when none
-	// is.
+	// existing one when another is asked for (Weaviate's dynamic ef too),
+	// and is left alone when none is.
 	t.Run("SearchBreadth", func(t *testing.T) {
 		ctx := context.Background()
 		open := func(collection string, breadth int) float64 {
@@ -78,6 +78,9 @@ func TestStoreSuite(t *testing.T) {
 		}
 		if got := open("Breadth", 0); got != 123 {
 			t.Errorf("opening with breadth 0 changed ef to %v; it should leave 123", got)
+		}
+		if got := open("Breadth", weaviate.DynamicSearchBreadth); got != -1 {
+			t.Errorf("opening with the dynamic breadth left ef at %v, want -1 (Weaviate's dynamic ef)", got)
 		}
 		if got := open("Fresh", 77); got != 77 {
 			t.Errorf("a collection created with breadth 77 has ef %v", got)
@@ -123,7 +126,7 @@ func TestOpenRefusesBadOptions(t *testing.T) {
 		{weaviate.Options{URL: "ftp://127.0.0.1:8080"}, "want http://host:port"},
 		{weaviate.Options{URL: "http://127.0.0.1:8080", Collection: "lower"}, "collection prefix"},
 		{weaviate.Options{URL: "http://127.0.0.1:8080", Consistency: "MOST"}, "consistency level"},
-		{weaviate.Options{URL: "http://127.0.0.1:8080", SearchBreadth: -1}, "search breadth"},
+		{weaviate.Options{URL: "http://127.0.0.1:8080", SearchBreadth: -2}, "search breadth"},
 	} {
 		_, err := weaviate.Open(ctx, tc.opts)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
