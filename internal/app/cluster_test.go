@@ -94,6 +94,15 @@ func TestWeaviateClusterLosesANode(t *testing.T) {
 			"COVERAGEBOT_WEAVIATE_CONSISTENCY": "QUORUM",
 		}
 	}
+	// The collections are created here, with keyword postings, so that
+	// compareReplicas can compare the store's keyword queries across
+	// replicas too; the bots search keywords in their own catalogs and
+	// would create them without (weaviate.Options.NoKeywordIndex).
+	if s, err := weaviate.Open(context.Background(), weaviate.Options{URL: "http://" + cl.Node(others[0]).Host(), Collection: "Cluster", Replication: 3}); err != nil {
+		t.Fatal(err)
+	} else {
+		s.Close()
+	}
 	withEnv(c, store(others[0]))
 	began := time.Now()
 	out := c.mustRun("ingest")

@@ -168,6 +168,12 @@ func openStore(cfg config.Config, fresh bool, logger *slog.Logger, progress func
 			return nil, err
 		}
 	}
+	if cfg.Store.WeaviateKeywords == config.KeywordsInWeaviate && !s.KeywordIndex() {
+		s.Close()
+		return nil, fmt.Errorf("COVERAGEBOT_WEAVIATE_KEYWORDS is weaviate, but the collections %s were created without keyword postings "+
+			"(by a bot searching keywords itself, the default); run `coveragebot ingest --rebuild` to create them again with postings",
+			cfg.Store.WeaviateCollection+"Passage/Article")
+	}
 	if s.BlockMaxWAND() {
 		logger.Warn("weaviate keeps keyword postings in the BlockMax format, whose search in 1.35 leaves out recent matches; "+
 			"start it with USE_INVERTED_SEARCHABLE=false and run `coveragebot ingest --rebuild` (docs/SCALING.md)",
@@ -187,7 +193,10 @@ func weaviateOptions(cfg config.Config, progress func(done, total int)) weaviate
 		BatchSize:     cfg.Store.WeaviateBatchSize,
 		Concurrency:   cfg.Store.WeaviateImportConcurrency,
 		SearchBreadth: cfg.Store.WeaviateSearchBreadth,
-		Progress:      progress,
+		// Keyword search over the bot's own catalog never reads
+		// Weaviate's postings, and they are most of an import's work.
+		NoKeywordIndex: cfg.Store.WeaviateKeywords != config.KeywordsInWeaviate,
+		Progress:       progress,
 	}
 }
 

@@ -70,6 +70,26 @@ func TestCommandsAnswerTheSameFromWeaviate(t *testing.T) {
 	}
 }
 
+// A bot searching keywords itself (the default) creates the collections
+// without Weaviate's keyword postings. Switching an index to keyword
+// search in Weaviate then stops with the remedy, and the remedy works: the
+// rebuilt collections answer as before.
+func TestKeywordsInWeaviateNeedPostings(t *testing.T) {
+	c := withEnv(newCLI(t), weaviateEnv(t, "Postings"))
+	c.mustRun("ingest", "--rebuild")
+	want := decodeAnswer(t, c.mustRun("ask", "--json", "Who is John Coale?"))
+	c.env["COVERAGEBOT_WEAVIATE_KEYWORDS"] = "weaviate"
+	_, errs, code := c.run("ask", "Who is John Coale?")
+	if code == 0 || !strings.Contains(errs, "without keyword postings") || !strings.Contains(errs, "ingest --rebuild") {
+		t.Fatalf("keywords in Weaviate over collections without postings: exit %d, %s", code, errs)
+	}
+	c.mustRun("ingest", "--rebuild")
+	got := decodeAnswer(t, c.mustRun("ask", "--json", "Who is John Coale?"))
+	if got.Answer == nil || want.Answer == nil || *got.Answer != *want.Answer || len(got.Citations) != len(want.Citations) {
+		t.Errorf("after the rebuild with postings, the answer is %+v, was %+v", got, want)
+	}
+}
+
 // migrate copies an in-process index into Weaviate with its vectors: the
 // copy answers as the original did, and nothing is embedded.
 func TestMigrateToWeaviate(t *testing.T) {

@@ -84,6 +84,9 @@ func (s *Store) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Mat
 	if q.Limit <= 0 || len(terms) == 0 {
 		return nil, nil
 	}
+	if !s.keywordIndex {
+		return nil, fmt.Errorf("weaviate: keyword query: %w", ErrNoKeywordIndex)
+	}
 	class, idField := s.passages, "passageId"
 	if q.Articles {
 		class, idField = s.articles, "articleId"

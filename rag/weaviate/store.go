@@ -75,6 +75,15 @@ type Options struct {
 	// a new collection gets the server's default and an existing one keeps
 	// what it has.
 	SearchBreadth int
+	// NoKeywordIndex creates the collections without keyword (BM25)
+	// postings of their terms. A bot whose keyword search runs over its own
+	// catalog (search.Options.KeywordsInStore unset, the default) never
+	// reads them, and building them is most of the server's work on an
+	// import (docs/SCALING.md, "What an import costs the server").
+	// KeywordQuery on collections without them fails with
+	// ErrNoKeywordIndex. It changes nothing on existing collections; see
+	// KeywordIndex.
+	NoKeywordIndex bool
 	// Progress, when set, is called as Put writes passages, with the
 	// passages written so far and the number Put was given. It may be
 	// called from several goroutines at once.
@@ -92,6 +101,9 @@ type Store struct {
 	// blockMax is set when the passages' keyword postings are in the
 	// BlockMax format (see BlockMaxWAND).
 	blockMax bool
+	// keywordIndex is set when the passages' terms have keyword postings
+	// (see KeywordIndex).
+	keywordIndex bool
 	// grpcSearch asks searches over gRPC; nil when no gRPC address is set.
 	grpcSearch *grpcSearcher
 	// pace holds writes back while the server is busy.
@@ -261,6 +273,12 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	filterable := func(name, dataType string) *models.Property {
 		return &models.Property{Name: name, DataType: []string{dataType}, IndexFilterable: boolp(true)}
 	}
+	// The terms carry keyword postings unless the bot searches keywords in
+	// its own catalog.
+	terms := text("terms", "whitespace", false, true)
+	if s.opts.NoKeywordIndex {
+		terms = stored("terms")
+	}
 	common := models.InvertedIndexConfig{
 		Bm25:      &models.BM25Config{K1: bm25K1, B: bm25B},
 		Stopwords: &models.StopwordConfig{Preset: "none"},
@@ -281,7 +299,7 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 				filterable("pos", "int"),
 				filterable("published", "date"),
 				filterable("dated", "boolean"),
-				text("terms", "whitespace", false, true),
+				terms,
 			},
 		},
 		{
@@ -298,7 +316,7 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 				filterable("published", "date"),
 				filterable("dated", "boolean"),
 				filterable("updated", "int"),
-				text("terms", "whitespace", false, true),
+				terms,
 			},
 		},
 	}
@@ -322,6 +340,12 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		return fmt.Errorf("weaviate: read collection %s: %w", s.passages, err)
 	}
 	s.blockMax = class.InvertedIndexConfig != nil && class.InvertedIndexConfig.UsingBlockMaxWAND
+	s.keywordIndex = false
+	for _, p := range class.Properties {
+		if p.Name == "terms" && p.IndexSearchable != nil && *p.IndexSearchable {
+			s.keywordIndex = true
+		}
+	}
 	return s.ensureSearchBreadth(ctx, class)
 }
 
@@ -377,6 +401,17 @@ func (s *Store) ensureSearchBreadth(ctx context.Context, class *models.Class) er
 // (weaviate/weaviate#11780 and #12022), so that keyword results change
 // with each replica's flushes and compactions: docs/SCALING.md.
 func (s *Store) BlockMaxWAND() bool { return s.blockMax }
+
+// KeywordIndex reports whether the passage collection keeps keyword (BM25)
+// postings, which KeywordQuery needs: the collection was created without
+// Options.NoKeywordIndex. Opening an existing collection does not change
+// it; dropping it (Drop, `ingest --rebuild`) creates it again with the
+// store's options.
+func (s *Store) KeywordIndex() bool { return s.keywordIndex }
+
+// ErrNoKeywordIndex is what KeywordQuery returns for collections created
+// without keyword postings (Options.NoKeywordIndex).
+var ErrNoKeywordIndex = errors.New("the Weaviate collections were created without keyword postings")
 
 // PassageUUID is the Weaviate object id of a passage, for reading it
 // straight from the server (GET /v1/objects/{class}/{uuid}).

@@ -3,6 +3,7 @@ package weaviate_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -84,6 +85,56 @@ func TestStoreSuite(t *testing.T) {
 		}
 		if got := open("Fresh", 77); got != 77 {
 			t.Errorf("a collection created with breadth 77 has ef %v", got)
+		}
+	})
+
+	// Collections made without keyword postings hold and find passages by
+	// vector, refuse keyword queries with ErrNoKeywordIndex, keep that
+	// when opened by a store that would make postings, and get them when
+	// dropped by one.
+	t.Run("NoKeywordIndex", func(t *testing.T) {
+		ctx := context.Background()
+		s, err := weaviate.Open(ctx, weaviate.Options{URL: url, Collection: "Bare", NoKeywordIndex: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if s.KeywordIndex() {
+			t.Fatal("a collection made with NoKeywordIndex reports keyword postings")
+		}
+		vec := make([]float32, 8)
+		vec[0] = 1
+		const body = "Harbour lights return."
+		art := rag.StoredArticle{Info: rag.ArticleInfo{ID: "bare", Title: "Bare", Passages: 1}, Body: body,
+			Embedder: "test", Dimensions: len(vec),
+			Passages: []rag.StoredPassage{{Passage: rag.Passage{ID: "bare#0", ArticleID: "bare", Title: "Bare", Text: body},
+				End: len(body), Vector: vec}}}
+		if err := s.Put(ctx, []rag.StoredArticle{art}); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := s.VectorQuery(ctx, rag.VectorQuery{Vector: vec, Limit: 1})
+		if err != nil || len(ms) != 1 || ms[0].ID != "bare#0" {
+			t.Fatalf("vector query over a collection without postings: %v, %v", ms, err)
+		}
+		if _, err := s.KeywordQuery(ctx, rag.KeywordQuery{Terms: []string{"harbour"}, Limit: 1}); !errors.Is(err, weaviate.ErrNoKeywordIndex) {
+			t.Errorf("keyword query without postings: %v, want ErrNoKeywordIndex", err)
+		}
+		full, err := weaviate.Open(ctx, weaviate.Options{URL: url, Collection: "Bare"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer full.Close()
+		if full.KeywordIndex() {
+			t.Error("opening the collection changed what it holds: keyword postings reported")
+		}
+		if err := full.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !full.KeywordIndex() {
+			t.Error("dropped by a store that makes postings, the collections still have none")
 		}
 	})
 
