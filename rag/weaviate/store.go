@@ -355,9 +355,9 @@ const (
 	// otherwise. On 100k passages the graph search takes about half the
 	// time it takes at Weaviate's dynamic ef (500 for the passages a
 	// question asks) and eval on realtimeqa-dev gives the same figures and
-	// answers, while ten hits differ from an exact scan's for two questions
-	// in five rather than one in four (docs/SCALING.md, "Search breadth 160
-	// by default").
+	// answers, while ten hits differ from an exact scan's for a third to two
+	// fifths of the questions rather than a tenth to a quarter
+	// (docs/SCALING.md, "Search breadth 160 by default").
 	DefaultSearchBreadth = 160
 	// DynamicSearchBreadth asks for Weaviate's dynamic ef: the limit a
 	// query asks times 8, between 100 and 500.
