@@ -131,7 +131,10 @@ func grammaticalSubject(toks []token, i int) phrase {
 		if a, ok := relativeAntecedent(toks, j); ok {
 			return a // "Durant, who signed an extension last summer, surpassed"
 		}
-		p := phraseEndingAt(toks, j)
+		// The phrase reaches back past a preposition that joins it to a
+		// noun ("Doctors at the Nara hospital pronounced"): the subject is
+		// that noun with what describes it, not the name in its modifier.
+		p := wholePhraseEndingAt(toks, j)
 		if k := p.start - 1; k >= 2 && toks[k].low == "by" && toks[k-1].clause == toks[j].clause && verbForm(toks, k-1) &&
 			toks[k-2].clause == toks[j].clause && nounish(toks, k-2) {
 			// "The bank led by Silva raised …": the phrase after "by" is
@@ -251,6 +254,30 @@ func (c *sentenceRead) holds(sp, pp phrase) bool {
 		}
 		for _, q := range c.matches[j] {
 			if q >= pp.start && q < pp.end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsName reports whether, when both a sentence phrase and a passage
+// phrase hold names, some name of sp stands for a word of pp: "officials
+// from Mar-a-Lago" shares its head with "officials from the National
+// Archives", but not the name that says whose officials they are.
+func (c *sentenceRead) holdsName(ev *evidence, sp, pp phrase) bool {
+	if !named(c.names, sp) || !named(ev.names, pp) {
+		return true
+	}
+	for _, g := range c.names {
+		if g.start >= sp.end || g.end <= sp.start {
+			continue
+		}
+		if c.holds(phrase{max(g.start, sp.start), min(g.end, sp.end), g.end - 1}, pp) {
+			return true
+		}
+		for _, h := range ev.names {
+			if h.start < pp.end && h.end > pp.start && (sameName(g, h) || aliasOf(g, h) || aliasOf(h, g)) {
 				return true
 			}
 		}
@@ -379,7 +406,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			pf := frameOf(ev.toks, p)
 			t := pf.doer
 			switch {
-			case t.ok() && c.holds(s, t):
+			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
 			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, s.start, s.end, i) >= 0:
