@@ -51,6 +51,35 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 		items = append(items, item{start: g.start, end: g.end, name: true, text: nameText(c.toks, g), at: at})
 	}
 	anywhere := func(it item) bool { return len(it.at) > 0 }
+	// apart reports whether a figure or time x and a figure or time y
+	// belong to two facts the clause joins: the two sides of a "from …
+	// to …", or one inside a noun phrase a time dates and one outside it.
+	apart := func(x, y item) bool {
+		if x.name || y.name {
+			return false
+		}
+		if c.rangeSides(x.start, y.start) {
+			return true
+		}
+		for _, z := range items {
+			if !z.time && !isYearAt(c, z.start) {
+				continue
+			}
+			e := datedPhrase(c.toks, z.start, z.end)
+			if e < 0 || (x.start >= z.start && x.start < e) == (y.start >= z.start && y.start < e) {
+				continue
+			}
+			// The clause must have a time of its own outside the phrase
+			// for the two to be apart: "Saturday's sale raised $12
+			// million" ties the sum to Saturday.
+			for _, w := range items {
+				if (w.time || isYearAt(c, w.start)) && c.part[w.start] == c.part[x.start] && (w.start < z.start || w.start >= e) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for a := 0; a < anchors; a++ {
 		x := items[a]
 		if !anywhere(x) {
@@ -67,6 +96,9 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 				// it a figure or time of x's sort of its own ("Mensah won
 				// with 40%" where one passage gives Mensah 54% and the
 				// other gives his rival 40%).
+				continue
+			}
+			if apart(x, y) {
 				continue
 			}
 			together := false
