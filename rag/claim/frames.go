@@ -428,6 +428,14 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s %s, not the other way round", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(ev.toks, pf.patient.start, pf.patient.end))
 				}
+			case t.ok() && sf.patient.ok() && pf.patient.ok() && named(c.names, s) && named(ev.names, t) && !c.holds(s, t) && !c.holdsName(ev, s, t) &&
+				c.holds(sf.patient, pf.patient) && c.holdsName(ev, sf.patient, pf.patient):
+				// The same act done to the same one, by another name
+				// ("Kemp has endorsed Perdue" against "Trump has endorsed
+				// Perdue").
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(ev.toks, pf.patient.start, pf.patient.end), spanText(c.toks, s.start, s.end))
+				}
 			case pf.patient.ok() && sf.patient.ok() && c.holds(s, pf.patient) && named(c.names, s) && !c.holds(sf.patient, pf.patient):
 				// A verb with nothing after it in the sentence may say what
 				// happened to its subject ("the situation has changed"

@@ -28,3 +28,15 @@ func TestSubjectNamesInModifier(t *testing.T) {
 		t.Errorf("checkSubjects: got %v %+v, want a role contradiction", found, r)
 	}
 }
+
+// TestAnotherNamedDoer covers the same act done to the same one by
+// another party the passage names: the sentence gives the act to the
+// wrong name.
+func TestAnotherNamedDoer(t *testing.T) {
+	passage := "Mayor Okafor has endorsed councillor Dana Reyes, who will have a hard time unseating Lund -- and several other council members, including Ibsen from Northside, are campaigning for Lund."
+	runCases(t, KindRole, []ruleCase{
+		{"another name's act", "Lund has endorsed councillor Dana Reyes.", passage, false},
+		{"the doer's own act", "Okafor has endorsed councillor Dana Reyes.", passage, true},
+		{"the doer by title and surname", "Mayor Okafor endorsed Reyes.", passage, true},
+	})
+}
