@@ -39,7 +39,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
-			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) ||
+			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
 				modalAt(c.toks, i) && !modalAt(ev.toks, p) || openQuestion(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not
@@ -122,6 +122,22 @@ func (c *sentenceRead) plainElsewhere(ev *evidence, i, h int) bool {
 	for _, p := range c.matches[i] {
 		if p != h && c.inGood(ev, c.segment[i], p) && sameForm(c.toks[i].low, ev.toks[p].low) && !negatedAt(ev.toks, p, negationWindow) &&
 			c.surroundings(i, p, ev) >= c.surroundings(i, h, ev) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainSynonym reports whether a passage verb that sentence word i stands
+// for through a WordNet synonym only (which c.matches leaves out when the
+// passage holds i's own form) states it plainly among more of the
+// sentence's words than the negated passage word h: "Finland's bid needs
+// a vote in parliament" restates "Finland's move … requires a vote in
+// parliament", not "Sweden's government does not need parliamentary
+// consent".
+func (c *sentenceRead) plainSynonym(ev *evidence, i, h int) bool {
+	for _, p := range c.synonymsInGood(ev, i) {
+		if _, denied := ev.negationOf[p]; !denied && !negatedAt(ev.toks, p, negationWindow) && c.surroundings(i, p, ev) > c.surroundings(i, h, ev) {
 			return true
 		}
 	}

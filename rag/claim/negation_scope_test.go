@@ -84,3 +84,15 @@ func TestNeitherNor(t *testing.T) {
 			"United and agents for Okafor disclosed the fee on Friday.", false},
 	})
 }
+
+// TestNegatedElsewhereSynonymPlain covers a verb the passage negates in a
+// sentence about someone else, and states plainly through a synonym in the
+// sentence the clause restates: the sentence is kept, and a sentence that
+// denies the synonym's statement is still dropped.
+func TestNegatedElsewhereSynonymPlain(t *testing.T) {
+	passage := "Norland's plan to join the union requires a vote in its assembly, which is expected to pass easily. In Vestmark the plan was debated on Monday, but the cabinet does not need the assembly's consent to go ahead."
+	runCases(t, KindPolarity, []ruleCase{
+		{"the synonym states it", "Norland's plan to join the union needs a vote in its assembly.", passage, true},
+		{"denied where the passage states it", "Norland's plan to join the union does not require a vote in its assembly.", passage, false},
+	})
+}
