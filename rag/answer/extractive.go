@@ -164,7 +164,9 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if maxSentences <= 0 {
 		maxSentences = defaultMaxSentences
 	}
-	question = directQuestion(spellOutContractions(question))
+	question = spellOutContractions(question)
+	whetherKnown := asksWhetherKnown(question)
+	question = directQuestion(question)
 	q := analyseQuestion(question, opt.IDF)
 	if q.total == 0 {
 		return abstain(abstainNoTerms)
@@ -327,6 +329,15 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		return true
 	}
+	// Asked whether something is known, the coverage that says it is not
+	// has answered, though other sentences name the people asked about.
+	if whetherKnown {
+		for _, c := range statesUnknown(q, question, hits) {
+			if namesAll(c) {
+				return cited(ans, q, hits, []scoredSentence{c})
+			}
+		}
+	}
 	var cands []scoredSentence
 	scored := scoreCandidates(q, hits, context)
 	if len(speaker) > 0 {
@@ -401,6 +412,12 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	chosen = withContinuations(q, hits, chosen)
 	chosen = withReasonNeighbours(q, hits, chosen)
 
+	return cited(ans, q, hits, chosen)
+}
+
+// cited is the answer made of the chosen sentences, each followed by the
+// number of the passage it cites.
+func cited(ans rag.Answer, q questionTerms, hits []rag.Hit, chosen []scoredSentence) rag.Answer {
 	numbers := map[string]int{} // passage id → citation number
 	parts := make([]string, 0, len(chosen))
 	for _, c := range chosen {
