@@ -154,15 +154,18 @@ func sameWord(a, b string) bool {
 }
 
 // namesOthers reports whether a clause names someone or something in
-// capitals, past its first word, that the question does not name.
+// capitals that the question does not name (a title such as "Mr", no term
+// of its own, names nobody).
 func namesOthers(q questionTerms, clause string) bool {
-	words := phraseWords(clause)
-	for i, w := range words {
+	for _, w := range phraseWords(clause) {
 		bare, _ := bareWord(w)
-		if i == 0 || bare == "" || strings.ToLower(bare[:1]) == bare[:1] {
+		if bare == "" || strings.ToLower(bare[:1]) == bare[:1] {
 			continue
 		}
 		terms := termSet(bare)
+		if len(terms) == 0 {
+			continue
+		}
 		named := false
 		for t := range terms {
 			named = named || q.all[t]

@@ -52,4 +52,11 @@ func TestWhetherKnownAnsweredByUnknown(t *testing.T) {
 			t.Errorf("%q: %q, want %q", question, ans.Text, want)
 		}
 	}
+	// What is not known of someone else answers nothing about these two.
+	hits = hitsOf(passagesFrom(t,
+		"Mayor Hale met union leader Pike at the pier on Monday. Afterwards, Hale said it had been a useful meeting. We do not know what Ode said to the board."))
+	question := "do we know what hale and pike said to each other"
+	if ans := Extractive(question, hits, ExtractiveOptions{}); strings.Contains(ans.Text, "Ode") {
+		t.Errorf("%q: %q, want no answer about Ode", question, ans.Text)
+	}
 }
