@@ -411,6 +411,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	chosen = withBodyAfterHeadline(hits, onTopic, chosen, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
 	chosen = withReasonNeighbours(q, hits, chosen)
+	chosen = withExplanation(hits, chosen, q.kind)
 
 	return cited(ans, q, hits, chosen)
 }

@@ -83,7 +83,8 @@ var timeAdverbs = wordSet(`soon shortly just immediately right long ever days ho
 // cause ("because", "due to", "after" a cause). "After", "since" and
 // "following" count only when they are not measuring time: not after a
 // span or a time adverb ("less than 24 hours after", "soon after"), nor
-// before a date or a time ("since 2001", "after Sunday").
+// before a date, a time or a noun of time ("since 2001", "after Sunday",
+// "after weeks of talks").
 func givesReason(sentence string) bool {
 	for _, loc := range reasonPattern.FindAllStringIndex(sentence, -1) {
 		cue := strings.ToLower(sentence[loc[0]:loc[1]])
@@ -104,6 +105,11 @@ func givesReason(sentence string) bool {
 		}
 		if loc := durationPattern.FindStringIndex(after); loc != nil && loc[0] == 0 {
 			continue
+		}
+		if next := phraseWords(after); len(next) > 0 {
+			if w, _ := bareWord(next[0]); lexiconTimeNoun(strings.ToLower(w)) {
+				continue // "after weeks of…", "since months"
+			}
 		}
 		return true
 	}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -50,6 +51,34 @@ func withReasonNeighbours(q questionTerms, hits []rag.Hit, chosen []scoredSenten
 	if next < len(sents) && !has(next) && pronounSubjectAfterPhrase(sents[next]) && givesReason(sents[next]) {
 		out := append([]scoredSentence{best, neighbour(next)}, chosen[1:]...)
 		return out
+	}
+	return chosen
+}
+
+// withExplanation adds to a "why" answer none of whose sentences gives a
+// reason the sentence that follows its first body sentence: such an
+// answer states what is asked about ("the UK government is finally
+// pushing back"), and news and analysis set the explanation of a claim
+// right after it ("Abandoning our promises to Ukraine is a red line…").
+// A question that follows is no explanation.
+func withExplanation(hits []rag.Hit, chosen []scoredSentence, kind answerKind) []scoredSentence {
+	if kind != kindReason {
+		return chosen
+	}
+	for _, c := range chosen {
+		if givesReason(c.text) {
+			return chosen
+		}
+	}
+	for i, c := range chosen {
+		if isHeadline(hits, c) {
+			continue
+		}
+		n, ok := sentenceAfter(hits, c)
+		if !ok || asks(n.text) || holdsText(chosen, n.text) {
+			return chosen
+		}
+		return slices.Insert(slices.Clone(chosen), i+1, n)
 	}
 	return chosen
 }
@@ -122,6 +151,37 @@ func sentenceBefore(hits []rag.Hit, c scoredSentence) (scoredSentence, bool) {
 		}
 		k--
 		if k < 0 || isHeadline(hits, scoredSentence{hit: i, idx: k}) {
+			return scoredSentence{}, false
+		}
+		return scoredSentence{text: sents[k], hit: i, idx: k, terms: termSet(sents[k]), carries: true}, true
+	}
+	return scoredSentence{}, false
+}
+
+// sentenceAfter is the sentence after c: the next of its passage, or,
+// when c ends its passage, the one after it in the next passage of its
+// article, when retrieval found that one (passages overlap, so c may be
+// in that one too).
+func sentenceAfter(hits []rag.Hit, c scoredSentence) (scoredSentence, bool) {
+	if sents := hitSentences(hits[c.hit]); c.idx+1 < len(sents) {
+		return scoredSentence{text: sents[c.idx+1], hit: c.hit, idx: c.idx + 1, terms: termSet(sents[c.idx+1]), carries: true}, true
+	}
+	h := hits[c.hit]
+	for i, o := range hits {
+		if o.ArticleID != h.ArticleID || o.Pos != h.Pos+1 {
+			continue
+		}
+		sents := hitSentences(o)
+		k := 0
+		for j, s := range sents {
+			if s == c.text {
+				k = j + 1
+			}
+		}
+		for k < len(sents) && isHeadline(hits, scoredSentence{hit: i, idx: k}) {
+			k++
+		}
+		if k >= len(sents) {
 			return scoredSentence{}, false
 		}
 		return scoredSentence{text: sents[k], hit: i, idx: k, terms: termSet(sents[k]), carries: true}, true

@@ -69,3 +69,18 @@ func TestReasonInTheNeighbouringSentence(t *testing.T) {
 		t.Errorf("%q: %q, want the sentence that gives the reason", q, ans.Text)
 	}
 }
+
+// TestExplanationAfterTheClaim: a "why" answer none of whose sentences
+// gives a reason states the claim asked about, and the sentence after it
+// explains it; "after weeks of…" measures time and is no reason.
+func TestExplanationAfterTheClaim(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"After weeks of the mayor overruling the harbour board, the island council is finally pushing back. "+
+			"Closing the winter ferry route is a red line for councillors who rely on the crossings.",
+		"Fishermen in the harbour complained about the cost of berths."))
+	q := "why is the island council finally pushing back on the mayor"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "red line") {
+		t.Errorf("%q: %q, want the sentence that explains the claim", q, ans.Text)
+	}
+}

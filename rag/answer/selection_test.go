@@ -49,6 +49,7 @@ func TestSentencePredicates(t *testing.T) {
 		{"givesReason", givesReason, "He left soon after the funeral.", false},
 		{"givesReason", givesReason, "Prices have risen since 2001.", false},
 		{"givesReason", givesReason, "The shop reopened after Sunday.", false},
+		{"givesReason", givesReason, "After weeks of delays the council is finally pushing back.", false},
 		{"givesReason", givesReason, "The mayor opened the bridge.", false},
 		{"asks", asks, "Which company turned off the AC?", true},
 		{"asks", asks, "“Is this the end of the road?”", true},
