@@ -231,6 +231,8 @@ func TestKindOf(t *testing.T) {
 		want answerKind
 	}{
 		{"How long did it last?", kindDuration},
+		{"how long since the ferry last sailed", kindDate}, // since when
+		{"how long ago did the mayor resign", kindDate},
 		{"How many people died?", kindNumber},
 		{"When did they meet?", kindDate},
 		{"On what date was it signed?", kindDate},

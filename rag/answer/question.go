@@ -127,6 +127,11 @@ func lexiconTimeNoun(w string) bool {
 func kindOf(question string) answerKind {
 	q := strings.ToLower(question)
 	switch {
+	case strings.Contains(q, "how long since"), strings.Contains(q, "how long ago"):
+		// Since when: the time the event took place answers it ("since a
+		// row in the Oval Office in February", "last month"), where how
+		// long something else lasted does not.
+		return kindDate
 	case strings.Contains(q, "how long"):
 		return kindDuration
 	case strings.HasPrefix(q, "how ") && mannerPattern.MatchString(q) && !strings.HasPrefix(q, "how many") && !strings.HasPrefix(q, "how much"):

@@ -154,3 +154,15 @@ func TestNoSpanForWhoIsX(t *testing.T) {
 		t.Errorf("answer %q spans %q: a description has no span", ans.Text, ans.Spans)
 	}
 }
+
+// TestHowLongSinceAsksWhen: "how long since X" asks since when, and is
+// answered by the time X happened, not by how long something else lasted.
+func TestHowLongSinceAsksWhen(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The Portree ferry last sailed in March, before the crews walked out. The harbour board meeting on the strike lasted for about 40 minutes."))
+	q := "how long since the portree ferry last sailed"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "in March") || strings.Contains(ans.Text, "40 minutes") {
+		t.Errorf("%q: %q, want the sailing in March", q, ans.Text)
+	}
+}
