@@ -79,7 +79,8 @@ type Options struct {
 	// postings of their terms. A bot whose keyword search runs over its own
 	// catalog (search.Options.KeywordsInStore unset, the default) never
 	// reads them, and building them is most of the server's work on an
-	// import (docs/SCALING.md, "What an import costs the server").
+	// import (docs/SCALING.md, "Search breadth 160 by default, and imports
+	// without keyword postings").
 	// KeywordQuery on collections without them fails with
 	// ErrNoKeywordIndex. It changes nothing on existing collections; see
 	// KeywordIndex.
