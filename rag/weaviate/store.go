@@ -340,13 +340,14 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("weaviate: read collection %s: %w", s.passages, err)
 	}
-	s.blockMax = class.InvertedIndexConfig != nil && class.InvertedIndexConfig.UsingBlockMaxWAND
 	s.keywordIndex = false
 	for _, p := range class.Properties {
 		if p.Name == "terms" && p.IndexSearchable != nil && *p.IndexSearchable {
 			s.keywordIndex = true
 		}
 	}
+	// Collections without keyword postings have none in any format.
+	s.blockMax = s.keywordIndex && class.InvertedIndexConfig != nil && class.InvertedIndexConfig.UsingBlockMaxWAND
 	return s.ensureSearchBreadth(ctx, class)
 }
 
@@ -396,7 +397,7 @@ func (s *Store) ensureSearchBreadth(ctx context.Context, class *models.Class) er
 }
 
 // BlockMaxWAND reports whether the server keeps the passages' keyword
-// postings in the BlockMax format, the default for collections created by
+// postings (when they have any: KeywordIndex) in the BlockMax format, the default for collections created by
 // Weaviate 1.35 unless it runs with USE_INVERTED_SEARCHABLE=false. Its
 // search leaves out matches still in memory or in a newly flushed segment
 // (weaviate/weaviate#11780 and #12022), so that keyword results change

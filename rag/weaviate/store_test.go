@@ -138,6 +138,25 @@ func TestStoreSuite(t *testing.T) {
 		}
 	})
 
+	// A BlockMax server's collections made without keyword postings have
+	// no postings in that format to warn about.
+	t.Run("NoKeywordIndexOnBlockMax", func(t *testing.T) {
+		node := weaviatetest.StartWithBlockMax(t, 1).Node(0)
+		for _, bare := range []bool{false, true} {
+			s, err := weaviate.Open(context.Background(), weaviate.Options{URL: "http://" + node.Host(), Collection: "BlockMax", NoKeywordIndex: bare})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Drop(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if s.BlockMaxWAND() == bare {
+				t.Errorf("NoKeywordIndex %v on a BlockMax server: BlockMaxWAND %v", bare, s.BlockMaxWAND())
+			}
+			s.Close()
+		}
+	})
+
 	// A damaged catalog entry (written by hand, or by a future version)
 	// stops the index from opening with a message that names it, rather
 	// than leaving the article out unseen.
