@@ -67,6 +67,11 @@ func TestEngineBreakerStopsHammeringAndRecovers(t *testing.T) {
 	cfg.BaseURL = front.srv.URL + "/v1"
 	cfg.MaxRetries = 2
 	cfg.Breaker = BreakerConfig{Failures: 5, Cooldown: cooldown}
+	// The breaker's clock moves only when the test says: on a loaded
+	// machine the questions of one phase can take longer than the
+	// cooldown, which would let a probe out early.
+	clock := newFakeClock()
+	cfg.Now = clock.Now
 	chat := mustChat(t, cfg)
 
 	idx, err := search.Open(search.NewLocalEmbedder(), search.Options{})
@@ -121,13 +126,13 @@ func TestEngineBreakerStopsHammeringAndRecovers(t *testing.T) {
 		t.Fatalf("a burst with the breaker open: %d answered, %d unavailable, %d requests in all", ok, down, front.requests.Load())
 	}
 
-	time.Sleep(cooldown + 50*time.Millisecond)
+	clock.Advance(cooldown + 50*time.Millisecond)
 	if _, down := burst(50); down != 50 || front.requests.Load() != 6 {
 		t.Fatalf("after the cooldown, a burst sent %d requests (want one probe); %d unavailable", front.requests.Load()-5, down)
 	}
 
 	front.down.Store(false)
-	time.Sleep(cooldown + 50*time.Millisecond)
+	clock.Advance(cooldown + 50*time.Millisecond)
 	ok, down := burst(50)
 	t.Logf("the burst after recovery: %d answered, %d refused while the probe was out", ok, down)
 	if ok == 0 {
