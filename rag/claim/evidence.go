@@ -170,6 +170,9 @@ func newEvidence(sources []Source) *evidence {
 		if negationWords[t.low] || refusalAt(ev.toks, p) {
 			if h := deniedWord(ev.toks, p); h >= 0 && !untilFollows(ev.toks, p) {
 				ev.negationOf[h] = p
+				if o := disjunctAfter(ev.toks, h); o >= 0 {
+					ev.negationOf[o] = p
+				}
 			}
 		}
 	}

@@ -71,11 +71,17 @@ func correlativeVerb(toks []token, i int) int {
 // deniedAt reports whether the word at i is what a negation before it in
 // its clause denies, read as the passage's negations are read (deniedWord):
 // "does not have the Ivy League pedigree" denies "pedigree" on both sides,
-// though it stands beyond the window negatedAt looks back over.
+// though it stands beyond the window negatedAt looks back over. A word
+// after "or" that a negation in its clause or the clause before denies
+// through its denied word counts too (disjunctAfter).
 func deniedAt(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && toks[k].clause == toks[i].clause; k-- {
-		if (negationWords[toks[k].low] || refusalAt(toks, k)) && deniedWord(toks, k) == i && !untilFollows(toks, k) {
-			return true
+	for k := i - 1; k >= 0 && toks[k].sent == toks[i].sent && toks[k].clause >= toks[i].clause-1; k-- {
+		if !(negationWords[toks[k].low] || refusalAt(toks, k)) || untilFollows(toks, k) {
+			continue
+		}
+		h := deniedWord(toks, k)
+		if h == i && toks[k].clause == toks[i].clause || h >= 0 && disjunctAfter(toks, h) == i {
+			return true // "did not approve or fund", "not a record, or even the largest"
 		}
 	}
 	return false

@@ -96,3 +96,17 @@ func TestNegatedElsewhereSynonymPlain(t *testing.T) {
 		{"denied where the passage states it", "Norland's plan to join the union does not require a vote in its assembly.", passage, false},
 	})
 }
+
+// TestNegatedDisjunction covers a negation before "or": "not A, or even B"
+// and "did not A or B" deny B too, so a sentence that denies B restates
+// the passage, and one that states B plainly turns it round.
+func TestNegatedDisjunction(t *testing.T) {
+	apart := "Although it was not a record-breaking harvest, or even the largest crop in the valley this decade, the Halden orchard sold every apple it grew."
+	within := "The Marlow council did not approve or fund the footbridge over the canal this spring."
+	runCases(t, KindPolarity, []ruleCase{
+		{"denied after a comma and or even", "The Halden orchard's harvest was not the largest crop in the valley this decade.", apart, true},
+		{"stated plainly after a comma and or even", "The Halden orchard's harvest was the largest crop in the valley this decade.", apart, false},
+		{"denied after or in one clause", "The Marlow council did not fund the footbridge over the canal this spring.", within, true},
+		{"stated plainly after or in one clause", "The Marlow council funded the footbridge over the canal this spring.", within, false},
+	})
+}

@@ -81,6 +81,28 @@ func negationHead(toks []token, i int) int {
 	return -1
 }
 
+// disjunctAfter gives the word a negation denies through "or" after its
+// denied word h: "not A or B", and "not A, or even B", deny both (a
+// negation before a disjunction scopes over each of its members: neither
+// A nor B). The "or" stands within three words after h in its clause, or
+// opens the clause right after it in the same sentence; what it denies is
+// read as after a negation (negationHead). It gives -1 when there is none.
+func disjunctAfter(toks []token, h int) int {
+	j := h + 1
+	for ; j < len(toks) && j-h <= 3 && toks[j].clause == toks[h].clause; j++ {
+		if toks[j].low == "or" {
+			return negationHead(toks, j)
+		}
+	}
+	for j < len(toks) && toks[j].clause == toks[h].clause {
+		j++
+	}
+	if j < len(toks) && toks[j].sent == toks[h].sent && toks[j].clause == toks[h].clause+1 && toks[j].low == "or" {
+		return negationHead(toks, j)
+	}
+	return -1
+}
+
 // parentheticalEnd reports whether the clause that starts at j is an aside
 // of one or two adverbs in -ly ("obviously", "of course" is not one) with
 // a clause after it in the same sentence, and gives where that clause
