@@ -114,7 +114,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 					!opposedOneStep(ev.toks[p].low, direct, stepped) {
 					continue
 				}
-				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) {
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) || c.rewordsPhrasal(ev, i) {
 					continue
 				}
 				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)
@@ -122,6 +122,28 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// rewordsPhrasal reports whether sentence verb i is a synonym of a phrasal
+// verb of the passage sentences its clause comes from, or one WordNet
+// hypernym step from it ("left" for "walked out", "landed" for "touched
+// down"): the verb rewords that phrase, which the word-by-word matching
+// does not pair with it, so an opposite of it elsewhere in the sentence
+// ("after stopping in front of the coffin") is not what it turned round.
+func (c *sentenceRead) rewordsPhrasal(ev *evidence, i int) bool {
+	bases := lexicon.Bases(c.toks[i].low)
+	for _, s := range c.good[c.segment[i]] {
+		for q := ev.sentStart[s]; q+1 < len(ev.toks) && ev.toks[q+1].sent == s; q++ {
+			if !verbForm(ev.toks, q) || ev.toks[q+1].clause != ev.toks[q].clause {
+				continue
+			}
+			phrase := lexicon.Base(ev.toks[q].low) + " " + ev.toks[q+1].low
+			if sharesAny(bases, lexicon.VerbNeighbours(phrase)) || sharesAny(bases, lexicon.Synonyms(phrase)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bareInSlot reports whether sentence word i and passage word p are verbs

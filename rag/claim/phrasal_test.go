@@ -23,3 +23,19 @@ func TestBareInfinitiveOpposite(t *testing.T) {
 		{"bare infinitive kept", "Footage from the match showed hundreds of fans enter the stadium without tickets before kickoff.", passage, true},
 	})
 }
+
+// TestVerbForPhrasalVerb covers a verb that rewords a phrasal verb of the
+// passage ("left" for "walked out"): an opposite of one of its WordNet
+// neighbours elsewhere in the passage sentence ("stopping", against
+// "start") is not what it turned round. Where the passage has no phrasal
+// verb for it to reword, an opposite in its place still drops the sentence.
+func TestVerbForPhrasalVerb(t *testing.T) {
+	passage := "Supporters in the stands cheered when Captain Oduya walked out of the arena after stopping beside the memorial to lay a wreath."
+	runCases(t, KindAntonym, []ruleCase{
+		{"verb for the phrasal verb", "Supporters in the stands cheered as Captain Oduya left the arena after laying a wreath beside the memorial.", passage, true},
+	})
+	plain := "Supporters in the stands cheered when Captain Oduya stopped beside the memorial to lay a wreath."
+	runCases(t, KindAntonym, []ruleCase{
+		{"no phrasal verb to reword", "Supporters in the stands cheered when Captain Oduya started beside the memorial to lay a wreath.", plain, false},
+	})
+}
