@@ -168,6 +168,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	whetherKnown := asksWhetherKnown(question)
 	question = directQuestion(question)
 	q := analyseQuestion(question, opt.IDF)
+	q.reasonSubject = reasonSubject(question)
 	if q.total == 0 {
 		return abstain(abstainNoTerms)
 	}
@@ -606,6 +607,9 @@ func kindBonus(q questionTerms, text string, fresh bool) float64 {
 	case kindReason:
 		if givesReason(text) {
 			b += candidateBonus
+		}
+		if q.opensWith(text, q.reasonSubject) {
+			b += cueBonus
 		}
 	case kindManner:
 		if mannerCues.MatchString(text) {

@@ -60,6 +60,9 @@ type questionTerms struct {
 	// roles holds, for a description's person noun, the passages' nouns
 	// for a role it includes ("president" for "leader"; learnRoles).
 	roles map[string][]string
+	// reasonSubject is the subject of a "why" question (reasonSubject):
+	// a sentence that opens with it says something of what is asked about.
+	reasonSubject []string
 }
 
 func analyseQuestion(question string, idf func(string) float64) questionTerms {

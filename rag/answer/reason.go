@@ -6,6 +6,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/lexicon"
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // finiteAuxiliaries are the auxiliaries and modals that may follow a
@@ -196,4 +197,73 @@ func holdsText(chosen []scoredSentence, text string) bool {
 		}
 	}
 	return false
+}
+
+// reasonSubject is the subject of a "why" question asked with an
+// auxiliary, stemmed. After the auxiliary, the subject and the verb run
+// to the first function word or adverb in -ly (determiners set aside):
+// when a function word ends the run, its last word is the verb if it can
+// be one ("why would joining NATO matter so much": joining, NATO); when an
+// adverb or an auxiliary ends it, the verb comes after, and the run is the
+// subject ("why is the UK finally pushing back": UK; "why has Starmer been
+// trying": Starmer). It is nil for any other question, and for a run that
+// ends the question, whose verb cannot be told from its subject.
+func reasonSubject(question string) []string {
+	toks := prose.Tokenize(question)
+	if len(toks) < 4 || toks[0] != "why" || !finiteAuxiliary[toks[1]] {
+		return nil
+	}
+	var run, words []string // stemmed, as written
+	for _, tok := range toks[2:] {
+		if determiners[tok] || possessiveDeterminers[tok] {
+			continue // "joining the alliance"
+		}
+		if strings.HasSuffix(tok, "ly") && len(run) > 0 {
+			return run
+		}
+		if prose.IsStopword(tok) || functionPreposition(tok) {
+			switch {
+			case len(run) == 0:
+				return nil
+			case finiteAuxiliary[tok] || tok == "been" || tok == "being":
+				return run
+			case len(run) > 1 && lexicon.IsVerb(words[len(words)-1]):
+				return run[:len(run)-1]
+			}
+			return nil
+		}
+		run, words = append(run, prose.Stem(tok)), append(words, tok)
+	}
+	return nil
+}
+
+// opensWith reports whether a sentence's first words, after any stop
+// words and with determiners set aside, are the question's subject: the sentence says something of what
+// the question asks about ("Joining NATO … would be the ultimate security
+// guarantee" for "why would joining NATO matter"), where one that names it
+// further on says something of something else ("Ukraine is still on a path
+// to joining NATO").
+func (q questionTerms) opensWith(sentence string, subject []string) bool {
+	if len(subject) == 0 {
+		return false
+	}
+	var words []string
+	for _, tok := range prose.Tokenize(sentence) {
+		if len(words) == 0 && prose.IsStopword(tok) || determiners[tok] || possessiveDeterminers[tok] {
+			continue
+		}
+		words = append(words, prose.Stem(tok))
+		if len(words) == len(subject) {
+			break
+		}
+	}
+	if len(words) < len(subject) {
+		return false
+	}
+	for i, t := range subject {
+		if !q.holds(map[string]bool{words[i]: true}, t) {
+			return false
+		}
+	}
+	return true
 }

@@ -84,3 +84,39 @@ func TestExplanationAfterTheClaim(t *testing.T) {
 		t.Errorf("%q: %q, want the sentence that explains the claim", q, ans.Text)
 	}
 }
+
+func TestReasonSubject(t *testing.T) {
+	for _, tc := range []struct {
+		question string
+		want     string
+	}{
+		{"why would building a bridge matter so much for the island", "build bridge"},
+		{"why is the island council finally pushing back", "island council"},
+		{"why did brandt leave so soon", "brandt"},
+		{"why did brandt leave the board", ""}, // the verb cannot be told from the subject
+		{"why the bridge", ""},                 // no auxiliary
+		{"how would a bridge matter", ""},      // no "why"
+		{"why would the bridge", ""},           // no verb after it
+	} {
+		if got := strings.Join(reasonSubject(tc.question), " "); got != tc.want {
+			t.Errorf("reasonSubject(%q) = %q, want %q", tc.question, got, tc.want)
+		}
+	}
+}
+
+// TestReasonFromTheSentenceAboutTheSubject: a "why" question about what
+// something would do is answered by the sentence that has it for its
+// subject, not by one that names it further on in what it says of
+// something else.
+func TestReasonFromTheSentenceAboutTheSubject(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The island is still on a long path to building a bridge, the mayor has told the council.",
+		"The vote came a day after the governor said he saw no way of building a bridge to the island.",
+		"The harbour board has said it opposes building a bridge to the island this decade.",
+		"The council met on Friday. Building a bridge – which the ferry firm opposes – would be the only lasting link for the island."))
+	q := "why would building a bridge matter so much for the island"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "only lasting link") {
+		t.Errorf("%q: %q, want the sentence whose subject is the bridge's building", q, ans.Text)
+	}
+}
