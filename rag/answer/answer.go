@@ -39,6 +39,12 @@ func abstainApart(subject, object []string) string {
 	return "The coverage doesn't say: no sentence of the passages found names " + listWords(subject, "or") + " with " + listWords(object, "or") + "."
 }
 
+// abstainPosted says that the passages found name the role the question
+// asks about only for another country.
+func abstainPosted(asked, found posting) string {
+	return "The coverage doesn't say: the passages found name a “" + found.noun + " " + found.prep + " " + found.country + "”, not one " + asked.prep + " " + asked.country + "."
+}
+
 // abstainOthers says that the passages found use the question's verb only
 // of others than its subject.
 func abstainOthers(doer []string, verb string) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
@@ -71,4 +72,70 @@ func capitalsWords(text string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// posting is a person noun that a country completes through a
+// preposition: "ambassador to Russia", "president of France". The country
+// says whose or where the role is, so an ambassador to Russia is not one
+// to Ukraine.
+type posting struct {
+	noun, prep, country string // as written, lower-cased
+}
+
+// postingPrepositions are the prepositions that tie a role to a country.
+var postingPrepositions = wordSet(`to of in for`)
+
+// postings are the postings a text names (determiners between the
+// preposition and the country set aside: "president of the US").
+func postings(text string) []posting {
+	toks := prose.Tokenize(text)
+	var out []posting
+	for i := 0; i+2 < len(toks); i++ {
+		tok, prep := toks[i], toks[i+1]
+		if prose.IsStopword(tok) || !postingPrepositions[prep] || !lexicon.CanNamePerson(tok) || len(lexicon.CountryNames(tok)) > 0 {
+			continue
+		}
+		j := i + 2
+		if determiners[toks[j]] && j+1 < len(toks) {
+			j++
+		}
+		if c := toks[j]; len(lexicon.CountryNames(c)) > 0 && (c != "us" || toks[j-1] == "the") {
+			out = append(out, posting{noun: tok, prep: prep, country: c})
+		}
+	}
+	return out
+}
+
+// sameCountry reports whether two words name one country, the same word
+// included.
+func sameCountry(a, b string) bool { return a == b || lexicon.SameCountry(a, b) }
+
+// postedElsewhere returns a posting the question asks about ("who is the
+// UK ambassador to Ukraine") that the passages name only for other
+// countries ("the former British ambassador to Russia"), with one of
+// those; ok is false when there is none. Passages that never name the
+// role with a country say nothing either way.
+func postedElsewhere(question string, hits []rag.Hit) (asked, found posting, ok bool) {
+	var seen []posting
+	for _, h := range hits {
+		seen = append(seen, postings(h.Title+"\n"+h.Text)...)
+	}
+	for _, a := range postings(question) {
+		var other *posting
+		held := false
+		for i, s := range seen {
+			if prose.Stem(s.noun) != prose.Stem(a.noun) || s.prep != a.prep {
+				continue
+			}
+			if sameCountry(s.country, a.country) {
+				held = true
+				break
+			}
+			other = &seen[i]
+		}
+		if !held && other != nil {
+			return a, *other, true
+		}
+	}
+	return posting{}, posting{}, false
 }

@@ -199,6 +199,12 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if subject, object := q.participants(question); len(object) > 0 && !q.namedTogether(hits, subject, object) {
 		return abstain(abstainApart(q.surfaces(subject), q.surfaces(object)))
 	}
+	// A role the coverage gives only for another country is another
+	// person's: "the former British ambassador to Russia" is no answer to
+	// who the UK's ambassador to Ukraine is.
+	if asked, found, ok := postedElsewhere(question, hits); ok {
+		return abstain(abstainPosted(asked, found))
+	}
 	// The coverage says who did what the question asks, and it was
 	// others: for "who did X meet in Munich", "officials set to meet in
 	// Munich as X warns" is the officials' meeting, and no clause has X
