@@ -549,12 +549,15 @@ func scoreCandidates(q questionTerms, hits []rag.Hit, context func(scoredSentenc
 			ctx := context(c)
 			antecedent := antecedentTerms(sents, si)
 			otherOrder := inOtherOrder(q.ordered, text)
+			owned := q.othersOwned(text)
 			var in, around, ent float64
 			for _, t := range q.order {
 				w := q.weight[t]
 				switch {
 				case otherOrder[t]:
 					// "before the funeral" does not answer "after the funeral"
+				case owned[t] && q.holds(owned, t):
+					// "the prime minister's visit" is no visit of the president's
 				case c.covered[t], t != kindTerm && q.holds(c.terms, t):
 					c.covered[t] = true
 					in += w

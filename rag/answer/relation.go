@@ -725,3 +725,49 @@ func doerInClause(words []string, i int, doerAt map[int]bool, pronouns bool) (he
 	}
 	return false, subject
 }
+
+// othersOwned are the terms of a sentence's nouns that belong, by a
+// possessive, to a person the question neither names nor describes ("the
+// prime minister's visit" when the question asks about the US
+// president): that visit is the prime minister's, and it holds no "visit"
+// of the question's people. Only a question about people has any.
+func (q questionTerms) othersOwned(sentence string) map[string]bool {
+	if q.entities == 0 && len(q.described) == 0 {
+		return nil
+	}
+	var owned map[string]bool
+	words := phraseWords(sentence)
+	for i, w := range words {
+		if !possessive(w) || i+1 == len(words) {
+			continue
+		}
+		outsider, person := true, false
+		for j := i; j >= 0 && j >= i-2; j-- {
+			b, _ := bareWord(words[j])
+			b = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s"), "‘s")
+			low := strings.ToLower(b)
+			if j < i && (prose.IsStopword(low) || determiners[low]) {
+				break
+			}
+			for _, t := range prose.Terms(b) {
+				if q.all[t] {
+					outsider = false
+				}
+			}
+			if lexicon.CanNamePerson(low) || b != low {
+				person = true
+			}
+		}
+		if !outsider || !person {
+			continue
+		}
+		noun, _ := bareWord(words[i+1])
+		for _, t := range prose.Terms(noun) {
+			if owned == nil {
+				owned = map[string]bool{}
+			}
+			owned[t] = true
+		}
+	}
+	return owned
+}

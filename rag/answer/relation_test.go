@@ -277,3 +277,21 @@ func TestPluralNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestOthersOwned: a noun that a possessive gives to someone the question
+// neither names nor describes is that person's ("the governor's visit"),
+// and holds none of the question's words for the people it asks about.
+func TestOthersOwned(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The mayor toured the harbour on 3 June, officials said.",
+		"The council also reflected on the governor’s visit to the harbour last month, and the mayor spoke about his plans."))
+	q := "when did the mayor visit the harbour"
+	ans := Extractive(q, hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.HasPrefix(ans.Text, "The mayor toured") {
+		t.Errorf("%q: %q, want the mayor's tour first, not the governor's visit", q, ans.Text)
+	}
+	q = "when did the governor visit the harbour"
+	if ans := Extractive(q, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "governor’s visit") {
+		t.Errorf("%q: %q, want the governor's visit", q, ans.Text)
+	}
+}
