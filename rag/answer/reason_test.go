@@ -78,11 +78,8 @@ func TestExplanationAfterTheClaim(t *testing.T) {
 		"After weeks of the mayor overruling the harbour board, the island council is finally pushing back. "+
 			"Closing the winter ferry route is a red line for councillors who rely on the crossings.",
 		"Fishermen in the harbour complained about the cost of berths."))
-	q := "why is the island council finally pushing back on the mayor"
-	ans := Extractive(q, hits, ExtractiveOptions{})
-	if ans.Abstained || !strings.Contains(ans.Text, "red line") {
-		t.Errorf("%q: %q, want the sentence that explains the claim", q, ans.Text)
-	}
+	// The sentence that explains the claim.
+	checkAnswers(t, hits, "why is the island council finally pushing back on the mayor", "red line")
 }
 
 func TestReasonSubject(t *testing.T) {
@@ -114,9 +111,6 @@ func TestReasonFromTheSentenceAboutTheSubject(t *testing.T) {
 		"The vote came a day after the governor said he saw no way of building a bridge to the island.",
 		"The harbour board has said it opposes building a bridge to the island this decade.",
 		"The council met on Friday. Building a bridge – which the ferry firm opposes – would be the only lasting link for the island."))
-	q := "why would building a bridge matter so much for the island"
-	ans := Extractive(q, hits, ExtractiveOptions{})
-	if ans.Abstained || !strings.Contains(ans.Text, "only lasting link") {
-		t.Errorf("%q: %q, want the sentence whose subject is the bridge's building", q, ans.Text)
-	}
+	// The sentence whose subject is the bridge's building.
+	checkAnswers(t, hits, "why would building a bridge matter so much for the island", "only lasting link")
 }
