@@ -210,7 +210,8 @@ func (e engines) KeywordQuery(ctx context.Context, q rag.KeywordQuery) ([]rag.Ma
 				docs = append(docs, d)
 			}
 		}
-		res := st.kw.searchWith(e.bm25, q.Terms, 1, keep, docs, nil, 0, false)
+		// Only the scores of docs are read, so the walk filters nothing.
+		res := st.kw.searchWith(e.bm25, q.Terms, 1, nil, docs, nil, 0, false)
 		out := make([]rag.Match, 0, len(docs))
 		for i, d := range docs {
 			if res.alsoPassages[i] > 0 {
