@@ -70,15 +70,65 @@ func Check(sentence string, sources ...Source) Result {
 
 // check is Check against passages already read; it does not change ev.
 func check(sentence string, ev *evidence) Result {
+	return checkWith(sentence, ev, rules)
+}
+
+// checkWith is check through the rules given, in their order.
+func checkWith(sentence string, ev *evidence, rules []rule) Result {
 	c := readSentence(sentence, ev)
-	for _, rule := range []func(*sentenceRead, *evidence) (Result, bool){
-		checkPolarity, checkNegatedRelated, checkNegatedComplement, checkNegatedNames, checkFigures, checkDefiniteCounts, checkTimes, checkMonthYears, checkNames, checkTies, checkRoles, checkExchanged, checkPronounDoer, checkSubjects, checkRestatedDoer, checkNominals, checkNominalDoer, checkPossessors, checkPrepositionSwap, checkNameContexts, checkNameSlot, checkTitles, checkAppositions, checkRelativeClauses, checkComparisons, checkOpposites, checkQuantifierOpposites, checkPrefixOpposites, checkPhrasalOpposites, checkNeighbourOpposites, checkDerivedOpposites, checkSynonymOpposites, checkRelations, checkAdditions,
-	} {
-		if r, bad := rule(c, ev); bad {
-			return r
+	for _, r := range rules {
+		if res, bad := r.check(c, ev); bad {
+			return res
 		}
 	}
 	return Result{Verdict: Supported}
+}
+
+// rules are the checks a sentence goes through, in order; the first that
+// finds a fault decides. Names are the functions' (TestRuleAblation reports
+// what each one catches and drops on the tuning data).
+var rules = []rule{
+	{"checkPolarity", checkPolarity},
+	{"checkNegatedRelated", checkNegatedRelated},
+	{"checkNegatedComplement", checkNegatedComplement},
+	{"checkNegatedNames", checkNegatedNames},
+	{"checkFigures", checkFigures},
+	{"checkDefiniteCounts", checkDefiniteCounts},
+	{"checkTimes", checkTimes},
+	{"checkMonthYears", checkMonthYears},
+	{"checkNames", checkNames},
+	{"checkTies", checkTies},
+	{"checkRoles", checkRoles},
+	{"checkExchanged", checkExchanged},
+	{"checkPronounDoer", checkPronounDoer},
+	{"checkSubjects", checkSubjects},
+	{"checkRestatedDoer", checkRestatedDoer},
+	{"checkNominals", checkNominals},
+	{"checkNominalDoer", checkNominalDoer},
+	{"checkPossessors", checkPossessors},
+	{"checkPrepositionSwap", checkPrepositionSwap},
+	{"checkNameContexts", checkNameContexts},
+	{"checkNameSlot", checkNameSlot},
+	{"checkTitles", checkTitles},
+	{"checkAppositions", checkAppositions},
+	{"checkRelativeClauses", checkRelativeClauses},
+	{"checkComparisons", checkComparisons},
+	{"checkOpposites", checkOpposites},
+	{"checkQuantifierOpposites", checkQuantifierOpposites},
+	{"checkPrefixOpposites", checkPrefixOpposites},
+	{"checkPhrasalOpposites", checkPhrasalOpposites},
+	{"checkNeighbourOpposites", checkNeighbourOpposites},
+	{"checkDerivedOpposites", checkDerivedOpposites},
+	{"checkSynonymOpposites", checkSynonymOpposites},
+	{"checkRelations", checkRelations},
+	{"checkAdditions", checkAdditions},
+}
+
+// rule is one check: bad is set when it finds a fault, described by the
+// result.
+type rule struct {
+	name  string
+	check func(c *sentenceRead, ev *evidence) (r Result, bad bool)
 }
 
 // sentenceRead is a sentence read against its evidence.

@@ -43,6 +43,18 @@ func seedTitles(t testing.TB) map[string]string {
 	return out
 }
 
+// seedContext gives a claim's passage its article's title and outlet when
+// the article is of the seed coverage, as the product gives every passage.
+func seedContext(t testing.TB) func(source, article string) string {
+	titles := seedTitles(t)
+	return func(source, article string) string {
+		if source == "seed" {
+			return titles[article]
+		}
+		return ""
+	}
+}
+
 func loadClaims(t testing.TB) []Labelled {
 	t.Helper()
 	return loadClaimFile(t, "claims.jsonl")
@@ -67,13 +79,7 @@ func TestClaimsReport(t *testing.T) {
 	if os.Getenv("CLAIMS_REPORT") == "" {
 		t.Skip("set CLAIMS_REPORT=tune or check to print the per-claim report")
 	}
-	titles := seedTitles(t)
-	ctx := func(source, article string) string {
-		if source == "seed" {
-			return titles[article]
-		}
-		return ""
-	}
+	ctx := seedContext(t)
 	split := os.Getenv("CLAIMS_REPORT")
 	var cs []Labelled
 	for _, c := range loadClaims(t) {
@@ -110,13 +116,7 @@ func TestClaimsCheckHalf(t *testing.T) {
 	if err := json.Unmarshal(raw, &base); err != nil {
 		t.Fatal(err)
 	}
-	titles := seedTitles(t)
-	ctx := func(source, article string) string {
-		if source == "seed" {
-			return titles[article]
-		}
-		return ""
-	}
+	ctx := seedContext(t)
 	var cs []Labelled
 	for _, c := range loadClaims(t) {
 		if c.Split == "check" {
