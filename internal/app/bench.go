@@ -223,11 +223,11 @@ func (c *benchCmd) run(ctx context.Context, inv *invocation) error {
 		}
 		text = fmt.Sprintf("synthetic, %d sentences drawn from %s", len(sentences), filepath.Base(path))
 	}
-	work, err := os.MkdirTemp("", "coveragebot-bench-")
+	work, release, err := benchWorkDir(inv.env.Stderr)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(work)
+	defer release()
 
 	b := &bencher{
 		inv: inv, work: work, sentences: sentences, queries: queries,
