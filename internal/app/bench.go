@@ -39,6 +39,10 @@ import (
 // data.
 const benchSeed = 20250426
 
+// benchWorkPrefix names the bench's working directories in the system's
+// temporary directory.
+const benchWorkPrefix = "coveragebot-bench-"
+
 // Settings of the simulated remote embedder and of the acknowledgement run,
 // as issue 9 fixes them.
 const (

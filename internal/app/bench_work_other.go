@@ -11,7 +11,7 @@ import (
 // no telling a finished run's directory from a running one's, so directories
 // left by runs that were killed are not swept.
 func benchWorkDir(io.Writer) (string, func(), error) {
-	dir, err := os.MkdirTemp("", "coveragebot-bench-")
+	dir, err := os.MkdirTemp("", benchWorkPrefix)
 	if err != nil {
 		return "", nil, err
 	}

@@ -11,10 +11,6 @@ import (
 	"syscall"
 )
 
-// benchWorkPrefix names the bench's working directories in the system's
-// temporary directory.
-const benchWorkPrefix = "coveragebot-bench-"
-
 // benchWorkDir makes the bench's working directory and marks it in use: a
 // file, .running, that this process holds an exclusive flock on until
 // release. A run that dies without cleaning up (killed, out of memory) leaves

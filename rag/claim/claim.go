@@ -73,10 +73,10 @@ func check(sentence string, ev *evidence) Result {
 	return checkWith(sentence, ev, rules)
 }
 
-// checkWith is check through the rules given, in their order.
-func checkWith(sentence string, ev *evidence, rules []rule) Result {
+// checkWith is check through the rules of chain, in their order.
+func checkWith(sentence string, ev *evidence, chain []rule) Result {
 	c := readSentence(sentence, ev)
-	for _, r := range rules {
+	for _, r := range chain {
 		if res, bad := r.check(c, ev); bad {
 			return res
 		}
