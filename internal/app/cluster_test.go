@@ -149,7 +149,7 @@ func TestWeaviateClusterLosesANode(t *testing.T) {
 		len(queries), identical(before, after), 4*len(queries))
 	degraded := retrievalTimes(t, rig, queries)
 	for _, node := range others {
-		if n := storeCount(t, cl.Node(node).Host()); n != passages {
+		if n := storeCount(t, cl, node); n != passages {
 			t.Errorf("with a node down, %s counts %d passages, want %d", cl.Node(node).Name(), n, passages)
 		}
 	}
@@ -350,7 +350,7 @@ func waitReplicas(t *testing.T, cl *weaviatetest.Cluster, nodes []int, want int)
 	deadline := began.Add(10 * time.Minute)
 	for _, node := range nodes {
 		for {
-			n := storeCount(t, cl.Node(node).Host())
+			n := storeCount(t, cl, node)
 			if n == want {
 				break
 			}
@@ -443,9 +443,12 @@ func retrievalTimes(t *testing.T, rig *shardRig, queries []string) []time.Durati
 	return out
 }
 
-func storeCount(t *testing.T, host string) int {
+// storeCount opens a store on node and counts the passages it holds, once
+// the node answers ready.
+func storeCount(t *testing.T, cl *weaviatetest.Cluster, node int) int {
 	t.Helper()
-	s, err := weaviate.Open(context.Background(), weaviate.Options{URL: "http://" + host, Collection: "Cluster", Replication: 3})
+	cl.WaitReady(t, node)
+	s, err := weaviate.Open(context.Background(), weaviate.Options{URL: "http://" + cl.Node(node).Host(), Collection: "Cluster", Replication: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

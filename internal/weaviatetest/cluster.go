@@ -236,6 +236,26 @@ func (c *Cluster) WaitLeader(t testing.TB) int {
 	return -1
 }
 
+// WaitReady waits until node i answers ready (/v1/.well-known/ready). A
+// node that is up may answer 503 for a while after a peer dies: Weaviate
+// v1.35.2 answers ready only while its raft service is ready and
+// memberlist's health score is 0 (adapters/handlers/rest/middlewares.go),
+// and either may lapse while the cluster notices the death, for longer on a
+// loaded machine. Call it before opening a new client on a survivor after a
+// Kill.
+func (c *Cluster) WaitReady(t testing.TB, i int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), readyDeadline)
+	defer cancel()
+	began := time.Now()
+	if err := waitReady(ctx, c.nodes[i]); err != nil {
+		c.fail(t, err, c.nodes[i])
+	}
+	if waited := time.Since(began); waited > time.Second {
+		t.Logf("weaviatetest: %s answered ready after %s", c.nodes[i].name, waited.Round(time.Millisecond))
+	}
+}
+
 // Restart starts node i again on the same ports and data directory, first
 // stopping it gracefully if it is running, and waits until it is ready and
 // every running node's /v1/nodes lists exactly the running nodes, all

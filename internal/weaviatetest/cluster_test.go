@@ -179,6 +179,9 @@ func TestClusterSurvivesKillAndRestart(t *testing.T) {
 	if leader == 1 {
 		t.Fatalf("WaitLeader() = 1, the killed node")
 	}
+	// Both survivors come to answer ready with a peer down.
+	c.WaitReady(t, 0)
+	c.WaitReady(t, 2)
 	createClass(t, survivor, "WhileNode1Down")
 
 	c.Restart(t, 1)
