@@ -25,11 +25,14 @@ func TestRuleAblation(t *testing.T) {
 			}
 		}
 	}
+	// Each sentence is read once; the chains below differ only in rules.
 	evs := make([]*evidence, len(cs))
+	reads := make([]*sentenceRead, len(cs))
 	base := make([]bool, len(cs))
 	for i, c := range cs {
 		evs[i] = newEvidence(c.Sources(ctx))
-		base[i] = checkWith(c.Sentence, evs[i], rules).OK()
+		reads[i] = readSentence(c.Sentence, evs[i])
+		base[i] = firstFault(reads[i], evs[i], rules).OK()
 	}
 	type row struct {
 		name             string
@@ -41,7 +44,7 @@ func TestRuleAblation(t *testing.T) {
 		without := append(append([]rule{}, rules[:skip]...), rules[skip+1:]...)
 		r := row{name: rules[skip].name}
 		for i, c := range cs {
-			if base[i] || !checkWith(c.Sentence, evs[i], without).OK() {
+			if base[i] || !firstFault(reads[i], evs[i], without).OK() {
 				continue
 			}
 			if c.Faithful() {
@@ -59,9 +62,8 @@ func TestRuleAblation(t *testing.T) {
 		if base[i] || !c.Faithful() {
 			continue
 		}
-		read := readSentence(c.Sentence, evs[i])
 		for _, r := range rules {
-			if _, bad := r.check(read, evs[i]); bad {
+			if _, bad := r.check(reads[i], evs[i]); bad {
 				decided[r.name] = append(decided[r.name], c.ID)
 				break
 			}

@@ -75,7 +75,12 @@ func check(sentence string, ev *evidence) Result {
 
 // checkWith is check through the rules of chain, in their order.
 func checkWith(sentence string, ev *evidence, chain []rule) Result {
-	c := readSentence(sentence, ev)
+	return firstFault(readSentence(sentence, ev), ev, chain)
+}
+
+// firstFault runs the rules of chain on a sentence already read, in their
+// order, and returns what the first to find a fault finds.
+func firstFault(c *sentenceRead, ev *evidence, chain []rule) Result {
 	for _, r := range chain {
 		if res, bad := r.check(c, ev); bad {
 			return res
