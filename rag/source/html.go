@@ -44,10 +44,18 @@ const (
 // the URL); it becomes the article's Source and its id. pageURL, when not
 // empty, resolves relative links. A page declaring another charset (BOM or
 // <meta charset>) is decoded; otherwise invalid UTF-8 is repaired. A page
-// with no extractable body is an error wrapping ErrNoText.
+// with no extractable body is an error wrapping ErrNoText, and binary data
+// one wrapping ErrNotText.
 func ParseHTML(name string, data []byte, pageURL string) (rag.Article, error) {
 	if len(data) > MaxHTMLBytes {
 		return rag.Article{}, fmt.Errorf("%w: page is %d bytes, over %d", ErrTooLarge, len(data), MaxHTMLBytes)
+	}
+	data, err := decodeBOM(data)
+	if err != nil {
+		return rag.Article{}, err
+	}
+	if err := checkText(data, false); err != nil {
+		return rag.Article{}, err
 	}
 	page := htmlToUTF8(data)
 	// The tree parser's work grows with depth times elements; counting

@@ -32,6 +32,10 @@ type frontMatter struct {
 // optional YAML front matter between "---" lines at the very top (fields id,
 // title, outlet, published, url, authors, captions; others are ignored).
 //
+// Text saved as UTF-16 with a byte-order mark is decoded. Binary data, and
+// text that is mostly not UTF-8, is refused with an error wrapping
+// ErrNotText; a few invalid bytes are repaired as U+FFFD.
+//
 // A leading "# Title" heading is dropped from the body and used as the title
 // when the front matter has none. A file with no front matter and no heading
 // takes its title from its first line when that looks like a headline, else
@@ -41,6 +45,13 @@ type frontMatter struct {
 // URL); it becomes the article's Source and, when there is no id field, its
 // id.
 func ParseMarkdown(name string, data []byte) (rag.Article, error) {
+	data, err := decodeBOM(data)
+	if err != nil {
+		return rag.Article{}, err
+	}
+	if err := checkText(data, true); err != nil {
+		return rag.Article{}, err
+	}
 	text := normalizeText(strings.TrimPrefix(string(data), "\uFEFF"))
 	a := rag.Article{Source: name}
 	block, body, hasFront, err := splitFrontMatter(text)
