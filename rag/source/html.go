@@ -50,11 +50,8 @@ func ParseHTML(name string, data []byte, pageURL string) (rag.Article, error) {
 	if len(data) > MaxHTMLBytes {
 		return rag.Article{}, fmt.Errorf("%w: page is %d bytes, over %d", ErrTooLarge, len(data), MaxHTMLBytes)
 	}
-	data, err := decodeBOM(data)
+	data, err := asText(data, false)
 	if err != nil {
-		return rag.Article{}, err
-	}
-	if err := checkText(data, false); err != nil {
 		return rag.Article{}, err
 	}
 	page := htmlToUTF8(data)

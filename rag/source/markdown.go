@@ -45,11 +45,8 @@ type frontMatter struct {
 // URL); it becomes the article's Source and, when there is no id field, its
 // id.
 func ParseMarkdown(name string, data []byte) (rag.Article, error) {
-	data, err := decodeBOM(data)
+	data, err := asText(data, true)
 	if err != nil {
-		return rag.Article{}, err
-	}
-	if err := checkText(data, true); err != nil {
 		return rag.Article{}, err
 	}
 	text := normalizeText(strings.TrimPrefix(string(data), "\uFEFF"))

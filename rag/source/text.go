@@ -18,6 +18,16 @@ var ErrNotText = errors.New("not text")
 // heuristic reads the same first 8,000 bytes.
 const sniffBytes = 8000
 
+// asText returns data decoded from UTF-16 when a byte-order mark says so
+// (decodeBOM), once checkText has found it to be text.
+func asText(data []byte, utf8Only bool) ([]byte, error) {
+	data, err := decodeBOM(data)
+	if err != nil {
+		return nil, err
+	}
+	return data, checkText(data, utf8Only)
+}
+
 // decodeBOM returns data as UTF-8 when a byte-order mark says it is UTF-16
 // (little- or big-endian), without the mark; other data comes back as it
 // is. Editors on Windows save "Unicode" text as UTF-16 with a mark.
