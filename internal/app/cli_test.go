@@ -101,6 +101,22 @@ func TestAskAnswersFromAFreshClone(t *testing.T) {
 	}
 }
 
+// Run where there is neither an index nor a data directory (a new user in
+// the wrong directory), ask says what to do rather than "stat data: no such
+// file or directory"; ingest names the path it could not find, once.
+func TestAskWithNeitherIndexNorDataSaysWhatToDo(t *testing.T) {
+	c := newCLI(t)
+	c.env["COVERAGEBOT_DATA"] = filepath.Join(c.dir, "no-such-dir")
+	_, errs, code := c.run("ask", "Who is John Coale?")
+	if code == 0 || !strings.Contains(errs, "no directory "+c.env["COVERAGEBOT_DATA"]+" to build one from") || !strings.Contains(errs, "COVERAGEBOT_DATA") {
+		t.Errorf("ask: exit %d, stderr %q", code, errs)
+	}
+	_, errs, code = c.run("ingest")
+	if code == 0 || !strings.Contains(errs, c.env["COVERAGEBOT_DATA"]+": no such file or directory") || strings.Contains(errs, "load") {
+		t.Errorf("ingest: exit %d, stderr %q", code, errs)
+	}
+}
+
 // The README's first command answers with the sentence that says it, not
 // its article's headline followed by the same fact again.
 func TestAskReadmeExampleSaysItOnce(t *testing.T) {

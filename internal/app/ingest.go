@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -188,6 +189,10 @@ type fileIngest struct {
 func ingestFiles(ctx context.Context, idx *search.Index, paths []string, fi fileIngest, progress *progressReporter, logger *slog.Logger) (search.IngestReport, error) {
 	res, err := source.Load(ctx, paths...)
 	if err != nil {
+		var missing *fs.PathError
+		if errors.As(err, &missing) && errors.Is(err, fs.ErrNotExist) {
+			return search.IngestReport{}, fmt.Errorf("%s: no such file or directory", missing.Path)
+		}
 		return search.IngestReport{}, fmt.Errorf("load: %w", err)
 	}
 	for _, p := range res.Problems {

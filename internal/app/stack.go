@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/coveragebot/coveragebot/config"
@@ -205,6 +208,9 @@ func weaviateOptions(cfg config.Config, progress func(done, total int)) weaviate
 func ensureIndexed(ctx context.Context, inv *invocation, st *stack) error {
 	if st.index.Count() > 0 {
 		return nil
+	}
+	if _, err := os.Stat(inv.cfg.Data); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no index in %s, and no directory %s to build one from: put articles there (see README.md), or point --data or COVERAGEBOT_DATA at yours, and run `coveragebot ingest`", inv.cfg.Index.Dir, inv.cfg.Data)
 	}
 	fmt.Fprintf(inv.env.Stderr, "No index in %s yet: indexing %s first.\n", inv.cfg.Index.Dir, inv.cfg.Data)
 	rep, err := ingestFiles(ctx, st.index, []string{inv.cfg.Data}, fileIngest{retention: inv.cfg.Index.Retention, now: time.Now()},
