@@ -195,6 +195,11 @@ func TestServeAnnouncesDigestsAndAnswersIntelligenceCommands(t *testing.T) {
 	if cmp := s.command(testUser, "", "compare", opt("topic", "Trump Zelenskyy Basilica")).Text(); !strings.Contains(cmp, "Only Sky News covered this story") {
 		t.Errorf("/compare on the one-outlet seed =\n%s", cmp)
 	}
+	// A summary of a story the coverage lacks says so, and summarises
+	// nothing else.
+	if sum := s.command(testUser, "", "summary", opt("topic", "bitcoin")).Text(); !strings.Contains(sum, "nothing on “bitcoin”") || strings.Contains(sum, "[1]") {
+		t.Errorf("/summary topic:bitcoin =\n%s", sum)
+	}
 	digest := s.command(testUser, "", "digest", opt("since", "2025-04-20")).Text()
 	if !strings.Contains(digest, "What's new since 20 Apr 2025") || !strings.Contains(digest, "26 Apr 2025") {
 		t.Errorf("/digest since:2025-04-20 =\n%s", digest)

@@ -255,8 +255,16 @@ const (
 )
 
 // Summarize summarises one article, a topic, or the whole coverage, with
-// citations.
+// citations. A topic the coverage holds no story on ("bitcoin", "the
+// Bolton Putin meeting") gets an abstention that says so, as a routed
+// request does, not a summary of whatever else retrieval found.
 func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Answer, error) {
+	return e.summarize(ctx, req, true)
+}
+
+// summarize is Summarize; checkTopic false skips the check that the
+// coverage holds the topic's story, for a caller that has made it.
+func (e *Engine) summarize(ctx context.Context, req rag.SummaryRequest, checkTopic bool) (rag.Answer, error) {
 	var passages []rag.Passage
 	focus := ""
 	switch {
@@ -275,6 +283,15 @@ func (e *Engine) Summarize(ctx context.Context, req rag.SummaryRequest) (rag.Ans
 		asOf := req.AsOf
 		if asOf.IsZero() {
 			asOf = e.now()
+		}
+		if checkTopic {
+			why, err := e.topicAbsent(ctx, topic, rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{AsOf: asOf}})
+			if err != nil {
+				return rag.Answer{}, fmt.Errorf("summarise: %w", err)
+			}
+			if why != "" {
+				return rag.Answer{Question: topic, Text: why, Abstained: true, Mode: e.Mode()}, nil
+			}
 		}
 		hits, err := e.retrieve(ctx, topic, rag.RetrieveOptions{K: summaryTopicK, AsOf: asOf})
 		if err != nil {

@@ -154,7 +154,7 @@ func (e *Engine) routed(ctx context.Context, r Request, opts rag.AskOptions) (ra
 	}
 	switch r.Feature {
 	case RouteSummary:
-		ans, err = e.Summarize(ctx, rag.SummaryRequest{Topic: r.Topic, AsOf: opts.AsOf, OnDelta: opts.OnDelta})
+		ans, err = e.summarize(ctx, rag.SummaryRequest{Topic: r.Topic, AsOf: opts.AsOf, OnDelta: opts.OnDelta}, false)
 		ans.Caveat = "Read as a request for a summary" + about(r.Topic, " of the whole coverage") + " (the same as /summary)."
 	case RouteDigest:
 		ans, err = e.latest(ctx, r.Topic, opts)

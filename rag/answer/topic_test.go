@@ -53,6 +53,40 @@ func TestRoutedRequestOnAStoryTheCoverageLacks(t *testing.T) {
 	}
 }
 
+// TestSummaryOfAStoryTheCoverageLacks: a summary asked for directly (the
+// CLI's `summary --topic`, Discord's /summary topic:) reads its topic as a
+// routed request's: a story the coverage lacks gets an abstention that
+// says why, not a summary of the stories retrieval found instead.
+func TestSummaryOfAStoryTheCoverageLacks(t *testing.T) {
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	e := seedEngine(t, []rag.Article{
+		{ID: "ferry", Title: "Tarrow ferry contract cancelled", Outlet: "Harbour Post", Published: day,
+			Text: "Mayor Odile Hale cancelled the Tarrow ferry contract on Monday. Hale said the operator had missed every deadline since spring.\n\nThe operator, Brisk Lines, said it would appeal."},
+		{ID: "bridge", Title: "Governor Ode closes the old bridge", Outlet: "Valley News", Published: day.Add(24 * time.Hour),
+			Text: "Governor Piet Ode closed the old bridge at Tarrow for repairs. Ode said the work would take a year.\n\nTraffic will cross by the new bridge downstream."},
+	})
+	ctx := context.Background()
+	for _, tc := range []struct{ topic, why string }{
+		{"zorvexil", "“zorvexil”"},
+		{"the hale ode meeting", "names “hale” and “ode” together"},
+	} {
+		ans, err := e.Summarize(ctx, rag.SummaryRequest{Topic: tc.topic, AsOf: day.Add(48 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Abstained || !strings.Contains(ans.Text, tc.why) || len(ans.Citations) != 0 {
+			t.Errorf("summary of %q: abstained %v, %q; want an abstention with %q", tc.topic, ans.Abstained, ans.Text, tc.why)
+		}
+	}
+	ans, err := e.Summarize(ctx, rag.SummaryRequest{Topic: "the ferry contract", AsOf: day.Add(48 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Abstained || len(ans.Citations) == 0 || !strings.Contains(ans.Text, "ferry") {
+		t.Errorf("summary of the ferry contract: %+v", ans)
+	}
+}
+
 // TestRoutedRequestKeepsToTheStoryItNames: "the latest on the velmar
 // talks" is about the talks the Velmar Pact holds, typed in lower case; a
 // newer story about other talks shares only the head noun, and neither the
