@@ -7,7 +7,21 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag"
+	"github.com/coveragebot/coveragebot/rag/answer"
 )
+
+// haleOdeEngine indexes two stories of one day: Mayor Hale's ferry
+// contract and Governor Ode's bridge, which no sentence links.
+func haleOdeEngine(t *testing.T, day time.Time) *answer.Engine {
+	t.Helper()
+	e := seedEngine(t, []rag.Article{
+		{ID: "ferry", Title: "Tarrow ferry contract cancelled", Outlet: "Harbour Post", Published: day,
+			Text: "Mayor Odile Hale cancelled the Tarrow ferry contract on Monday. Hale said the operator had missed every deadline since spring.\n\nThe operator, Brisk Lines, said it would appeal."},
+		{ID: "bridge", Title: "Governor Ode closes the old bridge", Outlet: "Valley News", Published: day.Add(24 * time.Hour),
+			Text: "Governor Piet Ode closed the old bridge at Tarrow for repairs. Ode said the work would take a year.\n\nTraffic will cross by the new bridge downstream."},
+	})
+	return e
+}
 
 // TestRoutedRequestOnAStoryTheCoverageLacks: a request routed to a
 // feature abstains, saying so, when the coverage lacks its story: a name
@@ -15,12 +29,7 @@ import (
 // sentence. A story it holds is carried out as before.
 func TestRoutedRequestOnAStoryTheCoverageLacks(t *testing.T) {
 	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
-	e := seedEngine(t, []rag.Article{
-		{ID: "ferry", Title: "Tarrow ferry contract cancelled", Outlet: "Harbour Post", Published: day,
-			Text: "Mayor Odile Hale cancelled the Tarrow ferry contract on Monday. Hale said the operator had missed every deadline since spring.\n\nThe operator, Brisk Lines, said it would appeal."},
-		{ID: "bridge", Title: "Governor Ode closes the old bridge", Outlet: "Valley News", Published: day.Add(24 * time.Hour),
-			Text: "Governor Piet Ode closed the old bridge at Tarrow for repairs. Ode said the work would take a year.\n\nTraffic will cross by the new bridge downstream."},
-	})
+	e := haleOdeEngine(t, day)
 	ctx := context.Background()
 	opts := rag.AskOptions{RetrieveOptions: rag.RetrieveOptions{AsOf: day.Add(48 * time.Hour)}}
 	for _, tc := range []struct {
@@ -59,12 +68,7 @@ func TestRoutedRequestOnAStoryTheCoverageLacks(t *testing.T) {
 // says why, not a summary of the stories retrieval found instead.
 func TestSummaryOfAStoryTheCoverageLacks(t *testing.T) {
 	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
-	e := seedEngine(t, []rag.Article{
-		{ID: "ferry", Title: "Tarrow ferry contract cancelled", Outlet: "Harbour Post", Published: day,
-			Text: "Mayor Odile Hale cancelled the Tarrow ferry contract on Monday. Hale said the operator had missed every deadline since spring.\n\nThe operator, Brisk Lines, said it would appeal."},
-		{ID: "bridge", Title: "Governor Ode closes the old bridge", Outlet: "Valley News", Published: day.Add(24 * time.Hour),
-			Text: "Governor Piet Ode closed the old bridge at Tarrow for repairs. Ode said the work would take a year.\n\nTraffic will cross by the new bridge downstream."},
-	})
+	e := haleOdeEngine(t, day)
 	ctx := context.Background()
 	for _, tc := range []struct{ topic, why string }{
 		{"zorvexil", "“zorvexil”"},
