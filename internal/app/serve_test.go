@@ -258,6 +258,47 @@ func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
 	}
 }
 
+// "thanks!" in the bot's thread is answered "You're welcome." without a
+// call to the model and without sources; a question after it still is
+// answered from the coverage.
+func TestServeTakesThanksInAThreadAsThanks(t *testing.T) {
+	s := startServed(t, nil)
+	mention := "<@" + s.discord.BotUserID() + "> "
+	msgID := s.discord.SendMessage(fakediscord.Message{
+		GuildID: testGuild, ChannelID: testChannel, AuthorID: testUser, Username: "reader",
+		Content: mention + "Who is John Coale?", Mentions: []string{s.discord.BotUserID()},
+	})
+	s.waitCall(func(c fakediscord.Call) bool {
+		return c.Method == http.MethodPost && strings.Contains(c.Route, "/messages/"+msgID+"/threads")
+	})
+	thread := s.discord.Threads(testChannel)[0].ID
+	s.waitCall(func(c fakediscord.Call) bool {
+		return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), "deputy Ukraine envoy") &&
+			strings.Contains(string(c.Body), "👍")
+	})
+	before := len(s.llm.Requests())
+	s.discord.SendMessage(fakediscord.Message{
+		GuildID: testGuild, ChannelID: thread, AuthorID: testUser, Username: "reader",
+		Content: mention + "thanks!", Mentions: []string{s.discord.BotUserID()},
+	})
+	c := s.waitCall(func(c fakediscord.Call) bool {
+		return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), "You're welcome.")
+	})
+	if b, err := c.Message(); err != nil || strings.Contains(b.Text(), "[1]") {
+		t.Errorf("the reply to thanks cites sources: %v %+v", err, b)
+	}
+	if n := len(s.llm.Requests()); n != before {
+		t.Errorf("thanks reached the model: %d requests after it, %d before", n, before)
+	}
+	s.discord.SendMessage(fakediscord.Message{
+		GuildID: testGuild, ChannelID: thread, AuthorID: testUser, Username: "reader",
+		Content: mention + "what else did he say?", Mentions: []string{s.discord.BotUserID()},
+	})
+	if req := s.nextChat(before); !sawTurn(req, "Who is John Coale?") {
+		t.Errorf("the question after the thanks lost the thread's context: %+v", req.Messages)
+	}
+}
+
 func TestServeShutsDownGracefully(t *testing.T) {
 	s := startServed(t, nil)
 	s.llm.SetLatency(300 * time.Millisecond)

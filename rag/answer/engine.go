@@ -132,6 +132,10 @@ func (e *Engine) Ask(ctx context.Context, question string, opts rag.AskOptions) 
 	if err := checkQuestion(q); err != nil {
 		return rag.Answer{}, err
 	}
+	// "thanks!" in a thread asks nothing of the coverage.
+	if reply, ok := socialReply(q); ok {
+		return rag.Answer{Question: q, Text: reply, Route: RouteSocial, Mode: e.Mode()}, nil
+	}
 	if opts.K <= 0 {
 		opts.K = e.K
 	}
