@@ -205,20 +205,33 @@ func TestServeRegistersCommandsAndAnswersAsk(t *testing.T) {
 	}
 }
 
-func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
-	s := startServed(t, nil)
+// mentionInThread asks the bot a question by mention in the test channel,
+// waits for the thread it answers in and for the final answer there (the
+// version with the feedback buttons; the answer streams into a message
+// edited until then) holding want, and returns the thread's id.
+func (s *served) mentionInThread(question, want string) string {
+	s.t.Helper()
 	msgID := s.discord.SendMessage(fakediscord.Message{
 		GuildID: testGuild, ChannelID: testChannel, AuthorID: testUser, Username: "reader",
-		Content: "<@" + s.discord.BotUserID() + "> Who is John Coale?", Mentions: []string{s.discord.BotUserID()},
+		Content: "<@" + s.discord.BotUserID() + "> " + question, Mentions: []string{s.discord.BotUserID()},
 	})
 	s.waitCall(func(c fakediscord.Call) bool {
 		return c.Method == http.MethodPost && strings.Contains(c.Route, "/messages/"+msgID+"/threads")
 	})
 	threads := s.discord.Threads(testChannel)
 	if len(threads) != 1 {
-		t.Fatalf("threads = %+v", threads)
+		s.t.Fatalf("threads = %+v", threads)
 	}
 	thread := threads[0].ID
+	s.waitCall(func(c fakediscord.Call) bool {
+		return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), want) &&
+			strings.Contains(string(c.Body), "👍")
+	})
+	return thread
+}
+
+func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
+	s := startServed(t, nil)
 	defer func() {
 		if t.Failed() {
 			for _, c := range s.discord.Calls() {
@@ -226,12 +239,7 @@ func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
 			}
 		}
 	}()
-	// The answer streams into a message that is edited until it is final;
-	// the final version carries the feedback buttons.
-	s.waitCall(func(c fakediscord.Call) bool {
-		return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), "deputy Ukraine envoy") &&
-			strings.Contains(string(c.Body), "👍")
-	})
+	thread := s.mentionInThread("Who is John Coale?", "deputy Ukraine envoy")
 
 	before := len(s.llm.Requests())
 	s.discord.SendMessage(fakediscord.Message{
@@ -264,18 +272,7 @@ func TestServeAnswersAMentionInAThreadAndAFollowUp(t *testing.T) {
 func TestServeTakesThanksInAThreadAsThanks(t *testing.T) {
 	s := startServed(t, nil)
 	mention := "<@" + s.discord.BotUserID() + "> "
-	msgID := s.discord.SendMessage(fakediscord.Message{
-		GuildID: testGuild, ChannelID: testChannel, AuthorID: testUser, Username: "reader",
-		Content: mention + "Who is John Coale?", Mentions: []string{s.discord.BotUserID()},
-	})
-	s.waitCall(func(c fakediscord.Call) bool {
-		return c.Method == http.MethodPost && strings.Contains(c.Route, "/messages/"+msgID+"/threads")
-	})
-	thread := s.discord.Threads(testChannel)[0].ID
-	s.waitCall(func(c fakediscord.Call) bool {
-		return strings.HasPrefix(c.Route, "/channels/"+thread+"/messages") && strings.Contains(string(c.Body), "deputy Ukraine envoy") &&
-			strings.Contains(string(c.Body), "👍")
-	})
+	thread := s.mentionInThread("Who is John Coale?", "deputy Ukraine envoy")
 	before := len(s.llm.Requests())
 	s.discord.SendMessage(fakediscord.Message{
 		GuildID: testGuild, ChannelID: thread, AuthorID: testUser, Username: "reader",
