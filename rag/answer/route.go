@@ -53,6 +53,10 @@ var (
 		{RouteQuotes, regexp.MustCompile(courtesy + `(?:all )?(?P<person>.+?)(?:'s|’s) quotes(?: (?:about|on) (?P<topic>.+))?$`)},
 		{RouteSummary, regexp.MustCompile(courtesy + `(?:summari[sz]e|sum up|recap|tl;?dr|brief me on|give (?:me )?an? (?:(?:quick|short|brief) )?(?:summary|overview|recap|rundown) of|an? (?:(?:quick|short|brief) )?(?:summary|overview|recap|rundown) of)(?: of| on)?(?:\s+(?P<topic>.*))?$`)},
 		{RouteDigest, regexp.MustCompile(courtesy + `(?:what(?:'s| is) )?(?:the )?latest(?: news| headlines| coverage| updates?| stories)?(?: (?:on|about|in|with|from) (?P<topic>.+))?$`)},
+		// "What happened this week?" asks for the news, as "what's
+		// new" does; with a topic ("what happened at the basilica") it is
+		// a question about an event, for the answerer.
+		{RouteDigest, regexp.MustCompile(courtesy + `what(?:'s| has)?(?: been)? happen(?:ed|ing)(?: (?:this|last|the past|over the) (?:week|month|weekend|few days)| today| yesterday| recently| lately| overnight| so far)?$`)},
 		{RouteDigest, regexp.MustCompile(courtesy + `(?:what(?:'s| is) new|what(?:'s| is) happening|anything new|any news|any updates?|updates?|news|catch me up)(?: (?:on|about|in|with|re) (?P<topic>.+))?$`)},
 	}
 	// topicNoise is what a request says about the coverage rather than
