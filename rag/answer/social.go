@@ -24,13 +24,18 @@ var (
 	greetingWords = `hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|morning|evening`
 	closingWords  = `ok|okay|k|kk|cool|great|nice|perfect|awesome|brilliant|excellent|got it|understood|alright|all right|makes sense|fair enough|bye|goodbye|good bye|good night|goodnight|see you|see ya|cya|later|lol|haha|np|no problem|nvm|never mind|no worries`
 	helpWords     = `help|what can you do|what do you do|how do i use (?:this|you|it)|how does this work|who are you|what are you`
-	vocative      = `(?:\s+(?:bot|coveragebot|again|mate|all|everyone|guys|folks|friend|there))*`
-	socialPhrase  = func(words string) string { return `(?:` + words + `)` + vocative + `[\s,.;:!?]*` }
 	socialMessage = regexp.MustCompile(`^(?:` + socialPhrase(thanksWords) + `|` + socialPhrase(greetingWords) + `|` + socialPhrase(closingWords) + `|` + socialPhrase(helpWords) + `)+$`)
 	saysThanks    = regexp.MustCompile(`\b(?:` + thanksWords + `)\b`)
 	greets        = regexp.MustCompile(`^(?:` + greetingWords + `)\b`)
 	asksHelp      = regexp.MustCompile(`\b(?:` + helpWords + `)\b`)
 )
+
+// socialPhrase is a pattern for one of words, then a vocative ("bot",
+// "all", "there") and the punctuation after it.
+func socialPhrase(words string) string {
+	const vocative = `(?:\s+(?:bot|coveragebot|again|mate|all|everyone|guys|folks|friend|there))*`
+	return `(?:` + words + `)` + vocative + `[\s,.;:!?]*`
+}
 
 // Replies to social messages.
 const (
