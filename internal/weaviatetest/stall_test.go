@@ -24,16 +24,9 @@ func TestWaitReadyAfterANodeStalls(t *testing.T) {
 	c.Stall(t, 0, 8*time.Second)
 	notReady := 0
 	for end := time.Now().Add(2 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+c.Node(0).Host()+"/v1/.well-known/ready", nil)
-		resp, err := http.DefaultClient.Do(req)
-		if err == nil {
-			if resp.StatusCode != http.StatusOK {
-				notReady++
-			}
-			resp.Body.Close()
+		if status, _ := get(t, c.Node(0).Host(), "/v1/.well-known/ready"); status != http.StatusOK {
+			notReady++
 		}
-		cancel()
 		if notReady > 0 {
 			// What a bot starting now would meet.
 			_, err := weaviate.Open(context.Background(), opts)
