@@ -163,7 +163,7 @@ func claimArticles(ctx context.Context, paths ...string) (map[string]rag.Passage
 			return nil, fmt.Errorf("articles %s: %w", p, err)
 		}
 		for _, a := range res.Articles {
-			out[a.ID] = rag.Passage{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet}
+			out[a.ID] = rag.Passage{ArticleID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: a.Published}
 		}
 	}
 	return out, nil

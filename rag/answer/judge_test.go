@@ -169,3 +169,19 @@ func TestPairVerdicts(t *testing.T) {
 		t.Errorf("misstatement's pair: %+v", p)
 	}
 }
+
+// TestVerifierGivesTheCheckerTheArticleDate covers the date a passage's
+// article came out reaching the rules: "in 2021" for the passage's "last
+// year" holds in an article of 2022, and not in one of unknown date.
+func TestVerifierGivesTheCheckerTheArticleDate(t *testing.T) {
+	var v *answer.Verifier
+	p := rag.Passage{ID: "a#0", Title: "Oil output", Text: "Russia produced 9.7 million barrels per day last year, according to Rystad Energy."}
+	sentence := "Russia produced 9.7 million barrels a day in 2021, Rystad Energy says."
+	if res, _ := v.Check(context.Background(), sentence, []rag.Passage{p}); res.Kept {
+		t.Errorf("undated article: kept %q (%s)", sentence, res.Reason)
+	}
+	p.Published = time.Date(2022, 7, 8, 0, 0, 0, 0, time.UTC)
+	if res, _ := v.Check(context.Background(), sentence, []rag.Passage{p}); !res.Kept {
+		t.Errorf("article of 2022: dropped %q: %s", sentence, res.Reason)
+	}
+}

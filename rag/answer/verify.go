@@ -258,7 +258,7 @@ func (u *claimUnit) setVerdict(verdict, kind, reason string) {
 // article's title and outlet, where a name the passage leaves to "he" may
 // stand.
 func claimSource(p rag.Passage) claim.Source {
-	return claim.Source{Text: p.Text, Context: p.Title + "\n" + p.Outlet}
+	return claim.Source{Text: p.Text, Context: p.Title + "\n" + p.Outlet, Published: p.Published}
 }
 
 // splitClaims cuts text into sentences and gives each marker group to the

@@ -33,6 +33,7 @@ func (k *Checker) evidence(sources []Source) *evidence {
 		key.WriteString(strconv.Itoa(len(s.Context)))
 		key.WriteByte(':')
 		key.WriteString(s.Context)
+		key.WriteString(s.Published.Format("|2006-01-02|"))
 	}
 	k.mu.Lock()
 	defer k.mu.Unlock()

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"time"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
 )
@@ -9,9 +10,12 @@ import (
 // Source is one passage a sentence cites, with what is known of its article
 // beyond the passage (its title, outlet and authors): a name found there
 // may stand in the sentence even when the passage itself only says "he".
+// Published, when known, is the day its article came out: a year the
+// passage counts from it ("last year") is that year.
 type Source struct {
-	Text    string
-	Context string
+	Text      string
+	Context   string
+	Published time.Time
 }
 
 // evidence is the cited passages read once: their words indexed by every
@@ -140,7 +144,9 @@ func newEvidence(sources []Source) *evidence {
 	}
 	ev.figures = append(findFigures(ev.toks), impliedFigures(ev.toks)...)
 	ev.figures = append(ev.figures, append(runCounts(ev.toks, ev.figures), scoreCounts(ev.toks, ev.figures)...)...)
+	ev.figures = append(ev.figures, yearArithmetic(ev.toks, ev.figures)...)
 	ev.times = findTimes(ev.toks)
+	ev.figures = append(ev.figures, datedYears(ev, sources)...)
 	ev.names = findNames(ev.toks, ev.capitalised)
 	ev.acronyms = acronymsOf(ev.toks)
 	ev.aliases, ev.capitals = map[string]bool{}, map[string]bool{}
