@@ -30,12 +30,7 @@ func TestAskDropsTheIssueMisstatements(t *testing.T) {
 		{"What did John Bolton say about concessions to Moscow?", "Endless concessions to Moscow",
 			"John Bolton, Trump's national security adviser during his second term, said endless concessions to Moscow are a threat to American national security", "the source says first, not second"},
 	}
-	srv := fakeopenai.New()
-	defer srv.Close()
-	c := newCLI(t)
-	c.env["OPENAI_BASE_URL"] = srv.URL()
-	c.env["COVERAGEBOT_CHAT_MODEL"] = "test-model"
-	c.env["COVERAGEBOT_VERIFY"] = "rules"
+	c, srv := cliWithModelAndRules(t)
 	paraphrasesKept := 0
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -169,4 +164,53 @@ func TestEvalClaimsFailures(t *testing.T) {
 	if out, errs, code := c.run("eval", "--claims", set, "--corpus", missing); code == 0 || !strings.Contains(errs, "no-such-corpus.jsonl") {
 		t.Errorf("eval --claims with a missing --corpus: exit %d, stderr %q, stdout %q", code, errs, out)
 	}
+}
+
+// TestAskReadsOtherModelsCitations asks through `coveragebot ask` with a
+// scripted OpenAI-compatible server whose model cites the way other models
+// do: lenticular brackets with a dagger label, Markdown footnotes with their
+// definitions, and a list of sources appended under a heading. The answer
+// keeps its sentences with the project's own markers and sources, and
+// nothing is reported removed.
+func TestAskReadsOtherModelsCitations(t *testing.T) {
+	const (
+		question = "What did Starmer tell Zelenskyy about NATO?"
+		needle   = "has told Volodymyr Zelenskyy"
+		sentence = "Starmer told Zelenskyy that Ukraine is still on an irreversible path to joining NATO"
+	)
+	c, srv := cliWithModelAndRules(t)
+	for name, reply := range map[string]string{
+		"lenticular": "%[1]s【%[2]d†source】.",
+		"footnotes":  "%[1]s[^%[2]d].\n\n[^%[2]d]: Sky News, 14 February 2025",
+		"a list":     "%[1]s [%[2]d].\n\n**Sources:**\n- [%[2]d] Ukraine still on ‘irreversible path’ to NATO, Starmer tells Zelenskyy (Sky News)",
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
+				return fmt.Sprintf(reply, sentence, sourceWith(req, needle))
+			})
+			a := decodeAnswer(t, c.mustRun("ask", "--json", question))
+			if a.Answer == nil || *a.Answer != sentence+" [1]." || a.Abstained {
+				t.Errorf("answer %v (abstained %v), want %q", a.Answer, a.Abstained, sentence+" [1].")
+			}
+			if len(a.Dropped) != 0 || len(a.Citations) != 1 {
+				t.Errorf("dropped %q, %d citations; want nothing dropped and one citation", a.Dropped, len(a.Citations))
+			}
+			if out := c.mustRun("ask", question); strings.Contains(out, "removed") {
+				t.Errorf("text output reports a removal:\n%s", out)
+			}
+		})
+	}
+}
+
+// cliWithModelAndRules is a CLI whose chat model is a scripted
+// OpenAI-compatible server on loopback (closed when the test ends), with
+// the citation check left to the rules.
+func cliWithModelAndRules(t *testing.T) (*cli, *fakeopenai.Server) {
+	srv := fakeopenai.New()
+	t.Cleanup(srv.Close)
+	c := newCLI(t)
+	c.env["OPENAI_BASE_URL"] = srv.URL()
+	c.env["COVERAGEBOT_CHAT_MODEL"] = "test-model"
+	c.env["COVERAGEBOT_VERIFY"] = "rules"
+	return c, srv
 }

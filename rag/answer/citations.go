@@ -21,17 +21,33 @@ const (
 )
 
 // ParseMarkers finds the citation markers in text: "[1]", "[2, 3]", "[2; 3]",
-// "[2 and 3]", "[1][2]", "[1-3]" (also with an en or em dash), and the
-// "[Source 1]" form that some models write. Anything else in brackets is
-// text. It never panics.
+// "[2 and 3]", "[1][2]", "[1-3]" (also with an en or em dash), and the forms
+// other models write: "[Source 1]", a Markdown footnote reference "[^1]",
+// the lenticular brackets of OpenAI's chat models "【1】", and a number with
+// a dagger and a label after it, "【1†source】" or "[1†source]". A footnote's
+// definition ("[^1]: …" opening a line) names a source rather than citing
+// one, and is text. Anything else in brackets is text. It never panics.
 func ParseMarkers(text string) []Marker {
 	var out []Marker
 	for i := 0; i < len(text); i++ {
-		if text[i] != '[' {
+		var closing string
+		switch {
+		case text[i] == '[':
+			closing = "]"
+		case strings.HasPrefix(text[i:], lenticularOpen):
+			closing = lenticularClose
+		default:
 			continue
 		}
-		nums, end, ok := parseMarkerGroup(text, i+1)
-		if !ok {
+		open := 1
+		if closing == lenticularClose {
+			open = len(lenticularOpen)
+		}
+		if closing == "]" && i+1 < len(text) && text[i+1] == '^' {
+			open = 2 // "[^1]", a footnote reference
+		}
+		nums, end, ok := parseMarkerGroup(text, i+open, closing)
+		if !ok || open == 2 && footnoteDefinition(text, i, end) {
 			continue
 		}
 		for _, n := range nums {
@@ -42,9 +58,25 @@ func ParseMarkers(text string) []Marker {
 	return out
 }
 
+// The lenticular brackets OpenAI's chat models cite with.
+const (
+	lenticularOpen  = "【"
+	lenticularClose = "】"
+)
+
+// maxMarkerLabel bounds the label after a dagger ("†source").
+const maxMarkerLabel = 40
+
+// footnoteDefinition reports whether the footnote reference text[start:end]
+// opens a line and is followed by a colon: the definition of a Markdown
+// footnote, not a reference to one.
+func footnoteDefinition(text string, start, end int) bool {
+	return (start == 0 || text[start-1] == '\n') && end < len(text) && text[end] == ':'
+}
+
 // parseMarkerGroup reads the inside of a bracket group that starts at text[i]
 // and returns its numbers and the offset just past the closing bracket.
-func parseMarkerGroup(text string, i int) (nums []int, end int, ok bool) {
+func parseMarkerGroup(text string, i int, closing string) (nums []int, end int, ok bool) {
 	i = skipSpaces(text, i)
 	i = skipSourceWord(text, i)
 	for {
@@ -54,6 +86,14 @@ func parseMarkerGroup(text string, i int) (nums []int, end int, ok bool) {
 			return nil, 0, false
 		}
 		i = skipSpaces(text, next)
+		if strings.HasPrefix(text[i:], "†") {
+			// "1†source": the label runs to the closing bracket.
+			j := strings.Index(text[i:], closing)
+			if j < 0 || j > maxMarkerLabel || strings.ContainsAny(text[i:i+j], "[]\n") {
+				return nil, 0, false
+			}
+			return append(nums, lo), i + j + len(closing), true
+		}
 		if dash := dashAt(text, i); dash > 0 {
 			hi, next, ok := parseMarkerNumber(text, skipSpaces(text, i+dash))
 			if !ok || hi < lo || hi-lo >= maxMarkerRange {
@@ -70,8 +110,8 @@ func parseMarkerGroup(text string, i int) (nums []int, end int, ok bool) {
 			return nil, 0, false
 		}
 		switch {
-		case text[i] == ']':
-			return nums, i + 1, true
+		case strings.HasPrefix(text[i:], closing):
+			return nums, i + len(closing), true
 		case text[i] == ',' || text[i] == ';':
 			i++
 			if j := skipSpaces(text, i); hasWordAt(text, j, "and") {

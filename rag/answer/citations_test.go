@@ -38,6 +38,22 @@ func TestParseMarkers(t *testing.T) {
 		{"[1", nil},        // never closed
 		{"[[2]]", []Marker{{2, 1, 4}}},
 		{"x [source] y [src 3]", []Marker{{3, 13, 20}}},
+		// The forms other models write.
+		{"A【1】", []Marker{{1, 1, 8}}},
+		{"A【1】【2】", []Marker{{1, 1, 8}, {2, 8, 15}}},
+		{"A【2, 3】", []Marker{{2, 1, 11}, {3, 1, 11}}},
+		{"A【4†source】.", []Marker{{4, 1, 17}}},
+		{"A [4†source].", []Marker{{4, 2, 14}}},
+		{"A[^1].", []Marker{{1, 1, 5}}},
+		{"A [^12] b", []Marker{{12, 2, 7}}},
+		{"[^1]: Sky News", nil},                             // a footnote's definition names its source
+		{"A.\n[^1]: Sky News", nil},                         // on any line
+		{"A [^1]: as the report says", []Marker{{1, 2, 6}}}, // not at a line's start: a reference
+		{"A【1]", nil},                                       // brackets of two kinds
+		{"A [1】", nil},
+		{"A [^] [^x] [^ 1]", []Marker{{1, 11, 16}}},
+		{"A【1†" + strings.Repeat("x", 60) + "】", nil}, // a label too long to be a citation's
+		{"A [1†so\nurce]", nil},
 	}
 	for _, tt := range tests {
 		if got := ParseMarkers(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -47,13 +63,18 @@ func TestParseMarkers(t *testing.T) {
 }
 
 func FuzzParseMarkers(f *testing.F) {
-	for _, s := range []string{"[1]", "[2, 3]", "[1][2]", "[1-3]", "[1–3]", "[Source 1]", "[", "[1", "[99999999]", "a [1,2;3] b", "[1-49]", "\xff[1]"} {
+	for _, s := range []string{"[1]", "[2, 3]", "[1][2]", "[1-3]", "[1–3]", "[Source 1]", "[", "[1", "[99999999]", "a [1,2;3] b", "[1-49]", "\xff[1]", "【1】", "【1†source】", "[^1]", "[^1]: x", "【", "【1†"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var prev Marker
 		for i, m := range ParseMarkers(s) {
-			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start] != '[' || s[m.End-1] != ']' {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("marker %+v is outside %q", m, s)
+			}
+			square := strings.HasPrefix(s[m.Start:], "[") && strings.HasSuffix(s[:m.End], "]")
+			lenticular := strings.HasPrefix(s[m.Start:], "【") && strings.HasSuffix(s[:m.End], "】")
+			if !square && !lenticular {
 				t.Fatalf("marker %+v is not a bracket group of %q", m, s)
 			}
 			if m.N < 0 {

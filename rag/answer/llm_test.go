@@ -86,6 +86,24 @@ func TestLLMAnswer(t *testing.T) {
 			wantCited: []int{nato, summit},
 		},
 		{
+			name:      "lenticular markers, one with a dagger label",
+			reply:     fmt.Sprintf("The two leaders spoke early on Friday, and Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO【%d】. That path was agreed by allies at the Washington summit last year【%d†source】.", nato, summit),
+			wantText:  "The two leaders spoke early on Friday, and Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. That path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:      "footnote references, and their definitions at the end",
+			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO[^%d]. That path was agreed by allies at the Washington summit last year[^%d].\n\n[^%d]: Sky News, 14 February 2025\n[^%d]: Sky News", nato, summit, nato, summit),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. That path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:      "a list of sources appended to the answer",
+			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]. That path was agreed by allies at the Washington summit last year [%d].\n\n**Sources:**\n- [%d] Ukraine still on ‘irreversible path’ to NATO, Starmer tells Zelenskyy (Sky News)\n- [%d] Analysis: On Ukraine, the UK is finally pushing back against Trump", nato, summit, nato, summit),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. That path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
 			name:        "a marker pointing at a missing source",
 			reply:       fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]. Starmer pledged 40 fighter jets [%d].", nato, len(hits)+3),
 			wantText:    "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1].",

@@ -146,6 +146,9 @@ type claimUnit struct {
 	cited      []int         // the existing source numbers it cites, in order
 	sources    []int         // the cited sources whose markers it keeps
 	dropped    bool
+	// reference: the list of sources the model appended to its answer
+	// (referenceListStart), removed without a check.
+	reference bool
 	// The check: verdict is "" for a sentence that claims nothing, else a
 	// claim.Verdict or "uncited"; kind and reason say why it was dropped.
 	verdict, kind, reason string
@@ -201,6 +204,8 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			}
 		}
 		switch {
+		case u.reference:
+			// A list of sources names them; it claims nothing.
 		case len(terms) == 0:
 			// Nothing is claimed, so nothing is cited.
 		case len(u.cited) > 0:
@@ -267,10 +272,14 @@ func claimSource(p rag.Passage) claim.Source {
 // group stands at the start of the next sentence, or inside one sentence as
 // the splitter sees it, and belongs to what comes before.
 func splitClaims(text string) []claimUnit {
-	groups := groupMarkers(ParseMarkers(text))
+	// A list of sources the model appended is one unit that claims nothing
+	// and is not shown.
+	refs := referenceListStart(text)
+	answer := text[:refs]
+	groups := groupMarkers(ParseMarkers(answer))
 	var spans [][2]int
-	for _, sp := range prose.SentenceSpans(text) {
-		spans = append(spans, splitAfterGluedMarkers(text, sp, groups)...)
+	for _, sp := range prose.SentenceSpans(answer) {
+		spans = append(spans, splitAfterGluedMarkers(answer, sp, groups)...)
 	}
 	units := make([]claimUnit, 0, len(spans))
 	gi := 0
@@ -301,6 +310,9 @@ func splitClaims(text string) []claimUnit {
 			continue
 		}
 		units = append(units, u)
+	}
+	if refs < len(text) {
+		units = append(units, claimUnit{start: refs, end: len(text), reference: true})
 	}
 	return units
 }
@@ -352,6 +364,10 @@ func renderUnits(text string, units []claimUnit, number func(n int) int) string 
 	}
 	var edits []edit
 	for _, u := range units {
+		if u.reference {
+			edits = append(edits, edit{start: u.start, end: u.end})
+			continue
+		}
 		if u.dropped {
 			end := skipSpaces(text, u.end)
 			// A sentence that was a whole line (a list item) takes its line
