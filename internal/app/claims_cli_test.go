@@ -169,9 +169,10 @@ func TestEvalClaimsFailures(t *testing.T) {
 // TestAskReadsOtherModelsCitations asks through `coveragebot ask` with a
 // scripted OpenAI-compatible server whose model cites the way other models
 // do: lenticular brackets with a dagger label, Markdown footnotes with their
-// definitions, and a list of sources appended under a heading. The answer
-// keeps its sentences with the project's own markers and sources, and
-// nothing is reported removed.
+// definitions, a list of sources appended under a heading, and "(Source 1)"
+// in an answer framed by a heading, a lead-in and a closing word to the
+// reader. The answer keeps its sentences with the project's own markers and
+// sources, and nothing is reported removed.
 func TestAskReadsOtherModelsCitations(t *testing.T) {
 	const (
 		question = "What did Starmer tell Zelenskyy about NATO?"
@@ -183,6 +184,7 @@ func TestAskReadsOtherModelsCitations(t *testing.T) {
 		"lenticular": "%[1]s【%[2]d†source】.",
 		"footnotes":  "%[1]s[^%[2]d].\n\n[^%[2]d]: Sky News, 14 February 2025",
 		"a list":     "%[1]s [%[2]d].\n\n**Sources:**\n- [%[2]d] Ukraine still on ‘irreversible path’ to NATO, Starmer tells Zelenskyy (Sky News)",
+		"framed":     "## Answer\n\nBased on the sources provided:\n\n%[1]s (Source %[2]d).\n\nI hope this helps!",
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {

@@ -22,7 +22,8 @@ const (
 
 // ParseMarkers finds the citation markers in text: "[1]", "[2, 3]", "[2; 3]",
 // "[2 and 3]", "[1][2]", "[1-3]" (also with an en or em dash), and the forms
-// other models write: "[Source 1]", a Markdown footnote reference "[^1]",
+// other models write: "[Source 1]" and "(Source 1)", a Markdown footnote
+// reference "[^1]",
 // the lenticular brackets of OpenAI's chat models "【1】", and a number with
 // a dagger and a label after it, "【1†source】" or "[1†source]". A footnote's
 // definition ("[^1]: …" opening a line) names a source rather than citing
@@ -36,6 +37,13 @@ func ParseMarkers(text string) []Marker {
 			closing = "]"
 		case strings.HasPrefix(text[i:], lenticularOpen):
 			closing = lenticularClose
+		case text[i] == '(':
+			// "(Source 1)": in parentheses only with the word, since
+			// "(1)" numbers a list as often as it cites.
+			if j := skipSpaces(text, i+1); skipSourceWord(text, j) == j {
+				continue
+			}
+			closing = ")"
 		default:
 			continue
 		}

@@ -54,6 +54,10 @@ func TestParseMarkers(t *testing.T) {
 		{"A [^] [^x] [^ 1]", []Marker{{1, 11, 16}}},
 		{"A【1†" + strings.Repeat("x", 60) + "】", nil}, // a label too long to be a citation's
 		{"A [1†so\nurce]", nil},
+		{"A (Source 2).", []Marker{{2, 2, 12}}},
+		{"A (sources 1, 3)", []Marker{{1, 2, 16}, {3, 2, 16}}},
+		{"(1) the first point; (2) the second", nil}, // a list's numbers, not citations
+		{"A (source) b", nil},
 	}
 	for _, tt := range tests {
 		if got := ParseMarkers(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -63,7 +67,7 @@ func TestParseMarkers(t *testing.T) {
 }
 
 func FuzzParseMarkers(f *testing.F) {
-	for _, s := range []string{"[1]", "[2, 3]", "[1][2]", "[1-3]", "[1–3]", "[Source 1]", "[", "[1", "[99999999]", "a [1,2;3] b", "[1-49]", "\xff[1]", "【1】", "【1†source】", "[^1]", "[^1]: x", "【", "【1†"} {
+	for _, s := range []string{"[1]", "[2, 3]", "[1][2]", "[1-3]", "[1–3]", "[Source 1]", "[", "[1", "[99999999]", "a [1,2;3] b", "[1-49]", "\xff[1]", "【1】", "【1†source】", "[^1]", "[^1]: x", "【", "【1†", "(Source 1)", "(src"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -74,7 +78,8 @@ func FuzzParseMarkers(f *testing.F) {
 			}
 			square := strings.HasPrefix(s[m.Start:], "[") && strings.HasSuffix(s[:m.End], "]")
 			lenticular := strings.HasPrefix(s[m.Start:], "【") && strings.HasSuffix(s[:m.End], "】")
-			if !square && !lenticular {
+			round := strings.HasPrefix(s[m.Start:], "(") && strings.HasSuffix(s[:m.End], ")")
+			if !square && !lenticular && !round {
 				t.Fatalf("marker %+v is not a bracket group of %q", m, s)
 			}
 			if m.N < 0 {

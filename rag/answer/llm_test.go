@@ -104,6 +104,18 @@ func TestLLMAnswer(t *testing.T) {
 			wantCited: []int{nato, summit},
 		},
 		{
+			name:      "a heading, a lead-in, a citation in parentheses and words to the reader",
+			reply:     fmt.Sprintf("## Answer\n\nBased on the sources provided, here is what they say:\n\n- Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO (Source %d).\n- That path was agreed by allies at the Washington summit last year [%d].\n\nI hope this helps! Let me know if you need anything else.", nato, summit),
+			wantText:  "- Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1].\n- That path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:        "a cited quotation in the first person is a claim, not words to the reader",
+			reply:       fmt.Sprintf("“I informed Prime Minister Starmer about my discussion with President Trump,” he said [%d]. “It was a good meeting,” he added [%d].", nato, nato),
+			wantText:    "",
+			wantDropped: []string{"“I informed Prime Minister Starmer about my discussion with President Trump,” he said.", "“It was a good meeting,” he added."},
+		},
+		{
 			name:        "a marker pointing at a missing source",
 			reply:       fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]. Starmer pledged 40 fighter jets [%d].", nato, len(hits)+3),
 			wantText:    "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1].",

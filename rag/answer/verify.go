@@ -146,9 +146,10 @@ type claimUnit struct {
 	cited      []int         // the existing source numbers it cites, in order
 	sources    []int         // the cited sources whose markers it keeps
 	dropped    bool
-	// reference: the list of sources the model appended to its answer
-	// (referenceListStart), removed without a check.
-	reference bool
+	// aside: text that is not part of the answer, removed without a check
+	// and not reported: the list of sources the model appended
+	// (referenceListStart), a heading, words to the reader (isAside).
+	aside bool
 	// The check: verdict is "" for a sentence that claims nothing, else a
 	// claim.Verdict or "uncited"; kind and reason say why it was dropped.
 	verdict, kind, reason string
@@ -204,7 +205,7 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			}
 		}
 		switch {
-		case u.reference:
+		case u.aside:
 			// A list of sources names them; it claims nothing.
 		case len(terms) == 0:
 			// Nothing is claimed, so nothing is cited.
@@ -238,6 +239,10 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 		case statesNoAnswer(u.plain) && !contrastPattern.MatchString(u.plain):
 			// An honest "the sources don't say" claims no fact; one that
 			// goes on "but …" does, without a source.
+		case isAside(u.plain):
+			// A heading, a lead-in or words to the reader, uncited: no
+			// part of the answer.
+			u.aside = true
 		default:
 			u.setVerdict(verdictUncited, "", "it cites no source")
 		}
@@ -312,7 +317,7 @@ func splitClaims(text string) []claimUnit {
 		units = append(units, u)
 	}
 	if refs < len(text) {
-		units = append(units, claimUnit{start: refs, end: len(text), reference: true})
+		units = append(units, claimUnit{start: refs, end: len(text), aside: true})
 	}
 	return units
 }
@@ -364,7 +369,7 @@ func renderUnits(text string, units []claimUnit, number func(n int) int) string 
 	}
 	var edits []edit
 	for _, u := range units {
-		if u.reference {
+		if u.aside {
 			edits = append(edits, edit{start: u.start, end: u.end})
 			continue
 		}
