@@ -110,6 +110,12 @@ func TestLLMAnswer(t *testing.T) {
 			wantCited: []int{nato, summit},
 		},
 		{
+			name:      "Markdown emphasis",
+			reply:     fmt.Sprintf("**Starmer** told *Zelenskyy* that Ukraine is still on an “irreversible path” to joining NATO [%d]. That path was agreed by allies at the **Washington summit** last year [%d].", nato, summit),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. That path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
 			name:        "a cited quotation in the first person is a claim, not words to the reader",
 			reply:       fmt.Sprintf("“I informed Prime Minister Starmer about my discussion with President Trump,” he said [%d]. “It was a good meeting,” he added [%d].", nato, nato),
 			wantText:    "",

@@ -88,7 +88,7 @@ func (s *checkedStream) finish() {
 // what the kept ones add. At the end of the reply every sentence is
 // complete.
 func (s *checkedStream) advance(end bool) {
-	text := s.text.String()
+	text := plainEmphasis(s.text.String())
 	units := splitClaims(text)
 	complete := len(units)
 	if !end && complete > 0 {

@@ -49,6 +49,7 @@ type verified struct {
 // verify checks text against sources with the rules, then with the judge
 // when v has one, and renders what is kept.
 func (v *Verifier) verify(ctx context.Context, text string, sources []rag.Hit) verified {
+	text = plainEmphasis(text)
 	return v.verifyUnits(ctx, text, splitClaims(text), sources)
 }
 
