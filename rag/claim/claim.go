@@ -125,6 +125,7 @@ var rules = []rule{
 	{"checkNeighbourOpposites", checkNeighbourOpposites},
 	{"checkDerivedOpposites", checkDerivedOpposites},
 	{"checkSynonymOpposites", checkSynonymOpposites},
+	{"checkSentimentOpposites", checkSentimentOpposites},
 	{"checkRelations", checkRelations},
 	{"checkAdditions", checkAdditions},
 }

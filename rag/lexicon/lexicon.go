@@ -2,17 +2,19 @@
 // checker and the answerer ask: are two words opposites (rise and fall), are
 // they synonyms (begin and start), what is a word's base form (rose → rise,
 // talks → talk), and what are a base form's irregular forms (speak → spoke,
-// spoken), and what broad class a noun or verb belongs to (lawyer is a
-// person, say a verb of communication). Its tables are generated from WordNet 3.0 by
-// internal/gen and embedded; it reads no file at run time and depends only on
-// the standard library.
+// spoken), what broad class a noun or verb belongs to (lawyer is a
+// person, say a verb of communication), and how negative or positive a word
+// is (Polarity: disgust against delight). Its tables are generated from
+// WordNet 3.0, and the polarities from the VADER sentiment lexicon, by
+// internal/gen and embedded; it reads no file at run time and depends only
+// on the standard library.
 //
 // The tables are bounded to words in common use and to their frequent senses
 // (see internal/gen for the exact relations and bounds), so a word's rarest
 // senses do not make it the opposite or the synonym of everything.
 package lexicon
 
-//go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out .
+//go:generate go run ./internal/gen -wordnet /usr/share/wordnet -vader download -out .
 
 import (
 	"bufio"
@@ -26,7 +28,7 @@ import (
 	"sync"
 )
 
-//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz roles.txt.gz names.txt.gz
+//go:embed antonyms.txt.gz synonyms.txt.gz morph.txt.gz lemmas.txt.gz related.txt.gz lexfiles.txt.gz roles.txt.gz names.txt.gz polarity.txt.gz
 var tables embed.FS
 
 type lexicon struct {

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -486,5 +488,32 @@ func TestSameName(t *testing.T) {
 		if got := SameName(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestPolarity(t *testing.T) {
+	for word, want := range map[string]float64{"delight": 2.9, "disgust": -2.9, "disgusted": -2.4, "hopes": 1.8, "fears": -1.8, "weak": -1.9, "table": 0, "": 0} {
+		if got := Polarity(word); got != want {
+			t.Errorf("Polarity(%q) = %v, want %v", word, got, want)
+		}
+	}
+	// "condemning" is not rated itself; its base form "condemn" is.
+	if got := Polarity("condemning"); got != -1.6 {
+		t.Errorf("Polarity(condemning) = %v, want condemn's -1.6", got)
+	}
+}
+
+// TestPolarityTableUnchanged pins the committed polarity table: it is
+// generated (go generate ./rag/lexicon), never edited by hand, and the
+// generator's own test compares it with VADER's lexicon when that module
+// is in the module cache. A regenerated table updates this hash.
+func TestPolarityTableUnchanged(t *testing.T) {
+	b, err := tables.ReadFile("polarity.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "03075aafab0edbff5f37ee55e81ed5e61d7e1b5f0bd7a392c1d1999809b17950"
+	if got := fmt.Sprintf("%x", sha256.Sum256(b)); got != want {
+		t.Errorf("polarity.txt.gz has SHA-256 %s, want %s: regenerate it, do not edit it", got, want)
 	}
 }

@@ -3,8 +3,10 @@
 //
 //	go run ./rag/lexicon/internal/gen -wordnet /usr/share/wordnet -out rag/lexicon
 //
-// It writes four gzipped tables and WordNet's licence text. The output is
-// deterministic: the same database gives the same bytes.
+// It writes the gzipped tables and WordNet's licence text. With -vader it
+// also writes polarity.txt.gz from the VADER sentiment lexicon (see
+// polarity.go) and that lexicon's licence. The output is deterministic: the
+// same input gives the same bytes.
 package main
 
 import (
@@ -97,9 +99,17 @@ type db struct {
 
 func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "directory with WordNet's data.*, index.* and *.exc files")
+	vader := flag.String("vader", "", "the VADER lexicon file (rawdata/vaderLexicon.txt of "+vaderModule+"), or \"download\" to fetch that module through the Go module proxy; when given, polarity.txt.gz is written too")
 	out := flag.String("out", "rag/lexicon", "directory to write the tables into")
 	flag.Parse()
-	if err := run(*dir, *out); err != nil {
+	err := run(*dir, *out)
+	if err == nil && *vader == "download" {
+		*vader, err = downloadVADER()
+	}
+	if err == nil && *vader != "" {
+		err = writePolarity(*vader, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "lexicon gen:", err)
 		os.Exit(1)
 	}

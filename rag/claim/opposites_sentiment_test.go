@@ -1,0 +1,21 @@
+package claim
+
+import "testing"
+
+// TestSentimentOpposites covers a word put in the place of one people
+// judge the other way, which WordNet does not link.
+func TestSentimentOpposites(t *testing.T) {
+	passage := "The mayor said residents were excited about the new bridge. Traders voiced fears that the closure would hurt sales."
+	runCases(t, KindAntonym, []ruleCase{
+		{"excited turned disappointed", "The mayor said residents were disappointed about the new bridge.", passage, false},
+		{"fears turned hopes", "Traders voiced hopes that the closure would hurt sales.", passage, false},
+		{"a negation on one side agrees", "The mayor said residents were not disappointed about the new bridge.", passage, true},
+		{"the same feeling in other words", "The mayor said residents were thrilled about the new bridge.", passage, true},
+		{"kept", "Traders voiced fears that the closure would hurt sales.", passage, true},
+	})
+	// Two words of opposite feeling in other places are not compared.
+	other := "Fans were happy with the win, but the coach was angry about the referee."
+	if r := Check("Fans were happy with the win, and the coach was angry about the referee.", Source{Text: other}); !r.OK() {
+		t.Errorf("the same feelings in their places: %s (%s)", r.Verdict, r.Reason)
+	}
+}
