@@ -169,9 +169,9 @@ func TestEvalClaimsFailures(t *testing.T) {
 // TestAskReadsOtherModelsCitations asks through `coveragebot ask` with a
 // scripted OpenAI-compatible server whose model cites the way other models
 // do: lenticular brackets with a dagger label, Markdown footnotes with their
-// definitions, a list of sources appended under a heading, and "(Source 1)"
+// definitions, a list of sources appended under a heading, "(Source 1)"
 // in an answer framed by a heading, a lead-in and a closing word to the
-// reader. The answer keeps its sentences with the project's own markers and
+// reader, and one group closing a paragraph of two sentences. The answer keeps its sentences with the project's own markers and
 // sources, and nothing is reported removed.
 func TestAskReadsOtherModelsCitations(t *testing.T) {
 	const (
@@ -185,14 +185,19 @@ func TestAskReadsOtherModelsCitations(t *testing.T) {
 		"footnotes":  "%[1]s[^%[2]d].\n\n[^%[2]d]: Sky News, 14 February 2025",
 		"a list":     "%[1]s [%[2]d].\n\n**Sources:**\n- [%[2]d] Ukraine still on ‘irreversible path’ to NATO, Starmer tells Zelenskyy (Sky News)",
 		"framed":     "## Answer\n\nBased on the sources provided:\n\n%[1]s (Source %[2]d).\n\nI hope this helps!",
+		"paragraph":  "%[1]s. Zelenskyy was told by Starmer. [%[2]d]",
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {
 				return fmt.Sprintf(reply, sentence, sourceWith(req, needle))
 			})
 			a := decodeAnswer(t, c.mustRun("ask", "--json", question))
-			if a.Answer == nil || *a.Answer != sentence+" [1]." || a.Abstained {
-				t.Errorf("answer %v (abstained %v), want %q", a.Answer, a.Abstained, sentence+" [1].")
+			want := sentence + " [1]."
+			if name == "paragraph" {
+				want = sentence + " [1]. Zelenskyy was told by Starmer. [1]"
+			}
+			if a.Answer == nil || *a.Answer != want || a.Abstained {
+				t.Errorf("answer %v (abstained %v), want %q", a.Answer, a.Abstained, want)
 			}
 			if len(a.Dropped) != 0 || len(a.Citations) != 1 {
 				t.Errorf("dropped %q, %d citations; want nothing dropped and one citation", a.Dropped, len(a.Citations))

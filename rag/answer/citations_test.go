@@ -345,6 +345,9 @@ func FuzzVerifyCitations(f *testing.F) {
 		"[1] [2] [3]",
 		"<think>x</think> Ukraine is ready for an unconditional ceasefire [3].",
 		"“Quote.” [2] Next [1, 2].",
+		"A claim. Another claim. [1]\n\nA third【2†source】.",
+		"## Heading\n**Bold** claim[^1].\n\n[^1]: Source\nSources:\n[1] x",
+		"I hope this helps! (Source 2)",
 	} {
 		f.Add(s)
 	}

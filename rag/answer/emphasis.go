@@ -7,8 +7,8 @@ import "regexp"
 // one line within one sentence (no ". " inside), around text that neither
 // starts nor ends with a space (so "5 * 3 * 2" is no emphasis).
 var (
-	strongEmphasis = regexp.MustCompile(`\*\*([^*\s](?:[^*\n]{0,78}[^*\s])?)\*\*|__([^_\s](?:[^_\n]{0,78}[^_\s])?)__`)
-	lightEmphasis  = regexp.MustCompile(`(^|[\s(“"'‘])\*([^*\s](?:[^*\n]{0,78}[^*\s])?)\*`)
+	strongEmphasis = regexp.MustCompile(`\*\*([^*\s](?:[^*\n]{0,298}[^*\s])?)\*\*|__([^_\s](?:[^_\n]{0,298}[^_\s])?)__`)
+	lightEmphasis  = regexp.MustCompile(`(^|[\s(“"'‘])\*([^*\s](?:[^*\n]{0,298}[^*\s])?)\*`)
 )
 
 // plainEmphasis removes the Markdown emphasis of a model's reply, keeping

@@ -110,6 +110,19 @@ func TestLLMAnswer(t *testing.T) {
 			wantCited: []int{nato, summit},
 		},
 		{
+			name:      "a paragraph cited once, at its end",
+			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO. Ukraine is on that path. [%d]\n\nThat path was agreed by allies at the Washington summit last year. [%d]", nato, summit),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. Ukraine is on that path. [1]\n\nThat path was agreed by allies at the Washington summit last year. [2]",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:        "an uncited sentence its paragraph's citation does not support",
+			reply:       fmt.Sprintf("Starmer pledged 40 fighter jets to Kyiv. Ukraine is still on an “irreversible path” to joining NATO [%d].", nato),
+			wantText:    "Ukraine is still on an “irreversible path” to joining NATO [1].",
+			wantCited:   []int{nato},
+			wantDropped: []string{"Starmer pledged 40 fighter jets to Kyiv."},
+		},
+		{
 			name:      "Markdown emphasis",
 			reply:     fmt.Sprintf("**Starmer** told *Zelenskyy* that Ukraine is still on an “irreversible path” to joining NATO [%d]. That path was agreed by allies at the **Washington summit** last year [%d].", nato, summit),
 			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. That path was agreed by allies at the Washington summit last year [2].",

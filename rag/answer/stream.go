@@ -100,6 +100,9 @@ func (s *checkedStream) advance(end bool) {
 			complete--
 		}
 	}
+	if !end {
+		complete = settled(text, units, len(s.decided), complete)
+	}
 	if complete <= len(s.decided) {
 		return
 	}
@@ -172,4 +175,36 @@ func (s *checkedStream) lookup(n int) (rag.Passage, bool) {
 		return rag.Passage{}, false
 	}
 	return s.hits[n-1].Passage, true
+}
+
+// settled gives how many of the complete units (from..complete) can be
+// decided now: a sentence that cites nothing may take the marker group
+// that closes its paragraph (paragraphCitation), so it waits until the
+// sentence with that group is complete, or its paragraph has ended without
+// one; the sentences after it wait with it.
+func settled(text string, units []claimUnit, from, complete int) int {
+	for k := from; k < complete; k++ {
+		u := units[k]
+		if len(u.groups) > 0 || u.aside {
+			continue
+		}
+		last := k // the paragraph's last sentence so far
+		for j := k + 1; j < len(units) && units[j].para == u.para; j++ {
+			last = j
+			if len(units[j].groups) > 0 {
+				break
+			}
+		}
+		switch {
+		case len(units[last].groups) > 0 && last != k:
+			if last >= complete {
+				return k // the group may still grow
+			}
+		case last+1 < len(units) || strings.Contains(text[units[last].end:], "\n"):
+			// The paragraph ended without a group: nothing to take.
+		default:
+			return k
+		}
+	}
+	return complete
 }

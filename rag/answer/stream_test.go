@@ -171,3 +171,46 @@ func TestSummaryStreamShowsOnlyCheckedSentences(t *testing.T) {
 		t.Errorf("streamed %q, the summary is %q", got.text.String(), ans.Text)
 	}
 }
+
+// TestStreamOfRepliesWrittenOtherWays: replies cited and framed the ways
+// other models write them (lenticular and footnote markers, a list of
+// sources, a heading, a lead-in and a closing word, a paragraph cited once
+// at its end, emphasis) stream exactly the checked answer, whatever the
+// size of the pieces: what was passed on is the answer.
+func TestStreamOfRepliesWrittenOtherWays(t *testing.T) {
+	const question = "What did Starmer tell Zelenskyy about NATO?"
+	hits := seedHits(t, question, 10)
+	nato := sourceNumber(t, hits, "irreversible path” to joining NATO")
+	summit := sourceNumber(t, hits, "as agreed by allies at the Washington summit")
+	const (
+		first  = "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO"
+		second = "That path was agreed by allies at the Washington summit last year"
+	)
+	replies := map[string]string{
+		"lenticular":    fmt.Sprintf("%s【%d†source】. %s【%d】.", first, nato, second, summit),
+		"footnotes":     fmt.Sprintf("%s[^%d]. %s[^%d].\n\n[^%d]: Sky News\n[^%d]: Sky News", first, nato, second, summit, nato, summit),
+		"a list":        fmt.Sprintf("%s [%d]. %s [%d].\n\nSources:\n[%d] Sky News\n[%d] Sky News", first, nato, second, summit, nato, summit),
+		"framed":        fmt.Sprintf("## Answer\n\nHere is what the coverage says:\n\n%s (Source %d). %s [%d].\n\nI hope this helps!", first, nato, second, summit),
+		"paragraph":     fmt.Sprintf("%s. Ukraine is on that path. [%d]\n\n%s. [%d]", first, nato, second, summit),
+		"emphasis":      fmt.Sprintf("**%s** [%d]. %s *last year* [%d].", first, nato, strings.TrimSuffix(second, " last year"), summit),
+		"paragraph end": fmt.Sprintf("%s. %s. [%d][%d]", first, second, nato, summit),
+	}
+	for name, reply := range replies {
+		for _, size := range []int{1, 3, 7, 16, 40} {
+			t.Run(fmt.Sprintf("%s/%d", name, size), func(t *testing.T) {
+				chat := &pieceChat{reply: reply, size: size}
+				var got streamed
+				ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, got.add(chat))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ans.Abstained || len(ans.Dropped) != 0 || !strings.Contains(ans.Text, "joining NATO [") {
+					t.Fatalf("answer %q, dropped %q", ans.Text, ans.Dropped)
+				}
+				if got.text.String() != ans.Text {
+					t.Errorf("streamed %q, the answer is %q", got.text.String(), ans.Text)
+				}
+			})
+		}
+	}
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,11 +26,16 @@ const minSupportPerMarker = 0.25
 //   - a sentence that its cited passages contradict or do not hold (see
 //     claim.Check) is dropped and listed in dropped, never shown as if cited;
 //   - a sentence that states something without citing a source (or whose
-//     only markers pointed at none) is dropped and listed too. Only sentences
-//     that claim nothing are kept uncited: those without content words, and
-//     those that say the sources do not answer. A citation is never guessed
-//     for a sentence: a claim the model did not attribute may come from an
-//     article's planted text as easily as from its reporting;
+//     only markers pointed at none) takes the marker group that closes its
+//     paragraph, as models that cite a paragraph once write it ("A. B.
+//     [1]"), and stands if those sources support it; otherwise it is
+//     dropped and listed too. Only sentences that claim nothing are kept
+//     uncited: those without content words, and those that say the sources
+//     do not answer; headings, lead-ins and words to the reader (isAside)
+//     and a list of sources the model appended are removed unlisted. A
+//     citation is never guessed beyond the model's own markers: a claim the
+//     model did not attribute may come from an article's planted text as
+//     easily as from its reporting;
 //   - citations are renumbered 1..k in order of first use, and cites holds
 //     exactly the cited passages.
 func VerifyCitations(text string, sources []rag.Hit) (clean string, cites []rag.Citation, dropped []string) {
@@ -147,6 +153,12 @@ type claimUnit struct {
 	cited      []int         // the existing source numbers it cites, in order
 	sources    []int         // the cited sources whose markers it keeps
 	dropped    bool
+	// para numbers the unit's line: a line break between two sentences
+	// puts them in different paragraphs (and list items).
+	para int
+	// inherited: the sentence cited nothing itself and takes the sources of
+	// the marker group that closes its paragraph (paragraphCitation).
+	inherited bool
 	// aside: text that is not part of the answer, removed without a check
 	// and not reported: the list of sources the model appended
 	// (referenceListStart), a heading, words to the reader (isAside).
@@ -246,6 +258,31 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			u.aside = true
 		default:
 			u.setVerdict(verdictUncited, "", "it cites no source")
+			nums := paragraphCitation(units, i, lookup)
+			if len(nums) == 0 {
+				break
+			}
+			srcs := make([]claim.Source, len(nums))
+			for k, n := range nums {
+				p, _ := lookup(n)
+				srcs[k] = claimSource(p)
+			}
+			if r := checker.Check(u.plain, srcs...); r.OK() {
+				// Cited with its paragraph, and supported there: the
+				// sources the sentence's words are in are its own.
+				u.cited, u.inherited, u.rules = nums, true, r
+				u.setVerdict(string(r.Verdict), r.Kind, r.Reason)
+				for _, n := range nums {
+					p, _ := lookup(n)
+					u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(checker.Check(u.plain, claimSource(p)).Verdict)})
+					if supportScore(terms, termsOf(n)) >= minSupportPerMarker {
+						u.sources = append(u.sources, n)
+					}
+				}
+				if len(u.sources) == 0 {
+					u.sources = nums
+				}
+			}
 		}
 	}
 	return units
@@ -306,6 +343,7 @@ func splitClaims(text string) []claimUnit {
 			u.groups = append(u.groups, groups[gi])
 			gi++
 		}
+		u.para = strings.Count(text[:u.start], "\n")
 		u.plain = trimListBullet(strings.TrimSpace(removeMarkers(text[u.start:u.end])))
 		if u.plain == "" && len(units) > 0 {
 			// Only markers: the sentence splitter cut after a closing
@@ -387,6 +425,17 @@ func renderUnits(text string, units []claimUnit, number func(n int) int) string 
 					edits = append(edits, edit{start: g.start, end: g.end, marker: true})
 				}
 			}
+			continue
+		}
+		if u.inherited {
+			// Cited with its paragraph: the markers go where the sentence
+			// ends, as if the model had put them there.
+			var b strings.Builder
+			for _, n := range u.sources {
+				b.WriteString("[" + strconv.Itoa(number(n)) + "]")
+			}
+			at := markerInsertPoint(text, u.start, u.end)
+			edits = append(edits, edit{start: at, end: at, repl: b.String(), marker: true})
 			continue
 		}
 		// The kept sources go on the first group; later groups are removed,
@@ -494,4 +543,28 @@ func isBareListNumber(t string) bool {
 		}
 	}
 	return true
+}
+
+// paragraphCitation gives the sources that the marker group closing
+// sentence i's paragraph cites, when the sentence cites none itself: models
+// often cite a paragraph once, at its end ("A. B. [1]"). It is the group of
+// the first later sentence in the same paragraph that has one; nil when
+// none does. The sentence keeps them only if they support it (checkUnits),
+// so a sentence gains nothing it would not have had cited in place.
+func paragraphCitation(units []claimUnit, i int, lookup func(n int) (rag.Passage, bool)) []int {
+	for j := i + 1; j < len(units) && units[j].para == units[i].para && !units[j].aside; j++ {
+		if len(units[j].groups) == 0 {
+			continue
+		}
+		var nums []int
+		for _, g := range units[j].groups {
+			for _, n := range g.nums {
+				if _, ok := lookup(n); ok && !slices.Contains(nums, n) {
+					nums = append(nums, n)
+				}
+			}
+		}
+		return nums
+	}
+	return nil
 }
