@@ -70,28 +70,38 @@ func TestStreamShowsOnlyCheckedSentences(t *testing.T) {
 		"a list":                  fmt.Sprintf("- Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d].\n- %s [%d].\n- That path was agreed by allies at the Washington summit last year [%d].", nato, wrong, nato, summit),
 	}
 	for name, reply := range replies {
-		for _, size := range []int{1, 3, 7, 16, 40} {
-			t.Run(fmt.Sprintf("%s/%d", name, size), func(t *testing.T) {
-				chat := &pieceChat{reply: reply, size: size}
-				var got streamed
-				ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, got.add(chat))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if ans.Abstained || len(ans.Dropped) != 1 || !strings.HasPrefix(ans.Dropped[0], wrong) {
-					t.Fatalf("the check did not drop the second sentence alone: %+v", ans)
-				}
-				if strings.Contains(got.text.String(), "no longer") {
-					t.Errorf("the dropped sentence was streamed: %q", got.text.String())
-				}
-				if got.text.String() != ans.Text {
-					t.Errorf("streamed %q, the answer is %q", got.text.String(), ans.Text)
-				}
-				if got.pieces < 2 || got.firstAt >= len(reply) {
-					t.Errorf("%d pieces, the first after %d of %d bytes: want the first sentence before the reply ends", got.pieces, got.firstAt, len(reply))
-				}
-			})
-		}
+		streamInPieces(t, name, question, hits, reply, func(t *testing.T, ans rag.Answer, got *streamed) {
+			if ans.Abstained || len(ans.Dropped) != 1 || !strings.HasPrefix(ans.Dropped[0], wrong) {
+				t.Fatalf("the check did not drop the second sentence alone: %+v", ans)
+			}
+			if strings.Contains(got.text.String(), "no longer") {
+				t.Errorf("the dropped sentence was streamed: %q", got.text.String())
+			}
+			if got.text.String() != ans.Text {
+				t.Errorf("streamed %q, the answer is %q", got.text.String(), ans.Text)
+			}
+			if got.pieces < 2 || got.firstAt >= len(reply) {
+				t.Errorf("%d pieces, the first after %d of %d bytes: want the first sentence before the reply ends", got.pieces, got.firstAt, len(reply))
+			}
+		})
+	}
+}
+
+// streamInPieces asks LLM with a model that streams reply in pieces of 1,
+// 3, 7, 16 and 40 bytes, each as a subtest of name, and hands check the
+// answer and what was streamed.
+func streamInPieces(t *testing.T, name, question string, hits []rag.Hit, reply string, check func(t *testing.T, ans rag.Answer, got *streamed)) {
+	t.Helper()
+	for _, size := range []int{1, 3, 7, 16, 40} {
+		t.Run(fmt.Sprintf("%s/%d", name, size), func(t *testing.T) {
+			chat := &pieceChat{reply: reply, size: size}
+			var got streamed
+			ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, got.add(chat))
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, ans, &got)
+		})
 	}
 }
 
@@ -196,21 +206,13 @@ func TestStreamOfRepliesWrittenOtherWays(t *testing.T) {
 		"paragraph end": fmt.Sprintf("%s. %s. [%d][%d]", first, second, nato, summit),
 	}
 	for name, reply := range replies {
-		for _, size := range []int{1, 3, 7, 16, 40} {
-			t.Run(fmt.Sprintf("%s/%d", name, size), func(t *testing.T) {
-				chat := &pieceChat{reply: reply, size: size}
-				var got streamed
-				ans, err := LLM(context.Background(), chat.chat, nil, question, nil, hits, got.add(chat))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if ans.Abstained || len(ans.Dropped) != 0 || !strings.Contains(ans.Text, "joining NATO [") {
-					t.Fatalf("answer %q, dropped %q", ans.Text, ans.Dropped)
-				}
-				if got.text.String() != ans.Text {
-					t.Errorf("streamed %q, the answer is %q", got.text.String(), ans.Text)
-				}
-			})
-		}
+		streamInPieces(t, name, question, hits, reply, func(t *testing.T, ans rag.Answer, got *streamed) {
+			if ans.Abstained || len(ans.Dropped) != 0 || !strings.Contains(ans.Text, "joining NATO [") {
+				t.Fatalf("answer %q, dropped %q", ans.Text, ans.Dropped)
+			}
+			if got.text.String() != ans.Text {
+				t.Errorf("streamed %q, the answer is %q", got.text.String(), ans.Text)
+			}
+		})
 	}
 }
