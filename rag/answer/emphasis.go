@@ -1,6 +1,29 @@
 package answer
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
+
+// tidyReply is a model's reply as the check reads it and the answer shows
+// it: without the chat template's special tokens a misconfigured server
+// lets through, and without Markdown emphasis.
+func tidyReply(s string) string {
+	return plainEmphasis(withoutSpecialTokens(s))
+}
+
+// specialToken is a chat template's control token as models and servers
+// write them ("<|im_end|>", "<|eot_id|>", "<|end_of_text|>"), and the
+// end-of-sequence tag "</s>": never text of an answer.
+var specialToken = regexp.MustCompile(`<\|[A-Za-z0-9_]{1,40}\|>|</s>`)
+
+// withoutSpecialTokens removes the special tokens of s.
+func withoutSpecialTokens(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return specialToken.ReplaceAllString(s, "")
+}
 
 // Markdown emphasis as models write it in a reply they were asked to keep
 // plain: "**bold**", "__bold__" and "*italic*", each opened and closed on

@@ -23,3 +23,19 @@ func TestPlainEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutSpecialTokens covers a chat template's control tokens let
+// through by a misconfigured server, and angle brackets that are text.
+func TestWithoutSpecialTokens(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Starmer spoke to Zelenskyy [1].<|im_end|>", "Starmer spoke to Zelenskyy [1]."},
+		{"<|start_header_id|>assistant<|end_header_id|>The talks ended [2].<|eot_id|>", "assistantThe talks ended [2]."},
+		{"The talks ended [2].</s>", "The talks ended [2]."},
+		{"Inflation was <3% in May, and x < y | z > w.", "Inflation was <3% in May, and x < y | z > w."},
+	}
+	for _, tt := range tests {
+		if got := withoutSpecialTokens(tt.in); got != tt.want {
+			t.Errorf("withoutSpecialTokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

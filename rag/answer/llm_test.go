@@ -123,6 +123,24 @@ func TestLLMAnswer(t *testing.T) {
 			wantDropped: []string{"Starmer pledged 40 fighter jets to Kyiv."},
 		},
 		{
+			name:      "a numbered list",
+			reply:     fmt.Sprintf("1. Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d].\n2. That path was agreed by allies at the Washington summit last year [%d].", nato, summit),
+			wantText:  "1. Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1].\n2. That path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:      "two clauses of one sentence, each cited",
+			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]; the prime minister reiterated the UK’s commitment to that path [%d].", nato, summit),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]; the prime minister reiterated the UK’s commitment to that path [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:      "a chat template's token let through",
+			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d].<|im_end|>", nato),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1].",
+			wantCited: []int{nato},
+		},
+		{
 			name:      "Markdown emphasis",
 			reply:     fmt.Sprintf("**Starmer** told *Zelenskyy* that Ukraine is still on an “irreversible path” to joining NATO [%d]. That path was agreed by allies at the **Washington summit** last year [%d].", nato, summit),
 			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. That path was agreed by allies at the Washington summit last year [2].",

@@ -88,7 +88,7 @@ func (s *checkedStream) finish() {
 // what the kept ones add. At the end of the reply every sentence is
 // complete.
 func (s *checkedStream) advance(end bool) {
-	text := plainEmphasis(s.text.String())
+	text := tidyReply(s.text.String())
 	units := splitClaims(text)
 	complete := len(units)
 	if !end && complete > 0 {

@@ -239,7 +239,7 @@ func verifyKeepingNumbers(text string, passages []rag.Passage, allowed map[int]b
 		}
 		return passages[n-1], true
 	}
-	text = plainEmphasis(text)
+	text = tidyReply(text)
 	units := checkUnits(splitClaims(text), lookup)
 	var dropped []string
 	for _, u := range units {

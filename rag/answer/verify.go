@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
@@ -55,7 +56,7 @@ type verified struct {
 // verify checks text against sources with the rules, then with the judge
 // when v has one, and renders what is kept.
 func (v *Verifier) verify(ctx context.Context, text string, sources []rag.Hit) verified {
-	text = plainEmphasis(text)
+	text = tidyReply(text)
 	return v.verifyUnits(ctx, text, splitClaims(text), sources)
 }
 
@@ -156,9 +157,6 @@ type claimUnit struct {
 	// para numbers the unit's line: a line break between two sentences
 	// puts them in different paragraphs (and list items).
 	para int
-	// inherited: the sentence cited nothing itself and takes the sources of
-	// the marker group that closes its paragraph (paragraphCitation).
-	inherited bool
 	// aside: text that is not part of the answer, removed without a check
 	// and not reported: the list of sources the model appended
 	// (referenceListStart), a heading, words to the reader (isAside).
@@ -270,7 +268,7 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			if r := checker.Check(u.plain, srcs...); r.OK() {
 				// Cited with its paragraph, and supported there: the
 				// sources the sentence's words are in are its own.
-				u.cited, u.inherited, u.rules = nums, true, r
+				u.cited, u.rules = nums, r
 				u.setVerdict(string(r.Verdict), r.Kind, r.Reason)
 				for _, n := range nums {
 					p, _ := lookup(n)
@@ -322,6 +320,12 @@ func splitClaims(text string) []claimUnit {
 	groups := groupMarkers(ParseMarkers(answer))
 	var spans [][2]int
 	for _, sp := range prose.SentenceSpans(answer) {
+		// A numbered list's "1." reads as a sentence of its own: it
+		// belongs to the item it numbers, on its line.
+		if n := len(spans); n > 0 && isBareListNumber(answer[spans[n-1][0]:spans[n-1][1]]) && !strings.Contains(answer[spans[n-1][1]:sp[0]], "\n") {
+			sp[0] = spans[n-1][0]
+			spans = spans[:n-1]
+		}
 		spans = append(spans, splitAfterGluedMarkers(answer, sp, groups)...)
 	}
 	units := make([]claimUnit, 0, len(spans))
@@ -427,33 +431,52 @@ func renderUnits(text string, units []claimUnit, number func(n int) int) string 
 			}
 			continue
 		}
-		if u.inherited {
-			// Cited with its paragraph: the markers go where the sentence
-			// ends, as if the model had put them there.
+		markers := func(nums []int) string {
 			var b strings.Builder
-			for _, n := range u.sources {
+			for _, n := range nums {
 				b.WriteString("[" + strconv.Itoa(number(n)) + "]")
 			}
-			at := markerInsertPoint(text, u.start, u.end)
-			edits = append(edits, edit{start: at, end: at, repl: b.String(), marker: true})
-			continue
+			return b.String()
 		}
-		// The kept sources go on the first group; later groups are removed,
-		// so that a sentence reads "… [1][2]." once.
-		keep := u.sources
+		// A group with words of the sentence after it cites the clause
+		// before it ("A [1]; B [2]."), and keeps there the kept sources it
+		// names. The groups that close the sentence carry the rest, once,
+		// at the first of them, so that it reads "… [1][2]." (a sentence
+		// cited with its paragraph gets them where it ends).
+		shown := map[int]bool{}
 		for _, g := range u.groups {
-			repl := ""
-			if len(keep) > 0 {
-				var b strings.Builder
-				for _, n := range keep {
-					b.WriteString("[")
-					b.WriteString(strconv.Itoa(number(n)))
-					b.WriteString("]")
+			if !insideSentence(text, u, g) {
+				continue
+			}
+			var mine []int
+			for _, n := range g.nums {
+				if slices.Contains(u.sources, n) && !shown[n] {
+					shown[n] = true
+					mine = append(mine, n)
 				}
-				repl = b.String()
-				keep = nil
+			}
+			edits = append(edits, edit{start: g.start, end: g.end, repl: markers(mine), marker: true})
+		}
+		var rest []int
+		for _, n := range u.sources {
+			if !shown[n] {
+				rest = append(rest, n)
+			}
+		}
+		closed := false
+		for _, g := range u.groups {
+			if insideSentence(text, u, g) {
+				continue
+			}
+			repl := ""
+			if !closed {
+				repl, closed = markers(rest), true
 			}
 			edits = append(edits, edit{start: g.start, end: g.end, repl: repl, marker: true})
+		}
+		if !closed && len(rest) > 0 {
+			at := markerInsertPoint(text, u.start, u.end)
+			edits = append(edits, edit{start: at, end: at, repl: markers(rest), marker: true})
 		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
@@ -567,4 +590,13 @@ func paragraphCitation(units []claimUnit, i int, lookup func(n int) (rag.Passage
 		return nums
 	}
 	return nil
+}
+
+// insideSentence reports whether marker group g stands inside sentence u
+// with words after it: it cites the clause before it, not the sentence.
+func insideSentence(text string, u claimUnit, g markerGroup) bool {
+	if g.start < u.start || g.end >= u.end {
+		return false
+	}
+	return strings.IndexFunc(text[g.end:u.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
