@@ -171,7 +171,8 @@ func TestEvalClaimsFailures(t *testing.T) {
 // do: lenticular brackets with a dagger label, Markdown footnotes with their
 // definitions, a list of sources appended under a heading, "(Source 1)"
 // in an answer framed by a heading, a lead-in and a closing word to the
-// reader, and one group closing a paragraph of two sentences. The answer keeps its sentences with the project's own markers and
+// reader, one group closing a paragraph of two sentences, and a last line
+// that only cites. The answer keeps its sentences with the project's own markers and
 // sources, and nothing is reported removed.
 func TestAskReadsOtherModelsCitations(t *testing.T) {
 	const (
@@ -186,6 +187,7 @@ func TestAskReadsOtherModelsCitations(t *testing.T) {
 		"a list":     "%[1]s [%[2]d].\n\n**Sources:**\n- [%[2]d] Ukraine still on ‘irreversible path’ to NATO, Starmer tells Zelenskyy (Sky News)",
 		"framed":     "## Answer\n\nBased on the sources provided:\n\n%[1]s (Source %[2]d).\n\nI hope this helps!",
 		"paragraph":  "%[1]s. Zelenskyy was told by Starmer. [%[2]d]",
+		"trailer":    "%[1]s.\n\nSources: [%[2]d]",
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv.SetDefaultChat(func(req fakeopenai.ChatRequest) string {

@@ -1,6 +1,9 @@
 package answer
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestReferenceListStart covers the list of sources a model appends to its
 // answer: found after a heading or a footnote definition when every line
@@ -38,4 +41,37 @@ func countSpace(s string) int {
 		n++
 	}
 	return n
+}
+
+// TestCitationTrailer covers a last line that only cites the answer above
+// it, and last lines that say more.
+func TestCitationTrailer(t *testing.T) {
+	const answer = "Starmer told Zelenskyy that Ukraine is on an irreversible path to NATO."
+	tests := []struct {
+		text string
+		nums string // the trailer's numbers, "" for none
+	}{
+		{answer + "\n\nSources: [1], [2]", "[1 2]"},
+		{answer + "\n(Sources: 1, 3)", "[1 3]"},
+		{answer + "\n[2][4]\n", "[2 4]"},
+		{answer + "\n**References:** [1]", "[1]"},
+		{answer + " [1]", ""},                          // a marker of the sentence itself
+		{"[1][2]", ""},                                 // nothing above it
+		{answer + "\nBolton warned about it [2].", ""}, // a sentence, not a trailer
+		{answer + "\nSee also [2].", ""},
+	}
+	for _, tt := range tests {
+		start, groups := citationTrailer(tt.text)
+		var nums []int
+		for _, g := range groups {
+			nums = append(nums, g.nums...)
+		}
+		got := ""
+		if len(nums) > 0 {
+			got = fmt.Sprint(nums)
+		}
+		if got != tt.nums || (got == "") != (start == len(tt.text)) {
+			t.Errorf("citationTrailer(%q) = %d, %s; want %q", tt.text, start, got, tt.nums)
+		}
+	}
 }

@@ -101,7 +101,7 @@ func (s *checkedStream) advance(end bool) {
 		}
 	}
 	if !end {
-		complete = settled(text, units, len(s.decided), complete)
+		complete = settled(units, len(s.decided), complete)
 	}
 	if complete <= len(s.decided) {
 		return
@@ -178,32 +178,23 @@ func (s *checkedStream) lookup(n int) (rag.Passage, bool) {
 }
 
 // settled gives how many of the complete units (from..complete) can be
-// decided now: a sentence that cites nothing may take the marker group
-// that closes its paragraph (paragraphCitation), so it waits until the
-// sentence with that group is complete, or its paragraph has ended without
-// one; the sentences after it wait with it.
-func settled(text string, units []claimUnit, from, complete int) int {
+// decided now: a sentence that claims something and cites nothing may take
+// the marker group that closes its paragraph, or a last line that cites
+// the whole answer (paragraphCitation), so it waits until the sentence
+// with its paragraph's group is complete, or else until the reply has
+// ended; the sentences after it wait with it.
+func settled(units []claimUnit, from, complete int) int {
 	for k := from; k < complete; k++ {
 		u := units[k]
-		if len(u.groups) > 0 || u.aside {
+		if len(u.groups) > 0 || u.aside || len(supportTerms(u.plain)) == 0 || isAside(u.plain) || statesNoAnswer(u.plain) {
 			continue
 		}
-		last := k // the paragraph's last sentence so far
-		for j := k + 1; j < len(units) && units[j].para == u.para; j++ {
-			last = j
-			if len(units[j].groups) > 0 {
-				break
-			}
+		j := k + 1
+		for j < len(units) && units[j].para == u.para && len(units[j].groups) == 0 {
+			j++
 		}
-		switch {
-		case len(units[last].groups) > 0 && last != k:
-			if last >= complete {
-				return k // the group may still grow
-			}
-		case last+1 < len(units) || strings.Contains(text[units[last].end:], "\n"):
-			// The paragraph ended without a group: nothing to take.
-		default:
-			return k
+		if j >= complete || units[j].para != u.para {
+			return k // no group yet, or one that may still grow
 		}
 	}
 	return complete

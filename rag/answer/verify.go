@@ -317,6 +317,11 @@ func splitClaims(text string) []claimUnit {
 	// and is not shown.
 	refs := referenceListStart(text)
 	answer := text[:refs]
+	// So is a last line that only cites ("Sources: [1], [2]"), but its
+	// sources are those of every sentence above that cites none
+	// (paragraphCitation).
+	trailer, trailerGroups := citationTrailer(answer)
+	answer = answer[:trailer]
 	groups := groupMarkers(ParseMarkers(answer))
 	var spans [][2]int
 	for _, sp := range prose.SentenceSpans(answer) {
@@ -359,10 +364,50 @@ func splitClaims(text string) []claimUnit {
 		}
 		units = append(units, u)
 	}
+	if trailer < refs {
+		units = append(units, claimUnit{start: trailer, end: refs, aside: true, groups: trailerGroups})
+	}
 	if refs < len(text) {
 		units = append(units, claimUnit{start: refs, end: len(text), aside: true})
 	}
 	return units
+}
+
+// citationTrailer finds a last line of the answer that only cites: marker
+// groups, with at most a word of referenceHeadings and punctuation around
+// them ("Sources: [1], [2]", "(Sources: 1, 2)", "[1][2]"), after a line of
+// the answer. It gives where the line starts and its groups, or
+// len(answer) and nil.
+func citationTrailer(answer string) (int, []markerGroup) {
+	body := strings.TrimRight(answer, " \t\n")
+	start := strings.LastIndexByte(body, '\n') + 1
+	if start == 0 || strings.TrimSpace(body[:start]) == "" {
+		return len(answer), nil
+	}
+	line := body[start:]
+	ms := ParseMarkers(line)
+	if len(ms) == 0 {
+		return len(answer), nil
+	}
+	var rest strings.Builder
+	last := 0
+	for _, m := range ms {
+		if m.Start >= last {
+			rest.WriteString(line[last:m.Start])
+			last = m.End
+		}
+	}
+	rest.WriteString(line[last:])
+	word := strings.TrimFunc(rest.String(), func(r rune) bool { return !unicode.IsLetter(r) })
+	if word != "" && !referenceHeadings[strings.ToLower(word)] {
+		return len(answer), nil
+	}
+	groups := groupMarkers(ms)
+	for i := range groups {
+		groups[i].start += start
+		groups[i].end += start
+	}
+	return start, groups
 }
 
 // splitAfterGluedMarkers splits a sentence span after any run of marker groups
@@ -571,23 +616,32 @@ func isBareListNumber(t string) bool {
 // paragraphCitation gives the sources that the marker group closing
 // sentence i's paragraph cites, when the sentence cites none itself: models
 // often cite a paragraph once, at its end ("A. B. [1]"). It is the group of
-// the first later sentence in the same paragraph that has one; nil when
-// none does. The sentence keeps them only if they support it (checkUnits),
+// the first later sentence in the same paragraph that has one, failing
+// that the groups of a last line that only cites the answer ("Sources:
+// [1], [2]"); nil when there is neither. The sentence keeps them only if they support it (checkUnits),
 // so a sentence gains nothing it would not have had cited in place.
 func paragraphCitation(units []claimUnit, i int, lookup func(n int) (rag.Passage, bool)) []int {
-	for j := i + 1; j < len(units) && units[j].para == units[i].para && !units[j].aside; j++ {
-		if len(units[j].groups) == 0 {
-			continue
-		}
-		var nums []int
-		for _, g := range units[j].groups {
+	nums := func(u claimUnit) []int {
+		var out []int
+		for _, g := range u.groups {
 			for _, n := range g.nums {
-				if _, ok := lookup(n); ok && !slices.Contains(nums, n) {
-					nums = append(nums, n)
+				if _, ok := lookup(n); ok && !slices.Contains(out, n) {
+					out = append(out, n)
 				}
 			}
 		}
-		return nums
+		return out
+	}
+	for j := i + 1; j < len(units) && units[j].para == units[i].para && !units[j].aside; j++ {
+		if len(units[j].groups) > 0 {
+			return nums(units[j])
+		}
+	}
+	// A last line that only cites (citationTrailer) cites the whole answer.
+	for j := len(units) - 1; j > i; j-- {
+		if units[j].aside && len(units[j].groups) > 0 {
+			return nums(units[j])
+		}
 	}
 	return nil
 }
