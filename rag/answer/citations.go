@@ -22,7 +22,7 @@ const (
 
 // ParseMarkers finds the citation markers in text: "[1]", "[2, 3]", "[2; 3]",
 // "[2 and 3]", "[1][2]", "[1-3]" (also with an en or em dash), and the forms
-// other models write: "[Source 1]" and "(Source 1)", a Markdown footnote
+// other models write: "[Source 1]", "(Source 1)", "[doc1]" and "[Passage 1]", a Markdown footnote
 // reference "[^1]",
 // the lenticular brackets of OpenAI's chat models "【1】", and a number with
 // a dagger and a label after it, "【1†source】" or "[1†source]". A footnote's
@@ -159,10 +159,11 @@ func skipSpaces(text string, i int) int {
 	return i
 }
 
-// skipSourceWord steps over "source", "sources" or "src", with an optional
-// colon, when a number follows.
+// skipSourceWord steps over "source", "sources" or "src", or the words for a
+// source other prompts use ("doc", "document", "passage": "[doc1]",
+// "[Passage 2]"), with an optional colon, when a number follows.
 func skipSourceWord(text string, i int) int {
-	for _, w := range [...]string{"sources", "source", "src"} {
+	for _, w := range [...]string{"sources", "source", "src", "documents", "document", "docs", "doc", "passages", "passage"} {
 		if len(text)-i >= len(w) && strings.EqualFold(text[i:i+len(w)], w) {
 			j := skipSpaces(text, i+len(w))
 			if j < len(text) && text[j] == ':' {

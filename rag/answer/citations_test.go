@@ -58,6 +58,8 @@ func TestParseMarkers(t *testing.T) {
 		{"A (sources 1, 3)", []Marker{{1, 2, 16}, {3, 2, 16}}},
 		{"(1) the first point; (2) the second", nil}, // a list's numbers, not citations
 		{"A (source) b", nil},
+		{"A [doc1] [Document 2] (passage 3)", []Marker{{1, 2, 8}, {2, 9, 21}, {3, 22, 33}}},
+		{"the [docs] say", nil},
 	}
 	for _, tt := range tests {
 		if got := ParseMarkers(tt.in); !reflect.DeepEqual(got, tt.want) {
