@@ -185,3 +185,23 @@ func TestVerifierGivesTheCheckerTheArticleDate(t *testing.T) {
 		t.Errorf("article of 2022: dropped %q: %s", sentence, res.Reason)
 	}
 }
+
+// TestJudgeSeesNoListOfSources: a list of sources the model appended, and
+// a last line that only cites, are no sentences of the answer; the judge
+// is asked about the answer's sentences alone, one pair each, and a
+// sentence cited by the last line is judged against its source.
+func TestJudgeSeesNoListOfSources(t *testing.T) {
+	reply := "Starmer opened the call by restating the UK's firm backing for Ukraine for as long as needed.\n\nSources: [1]\n\nReferences:\n[1] Starmer tells Zelenskyy\n[2] Munich talks"
+	ans, outcomes, srv := judged(t, reply, fakeopenai.ChatReply{Content: labels("supported")}, 0)
+	if fmt.Sprint(outcomes) != "[ok]" || ans.Verifier != rag.VerifiedByModel {
+		t.Fatalf("outcomes %v, verified by %q", outcomes, ans.Verifier)
+	}
+	if ans.Abstained || ans.Text != "Starmer opened the call by restating the UK's firm backing for Ukraine for as long as needed [1]." || len(ans.Dropped) != 0 {
+		t.Errorf("answer %q, dropped %q", ans.Text, ans.Dropped)
+	}
+	reqs := srv.Requests()
+	judge := reqs[len(reqs)-1].Messages
+	if sys := judge[0].Content; strings.Contains(sys, "pair 2") || strings.Contains(sys, "References") || !strings.Contains(sys, "pair 1: passage [1]") {
+		t.Errorf("judge asked:\n%s", sys)
+	}
+}

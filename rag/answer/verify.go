@@ -205,6 +205,9 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 	}
 	for i := range units {
 		u := &units[i]
+		if u.aside {
+			continue // a list of sources names them; it claims nothing
+		}
 		terms := supportTerms(u.plain)
 		seen := map[int]bool{}
 		for _, g := range u.groups {
@@ -216,37 +219,10 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			}
 		}
 		switch {
-		case u.aside:
-			// A list of sources names them; it claims nothing.
 		case len(terms) == 0:
 			// Nothing is claimed, so nothing is cited.
 		case len(u.cited) > 0:
-			srcs := make([]claim.Source, len(u.cited))
-			for k, n := range u.cited {
-				p, _ := lookup(n)
-				srcs[k] = claimSource(p)
-			}
-			u.rules = checker.Check(u.plain, srcs...)
-			for k, n := range u.cited {
-				r := u.rules
-				if len(srcs) > 1 {
-					r = checker.Check(u.plain, srcs[k])
-				}
-				p, _ := lookup(n)
-				u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(r.Verdict), Reason: r.Reason})
-			}
-			u.setVerdict(string(u.rules.Verdict), u.rules.Kind, u.rules.Reason)
-			if u.dropped {
-				break
-			}
-			for _, n := range u.cited {
-				if supportScore(terms, termsOf(n)) >= minSupportPerMarker {
-					u.sources = append(u.sources, n)
-				}
-			}
-			if len(u.sources) == 0 {
-				u.sources = u.cited
-			}
+			u.check(&checker, u.cited, lookup, terms, termsOf)
 		case statesNoAnswer(u.plain) && !contrastPattern.MatchString(u.plain):
 			// An honest "the sources don't say" claims no fact; one that
 			// goes on "but …" does, without a source.
@@ -256,34 +232,53 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			u.aside = true
 		default:
 			u.setVerdict(verdictUncited, "", "it cites no source")
-			nums := paragraphCitation(units, i, lookup)
-			if len(nums) == 0 {
-				break
-			}
-			srcs := make([]claim.Source, len(nums))
-			for k, n := range nums {
-				p, _ := lookup(n)
-				srcs[k] = claimSource(p)
-			}
-			if r := checker.Check(u.plain, srcs...); r.OK() {
-				// Cited with its paragraph, and supported there: the
-				// sources the sentence's words are in are its own.
-				u.cited, u.rules = nums, r
-				u.setVerdict(string(r.Verdict), r.Kind, r.Reason)
-				for _, n := range nums {
-					p, _ := lookup(n)
-					u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(checker.Check(u.plain, claimSource(p)).Verdict)})
-					if supportScore(terms, termsOf(n)) >= minSupportPerMarker {
-						u.sources = append(u.sources, n)
-					}
-				}
-				if len(u.sources) == 0 {
-					u.sources = nums
+			// Cited with its paragraph, it stands if those sources
+			// support it, as if cited in place.
+			if nums := paragraphCitation(units, i, lookup); len(nums) > 0 {
+				with := *u
+				with.check(&checker, nums, lookup, terms, termsOf)
+				if !with.dropped {
+					*u = with
 				}
 			}
 		}
 	}
 	return units
+}
+
+// check checks the sentence against the passages of the source numbers
+// nums, together and each alone (pairs), and keeps, if it stands, the
+// sources that hold enough of its words (minSupportPerMarker), or all of
+// them when none does.
+func (u *claimUnit) check(checker *claim.Checker, nums []int, lookup func(n int) (rag.Passage, bool), terms []string, termsOf func(n int) map[string]bool) {
+	u.cited = nums
+	srcs := make([]claim.Source, len(nums))
+	for k, n := range nums {
+		p, _ := lookup(n)
+		srcs[k] = claimSource(p)
+	}
+	u.rules = checker.Check(u.plain, srcs...)
+	u.pairs = nil
+	for k, n := range nums {
+		r := u.rules
+		if len(srcs) > 1 {
+			r = checker.Check(u.plain, srcs[k])
+		}
+		p, _ := lookup(n)
+		u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(r.Verdict), Reason: r.Reason})
+	}
+	u.setVerdict(string(u.rules.Verdict), u.rules.Kind, u.rules.Reason)
+	if u.dropped {
+		return
+	}
+	for _, n := range nums {
+		if supportScore(terms, termsOf(n)) >= minSupportPerMarker {
+			u.sources = append(u.sources, n)
+		}
+	}
+	if len(u.sources) == 0 {
+		u.sources = nums
+	}
 }
 
 // verdictUncited is the verdict of a sentence that states something
@@ -335,6 +330,7 @@ func splitClaims(text string) []claimUnit {
 	}
 	units := make([]claimUnit, 0, len(spans))
 	gi := 0
+	para, counted := 0, 0 // line breaks before text[counted]
 	for _, sp := range spans {
 		u := claimUnit{start: sp[0], end: sp[1]}
 		// Groups at the very start of this sentence cite the previous one.
@@ -352,7 +348,9 @@ func splitClaims(text string) []claimUnit {
 			u.groups = append(u.groups, groups[gi])
 			gi++
 		}
-		u.para = strings.Count(text[:u.start], "\n")
+		para += strings.Count(text[counted:u.start], "\n")
+		counted = u.start
+		u.para = para
 		u.plain = trimListBullet(strings.TrimSpace(removeMarkers(text[u.start:u.end])))
 		if u.plain == "" && len(units) > 0 {
 			// Only markers: the sentence splitter cut after a closing
