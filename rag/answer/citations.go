@@ -22,12 +22,12 @@ const (
 
 // ParseMarkers finds the citation markers in text: "[1]", "[2, 3]", "[2; 3]",
 // "[2 and 3]", "[1][2]", "[1-3]" (also with an en or em dash), and the forms
-// other models write: "[Source 1]", "(Source 1)", "[doc1]" and "[Passage 1]", a Markdown footnote
-// reference "[^1]",
-// the lenticular brackets of OpenAI's chat models "【1】", and a number with
-// a dagger and a label after it, "【1†source】" or "[1†source]". A footnote's
-// definition ("[^1]: …" opening a line) names a source rather than citing
-// one, and is text. Anything else in brackets is text. It never panics.
+// other models write: "[Source 1]", "(Source 1)", "[doc1]", "[Passage 1]", a
+// Markdown footnote reference "[^1]", the lenticular brackets of OpenAI's
+// chat models "【1】", and a number with a dagger and a label after it,
+// "【1†source】" or "[1†source]". A footnote's definition ("[^1]: …" opening
+// a line) names a source rather than citing one, and is text. Anything else
+// in brackets is text. It never panics.
 func ParseMarkers(text string) []Marker {
 	var out []Marker
 	for i := 0; i < len(text); i++ {

@@ -19,14 +19,17 @@ func yearArithmetic(toks []token, figures []figure) []figure {
 		if !isYear(toks, f) || f.implicit {
 			continue
 		}
-		// A span: the year, a word that joins the ends of a range, the
-		// other year, later.
+		// A span: the year, a word that joins the ends of a range (or a
+		// hyphen, "2012-2020"), the other year, later.
 		i := f.end
-		if i+1 < len(toks) && spanJoins[toks[i].low] && toks[i].sent == toks[f.start].sent {
-			if g, ok := yearAt[i+1]; ok && g.value > f.value && (toks[i].low != "and" || f.start > 0 && toks[f.start-1].low == "between") {
-				n := g.value - f.value
-				out = append(out, figure{value: n, start: f.start, end: g.end, unit: "year", base: n * unitSizes["year"].size, implicit: true})
-			}
+		other, spans := yearAt[i], i < len(toks) && toks[i].joined
+		if !spans && i+1 < len(toks) && spanJoins[toks[i].low] && toks[i].sent == toks[f.start].sent {
+			other, spans = yearAt[i+1]
+			spans = spans && (toks[i].low != "and" || f.start > 0 && toks[f.start-1].low == "between")
+		}
+		if spans && other.value > f.value {
+			n := other.value - f.value
+			out = append(out, figure{value: n, start: f.start, end: other.end, unit: "year", base: n * unitSizes["year"].size, implicit: true})
 		}
 	}
 	// A count of years and "later" or "after" closing the phrase, counted

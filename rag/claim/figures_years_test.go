@@ -30,4 +30,7 @@ func TestYearArithmetic(t *testing.T) {
 	if got := yearArithmetic(tokenize("Sales rose in 2019 and 2021.", 100), findFigures(tokenize("Sales rose in 2019 and 2021.", 100))); len(got) != 0 {
 		t.Errorf("two years joined by and without between: got %+v, want none", got)
 	}
+	if got := yearArithmetic(tokenize("He led it 2012-2020.", 100), findFigures(tokenize("He led it 2012-2020.", 100))); len(got) != 1 || got[0].value != 8 {
+		t.Errorf("2012-2020: got %+v, want one figure of 8 years", got)
+	}
 }
