@@ -589,7 +589,7 @@ func (c *sentenceRead) nearMatches(i, p int, ev *evidence, itemsOnly bool) int {
 // often a paraphrase WordNet does not know ("opened" for "began"), and a
 // verb form the more so, so neither drops a sentence alone.
 func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
-	var unmatched []string
+	var unmatched []int
 	total := 0
 	lastNoun := -1 // the last unmatched word that is not a verb form
 	for i, t := range c.toks {
@@ -604,17 +604,17 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 			lastNoun = -1
 			continue
 		}
-		unmatched = append(unmatched, t.text)
+		unmatched = append(unmatched, i)
 		if verbForm(c.toks, i) {
 			continue
 		}
 		if lastNoun >= 0 && i-lastNoun <= maxPhraseGap && c.toks[lastNoun].clause == t.clause && !(c.substitutes(ev, lastNoun) && c.substitutes(ev, i)) {
-			return missing(KindAddition, "the source does not say %s", quoteWords([]string{c.toks[lastNoun].text, t.text}))
+			return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, []int{lastNoun, i}))
 		}
 		lastNoun = i
 	}
 	if float64(len(unmatched)) > maxUnmatchedShare*float64(total) {
-		return missing(KindAddition, "the source does not say %s", quoteWords(unmatched))
+		return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, unmatched))
 	}
 	return c.addedClause(ev)
 }
@@ -627,7 +627,7 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
 	type tally struct {
 		matched int
-		new     []string
+		new     []int
 		noun    bool
 	}
 	segs := map[int]*tally{}
@@ -644,12 +644,12 @@ func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
 			s.matched++ // a word reworded in place is not the clause's own
 			continue
 		}
-		s.new = append(s.new, t.text)
+		s.new = append(s.new, i)
 		s.noun = s.noun || !verbForm(c.toks, i)
 	}
 	for seg := 0; seg < len(c.good); seg++ {
 		if s := segs[seg]; s != nil && len(s.new) >= 2 && len(s.new) > s.matched && s.noun {
-			return missing(KindAddition, "the source does not say %s", quoteWords(s.new))
+			return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, s.new))
 		}
 	}
 	return Result{}, false
@@ -690,11 +690,30 @@ func verbForm(toks []token, i int) bool {
 	return isContent(prev.low) && !definite[prev.low] && (next.upper || hasDigit(next.low) || definite[next.low] || next.low == "a" || next.low == "an")
 }
 
-func quoteWords(ws []string) string {
-	if len(ws) > 4 {
-		ws = append(ws[:4:4], "…")
+// quoteWords quotes the sentence's words at the positions at (in order),
+// a run of neighbours as one phrase: “a new world record”, “lasted” and
+// “years”; after four words, an ellipsis.
+func quoteWords(toks []token, at []int) string {
+	var b strings.Builder
+	for k, i := range at {
+		if k == 4 {
+			b.WriteString("…")
+			break
+		}
+		switch {
+		case k == 0:
+			b.WriteString("“")
+		case at[k-1] == i-1:
+			b.WriteString(" ") // the phrase goes on
+		default:
+			b.WriteString("” and “")
+		}
+		b.WriteString(toks[i].text)
 	}
-	return "“" + strings.Join(ws, " ") + "”"
+	if !strings.HasSuffix(b.String(), "…") {
+		b.WriteString("”")
+	}
+	return b.String()
 }
 
 // gerundSubject reports whether the -ing word toks[i] is a noun heading its
