@@ -45,7 +45,7 @@ func (s *scriptedChat) chat(ctx context.Context, msgs []rag.Message, onDelta fun
 }
 
 // seedHits ranks the seed passages for question and keeps the best k.
-func seedHits(t *testing.T, question string, k int) []rag.Hit {
+func seedHits(t testing.TB, question string, k int) []rag.Hit {
 	t.Helper()
 	passages := loadSeedPassages(t)
 	hits := rankByOverlap(question, passages, seedIDF(passages))

@@ -218,3 +218,39 @@ func TestStreamOfRepliesWrittenOtherWays(t *testing.T) {
 		})
 	}
 }
+
+// FuzzStreamIsTheAnswer: whatever a model replies, in whatever pieces,
+// what the checked stream passes on is the start of the answer's text (all
+// of it but when the text so far splits differently later, and the stream
+// falls silent), and nothing of an abstention.
+func FuzzStreamIsTheAnswer(f *testing.F) {
+	for _, s := range []string{
+		"Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]. A claim [2].",
+		"A. B. [1]\n\nC.\n\nSources: [1], [2]",
+		"## Answer\n\n**Starmer** told *Zelenskyy* about NATO【1†source】.\n\nI hope this helps!",
+		"1. First [1].\n2. Second [^2].\n\n[^2]: x",
+		"A [1]; B [2]. <|im_end|>",
+		"Uncited claim about Kyiv. Another one.\n(Sources: 1, 3)",
+	} {
+		f.Add(s, uint8(3))
+	}
+	hits := seedHits(f, "What did Starmer tell Zelenskyy about NATO?", 10)
+	f.Fuzz(func(t *testing.T, reply string, size uint8) {
+		if len(reply) > 2000 {
+			return
+		}
+		chat := &pieceChat{reply: reply, size: int(size%40) + 1}
+		var got streamed
+		ans, err := LLM(context.Background(), chat.chat, nil, "What did Starmer tell Zelenskyy about NATO?", nil, hits, got.add(chat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ans.Text
+		if ans.Abstained {
+			want = ""
+		}
+		if !strings.HasPrefix(want, got.text.String()) {
+			t.Errorf("streamed %q, the answer is %q", got.text.String(), want)
+		}
+	})
+}
