@@ -83,3 +83,23 @@ func TestEmbeddedSaid(t *testing.T) {
 		t.Errorf("the union leader's words: %q", ans.Text)
 	}
 }
+
+// TestLocatesAName: a place question's answer stands after a preposition
+// of place ("at the Munich Security Conference"), not among other names
+// ("Russia hawks"). Asked "venue for the us russia talks?" in eval, this
+// is what picks the conference's sentence (seed-tune5, held by
+// internal/app TestSeedCoverageAnswerFigures).
+func TestLocatesAName(t *testing.T) {
+	q := analyseQuestion("venue for the us russia talks?", func(string) float64 { return 1 })
+	for text, want := range map[string]bool{
+		"US officials appear set to meet with Russian counterparts at the Munich Security Conference.": true,
+		"The leaders met in Rome before the funeral.":                                                  true,
+		"Mr Trump's pronouncements on the talks have drawn criticism from Russia hawks.":               false,
+		"The talks in Russia were cancelled.":                                                          false, // the question's own name
+		"The talks were moved to next week.":                                                           false,
+	} {
+		if got := locatesAName(q, text); got != want {
+			t.Errorf("locatesAName(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -613,6 +613,9 @@ func kindBonus(q questionTerms, text string, fresh bool) float64 {
 		if fresh {
 			b += candidateBonus
 		}
+		if q.kind == kindPlace && locatesAName(q, text) {
+			b += cueBonus
+		}
 	case kindReason:
 		if givesReason(text) {
 			b += candidateBonus
@@ -659,4 +662,21 @@ func overlaps(sentence, quotation string) bool {
 	}
 	qh, sh := head(quotation), head(sentence)
 	return qh != "" && (strings.Contains(sentence, qh) || strings.Contains(quotation, sh))
+}
+
+// locativeName is a name after a preposition of place: "in Rome", "at the
+// Munich Security Conference", "from St Peter's Basilica".
+var locativeName = regexp.MustCompile(`\b(?:in|at|to|from|inside|outside|near|across)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)`)
+
+// locatesAName reports whether a sentence places something at a name the
+// question does not hold: where a place question's answer stands.
+func locatesAName(q questionTerms, text string) bool {
+	for _, m := range locativeName.FindAllStringSubmatch(text, -1) {
+		for _, t := range prose.Terms(m[1]) {
+			if !q.all[t] {
+				return true
+			}
+		}
+	}
+	return false
 }
