@@ -135,6 +135,17 @@ func TestLLMAnswer(t *testing.T) {
 			wantCited: []int{nato, summit},
 		},
 		{
+			name:      "two clauses that each stand on the passage they cite, and not read together",
+			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]; that path was agreed by allies at the Washington summit last year [%d].", nato, summit),
+			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1]; that path was agreed by allies at the Washington summit last year [2].",
+			wantCited: []int{nato, summit},
+		},
+		{
+			name:        "two clauses, one its passage does not hold",
+			reply:       fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d]; that path was agreed by allies at the Madrid summit in 2019 [%d].", nato, summit),
+			wantDropped: []string{"Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO; that path was agreed by allies at the Madrid summit in 2019."},
+		},
+		{
 			name:      "a chat template's token let through",
 			reply:     fmt.Sprintf("Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [%d].<|im_end|>", nato),
 			wantText:  "Starmer told Zelenskyy that Ukraine is still on an “irreversible path” to joining NATO [1].",

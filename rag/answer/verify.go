@@ -167,6 +167,17 @@ type claimUnit struct {
 	rules                 claim.Result // what the rules said, for the judge
 	// pairs is the verdict of each cited passage alone, in u.cited's order.
 	pairs []rag.PairCheck
+	// clauses are the sentence cut where a marker group stands inside it
+	// ("A [1]; B [2]."), each with the sources its group cites; nil for a
+	// sentence cited only at its end.
+	clauses []citedClause
+}
+
+// citedClause is a part of a sentence with the sources the model cited it
+// with.
+type citedClause struct {
+	plain string
+	nums  []int
 }
 
 type markerGroup struct {
@@ -268,6 +279,13 @@ func (u *claimUnit) check(checker *claim.Checker, nums []int, lookup func(n int)
 		u.pairs = append(u.pairs, rag.PairCheck{Passage: p.ID, Verdict: string(r.Verdict), Reason: r.Reason})
 	}
 	u.setVerdict(string(u.rules.Verdict), u.rules.Kind, u.rules.Reason)
+	if u.dropped && u.eachClauseHolds(checker, lookup) {
+		// Read whole against every passage it cites, two clauses that each
+		// cite their own passage can be taken for one statement ("NATO
+		// agreed Washington"); each stands on the passage it cites.
+		u.rules = claim.Result{Verdict: claim.Supported}
+		u.setVerdict(string(claim.Supported), "", "")
+	}
 	if u.dropped {
 		return
 	}
@@ -352,6 +370,7 @@ func splitClaims(text string) []claimUnit {
 		counted = u.start
 		u.para = para
 		u.plain = trimListBullet(strings.TrimSpace(removeMarkers(text[u.start:u.end])))
+		u.clauses = citedClauses(text, u)
 		if u.plain == "" && len(units) > 0 {
 			// Only markers: the sentence splitter cut after a closing
 			// quotation mark (`…needed.” [3]`), and they cite the sentence
@@ -651,4 +670,52 @@ func insideSentence(text string, u claimUnit, g markerGroup) bool {
 		return false
 	}
 	return strings.IndexFunc(text[g.end:u.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// citedClauses cuts sentence u at the marker groups that stand inside it,
+// each part with the numbers of the group that closes it; the last part
+// takes the groups that close the sentence, or joins the part before it
+// when it has no words. Nil when no group stands inside the sentence.
+func citedClauses(text string, u claimUnit) []citedClause {
+	var out []citedClause
+	from := u.start
+	var closing []int
+	for _, g := range u.groups {
+		if !insideSentence(text, u, g) {
+			closing = append(closing, g.nums...)
+			continue
+		}
+		out = append(out, citedClause{plain: strings.TrimSpace(removeMarkers(text[from:g.start])), nums: g.nums})
+		from = g.end
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	last := strings.TrimSpace(removeMarkers(text[from:min(u.end, len(text))]))
+	if strings.IndexFunc(last, unicode.IsLetter) < 0 {
+		out[len(out)-1].nums = append(out[len(out)-1].nums, closing...)
+		return out
+	}
+	return append(out, citedClause{plain: last, nums: closing})
+}
+
+// eachClauseHolds reports whether every clause of a sentence cut at its
+// inside marker groups (citedClauses) is supported by the passages its own
+// group cites, and every such group cites a passage.
+func (u *claimUnit) eachClauseHolds(checker *claim.Checker, lookup func(n int) (rag.Passage, bool)) bool {
+	if len(u.clauses) < 2 {
+		return false
+	}
+	for _, cl := range u.clauses {
+		var srcs []claim.Source
+		for _, n := range cl.nums {
+			if p, ok := lookup(n); ok {
+				srcs = append(srcs, claimSource(p))
+			}
+		}
+		if len(srcs) == 0 || !checker.Check(cl.plain, srcs...).OK() {
+			return false
+		}
+	}
+	return true
 }
