@@ -12,6 +12,7 @@ import (
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/claim"
+	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
@@ -706,6 +707,11 @@ func (u *claimUnit) eachClauseHolds(checker *claim.Checker, lookup func(n int) (
 	if len(u.clauses) < 2 {
 		return false
 	}
+	for _, cl := range u.clauses[1:] {
+		if leansBack(cl.plain) {
+			return false // read alone, it would not say of whom
+		}
+	}
 	for _, cl := range u.clauses {
 		var srcs []claim.Source
 		for _, n := range cl.nums {
@@ -718,4 +724,25 @@ func (u *claimUnit) eachClauseHolds(checker *claim.Checker, lookup func(n int) (
 		}
 	}
 	return true
+}
+
+// backPointers open a clause that gets its subject from the clause before
+// it: relative and personal pronouns ("…, who then won [2]", "…; he said
+// [2]"). A clause that opens with one does not stand alone.
+var backPointers = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "where": true, "when": true,
+	"he": true, "she": true, "it": true, "they": true, "his": true, "her": true, "its": true, "their": true,
+	"this": true, "these": true, "those": true, "and": true, "but": true, "or": true}
+
+// leansBack reports whether a clause opens with a word that points back to
+// the clause before it (backPointers), or with "that" not followed by the
+// noun it determines ("that path" stands; "that was agreed" does not).
+func leansBack(clause string) bool {
+	words := strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 0 {
+		return true
+	}
+	if words[0] == "that" {
+		return len(words) < 2 || !lexicon.IsNoun(words[1]) || lexicon.IsVerb(words[1])
+	}
+	return backPointers[words[0]]
 }
