@@ -21,26 +21,22 @@ var referenceHeadings = wordSet(`source sources reference references citation ci
 // the answer shows its own list of them.
 func referenceListStart(text string) int {
 	lines := strings.SplitAfter(text, "\n")
-	offsets := make([]int, len(lines))
-	at := 0
-	for i, l := range lines {
-		offsets[i] = at
-		at += len(l)
+	// The lines a list may hold, back from the end: the list starts at
+	// the first heading or definition among them.
+	k := len(lines)
+	for k > 0 && referenceLine(strings.TrimSpace(lines[k-1])) {
+		k--
 	}
-	start := len(text)
-	answered := false // a line of the answer stands before i
+	at, answered := 0, false // answered: a line of the answer stands before
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if t == "" {
-			continue
+		if i >= k && answered && (referenceHeading(t) || isFootnoteDefinition(t)) {
+			return at
 		}
-		if answered && (referenceHeading(t) || isFootnoteDefinition(t)) && referenceEntries(lines[i+1:]) {
-			start = offsets[i]
-			break
-		}
-		answered = true
+		answered = answered || t != ""
+		at += len(l)
 	}
-	return start
+	return len(text)
 }
 
 // referenceHeading reports whether a trimmed line is a heading of
@@ -75,25 +71,18 @@ func isFootnoteDefinition(t string) bool {
 	return e > 0 && footnoteDefinition(t, 0, e)
 }
 
-// referenceEntries reports whether every non-blank line is a line a list
-// of sources may hold (see referenceListStart).
-func referenceEntries(lines []string) bool {
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		if t == "" || referenceHeading(t) {
-			continue
-		}
-		if isFootnoteDefinition(t) {
-			continue
-		}
-		t = strings.TrimSpace(strings.TrimLeft(t, "-*•"))
-		if ms := ParseMarkers(t); len(ms) > 0 && ms[0].Start == 0 {
-			continue
-		}
-		if i := strings.IndexAny(t, ".)"); i > 0 && isBareListNumber(t[:i+1]) && i+1 < len(t) && unicode.IsSpace(rune(t[i+1])) {
-			continue
-		}
-		return false
+// referenceLine reports whether a trimmed line is one a list of sources may
+// hold (see referenceListStart): blank, a heading, a footnote definition,
+// or an entry that opens with a citation marker or a list number, after a
+// bullet or not.
+func referenceLine(t string) bool {
+	if t == "" || referenceHeading(t) || isFootnoteDefinition(t) {
+		return true
 	}
-	return true
+	t = strings.TrimSpace(strings.TrimLeft(t, "-*•"))
+	if ms := ParseMarkers(t); len(ms) > 0 && ms[0].Start == 0 {
+		return true
+	}
+	i := strings.IndexAny(t, ".)")
+	return i > 0 && isBareListNumber(t[:i+1]) && i+1 < len(t) && unicode.IsSpace(rune(t[i+1]))
 }
