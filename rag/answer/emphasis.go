@@ -41,6 +41,9 @@ var (
 // that a sentence reads the same before the rest of the reply has come and
 // after.
 func plainEmphasis(s string) string {
+	if !strings.Contains(s, "*") && !strings.Contains(s, "__") {
+		return s // most replies: the stream reads the whole reply again at every piece
+	}
 	s = strongEmphasis.ReplaceAllStringFunc(s, func(m string) string {
 		inner := m[2 : len(m)-2]
 		if containsSentenceEnd(inner) {

@@ -39,10 +39,16 @@ func referenceListStart(text string) int {
 	return len(text)
 }
 
+// maxHeading bounds a heading line: one word and its marks.
+const maxHeading = 40
+
 // referenceHeading reports whether a trimmed line is a heading of
 // referenceHeadings: the word alone, with Markdown emphasis or heading
 // marks and a colon around it.
 func referenceHeading(t string) bool {
+	if len(t) > maxHeading {
+		return false
+	}
 	t = strings.TrimLeft(t, "#")
 	t = strings.Trim(t, " \t*_:")
 	return referenceHeadings[strings.ToLower(t)]
@@ -71,6 +77,10 @@ func isFootnoteDefinition(t string) bool {
 	return e > 0 && footnoteDefinition(t, 0, e)
 }
 
+// maxMarkerPrefix bounds how much of a line's start can hold the marker
+// group that opens it: a label after a dagger, a few numbers.
+const maxMarkerPrefix = 120
+
 // referenceLine reports whether a trimmed line is one a list of sources may
 // hold (see referenceListStart): blank, a heading, a footnote definition,
 // or an entry that opens with a citation marker or a list number, after a
@@ -80,7 +90,8 @@ func referenceLine(t string) bool {
 		return true
 	}
 	t = strings.TrimSpace(strings.TrimLeft(t, "-*•"))
-	if ms := ParseMarkers(t); len(ms) > 0 && ms[0].Start == 0 {
+	// A marker that opens the line is short: read only the line's start.
+	if ms := ParseMarkers(t[:min(len(t), maxMarkerPrefix)]); len(ms) > 0 && ms[0].Start == 0 {
 		return true
 	}
 	i := strings.IndexAny(t, ".)")
