@@ -50,7 +50,7 @@ func referenceHeading(t string) bool {
 		return false
 	}
 	t = strings.TrimLeft(t, "#")
-	t = strings.Trim(t, " \t*_:")
+	t = strings.Trim(t, " \t*_:,;.")
 	return referenceHeadings[strings.ToLower(t)]
 }
 

@@ -197,15 +197,16 @@ func TestStreamOfRepliesWrittenOtherWays(t *testing.T) {
 		second = "That path was agreed by allies at the Washington summit last year"
 	)
 	replies := map[string]string{
-		"lenticular":     fmt.Sprintf("%s【%d†source】. %s【%d】.", first, nato, second, summit),
-		"footnotes":      fmt.Sprintf("%s[^%d]. %s[^%d].\n\n[^%d]: Sky News\n[^%d]: Sky News", first, nato, second, summit, nato, summit),
-		"a list":         fmt.Sprintf("%s [%d]. %s [%d].\n\nSources:\n[%d] Sky News\n[%d] Sky News", first, nato, second, summit, nato, summit),
-		"framed":         fmt.Sprintf("## Answer\n\nHere is what the coverage says:\n\n%s (Source %d). %s [%d].\n\nI hope this helps!", first, nato, second, summit),
-		"paragraph":      fmt.Sprintf("%s. Ukraine is on that path. [%d]\n\n%s. [%d]", first, nato, second, summit),
-		"emphasis":       fmt.Sprintf("**%s** [%d]. %s *last year* [%d].", first, nato, strings.TrimSuffix(second, " last year"), summit),
-		"paragraph end":  fmt.Sprintf("%s. %s. [%d][%d]", first, second, nato, summit),
-		"a trailer":      fmt.Sprintf("%s.\n\n%s.\n\nSources: [%d], [%d]", first, second, nato, summit),
-		"a bare trailer": fmt.Sprintf("%s. %s.\n(Sources: %d, %d)", first, second, nato, summit),
+		"lenticular":        fmt.Sprintf("%s【%d†source】. %s【%d】.", first, nato, second, summit),
+		"footnotes":         fmt.Sprintf("%s[^%d]. %s[^%d].\n\n[^%d]: Sky News\n[^%d]: Sky News", first, nato, second, summit, nato, summit),
+		"a list":            fmt.Sprintf("%s [%d]. %s [%d].\n\nSources:\n[%d] Sky News\n[%d] Sky News", first, nato, second, summit, nato, summit),
+		"framed":            fmt.Sprintf("## Answer\n\nHere is what the coverage says:\n\n%s (Source %d). %s [%d].\n\nI hope this helps!", first, nato, second, summit),
+		"paragraph":         fmt.Sprintf("%s. Ukraine is on that path. [%d]\n\n%s. [%d]", first, nato, second, summit),
+		"emphasis":          fmt.Sprintf("**%s** [%d]. %s *last year* [%d].", first, nato, strings.TrimSuffix(second, " last year"), summit),
+		"paragraph end":     fmt.Sprintf("%s. %s. [%d][%d]", first, second, nato, summit),
+		"a trailer":         fmt.Sprintf("%s.\n\n%s.\n\nSources: [%d], [%d]", first, second, nato, summit),
+		"a bare trailer":    fmt.Sprintf("%s. %s.\n(Sources: %d, %d)", first, second, nato, summit),
+		"an inline trailer": fmt.Sprintf("%s. %s. Sources: [%d], [%d]", first, second, nato, summit),
 	}
 	for name, reply := range replies {
 		streamInPieces(t, name, question, hits, reply, func(t *testing.T, ans rag.Answer, got *streamed) {

@@ -372,6 +372,9 @@ func splitClaims(text string) []claimUnit {
 		u.para = para
 		u.plain = trimListBullet(strings.TrimSpace(removeMarkers(text[u.start:u.end])))
 		u.clauses = citedClauses(text, u)
+		// "Sources: [1]" after the last sentence, on its line: it cites,
+		// and claims nothing (paragraphCitation reads its groups).
+		u.aside = len(u.groups) > 0 && referenceHeading(u.plain)
 		if u.plain == "" && len(units) > 0 {
 			// Only markers: the sentence splitter cut after a closing
 			// quotation mark (`…needed.” [3]`), and they cite the sentence
