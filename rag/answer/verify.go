@@ -653,9 +653,9 @@ func paragraphCitation(units []claimUnit, i int, lookup func(n int) (rag.Passage
 		}
 		return out
 	}
-	for j := i + 1; j < len(units) && units[j].para == units[i].para && !units[j].aside; j++ {
+	for j := i + 1; j < len(units) && units[j].para == units[i].para; j++ {
 		if len(units[j].groups) > 0 {
-			return nums(units[j])
+			return nums(units[j]) // a sentence's, or "Sources: [1]" closing the paragraph
 		}
 	}
 	// A last line that only cites (citationTrailer) cites the whole answer.
