@@ -186,7 +186,7 @@ func (s *checkedStream) lookup(n int) (rag.Passage, bool) {
 func settled(units []claimUnit, from, complete int) int {
 	for k := from; k < complete; k++ {
 		u := units[k]
-		if len(u.groups) > 0 || u.aside || len(supportTerms(u.plain)) == 0 || isAside(u.plain) || statesNoAnswer(u.plain) {
+		if len(u.groups) > 0 || u.aside || readUncited(u.plain) != uncitedClaim {
 			continue
 		}
 		j := k + 1

@@ -221,28 +221,22 @@ func checkUnits(units []claimUnit, lookup func(n int) (rag.Passage, bool)) []cla
 			continue // a list of sources names them; it claims nothing
 		}
 		terms := supportTerms(u.plain)
-		seen := map[int]bool{}
-		for _, g := range u.groups {
-			for _, n := range g.nums {
-				if _, ok := lookup(n); ok && !seen[n] {
-					seen[n] = true
-					u.cited = append(u.cited, n)
-				}
-			}
+		u.cited = citedNums(u.groups, lookup)
+		if len(terms) == 0 {
+			continue // nothing is claimed, so nothing is cited
 		}
-		switch {
-		case len(terms) == 0:
-			// Nothing is claimed, so nothing is cited.
-		case len(u.cited) > 0:
+		if len(u.cited) > 0 {
 			u.check(&checker, u.cited, lookup, terms, termsOf)
-		case statesNoAnswer(u.plain) && !contrastPattern.MatchString(u.plain):
-			// An honest "the sources don't say" claims no fact; one that
-			// goes on "but …" does, without a source.
-		case isAside(u.plain):
-			// A heading, a lead-in or words to the reader, uncited: no
-			// part of the answer.
+			continue
+		}
+		switch readUncited(u.plain) {
+		case uncitedNoAnswer:
+			// An honest "the sources don't say" claims no fact.
+		case uncitedAside:
+			// A heading, a lead-in or words to the reader: no part of
+			// the answer.
 			u.aside = true
-		default:
+		case uncitedClaim:
 			u.setVerdict(verdictUncited, "", "it cites no source")
 			// Cited with its paragraph, it stands if those sources
 			// support it, as if cited in place.
@@ -410,16 +404,7 @@ func citationTrailer(answer string) (int, []markerGroup) {
 	if len(ms) == 0 {
 		return len(answer), nil
 	}
-	var rest strings.Builder
-	last := 0
-	for _, m := range ms {
-		if m.Start >= last {
-			rest.WriteString(line[last:m.Start])
-			last = m.End
-		}
-	}
-	rest.WriteString(line[last:])
-	word := strings.TrimFunc(rest.String(), func(r rune) bool { return !unicode.IsLetter(r) })
+	word := strings.TrimFunc(removeMarkers(line), func(r rune) bool { return !unicode.IsLetter(r) })
 	if word != "" && !referenceHeadings[strings.ToLower(word)] {
 		return len(answer), nil
 	}
@@ -639,32 +624,60 @@ func isBareListNumber(t string) bool {
 // often cite a paragraph once, at its end ("A. B. [1]"). It is the group of
 // the first later sentence in the same paragraph that has one, failing
 // that the groups of a last line that only cites the answer ("Sources:
-// [1], [2]"); nil when there is neither. The sentence keeps them only if they support it (checkUnits),
-// so a sentence gains nothing it would not have had cited in place.
+// [1], [2]"); nil when there is neither. The sentence keeps them only if
+// they support it (checkUnits), so a sentence gains nothing it would not
+// have had cited in place.
 func paragraphCitation(units []claimUnit, i int, lookup func(n int) (rag.Passage, bool)) []int {
-	nums := func(u claimUnit) []int {
-		var out []int
-		for _, g := range u.groups {
-			for _, n := range g.nums {
-				if _, ok := lookup(n); ok && !slices.Contains(out, n) {
-					out = append(out, n)
-				}
-			}
-		}
-		return out
-	}
 	for j := i + 1; j < len(units) && units[j].para == units[i].para; j++ {
 		if len(units[j].groups) > 0 {
-			return nums(units[j]) // a sentence's, or "Sources: [1]" closing the paragraph
+			return citedNums(units[j].groups, lookup) // a sentence's, or "Sources: [1]" closing the paragraph
 		}
 	}
 	// A last line that only cites (citationTrailer) cites the whole answer.
 	for j := len(units) - 1; j > i; j-- {
 		if units[j].aside && len(units[j].groups) > 0 {
-			return nums(units[j])
+			return citedNums(units[j].groups, lookup)
 		}
 	}
 	return nil
+}
+
+// citedNums gives the source numbers marker groups cite that name a
+// source (lookup), each once, in order.
+func citedNums(groups []markerGroup, lookup func(n int) (rag.Passage, bool)) []int {
+	var out []int
+	for _, g := range groups {
+		for _, n := range g.nums {
+			if _, ok := lookup(n); ok && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// What a sentence that cites no source is (readUncited).
+const (
+	uncitedClaim    = iota // it states something a source must hold
+	uncitedNothing         // no content words
+	uncitedNoAnswer        // an honest "the sources don't say"
+	uncitedAside           // a heading, a lead-in, words to the reader (isAside)
+)
+
+// readUncited tells what a sentence that cites no source is. A "the sources
+// don't say" that goes on "but …" states something. checkUnits looks for
+// an uncitedClaim's paragraph citation, and the stream waits for it
+// (settled).
+func readUncited(plain string) int {
+	switch {
+	case len(supportTerms(plain)) == 0:
+		return uncitedNothing
+	case statesNoAnswer(plain) && !contrastPattern.MatchString(plain):
+		return uncitedNoAnswer
+	case isAside(plain):
+		return uncitedAside
+	}
+	return uncitedClaim
 }
 
 // insideSentence reports whether marker group g stands inside sentence u
