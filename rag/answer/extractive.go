@@ -261,7 +261,14 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	carriesQuoteBy := func(c scoredSentence) bool {
 		for _, qt := range quotes[c.hit] {
-			who := termSet(qt.Speaker + " " + qt.Mention + " " + qt.Relayer)
+			whoTerms := prose.Terms(qt.Speaker + " " + qt.Mention + " " + qt.Relayer)
+			if ofAnotherCountry(whoTerms, speaker) {
+				continue
+			}
+			who := map[string]bool{}
+			for _, t := range whoTerms {
+				who[t] = true
+			}
 			byX := false
 			for _, t := range speaker {
 				byX = byX || q.names(who, t)
@@ -283,7 +290,8 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		case !ok:
 			// "He said…", "The French president said…": X named in one
 			// of the two sentences before.
-			if !refersBack.MatchString(c.text) {
+			back := refersBack.FindString(c.text)
+			if back == "" || ofAnotherCountry(prose.Terms(back), speaker) {
 				return nil, false
 			}
 			sents := hitSentences(hits[c.hit])

@@ -507,6 +507,9 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 		for _, t := range terms {
 			set[t] = true
 		}
+		if ofAnotherCountry(terms, speaker) {
+			return false
+		}
 		for _, t := range speaker {
 			if q.names(set, t) {
 				return true
@@ -537,6 +540,34 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 		}
 	}
 	return nil, false
+}
+
+// ofAnotherCountry reports whether a speaker's words name a country and
+// none of the question's: "the French president" is not "the ukrainian
+// president", though both are presidents.
+func ofAnotherCountry(terms, speaker []string) bool {
+	var asked []string
+	for _, t := range speaker {
+		if len(lexicon.CountryNames(t)) > 0 {
+			asked = append(asked, t)
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	other := false
+	for _, t := range terms {
+		if len(lexicon.CountryNames(t)) == 0 {
+			continue
+		}
+		for _, a := range asked {
+			if t == a || sameCountry(t, a) {
+				return false
+			}
+		}
+		other = true
+	}
+	return other
 }
 
 // inverted reports whether a verb of saying, with the text before it, may

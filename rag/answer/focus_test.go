@@ -290,3 +290,31 @@ func TestShortNameAfterDeterminer(t *testing.T) {
 		t.Errorf("%q abstained: %q", q, ans.Text)
 	}
 }
+
+// A speaker asked about by nationality and role is not another country's
+// holder of the role: "the french president" said nothing that "the
+// ukrainian president" is asked to have said, whether the sentence names
+// the speaker as its subject, quotes them, or refers back to them.
+func TestSpeakerOfAnotherCountry(t *testing.T) {
+	for name, text := range map[string]string{
+		"subject":   "President Ilse Varga of Austria met the Hungarian president, Pavel Dorn, in Graz on Monday. The Austrian president said the talks on the Danube toll had gone well.",
+		"quotation": "President Ilse Varga of Austria met the Hungarian president, Pavel Dorn, in Graz on Monday. “The talks on the Danube toll went well,” the Austrian president said.",
+		"refers":    "Ilse Varga, who leads Austria, met the Hungarian president, Pavel Dorn, in Graz on Monday. The Austrian president later said the talks on the Danube toll had gone well.",
+	} {
+		hits := hitsOf(passagesFrom(t, text))
+		q := "what did the hungarian president say about the danube toll"
+		if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+			t.Errorf("%s: %q answered: %s", name, q, ans.Text)
+		}
+		q = "what did the austrian president say about the danube toll"
+		if ans := Extractive(q, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "Danube toll") {
+			t.Errorf("%s: %q: %s", name, q, ans.Text)
+		}
+	}
+	if !ofAnotherCountry([]string{"french", "presid"}, []string{"ukrainian", "presid"}) {
+		t.Error("the French president taken for the Ukrainian one")
+	}
+	if ofAnotherCountry([]string{"us", "presid"}, []string{"american", "presid"}) || ofAnotherCountry([]string{"french", "presid"}, []string{"presid"}) {
+		t.Error("one country, or none asked, taken for another")
+	}
+}
