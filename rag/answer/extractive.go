@@ -199,6 +199,9 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	if subject, object := q.participants(question); len(object) > 0 && !q.namedTogether(hits, subject, object) {
 		return abstain(abstainApart(q.surfaces(subject), q.surfaces(object)))
 	}
+	if one, other := q.eventParties(question); len(other) > 0 && !q.namedWith(hits, one, other) {
+		return abstain(abstainApart(q.surfaces(one), q.surfaces(other)))
+	}
 	// A role the coverage gives only for another country is another
 	// person's: "the former British ambassador to Russia" is no answer to
 	// who the UK's ambassador to Ukraine is.

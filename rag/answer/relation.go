@@ -771,3 +771,132 @@ func (q questionTerms) othersOwned(sentence string) map[string]bool {
 	}
 	return owned
 }
+
+// eventParties are the names of the two sides of an event that a question
+// names by a noun rather than a verb, or nil: "the Hale Ode meeting",
+// "Hale's call with Ode", "the talks between Hale and Ode". The noun is
+// one for an exchange between people (isExchangeNoun). Such a question
+// asks about an event between them, and coverage that never names them
+// together says nothing of it (see participants for the verb's form).
+func (q questionTerms) eventParties(question string) (one, other []string) {
+	if q.kind == kindSaid {
+		return nil, nil
+	}
+	_, question = askingSentence(question)
+	core := q.coreNames(question)
+	names := func(w string) []string {
+		b, _ := bareWord(w)
+		var out []string
+		for _, t := range prose.Terms(b) {
+			// "the second Hale Ode meeting": an ordinal says which
+			// meeting, not who met.
+			if !core[t] || ordinalWords[strings.ToLower(b)] {
+				return nil
+			}
+			out = append(out, t)
+		}
+		return out
+	}
+	words := phraseWords(question)
+	for k, w := range words {
+		b, closes := bareWord(w)
+		if !isExchangeNoun(strings.ToLower(b)) {
+			continue
+		}
+		// The names before the noun make a noun phrase only after a
+		// determiner or with a possessive ("the Hale Ode meeting",
+		// "Hale's meeting"): in "are Hale and Ode meeting" the word is a
+		// verb.
+		var before []string
+		determined := false
+		for i := k - 1; i >= 0; i-- {
+			x, _ := bareWord(words[i])
+			low := strings.ToLower(x)
+			ns := names(words[i])
+			if len(ns) == 0 {
+				if doerGlue[low] && low != "the" {
+					continue
+				}
+				determined = determined || definiteDeterminers[low] || low == "a" || low == "an"
+				break
+			}
+			determined = determined || possessive(x)
+			before = append(ns, before...)
+		}
+		if !determined {
+			before = nil
+		}
+		var after []string
+		if !closes && k+2 < len(words) {
+			if p, _ := bareWord(words[k+1]); p == "with" || p == "between" {
+				for _, x := range words[k+2:] {
+					ns := names(x)
+					bx, cl := bareWord(x)
+					if len(ns) == 0 && !doerGlue[strings.ToLower(bx)] {
+						break
+					}
+					after = append(after, ns...)
+					if cl {
+						break
+					}
+				}
+			}
+		}
+		switch {
+		case len(before) > 0 && len(after) > 0:
+			return before, after
+		case len(after) > 1:
+			return after[:1], after[1:]
+		case len(before) > 1:
+			return before[:1], before[1:]
+		}
+	}
+	return nil, nil
+}
+
+// ordinalWords say which of a series is meant, a closed class.
+var ordinalWords = wordSet(`first second third fourth fifth sixth seventh eighth ninth tenth next last previous latest final`)
+
+// isExchangeNoun reports whether a word is a noun for something two people
+// do together: a form of a reciprocal verb ("meeting"), or a noun whose
+// most frequent sense WordNet files under noun.communication ("talks",
+// "call", "conversation"). eventParties reads it as a noun only where a
+// noun phrase has it: after a determiner or a possessive, or before
+// "with" or "between".
+func isExchangeNoun(w string) bool {
+	if lexicon.IsReciprocal(w) && (strings.HasSuffix(w, "ing") || lexicon.IsNoun(w)) {
+		return true
+	}
+	files := lexicon.LexFiles(w, 'n')
+	return len(files) > 0 && files[0] == "noun.communication"
+}
+
+// namedWith reports whether a sentence of the passages names one of one's
+// names and one of other's, itself or, when it opens by pointing back
+// ("He met…"), with the sentence before it.
+func (q questionTerms) namedWith(hits []rag.Hit, one, other []string) bool {
+	for _, h := range hits {
+		sents := hitSentences(h)
+		for i, s := range sents {
+			reach := termSet(s)
+			if i > 0 && pointsBack(s) {
+				for t := range termSet(sents[i-1]) {
+					reach[t] = true
+				}
+			}
+			if namesAnyTerm(q, reach, one) && namesAnyTerm(q, reach, other) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func namesAnyTerm(q questionTerms, terms map[string]bool, names []string) bool {
+	for _, t := range names {
+		if q.names(terms, t) || q.namesCountry(terms, t) {
+			return true
+		}
+	}
+	return false
+}

@@ -292,3 +292,46 @@ func TestOthersOwned(t *testing.T) {
 	}
 	checkAnswers(t, hits, "when did the governor visit the harbour", "governor’s visit")
 }
+
+// An event named by a noun ("the Hale Ode meeting", "Hale's call with
+// Ode") has two sides, and coverage that never names them in one sentence
+// says nothing of it.
+func TestEventPartiesNamedTogether(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Mayor Odile Hale spoke to Governor Piet Ode by phone on Friday. Hale later met Lina Varo in Tarrow. She said the talks went well. Senator Remi Bast was in Tarrow on Monday."))
+	for _, tc := range []struct {
+		question   string
+		one, other []string
+	}{
+		{"venue of the hale bast meeting?", []string{"hale"}, []string{"bast"}},
+		{"tell me about hale's call with ode", []string{"hale"}, []string{"ode"}},
+		{"what came of the talks between ode and bast", []string{"ode"}, []string{"bast"}},
+		{"when did the hale and varo meeting happen", []string{"hale"}, []string{"varo"}},
+		{"where are hale and bast meeting", nil, nil},        // a verb, after an auxiliary
+		{"what did hale say about the bast talks", nil, nil}, // the speaker is asked about
+		{"when was the meeting", nil, nil},
+	} {
+		q := analyseQuestion(tc.question, nil)
+		q.learnFromPassages(hits, passageTermsOf(hits))
+		one, other := q.eventParties(tc.question)
+		if !slices.Equal(one, tc.one) || !slices.Equal(other, tc.other) {
+			t.Errorf("eventParties(%q) = %v, %v, want %v, %v", tc.question, one, other, tc.one, tc.other)
+		}
+	}
+	for _, question := range []string{"venue of the hale bast meeting?", "tell me about ode's conversation with varo"} {
+		if ans := Extractive(question, hits, ExtractiveOptions{}); !ans.Abstained || !strings.Contains(ans.Text, "no sentence") {
+			t.Errorf("%q answered: %s", question, ans.Text)
+		}
+	}
+	// Named together in a sentence, or by a pronoun that opens the
+	// sentence after one naming the other.
+	for question, want := range map[string]string{
+		"when was hale's call with ode":    "Friday",
+		"how did the hale varo meeting go": "Varo",
+		"where was the hale varo meeting":  "Tarrow",
+	} {
+		if ans := Extractive(question, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q: %s", question, ans.Text)
+		}
+	}
+}
