@@ -103,3 +103,33 @@ func TestLocatesAName(t *testing.T) {
 		}
 	}
 }
+
+// A place question is answered by a place: a name after a preposition of
+// place, a country, a capital or a WordNet location. A sentence on the
+// topic whose only fresh name is something else ("the Second World War")
+// does not say where, and the answer abstains.
+func TestPlaceAnswerIsAPlace(t *testing.T) {
+	q := analyseQuestion("where will the mayor be buried", func(string) float64 { return 1 })
+	for text, want := range map[string]bool{
+		"The mayor will be buried in Tarrow next week.":                       true,
+		"Hale grew up near Lake Orrin.":                                       true,
+		"Ukraine held a minute's silence.":                                    true,  // a country
+		"She sang at last night's gala of the Paris Opera.":                   true,  // a name with a capital in it
+		"He played for the Texas Rangers.":                                    false, // a team: WordNet knows rangers
+		"The mayor left Lindford on Sunday.":                                  true,  // a name WordNet does not know
+		"The order built since the Second World War could be buried.":         false,
+		"The mayor, who led the Tarrow Festival, will be buried next Monday.": false,
+	} {
+		if got := newPlace(text, q.all); got != want {
+			t.Errorf("newPlace(%q) = %v, want %v", text, got, want)
+		}
+	}
+	hits := hitsOf(passagesFrom(t, "This could be the week the Tarrow Gazette sees the old order buried, as well as a mayor."))
+	if ans := Extractive("where is the mayor going to be buried", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("answered with no place: %s", ans.Text)
+	}
+	hits = hitsOf(passagesFrom(t, "Mayor Odile Hale died on Sunday. The mayor will be buried in Orrin next Monday, her family said."))
+	if ans := Extractive("where will the mayor be buried", hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "Orrin") {
+		t.Errorf("the place: %s", ans.Text)
+	}
+}

@@ -411,7 +411,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		found := false
 		for _, c := range chosen {
-			found = found || (c.covered[kindTerm] && (counted == "" || q.holds(c.terms, counted)))
+			found = found || (c.covered[kindTerm] && (counted == "" || q.holds(c.terms, counted)) && (q.kind != kindPlace || newPlace(c.text, q.all)))
 		}
 		if !found && q.kind == kindDuration {
 			for _, c := range withContinuations(q, hits, chosen) {

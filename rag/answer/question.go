@@ -362,6 +362,49 @@ func isUnitWord(t string) bool {
 	return false
 }
 
+// newPlace reports whether a sentence holds a name the question does not
+// that can be a place: one after a preposition of place ("in Graz", "at
+// the Munich Security Conference"), one with a word WordNet files as a
+// location or knows as a country or a capital ("Rome", "the Paris
+// Opera"), or one whose last word WordNet does not know at all
+// ("Lindford"). "The Second World War" and "the Tarrow Gazette" are things
+// WordNet knows to be no place.
+func newPlace(sentence string, qTerms map[string]bool) bool {
+	fresh := func(run string) bool { return freshName(run, qTerms) }
+	for _, m := range locativeName.FindAllStringSubmatch(sentence, -1) {
+		if fresh(m[1]) {
+			return true
+		}
+	}
+	for _, loc := range capitalisedRun.FindAllStringIndex(sentence, -1) {
+		words := strings.Fields(sentence[loc[0]:loc[1]])
+		if loc[0] == 0 && !nameAtStart(words[0]) {
+			words = words[1:]
+		}
+		if len(words) == 0 || !fresh(strings.Join(words, " ")) {
+			continue
+		}
+		for i, w := range words {
+			w = strings.ToLower(strings.TrimRight(w, ".’'"))
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+			if placeWord(w) || (i == len(words)-1 && !known(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeWord reports whether WordNet knows a word as a country or a
+// capital, or files its most frequent sense as a noun under noun.location.
+func placeWord(w string) bool {
+	if len(lexicon.CountryNames(w)) > 0 || len(lexicon.CountryCapital(w)) > 0 {
+		return true
+	}
+	files := lexicon.LexFiles(w, 'n')
+	return len(files) > 0 && files[0] == "noun.location"
+}
+
 // newNames are the capitalised words of a sentence whose terms the
 // question does not hold; its first word counts only when it is a name
 // (nameAtStart).
@@ -479,6 +522,17 @@ func answerSpan(k answerKind, sentence string, qTerms map[string]bool) string {
 	return k.freshFigureIn(sentence, qTerms)
 }
 
+// freshName reports whether a name has a word the question does not hold,
+// other than its phrasing and calendar words.
+func freshName(run string, qTerms map[string]bool) bool {
+	for _, t := range prose.Terms(run) {
+		if !qTerms[t] && !phrasingWords[t] && !calendarWord(t) {
+			return true
+		}
+	}
+	return false
+}
+
 var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}\p{N}’'.-]*(?:\s+(?:(?:of|de|la|van|von|and|&)\s+)?\p{Lu}[\p{L}\p{N}’'.-]*)*`)
 
 // nameRun is the first run of capitalised words, not at the sentence's
@@ -486,14 +540,7 @@ var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}\p{N}’'.-]*(?:\s+(?:(?:of
 // opens the sentence, without its first word (capitalised because it opens
 // the sentence): "Port of Dunmore shuts its gates" gives "Dunmore".
 func nameRun(sentence string, qTerms map[string]bool) string {
-	fresh := func(run string) bool {
-		for _, t := range prose.Terms(run) {
-			if !qTerms[t] && !phrasingWords[t] && !calendarWord(t) {
-				return true
-			}
-		}
-		return false
-	}
+	fresh := func(run string) bool { return freshName(run, qTerms) }
 	opening := ""
 	for _, loc := range capitalisedRun.FindAllStringIndex(sentence, -1) {
 		if loc[0] > 0 {
