@@ -13,6 +13,12 @@ func TestSentimentOpposites(t *testing.T) {
 		{"the same feeling in other words", "The mayor said residents were thrilled about the new bridge.", passage, true},
 		{"kept", "Traders voiced fears that the closure would hurt sales.", passage, true},
 	})
+	// A word that ends its clause, or the sentence, on both sides.
+	runCases(t, KindAntonym, []ruleCase{
+		{"before a comma", "Much to his delight, he was asked to draw circuits.", "“Much to his disgust,” he was asked to draw circuits, the BBC noted.", false},
+		{"at the end", "Traders said the mood was cheerful.", "Traders said the mood was gloomy.", false},
+		{"the same feeling at the end", "Traders said the mood was gloomy.", "Traders said the mood was gloomy.", true},
+	})
 	// Two words of opposite feeling in other places are not compared.
 	other := "Fans were happy with the win, but the coach was angry about the referee."
 	if r := Check("Fans were happy with the win, and the coach was angry about the referee.", Source{Text: other}); !r.OK() {

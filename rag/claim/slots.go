@@ -2,11 +2,21 @@ package claim
 
 // sameSlot reports whether word i of a and word p of b have the same word
 // right before them and the same word right after them, in their clauses:
-// one word put in the other's place.
+// one word put in the other's place. A word that ends its clause on both
+// sides, before the same punctuation ("much to his delight," where the
+// passage says "much to his disgust,"), or ends both sentences, has the
+// same word after it too.
 func sameSlot(a []token, i int, b []token, p int) bool {
-	if i == 0 || p == 0 || i+1 >= len(a) || p+1 >= len(b) {
+	if i == 0 || p == 0 {
 		return false
 	}
-	return a[i-1].clause == a[i].clause && a[i+1].clause == a[i].clause && b[p-1].clause == b[p].clause && b[p+1].clause == b[p].clause &&
-		a[i-1].low == b[p-1].low && a[i+1].low == b[p+1].low
+	if a[i-1].clause != a[i].clause || b[p-1].clause != b[p].clause || a[i-1].low != b[p-1].low {
+		return false
+	}
+	endsA, endsB := i+1 >= len(a), p+1 >= len(b)
+	if endsA || endsB {
+		return endsA && endsB
+	}
+	inA, inB := a[i+1].clause == a[i].clause, b[p+1].clause == b[p].clause
+	return inA == inB && a[i+1].low == b[p+1].low
 }
