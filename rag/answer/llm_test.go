@@ -413,3 +413,26 @@ func TestStatesNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+// A verb phrase joined to the first with no subject of its own shares the
+// first one's: "Dorvel defeated Brant [1], and then won the title [2]"
+// says Dorvel won it, and the passage it cites for that says Kessin did.
+// Each clause read on its own passage would hold ("won the title" is in
+// passage 2), so the clause that leans back on the one before is not
+// read alone.
+func TestLLMAnswerSharedSubjectAcrossPassages(t *testing.T) {
+	hits := hitsOf(passagesFrom(t, "Dorvel defeated Brant 2-1 in the semi-final on Sunday.", "Kessin won the title on Monday, beating Ostra in the final."))
+	for reply, kept := range map[string]bool{
+		"Dorvel defeated Brant in the semi-final on Sunday [1], and then won the title [2].":   false,
+		"Dorvel defeated Brant in the semi-final on Sunday [1], and Kessin won the title [2].": true,
+	} {
+		chat := &scriptedChat{replies: []string{reply}}
+		ans, err := LLM(context.Background(), chat.chat, nil, "who won the title?", nil, hits, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept != (!ans.Abstained && strings.Contains(ans.Text, "won the title")) {
+			t.Errorf("%q: kept %v, got %q (dropped %v)", reply, kept, ans.Text, ans.Dropped)
+		}
+	}
+}

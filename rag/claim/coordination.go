@@ -1,5 +1,11 @@
 package claim
 
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
+
 // Subjects that English leaves out or sets apart: a verb phrase joined to
 // another by a conjunction shares the first one's subject ("Dynamo Kyiv
 // had hoped to reach the group stage but was beaten by Benfica"), and a
@@ -89,6 +95,45 @@ func appositiveSubject(toks []token, j, i int) (phrase, bool) {
 		return noPhrase, false
 	}
 	return phrase{head.start, app.end, head.head}, true
+}
+
+// nearestSubject gives the subject of a verb phrase joined with no
+// auxiliary to the one before the conjunction at j ("an official called the
+// talks direct but downplayed the warning"): the subject of the nearest
+// verb before the conjunction that has one.
+func nearestSubject(toks []token, j int) phrase {
+	for k := j - 1; k >= 0 && toks[k].sent == toks[j].sent; k-- {
+		if toks[k].upper || !verbForm(toks, k) {
+			continue
+		}
+		if s := grammaticalSubject(toks, k); s.ok() {
+			return s
+		}
+	}
+	return noPhrase
+}
+
+// sequenceAdverbs may stand between a conjunction and the verb phrase it
+// joins ("and then won", "but later signed"); adverbs in -ly are skipped
+// as every adverb is.
+var sequenceAdverbs = wordSet("then later also afterwards soon")
+
+// takesObject reports whether the verb at i, in a past or present tense
+// and with no auxiliary of its own, has an object right after it that
+// opens with a determiner, a name or a number ("and then won the title",
+// "and signed a treaty", "and beat Brant"): a verb phrase, where a word
+// after "and" with a preposition after it may be a second adjective of one
+// predicate ("were angry and disappointed by").
+func takesObject(toks []token, i int) bool {
+	low := toks[i].low
+	if i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "en") || !verbForm(toks, i) && !strings.HasSuffix(low, "s") {
+		return false
+	}
+	if strings.HasSuffix(low, "s") && !lexicon.IsVerb(low) {
+		return false
+	}
+	next := toks[i+1]
+	return (next.upper || hasDigit(next.low) || definite[next.low] || next.low == "a" || next.low == "an") && !personalPronouns[next.low]
 }
 
 // auxiliaryBetween reports whether an auxiliary stands between the

@@ -51,3 +51,28 @@ func TestSharedSubjects(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedSubjectWithoutAuxiliary: a verb phrase joined by "and" (or
+// "and then") with no auxiliary of its own, whose verb takes an object
+// ("and signed the treaty"), shares the first verb's subject, so a doer
+// the passage gives another is caught, in one passage or across two
+// cited ones. Predicates joined before a preposition ("angry and
+// disappointed by") stay as they were, and a government named by its
+// capital is the country's ("Beijing … accused Abe" for "China accused
+// Abe").
+func TestSharedSubjectWithoutAuxiliary(t *testing.T) {
+	runCases(t, KindRole, []ruleCase{
+		{"the other one signed", "Hale met Ode on Friday and signed the treaty.", "Hale met Ode on Friday. Ode signed the treaty on Monday.", false},
+		{"the other one signed, in a passive", "Hale met Ode on Friday and signed the treaty.", "Hale met Ode on Friday. The treaty was signed by Ode on Monday.", false},
+		{"the same one signed", "Hale met Ode on Friday and signed the treaty.", "Hale met Ode on Friday and later signed the treaty.", true},
+		{"predicates before a preposition", "The fans were angry and disappointed by the result.", "The fans were angry and disappointed by the result.", true},
+		{"a capital for its country", "China accused Abe of challenging its sovereignty.", "Beijing summoned Japan's ambassador and accused Abe of openly challenging China's sovereignty.", true},
+	})
+	r := Check("Dorvel defeated Brant on Sunday, and then won the title.", Source{Text: "Dorvel defeated Brant on Sunday."}, Source{Text: "Kessin won the title on Monday."})
+	if r.OK() || r.Kind != KindRole {
+		t.Errorf("a title another team won, across two passages: %s (%s)", r.Verdict, r.Reason)
+	}
+	if r := Check("Dorvel defeated Brant on Sunday, and then won the title.", Source{Text: "Dorvel defeated Brant on Sunday."}, Source{Text: "Dorvel won the title on Monday."}); !r.OK() {
+		t.Errorf("the same team: %s (%s)", r.Verdict, r.Reason)
+	}
+}

@@ -127,6 +127,10 @@ func grammaticalSubject(toks []token, i int) phrase {
 		return phrase{j, j + 1, j}
 	case coordinators[toks[j].low] && auxiliaryBetween(toks, j, i):
 		return coordinatedSubject(toks, j)
+	case coordinators[toks[j].low] && takesObject(toks, i):
+		return nearestSubject(toks, j)
+	case j > 0 && sequenceAdverbs[toks[j].low] && coordinators[toks[j-1].low] && toks[j-1].clause == toks[j].clause && takesObject(toks, i):
+		return nearestSubject(toks, j-1) // "and then won the title"
 	case nounish(toks, j):
 		if a, ok := relativeAntecedent(toks, j); ok {
 			return a // "Durant, who signed an extension last summer, surpassed"
@@ -277,7 +281,7 @@ func (c *sentenceRead) holdsName(ev *evidence, sp, pp phrase) bool {
 			return true
 		}
 		for _, h := range ev.names {
-			if h.start < pp.end && h.end > pp.start && (sameName(g, h) || aliasOf(g, h) || aliasOf(h, g)) {
+			if h.start < pp.end && h.end > pp.start && (sameName(g, h) || aliasOf(g, h) || aliasOf(h, g) || capitalOf(g, h) || capitalOf(h, g)) {
 				return true
 			}
 		}

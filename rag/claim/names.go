@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -171,6 +172,20 @@ func aliasOf(g, h nameGroup) bool {
 				if x == a || x == first {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// capitalOf reports whether one name is a country's and the other its
+// capital's, which news uses for the country's government ("Beijing
+// accused Abe" for "China accused Abe"; lexicon.CountryCapital).
+func capitalOf(g, h nameGroup) bool {
+	for _, x := range g.keys {
+		for _, a := range lexicon.CountryCapital(x) {
+			if slices.Contains(h.keys, nameKey(a)) {
+				return true
 			}
 		}
 	}
