@@ -519,7 +519,7 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 	}
 	for _, loc := range reportedSpeech.FindAllStringIndex(sentence, -1) {
 		after := prose.Terms(sentence[loc[1]:])
-		if names(subjectHead(sentence[:loc[0]])) {
+		if names(subjectHead(sentence[:loc[0]])) || q.describedBy(apposition(sentence[:loc[0]]), speaker) {
 			if len(after) < 3 {
 				return termSet(sentence), true
 			}
@@ -568,6 +568,69 @@ func ofAnotherCountry(terms, speaker []string) bool {
 		other = true
 	}
 	return other
+}
+
+// apposition is the head of a noun phrase set off by commas between a
+// subject and its verb, as terms: "national security adviser" in "John
+// Bolton, who was the president's national security adviser in his first
+// term, said". It describes the subject: the words after a possessive, up
+// to the first preposition. nil when the text before the verb ends in no
+// such phrase.
+func apposition(before string) []string {
+	trimmed, ok := strings.CutSuffix(strings.TrimSpace(before), ",")
+	if !ok {
+		return nil
+	}
+	i := strings.LastIndexAny(trimmed, ",;:—–")
+	if i < 0 {
+		return nil
+	}
+	app := trimmed[i+1:]
+	if j := lastPossessive(app); j >= 0 {
+		app = app[j:]
+	}
+	var out []string
+	for _, tok := range prose.Tokenize(app) {
+		if headPrepositions[tok] {
+			break
+		}
+		if !prose.IsStopword(tok) {
+			out = append(out, prose.Stem(tok))
+		}
+	}
+	return out
+}
+
+// lastPossessive is where the words after a text's last possessive ’s
+// begin, or -1 when it has none.
+func lastPossessive(text string) int {
+	at := -1
+	for _, a := range []string{"'s ", "’s ", "‘s "} {
+		if i := strings.LastIndex(text, a); i >= 0 && i+len(a) > at {
+			at = i + len(a)
+		}
+	}
+	return at
+}
+
+// describedBy reports whether a phrase that describes someone (an
+// apposition) holds a person noun of the speaker the question describes
+// ("the former national security adviser"), and names no other country
+// than the question's.
+func (q questionTerms) describedBy(description, speaker []string) bool {
+	if len(description) == 0 || ofAnotherCountry(description, speaker) {
+		return false
+	}
+	for _, t := range speaker {
+		w := q.surface[t]
+		if w == "" {
+			w = t
+		}
+		if firstPerson(strings.ToLower(w)) && slices.Contains(description, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // inverted reports whether a verb of saying, with the text before it, may

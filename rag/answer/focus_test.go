@@ -318,3 +318,32 @@ func TestSpeakerOfAnotherCountry(t *testing.T) {
 		t.Error("one country, or none asked, taken for another")
 	}
 }
+
+// A speaker asked about by a description the coverage gives in apposition
+// ("John Bolton, who was the president's national security adviser, said")
+// is found by it, unless the apposition names another country.
+func TestSpeakerDescribedByApposition(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Odile Hale, who was the city's chief planner until 2019, said: “The Tarrow bridge was never safe.” "+
+			"Pavel Dorn, the Hungarian ambassador to Austria, said the toll on the Danube bridge was unfair. "+
+			"Mayor Lina Varo opened the new library on Tuesday."))
+	for q, want := range map[string]string{
+		"what did the former chief planner say about the bridge": "never safe",
+		"what did the hungarian ambassador say about the toll":   "unfair",
+	} {
+		if ans := Extractive(q, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q: %s", q, ans.Text)
+		}
+	}
+	for _, q := range []string{
+		"what did the mayor say about the bridge",            // the mayor said nothing of it
+		"what did the austrian ambassador say about the toll", // the ambassador is Hungary's
+	} {
+		if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+			t.Errorf("%q answered: %s", q, ans.Text)
+		}
+	}
+	if got := apposition("John Bolton, who was the president’s national security adviser in his first term,"); !slices.Equal(got, []string{prose.Stem("national"), prose.Stem("security"), prose.Stem("adviser")}) {
+		t.Errorf("apposition: %v", got)
+	}
+}
