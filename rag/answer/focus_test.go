@@ -336,7 +336,7 @@ func TestSpeakerDescribedByApposition(t *testing.T) {
 		}
 	}
 	for _, q := range []string{
-		"what did the mayor say about the bridge",            // the mayor said nothing of it
+		"what did the mayor say about the bridge",             // the mayor said nothing of it
 		"what did the austrian ambassador say about the toll", // the ambassador is Hungary's
 	} {
 		if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
