@@ -184,6 +184,30 @@ func flipped(c *sentenceRead, i int, ev *evidence, p int) bool {
 	return false
 }
 
+// factorShown reports whether a factor the sentence states ("sales
+// tripled") is the ratio of two figures that one passage sentence its
+// clause comes from gives in one unit ("rose from 10,000 units to 30,000
+// units": the later figure over the earlier), within 5%.
+func (c *sentenceRead) factorShown(ev *evidence, seg int, f figure) bool {
+	if !f.factor {
+		return false
+	}
+	for i, a := range ev.figures {
+		if a.value <= 0 || a.ordinal || !c.inGood(ev, seg, a.start) {
+			continue
+		}
+		for _, b := range ev.figures[i+1:] {
+			if b.ordinal || ev.toks[b.start].sent != ev.toks[a.start].sent || b.pct != a.pct || b.unit != a.unit || b.currency != a.currency || b.value <= 0 {
+				continue
+			}
+			if math.Abs(b.value/a.value-f.value) <= 0.05*f.value {
+				return true // "from 10,000 to 30,000": the later figure over the earlier
+			}
+		}
+	}
+	return false
+}
+
 // checkFigures finds a figure the passages do not hold, or hold only in a
 // sentence the clause does not come from, or bound the other way ("more
 // than" against "less than").
@@ -204,7 +228,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		text := figureText(c.toks, f)
-		if len(found) == 0 && c.firstInWords(ev, seg, f) {
+		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f)) {
 			continue
 		}
 		other := c.otherFigure(ev, seg, f)

@@ -12,6 +12,7 @@ import (
 type figure struct {
 	value      float64
 	ordinal    bool
+	factor     bool // "doubled", "tripled", "halved": how many times larger or smaller
 	fraction   bool // "half", "a third": also matches the same share as a percentage
 	pct        bool
 	start, end int // token range [start, end)
@@ -283,7 +284,7 @@ func findFigures(toks []token) []figure {
 			continue
 		}
 		if m, ok := multiplied[t.low]; ok {
-			out = append(out, figure{value: m, start: i, end: i + 1})
+			out = append(out, figure{value: m, factor: true, start: i, end: i + 1})
 			continue
 		}
 		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one" || relativeWords[toks[i-1].low]) {

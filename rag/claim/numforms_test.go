@@ -144,3 +144,16 @@ func TestWordNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestFactorShownByTwoFigures: "tripled" where the passage gives the
+// figures before and after ("from 10,000 to 30,000") states the same, and
+// a factor the figures do not show is still caught; the figures must be
+// of one unit and in the order of the change.
+func TestFactorShownByTwoFigures(t *testing.T) {
+	passage := "Sales at the Tarrow plant rose from 10,000 units in 2020 to 30,000 units last year, the company said."
+	runCases(t, KindFigure, []ruleCase{
+		{"the factor the figures show", "Sales at the Tarrow plant tripled to 30,000 units.", passage, true},
+		{"another factor", "Sales at the Tarrow plant doubled to 30,000 units.", passage, false},
+		{"the factor turned round", "Sales at the Tarrow plant were halved.", passage, false},
+	})
+}
