@@ -100,9 +100,30 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	if b := lexicon.Bases(t.low); len(b) > 0 && b[0] != t.low {
 		return false
 	}
+	// A noun made with a suffix of abstract nouns ("Unemployment fell",
+	// "Inflation rose") names no one.
+	if abstractNoun(t.low) {
+		return false
+	}
 	// An -ing form after it is mostly a participle describing a common noun
 	// ("Aircraft fighting the fire are …"), not a name's verb.
 	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) && !strings.HasSuffix(toks[i+1].low, "ing") || lexicon.IsSaying(toks[i+1].low))
+}
+
+// abstractSuffixes are the English suffixes that make abstract nouns of
+// verbs and adjectives (-ment, -tion, -sion, -ness, -ity, -ism, -ance,
+// -ence, -ship, -hood).
+var abstractSuffixes = []string{"ment", "tion", "sion", "ness", "ity", "ism", "ance", "ence", "ship", "hood"}
+
+// abstractNoun reports whether a word WordNet knows as a noun ends in a
+// suffix of abstract nouns, past a stem of three letters at least.
+func abstractNoun(low string) bool {
+	for _, suf := range abstractSuffixes {
+		if len(low) >= len(suf)+3 && strings.HasSuffix(low, suf) {
+			return lexicon.IsNoun(low)
+		}
+	}
+	return false
 }
 
 // isFunctionWord reports words that are capitalised only because they open a

@@ -21,3 +21,22 @@ func TestNamesWrittenOtherWays(t *testing.T) {
 		{"month after a determiner, wrong month", "In June, the board raised its fees.", "The board meets again next week. At its May meeting, it raised its fees.", false, KindTime},
 	})
 }
+
+// TestAbstractNounOpeningASentence: a common noun made with a suffix of
+// abstract nouns, opening a sentence before its verb, is no name the
+// passage must hold ("Unemployment fell" where the passage says "the
+// jobless rate"); a surname there still is one.
+func TestAbstractNounOpeningASentence(t *testing.T) {
+	passage := "The jobless rate in Tarrow dropped to 3.5% in July, the statistics office said."
+	if r := Check("Unemployment fell to 3.5% in Tarrow in July.", Source{Text: passage}); !r.OK() {
+		t.Errorf("an abstract noun read as a name: %s (%s)", r.Verdict, r.Reason)
+	}
+	if r := Check("Brown said the jobless rate in Tarrow dropped to 3.5% in July.", Source{Text: passage}); r.OK() || r.Kind != KindEntity {
+		t.Errorf("a surname that is also a word: %s %s (%s)", r.Verdict, r.Kind, r.Reason)
+	}
+	for w, want := range map[string]bool{"unemployment": true, "inflation": true, "ness": false, "sentiment": true, "trump": false, "hale": false, "city": false} {
+		if got := abstractNoun(w); got != want {
+			t.Errorf("abstractNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
