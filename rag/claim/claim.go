@@ -178,6 +178,13 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			// as "$" is ("pounds" may be a weight, and stays a word).
 			c.item[f.end] = true
 		}
+		if physical(f.unit) {
+			// "10 kilometres", "2,470 acres": the unit is part of the
+			// measure, which may be given in another unit.
+			for i := f.end; i < len(toks) && i < f.end+len(strings.Fields(f.unit)); i++ {
+				c.item[i] = true
+			}
+		}
 	}
 	for _, t := range c.times {
 		if t.key == "count year" && t.end < len(toks) && (toks[t.end].low == "old" || toks[t.end].low == "olds") {

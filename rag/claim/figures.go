@@ -47,6 +47,34 @@ var unitSizes = map[string]struct {
 	"second": {"time", 1.0 / 86400}, "minute": {"time", 1.0 / 1440}, "hour": {"time", 1.0 / 24}, "day": {"time", 1}, "week": {"time", 7}, "month": {"time", 365.25 / 12},
 	"year": {"time", 365.25}, "decade": {"time", 3652.5}, "fortnight": {"time", 14}, "century": {"time", 36525},
 	"basis point": {"rate", 1}, "percentage point": {"rate", 100},
+	// Length in metres, mass in kilograms, area in square metres.
+	"millimetre": {"length", 0.001}, "centimetre": {"length", 0.01}, "metre": {"length", 1}, "kilometre": {"length", 1000},
+	"inch": {"length", 0.0254}, "foot": {"length", 0.3048}, "yard": {"length", 0.9144}, "mile": {"length", 1609.344},
+	"gram": {"mass", 0.001}, "kilogram": {"mass", 1}, "tonne": {"mass", 1000},
+	"acre": {"area", 4046.86}, "hectare": {"area", 10000}, "square mile": {"area", 2589988},
+}
+
+// physical reports whether a unit measures length, mass or area (times
+// and rates are read by the time and figure rules' own ways).
+func physical(unit string) bool {
+	d := unitSizes[unit].dimension
+	return d == "length" || d == "mass" || d == "area"
+}
+
+// measureUnits are the written forms of the units of length, mass and area
+// (their plurals, American spellings and common abbreviations). "m" and
+// "g" are left out: "$5m" is five million. A ton and a tonne are one unit
+// here, as news uses them loosely.
+var measureUnits = map[string]string{
+	"mm": "millimetre", "millimetre": "millimetre", "millimetres": "millimetre", "millimeter": "millimetre", "millimeters": "millimetre",
+	"cm": "centimetre", "centimetre": "centimetre", "centimetres": "centimetre", "centimeter": "centimetre", "centimeters": "centimetre",
+	"metre": "metre", "metres": "metre", "meter": "metre", "meters": "metre",
+	"km": "kilometre", "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
+	"inch": "inch", "inches": "inch", "foot": "foot", "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard",
+	"mile": "mile", "miles": "mile",
+	"gram": "gram", "grams": "gram", "kilogram": "kilogram", "kilograms": "kilogram", "kg": "kilogram",
+	"tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne",
+	"acre": "acre", "acres": "acre", "hectare": "hectare", "hectares": "hectare",
 }
 
 // unitTolerance is how far apart two figures in different units may be
@@ -77,6 +105,12 @@ func unitAfter(toks []token, end int) string {
 	next := ""
 	if end+1 < len(toks) {
 		next = toks[end+1].low
+	}
+	if low == "square" && (next == "mile" || next == "miles") {
+		return "square mile"
+	}
+	if u, ok := measureUnits[low]; ok {
+		return u
 	}
 	switch {
 	case low == "basis" && (next == "point" || next == "points"):
@@ -580,6 +614,9 @@ func dirBefore(toks []token, i int) int {
 func sameFigure(a, b figure) bool {
 	if a.ordinal != b.ordinal || a.currency != "" && b.currency != "" && a.currency != b.currency {
 		return false // "$40,000" is not "£40,000"
+	}
+	if a.unit != b.unit && physical(a.unit) && physical(b.unit) {
+		return sameMeasure(a, b) // "300 feet" is not "300 metres"; "5 km" is "3.1 miles"
 	}
 	if closeTo(a.value, b.value) || sameMeasure(a, b) || rounded(a, b) {
 		return true

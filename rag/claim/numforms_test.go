@@ -157,3 +157,16 @@ func TestFactorShownByTwoFigures(t *testing.T) {
 		{"the factor turned round", "Sales at the Tarrow plant were halved.", passage, false},
 	})
 }
+
+// TestMeasuresInOtherUnits: a length, mass or area in another unit of its
+// dimension is the same figure when it converts (within unitTolerance),
+// and another figure when it does not, however the numbers read.
+func TestMeasuresInOtherUnits(t *testing.T) {
+	runCases(t, KindFigure, []ruleCase{
+		{"the same number, another unit", "The ship is 300 metres long.", "The ship, launched in May, is 300 feet long.", false},
+		{"converted", "The race is 10 kilometres long.", "The 6.2-mile race starts at noon.", true},
+		{"converted, mass", "The python weighed about 98 kilograms.", "The python weighed 215 pounds of muscle, or 97.5 kg.", true},
+		{"another mass", "The statue weighs 3 kilograms.", "The statue weighs 3 tonnes.", false},
+		{"acres and hectares", "The fire burned 1,000 hectares.", "The fire burned about 2,470 acres.", true},
+	})
+}
