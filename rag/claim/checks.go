@@ -427,11 +427,39 @@ func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
 		return false
 	}
 	for _, g := range ev.figures {
-		if closeTo(g.value, n) && (agedBefore(ev.toks, g.start) || appositiveAge(ev.toks, g)) {
+		if closeTo(g.value, n) && (agedBefore(ev.toks, g.start) || appositiveAge(ev.toks, g) || copularAge(ev.toks, g)) {
 			return true
 		}
 	}
 	return false
+}
+
+// copularAge reports whether passage figure g is an age given by a verb:
+// "who is 54,", "she turned 30 last week": a whole number from 1 to 120
+// right after "is" or "was" with nothing after it in its clause but "years
+// old", or after "turned" or "turns" with no noun after it.
+func copularAge(toks []token, g figure) bool {
+	i := g.start
+	if g.end != i+1 || g.pct || g.currency != "" || g.unit != "" || i == 0 || g.value < 1 || g.value > 120 || g.value != math.Trunc(g.value) {
+		return false
+	}
+	turned := false
+	switch toks[i-1].low {
+	case "is", "was":
+	case "turned", "turns":
+		turned = true
+	default:
+		return false
+	}
+	if g.end >= len(toks) || toks[g.end].clause != toks[i].clause {
+		return true
+	}
+	next := toks[g.end].low
+	if next == "years" {
+		return g.end+1 < len(toks) && toks[g.end+1].low == "old"
+	}
+	// "turned 30 last week"; not "turned 30 points".
+	return turned && (!isContent(next) || timeAfter(toks, g.end))
 }
 
 // appositiveAge reports whether passage figure g is an age set off by

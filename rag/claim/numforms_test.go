@@ -170,3 +170,20 @@ func TestMeasuresInOtherUnits(t *testing.T) {
 		{"acres and hectares", "The fire burned 1,000 hectares.", "The fire burned about 2,470 acres.", true},
 	})
 }
+
+// TestAgeGivenByAVerb: "the 54-year-old" where the passage says "who is
+// 54" or "turned 54" states the age; another age is still caught.
+func TestAgeGivenByAVerb(t *testing.T) {
+	passage := "Tom Smith, who is 54, became the union's leader in 2015."
+	for sentence, ok := range map[string]bool{
+		"The 54-year-old has led the union since 2015.": true,
+		"The 45-year-old has led the union since 2015.": false,
+	} {
+		if r := Check(sentence, Source{Text: passage}); r.OK() != ok {
+			t.Errorf("%q: %s (%s), want ok=%v", sentence, r.Verdict, r.Reason, ok)
+		}
+	}
+	if r := Check("The 30-year-old singer released her first album in 2019.", Source{Text: "The singer, who turned 30 last week, released her first album in 2019."}); !r.OK() {
+		t.Errorf("turned 30: %s (%s)", r.Verdict, r.Reason)
+	}
+}
