@@ -268,7 +268,7 @@ func (c *sentenceRead) joinedFrom(ev *evidence, seg int, f figure, found []figur
 	}
 	n := countedNoun(c.toks, f)
 	for _, g := range found {
-		if passages[ev.passageOf[ev.toks[g.start].sent]] || c.surroundings(f.start, g.start, ev) == 0 {
+		if passages[ev.passageOf[ev.toks[g.start].sent]] || c.surroundings(f.start, g.start, ev) == 0 && !c.namedWithFigure(ev, n, g) {
 			continue
 		}
 		q := countedNoun(ev.toks, g)
@@ -276,6 +276,22 @@ func (c *sentenceRead) joinedFrom(ev *evidence, seg int, f figure, found []figur
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// namedWithFigure reports whether the noun at n, which a sentence figure
+// modifies ("the $40 million plan"), stands for a word of the passage
+// sentence that gives figure g ("The plan is expected to cost $40m").
+func (c *sentenceRead) namedWithFigure(ev *evidence, n int, g figure) bool {
+	if n < 0 {
+		return false
+	}
+	s := ev.toks[g.start].sent
+	for _, q := range c.matches[n] {
+		if ev.toks[q].sent == s {
+			return true
+		}
 	}
 	return false
 }

@@ -99,3 +99,21 @@ func checkKept(t *testing.T, cases []keptCase) {
 		}
 	}
 }
+
+// TestFigureModifyingANounFromAnotherPassage: "the $40 million plan"
+// combines a passage that says the council approved the plan with one
+// that gives the plan's cost; the figure stands when the passage that
+// gives it names the noun it modifies, and not for another noun.
+func TestFigureModifyingANounFromAnotherPassage(t *testing.T) {
+	vote := Source{Text: "The council voted 7-2 on Monday to approve the plan."}
+	cost := Source{Text: "The plan is expected to cost $40m."}
+	for sentence, ok := range map[string]bool{
+		"The council approved the $40 million plan on Monday.":    true,
+		"The council approved the $50 million plan on Monday.":    false,
+		"The council approved the $40 million stadium on Monday.": false,
+	} {
+		if r := Check(sentence, vote, cost); r.OK() != ok {
+			t.Errorf("%q: %s (%s), want ok=%v", sentence, r.Verdict, r.Reason, ok)
+		}
+	}
+}
