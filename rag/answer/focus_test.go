@@ -347,3 +347,23 @@ func TestSpeakerDescribedByApposition(t *testing.T) {
 		t.Errorf("apposition: %v", got)
 	}
 }
+
+// "Called X a Y" and "called for" report what someone said ("Mayor Ruiz
+// called the vote a win"); "called X" alone is a telephone call, and says
+// nothing of what was said.
+func TestCalledReportsSpeech(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Tarrow's council voted 7-2 on Monday to approve the bridge plan. Mayor Ann Ruiz called the vote a win for residents. "+
+			"Councillor Tom Hale called for a recount of the ballots. Ruiz called Senator Lina Varo on Tuesday about the plan."))
+	for q, want := range map[string]string{
+		"what did the mayor say about the vote": "win for residents",
+		"what did hale say about the recount":   "called for a recount",
+	} {
+		if ans := Extractive(q, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q: %s", q, ans.Text)
+		}
+	}
+	if ans := Extractive("what did ruiz say to varo", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("a telephone call read as what was said: %s", ans.Text)
+	}
+}
