@@ -383,7 +383,7 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 		seg := c.segment[t.start]
 		found, bound := false, false
 		for _, u := range ev.times {
-			if sameTime(u, t) {
+			if sameTime(u, t) || covers(t.key, u.key) {
 				found = true
 				if c.touched[seg] == nil || c.touched[seg][ev.toks[u.start].sent] {
 					bound = true

@@ -164,6 +164,12 @@ func newEvidence(sources []Source) *evidence {
 			ev.capitals[nameKey(a)] = true
 		}
 	}
+	for _, h := range ev.names {
+		// "the United States" is one name, whose capital is Washington.
+		for _, a := range lexicon.CountryCapital(strings.Join(h.keys, " ")) {
+			ev.capitals[nameKey(a)] = true
+		}
+	}
 	ev.namesBySent, ev.sentStart, ev.negationOf = map[int][]nameGroup{}, map[int]int{}, map[int]int{}
 	for _, h := range ev.names {
 		s := ev.toks[h.start].sent

@@ -40,3 +40,27 @@ func TestAbstractNounOpeningASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestDottedInitialsAndCapitals: "U.S." is one name, written as "US" and
+// "the United States" are; and the capital of a country the passage names
+// in several words ("the United States") stands for its government.
+func TestDottedInitialsAndCapitals(t *testing.T) {
+	passage := Source{Text: "The United States imposed sanctions on Russia on Monday."}
+	for sentence, ok := range map[string]bool{
+		"The U.S. imposed sanctions on Russia.":   true,
+		"The U.K. imposed sanctions on Russia.":   false,
+		"Washington imposed sanctions on Russia.": true,
+		"London imposed sanctions on Russia.":     false,
+	} {
+		if r := Check(sentence, passage); r.OK() != ok {
+			t.Errorf("%q: %s (%s), want ok=%v", sentence, r.Verdict, r.Reason, ok)
+		}
+	}
+	if toks := tokenize("Talks in Washington, D.C., and the U.S. Senate; John F. Kennedy.", 100); toks[3].low != "dc" || toks[6].low != "us" || toks[9].low != "f" {
+		var lows []string
+		for _, tk := range toks {
+			lows = append(lows, tk.low)
+		}
+		t.Errorf("tokens %q", lows)
+	}
+}

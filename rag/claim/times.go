@@ -33,6 +33,21 @@ var dayParts = wordSet("morning afternoon evening night overnight tonight yester
 
 var seasons = wordSet("spring summer autumn winter")
 
+// covers reports whether a vaguer time holds a more specific one: a
+// weekend its Saturday and Sunday, a season its months. "On the weekend"
+// restates "on Saturday"; "on Saturday" adds to "on the weekend", and is
+// not read as held by it.
+func covers(vague, specific string) bool {
+	return vague == "weekend" && (specific == "saturday" || specific == "sunday") || seasonMonths[vague][specific]
+}
+
+// seasonMonths are the months of each season, by the meteorological
+// reckoning of the northern hemisphere.
+var seasonMonths = map[string]map[string]bool{
+	"spring": wordSet("march april may"), "summer": wordSet("june july august"),
+	"autumn": wordSet("september october november"), "winter": wordSet("december january february"),
+}
+
 var relativeWords = wordSet("last next this past previous coming")
 
 var timeUnits = map[string]string{

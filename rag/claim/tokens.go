@@ -117,6 +117,10 @@ func tokenize(text string, limit int) []token {
 			}
 			word := s[i:j]
 			next := j
+			if k, letters := dottedInitials(s, i); len(letters) >= 2 {
+				// "U.S.", "U.K.", "D.C.": one word, written as "US" is.
+				word, j, next = letters, k, k
+			}
 			neg := false
 			clitic := ""
 			if r2, sz := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r2 == '\'' || r2 == '’') && j+sz < len(s) && isWordRuneAt(s, j+sz) {
@@ -159,6 +163,18 @@ func tokenize(text string, limit int) []token {
 		clause++
 	}
 	return toks
+}
+
+// dottedInitials reads capital letters each followed by a full stop from
+// s[i:] ("U.S.", "E.U."): where they end, and the letters. A single one
+// ("F." in "John F. Kennedy") is left as it is by the caller.
+func dottedInitials(s string, i int) (end int, letters string) {
+	k := i
+	for k+1 < len(s) && s[k] >= 'A' && s[k] <= 'Z' && s[k+1] == '.' && (k+2 >= len(s) || !isWordRuneAt(s, k+2) || s[k+2] >= 'A' && s[k+2] <= 'Z' && k+3 < len(s) && s[k+3] == '.') {
+		letters += s[k : k+1]
+		k += 2
+	}
+	return k, letters
 }
 
 // parenMarks set off a parenthesis: dashes and brackets.
