@@ -404,6 +404,9 @@ func checkTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		text := spanText(c.toks, t.start, t.end)
+		if day, ok := c.dayOutsidePart(ev, t); ok {
+			return contradicted(KindTime, "the source says %s, not %s %s", day, c.toks[t.start-1].text, text)
+		}
 		switch {
 		case !found && other != "":
 			return absent(contradicted(KindTime, "the source says %s, not %s", other, text))
@@ -448,6 +451,35 @@ func (c *sentenceRead) statedAge(ev *evidence, t timeExpr) bool {
 		}
 	}
 	return false
+}
+
+// monthParts are the days of a month that "early", "mid" and "late" name,
+// by thirds.
+var monthParts = map[string][2]float64{"early": {1, 10}, "mid": {11, 20}, "late": {21, 31}}
+
+// dayOutsidePart reports, for a month the sentence qualifies ("late
+// March"), a day of that month a passage sentence its clause comes from
+// gives outside that part ("March 3"), as written.
+func (c *sentenceRead) dayOutsidePart(ev *evidence, t timeExpr) (string, bool) {
+	if !months[t.key] || t.start == 0 {
+		return "", false
+	}
+	part, ok := monthParts[c.toks[t.start-1].low]
+	if !ok {
+		return "", false
+	}
+	seg := c.segment[t.start]
+	for _, u := range ev.times {
+		if u.key != t.key || c.goodSet[seg] != nil && !c.goodSet[seg][ev.toks[u.start].sent] {
+			continue
+		}
+		for _, g := range ev.figures {
+			if (g.start == u.end || g.end == u.start) && dayOfMonth(ev.toks, g) && (g.value < part[0] || g.value > part[1]) {
+				return spanText(ev.toks, min(u.start, g.start), max(u.end, g.end)), true
+			}
+		}
+	}
+	return "", false
 }
 
 // copularAge reports whether passage figure g is an age given by a verb:

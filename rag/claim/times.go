@@ -154,6 +154,12 @@ func isMonth(toks []token, i int) bool {
 	if i+1 < len(toks) && hasDigit(toks[i+1].low) {
 		return true
 	}
+	if i > 0 && toks[i-1].clause == t.clause {
+		// "on 28 March": a day of the month before it.
+		if v, ord, ok := numberValue(toks[i-1].low); ok && hasDigit(toks[i-1].low) && (ord || v >= 1 && v <= 31 && v == math.Trunc(v)) {
+			return true
+		}
+	}
 	if i > 0 {
 		switch toks[i-1].low {
 		case "in", "on", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "from", "through", "before", "after", "ended":
