@@ -22,6 +22,9 @@ type answerFigures struct {
 	// RTQAOwn is testdata/questions/rtqa-own.jsonl, our own questions on
 	// realtimeqa-dev's articles, all tune.
 	RTQAOwn figureSet `json:"rtqa_own"`
+	// RTQAOwn2 is testdata/questions/rtqa-own2.jsonl, a second set of our
+	// own on those articles, asked as people type, all tune.
+	RTQAOwn2 figureSet `json:"rtqa_own2"`
 }
 
 type figureSet struct {
@@ -114,7 +117,7 @@ func TestSeedCoverageAnswerFigures(t *testing.T) {
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on
 // realtimeqa-dev's quiz and on our own questions of its articles
-// (rtqa-own.jsonl), read from ../shared beside the repository as CI lays
+// (rtqa-own.jsonl, rtqa-own2.jsonl), read from ../shared beside the repository as CI lays
 // it out (or COVERAGEBOT_BENCH_DIR). Without it the test is skipped,
 // loudly.
 func TestRealTimeQAAnswerFigures(t *testing.T) {
@@ -138,6 +141,10 @@ func TestRealTimeQAAnswerFigures(t *testing.T) {
 	t.Run("rtqa-own.jsonl", func(t *testing.T) {
 		own := filepath.Join("..", "..", "testdata", "questions", "rtqa-own.jsonl")
 		checkFigures(t, runAnswerEval(t, corpus, own), figures.RTQAOwn)
+	})
+	t.Run("rtqa-own2.jsonl", func(t *testing.T) {
+		own := filepath.Join("..", "..", "testdata", "questions", "rtqa-own2.jsonl")
+		checkFigures(t, runAnswerEval(t, corpus, own), figures.RTQAOwn2)
 	})
 }
 

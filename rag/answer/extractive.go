@@ -424,6 +424,11 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if !found && answerCoverage(q, chosen, context) < untypedCoverage {
 			return abstain(abstainNoAnswer)
 		}
+		// "How many saves did he make": an answer in words must still
+		// speak of saves.
+		if !found && counted != "" && !holdsIn(q, withContinuations(q, hits, chosen), counted) {
+			return abstain(abstainNoAnswer)
+		}
 	}
 	chosen = withAffiliation(q, question, cands, chosen, maxSentences)
 	chosen = withBodyAfterHeadline(hits, onTopic, chosen, maxSentences)
@@ -432,6 +437,16 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	chosen = withExplanation(hits, chosen, q.kind)
 
 	return cited(ans, q, hits, chosen)
+}
+
+// holdsIn reports whether a chosen sentence holds question term t.
+func holdsIn(q questionTerms, chosen []scoredSentence, t string) bool {
+	for _, c := range chosen {
+		if q.holds(c.terms, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // cited is the answer made of the chosen sentences, each followed by the

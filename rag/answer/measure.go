@@ -42,7 +42,14 @@ func (q *questionTerms) dropFocus(t string) {
 // serving", "republics" in "how many former Soviet republics did…". The
 // auxiliaries are the closed class of English primary and modal
 // auxiliaries.
-var howManyNoun = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)\s+(?:are|is|was|were|did|do|does|have|has|had|will|would|could|can|should|may|might|must)\b`)
+// A noun phrase with "of" counts its head ("members" in "how many members
+// of Congress were…").
+var howManyNoun = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)(?:\s+of\s+(?:[a-z-]+\s+){0,3}?)?\s*\b(?:are|is|was|were|did|do|does|have|has|had|will|would|could|can|should|may|might|must)\b`)
+
+// howManySubject is the noun "how many" counts when it is the subject of
+// the question's verb, which follows it in a past form: "homes" in "how
+// many homes burned down".
+var howManySubject = regexp.MustCompile(`(?i)\bhow\s+many\s+([a-z-]+)\s+[a-z]+ed\b`)
 
 // numberOfNoun is the noun "the number of" counts ("people" in "number of
 // people at the funeral?").
@@ -56,11 +63,16 @@ func countedTerm(question string) string {
 		if m == nil || prose.IsStopword(strings.ToLower(m[1])) {
 			return ""
 		}
-		return prose.Stem(m[1])
+		return prose.Stem(strings.ToLower(m[1]))
 	}
 	m := howManyNoun.FindStringSubmatch(question)
+	if m == nil {
+		// "how many homes burned": the noun is the subject, and the
+		// verb follows it.
+		m = howManySubject.FindStringSubmatch(question)
+	}
 	if m == nil || prose.IsStopword(strings.ToLower(m[1])) {
 		return "" // "how many of them are…" names no noun
 	}
-	return prose.Stem(m[1])
+	return prose.Stem(strings.ToLower(m[1]))
 }

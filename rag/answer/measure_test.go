@@ -54,3 +54,29 @@ func TestHowManyCountsItsNoun(t *testing.T) {
 		t.Errorf("calories counted: %q", ans.Text)
 	}
 }
+
+// TestHowManyNeedsItsNounInWords: the noun "how many" counts is the head
+// of its phrase ("members" of "members of Congress"), or the subject a
+// past verb follows ("how many homes burned"); an answer without a figure
+// of it, or any word for it, does not say how many.
+func TestHowManyNeedsItsNounInWords(t *testing.T) {
+	for q, want := range map[string]string{
+		"How many members of Congress were arrested?": "member",
+		"how many homes burned down in the fire":      "home",
+		"how many saves did the goalie make":          "save",
+	} {
+		if got := countedTerm(q); got != want {
+			t.Errorf("countedTerm(%q) = %q, want %q", q, got, want)
+		}
+	}
+	hits := hitsOf(passagesFrom(t,
+		"Delford beat Harwick 2-1 in game 6 of the final on Sunday night to win the cup. Okafor beat Harwick goalie Sam Teller at 12:28 of the third period for the winner."))
+	if ans := Extractive("how many saves did teller make for harwick in game 6 of the final", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("figures of other things: %q", ans.Text)
+	}
+	hits = hitsOf(passagesFrom(t,
+		"A protest at the Tarrow courthouse on Tuesday resulted in the arrest of 35 people, including 17 members of the city council, police said."))
+	if ans := Extractive("How many members of the city council were arrested at the Tarrow protest?", hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "17 members") {
+		t.Errorf("the members counted: %q", ans.Text)
+	}
+}
