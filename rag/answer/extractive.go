@@ -294,7 +294,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			// "He said…", "The French president said…": X named in one
 			// of the two sentences before.
 			back := refersBack.FindString(c.text)
-			if back == "" || ofAnotherCountry(prose.Terms(back), speaker) {
+			if back == "" || ofAnotherCountry(prose.Terms(back), speaker) || q.ofAnotherRole(prose.Terms(back), speaker) {
 				return nil, false
 			}
 			sents := hitSentences(hits[c.hit])

@@ -507,7 +507,7 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 		for _, t := range terms {
 			set[t] = true
 		}
-		if ofAnotherCountry(terms, speaker) {
+		if ofAnotherCountry(terms, speaker) || q.ofAnotherRole(terms, speaker) {
 			return false
 		}
 		for _, t := range speaker {
@@ -562,6 +562,42 @@ func ofAnotherCountry(terms, speaker []string) bool {
 		}
 		for _, a := range asked {
 			if t == a || sameCountry(t, a) {
+				return false
+			}
+		}
+		other = true
+	}
+	return other
+}
+
+// ofAnotherRole reports whether a question that describes its speaker by
+// a role ("what did the us officials say") meets a subject whose role is
+// another, neither including the other ("The US president said"): the
+// officials are not the president.
+func (q questionTerms) ofAnotherRole(terms, speaker []string) bool {
+	var asked []string
+	for _, t := range speaker {
+		w := strings.ToLower(q.surface[t])
+		if b := lexicon.Base(w); b != "" {
+			w = b // "officials"
+		}
+		if w != "" && !q.entity[t] && firstPerson(w) {
+			asked = append(asked, w)
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	other := false
+	for _, t := range terms {
+		if !firstPerson(t) {
+			continue
+		}
+		if slices.Contains(speaker, t) {
+			return false
+		}
+		for _, a := range asked {
+			if lexicon.SameRole(a, t) {
 				return false
 			}
 		}

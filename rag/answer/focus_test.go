@@ -367,3 +367,24 @@ func TestCalledReportsSpeech(t *testing.T) {
 		t.Errorf("a telephone call read as what was said: %s", ans.Text)
 	}
 }
+
+// A speaker asked about by role ("the tarrow officials") is not one the
+// coverage gives another role that neither includes ("The Tarrow mayor
+// said"), as the subject or as a description that refers back to a
+// sentence about the officials; the same role, or one that includes it,
+// still speaks.
+func TestSpeakerOfAnotherRole(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Officials from Tarrow met their counterparts in Graz on Monday to discuss the Danube toll. "+
+			"The Tarrow mayor said the toll on the Danube bridge was unfair."))
+	if ans := Extractive("what did the tarrow officials say about the toll", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("the mayor's words given to the officials: %s", ans.Text)
+	}
+	if ans := Extractive("what did the tarrow mayor say about the toll", hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "unfair") {
+		t.Errorf("the mayor: %s", ans.Text)
+	}
+	q := analyseQuestion("what did the tarrow leader say", nil)
+	if q.ofAnotherRole([]string{"tarrow", "mayor"}, speakerTerms("what did the tarrow leader say")) {
+		t.Error("a mayor is a leader's role")
+	}
+}
