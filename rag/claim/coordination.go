@@ -121,9 +121,10 @@ var sequenceAdverbs = wordSet("then later also afterwards soon")
 // takesObject reports whether the verb at i, in a past or present tense
 // and with no auxiliary of its own, has an object right after it that
 // opens with a determiner, a name or a number ("and then won the title",
-// "and signed a treaty", "and beat Brant"): a verb phrase, where a word
-// after "and" with a preposition after it may be a second adjective of one
-// predicate ("were angry and disappointed by").
+// "and signed a treaty"; not "and beat Brant", whose past is its present):
+// a verb phrase, where a word after "and" with a preposition after it may
+// be a second adjective of one predicate ("were angry and disappointed
+// by").
 func takesObject(toks []token, i int) bool {
 	low := toks[i].low
 	if i+1 >= len(toks) || toks[i+1].clause != toks[i].clause || strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "en") || !verbForm(toks, i) && !strings.HasSuffix(low, "s") {
