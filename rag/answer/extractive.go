@@ -424,6 +424,17 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if !found && answerCoverage(q, chosen, context) < untypedCoverage {
 			return abstain(abstainNoAnswer)
 		}
+		// "How tall did the plants grow": a length is said by a figure of
+		// one, not by "12 plants".
+		if unit := asksDimension(question); q.kind == kindNumber && unit != nil {
+			measured := false
+			for _, c := range withContinuations(q, hits, chosen) {
+				measured = measured || unit.MatchString(c.text)
+			}
+			if !measured {
+				return abstain(abstainNoAnswer)
+			}
+		}
 		// "How many saves did he make": an answer in words must still
 		// speak of saves.
 		if !found && counted != "" && !holdsIn(q, withContinuations(q, hits, chosen), counted) {

@@ -80,3 +80,20 @@ func TestHowManyNeedsItsNounInWords(t *testing.T) {
 		t.Errorf("the members counted: %q", ans.Text)
 	}
 }
+
+// TestDimensionNeedsItsUnit: "how tall", "how far", "how heavy" are
+// answered by a figure of length or weight; a sentence with other figures
+// ("12 of the plants") does not say how tall, and the answerer abstains.
+func TestDimensionNeedsItsUnit(t *testing.T) {
+	if asksDimension("how tall did the plants grow") == nil || asksDimension("how heavy was the python") == nil || asksDimension("how many plants grew") != nil {
+		t.Error("asksDimension")
+	}
+	hits := hitsOf(passagesFrom(t, "Researchers at Tarrow University grew cress in soil from the Orrin crater. Twelve of the 40 plants sprouted within six days, the researchers said."))
+	if ans := Extractive("how tall did the cress plants grow in the orrin crater soil", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("no height given: %q", ans.Text)
+	}
+	hits = hitsOf(passagesFrom(t, "Researchers at Tarrow University grew cress in soil from the Orrin crater. The tallest of the plants reached 4 centimetres within six days, the researchers said."))
+	if ans := Extractive("how tall did the cress plants grow in the orrin crater soil", hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, "4 centimetres") {
+		t.Errorf("the height: %q", ans.Text)
+	}
+}
