@@ -11,14 +11,17 @@ import (
 // measures ("how big a share", "how large", "how tall", "how high").
 var howMeasure = regexp.MustCompile(`(?i)\bhow\s+([a-z]+)\b`)
 
-// dimensionUnits map the English adjectives of length and weight (a
-// closed class) to the units a figure of that dimension is given in:
-// "how tall" is answered by "18 inches", not by "12 plants".
+// dimensionUnits map the English adjectives of length and weight that
+// news uses only of things (a closed class) to the units a figure of that
+// dimension is given in: "how tall" is answered by "18 inches", not by "12
+// plants". "How high", "how far", "how deep" and "how low" are left out:
+// "how high did inflation go" and "how far did shares fall" are answered
+// by a rate.
 var dimensionUnits = func() map[string]*regexp.Regexp {
 	length := regexp.MustCompile(`(?i)\d[\d,.]*\s*-?\s*(?:mm|cm|km|ft|millimet(?:re|er)s?|centimet(?:re|er)s?|met(?:re|er)s?|kilomet(?:re|er)s?|inch(?:es)?|foot|feet|yards?|miles?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:inch(?:es)?|foot|feet|yards?|miles?|met(?:re|er)s?)\b`)
 	mass := regexp.MustCompile(`(?i)\d[\d,.]*\s*-?\s*(?:g|kg|lbs?|grams?|kilograms?|pounds?|ounces?|tons?|tonnes?)\b`)
 	m := map[string]*regexp.Regexp{}
-	for _, w := range strings.Fields(`tall short wide narrow high low deep shallow thick thin far`) {
+	for _, w := range strings.Fields(`tall wide narrow thick`) {
 		m[w] = length
 	}
 	m["heavy"] = mass
@@ -26,7 +29,7 @@ var dimensionUnits = func() map[string]*regexp.Regexp {
 }()
 
 // asksDimension gives, for a question that asks "how" and an adjective of
-// length or weight ("how tall", "how far", "how heavy"), the form of a
+// length or weight ("how tall", "how wide", "how heavy"), the form of a
 // figure that answers it, or nil.
 func asksDimension(question string) *regexp.Regexp {
 	m := howMeasure.FindStringSubmatch(question)

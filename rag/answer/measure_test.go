@@ -81,11 +81,13 @@ func TestHowManyNeedsItsNounInWords(t *testing.T) {
 	}
 }
 
-// TestDimensionNeedsItsUnit: "how tall", "how far", "how heavy" are
-// answered by a figure of length or weight; a sentence with other figures
+// TestDimensionNeedsItsUnit: "how tall", "how wide", "how heavy" are
+// answered by a figure of length or weight ("how high" and "how far" may
+// ask for a rate, and are not read so); a sentence with other figures
 // ("12 of the plants") does not say how tall, and the answerer abstains.
 func TestDimensionNeedsItsUnit(t *testing.T) {
-	if asksDimension("how tall did the plants grow") == nil || asksDimension("how heavy was the python") == nil || asksDimension("how many plants grew") != nil {
+	if asksDimension("how tall did the plants grow") == nil || asksDimension("how heavy was the python") == nil || asksDimension("how many plants grew") != nil ||
+		asksDimension("how high did inflation go") != nil || asksDimension("how far did shares fall") != nil {
 		t.Error("asksDimension")
 	}
 	hits := hitsOf(passagesFrom(t, "Researchers at Tarrow University grew cress in soil from the Orrin crater. Twelve of the 40 plants sprouted within six days, the researchers said."))
