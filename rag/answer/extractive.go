@@ -413,8 +413,11 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		for _, c := range chosen {
 			found = found || (c.covered[kindTerm] && (counted == "" || q.holds(c.terms, counted)) && (q.kind != kindPlace || newPlace(c.text, q.all)))
 		}
+		// The chosen sentences with those the answer runs on into, read
+		// by the checks below.
+		continued := withContinuations(q, hits, chosen)
 		if !found && q.kind == kindDuration {
-			for _, c := range withContinuations(q, hits, chosen) {
+			for _, c := range continued {
 				found = found || q.kind.newCandidate(c.text, q.all)
 			}
 			if !found {
@@ -428,7 +431,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		// one, not by "12 plants".
 		if unit := asksDimension(question); q.kind == kindNumber && unit != nil {
 			measured := false
-			for _, c := range withContinuations(q, hits, chosen) {
+			for _, c := range continued {
 				measured = measured || unit.MatchString(c.text)
 			}
 			if !measured {
@@ -437,7 +440,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		}
 		// "How many saves did he make": an answer in words must still
 		// speak of saves.
-		if !found && counted != "" && !holdsIn(q, withContinuations(q, hits, chosen), counted) {
+		if !found && counted != "" && !holdsIn(q, continued, counted) {
 			return abstain(abstainNoAnswer)
 		}
 	}
