@@ -593,14 +593,20 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		own := c.formInGood(ev, i)
-		for _, a := range lexicon.Antonyms(t.low) {
-			for _, p := range ev.hasForm(a) {
+		// The opposites WordNet gives, and the other side of a contest verb.
+		other := contestOpposite(t.low)
+		for _, a := range slices.Concat(lexicon.Antonyms(t.low), []string{other}) {
+			contest := a != "" && a == other
+			for _, p := range ev.contestForms(a) {
 				// A capital inside a sentence starts a name ("Los Angeles"),
 				// not the opposite word it is spelt like.
 				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) && !c.restatedPredicate(i, p, ev) {
 					continue
 				}
 				if (own || c.matchedBeside(i, p, ev)) && !c.outplaced(i, p, ev) {
+					continue
+				}
+				if contest && !c.contestSwapped(ev, i, p) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) || c.synonymInPlace(i, p, ev) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) {

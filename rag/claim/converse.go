@@ -47,3 +47,96 @@ func (c *sentenceRead) converse(ev *evidence, i, p int) bool {
 	}
 	return false
 }
+
+// A contest has a winner and a loser, and English names them from either
+// side: the subject of a verb of defeating (WordNet's troponyms of
+// "defeat" and "beat": beat, trounce, rout, outplay …) is the winner, the
+// subject of "lose" the loser, with the winner after "to". WordNet makes
+// "lose" the opposite of "win" only, so "Rybakina lost to Jabeur" against
+// "Rybakina beat Jabeur" is no pair of its opposites; contestOpposite
+// adds the pairing, and contestSwapped reads the parties.
+
+// contestLose is the word contestOpposite gives for a verb of defeating,
+// and contestDefeat the one it gives for "lose": it stands for every verb
+// of defeating in contestForms.
+const (
+	contestLose   = "lose"
+	contestDefeat = "\x00defeat"
+)
+
+// defeating reports whether a word is a form of a verb of defeating: "defeat"
+// or "beat", or a verb whose WordNet hypernym one of them is. A word that
+// is mostly a preposition ("down") is left out.
+func defeating(low string) bool {
+	if prepositions[low] {
+		return false
+	}
+	for _, b := range lexicon.Bases(low) {
+		if b == "defeat" || b == "beat" {
+			return lexicon.IsVerb(low)
+		}
+	}
+	for _, h := range lexicon.Hypernyms(low) {
+		if h == "defeat" || h == "beat" {
+			return true
+		}
+	}
+	return false
+}
+
+// contestOpposite gives the other side of a contest verb: contestDefeat
+// for a form of "lose", "lose" for a verb of defeating, or "".
+func contestOpposite(low string) string {
+	switch {
+	case lexicon.Base(low) == "lose":
+		return contestDefeat
+	case defeating(low):
+		return contestLose
+	}
+	return ""
+}
+
+// contestForms is hasForm, with contestDefeat standing for every passage
+// word that is a verb of defeating.
+func (ev *evidence) contestForms(a string) []int {
+	switch a {
+	case "":
+		return nil
+	case contestDefeat:
+		var pos []int
+		for p, t := range ev.toks {
+			if defeating(t.low) {
+				pos = append(pos, p)
+			}
+		}
+		return pos
+	}
+	return ev.hasForm(a)
+}
+
+// contestSwapped reports whether sentence verb i and passage verb p, one a
+// form of "lose" and the other a verb of defeating, give some party the
+// other role: the sentence's winner is the passage's loser, or the other
+// way round, and no party keeps its role. Parties are the names around
+// each verb (roleNames, which reads a passive "was beaten by"); a pronoun
+// gives none, so "they lost 6-2 to Germany" names only the winner.
+func (c *sentenceRead) contestSwapped(ev *evidence, i, p int) bool {
+	sw, sl := contestParties(c.toks, c.names, i)
+	pw, pl := contestParties(ev.toks, ev.names, p)
+	same := func(a, b *nameGroup) bool {
+		return a != nil && b != nil && (sameName(*a, *b) || aliasOf(*a, *b) || aliasOf(*b, *a) || capitalOf(*a, *b) || capitalOf(*b, *a))
+	}
+	if same(sw, pw) || same(sl, pl) {
+		return false
+	}
+	return same(sw, pl) || same(sl, pw)
+}
+
+// contestParties gives the winner and the loser around a contest verb.
+func contestParties(toks []token, names []nameGroup, i int) (winner, loser *nameGroup) {
+	doer, done := roleNames(toks, names, i)
+	if lexicon.Base(toks[i].low) == "lose" {
+		return done, doer
+	}
+	return doer, done
+}

@@ -1,0 +1,36 @@
+package claim
+
+import "testing"
+
+// TestContestSides covers a contest told from either side: "lose … to"
+// names the loser first, a verb of defeating the winner, and WordNet pairs
+// "lose" with "win" only.
+func TestContestSides(t *testing.T) {
+	beat := "Halvorsen beat Marisol Quint 4-6, 6-3, 7-5 in the final on Saturday."
+	lost := "Then in 2011 they lost 3-1 to Brazil in the quarter-final."
+	runCases(t, KindAntonym, []ruleCase{
+		{"the loser given as the one who lost", "Quint lost to Halvorsen in the final on Saturday.", beat, true},
+		{"the winner given as the one who lost", "Halvorsen lost to Quint in the final on Saturday.", beat, false},
+		{"the winner given as the one who lost, defeated", "Halvorsen lost to Quint in the final on Saturday.", "Halvorsen defeated Marisol Quint in the final on Saturday.", false},
+		{"a troponym of defeat", "Halvorsen lost to Quint in the final on Saturday.", "Halvorsen trounced Marisol Quint in the final on Saturday.", false},
+		{"a pronoun loser, the winner named", "In 2011 Brazil beat them 3-1 in the quarter-final.", lost, true},
+		{"the loser named alone", "In 2011 Brazil lost 3-1 in the quarter-final.", "Then in 2011 Norway beat Brazil 3-1 in the quarter-final.", true},
+		{"the passage's winner given as the loser", "In 2011 Norway lost 3-1 in the quarter-final.", "Then in 2011 Norway beat Brazil 3-1 in the quarter-final.", false},
+		{"a passive keeps the roles", "Halvorsen was beaten by Quint in the final on Saturday.", "Quint beat Halvorsen in the final on Saturday.", true},
+		{"a passive with no doer", "Quint was beaten in the final on Saturday.", beat, true},
+	})
+}
+
+// TestDefeating covers which words read as verbs of defeating.
+func TestDefeating(t *testing.T) {
+	for _, w := range []string{"beat", "beaten", "defeated", "trounced", "routed", "outplayed"} {
+		if !defeating(w) {
+			t.Errorf("defeating(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"down", "won", "lost", "met"} {
+		if defeating(w) {
+			t.Errorf("defeating(%q) = true, want false", w)
+		}
+	}
+}
