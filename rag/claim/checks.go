@@ -16,7 +16,7 @@ import (
 // other side ("did not fare well", "fared badly") agrees.
 func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !negationWords[t.low] && !refusalAt(c.toks, i) {
+		if !negationAt(c.toks, i) && !refusalAt(c.toks, i) {
 			continue
 		}
 		h := deniedWord(c.toks, i)

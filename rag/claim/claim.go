@@ -223,7 +223,7 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			pos = pos[:maxMatches]
 		}
 		c.matches[i] = pos
-		c.content[i] = !c.item[i] && isContent(toks[i].low) && !(toks[i].pct || toks[i].low == "percent")
+		c.content[i] = !c.item[i] && (isContent(toks[i].low) || plainFail(toks, i)) && !(toks[i].pct || toks[i].low == "percent")
 		if phrase {
 			c.matches[i+1] = pos
 			i++

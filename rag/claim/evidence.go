@@ -179,7 +179,7 @@ func newEvidence(sources []Source) *evidence {
 		if _, ok := ev.sentStart[t.sent]; !ok {
 			ev.sentStart[t.sent] = p
 		}
-		if negationWords[t.low] || refusalAt(ev.toks, p) {
+		if negationAt(ev.toks, p) || refusalAt(ev.toks, p) {
 			if h := deniedWord(ev.toks, p); h >= 0 && !untilFollows(ev.toks, p) {
 				ev.negationOf[h] = p
 				if o := disjunctAfter(ev.toks, h); o >= 0 {

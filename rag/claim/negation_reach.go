@@ -76,7 +76,7 @@ func correlativeVerb(toks []token, i int) int {
 // through its denied word counts too (disjunctAfter).
 func deniedAt(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && toks[k].sent == toks[i].sent && toks[k].clause >= toks[i].clause-1; k-- {
-		if !(negationWords[toks[k].low] || refusalAt(toks, k)) || untilFollows(toks, k) {
+		if !(negationAt(toks, k) || refusalAt(toks, k)) || untilFollows(toks, k) {
 			continue
 		}
 		h := deniedWord(toks, k)

@@ -33,8 +33,8 @@ func checkNegatedRelated(c *sentenceRead, ev *evidence) (Result, bool) {
 // in an open question.
 func (c *sentenceRead) unmatchedDenials() [][2]int {
 	var out [][2]int
-	for i, t := range c.toks {
-		if !negationWords[t.low] && !refusalAt(c.toks, i) {
+	for i := range c.toks {
+		if !negationAt(c.toks, i) && !refusalAt(c.toks, i) {
 			continue
 		}
 		h := negationHead(c.toks, i)
@@ -134,7 +134,7 @@ func (c *sentenceRead) statesPlainly(ev *evidence, seg, h int) bool {
 // word at i in its clause, within negationWindow words.
 func (c *sentenceRead) negatedNear(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-negationWindow && c.toks[j].clause == c.toks[i].clause; j-- {
-		if negationWords[c.toks[j].low] || exclusionWords[c.toks[j].low] || refusalAt(c.toks, j) {
+		if negationAt(c.toks, j) || exclusionWords[c.toks[j].low] || refusalAt(c.toks, j) {
 			return true
 		}
 	}
@@ -156,7 +156,7 @@ func negationOver(toks []token, i int) int {
 		return -1
 	}
 	for k := j - 1; k >= 0 && k >= j-negationWindow && toks[k].clause == toks[i].clause; k-- {
-		if (negationWords[toks[k].low] || refusalAt(toks, k)) && negationHead(toks, k) == j {
+		if (negationAt(toks, k) || refusalAt(toks, k)) && negationHead(toks, k) == j {
 			return k
 		}
 	}

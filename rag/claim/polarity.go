@@ -8,6 +8,24 @@ var negationWords = wordSet(`not no never none nobody nothing neither nor withou
 	refused refuse refuses refusing denied deny denies denying failed fail fails failing
 	unable lack lacked lacks`)
 
+// negationAt reports whether the word at i of toks is a negation word
+// used as one. "Fail" negates the verb it governs ("failed to pass" is
+// "did not pass"); with no "to" after it, it is a verb of its own, with
+// its own opposites ("the bill failed", "the bank failed in 2008": pass,
+// succeed), and negates nothing.
+func negationAt(toks []token, i int) bool {
+	return negationWords[toks[i].low] && !plainFail(toks, i)
+}
+
+// plainFail reports whether the word at i is a form of "fail" that
+// governs no verb: no "to" follows it.
+func plainFail(toks []token, i int) bool {
+	if lexicon.Base(toks[i].low) != "fail" || !lexicon.IsVerb(toks[i].low) {
+		return false
+	}
+	return i+1 >= len(toks) || toks[i+1].low != "to" || toks[i+1].clause != toks[i].clause
+}
+
 // negationSkip are the words between a negation and what it denies: "not
 // yet said", "never been able to", "no longer the …".
 var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
@@ -40,7 +58,7 @@ func negatedAt(toks []token, i, window int) bool {
 			clause, j = toks[s-1].clause, s
 			continue
 		}
-		if negationWords[toks[j].low] {
+		if negationAt(toks, j) {
 			return true
 		}
 		if refusalAt(toks, j) {
