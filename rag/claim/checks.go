@@ -36,7 +36,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if !ok || !c.inGood(ev, c.segment[i], h) {
 				continue
 			}
-			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
+			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && !derivedForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
 			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
@@ -46,7 +46,14 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 				// allowed" does not answer.
 				continue
 			}
-			return contradicted(KindPolarity, "the source says %s %s, not %s", ev.toks[p].text, ev.toks[h].text, c.toks[i].text)
+			neg := ev.toks[p].text
+			if p+1 < len(ev.toks) && ev.toks[p+1].low == "longer" && ev.toks[p].low == "no" {
+				neg += " longer" // "the source says no longer … table"
+			}
+			if p+1 < h && !(neg != ev.toks[p].text && p+2 == h) {
+				neg += " …"
+			}
+			return contradicted(KindPolarity, "the source says %s %s, not %s", neg, ev.toks[h].text, c.toks[i].text)
 		}
 	}
 	return Result{}, false
@@ -138,6 +145,19 @@ func (c *sentenceRead) plainElsewhere(ev *evidence, i, h int) bool {
 func (c *sentenceRead) plainSynonym(ev *evidence, i, h int) bool {
 	for _, p := range c.synonymsInGood(ev, i) {
 		if _, denied := ev.negationOf[p]; !denied && !negatedAt(ev.toks, p, negationWindow) && c.surroundings(i, p, ev) > c.surroundings(i, h, ev) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedForm reports whether WordNet derives one word from the other
+// across parts of speech ("injured", "injuries"): the same word as much
+// as two forms of it are, unlike a synonym.
+func derivedForm(a, b string) bool {
+	fb := forms(b)
+	for _, d := range lexicon.Derivations(a) {
+		if slices.Contains(fb, d) {
 			return true
 		}
 	}

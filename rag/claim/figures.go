@@ -347,7 +347,7 @@ func findFigures(toks []token) []figure {
 		if !ok {
 			// "one" is a figure only in "one hundred", "number one" and
 			// the like; on its own it is mostly a pronoun.
-			if _, _, share := shareOf(toks, i+1); t.low == "one" && ((i+1 < len(toks) && multipliers[toks[i+1].low] > 0) || (i > 0 && (toks[i-1].low == "number" || toks[i-1].low == "no")) || share ||
+			if _, _, share := shareOf(toks, i+1); t.low == "one" && ((i+1 < len(toks) && multipliers[toks[i+1].low] > 0) || (i > 0 && toks[i-1].low == "number") || share ||
 				i+3 < len(toks) && toks[i+1].low == "and" && toks[i+2].low == "a" && toks[i+3].low == "half") {
 				v, ok = 1, true
 			} else if t.low == "a" && i+1 < len(toks) && multipliers[toks[i+1].low] >= 100 && len(toks[i+1].low) > 2 {

@@ -79,6 +79,9 @@ func negatedAt(toks []token, i, window int) bool {
 // "solve").
 func negationHead(toks []token, i int) int {
 	clause := toks[i].clause
+	// "No longer" is an adverb, as "not" is: "no longer on the table"
+	// denies the table, past its preposition.
+	adverbial := adverbialNegation[toks[i].low] || toks[i].low == "no" && i+1 < len(toks) && toks[i+1].low == "longer"
 	for j := i + 1; j < len(toks) && j <= i+5; j++ {
 		if toks[j].sent != toks[i].sent {
 			return -1 // "he found nobody. Finally, Robert looked": an aside opens the next sentence
@@ -92,7 +95,7 @@ func negationHead(toks []token, i int) int {
 			}
 			clause, j = toks[e].clause, e
 		}
-		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !mannerAdverb(low) && !(adverbialNegation[toks[i].low] && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
+		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !mannerAdverb(low) && !(adverbial && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
 			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
 		}
 	}

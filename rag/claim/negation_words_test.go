@@ -1,0 +1,40 @@
+package claim
+
+import "testing"
+
+// TestFailWithoutTo covers "fail" as a verb of its own: with "to" after it
+// it negates the verb it governs; without, it says something failed, with
+// "succeed" and "pass" for opposites, and negates nothing after it.
+func TestFailWithoutTo(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"a bank that failed", "The bank failed in 2008.", "The bank collapsed in 2008 amid the financial crisis.", true},
+		{"talks that failed", "The talks failed on Tuesday.", "The talks broke down on Tuesday without a deal.", true},
+		{"banks counted", "Three banks failed last year.", "Three banks collapsed last year.", true},
+		{"fail to, restated", "The bill failed to pass the Senate.", "The bill did not pass the Senate on Tuesday.", true},
+		{"fail to, against the plain verb", "The bill failed to pass the Senate.", "The bill passed the Senate on Tuesday.", false},
+	})
+	runCases(t, KindAntonym, []ruleCase{
+		{"failed for succeeded", "The company's attempt failed.", "The company's attempt succeeded, the report said.", false},
+		{"failed for passed", "The bill failed in the Senate on Tuesday.", "The bill passed the Senate on Tuesday by a vote of 52 to 48.", false},
+		{"passed for failed", "The bill passed the Senate.", "The bill failed in the Senate on Tuesday.", false},
+	})
+}
+
+// TestNegatedNounsAndAdverbs covers three readings of a negation: "no one"
+// is a pronoun, not the figure one; "no longer" denies past a preposition,
+// as "not" does; and a word derived from the denied one ("injured" for "no
+// injuries") is the same word for polarity, not a synonym that needs
+// company to be judged.
+func TestNegatedNounsAndAdverbs(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"no one, for no injuries", "No one was injured in the fire.", "There were no injuries in the fire, officials said.", true},
+		{"no longer on the table, said plainly", "The plan remains on the table.", "The plan is no longer on the table, officials said.", false},
+		{"no longer on the table, kept", "The plan is no longer on the table.", "Officials said the plan was no longer on the table.", true},
+		{"injured against no injuries", "Several people were injured in the blast.", "No injuries were reported in the blast, officials said.", false},
+		{"no injuries restated", "Nobody was injured in the blast.", "No injuries were reported in the blast, officials said.", true},
+	})
+	r := Check("The plan remains on the table.", Source{Text: "The plan is no longer on the table, officials said."})
+	if want := "the source says no longer … table, not table"; r.Reason != want {
+		t.Errorf("reason %q, want %q", r.Reason, want)
+	}
+}
