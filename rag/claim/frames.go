@@ -552,6 +552,11 @@ func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
 			pa, pb := nominalParties(ev.toks, inSent, p)
 			if of, by := nominalRoles(ev.toks, inSent, p); by != nil {
 				pa, pb = by, of
+			} else if !apposed && pa == nil && verbForm(ev.toks, p) {
+				// "Hale's endorsement of Okafor" against "Okafor endorsed
+				// Hale": the verb the noun is derived from, with its doer
+				// and the one it was done to.
+				pa, pb = roleNames(ev.toks, inSent, p)
 			}
 			if apposed {
 				pa, pb = appositionParties(ev.toks, inSent, p)
@@ -561,6 +566,9 @@ func checkNominals(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue
 			}
 			if pa != nil && pb != nil && sameName(*a, *pb) && sameName(*b, *pa) && !sameName(*a, *pa) {
+				if verbForm(ev.toks, p) {
+					return contradicted(KindRole, "the source says %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, nameText(ev.toks, *pb))
+				}
 				return contradicted(KindRole, "the source says %s's %s %s %s, not the other way round", nameText(ev.toks, *pa), ev.toks[p].text, ev.toks[p+1].text, nameText(ev.toks, *pb))
 			}
 		}

@@ -650,7 +650,7 @@ func pronounObject(toks []token, p int) bool {
 // leaves out as too far for a paraphrase still says who did what.
 func (c *sentenceRead) roleMatches(ev *evidence, i int) []int {
 	ps := c.matches[i]
-	if !c.content[i] || !lexicon.IsVerb(c.toks[i].low) || c.good[c.segment[i]] == nil {
+	if !c.content[i] || !lexicon.IsVerb(c.toks[i].low) {
 		return ps
 	}
 	for _, p := range ps {
@@ -659,7 +659,16 @@ func (c *sentenceRead) roleMatches(ev *evidence, i int) []int {
 		}
 	}
 	up := lexicon.Hypernyms(c.toks[i].low)
-	for _, s := range c.good[c.segment[i]] {
+	sents := c.good[c.segment[i]]
+	if sents == nil {
+		// A clause whose words match nothing else ("Acme acquired Brant",
+		// where the passage says "Brant agreed to buy Acme") draws on
+		// every sentence.
+		for s := 0; s < ev.sents; s++ {
+			sents = append(sents, s)
+		}
+	}
+	for _, s := range sents {
 		for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
 			u := ev.toks[p].low
 			if slices.Contains(ps, p) || !isContent(u) || !verbForm(ev.toks, p) {

@@ -1,0 +1,27 @@
+package claim
+
+import "testing"
+
+// TestRolesThroughAKindOfVerb covers a clause whose verb matches no
+// passage word but is the kind of one ("acquired" for "buy"): its parties
+// are still read against that verb's.
+func TestRolesThroughAKindOfVerb(t *testing.T) {
+	passage := "Dorvel agreed to buy Kessin for $2 billion on Tuesday."
+	runCases(t, KindRole, []ruleCase{
+		{"the buyer kept", "Dorvel acquired Kessin for $2 billion.", passage, true},
+		{"the buyer turned round", "Kessin acquired Dorvel for $2 billion.", passage, false},
+		{"a passive, turned round", "Dorvel will be acquired by Kessin.", passage, false},
+		{"a passive, kept", "Kessin will be acquired by Dorvel.", passage, true},
+	})
+}
+
+// TestNounAgainstItsVerb covers a noun with its parties ("Varga's
+// endorsement of Okafor") read against the verb it is derived from.
+func TestNounAgainstItsVerb(t *testing.T) {
+	passage := "Okafor endorsed Varga for governor on Sunday."
+	runCases(t, KindRole, []ruleCase{
+		{"the parties kept", "Okafor's endorsement of Varga came on Sunday.", passage, true},
+		{"the parties turned round", "Varga's endorsement of Okafor came on Sunday.", passage, false},
+		{"a passive in the passage", "Varga's endorsement of Okafor came on Sunday.", "Okafor was endorsed by Varga on Sunday.", true},
+	})
+}
