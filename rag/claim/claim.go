@@ -99,6 +99,7 @@ var rules = []rule{
 	{"checkNegatedNames", checkNegatedNames},
 	{"checkFigures", checkFigures},
 	{"checkDefiniteCounts", checkDefiniteCounts},
+	{"checkSwappedFigures", checkSwappedFigures},
 	{"checkTimes", checkTimes},
 	{"checkMonthYears", checkMonthYears},
 	{"checkNames", checkNames},

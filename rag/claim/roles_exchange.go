@@ -38,8 +38,8 @@ func doerAt(toks []token, i int) int {
 			return -1
 		case toks[j].upper && !toks[j].first && !honorifics[low]:
 			return j
-		case !isContent(low):
-			continue
+		case !isContent(low) || hasDigit(low) || isNumberWord(low):
+			continue // a figure ("in a 6-3 ruling") is no party
 		case verbForm(toks, j):
 			return -1
 		case adverbLike(low) || timeWord(low):
@@ -72,6 +72,9 @@ func otherPartyAt(toks []token, i int) int {
 		low := toks[j].low
 		if subordinators[low] || low == "to" || low == "by" {
 			return -1
+		}
+		if hasDigit(low) || isNumberWord(low) {
+			continue // "ruled 6-3 to overturn": a score, not the other party
 		}
 		if (isContent(low) || toks[j].upper && !definite[low] && low != "a" && low != "an") && !adverbLike(low) {
 			if verbForm(toks, j) {

@@ -25,3 +25,12 @@ func TestNounAgainstItsVerb(t *testing.T) {
 		{"a passive in the passage", "Varga's endorsement of Okafor came on Sunday.", "Okafor was endorsed by Varga on Sunday.", true},
 	})
 }
+
+// TestFigureIsNoParty covers a score or count beside a verb: it is not
+// the verb's doer or the one it was done to.
+func TestFigureIsNoParty(t *testing.T) {
+	runCases(t, KindRole, []ruleCase{
+		{"a score after the verb", "The court ruled 6-3 to overturn the decision.", "In a 6-3 ruling, the court overturned the decision.", true},
+		{"the parties still read", "The decision overturned the court in a 6-3 ruling.", "In a 6-3 ruling, the court overturned the decision.", false},
+	})
+}

@@ -1,0 +1,23 @@
+package claim
+
+import "testing"
+
+// TestSwappedFigures covers two figures of one passage sentence given to
+// each other's items, which each figure alone does not show.
+func TestSwappedFigures(t *testing.T) {
+	prices := "Prices for other goods have also jumped: flour is up 22.7%, rice 17.6%, milk 15.6% and bacon 9.2%."
+	doses := "Varland has received more than 61,000 vaccine doses so far and distributed more than 25,000, the ministry said."
+	runCases(t, KindFigure, []ruleCase{
+		{"items kept", "Rice is up 17.6% and milk 15.6%.", prices, true},
+		{"items swapped", "Milk is up 17.6% and rice 15.6%.", prices, false},
+		{"verbs kept", "Varland has received more than 61,000 doses and distributed more than 25,000.", doses, true},
+		{"verbs swapped", "Varland has distributed more than 61,000 doses and received more than 25,000.", doses, false},
+		{"hedges exchanged, items kept", "The minister quit after almost 60 members of his government, nearly half the payroll, resigned.",
+			"It took the resignation of nearly 60 members of his government, almost half the payroll, for him to quit.", true},
+		{"a range reordered", "Cases rose to 200 from 100.", "Cases rose from 100 to 200 last week.", true},
+	})
+	r := Check("Milk is up 17.6% and rice 15.6%.", Source{Text: prices})
+	if want := "the source gives rice 17.6% and milk 15.6%"; r.Reason != want {
+		t.Errorf("reason %q, want %q", r.Reason, want)
+	}
+}
