@@ -65,7 +65,8 @@ func (c *sentenceRead) matchedInGood(ev *evidence, i int) bool {
 //
 // WordNet's synonyms and kinds cross senses and parts of speech, so a pair
 // through them must stand in one place: the same word right before and
-// right after each. A cluster keeps to adjectives and one sense, so there
+// right after each; a pair through a synonym may instead have the same
+// word before it and two more of the same words around it. A cluster keeps to adjectives and one sense, so there
 // two words near both that stand for each other will do. The sentence's
 // word stands for no passage word of the sentences its clause comes from,
 // it does not end a measure ("five years old"), and a negation on exactly
@@ -86,8 +87,13 @@ func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 					continue
 				}
 				slot := sameSlot(c.toks, i, ev.toks, p)
-				throughSynonym := slot && (sharesAny(opposites, lexicon.Synonyms(u.low)) || sharesAny(lexicon.Synonyms(t.low), lexicon.Antonyms(u.low)) ||
-					!lexicon.CanNamePerson(t.low) && !lexicon.CanNamePerson(u.low) && (sharesAny(opposites, lexicon.NounNeighbours(u.low)) || sharesAny(lexicon.NounNeighbours(t.low), lexicon.Antonyms(u.low))))
+				// A synonym of an opposite may also stand after the same
+				// word among two more of the same words ("are halting
+				// security assistance" for "are continuing to send
+				// security assistance"); a kind needs the whole slot.
+				placed := slot || sameBefore(c.toks, i, ev.toks, p) && c.surroundings(i, p, ev) >= 2
+				throughSynonym := placed && (sharesAny(opposites, lexicon.Synonyms(u.low)) || sharesAny(lexicon.Synonyms(t.low), lexicon.Antonyms(u.low))) ||
+					slot && !lexicon.CanNamePerson(t.low) && !lexicon.CanNamePerson(u.low) && (sharesAny(opposites, lexicon.NounNeighbours(u.low)) || sharesAny(lexicon.NounNeighbours(t.low), lexicon.Antonyms(u.low)))
 				if !throughSynonym && !((slot || c.surroundings(i, p, ev) >= 2) && clusterOpposites(t.low, u.low)) {
 					continue
 				}
@@ -136,4 +142,10 @@ func clusterOpposites(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// sameBefore reports whether the same word stands right before sentence
+// word i and passage word p, in their clauses.
+func sameBefore(a []token, i int, b []token, p int) bool {
+	return i > 0 && p > 0 && a[i-1].clause == a[i].clause && b[p-1].clause == b[p].clause && a[i-1].low == b[p-1].low
 }

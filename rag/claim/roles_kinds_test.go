@@ -34,3 +34,15 @@ func TestFigureIsNoParty(t *testing.T) {
 		{"the parties still read", "The decision overturned the court in a 6-3 ruling.", "In a 6-3 ruling, the court overturned the decision.", false},
 	})
 }
+
+// TestSynonymOfOppositeAfterSameWord covers an opposite reached through a
+// synonym ("halting", a synonym of "stop", the opposite of "continue")
+// whose next word differs from the passage's but whose clause holds the
+// same words.
+func TestSynonymOfOppositeAfterSameWord(t *testing.T) {
+	passage := "Officials in Varland said they are continuing to send food aid to the region, even as the fighting goes on."
+	runCases(t, KindAntonym, []ruleCase{
+		{"halting for continuing", "Officials in Varland said they are halting food aid to the region.", passage, false},
+		{"sending for continuing to send", "Officials in Varland said they are sending food aid to the region.", passage, true},
+	})
+}
