@@ -147,6 +147,7 @@ func newEvidence(sources []Source) *evidence {
 	ev.figures = append(ev.figures, yearArithmetic(ev.toks, ev.figures)...)
 	ev.times = findTimes(ev.toks)
 	ev.figures = append(ev.figures, datedYears(ev, sources)...)
+	ev.times = append(ev.times, datedTimes(ev, sources)...)
 	ev.names = findNames(ev.toks, ev.capitalised)
 	ev.acronyms = acronymsOf(ev.toks)
 	ev.aliases, ev.capitals = map[string]bool{}, map[string]bool{}

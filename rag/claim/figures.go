@@ -31,6 +31,9 @@ type figure struct {
 	// years" or "60 minutes" there, but in a sentence "a day after" is no
 	// figure to check.
 	implicit bool
+	// decade is set on a decade written as its first year and "s" ("the
+	// 1930s"): it holds every year from that one to nine after.
+	decade bool
 	// currency is the money a figure counts, from its sign or the word
 	// after it ("$3bn", "3 billion dollars"), or "".
 	currency string
@@ -340,6 +343,10 @@ func findFigures(toks []token) []figure {
 				continue
 			}
 		}
+		if y, ok := decadeOf(t.low); ok {
+			out = append(out, figure{value: y, decade: true, start: i, end: i + 1})
+			continue
+		}
 		v, ord, ok := numberValue(t.low)
 		if ok && !hasDigit(t.low) && !ord && i > 0 && definite[toks[i-1].low] && !(i+1 < len(toks) && toks[i+1].joined) {
 			continue // "the two leaders" names them, it does not count them; "the two-hour call" measures
@@ -615,6 +622,11 @@ func sameFigure(a, b figure) bool {
 	if a.ordinal != b.ordinal || a.currency != "" && b.currency != "" && a.currency != b.currency {
 		return false // "$40,000" is not "£40,000"
 	}
+	if a.decade || b.decade {
+		// "the 1930s" holds 1937, and "the ’30s"; 1937 says more than
+		// "the 1930s".
+		return a.decade && inDecade(a, b)
+	}
 	if a.unit != b.unit && physical(a.unit) && physical(b.unit) {
 		return sameMeasure(a, b) // "300 feet" is not "300 metres"; "5 km" is "3.1 miles"
 	}
@@ -634,6 +646,34 @@ func sameFigure(a, b figure) bool {
 
 func closeTo(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// decadeOf reads a decade written as its first year and "s": "1930s",
+// from 1000 to 2090, and "’70s" or "her 70s", whose century is not
+// written (an age's decade has none).
+func decadeOf(low string) (float64, bool) {
+	if len(low) != 5 && len(low) != 3 || low[len(low)-1] != 's' || low[len(low)-2] != '0' {
+		return 0, false
+	}
+	y, err := strconv.Atoi(low[:len(low)-1])
+	if err != nil || len(low) == 5 && y < 1000 {
+		return 0, false
+	}
+	return float64(y), true
+}
+
+// inDecade reports whether figure v, a year, an age or another decade,
+// falls in decade d. A decade written without its century ("the ’70s")
+// holds any year with those last two figures.
+func inDecade(d, v figure) bool {
+	x := v.value
+	if d.value < 100 && x >= 100 {
+		x = math.Mod(x, 100)
+	}
+	if v.decade {
+		return x == d.value || d.value >= 100 && v.value < 100 && math.Mod(d.value, 100) == v.value
+	}
+	return x >= d.value && x <= d.value+9
 }
 
 // figureText is the figure as written.
@@ -662,5 +702,5 @@ func figureText(toks []token, f figure) string {
 
 // isYear reports whether a figure reads as a calendar year.
 func isYear(toks []token, f figure) bool {
-	return !f.ordinal && !f.pct && f.end-f.start == 1 && len(toks[f.start].low) == 4 && f.value >= 1900 && f.value <= 2100 && !toks[f.start].money
+	return f.decade || !f.ordinal && !f.pct && f.end-f.start == 1 && len(toks[f.start].low) == 4 && f.value >= 1900 && f.value <= 2100 && !toks[f.start].money
 }

@@ -115,6 +115,8 @@ func findTimes(toks []token) []timeExpr {
 			i = end - 1
 		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		case t.low == "fall" && seasonFall(toks, i):
+			out = append(out, timeExpr{key: "autumn", start: i, end: i + 1})
 		case (hasDigit(t.low) || isNumberWord(t.low)) && !t.pct && !t.money && i+1 < len(toks) && timeUnits[toks[i+1].low] != "" && !perUnit(toks, i+1):
 			// Not "12% year on year" or "$4 a year": a share or an amount
 			// before a unit counts no units, and "year over year" is a
@@ -139,6 +141,29 @@ func findTimes(toks []token) []timeExpr {
 	}
 	return out
 }
+
+// seasonFall reports whether "fall" at i is the autumn, as American news
+// writes it: "this fall", "last fall", or "the fall" after a preposition of
+// time ("in the fall", "by the fall of 2023"); not "the fall of Kabul" nor
+// "a fall in prices".
+func seasonFall(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if relativeWords[toks[i-1].low] {
+		return true
+	}
+	if toks[i-1].low != "the" || i < 2 || !timePrepositions[toks[i-2].low] {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].clause == toks[i].clause && (toks[i+1].low == "of" || toks[i+1].low == "in") {
+		return toks[i+1].low == "of" && i+2 < len(toks) && hasDigit(toks[i+2].low) // "the fall of 2023"
+	}
+	return true
+}
+
+// timePrepositions open a phrase of time ("in the fall").
+var timePrepositions = wordSet("in during by until till since before after through throughout")
 
 // isMonth tells the month "May" from the verb "may", and "March" from a
 // march: the month is capitalised and comes with a day, a year or a
