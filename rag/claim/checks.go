@@ -629,6 +629,9 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if contest && !c.contestSwapped(ev, i, p) {
 					continue
 				}
+				if openQuestion(ev.toks, p) && !openQuestion(c.toks, i) {
+					continue // "if the budget failed" says nothing failed
+				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) || c.synonymInPlace(i, p, ev) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) {
 					continue
 				}

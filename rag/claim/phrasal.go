@@ -114,7 +114,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 					!opposedOneStep(ev.toks[p].low, direct, stepped) {
 					continue
 				}
-				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) || c.rewordsPhrasal(ev, i) {
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) || c.rewordsPhrasal(ev, i) || c.inPlaceOfAnother(ev, i, p) {
 					continue
 				}
 				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)
@@ -122,6 +122,40 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// inPlaceOfAnother reports whether sentence verb i stands where a passage
+// verb other than p stands, in a sentence its clause comes from: the first
+// content word after each, in its clause, is one word ("lawmakers backed
+// the budget" for "voted … to approve the budget, which raises spending":
+// "backed" rewords "approve", and "raises" is about the spending).
+func (c *sentenceRead) inPlaceOfAnother(ev *evidence, i, p int) bool {
+	after := nextContent(c.toks, i)
+	if after < 0 {
+		return false
+	}
+	for _, s := range c.good[c.segment[i]] {
+		for q := ev.sentStart[s]; q < len(ev.toks) && ev.toks[q].sent == s; q++ {
+			if q == p || !verbForm(ev.toks, q) && !(q > 0 && ev.toks[q-1].low == "to" && lexicon.IsVerb(ev.toks[q].low)) {
+				continue
+			}
+			if a := nextContent(ev.toks, q); a >= 0 && (c.standsFor(after, a) || c.toks[after].low == ev.toks[a].low) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextContent gives the first content word after i in its clause, within
+// three words, or -1.
+func nextContent(toks []token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+3 && toks[j].clause == toks[i].clause; j++ {
+		if isContent(toks[j].low) {
+			return j
+		}
+	}
+	return -1
 }
 
 // rewordsPhrasal reports whether sentence verb i is a synonym of a phrasal

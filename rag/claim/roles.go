@@ -372,6 +372,13 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 			if !c.inGood(ev, c.segment[i], p) || noSides(ev.toks, p) || beAgentless(ev.toks, p) {
 				continue // "Smith was elected leader of the party": the passage names no doer
 			}
+			if takesDirectObject(c.toks, i) != takesDirectObject(ev.toks, p) {
+				// "spending will rise 8% under the budget" against "the
+				// budget raises spending": one verb has an object, the
+				// other a phrase after a preposition; their words after
+				// them are not the same party.
+				continue
+			}
 			before := func(k int) (b, a bool) { // the argument stands before p / after p
 				for _, q := range c.matches[k] {
 					if q == p || ev.toks[q].sent != ev.toks[p].sent || q < p-roleWindow || q > p+roleWindow {
@@ -441,6 +448,21 @@ func (c *sentenceRead) argument(i, dir int) int {
 		}
 	}
 	return -1
+}
+
+// takesDirectObject reports whether the verb at i is followed in its
+// clause by a word that can open its object: not a preposition, a figure
+// or the end of the clause. A passive has none.
+func takesDirectObject(toks []token, i int) bool {
+	if passiveForm(toks, i) {
+		return false
+	}
+	j := i + 1
+	if j >= len(toks) || toks[j].clause != toks[i].clause {
+		return false
+	}
+	low := toks[j].low
+	return !prepositions[low] && !hasDigit(low) && !isNumberWord(low) && !auxiliaries[low]
 }
 
 // reducedPassive reports whether the verb at i is a participle that

@@ -46,3 +46,38 @@ func TestSynonymOfOppositeAfterSameWord(t *testing.T) {
 		{"sending for continuing to send", "Officials in Varland said they are sending food aid to the region.", passage, true},
 	})
 }
+
+// TestCombinedPassagesReadings covers three readings a sentence that
+// combines passages needs: a verb with an object is not compared with one
+// followed by a preposition or a figure ("spending will rise under the
+// budget" against "the budget raises spending"; "saw the budget approved
+// 210 to 150 on Tuesday" against "voted … to approve the budget"), an
+// opposite in a passage's "if" clause states
+// nothing ("had threatened to resign if the budget failed"), and a verb in
+// the place of another passage verb rewords that one ("backed the budget"
+// for "voted to approve the budget").
+func TestCombinedPassagesReadings(t *testing.T) {
+	vote := "Varland's parliament voted 210 to 150 on Tuesday to approve the budget, which raises spending on schools by 8%."
+	threat := "Prime Minister Edda Strom, who took office in March, had threatened to resign if the budget failed."
+	cases := []struct {
+		name, sentence string
+		passages       []string
+		ok             bool
+	}{
+		{"a participle followed by figures", "Strom, who had threatened to resign if it failed, saw the budget approved 210 to 150 on Tuesday.", []string{vote, threat}, true},
+		{"an intransitive verb against a transitive one", "School spending will rise by 8% under the budget.", []string{vote}, true},
+		{"an opposite only in an if clause", "Strom, who took office in March, won Tuesday's budget vote 210 to 150.", []string{vote, threat}, true},
+		{"a verb in another verb's place", "On Tuesday, lawmakers backed the budget by 210 votes to 150.", []string{vote}, true},
+		{"the opposite in its own place", "The budget lowers spending on schools by 8%.", []string{vote}, false},
+		{"an if clause on both sides", "Strom said she would resign if the budget passed.", []string{threat}, false},
+	}
+	for _, tt := range cases {
+		var src []Source
+		for _, p := range tt.passages {
+			src = append(src, Source{Text: p})
+		}
+		if r := Check(tt.sentence, src...); r.OK() != tt.ok {
+			t.Errorf("%s: %q got %s (%s): %s; want ok=%v", tt.name, tt.sentence, r.Verdict, r.Kind, r.Reason, tt.ok)
+		}
+	}
+}
