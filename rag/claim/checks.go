@@ -76,11 +76,27 @@ func (c *sentenceRead) statedPlainly(ev *evidence, h int, inGoodOnly bool) bool 
 		if !c.inDrawnPassage(ev, c.segment[h], p) || inGoodOnly && !c.inGood(ev, c.segment[h], p) {
 			continue // another cited passage's negation of the word is about something else
 		}
-		if _, denied := ev.negationOf[p]; denied || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) {
+		if _, denied := ev.negationOf[p]; denied || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) || privatedAt(ev.toks, p) {
 			return false
 		}
 	}
 	return true
+}
+
+// privatedAt reports whether the word at i is the object of "lose" ("lost
+// power"): what the verb takes away, which "without" denies as well ("left
+// without power"; "lack" is a negation word already). The verb stands
+// right before it, or before a determiner or possessive of it.
+func privatedAt(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2 && toks[j].clause == toks[i].clause; j-- {
+		if lexicon.Base(toks[j].low) == "lose" && lexicon.IsVerb(toks[j].low) {
+			return true
+		}
+		if j < i-1 || !(definite[toks[j].low] || possessivePronouns[toks[j].low]) {
+			return false
+		}
+	}
+	return false
 }
 
 // inDrawnPassage reports whether passage position p is in a cited passage

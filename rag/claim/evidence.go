@@ -145,6 +145,7 @@ func newEvidence(sources []Source) *evidence {
 	ev.figures = append(findFigures(ev.toks), impliedFigures(ev.toks)...)
 	ev.figures = append(ev.figures, append(runCounts(ev.toks, ev.figures), scoreCounts(ev.toks, ev.figures)...)...)
 	ev.figures = append(ev.figures, yearArithmetic(ev.toks, ev.figures)...)
+	ev.figures = append(ev.figures, partShares(ev.toks, ev.figures)...)
 	ev.times = findTimes(ev.toks)
 	ev.figures = append(ev.figures, datedYears(ev, sources)...)
 	ev.times = append(ev.times, datedTimes(ev, sources)...)
@@ -185,6 +186,9 @@ func newEvidence(sources []Source) *evidence {
 				ev.negationOf[h] = p
 				if o := disjunctAfter(ev.toks, h); o >= 0 {
 					ev.negationOf[o] = p
+				}
+				if o := lightObject(ev.toks, h); o >= 0 {
+					ev.negationOf[o] = p // "have not made a decision" denies the decision
 				}
 			}
 		}

@@ -554,6 +554,43 @@ func impliedFigures(toks []token) []figure {
 	return out
 }
 
+// partShares reads, in a passage, a part of a whole written as two
+// counts ("six of the 12 people", "2,000 of its 8,000 employees") as the
+// share it also states (a half, a quarter), and a share of a count ("half
+// of the 12 victims", "a third of its 300 staff") as the count it also
+// states, both as implicit figures: a sentence may give either.
+func partShares(toks []token, figs []figure) []figure {
+	byStart := map[int]figure{}
+	for _, f := range figs {
+		if !f.implicit && !f.ordinal && !f.pct && f.unit == "" && f.currency == "" {
+			byStart[f.start] = f
+		}
+	}
+	var out []figure
+	for _, a := range figs {
+		if a.implicit || a.ordinal || a.pct || a.unit != "" || a.currency != "" || a.end >= len(toks) || toks[a.end].low != "of" {
+			continue
+		}
+		j := a.end + 1
+		for j < len(toks) && j <= a.end+2 && (definite[toks[j].low] || possessivePronouns[toks[j].low] || toks[j].low == "all") {
+			j++
+		}
+		b, ok := byStart[j]
+		if !ok || b.fraction || b.value <= 0 || toks[j].sent != toks[a.start].sent {
+			continue
+		}
+		switch {
+		case a.fraction && a.value < 1:
+			if n := a.value * b.value; math.Abs(n-math.Round(n)) < 1e-9 {
+				out = append(out, figure{value: math.Round(n), start: a.start, end: b.end, implicit: true})
+			}
+		case !a.fraction && a.value < b.value:
+			out = append(out, figure{value: a.value / b.value, fraction: true, start: a.start, end: b.end, implicit: true})
+		}
+	}
+	return out
+}
+
 // scoreCounts reads, in a passage, the count of a score written "N out of
 // M" ("scores 77 out of 100") as the figure N it also states: a sentence
 // may give the score alone ("JetBlue's 77"). Only digits before "out of",

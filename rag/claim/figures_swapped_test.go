@@ -21,3 +21,14 @@ func TestSwappedFigures(t *testing.T) {
 		t.Errorf("reason %q, want %q", r.Reason, want)
 	}
 }
+
+// TestPartOfAWhole covers a part of a whole written as two counts and as a
+// share: "six of the 12" is half of them, "half of the 12" is six.
+func TestPartOfAWhole(t *testing.T) {
+	runCases(t, KindFigure, []ruleCase{
+		{"a share for two counts", "Half of the 12 victims were children.", "Six of the 12 people killed were children, officials said.", true},
+		{"a share for two counts, with a possessive", "A quarter of its 8,000 staff will go.", "The firm will cut 2,000 of its 8,000 staff.", true},
+		{"a count for a share", "Six of the 12 victims were children.", "Half of the 12 people killed were children, officials said.", true},
+		{"another share", "A third of the 12 victims were children.", "Six of the 12 people killed were children, officials said.", false},
+	})
+}

@@ -38,3 +38,16 @@ func TestNegatedNounsAndAdverbs(t *testing.T) {
 		t.Errorf("reason %q, want %q", r.Reason, want)
 	}
 }
+
+// TestPrivativeAndLightVerbs covers a denial said by a verb of losing
+// ("lost power" for "without power") and one said through a light verb's
+// object ("have not made a decision" denies the decision).
+func TestPrivativeAndLightVerbs(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"without for lost", "The storm left about 40,000 customers without power in the county.", "Roughly 40,000 customers in the county lost power during the storm.", true},
+		{"without for lacked", "The clinic ran for weeks without the money it needed.", "For weeks the clinic lacked the money it needed.", true},
+		{"without against had", "The storm left 40,000 customers without power.", "Roughly 40,000 customers still had power during the storm.", false},
+		{"a light verb's object denied", "The minister said a decision had been made.", `"We have not made a decision," the minister said.`, false},
+		{"a light verb's object denied, restated", "The minister said no decision had been made yet.", `"We have not made a decision," the minister said.`, true},
+	})
+}

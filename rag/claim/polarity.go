@@ -26,6 +26,21 @@ func plainFail(toks []token, i int) bool {
 	return i+1 >= len(toks) || toks[i+1].low != "to" || toks[i+1].clause != toks[i].clause
 }
 
+// lightObject gives the object of a light verb at h ("made a decision",
+// "took a vote"), which carries what the two say: the first content word
+// after it in its clause, within three words; -1 when h is no light verb.
+func lightObject(toks []token, h int) int {
+	if b := lexicon.Base(toks[h].low); b != "make" && b != "take" || !lightWords[toks[h].low] {
+		return -1
+	}
+	for j := h + 1; j < len(toks) && j <= h+3 && toks[j].clause == toks[h].clause; j++ {
+		if isContent(toks[j].low) {
+			return j
+		}
+	}
+	return -1
+}
+
 // negationSkip are the words between a negation and what it denies: "not
 // yet said", "never been able to", "no longer the …".
 var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
