@@ -33,7 +33,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		if !inTitle && !short && !ev.abbreviated(c.toks, g) {
 			for _, k := range g.keys {
-				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) {
+				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] {
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
 				}
 			}

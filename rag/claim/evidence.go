@@ -49,6 +49,10 @@ type evidence struct {
 	// country of each capital ("US" gives "washington"): a government
 	// named by its capital (see checkNames).
 	capitals map[string]bool
+	// regions holds the named places WordNet makes a passage's place part
+	// of ("Geneva" gives "switzerland" and "europe"): a sentence may say
+	// where the place is in the larger one's name.
+	regions map[string]bool
 }
 
 // apart reports whether no one cited passage holds a sentence of each
@@ -165,11 +169,23 @@ func newEvidence(sources []Source) *evidence {
 		for _, a := range lexicon.CountryCapital(t.low) {
 			ev.capitals[nameKey(a)] = true
 		}
+		// "Russian President Vladimir Putin": the adjective names the
+		// country, whose government Moscow names.
+		for _, country := range lexicon.CountryNames(t.low) {
+			for _, a := range lexicon.CountryCapital(country) {
+				ev.capitals[nameKey(a)] = true
+			}
+		}
 	}
+	ev.regions = map[string]bool{}
 	for _, h := range ev.names {
 		// "the United States" is one name, whose capital is Washington.
 		for _, a := range lexicon.CountryCapital(strings.Join(h.keys, " ")) {
 			ev.capitals[nameKey(a)] = true
+		}
+		// "Geneva": the talks were in Switzerland, and in Europe.
+		for _, r := range lexicon.Containing(spanText(ev.toks, h.start, h.end)) {
+			ev.regions[nameKey(r)] = true
 		}
 	}
 	ev.namesBySent, ev.sentStart, ev.negationOf = map[int][]nameGroup{}, map[int]int{}, map[int]int{}

@@ -81,3 +81,18 @@ func TestCombinedPassagesReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesAndGovernments covers a sentence that names the larger place
+// where the passage names the smaller one (WordNet's part holonyms), and a
+// government named by the capital of a country the passage names with an
+// adjective ("Russian President").
+func TestPlacesAndGovernments(t *testing.T) {
+	runCases(t, KindEntity, []ruleCase{
+		{"the country for its city", "The talks took place in Switzerland.", "US officials said the talks in Geneva went well.", true},
+		{"the continent for its city", "The talks took place in Europe.", "US officials said the talks in Geneva went well.", true},
+		{"another country", "The talks took place in France.", "US officials said the talks in Geneva went well.", false},
+		{"the city for its country", "The talks took place in Geneva.", "US officials said the talks in Switzerland went well.", false},
+		{"the capital for the adjective's country", "Moscow said Putin would not attend.", "Russian President Vladimir Putin will not attend the summit, a Kremlin spokesman said.", true},
+		{"another capital", "Beijing said Putin would not attend.", "Russian President Vladimir Putin will not attend the summit, a Kremlin spokesman said.", false},
+	})
+}

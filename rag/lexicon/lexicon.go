@@ -47,6 +47,7 @@ type lexicon struct {
 	// derivationally related forms, verbs one hypernym step apart, and
 	// adjectives WordNet calls similar (a satellite and its head), both ways.
 	derived, hyper, nounHyper, similar map[string][]string
+	within                             map[string][]string // a named place → the named places it is part of
 	// up maps a verb to its hypernyms, one step up.
 	up map[string][]string
 	// capital joins a national capital and its country, both ways.
@@ -96,6 +97,7 @@ func parse() (*lexicon, error) {
 		capital:    map[string][]string{},
 		country:    map[string][]string{},
 		nounHyper:  map[string][]string{},
+		within:     map[string][]string{},
 		saying:     map[string]bool{},
 		reciprocal: map[string]bool{},
 		phrasal:    map[string]string{},
@@ -162,6 +164,8 @@ func parse() (*lexicon, error) {
 			lx.country[f[2]] = append(lx.country[f[2]], f[1])
 		case f[0] == "u":
 			lx.up[f[1]] = append(lx.up[f[1]], f[2])
+		case f[0] == "w":
+			lx.within[f[1]] = append(lx.within[f[1]], f[2])
 		case f[0] == "p":
 			word, phrase := f[1], f[2]
 			if strings.Contains(word, " ") {
@@ -369,6 +373,15 @@ func VerbNeighbours(word string) []string {
 // when WordNet gives none.
 func NounNeighbours(word string) []string {
 	return load().related(word, func(lx *lexicon) map[string][]string { return lx.nounHyper })
+}
+
+// Containing returns the named places WordNet makes a place part of, up
+// to three steps ("geneva" → "switzerland", "europe" …; "chicago" →
+// "illinois", "united states" …), sorted. It returns nil for a word that
+// names no place WordNet knows.
+func Containing(place string) []string {
+	lx := load()
+	return sortedUnique(slices.Clone(lx.within[normalise(place)]))
 }
 
 // CountryCapital returns, for a country, the names WordNet gives its

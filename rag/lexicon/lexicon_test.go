@@ -517,3 +517,24 @@ func TestPolarityTableUnchanged(t *testing.T) {
 		t.Errorf("polarity.txt.gz has SHA-256 %s, want %s: regenerate it, do not edit it", got, want)
 	}
 }
+
+func TestContaining(t *testing.T) {
+	for _, tt := range []struct {
+		place, in string
+		want      bool
+	}{
+		{"Geneva", "switzerland", true},
+		{"geneva", "europe", true},
+		{"Chicago", "illinois", true},
+		{"Chicago", "united states", true},
+		{"Geneva", "france", false},
+		{"Switzerland", "geneva", false},
+	} {
+		if got := slices.Contains(Containing(tt.place), tt.in); got != tt.want {
+			t.Errorf("Containing(%q) holds %q: %v, want %v", tt.place, tt.in, got, tt.want)
+		}
+	}
+	if got := Containing("unprecedented"); got != nil {
+		t.Errorf("Containing of a word that names no place = %v, want nil", got)
+	}
+}

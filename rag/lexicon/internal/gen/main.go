@@ -527,7 +527,9 @@ func (d *db) derived(s *synset, n int) []form {
 //	s  the verbs of saying: single-word members of sayingSynset, of its
 //	   direct troponyms and of reportSynset, through one of their first
 //	   sayingRank senses
-//	   (second field only).
+//	   (second field only);
+//	w  a named place and a named place it is part of, up to withinDepth
+//	   steps (geneva / switzerland, los angeles / california); see within.
 func (d *db) related() []string {
 	seen := map[string]bool{}
 	var lines []string
@@ -622,6 +624,12 @@ func (d *db) related() []string {
 	for _, pair := range d.countries() {
 		add("k", pair[0], pair[1])
 	}
+	for _, pair := range d.within() {
+		if line := "w\t" + pair[0] + "\t" + pair[1]; !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
 	// Phrasal verbs written as one word with the particle in front, in
 	// the same synset as the phrase ("downplay" and "play down"), any rank:
 	// they are one verb spelled two ways.
@@ -673,6 +681,54 @@ func (d *db) related() []string {
 	sort.Strings(lines)
 	return lines
 }
+
+// within pairs every word of a named place (an instance, "@i") with every
+// word of each named place it is part of ("#p"), up to withinDepth steps
+// up (geneva / switzerland, los angeles / california, los angeles /
+// united states), in that order: a place is in the larger ones, so news
+// that names the city says where in the country.
+func (d *db) within() [][2]string {
+	var out [][2]string
+	instance := func(s *synset) bool {
+		for _, p := range s.ptrs {
+			if p.symbol == "@i" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range d.synsets {
+		if s.pos != 'n' || !instance(s) {
+			continue
+		}
+		frontier := []*synset{s}
+		for step := 0; step < withinDepth && len(frontier) > 0; step++ {
+			var next []*synset
+			for _, f := range frontier {
+				for _, p := range f.ptrs {
+					t := d.synsets[p.target]
+					if p.symbol != "#p" || t == nil || !instance(t) {
+						continue
+					}
+					next = append(next, t)
+					for _, a := range s.words {
+						for _, b := range t.words {
+							if a != b {
+								out = append(out, [2]string{a, b})
+							}
+						}
+					}
+				}
+			}
+			frontier = next
+		}
+	}
+	return out
+}
+
+// withinDepth bounds how many part-holonym steps within climbs: a city,
+// its state or region, its country.
+const withinDepth = 3
 
 // nationalCapital is WordNet 3.0's noun synset "national capital" (the
 // capital city of a nation), and countrySynset its "country, state, land"
