@@ -34,3 +34,17 @@ func TestDefeating(t *testing.T) {
 		}
 	}
 }
+
+// TestTransferFromBothSides covers a transfer told from either side by
+// WordNet's opposed verbs of possession: "sold to" is "bought from" with
+// the parties exchanged, and the same parties in the same places are an
+// opposite.
+func TestTransferFromBothSides(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"sold to for bought from", "Kessin sold the unit to Dorvel for $2 billion.", "Dorvel bought the unit from Kessin for $2 billion.", true},
+		{"sold to, the buyer made the seller", "Dorvel sold the unit to Kessin for $2 billion.", "Dorvel bought the unit from Kessin for $2 billion.", false},
+		{"an indirect object", "Dorvel sold Kessin the unit.", "Kessin bought the unit from Dorvel last year.", true},
+		{"lent for borrowed from", "Okafor lent Varga $5,000.", "Varga borrowed $5,000 from Okafor.", true},
+		{"lent, the parties kept", "Varga lent Okafor $5,000.", "Varga borrowed $5,000 from Okafor.", false},
+	})
+}

@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/coveragebot/coveragebot/rag/lexicon"
+import (
+	"slices"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // converse reports whether sentence verb i states the passage's opposite
 // verb p from the other side: "England lost the final to Spain" against
@@ -11,6 +15,9 @@ import "github.com/coveragebot/coveragebot/rag/lexicon"
 // roleWindow words of the verb; the passage verb's subject is its own, or
 // that of the clause's verb before it ("… defeated England … to win").
 func (c *sentenceRead) converse(ev *evidence, i, p int) bool {
+	if c.transferConverse(ev, i, p) {
+		return true
+	}
 	if lexicon.Base(c.toks[i].low) != "lose" {
 		return false
 	}
@@ -139,4 +146,24 @@ func contestParties(toks []token, names []nameGroup, i int) (winner, loser *name
 		return done, doer
 	}
 	return doer, done
+}
+
+// transferConverse reports whether sentence verb i and passage verb p,
+// opposites of WordNet's verbs of possession (sell/buy, lend/borrow,
+// give/take), tell one transfer from its two sides: "Kessin sold the unit
+// to Dorvel" is "Dorvel bought the unit from Kessin", "Okafor lent Varga
+// $5,000" is "Varga borrowed $5,000 from Okafor". The sentence's subject
+// is the passage's other party and the sentence's other party the
+// passage's subject (roleNames, which reads a passive and takes the name
+// after "to" or "from", or an indirect object, as the other party).
+func (c *sentenceRead) transferConverse(ev *evidence, i, p int) bool {
+	if !slices.Contains(lexicon.LexFiles(c.toks[i].low, 'v'), "verb.possession") || !slices.Contains(lexicon.LexFiles(ev.toks[p].low, 'v'), "verb.possession") {
+		return false
+	}
+	sa, sb := roleNames(c.toks, c.names, i)
+	pa, pb := roleNames(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
+	if sa == nil || sb == nil || pa == nil || pb == nil {
+		return false
+	}
+	return sameName(*sa, *pb) && sameName(*sb, *pa) && !sameName(*sa, *pa)
 }
