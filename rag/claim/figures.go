@@ -31,6 +31,9 @@ type figure struct {
 	// years" or "60 minutes" there, but in a sentence "a day after" is no
 	// figure to check.
 	implicit bool
+	// step is the unit a figure is written to when its digits do not say
+	// it: a dozen is counted in dozens ("more than a dozen" holds 14).
+	step float64
 	// decade is set on a decade written as its first year and "s" ("the
 	// 1930s"): it holds every year from that one to nine after.
 	decade bool
@@ -325,8 +328,9 @@ func findFigures(toks []token) []figure {
 			continue
 		}
 		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one" || relativeWords[toks[i-1].low]) {
-			// "a dozen", and "the next dozen years": twelve.
-			out = append(out, figure{value: 12, start: i, end: i + 1, dir: dirBefore(toks, i)})
+			// "a dozen", and "the next dozen years": twelve; "more than a
+			// dozen" bounds it from the words before "a".
+			out = append(out, figure{value: 12, start: i, end: i + 1, dir: dirBefore(toks, i-1), step: 12})
 			continue
 		}
 		if (t.low == "half" || t.low == "quarter") && i+1 < len(toks) && toks[i+1].low == "past" {

@@ -32,3 +32,15 @@ func TestPartOfAWhole(t *testing.T) {
 		{"another share", "A third of the 12 victims were children.", "Six of the 12 people killed were children, officials said.", false},
 	})
 }
+
+// TestBoundedDozen covers "more than a dozen" and "nearly a dozen": a
+// dozen is counted in dozens, so the bound holds a count a few above or
+// below twelve, on its side.
+func TestBoundedDozen(t *testing.T) {
+	runCases(t, KindFigure, []ruleCase{
+		{"more than a dozen for 14", "The fire destroyed more than a dozen homes.", "The fire destroyed 14 homes.", true},
+		{"nearly a dozen for 10", "The fire destroyed nearly a dozen homes.", "The fire destroyed 10 homes.", true},
+		{"more than a dozen for 10", "The fire destroyed more than a dozen homes.", "The fire destroyed 10 homes.", false},
+		{"a dozen for 14", "The fire destroyed a dozen homes.", "The fire destroyed 14 homes.", false},
+	})
+}

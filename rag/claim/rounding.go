@@ -61,7 +61,7 @@ func rounded(a, b figure) bool {
 	if !a.approx || a.ordinal || b.ordinal || a.pct != b.pct || a.unit != b.unit {
 		return false
 	}
-	return roundedTo(a, b, precision(a.value))
+	return roundedTo(a, b, max(precision(a.value), a.step))
 }
 
 // fractionPrecision is the precision, in percentage points, of a share
