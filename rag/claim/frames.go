@@ -413,6 +413,9 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
+			case t.ok() && named(c.names, s) && !named(ev.names, t) && c.describedBefore(ev, s, t):
+				// "the company had been slow to adapt" where the passage
+				// named Acme before: a definite description refers back.
 			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, s.start, s.end, i) >= 0:
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
@@ -456,6 +459,40 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// describedBefore reports whether passage phrase t is a definite
+// description ("the company", "the group") that may refer back to the name
+// that sentence phrase s holds: "the" and a noun WordNet files under
+// groups or people (rag/lexicon LexFiles); the name stands for a passage
+// word before t, and for none in t's sentence, where the description
+// would be someone else ("The President handed flowers to Zelenska").
+func (c *sentenceRead) describedBefore(ev *evidence, s, t phrase) bool {
+	if t.head <= t.start || ev.toks[t.start].low != "the" || t.end-t.start > 3 {
+		return false
+	}
+	kinds := lexicon.LexFiles(ev.toks[t.head].low, 'n')
+	if !slices.Contains(kinds, "noun.group") && !slices.Contains(kinds, "noun.person") {
+		return false
+	}
+	for _, g := range c.names {
+		if g.start < s.start || g.end > s.end {
+			continue
+		}
+		before := false
+		for k := g.start; k < g.end; k++ {
+			for _, q := range c.matches[k] {
+				if ev.toks[q].sent == ev.toks[t.start].sent {
+					return false // "The President handed flowers to Zelenska": the description is another
+				}
+				before = before || q < t.start
+			}
+		}
+		if before {
+			return true
+		}
+	}
+	return false
 }
 
 // agreesThroughSynonym reports whether a passage verb that sentence verb i

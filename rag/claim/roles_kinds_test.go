@@ -96,3 +96,20 @@ func TestPlacesAndGovernments(t *testing.T) {
 		{"another capital", "Beijing said Putin would not attend.", "Russian President Vladimir Putin will not attend the summit, a Kremlin spokesman said.", false},
 	})
 }
+
+// TestDefiniteDescriptionRefersBack covers a passage subject written as a
+// definite description ("the company") where an earlier sentence names
+// whom it refers to, and one that names someone else in its own sentence.
+func TestDefiniteDescriptionRefersBack(t *testing.T) {
+	passages := []Source{
+		{Text: "Kessin Corp said on Thursday it would cut 1,200 jobs, about 8% of its workforce, as demand for its printers slumped."},
+		{Text: "Shares of Kessin fell 6% on Thursday. Analysts at Dorvel Securities said the company had been slow to adapt to falling demand."},
+	}
+	if r := Check("Analysts at Dorvel Securities said Kessin had been slow to adapt, and the company will cut 1,200 jobs.", passages...); !r.OK() {
+		t.Errorf("the company for Kessin: got %s (%s): %s", r.Verdict, r.Kind, r.Reason)
+	}
+	runCases(t, KindRole, []ruleCase{
+		{"a description of another in its own sentence", "Varga issued a subpoena to the committee earlier this year.",
+			"Varga has not spoken about the call. The committee issued a subpoena to Varga and four other lawmakers earlier this year.", false},
+	})
+}
