@@ -353,7 +353,10 @@ func turnedRound(c *sentenceRead, ev *evidence, inSent []nameGroup, ca, cb, pa, 
 // Both must be turned, so a reordered or reworded sentence is not caught.
 func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) || c.toks[i].joined || noSides(c.toks, i) {
+		// A verb of saying carries no claim of its own, but "the minister
+		// told the president" has two sides all the same.
+		saying := lexicon.IsSaying(c.toks[i].low) && addressedPhrase(c.toks, i)
+		if !c.content[i] && !saying || len(c.matches[i]) == 0 || !verbForm(c.toks, i) && !saying || c.toks[i].joined || noSides(c.toks, i) {
 			continue // a participle joined to the word before ("thumbnail-sized") is a modifier, not a clause's verb
 		}
 		if beAgentless(c.toks, i) {
@@ -411,6 +414,18 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// addressedPhrase reports whether the verb of saying at i has an
+// addressee right after it ("told the president", "warned Hale"): a
+// determiner, a possessive or a name (addressed reads names and pronouns
+// only); never "say", whose object is what is said.
+func addressedPhrase(toks []token, i int) bool {
+	if lexicon.Base(toks[i].low) == "say" || i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	next := toks[i+1]
+	return definite[next.low] || possessivePronouns[next.low] || next.upper && !next.first
 }
 
 // noSides reports whether the verb at i has no sides to turn round: "with"

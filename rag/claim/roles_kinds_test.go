@@ -113,3 +113,16 @@ func TestDefiniteDescriptionRefersBack(t *testing.T) {
 			"Varga has not spoken about the call. The committee issued a subpoena to Varga and four other lawmakers earlier this year.", false},
 	})
 }
+
+// TestToldTurnedRound covers a verb of saying with its addressee after it,
+// read for its two sides between people named by their roles ("the
+// minister told the president"); "said" has no addressee.
+func TestToldTurnedRound(t *testing.T) {
+	passage := "The president told the minister on Friday that the talks had failed."
+	runCases(t, KindRole, []ruleCase{
+		{"the sides turned round", "The minister told the president that the talks had failed.", passage, false},
+		{"the sides kept", "The president told the minister that the talks had failed.", passage, true},
+		{"said, with its quotation after", "Mara Quint said more than 60% of the workers are unpaid.",
+			"“The reality is that more than 60% of the workers are unpaid,” said Mara Quint, the group's director.", true},
+	})
+}
