@@ -745,7 +745,7 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		total++
-		if len(c.matches[i]) > 0 || ev.related(t.low) {
+		if len(c.matches[i]) > 0 || ev.related(t.low) || c.negatedOpposite(ev, i) {
 			lastNoun = -1
 			continue
 		}
@@ -762,6 +762,27 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 		return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, unmatched))
 	}
 	return c.addedClause(ev)
+}
+
+// negatedOpposite reports whether sentence word i is negated and the
+// passage sentences its clause comes from hold its WordNet opposite, or a
+// word derived from it: "will not be permanent" says "temporary", "did not
+// make a profit" a loss, "did not succeed" a failure. The polarity rules
+// judge the pair; the word is no addition.
+func (c *sentenceRead) negatedOpposite(ev *evidence, i int) bool {
+	if !negatedAt(c.toks, i, negationWindow) {
+		return false
+	}
+	for _, a := range lexicon.Antonyms(c.toks[i].low) {
+		for _, w := range append([]string{a}, lexicon.Derivations(a)...) {
+			for _, p := range ev.hasForm(w) {
+				if c.inGood(ev, c.segment[i], p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // addedClause finds a clause made mostly of words nothing supports: more
@@ -785,7 +806,7 @@ func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
 			s = &tally{}
 			segs[c.segment[i]] = s
 		}
-		if len(c.matches[i]) > 0 || ev.related(t.low) || c.substitutes(ev, i) {
+		if len(c.matches[i]) > 0 || ev.related(t.low) || c.substitutes(ev, i) || c.negatedOpposite(ev, i) {
 			s.matched++ // a word reworded in place is not the clause's own
 			continue
 		}

@@ -51,3 +51,18 @@ func TestPrivativeAndLightVerbs(t *testing.T) {
 		{"a light verb's object denied, restated", "The minister said no decision had been made yet.", `"We have not made a decision," the minister said.`, true},
 	})
 }
+
+// TestNegatedOppositeIsNoAddition covers a negated word whose opposite
+// the passage holds ("will not be permanent" for "temporary"): it
+// restates, and is no content the passage lacks; the plain word is still
+// an opposite, and the negated word against itself still a negation.
+func TestNegatedOppositeIsNoAddition(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"not permanent for temporary", "The ban will not be permanent.", "Officials said the ban would be temporary.", true},
+		{"did not succeed for failure", "The talks did not succeed.", "The talks ended in failure, both sides said.", true},
+		{"permanent for temporary", "The ban will be permanent.", "Officials said the ban would be temporary.", false},
+	})
+	runCases(t, KindPolarity, []ruleCase{
+		{"not temporary for temporary", "The ban will not be temporary.", "Officials said the ban would be temporary.", false},
+	})
+}
