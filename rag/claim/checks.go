@@ -639,7 +639,12 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) && !c.restatedPredicate(i, p, ev) {
 					continue
 				}
-				if (own || c.matchedBeside(i, p, ev)) && !c.outplaced(i, p, ev) {
+				// "rose against the dollar but fell against the euro": the word
+				// after each verb says which of the passage's pair it is.
+				if own && c.ownSameObject(ev, i) {
+					continue
+				}
+				if (own || c.matchedBeside(i, p, ev)) && !c.outplaced(i, p, ev) && !(own && c.sameObject(ev, i, p) && c.ownOtherObject(ev, i)) {
 					continue
 				}
 				if contest && !c.contestSwapped(ev, i, p) {
@@ -656,6 +661,47 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// sameObject reports whether the first content words after sentence word
+// i and passage word p, in their clauses, are one word: the word after a
+// verb is what it is about ("rose against the dollar").
+func (c *sentenceRead) sameObject(ev *evidence, i, p int) bool {
+	a, b := nextContent(c.toks, i), nextContent(ev.toks, p)
+	return a >= 0 && b >= 0 && (c.standsFor(a, b) || c.toks[a].low == ev.toks[b].low)
+}
+
+// ownSameObject reports whether a passage word of i's own form, in a
+// sentence i's clause comes from, has the same word after it as i.
+func (c *sentenceRead) ownSameObject(ev *evidence, i int) bool {
+	for _, q := range ev.hasForm(c.toks[i].low) {
+		if c.inGood(ev, c.segment[i], q) && c.sameObject(ev, i, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownOtherObject reports whether every passage word of i's own form, in
+// the sentences i's clause comes from, has a content word after it that
+// is not the one after i: each is about something else ("rose against the
+// dollar" where the sentence's "rose" is against the euro). One with no
+// content word after it ("approve of it") may be about anything.
+func (c *sentenceRead) ownOtherObject(ev *evidence, i int) bool {
+	a := nextContent(c.toks, i)
+	if a < 0 {
+		return false
+	}
+	for _, q := range ev.hasForm(c.toks[i].low) {
+		if !c.inGood(ev, c.segment[i], q) {
+			continue
+		}
+		b := nextContent(ev.toks, q)
+		if b < 0 || c.standsFor(a, b) || c.toks[a].low == ev.toks[b].low {
+			return false
+		}
+	}
+	return true
 }
 
 // measureAdjective reports whether sentence word i ends a measure ("five

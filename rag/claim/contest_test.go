@@ -48,3 +48,26 @@ func TestTransferFromBothSides(t *testing.T) {
 		{"lent, the parties kept", "Varga lent Okafor $5,000.", "Varga borrowed $5,000 from Okafor.", false},
 	})
 }
+
+// TestOppositesInTwoClauses covers a pair of opposite verbs in two clauses,
+// told in the other order: the word after each verb says which of the
+// passage's pair it is.
+func TestOppositesInTwoClauses(t *testing.T) {
+	passage := "The krona fell against the euro but rose against the dollar."
+	runCases(t, KindAntonym, []ruleCase{
+		{"the clauses reordered", "The krona rose against the dollar but fell against the euro.", passage, true},
+		{"the objects exchanged", "The krona fell against the dollar but rose against the euro.", passage, false},
+		{"sets reordered", "Okafor won the first set and lost the second.", "Okafor lost the second set after winning the first.", true},
+		{"sets exchanged", "Okafor lost the first set and won the second.", "Okafor lost the second set after winning the first.", false},
+	})
+}
+
+// TestLostToTheSubject covers "lose … to X" in the passage against "X won"
+// in the sentence, with a second "to" further on.
+func TestLostToTheSubject(t *testing.T) {
+	passage := "The Kestrels have been here before. They lost their first-round opener to Dorvel and the first two games to the Varlets in the final."
+	runCases(t, KindAntonym, []ruleCase{
+		{"the winner of the second", "The Varlets won the first two games of the final.", passage, true},
+		{"the loser made the winner", "The Kestrels won the first two games of the final.", passage, false},
+	})
+}

@@ -15,7 +15,7 @@ import (
 // roleWindow words of the verb; the passage verb's subject is its own, or
 // that of the clause's verb before it ("… defeated England … to win").
 func (c *sentenceRead) converse(ev *evidence, i, p int) bool {
-	if c.transferConverse(ev, i, p) {
+	if c.transferConverse(ev, i, p) || c.lostToSubject(ev, i, p) {
 		return true
 	}
 	if lexicon.Base(c.toks[i].low) != "lose" {
@@ -166,4 +166,37 @@ func (c *sentenceRead) transferConverse(ev *evidence, i, p int) bool {
 		return false
 	}
 	return sameName(*sa, *pb) && sameName(*sb, *pa) && !sameName(*sa, *pa)
+}
+
+// lostToSubject is converse from the passage's side: the passage verb is
+// "lose" and the one after a "to" that follows it in its sentence ("lost
+// their opener to Toronto and the first two to the Rangers") is the
+// sentence verb's subject ("the Rangers won the first two"): the same
+// result, told by the winner.
+func (c *sentenceRead) lostToSubject(ev *evidence, i, p int) bool {
+	if lexicon.Base(ev.toks[p].low) != "lose" {
+		return false
+	}
+	subj := grammaticalSubject(c.toks, i)
+	if !subj.ok() {
+		return false
+	}
+	for j := p + 1; j < len(ev.toks) && j-p <= 2*roleWindow && ev.toks[j].sent == ev.toks[p].sent; j++ {
+		if ev.toks[j].low != "to" {
+			continue
+		}
+		w := j + 1
+		for w < len(ev.toks) && (definite[ev.toks[w].low] || ev.toks[w].low == "a" || ev.toks[w].low == "an") {
+			w++
+		}
+		if w >= len(ev.toks) {
+			break
+		}
+		for k := subj.start; k < subj.end; k++ {
+			if c.standsFor(k, w) || c.toks[k].low == ev.toks[w].low {
+				return true
+			}
+		}
+	}
+	return false
 }
