@@ -66,3 +66,27 @@ func TestNegatedOppositeIsNoAddition(t *testing.T) {
 		{"not temporary for temporary", "The ban will not be temporary.", "Officials said the ban would be temporary.", false},
 	})
 }
+
+// TestNegativeImplicatives covers verbs that deny what follows them
+// (Karttunen 1971): "avoid the problems", "neglected to file", "refrained
+// from voting".
+func TestNegativeImplicatives(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"avoid for will not have", "The new system would avoid the problems that hit the old caucuses.", "The new system will not have the problems that hit the old caucuses, Hale says.", true},
+		{"avoided against had", "The new system avoided the problems that hit the old caucuses.", "The new system had the problems that hit the old caucuses, Hale says.", false},
+		{"neglected to for did not", "Okafor neglected to file the report on time.", "Okafor did not file the report on time, the audit found.", true},
+		{"neglected to against filed", "Okafor neglected to file the report on time.", "Okafor filed the report on time, the audit found.", false},
+		{"refrained from for did not", "Three members refrained from voting on the measure.", "Three members did not vote on the measure.", true},
+	})
+}
+
+// TestReportingSourceIsNoParty covers a passage sentence that names only
+// who reports it (", The Varland Herald reports"): it still names no one,
+// and a name the passage gives before it may be its subject.
+func TestReportingSourceIsNoParty(t *testing.T) {
+	passage := "The Varland Green Party is preparing a new voting system, officials say. The vote will be held on April 4, The Kessin Herald reports."
+	runCases(t, KindFigure, []ruleCase{
+		{"the party's vote on its date", "The Varland Green Party will hold the vote on April 4.", passage, true},
+		{"another date", "The Varland Green Party will hold the vote on April 14.", passage, false},
+	})
+}

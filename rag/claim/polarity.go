@@ -171,7 +171,7 @@ func untilFollows(toks []token, i int) bool {
 
 // refusalAt reports whether the word at j opens a refusal that denies what
 // follows it, beyond the negation words: "yet to" ("have yet to say"),
-// "declined to", "stopped short of".
+// "declined to", "stopped short of", and the negative implicatives.
 func refusalAt(toks []token, j int) bool {
 	next := func(k int) string {
 		if j+k < len(toks) && toks[j+k].sent == toks[j].sent {
@@ -186,6 +186,17 @@ func refusalAt(toks []token, j int) bool {
 		return next(1) == "to"
 	case "stop", "stops", "stopped", "stopping":
 		return next(1) == "short" && next(2) == "of"
+	}
+	// The negative implicative verbs (Karttunen 1971): "avoided the
+	// problems" did not have them, "neglected to file" did not file,
+	// "refrained from voting" did not vote.
+	switch lexicon.Base(toks[j].low) {
+	case "avoid":
+		return lexicon.IsVerb(toks[j].low) && next(1) != ""
+	case "neglect", "forget":
+		return next(1) == "to"
+	case "refrain":
+		return next(1) == "from"
 	}
 	return false
 }

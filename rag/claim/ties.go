@@ -1,5 +1,7 @@
 package claim
 
+import "github.com/coveragebot/coveragebot/rag/lexicon"
+
 // checkTies finds a figure or a time that the passages give, but not with
 // the other figures, times and names of its clause (cut at punctuation and
 // at "and", "but", "while" …, which join two statements): "prices rose 8.6% in
@@ -171,11 +173,34 @@ func (c *sentenceRead) figureAt(start int) bool {
 // the passage gives anywhere may be its subject.
 func (ev *evidence) namesNoOne(s int) bool {
 	for _, h := range ev.namesBySent[s] {
-		if !ev.descriptor(h) {
+		if !ev.descriptor(h) && !ev.reportsIt(h) {
 			return false
 		}
 	}
 	return true
+}
+
+// reportsIt reports whether name h only says who reports its sentence: a
+// clause of its own closing the sentence, the name and a verb that reports
+// (", The Anchorage Daily News reports."), or "according to" before it. A
+// sentence that names no one else is still about whom the passage is
+// about.
+func (ev *evidence) reportsIt(h nameGroup) bool {
+	toks := ev.toks
+	if h.start >= 2 && toks[h.start-2].low == "according" && toks[h.start-1].low == "to" {
+		return true
+	}
+	v := h.end
+	if h.start == 0 || toks[h.start-1].clause == toks[h.start].clause && !definite[toks[h.start-1].low] || v >= len(toks) || toks[v].clause != toks[h.start].clause {
+		return false
+	}
+	if h.start >= 2 && definite[toks[h.start-1].low] && toks[h.start-2].clause == toks[h.start].clause {
+		return false // "the" opens the name, and must open the clause too
+	}
+	if !lexicon.IsReportingForm(toks[v].low) && !lexicon.IsSaying(toks[v].low) {
+		return false
+	}
+	return v+1 >= len(toks) || toks[v+1].sent != toks[v].sent
 }
 
 // namesOnlyOfClause reports whether every name passage sentence s gives is
@@ -183,7 +208,7 @@ func (ev *evidence) namesNoOne(s int) bool {
 // a sentence before ("he", "the company") is one of those.
 func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 	for _, h := range ev.namesBySent[s] {
-		if ev.descriptor(h) {
+		if ev.descriptor(h) || ev.reportsIt(h) {
 			continue
 		}
 		ok := false
