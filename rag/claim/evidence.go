@@ -206,6 +206,9 @@ func newEvidence(sources []Source) *evidence {
 				if o := lightObject(ev.toks, h); o >= 0 {
 					ev.negationOf[o] = p // "have not made a decision" denies the decision
 				}
+				if o := deniedClauseVerb(ev.toks, h); o >= 0 {
+					ev.negationOf[o] = p // "not a situation where the rhetoric is matching the action"
+				}
 			}
 		}
 	}

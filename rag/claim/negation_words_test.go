@@ -90,3 +90,17 @@ func TestReportingSourceIsNoParty(t *testing.T) {
 		{"another date", "The Varland Green Party will hold the vote on April 14.", passage, false},
 	})
 }
+
+// TestDeniedSituation covers a negation of a noun of circumstance whose
+// clause says what is not so ("not a situation where the rhetoric is
+// matching the action", "no sign that talks had resumed"), and "no doubt
+// that", which affirms.
+func TestDeniedSituation(t *testing.T) {
+	rhetoric := `"This is not a situation where the rhetoric is matching the action," she said.`
+	runCases(t, KindPolarity, []ruleCase{
+		{"the clause denied, restated", "She said the rhetoric did not match the action.", rhetoric, true},
+		{"the clause stated plainly", "She said the rhetoric matched the action.", rhetoric, false},
+		{"no sign that, stated plainly", "Talks between the two sides have resumed.", "There was no sign that talks between the two sides had resumed.", false},
+		{"no doubt that affirms", "Talks between the two sides have resumed.", "There is no doubt that talks between the two sides have resumed.", true},
+	})
+}

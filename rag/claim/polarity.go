@@ -41,6 +41,33 @@ func lightObject(toks []token, h int) int {
 	return -1
 }
 
+// situationNouns are the nouns of circumstance that a clause after
+// "where", "when" or "in which" describes: "this is not a situation where
+// X" says that X is not so, as "there is no sign that X" does (a closed
+// set of the nouns news uses so).
+var situationNouns = wordSet("situation case time place sign evidence indication suggestion")
+
+// deniedClauseVerb gives the verb of the clause a denied noun of
+// circumstance opens ("not a situation where the rhetoric is matching the
+// action": "matching"; "no sign that talks had resumed": "resumed"), or
+// -1.
+func deniedClauseVerb(toks []token, h int) int {
+	if !situationNouns[toks[h].low] || h+1 >= len(toks) {
+		return -1
+	}
+	switch toks[h+1].low {
+	case "where", "when", "that":
+	default:
+		return -1
+	}
+	for j := h + 2; j < len(toks) && j <= h+8 && toks[j].sent == toks[h].sent; j++ {
+		if isContent(toks[j].low) && verbForm(toks, j) {
+			return j
+		}
+	}
+	return -1
+}
+
 // negationSkip are the words between a negation and what it denies: "not
 // yet said", "never been able to", "no longer the …".
 var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
