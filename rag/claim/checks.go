@@ -813,8 +813,8 @@ func checkAdditions(c *sentenceRead, ev *evidence) (Result, bool) {
 // negatedOpposite reports whether sentence word i is negated and the
 // passage sentences its clause comes from hold its WordNet opposite, or a
 // word derived from it: "will not be permanent" says "temporary", "did not
-// make a profit" a loss, "did not succeed" a failure. The polarity rules
-// judge the pair; the word is no addition.
+// succeed" a failure. The polarity rules judge the pair; the word is no
+// addition.
 func (c *sentenceRead) negatedOpposite(ev *evidence, i int) bool {
 	if !negatedAt(c.toks, i, negationWindow) {
 		return false

@@ -42,9 +42,10 @@ func lightObject(toks []token, h int) int {
 }
 
 // situationNouns are the nouns of circumstance that a clause after
-// "where", "when" or "in which" describes: "this is not a situation where
-// X" says that X is not so, as "there is no sign that X" does (a closed
-// set of the nouns news uses so).
+// "where", "when" or "that" describes: "this is not a situation where X"
+// says that X is not so, as "there is no sign that X" does (a closed set
+// written for the construction; "no doubt that X" affirms X and is not in
+// it).
 var situationNouns = wordSet("situation case time place sign evidence indication suggestion")
 
 // deniedClauseVerb gives the verb of the clause a denied noun of
