@@ -104,3 +104,15 @@ func TestDeniedSituation(t *testing.T) {
 		{"no doubt that affirms", "Talks between the two sides have resumed.", "There is no doubt that talks between the two sides have resumed.", true},
 	})
 }
+
+// TestWouldIsNoModal covers "would" and "will", which tell the time of
+// what is said and say it as so, against "must", which says what ought to
+// be.
+func TestWouldIsNoModal(t *testing.T) {
+	passage := "Biden called on Congress to suspend the federal gas tax, framing the move as necessary but itself not enough to resolve the problem of surging energy prices."
+	runCases(t, KindPolarity, []ruleCase{
+		{"would be enough against not enough", "Biden said the tax holiday would be enough to resolve surging energy prices.", passage, false},
+		{"would not be enough, restated", "Biden said the tax holiday would not be enough to resolve surging energy prices.", passage, true},
+		{"must be allowed against are not allowed", "Girls must be allowed to attend the secondary schools.", "Girls are not allowed to attend the secondary schools.", true},
+	})
+}

@@ -238,10 +238,13 @@ var adverbialNegation = wordSet("not never")
 var modals = wordSet("must should ought need needs could would might may can shall will")
 
 // modalAt reports whether a modal verb stands before the word at i in its
-// clause, at most three words back ("must be allowed").
+// clause, at most three words back ("must be allowed"). "Will", "would"
+// and "shall" tell the time of what is said, the future or, reported, the
+// future of the past ("Biden said the holiday would be enough"), and say
+// it as so: they are not read as modals here.
 func modalAt(toks []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3 && toks[j].clause == toks[i].clause; j-- {
-		if modals[toks[j].low] {
+		if low := toks[j].low; modals[low] && low != "will" && low != "would" && low != "shall" {
 			return true
 		}
 	}
