@@ -126,3 +126,15 @@ func TestToldTurnedRound(t *testing.T) {
 			"“The reality is that more than 60% of the workers are unpaid,” said Mara Quint, the group's director.", true},
 	})
 }
+
+// TestDescriptionOfAnother covers a description the passage sets off
+// after one person given to another as what they were ("Casey White was
+// an assistant director"), two people of one surname among them.
+func TestDescriptionOfAnother(t *testing.T) {
+	passage := "The relationship between Mara Quint, an assistant director of corrections for Lauderdale County, and the fugitive Tomas Quint was confirmed through tips from inmates, Sheriff Ode Varga said."
+	runCases(t, KindRole, []ruleCase{
+		{"the description kept", "Mara Quint was an assistant director of corrections for Lauderdale County.", passage, true},
+		{"the description given to another of one surname", "Tomas Quint was an assistant director of corrections for Lauderdale County.", passage, false},
+		{"a description of someone else's", "Ode Varga was an assistant director of corrections for Lauderdale County.", passage, false},
+	})
+}

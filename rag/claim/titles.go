@@ -96,6 +96,30 @@ func appositionOf(toks []token, g nameGroup) []string {
 	return words
 }
 
+// predicateOf gives the content words of a description a name is said to
+// be ("Casey White was an assistant director of corrections"): a form of
+// "be" right after the name, a determiner, and the rest of the clause,
+// holding no verb form. Nil when there is none.
+func predicateOf(toks []token, g nameGroup) []string {
+	k := g.end
+	if k+1 >= len(toks) || !copulas[toks[k].low] || toks[k].clause != toks[g.end-1].clause {
+		return nil
+	}
+	if d := toks[k+1].low; !definite[d] && d != "a" && d != "an" {
+		return nil
+	}
+	var words []string
+	for e := k + 1; e < len(toks) && toks[e].clause == toks[k].clause; e++ {
+		if verbForm(toks, e) {
+			return nil
+		}
+		if isContent(toks[e].low) || toks[e].upper {
+			words = append(words, lexicon.Base(toks[e].low))
+		}
+	}
+	return words
+}
+
 // finiteAt reports whether the word at e reads as a clause's verb between
 // its subject and its object: a verb form after a content word and before
 // a determiner, a name or a pronoun. A participle inside a noun phrase
@@ -120,6 +144,10 @@ var objectPronouns = wordSet("him her them us me it")
 func checkAppositions(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, g := range c.names {
 		words := appositionOf(c.toks, g)
+		copular := false
+		if len(words) == 0 {
+			words, copular = predicateOf(c.toks, g), true
+		}
 		if len(words) == 0 {
 			continue
 		}
@@ -131,13 +159,18 @@ func checkAppositions(c *sentenceRead, ev *evidence) (Result, bool) {
 			if len(pw) == 0 {
 				continue
 			}
-			if ev.toks[h.end-1].low == surname {
+			if ev.toks[h.end-1].low == surname && !(len(g.keys) > 1 && len(h.keys) > 1 && g.keys[0] != h.keys[0]) {
+				// The same surname with another given name is another
+				// person ("Vicky White" and "Casey White").
 				own = append(own, pw...)
 			} else if allIn(words, pw) {
 				other = nameText(ev.toks, h)
 			}
 		}
-		if len(own) > 0 && other != "" && !allIn(words, own) {
+		// "Casey White was an assistant director" where the passage sets
+		// the description off after Vicky White and gives Casey none that
+		// holds it.
+		if (len(own) > 0 || copular) && other != "" && !allIn(words, own) {
 			return contradicted(KindRole, "the source says that of %s, not %s", other, nameText(c.toks, g))
 		}
 	}
