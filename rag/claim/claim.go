@@ -100,6 +100,7 @@ var rules = []rule{
 	{"checkFigures", checkFigures},
 	{"checkDefiniteCounts", checkDefiniteCounts},
 	{"checkSwappedFigures", checkSwappedFigures},
+	{"checkFigureTimes", checkFigureTimes},
 	{"checkTimes", checkTimes},
 	{"checkMonthYears", checkMonthYears},
 	{"checkNames", checkNames},

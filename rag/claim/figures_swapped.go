@@ -1,5 +1,7 @@
 package claim
 
+import "strings"
+
 // checkSwappedFigures finds two figures of one passage sentence given to
 // each other's items: "Milk is up 17.6% and chicken 15.6%" where the
 // passage says "chicken 17.6%, milk 15.6%", "distributed more than 61,000
@@ -67,4 +69,61 @@ func (c *sentenceRead) standsFor(i, p int) bool {
 		}
 	}
 	return false
+}
+
+// checkFigureTimes finds a figure given the time of another figure of one
+// passage sentence: "In April, unemployment was 3.9%" where the passage
+// says "fell to 3.9% in May from 4.1% in April". The passage ties each
+// figure to the time right after it ("3.9% in May"); the sentence gives
+// the figure and, in its clause, the other figure's time and not its own.
+func checkFigureTimes(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, f := range c.figures {
+		if f.ordinal || isYear(c.toks, f) || f.start > 0 && c.toks[f.start-1].low == "from" {
+			continue // "down from 4.1% a month earlier": the earlier figure, not the period's
+		}
+		var times []timeExpr
+		for _, t := range c.times {
+			if c.segment[t.start] == c.segment[f.start] && t.span == 0 && !strings.Contains(t.key, " ") {
+				times = append(times, t)
+			}
+		}
+		if len(times) != 1 {
+			continue
+		}
+		want := times[0]
+		for _, g := range ev.figures {
+			if g.implicit || !sameFigure(f, g) {
+				continue
+			}
+			own, ok := timeAfterFigure(ev, g)
+			if !ok || sameTime(own, want) || covers(want.key, own.key) {
+				continue
+			}
+			// Another figure of g's sentence with the sentence's time after it.
+			for _, k := range ev.figures {
+				if k.implicit || k.start == g.start || ev.toks[k.start].sent != ev.toks[g.start].sent || sameFigure(f, k) {
+					continue
+				}
+				if other, ok := timeAfterFigure(ev, k); ok && sameTime(other, want) {
+					return contradicted(KindTime, "the source gives %s for %s, and %s for %s", figureText(ev.toks, g), spanText(ev.toks, own.start, own.end), figureText(ev.toks, k), spanText(ev.toks, other.start, other.end))
+				}
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// timeAfterFigure gives the time that follows passage figure g after
+// "in", "on" or "for" ("3.9% in May"), in its clause.
+func timeAfterFigure(ev *evidence, g figure) (timeExpr, bool) {
+	p := g.end
+	if p+1 >= len(ev.toks) || ev.toks[p].clause != ev.toks[g.start].clause || !(ev.toks[p].low == "in" || ev.toks[p].low == "on" || ev.toks[p].low == "for") {
+		return timeExpr{}, false
+	}
+	for _, t := range ev.times {
+		if t.start == p+1 && t.span == 0 {
+			return t, true
+		}
+	}
+	return timeExpr{}, false
 }

@@ -44,3 +44,15 @@ func TestBoundedDozen(t *testing.T) {
 		{"a dozen for 14", "The fire destroyed a dozen homes.", "The fire destroyed 14 homes.", false},
 	})
 }
+
+// TestFigureGivenAnotherTime covers a figure given the time of another
+// figure of one passage sentence ("3.9% in May from 4.1% in April").
+func TestFigureGivenAnotherTime(t *testing.T) {
+	passage := "The state's unemployment rate fell to 3.9% in May from 4.1% in April, the Labor Department said on Friday."
+	runCases(t, KindTime, []ruleCase{
+		{"its own month", "In May, unemployment in the state was 3.9%.", passage, true},
+		{"the other figure's month", "In April, unemployment in the state was 3.9%.", passage, false},
+		{"both with their months", "Unemployment in the state fell to 3.9% in May from 4.1% in April.", passage, true},
+		{"the earlier figure after from", "In May, unemployment in the state fell to 3.9% from 4.1%.", passage, true},
+	})
+}
