@@ -110,13 +110,14 @@ func (ev *evidence) contestForms(a string) []int {
 	case "":
 		return nil
 	case contestDefeat:
-		var pos []int
-		for p, t := range ev.toks {
-			if defeating(t.low) {
-				pos = append(pos, p)
+		ev.defeatsOnce.Do(func() {
+			for p, t := range ev.toks {
+				if defeating(t.low) {
+					ev.defeats = append(ev.defeats, p)
+				}
 			}
-		}
-		return pos
+		})
+		return ev.defeats
 	}
 	return ev.hasForm(a)
 }

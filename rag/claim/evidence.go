@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -53,6 +54,10 @@ type evidence struct {
 	// of ("Geneva" gives "switzerland" and "europe"): a sentence may say
 	// where the place is in the larger one's name.
 	regions map[string]bool
+	// defeats holds the positions of the verbs of defeating, read once
+	// when a sentence first asks (see contestForms).
+	defeats     []int
+	defeatsOnce sync.Once
 }
 
 // apart reports whether no one cited passage holds a sentence of each
