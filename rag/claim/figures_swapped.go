@@ -63,12 +63,7 @@ func figureItem(toks []token, i int) int {
 
 // standsFor reports whether sentence word i stands for passage word p.
 func (c *sentenceRead) standsFor(i, p int) bool {
-	for _, q := range c.matches[i] {
-		if q == p {
-			return true
-		}
-	}
-	return false
+	return containsInt(c.matches[i], p)
 }
 
 // checkFigureTimes finds a figure given the time of another figure of one

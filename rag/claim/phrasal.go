@@ -136,7 +136,7 @@ func (c *sentenceRead) inPlaceOfAnother(ev *evidence, i, p int) bool {
 	}
 	for _, s := range c.good[c.segment[i]] {
 		for q := ev.sentStart[s]; q < len(ev.toks) && ev.toks[q].sent == s; q++ {
-			if q == p || !verbForm(ev.toks, q) && !(q > 0 && ev.toks[q-1].low == "to" && lexicon.IsVerb(ev.toks[q].low)) {
+			if q == p || !verbForm(ev.toks, q) { // "to approve" reads as a verb too
 				continue
 			}
 			if a := nextContent(ev.toks, q); a >= 0 && (c.standsFor(after, a) || c.toks[after].low == ev.toks[a].low) {

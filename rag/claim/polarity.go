@@ -33,12 +33,7 @@ func lightObject(toks []token, h int) int {
 	if b := lexicon.Base(toks[h].low); b != "make" && b != "take" || !lightWords[toks[h].low] {
 		return -1
 	}
-	for j := h + 1; j < len(toks) && j <= h+3 && toks[j].clause == toks[h].clause; j++ {
-		if isContent(toks[j].low) {
-			return j
-		}
-	}
-	return -1
+	return nextContent(toks, h)
 }
 
 // situationNouns are the nouns of circumstance that a clause after
