@@ -48,7 +48,7 @@ var seasonMonths = map[string]map[string]bool{
 	"autumn": wordSet("september october november"), "winter": wordSet("december january february"),
 }
 
-var relativeWords = wordSet("last next this past previous coming")
+var relativeWords = wordSet("last next this past previous prior preceding coming following")
 
 var timeUnits = map[string]string{
 	"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
@@ -83,10 +83,10 @@ func findTimes(toks []token) []timeExpr {
 			if j < len(toks) {
 				if u, ok := timeUnits[toks[j].low]; ok {
 					rel := t.low
-					if rel == "past" || rel == "previous" {
+					switch rel {
+					case "past", "previous", "prior", "preceding":
 						rel = "last"
-					}
-					if rel == "coming" {
+					case "coming", "following":
 						rel = "next"
 					}
 					if count == 0 && j == i+1 && i > 0 && toks[i-1].low == "the" && toks[j].low == u {
@@ -132,6 +132,12 @@ func findTimes(toks []token) []timeExpr {
 				out[len(out)-1].end++
 				i++
 			}
+		case (t.low == "a" || t.low == "an" || t.low == "one" || t.low == "the") && i+1 < len(toks) && timeUnits[toks[i+1].low] != "" && stepFrom(toks, i+2) != "":
+			// "a day before", "the week after", "an hour later": one unit
+			// back or on from the time the text speaks of, as "the
+			// previous day" and "the following week" say it.
+			out = append(out, timeExpr{key: stepFrom(toks, i+2) + " " + timeUnits[toks[i+1].low], start: i, end: i + 3})
+			i += 2
 		case t.low == "ago" && i > 0:
 			// "a month ago", "weeks ago": the unit is the time.
 			if u, ok := timeUnits[toks[i-1].low]; ok {
@@ -140,6 +146,24 @@ func findTimes(toks []token) []timeExpr {
 		}
 	}
 	return out
+}
+
+// stepFrom reads the word at i as a step of one unit back ("before",
+// "earlier") or on ("after", "later") from the time the text speaks of,
+// "before" or "after", when it closes its clause ("a rally from a day
+// before."): followed by an object it is a preposition ("a day before the
+// vote"), and the time is the object's. "" otherwise.
+func stepFrom(toks []token, i int) string {
+	if i >= len(toks) || i+1 < len(toks) && toks[i+1].clause == toks[i].clause {
+		return ""
+	}
+	switch toks[i].low {
+	case "before", "earlier":
+		return "before"
+	case "after", "later":
+		return "after"
+	}
+	return ""
 }
 
 // seasonFall reports whether "fall" at i is the autumn, as American news
@@ -231,6 +255,12 @@ func sameTime(x, y timeExpr) bool {
 	if u, ok := strings.CutPrefix(b, "count "); ok && unitOf(a) == u {
 		return true
 	}
+	// "A day before" is "the previous day", and "up 12% from a year
+	// earlier" is "from a year ago"; "the week after" is "the following
+	// week".
+	if stepped(a, b) || stepped(b, a) {
+		return true
+	}
 	if a > b {
 		a, b = b, a
 	}
@@ -245,12 +275,47 @@ func sameTime(x, y timeExpr) bool {
 	return false
 }
 
+// stepped reports whether step, a time one unit back or on ("before day",
+// "after week"; see stepFrom), is the time other counts: the last or
+// next unit, or the unit ago.
+func stepped(step, other string) bool {
+	dir, u, ok := strings.Cut(step, " ")
+	switch {
+	case !ok:
+		return false
+	case dir == "before":
+		return other == "last "+u || other == u+" ago"
+	case dir == "after":
+		return other == "next "+u
+	}
+	return false
+}
+
+// isStep reports whether t is a time one unit back or on from another
+// ("a day before"; see stepFrom).
+func isStep(t timeExpr) bool {
+	return strings.HasPrefix(t.key, "before ") || strings.HasPrefix(t.key, "after ")
+}
+
+// relativeTimes reports whether any of times counts from another time or
+// from now ("last week", "a year ago", "the day after"), rather than
+// dating.
+func relativeTimes(times []timeExpr) bool {
+	for _, t := range times {
+		f := strings.Fields(t.key)
+		if isStep(t) || len(f) == 2 && (f[0] == "last" || f[0] == "next" || f[1] == "ago") {
+			return true
+		}
+	}
+	return false
+}
+
 // unitOf gives the unit of a counted time key ("next week", "week ago",
 // "count week" → "week"), or "".
 func unitOf(key string) string {
 	f := strings.Fields(key)
 	switch {
-	case len(f) == 2 && (f[0] == "next" || f[0] == "last" || f[0] == "this" || f[0] == "count"):
+	case len(f) == 2 && (f[0] == "next" || f[0] == "last" || f[0] == "this" || f[0] == "count" || f[0] == "before" || f[0] == "after"):
 		return f[1]
 	case len(f) == 2 && f[1] == "ago":
 		return f[0]

@@ -29,3 +29,36 @@ func TestPartOfAMonth(t *testing.T) {
 		{"another month", "The meeting was held in April.", "The meeting was held on 28 March in Graz.", false},
 	})
 }
+
+// TestOneUnitAway: "a day before" and "a day earlier", closing their
+// clause, are "the previous day"; "the week after" is "the following
+// week". The other way round is another time, and "a day before the vote"
+// leaves the time to the vote.
+func TestOneUnitAway(t *testing.T) {
+	runCases(t, KindTime, []ruleCase{
+		{"previous day for a day before", "Stocks erased the previous day's rally.", "Stocks fell 3% to reverse a rally from a day before.", true},
+		{"day before for a day earlier", "Stocks erased the rally of the day before.", "Stocks fell 3%, erasing a rally from a day earlier.", true},
+		{"one day before", "Stocks erased the previous day's rally.", "Stocks fell 3% to reverse a rally from one day before.", true},
+		{"following week for week after", "The talks resumed the following week.", "The talks broke down, and resumed the week after.", true},
+		{"next for before", "Stocks erased the next day's rally.", "Stocks fell 3% to reverse a rally from a day before.", false},
+		{"previous week for a day before", "Stocks erased the previous week's rally.", "Stocks fell 3% to reverse a rally from a day before.", false},
+	})
+}
+
+// TestStepAgainstAgo: in a comparison "from a year earlier" is "from a
+// year ago"; a month earlier is not a year ago.
+func TestStepAgainstAgo(t *testing.T) {
+	runCases(t, KindTime, []ruleCase{
+		{"year earlier for year ago", "Rent hit $1,879 in July, up 12.3% from a year earlier.", "Rent hit $1,879 in July, up 12.3% from a year ago.", true},
+		{"month earlier for year ago", "Rent hit $1,879 in July, up 12.3% from a month earlier.", "Rent hit $1,879 in July, up 12.3% from a year ago.", false},
+	})
+}
+
+// TestStepAgainstDates: a source that dates its events leaves "a day
+// earlier" to them; one that counts another step says otherwise.
+func TestStepAgainstDates(t *testing.T) {
+	runCases(t, KindTime, []ruleCase{
+		{"dated source", "Stocks fell 3%, erasing a rally from a day earlier.", "Stocks fell 3% on Wednesday, erasing Tuesday's rally.", true},
+		{"another step", "Stocks fell 3%, erasing a rally from a day earlier.", "Stocks fell 3%, erasing a rally from the previous week.", false},
+	})
+}
