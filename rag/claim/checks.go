@@ -264,7 +264,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		text := figureText(c.toks, f)
-		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f)) {
+		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f) || c.countsList(ev, seg, f)) {
 			continue
 		}
 		other := c.otherFigure(ev, seg, f)

@@ -58,6 +58,16 @@ type evidence struct {
 	// when a sentence first asks (see contestForms).
 	defeats     []int
 	defeatsOnce sync.Once
+	// nameLists holds the lists of names the passages write out, read
+	// once when a sentence first asks (see lists).
+	nameLists     []nameList
+	nameListsOnce sync.Once
+}
+
+// lists gives the lists of names the passages write out (see nameLists).
+func (ev *evidence) lists() []nameList {
+	ev.nameListsOnce.Do(func() { ev.nameLists = nameLists(ev.toks) })
+	return ev.nameLists
 }
 
 // apart reports whether no one cited passage holds a sentence of each
