@@ -77,6 +77,10 @@ func TestNegativeImplicatives(t *testing.T) {
 		{"neglected to for did not", "Okafor neglected to file the report on time.", "Okafor did not file the report on time, the audit found.", true},
 		{"neglected to against filed", "Okafor neglected to file the report on time.", "Okafor filed the report on time, the audit found.", false},
 		{"refrained from for did not", "Three members refrained from voting on the measure.", "Three members did not vote on the measure.", true},
+		{"failure to for did not", "The judge asked about the mayor's failure to denounce the attack right away.", "The judge asked why the mayor didn't denounce the attack immediately.", true},
+		{"failure to against denounced", "The judge asked about the mayor's failure to denounce the attack right away.", "The judge asked why the mayor denounced the attack immediately.", false},
+		{"refusal to for refused", "Okafor's refusal to sign the report was noted.", "Okafor refused to sign the report, the audit noted.", true},
+		{"inability to against could", "The council noted its inability to pay the contractors.", "The council said it could pay the contractors.", false},
 	})
 }
 

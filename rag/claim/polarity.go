@@ -209,6 +209,11 @@ func refusalAt(toks []token, j int) bool {
 		return next(1) == "to"
 	case "stop", "stops", "stopped", "stopping":
 		return next(1) == "short" && next(2) == "of"
+	case "failure", "failures", "refusal", "refusals", "inability":
+		// The nouns of "failed to", "refused to" and "unable to" deny
+		// as their verbs do: "his failure to denounce it" did not
+		// denounce it.
+		return next(1) == "to"
 	}
 	// The negative implicative verbs (Karttunen 1971): "avoided the
 	// problems" did not have them, "neglected to file" did not file,
