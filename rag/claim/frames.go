@@ -157,6 +157,18 @@ func grammaticalSubject(toks []token, i int) phrase {
 	return noPhrase
 }
 
+// clockPart reports whether the word at k is the "a", "p" or "m" of a
+// clock time written with points ("10:30 a.m.", tokenized "10 30 a m").
+func clockPart(toks []token, k int) bool {
+	switch low := toks[k].low; {
+	case (low == "a" || low == "p") && k > 0 && k+1 < len(toks):
+		return toks[k+1].low == "m" && hasDigit(toks[k-1].low)
+	case low == "m" && k > 1:
+		return (toks[k-1].low == "a" || toks[k-1].low == "p") && hasDigit(toks[k-2].low)
+	}
+	return false
+}
+
 // relativeAntecedent finds, for a word at j that ends a relative clause
 // ("…, who signed an extension last summer," before "surpassed"), the
 // phrase the clause belongs to: the noun phrase or demonstrative before
@@ -219,6 +231,8 @@ func phraseEndingAt(toks []token, j int) phrase {
 			// list's head is its last word until a preposition before
 			// it makes the list a modifier ("cities including Austin
 			// and Houston").
+		case clockPart(toks, k):
+			// "at 10:30 a.m. ET": the "a" of a clock time is no article.
 		case definite[low] || low == "a" || low == "an":
 			p.start = k
 			return p // a determiner opens the phrase

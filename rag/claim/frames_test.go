@@ -155,3 +155,20 @@ func TestOpposites(t *testing.T) {
 		}
 	}
 }
+
+// TestClockTimeInSubject: "10:30 a.m." is one clock time, not a clause
+// break and an article: the subject of "will follow" is "An image release
+// broadcast at 10:30 a.m. ET", not "ET".
+func TestClockTimeInSubject(t *testing.T) {
+	p := "Opening remarks by NASA leadership and the Webb team will begin Tuesday at 9:45 a.m. ET, followed by an image release broadcast that kicks off at 10:30 a.m. ET."
+	runCases(t, KindRole, []ruleCase{
+		{"clock time in the subject", "An image release broadcast at 10:30 a.m. ET will follow opening remarks from NASA leadership and the Webb team.", p, true},
+		{"turned round", "Opening remarks from NASA leadership will follow an image release broadcast at 10:30 a.m. ET.", p, false},
+	})
+	toks := tokenize("The talks begin at 10:30 a.m. ET.", 100)
+	for _, x := range toks {
+		if x.clause != toks[0].clause {
+			t.Fatalf("%q opens a clause of its own", x.text)
+		}
+	}
+}

@@ -82,6 +82,8 @@ func tokenize(text string, limit int) []token {
 					}
 				case r == '-' && i > 0 && i+size < len(s) && isWordRuneAt(s, i-1) && isWordRuneAt(s, i+size):
 					hyphen = true
+				case r == ':' && i > 0 && i+size < len(s) && isDigitAt(s, i-1) && isDigitAt(s, i+size):
+					// "10:30": a clock time, not a break between clauses.
 				case strings.ContainsRune(",;:()[]—–\"“”‘", r) || (r == '-' && !hyphen):
 					if !startClause {
 						if strings.ContainsRune(parenMarks, opener) && strings.ContainsRune(parenMarks, r) {
