@@ -11,7 +11,9 @@ import (
 // (approval is derived from approve, approve's opposite is reject): a noun
 // that names an act, against the opposite of its verb. Only a word read as
 // a noun (WordNet has a noun reading, and it does not stand as a verb
-// here), through a verb, and only the sentence's side: other derivations
+// here), through a verb, against a passage word read as a verb ("loans",
+// the noun, is no opposite of "borrowers", though to loan is borrow's
+// opposite), and only the sentence's side: other derivations
 // reach too far ("risen", through "rising", is opposed to "past"). The sentence's word stands for no passage word in the
 // sentences its clause comes from, and the passage's word stands among the
 // same words, with no negation on exactly one side. Verbs derived from
@@ -27,7 +29,7 @@ func checkDerivedOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			for _, a := range lexicon.Antonyms(d) {
 				for _, p := range ev.hasForm(a) {
-					if ev.toks[p].joined || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) {
+					if ev.toks[p].joined || !verbForm(ev.toks, p) || !c.inGood(ev, c.segment[i], p) || !c.sameSurroundings(i, p, ev) {
 						continue
 					}
 					if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {

@@ -102,3 +102,14 @@ func TestOppositesThroughClusters(t *testing.T) {
 			"Both first-time candidates spoke at the old school hall on Monday.", true},
 	})
 }
+
+// TestDerivedOppositeAgainstAVerb: a noun derived from a verb is opposed
+// to the passage's word only where that word is a verb: "borrowers" is
+// no opposite of the noun "loans", though to loan is borrow's opposite;
+// "approval" still is one of "rejected".
+func TestDerivedOppositeAgainstAVerb(t *testing.T) {
+	runCases(t, KindAntonym, []ruleCase{
+		{"noun against noun", "The program promised to wipe out what was left on borrowers' federal student loans after ten years of payments.", "As long as they made 10 years of payments on their federal student loans, the program promised to erase the remainder.", true},
+		{"noun against verb", "The council gave its approval to the plan on Monday.", "The council rejected the plan on Monday.", false},
+	})
+}
