@@ -62,6 +62,12 @@ func findTimes(toks []token) []timeExpr {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
+		case timeUnits[t.low] != "" && i+2 < len(toks) && toks[i+1].low == "to" && toks[i+1].joined && toks[i+2].low == "date" && toks[i+2].joined:
+			// "year-to-date" sales are this year's so far.
+			out = append(out, timeExpr{key: "this " + timeUnits[t.low], start: i, end: i + 3})
+			i += 2
+		case t.low == "ytd":
+			out = append(out, timeExpr{key: "this year", start: i, end: i + 1})
 		case weekdays[t.low] || weekdays[strings.TrimSuffix(t.low, "s")]:
 			out = append(out, timeExpr{key: strings.TrimSuffix(t.low, "s"), start: i, end: i + 1})
 		case months[t.low] && isMonth(toks, i):

@@ -62,3 +62,12 @@ func TestStepAgainstDates(t *testing.T) {
 		{"another step", "Stocks fell 3%, erasing a rally from a day earlier.", "Stocks fell 3%, erasing a rally from the previous week.", false},
 	})
 }
+
+// TestToDate: "year-to-date" and "YTD" are this year so far.
+func TestToDate(t *testing.T) {
+	runCases(t, KindTime, []ruleCase{
+		{"so far this year", "Album sales are down 6% from 2012 so far this year.", "Year-to-date album sales are down 6% from 2012.", true},
+		{"YTD", "Album sales are down 6% this year.", "YTD album sales are down 6%, the report said.", true},
+		{"last year", "Album sales were down 6% last year.", "Year-to-date album sales are down 6% from 2012.", false},
+	})
+}
