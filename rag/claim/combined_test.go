@@ -117,3 +117,12 @@ func TestFigureModifyingANounFromAnotherPassage(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedCompound: two words of the sentence that the passage writes
+// as one ("as the moon sets" for "during moonset") stand for it.
+func TestClosedCompound(t *testing.T) {
+	runCases(t, KindAddition, []ruleCase{
+		{"moon sets", "The eclipse can be seen as the moon sets, Petro said.", "The lunar eclipse will be visible during moonset, said Noah Petro.", true},
+		{"sun rises", "The eclipse can be seen as the sun rises, Petro said.", "The lunar eclipse will be visible during moonset, said Noah Petro.", false},
+	})
+}

@@ -249,6 +249,17 @@ func (ev *evidence) match(low, next string) (pos []int, phrase bool) {
 				return got, true
 			}
 		}
+		// Two content words the passage writes as one ("the moon sets"
+		// for "moonset", "law makers" for "lawmakers").
+		if isContent(low) && isContent(next) && len(low) >= 3 && len(next) >= 3 {
+			for _, f := range fs {
+				for _, g := range forms(next) {
+					if got := ev.byForm[f+g]; len(got) > 0 {
+						return got, true
+					}
+				}
+			}
+		}
 	}
 	for _, f := range fs {
 		pos = append(pos, ev.bySyn[f]...)
