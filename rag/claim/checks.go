@@ -33,8 +33,8 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		for _, h := range c.matches[i] {
 			p, ok := ev.negationOf[h]
-			if !ok || !c.inGood(ev, c.segment[i], h) {
-				continue
+			if !ok || !c.inGood(ev, c.segment[i], h) || ev.asks[ev.toks[h].sent] {
+				continue // "Think rafting is not possible here? Think again." denies nothing
 			}
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && !derivedForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
 				continue // matched through a synonym, among too few of the same words to judge polarity by

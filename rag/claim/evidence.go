@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
+	"github.com/coveragebot/coveragebot/rag/prose"
 )
 
 // Source is one passage a sentence cites, with what is known of its article
@@ -58,6 +59,9 @@ type evidence struct {
 	// when a sentence first asks (see contestForms).
 	defeats     []int
 	defeatsOnce sync.Once
+	// asks holds the passage sentences that are questions: they assert
+	// nothing, neither what they name nor what they deny.
+	asks map[int]bool
 	// nameLists holds the lists of names the passages write out, read
 	// once when a sentence first asks (see lists).
 	nameLists     []nameList
@@ -110,6 +114,14 @@ func newEvidence(sources []Source) *evidence {
 		}
 		for len(ev.passageOf) < ev.sents {
 			ev.passageOf = append(ev.passageOf, k)
+		}
+		for si, sp := range prose.SentenceSpans(src.Text) {
+			if strings.HasSuffix(strings.TrimRight(src.Text[sp[0]:sp[1]], " \"'”’)"), "?") {
+				if ev.asks == nil {
+					ev.asks = map[int]bool{}
+				}
+				ev.asks[si+sentOff] = true
+			}
 		}
 		ev.toks = append(ev.toks, toks...)
 		for _, t := range tokenize(src.Context, 200) {

@@ -120,3 +120,14 @@ func TestWouldIsNoModal(t *testing.T) {
 		{"must be allowed against are not allowed", "Girls must be allowed to attend the secondary schools.", "Girls are not allowed to attend the secondary schools.", true},
 	})
 }
+
+// TestQuestionDeniesNothing: a negation in a question of the passage
+// ("Think rafting is not possible in Michigan? Think again.") asserts
+// nothing, so a sentence that states the thing is not turned round by it.
+func TestQuestionDeniesNothing(t *testing.T) {
+	p := "Think whitewater rafting is not possible in Michigan? Think again. A stretch of the Menominee River near Norway offers just that."
+	runCases(t, KindPolarity, []ruleCase{
+		{"question", "Whitewater rafting is possible in Michigan, on a stretch of the Menominee River.", p, true},
+		{"statement", "Whitewater rafting is possible in Michigan, on a stretch of the Menominee River.", "Whitewater rafting is not possible in Michigan. A stretch of the Menominee River near Norway offers kayaking.", false},
+	})
+}
