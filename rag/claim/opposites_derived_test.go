@@ -113,3 +113,20 @@ func TestDerivedOppositeAgainstAVerb(t *testing.T) {
 		{"noun against verb", "The council gave its approval to the plan on Monday.", "The council rejected the plan on Monday.", false},
 	})
 }
+
+// TestSlotAtSentenceEnd: a word that ends its sentence on both sides has
+// the same word after it, though the passage goes on with another
+// sentence: "China wanted a Labor defeat." against "China wanted a Labor
+// win. One week out …" (defeat is opposed to victory, a kind of win).
+func TestSlotAtSentenceEnd(t *testing.T) {
+	p := "Accusations were being hurled that China wanted a Labor win. One week out from the vote, polls suggest it may happen."
+	runCases(t, KindAntonym, []ruleCase{
+		{"opposite at the end", "Accusations were being hurled that China wanted a Labor defeat.", p, false},
+		{"same word at the end", "Accusations were being hurled that China wanted a Labor win.", p, true},
+	})
+	toks := tokenize("China wanted a Labor defeat. Polls differ.", 100)
+	other := tokenize("China wanted a Labor win.", 100)
+	if !sameSlot(toks, 4, other, 4) {
+		t.Error("two words that end their sentences are not in one slot")
+	}
+}

@@ -13,7 +13,7 @@ func sameSlot(a []token, i int, b []token, p int) bool {
 	if a[i-1].clause != a[i].clause || b[p-1].clause != b[p].clause || a[i-1].low != b[p-1].low {
 		return false
 	}
-	endsA, endsB := i+1 >= len(a), p+1 >= len(b)
+	endsA, endsB := i+1 >= len(a) || a[i+1].sent != a[i].sent, p+1 >= len(b) || b[p+1].sent != b[p].sent
 	if endsA || endsB {
 		return endsA && endsB
 	}
