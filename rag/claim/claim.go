@@ -122,6 +122,7 @@ var rules = []rule{
 	{"checkComparisons", checkComparisons},
 	{"checkOpposites", checkOpposites},
 	{"checkQuantifierOpposites", checkQuantifierOpposites},
+	{"checkDirectionOpposites", checkDirectionOpposites},
 	{"checkPrefixOpposites", checkPrefixOpposites},
 	{"checkPhrasalOpposites", checkPhrasalOpposites},
 	{"checkNeighbourOpposites", checkNeighbourOpposites},
