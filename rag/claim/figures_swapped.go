@@ -1,6 +1,10 @@
 package claim
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // checkSwappedFigures finds two figures of one passage sentence given to
 // each other's items: "Milk is up 17.6% and chicken 15.6%" where the
@@ -53,12 +57,33 @@ func checkSwappedFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 func figureItem(toks []token, i int) int {
 	for j := i - 1; j >= 0 && i-j <= 4 && toks[j].clause == toks[i].clause; j-- {
 		low := toks[j].low
+		if low == "from" && changeFrom(toks, j) {
+			return j // "down from $161": the figure before the change
+		}
 		if hasDigit(low) || isNumberWord(low) || approximators[low] || upWords[low] || downWords[low] || !isContent(low) && !(toks[j].upper && !toks[j].first) {
 			continue
 		}
 		return j
 	}
 	return -1
+}
+
+// changeFrom reports whether "from" at j gives where a change started:
+// "down from", "up from", or after a verb of change ("fell from", "rose
+// from"; WordNet files its most frequent sense under verb.change), within
+// two words before it.
+func changeFrom(toks []token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-2 && toks[k].clause == toks[j].clause; k-- {
+		low := toks[k].low
+		if low == "down" || low == "up" {
+			return true
+		}
+		if verbForm(toks, k) {
+			files := lexicon.LexFiles(lexicon.Base(low), 'v')
+			return len(files) > 0 && files[0] == "verb.change"
+		}
+	}
+	return false
 }
 
 // standsFor reports whether sentence word i stands for passage word p.

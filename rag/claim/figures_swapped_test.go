@@ -6,6 +6,7 @@ import "testing"
 // each other's items, which each figure alone does not show.
 func TestSwappedFigures(t *testing.T) {
 	prices := "Prices for other goods have also jumped: flour is up 22.7%, rice 17.6%, milk 15.6% and bacon 9.2%."
+	spending := "The average household spending has held steady at $143 per week, which is down from the $161 at the height of the pandemic in 2020."
 	doses := "Varland has received more than 61,000 vaccine doses so far and distributed more than 25,000, the ministry said."
 	runCases(t, KindFigure, []ruleCase{
 		{"items kept", "Rice is up 17.6% and milk 15.6%.", prices, true},
@@ -15,6 +16,9 @@ func TestSwappedFigures(t *testing.T) {
 		{"hedges exchanged, items kept", "The minister quit after almost 60 members of his government, nearly half the payroll, resigned.",
 			"It took the resignation of nearly 60 members of his government, almost half the payroll, for him to quit.", true},
 		{"a range reordered", "Cases rose to 200 from 100.", "Cases rose from 100 to 200 last week.", true},
+		{"where a change started, kept", "Spending has held steady at $143 a week, down from $161 in 2020.", spending, true},
+		{"where a change started, swapped", "Spending has held steady at $161 a week, down from $143 in 2020.", spending, false},
+		{"after a verb of change, swapped", "Spending held at $161 a week after it fell from $143.", "Spending held at $143 a week after it fell from $161, the survey found.", false},
 	})
 	r := Check("Milk is up 17.6% and rice 15.6%.", Source{Text: prices})
 	if want := "the source gives rice 17.6% and milk 15.6%"; r.Reason != want {
