@@ -140,10 +140,13 @@ func (c *sentenceRead) negatedNearSynonym(ev *evidence, h int) bool {
 // among at least as many of the sentence's words as the negated one at h
 // stands among: the passage says both ("includes … that do not include"),
 // and the sentence may mean either. A plain word among other words ("to
-// change the status quo") does not answer "policy has not changed".
+// change the status quo") does not answer "policy has not changed", and a
+// word of a name ("the Salton Sea") does not say what a lower-case one
+// does ("is a true sea" against "isn't really a sea").
 func (c *sentenceRead) plainElsewhere(ev *evidence, i, h int) bool {
 	for _, p := range c.matches[i] {
 		if p != h && c.inGood(ev, c.segment[i], p) && sameForm(c.toks[i].low, ev.toks[p].low) && !negatedAt(ev.toks, p, negationWindow) &&
+			!(ev.toks[p].upper && !ev.toks[p].first && !c.toks[i].upper) &&
 			c.surroundings(i, p, ev) >= c.surroundings(i, h, ev) {
 			return true
 		}

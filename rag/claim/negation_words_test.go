@@ -131,3 +131,14 @@ func TestQuestionDeniesNothing(t *testing.T) {
 		{"statement", "Whitewater rafting is possible in Michigan, on a stretch of the Menominee River.", "Whitewater rafting is not possible in Michigan. A stretch of the Menominee River near Norway offers kayaking.", false},
 	})
 }
+
+// TestNameWordIsNotPlain: the word of a name ("the Salton Sea") does not
+// state plainly what the passage denies of the lower-case word ("isn't
+// really a sea").
+func TestNameWordIsNotPlain(t *testing.T) {
+	p := "It's called the Salton Sea -- but isn't really a sea at all. The toxic lake holds lithium."
+	runCases(t, KindPolarity, []ruleCase{
+		{"negation dropped", "The Salton Sea is a true sea.", p, false},
+		{"negation kept", "The Salton Sea is not really a sea.", p, true},
+	})
+}
