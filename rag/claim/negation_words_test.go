@@ -142,3 +142,13 @@ func TestNameWordIsNotPlain(t *testing.T) {
 		{"negation kept", "The Salton Sea is not really a sea.", p, true},
 	})
 }
+
+// TestShortOf: "just short of hurricane status" did not reach it.
+func TestShortOf(t *testing.T) {
+	p := "Wind gusts reached 70 mph at the airport, just short of hurricane status."
+	runCases(t, KindPolarity, []ruleCase{
+		{"reached", "Wind gusts of 70 mph at the airport reached hurricane status.", p, false},
+		{"fell short of", "Gusts at the airport fell just short of hurricane status.", p, true},
+		{"short of for did not win", "The party fell short of a majority in the vote.", "The party did not win a majority in the vote, officials said.", true},
+	})
+}

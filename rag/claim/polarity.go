@@ -209,6 +209,10 @@ func refusalAt(toks []token, j int) bool {
 		return next(1) == "to"
 	case "stop", "stops", "stopped", "stopping":
 		return next(1) == "short" && next(2) == "of"
+	case "short":
+		// "just short of hurricane status", "fell short of a majority":
+		// what follows was not reached.
+		return next(1) == "of"
 	case "failure", "failures", "refusal", "refusals", "inability":
 		// The nouns of "failed to", "refused to" and "unable to" deny
 		// as their verbs do: "his failure to denounce it" did not
