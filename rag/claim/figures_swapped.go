@@ -133,17 +133,38 @@ func checkFigureTimes(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
-// timeAfterFigure gives the time that follows passage figure g after
-// "in", "on" or "for" ("3.9% in May"), in its clause.
+// timeAfterFigure gives the time that follows passage figure g, in its
+// clause: after "in", "on" or "for" ("3.9% in May"), past at most three
+// words that say which stretch of it ("in the week ending July 7"), or
+// right after the figure, a time counted from another ("5.70% the week
+// before").
 func timeAfterFigure(ev *evidence, g figure) (timeExpr, bool) {
 	p := g.end
-	if p+1 >= len(ev.toks) || ev.toks[p].clause != ev.toks[g.start].clause || !(ev.toks[p].low == "in" || ev.toks[p].low == "on" || ev.toks[p].low == "for") {
+	if p >= len(ev.toks) || ev.toks[p].clause != ev.toks[g.start].clause {
 		return timeExpr{}, false
 	}
 	for _, t := range ev.times {
-		if t.start == p+1 && t.span == 0 {
+		if t.start == p && t.span == 0 && relativeTimes([]timeExpr{t}) {
+			return t, true
+		}
+	}
+	if p+1 >= len(ev.toks) || !(ev.toks[p].low == "in" || ev.toks[p].low == "on" || ev.toks[p].low == "for") {
+		return timeExpr{}, false
+	}
+	for _, t := range ev.times {
+		if t.start > p && t.start <= p+4 && t.span == 0 && ev.toks[t.start].clause == ev.toks[p].clause && !figureBetween(ev, p, t.start) {
 			return t, true
 		}
 	}
 	return timeExpr{}, false
+}
+
+// figureBetween reports whether a passage figure starts in (from, to).
+func figureBetween(ev *evidence, from, to int) bool {
+	for _, f := range ev.figures {
+		if f.start > from && f.start < to {
+			return true
+		}
+	}
+	return false
 }

@@ -59,4 +59,11 @@ func TestFigureGivenAnotherTime(t *testing.T) {
 		{"both with their months", "Unemployment in the state fell to 3.9% in May from 4.1% in April.", passage, true},
 		{"the earlier figure after from", "In May, unemployment in the state fell to 3.9% from 4.1%.", passage, true},
 	})
+	// The time a few words after "in", and a time counted from another
+	// right after the figure.
+	mortgage := "The 30-year fixed-rate mortgage averaged 5.30% in the week ending July 7, down from 5.70% the week before, according to Freddie Mac."
+	runCases(t, KindTime, []ruleCase{
+		{"the week's own figure", "The 30-year rate averaged 5.3% in the week ending July 7.", mortgage, true},
+		{"the week before's figure", "The 30-year rate averaged 5.7% in the week ending July 7.", mortgage, false},
+	})
 }
