@@ -346,8 +346,14 @@ func countedNoun(toks []token, f figure) int {
 	if low := toks[j].low; !isContent(low) || hasDigit(low) || timeUnits[low] != "" || low == "percent" || low == "per" || low == "times" {
 		return -1
 	}
+	if (toks[j].low == "degrees" || toks[j].low == "degree") && j+1 < len(toks) && toks[j+1].clause == toks[j].clause && temperatureScales[toks[j+1].low] {
+		return j + 1 // "111 degrees Fahrenheit" counts on the scale, as "111 Fahrenheit" does
+	}
 	return j
 }
+
+// temperatureScales name the scale a temperature is counted on.
+var temperatureScales = wordSet("fahrenheit celsius centigrade kelvin")
 
 // countsOther finds, when a sentence figure counts a noun ("12 people")
 // that each passage figure it matches counts something else ("12
@@ -356,7 +362,7 @@ func countedNoun(toks []token, f figure) int {
 // one noun to another.
 func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figure, bool) {
 	n := countedNoun(c.toks, f)
-	if n < 0 || !c.content[n] {
+	if n < 0 || !c.content[n] && !temperatureScales[c.toks[n].low] {
 		return figure{}, false
 	}
 	counts := func(g figure) bool {

@@ -67,3 +67,15 @@ func TestFigureGivenAnotherTime(t *testing.T) {
 		{"the week before's figure", "The 30-year rate averaged 5.7% in the week ending July 7.", mortgage, false},
 	})
 }
+
+// TestTemperatureScale: "111 degrees Fahrenheit" counts on the scale the
+// passage writes without "degrees" ("44 degrees Celsius (111
+// Fahrenheit)"), and is no count of the passage's Celsius degrees.
+func TestTemperatureScale(t *testing.T) {
+	p := "Four cities saw temperatures reaching 44 degrees Celsius (111 Fahrenheit), according to the National Climate Center."
+	runCases(t, KindFigure, []ruleCase{
+		{"the other scale", "Temperatures reached 111 degrees Fahrenheit in four cities.", p, true},
+		{"the passage's scale", "Temperatures reached 44 degrees Celsius in four cities.", p, true},
+		{"a figure on the wrong scale", "Temperatures reached 111 degrees Celsius in four cities.", p, false},
+	})
+}
