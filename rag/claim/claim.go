@@ -122,6 +122,7 @@ var rules = []rule{
 	{"checkComparisons", checkComparisons},
 	{"checkOpposites", checkOpposites},
 	{"checkQuantifierOpposites", checkQuantifierOpposites},
+	{"checkFigureOrder", checkFigureOrder},
 	{"checkDirectionOpposites", checkDirectionOpposites},
 	{"checkPrefixOpposites", checkPrefixOpposites},
 	{"checkPhrasalOpposites", checkPhrasalOpposites},
@@ -181,6 +182,11 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			// as "$" is ("pounds" may be a weight, and stays a word).
 			c.item[f.end] = true
 		}
+		if f.end < len(toks) && (toks[f.end].low == "pounds" || toks[f.end].low == "pound") && ev.poundsOf(f.value) {
+			// "three pounds" where the passage gives "£3": sterling, not
+			// a weight.
+			c.item[f.end] = true
+		}
 		if physical(f.unit) {
 			// "10 kilometres", "2,470 acres": the unit is part of the
 			// measure, which may be given in another unit.
@@ -226,7 +232,8 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			pos = pos[:maxMatches]
 		}
 		c.matches[i] = pos
-		c.content[i] = !c.item[i] && (isContent(toks[i].low) || plainFail(toks, i)) && !(toks[i].pct || toks[i].low == "percent")
+		c.content[i] = !c.item[i] && (isContent(toks[i].low) || plainFail(toks, i)) && !(toks[i].pct || toks[i].low == "percent") &&
+			!(toks[i].low == "cent" && i > 0 && toks[i-1].low == "per") && !(roundingWords[toks[i].low] && c.hedges(i))
 		if phrase {
 			c.matches[i+1] = pos
 			i++
@@ -234,6 +241,23 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 	}
 	c.segments(ev)
 	return c
+}
+
+// roundingWords are the approximators that round a figure rather than
+// bound it from one side (see approximators; "more", "over", "below" say
+// which side, and stay words an opposite can be read in).
+var roundingWords = wordSet("about around roughly approximately some nearly almost close")
+
+// hedges reports whether the word at i stands right before a figure, or
+// one word before it ("roughly three", "around a third"): a word that
+// rounds or bounds the figure, which the figure rules check.
+func (c *sentenceRead) hedges(i int) bool {
+	for _, f := range c.figures {
+		if f.start == i+1 || f.start == i+2 && c.toks[i+1].clause == c.toks[i].clause {
+			return true
+		}
+	}
+	return false
 }
 
 // segments cuts the sentence into clauses (at punctuation and at "and",

@@ -68,6 +68,17 @@ type evidence struct {
 	nameListsOnce sync.Once
 }
 
+// poundsOf reports whether a passage figure in pounds sterling has the
+// value v ("£3").
+func (ev *evidence) poundsOf(v float64) bool {
+	for _, g := range ev.figures {
+		if g.currency == "pound" && g.value == v {
+			return true
+		}
+	}
+	return false
+}
+
 // lists gives the lists of names the passages write out (see nameLists).
 func (ev *evidence) lists() []nameList {
 	ev.nameListsOnce.Do(func() { ev.nameLists = nameLists(ev.toks) })

@@ -187,3 +187,18 @@ func TestAgeGivenByAVerb(t *testing.T) {
 		t.Errorf("turned 30: %s (%s)", r.Verdict, r.Reason)
 	}
 }
+
+// TestRoundingAndSterling: a word that rounds a figure ("roughly three")
+// is no content of its own; "per cent" is a percentage; "three pounds" is
+// sterling where the passage gives "£3".
+func TestRoundingAndSterling(t *testing.T) {
+	p := "The Department for Education spent £12m on a commemorative book for primary school children. The book's cost amounted to around £3 per pupil."
+	runCases(t, KindAddition, []ruleCase{
+		{"roughly three pounds", "The commemorative book cost roughly three pounds per pupil.", p, true},
+		{"12 million pounds", "The Department for Education spent 12 million pounds on a commemorative book.", p, true},
+		{"per cent", "Bitcoin is more than 50 per cent below its record high.", "At a price of just below $31,000, bitcoin is more than 50% below its record high of near $69,000.", true},
+	})
+	runCases(t, KindFigure, []ruleCase{
+		{"roughly four pounds", "The commemorative book cost roughly four pounds per pupil.", p, false},
+	})
+}
