@@ -126,11 +126,11 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 
 // inPlaceOfAnother reports whether sentence verb i stands where a passage
 // verb other than p stands, in a sentence its clause comes from: the first
-// content word after each, in its clause, is one word ("lawmakers backed
+// content word after each, in its clause, past a figure (nextNoun), is one word ("lawmakers backed
 // the budget" for "voted … to approve the budget, which raises spending":
 // "backed" rewords "approve", and "raises" is about the spending).
 func (c *sentenceRead) inPlaceOfAnother(ev *evidence, i, p int) bool {
-	after := nextContent(c.toks, i)
+	after := nextNoun(c.toks, i)
 	if after < 0 {
 		return false
 	}
@@ -139,7 +139,7 @@ func (c *sentenceRead) inPlaceOfAnother(ev *evidence, i, p int) bool {
 			if q == p || !verbForm(ev.toks, q) { // "to approve" reads as a verb too
 				continue
 			}
-			if a := nextContent(ev.toks, q); a >= 0 && (c.standsFor(after, a) || c.toks[after].low == ev.toks[a].low) {
+			if a := nextNoun(ev.toks, q); a >= 0 && (c.standsFor(after, a) || c.toks[after].low == ev.toks[a].low) {
 				return true
 			}
 		}
@@ -152,6 +152,18 @@ func (c *sentenceRead) inPlaceOfAnother(ev *evidence, i, p int) bool {
 func nextContent(toks []token, i int) int {
 	for j := i + 1; j < len(toks) && j <= i+3 && toks[j].clause == toks[i].clause; j++ {
 		if isContent(toks[j].low) {
+			return j
+		}
+	}
+	return -1
+}
+
+// nextNoun is nextContent past a figure and the word that rounds it:
+// "covered about 580,000 vehicles" and "involving 578,607 vehicles" are
+// both about the vehicles.
+func nextNoun(toks []token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+4 && toks[j].clause == toks[i].clause; j++ {
+		if low := toks[j].low; isContent(low) && !hasDigit(low) && !isNumberWord(low) && !roundingWords[low] {
 			return j
 		}
 	}

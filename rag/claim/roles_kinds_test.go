@@ -58,6 +58,7 @@ func TestSynonymOfOppositeAfterSameWord(t *testing.T) {
 // for "voted to approve the budget").
 func TestCombinedPassagesReadings(t *testing.T) {
 	vote := "Varland's parliament voted 210 to 150 on Tuesday to approve the budget, which raises spending on schools by 8%."
+	recall := "Automakers issued several recalls for the week, including a Tesla recall involving 578,607 vehicles, according to recall notices."
 	threat := "Prime Minister Edda Strom, who took office in March, had threatened to resign if the budget failed."
 	cases := []struct {
 		name, sentence string
@@ -69,6 +70,7 @@ func TestCombinedPassagesReadings(t *testing.T) {
 		{"an opposite only in an if clause", "Strom, who took office in March, won Tuesday's budget vote 210 to 150.", []string{vote, threat}, true},
 		{"a verb in another verb's place", "On Tuesday, lawmakers backed the budget by 210 votes to 150.", []string{vote}, true},
 		{"the opposite in its own place", "The budget lowers spending on schools by 8%.", []string{vote}, false},
+		{"a verb in another verb's place, past a figure", "Tesla's recall covered about 580,000 vehicles.", []string{recall}, true},
 		{"an if clause on both sides", "Strom said she would resign if the budget passed.", []string{threat}, false},
 	}
 	for _, tt := range cases {
