@@ -210,6 +210,13 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			c.item[i] = true
 		}
 	}
+	for i := 0; i+1 < len(toks); i++ {
+		// "within a day" where the passage says "in 24 hours": one unit,
+		// which the passage measures in another.
+		if low := toks[i].low; (low == "a" || low == "an" || low == "one") && ev.measuresOne(toks[i+1].low) {
+			c.item[i+1] = true
+		}
+	}
 	particle := map[int][]int{} // a split phrasal verb's particle: the verb's matches
 	for i := 0; i < len(toks); i++ {
 		next := ""

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -66,6 +67,22 @@ type evidence struct {
 	// once when a sentence first asks (see lists).
 	nameLists     []nameList
 	nameListsOnce sync.Once
+}
+
+// measuresOne reports whether a passage figure measures one of the time
+// unit word ("day": "24 hours", "a 24-hour period") in another unit.
+func (ev *evidence) measuresOne(word string) bool {
+	u, ok := timeUnits[word]
+	if !ok {
+		return false
+	}
+	size := unitSizes[u].size
+	for _, g := range ev.figures {
+		if g.unit != "" && g.unit != u && unitSizes[g.unit].dimension == "time" && !g.implicit && math.Abs(g.base-size) <= unitTolerance*size {
+			return true
+		}
+	}
+	return false
 }
 
 // poundsOf reports whether a passage figure in pounds sterling has the

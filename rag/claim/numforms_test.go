@@ -202,3 +202,15 @@ func TestRoundingAndSterling(t *testing.T) {
 		{"roughly four pounds", "The commemorative book cost roughly four pounds per pupil.", p, false},
 	})
 }
+
+// TestOneUnitMeasuredInAnother: "within a day" states what "in 24 hours"
+// does; "within a week" does not.
+func TestOneUnitMeasuredInAnother(t *testing.T) {
+	p := "A bomb cyclone is defined as a storm whose central pressure plummets 24 millibars in 24 hours."
+	runCases(t, KindAddition, []ruleCase{
+		{"a day", "A bomb cyclone is a storm whose central pressure falls 24 millibars within a day.", p, true},
+	})
+	if r := Check("A bomb cyclone is a storm whose central pressure falls 24 millibars within a week.", Source{Text: p}); r.OK() {
+		t.Error("a week for 24 hours kept")
+	}
+}
