@@ -269,13 +269,30 @@ func numberValue(low string) (v float64, ordinal, ok bool) {
 	return 0, false, false
 }
 
+// namedByNumber reports whether the number at i is joined by a hyphen to
+// a word in capitals before it ("COVID-19", "F-35", "G-7"), or follows one
+// of three capitals or more ("COVID 19"): part of a name, as a code's
+// number is.
+func namedByNumber(toks []token, i int) bool {
+	if i == 0 || !hasDigit(toks[i].low) || toks[i-1].clause != toks[i].clause {
+		return false
+	}
+	prev := toks[i-1].text
+	if hasDigit(prev) || strings.ToUpper(prev) != prev || strings.ToLower(prev) == prev {
+		return false
+	}
+	// Written with a space, only after a word of three capitals or more
+	// ("COVID 19"; not "US 2021").
+	return toks[i].joined || len(prev) >= 3
+}
+
 // findFigures reads the figures of a token list.
 func findFigures(toks []token) []figure {
 	var out []figure
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.coded {
-			continue // "BA.2": a code's number names a thing, it counts nothing
+		if t.coded || namedByNumber(toks, i) {
+			continue // "BA.2", "COVID-19", "F-35": a code's number names a thing, it counts nothing
 		}
 		// "two thirds", "three quarters": a count of parts.
 		if i+1 < len(toks) && toks[i+1].low != "" {

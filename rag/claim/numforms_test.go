@@ -214,3 +214,17 @@ func TestOneUnitMeasuredInAnother(t *testing.T) {
 		t.Error("a week for 24 hours kept")
 	}
 }
+
+// TestNumberInAName: "COVID-19" names a disease; its 19 is no figure that
+// a figure of the sentence could be said to stand in place of.
+func TestNumberInAName(t *testing.T) {
+	a := "Children can catch COVID-19 and pass it on to others. Roughly 4.5 million American children have become infected with COVID-19 since the beginning of the pandemic, according to the American Academy of Pediatrics."
+	b := "About 180,000 children have been infected in the past week, the American Academy of Pediatrics says."
+	runCases(t, KindFigure, []ruleCase{
+		{"a figure from the other passage", "About 4.5 million US children have been infected since the pandemic began, including some 180,000 in the past week.", a + "\n\n" + b, true},
+		{"a code is no figure", "Children can catch COVID 19 and pass it on.", a, true},
+	})
+	if fs := findFigures(tokenize("An F-35 and a G-7 summit on COVID-19.", 100)); len(fs) != 0 {
+		t.Errorf("figures %v in names", fs)
+	}
+}
