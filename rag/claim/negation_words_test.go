@@ -152,3 +152,13 @@ func TestShortOf(t *testing.T) {
 		{"short of for did not win", "The party fell short of a majority in the vote.", "The party did not win a majority in the vote, officials said.", true},
 	})
 }
+
+// TestNumberSignIsNoNegation: "No 1" is number one, not a denial of one.
+func TestNumberSignIsNoNegation(t *testing.T) {
+	p := "\"It's inevitable — no movie can stay No 1 forever,\" Rentrak senior media analyst Paul Dergarabedian says."
+	runCases(t, KindPolarity, []ruleCase{
+		{"No. 1", "Dergarabedian said no movie can stay No. 1 forever.", p, true},
+		{"number one", "Dergarabedian said no movie can stay number 1 forever.", p, true},
+		{"a movie can", "Dergarabedian said a movie can stay No. 1 forever.", p, false},
+	})
+}

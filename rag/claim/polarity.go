@@ -14,7 +14,15 @@ var negationWords = wordSet(`not no never none nobody nothing neither nor withou
 // its own opposites ("the bill failed", "the bank failed in 2008": pass,
 // succeed), and negates nothing.
 func negationAt(toks []token, i int) bool {
-	return negationWords[toks[i].low] && !plainFail(toks, i)
+	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i)
+}
+
+// numberSign reports whether the word at i is "No" written for "number"
+// before a figure ("stay No 1 forever", "the No. 2 Republican"):
+// capitalised inside its sentence, with the figure right after it.
+func numberSign(toks []token, i int) bool {
+	t := toks[i]
+	return t.low == "no" && t.upper && !t.first && i+1 < len(toks) && hasDigit(toks[i+1].low)
 }
 
 // plainFail reports whether the word at i is a form of "fail" that
