@@ -105,6 +105,9 @@ func grammaticalSubject(toks []token, i int) phrase {
 		if a, ok := appositiveSubject(toks, j, i); ok {
 			return a
 		}
+		if a, ok := quotedTitleSubject(toks, j, i); ok {
+			return a
+		}
 		return noPhrase
 	}
 	switch {
@@ -115,6 +118,15 @@ func grammaticalSubject(toks []token, i int) phrase {
 		}
 		if k >= 0 && toks[k].clause == toks[j].clause && verbForm(toks, k) {
 			return grammaticalSubject(toks, k)
+		}
+		if k >= 0 && toks[k].clause == toks[j].clause && nounish(toks, k) {
+			// "Ted Lasso became the first new show to receive 20
+			// nominations": the infinitive says what the complement of a
+			// copula did, and the copula's subject did it.
+			p := phraseEndingAt(toks, k)
+			if b := p.start - 1; b >= 0 && toks[b].clause == toks[j].clause && copular(toks[b].low) {
+				return grammaticalSubject(toks, b)
+			}
 		}
 		return noPhrase
 	case relativePronouns[toks[j].low] && j > 0:
@@ -167,6 +179,42 @@ func clockPart(toks []token, k int) bool {
 		return (toks[k-1].low == "a" || toks[k-1].low == "p") && hasDigit(toks[k-2].low)
 	}
 	return false
+}
+
+// quotedTitleSubject reads a title in quotation marks as the subject of
+// the verb right after it ("Apple TV+'s upbeat “Ted Lasso” became …"):
+// the verb at i opens its clause right after j's, and j's clause, set off
+// by quotation marks alone ("“Grease,” died" has a comma), holds only
+// capitalised words, at most six, the way a quoted title does. A
+// verb of saying there is an inverted report ("…, said Smith"), whose
+// subject follows it.
+func quotedTitleSubject(toks []token, j, i int) (phrase, bool) {
+	if toks[j].clause+1 != toks[i].clause || i == 0 || toks[i-1].clause == toks[i].clause || lexicon.IsSaying(toks[i].low) {
+		return noPhrase, false
+	}
+	start := j
+	for start > 0 && toks[start-1].clause == toks[j].clause {
+		start--
+	}
+	if j-start+1 > 6 || toks[start].sent != toks[i].sent {
+		return noPhrase, false
+	}
+	for k := start; k <= j; k++ {
+		if !toks[k].upper || !toks[k].quoted {
+			return noPhrase, false
+		}
+	}
+	return phrase{start, j + 1, j}, true
+}
+
+// copular reports whether a word is a form of a copula that takes a noun
+// phrase as its complement: be, become, remain.
+func copular(low string) bool {
+	if beWords[low] {
+		return true
+	}
+	b := lexicon.Base(low)
+	return b == "become" || b == "remain"
 }
 
 // relativeAntecedent finds, for a word at j that ends a relative clause

@@ -172,3 +172,23 @@ func TestClockTimeInSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestInfinitiveOfACopulaComplement: in "X became the first new show to
+// receive 20 nominations", X received them.
+func TestInfinitiveOfACopulaComplement(t *testing.T) {
+	a := "When Emmy nominations were announced in July, Apple TV+'s upbeat \"Ted Lasso\" became the first new show to receive 20 nominations in its inaugural season, besting a freshman record set by Fox's \"Glee.\" HBO's horror drama \"Lovecraft Country\" received 18 nominations, shortly after it was canceled."
+	b := "HBO Max's \"Friends\" reunion, which brought together all six cast members, is a contender in four categories."
+	s := "Ted Lasso received 20 nominations, a record for a new show, while the Friends reunion is nominated in four categories."
+	if r := Check(s, Source{Text: a}, Source{Text: b}); !r.OK() {
+		t.Errorf("%q dropped: %s", s, r.Reason)
+	}
+	if r := Check("Lovecraft Country received 20 nominations, a record for a new show.", Source{Text: a}); r.OK() {
+		t.Error("the other show's 20 nominations kept")
+	}
+	// A title closed by a comma inside its quotation marks ends a
+	// relative clause; the verb after it is the sentence's.
+	on := "Olivia Newton-John, the Australian singer who charmed generations of viewers in the blockbuster movie “Grease,” died on Monday, according to a statement from her husband."
+	if r := Check("Olivia Newton-John, the Australian singer who starred in Grease, died Monday, her husband said.", Source{Text: on}); !r.OK() {
+		t.Errorf("the singer's death dropped: %s", r.Reason)
+	}
+}

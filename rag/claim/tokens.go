@@ -40,6 +40,10 @@ type token struct {
 	// both sides, inside its sentence ("broilers – chickens raised for
 	// meat – slaughter"): a parenthesis, which a restatement may leave out.
 	aside bool
+	// quoted: the word stands in a clause opened and closed by quotation
+	// marks, with no other mark inside ("“Ted Lasso” became"): a
+	// quotation, or a title.
+	quoted bool
 	// coded: the word is glued by a period to the letters before it, with
 	// no space ("BA.2", "B.1.1.7"): part of a code that names something,
 	// not a figure of its own.
@@ -89,6 +93,11 @@ func tokenize(text string, limit int) []token {
 						if strings.ContainsRune(parenMarks, opener) && strings.ContainsRune(parenMarks, r) {
 							for k := clauseStart; k < len(toks); k++ {
 								toks[k].aside = true
+							}
+						}
+						if strings.ContainsRune(quoteMarks, opener) && strings.ContainsRune(quoteMarks, r) {
+							for k := clauseStart; k < len(toks); k++ {
+								toks[k].quoted = true
 							}
 						}
 						clause++
@@ -178,6 +187,9 @@ func dottedInitials(s string, i int) (end int, letters string) {
 	}
 	return k, letters
 }
+
+// quoteMarks open and close a quotation.
+const quoteMarks = "\"“”‘"
 
 // parenMarks set off a parenthesis: dashes and brackets.
 const parenMarks = "()[]—–-"
