@@ -42,7 +42,7 @@ func findNames(toks []token, known func(low string) (name, seen bool)) []nameGro
 		}
 		g := nameGroup{start: i}
 		j := i
-		for j < len(toks) && toks[j].clause == toks[i].clause && (isNameWord(toks, j, known) || (j > i && j+1 < len(toks) && isNameJoiner(toks[j].low) && isNameWord(toks, j+1, known))) {
+		for j < len(toks) && toks[j].clause == toks[i].clause && (isNameWord(toks, j, known) || (j > i && j+1 < len(toks) && (isNameJoiner(toks[j].low) || organisationAnd(toks, j, known)) && isNameWord(toks, j+1, known))) {
 			j++
 		}
 		g.end = j
@@ -64,6 +64,26 @@ func findNames(toks []token, known func(low string) (name, seen bool)) []nameGro
 		i = j - 1
 	}
 	return out
+}
+
+// organisationAnd reports whether "and" at j joins two parts of one
+// organisation's name ("the Senate Energy and Natural Resources
+// Committee"): the capitalised run after it ends in a common noun WordNet
+// files under groups by its most frequent sense (committee, department,
+// council, commission). "Trump and Biden" is two names.
+func organisationAnd(toks []token, j int, known func(string) (name, seen bool)) bool {
+	if toks[j].low != "and" {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].clause == toks[j].clause && isNameWord(toks, k, known) {
+		k++
+	}
+	if k == j+1 {
+		return false
+	}
+	files := lexicon.LexFiles(toks[k-1].low, 'n')
+	return len(files) > 0 && files[0] == "noun.group"
 }
 
 func isNameJoiner(low string) bool {

@@ -11,3 +11,22 @@ func TestMonthAbbreviationIsNoName(t *testing.T) {
 		{"reported speech", "Noah Petro, a NASA research scientist, said the lunar eclipse on Jan. 31 will be visible during moonset.", p, true},
 	})
 }
+
+// TestOrganisationNameWithAnd: "the Senate Energy and Natural Resources
+// Committee" is one name, which "the Senate Energy Committee" shortens;
+// "Trump and Biden" stays two.
+func TestOrganisationNameWithAnd(t *testing.T) {
+	p := "Sen. Joe Manchin of West Virginia, who chairs the Senate Energy and Natural Resources Committee, said he is skeptical of the gas tax holiday."
+	runCases(t, KindRole, []ruleCase{
+		{"shortened", "Manchin, who chairs the Senate Energy Committee, said he is skeptical of the gas tax holiday.", p, true},
+	})
+	toks := tokenize("On Monday, Trump and Biden met the Health and Human Services Department.", 100)
+	names := findNames(toks, nil)
+	if len(names) != 3 {
+		var got []string
+		for _, g := range names {
+			got = append(got, spanText(toks, g.start, g.end))
+		}
+		t.Errorf("names %q, want Trump, Biden and the department", got)
+	}
+}
