@@ -27,7 +27,7 @@ func checkPossessors(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 			seen = true
 			h := possessorAt(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
-			if h == nil || sameName(*g, *h) || possessiveBefore(ev.toks, *h) {
+			if h == nil || oneParty(*g, *h) || possessiveBefore(ev.toks, *h) {
 				// "its Ukraine incursion": the owner is "its", Ukraine
 				// only says which incursion.
 				all = false
@@ -42,6 +42,14 @@ func checkPossessors(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// oneParty reports whether two names name one party: the same name, one
+// WordNet puts in a synonym set with the other ("GOP", "Republican
+// Party"), or a country and its capital standing for its government
+// ("Beijing claims" for "China claims").
+func oneParty(g, h nameGroup) bool {
+	return sameName(g, h) || aliasOf(g, h) || aliasOf(h, g) || capitalOf(g, h) || capitalOf(h, g)
 }
 
 // possessorAt gives the name that ends right before the word at i, in its

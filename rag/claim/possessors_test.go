@@ -15,3 +15,12 @@ func TestPossessors(t *testing.T) {
 			"The anniversary of Dorvan's defence in the face of Kestria's invasion was marked on Monday.", false},
 	})
 }
+
+// TestPossessorByItsCapital: a capital stands for its country's
+// government ("which Beijing claims" for "that China claims").
+func TestPossessorByItsCapital(t *testing.T) {
+	p := "China warned against Pelosi's planned visit to the self-governing island that China claims as a part of its territory."
+	runCases(t, KindRole, []ruleCase{
+		{"capital for country", "China warned against Pelosi's visit to the self-governing island, which Beijing claims as its own territory.", p, true},
+	})
+}
