@@ -97,6 +97,7 @@ var rules = []rule{
 	{"checkNegatedRelated", checkNegatedRelated},
 	{"checkNegatedComplement", checkNegatedComplement},
 	{"checkNegatedNames", checkNegatedNames},
+	{"checkDeniedNames", checkDeniedNames},
 	{"checkFigures", checkFigures},
 	{"checkDefiniteCounts", checkDefiniteCounts},
 	{"checkSwappedFigures", checkSwappedFigures},

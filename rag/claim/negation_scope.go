@@ -184,3 +184,57 @@ func negationEnd(toks []token, k int) int {
 	}
 	return end
 }
+
+// checkDeniedNames finds a name the sentence denies a place or relation
+// to ("seen in Oklahoma but not in Maryland") where the passage gives it
+// plainly ("not just in Oklahoma but also in Maryland"): a negation, a
+// preposition and a name, and in the passage sentences the clause comes
+// from the same preposition before the same name, never denied ("not
+// just", "not only" add, and deny nothing).
+func checkDeniedNames(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := 0; i+2 < len(c.toks); i++ {
+		if !adverbialNegation[c.toks[i].low] || !prepositions[c.toks[i+1].low] || c.toks[i+1].clause != c.toks[i].clause {
+			continue
+		}
+		var g *nameGroup
+		for k := range c.names {
+			if c.names[k].start == i+2 {
+				g = &c.names[k]
+			}
+		}
+		if g == nil {
+			continue
+		}
+		plain, denied := -1, false
+		for _, h := range ev.names {
+			if !sameName(*g, h) || h.start == 0 || ev.toks[h.start-1].low != c.toks[i+1].low || !c.inGood(ev, c.segment[g.start], h.start) {
+				continue
+			}
+			if deniedBefore(ev.toks, h.start-1) {
+				denied = true
+			} else if plain < 0 {
+				plain = h.start
+			}
+		}
+		if plain >= 0 && !denied {
+			return contradicted(KindPolarity, "the source says %s %s, not %s %s %s", ev.toks[plain-1].text, ev.toks[plain].text, c.toks[i].text, c.toks[i+1].text, c.toks[g.start].text)
+		}
+	}
+	return Result{}, false
+}
+
+// deniedBefore reports whether a negation stands before the word at k in
+// its clause, within negationWindow words, other than one that adds ("not
+// just", "not only", "not merely").
+func deniedBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-negationWindow && toks[j].clause == toks[k].clause; j-- {
+		if negationAt(toks, j) {
+			next := ""
+			if j+1 < len(toks) {
+				next = toks[j+1].low
+			}
+			return next != "just" && next != "only" && next != "merely" && next != "simply"
+		}
+	}
+	return false
+}

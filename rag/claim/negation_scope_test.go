@@ -110,3 +110,14 @@ func TestNegatedDisjunction(t *testing.T) {
 		{"stated plainly after or in one clause", "The Marlow council funded the footbridge over the canal this spring.", within, false},
 	})
 }
+
+// TestDeniedNames: a name the sentence denies a place to, which the
+// passage gives plainly ("not just in Oklahoma but also in Maryland").
+func TestDeniedNames(t *testing.T) {
+	p := "This year there has been an unprecedented number of armyworms, not just in Oklahoma but also in Maryland, Kentucky, Tennessee and Texas."
+	runCases(t, KindPolarity, []ruleCase{
+		{"denied", "This year's unprecedented number of armyworms was seen in Oklahoma but not in Maryland or Texas.", p, false},
+		{"kept", "This year's unprecedented number of armyworms was seen in Oklahoma and also in Maryland and Texas.", p, true},
+		{"denied on both sides", "There were no armyworms in Ohio, not in Iowa.", "There were no armyworms in Ohio and not in Iowa this year.", true},
+	})
+}
