@@ -14,3 +14,15 @@ func TestFigureOrder(t *testing.T) {
 		{"a bound, not a comparison", "A magnitude 5.9 earthquake killed more than 20 people on the gas route.", "A magnitude 5.9 earthquake killed more than 20 people on the gas route, officials said.", true},
 	})
 }
+
+// TestComparedNameTurnedRound: the name the sentence compares is the one
+// the passage compares with, though the sentence's other side is no name
+// ("HBO's service is cheaper than the most popular plan" against "that
+// plan is still a few dollars cheaper than HBO").
+func TestComparedNameTurnedRound(t *testing.T) {
+	p := "Its most popular plan will see the largest hike, to $13 per month from $11. Even at the higher price, that plan is still a few dollars cheaper than HBO, whose streaming service charges $15 per month."
+	runCases(t, KindRole, []ruleCase{
+		{"turned round", "Even after the increase, HBO's $15-a-month streaming service is still a few dollars cheaper than the most popular plan.", p, false},
+		{"kept", "Even after the increase, the most popular plan is still a few dollars cheaper than HBO's $15-a-month service.", p, true},
+	})
+}

@@ -748,7 +748,7 @@ func checkComparisons(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		after, before := nameAfter(c.toks, c.names, i), nameBefore(c.toks, c.names, i)
-		if after == nil || before == nil {
+		if before == nil {
 			continue
 		}
 		// A passage comparison with the sentence's own name after "than"
@@ -761,6 +761,18 @@ func checkComparisons(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue
 			}
 			other := nameAfter(ev.toks, ev.namesBySent[u.sent], q)
+			if after == nil {
+				// "HBO's service is cheaper than the most popular plan"
+				// against "that plan is cheaper than HBO": the name the
+				// sentence compares is what the passage compares with.
+				// The sentence's other side is a noun phrase with its
+				// determiner ("less than three years", "than you are"
+				// compare no thing).
+				if other != nil && sameName(*other, *before) && determinerAfter(c.toks, i) && found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source compares with %s, not %s", nameText(ev.toks, *other), spanText(c.toks, i+1, min(len(c.toks), i+4)))
+				}
+				continue
+			}
 			agrees = agrees || other != nil && sameName(*other, *after)
 			if other != nil && sameName(*other, *before) && !sameName(*other, *after) && found.Verdict == "" {
 				found, _ = contradicted(KindRole, "the source compares with %s, not %s", nameText(ev.toks, *other), nameText(c.toks, *after))
@@ -800,6 +812,16 @@ func nameAfter(toks []token, names []nameGroup, i int) *nameGroup {
 
 // nameBefore gives the nearest name before the word at i in its sentence,
 // within roleWindow words, or nil.
+// determinerAfter reports whether a determiner follows the word at i in
+// its clause: "the", "a", "an", a demonstrative or a possessive.
+func determinerAfter(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	n := toks[i+1].low
+	return definite[n] || n == "a" || n == "an" || possessivePronouns[n]
+}
+
 func nameBefore(toks []token, names []nameGroup, i int) *nameGroup {
 	var out *nameGroup
 	for k := range names {
