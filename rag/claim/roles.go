@@ -529,11 +529,18 @@ func passiveVerb(toks []token, i int) bool {
 		if beWords[toks[j].low] {
 			return false // "the bill passed in May was vetoed by …": the "by" is the next verb's
 		}
+		if j+1 < len(toks) && toks[j+1].low == "by" && (strings.HasSuffix(toks[j].low, "ed") || strings.HasSuffix(toks[j].low, "en")) && lexicon.IsVerb(toks[j].low) {
+			return false // "featured comedic remarks delivered by Biden": the "by" is the participle's
+		}
 		if toks[j].low == "by" {
 			// "won by two goals" measures, "reached the final by beating
 			// Hull" gives the means, "by the end of the year" a time:
 			// none names a doer.
-			return j+1 < len(toks) && !hasDigit(toks[j+1].low) && !isNumberWord(toks[j+1].low) && !gerundAt(toks, j+1) && !timeAfter(toks, j+1)
+			k := j + 1
+			for k < len(toks) && k <= j+3 && (approximators[toks[k].low] || toks[k].low == "than" || toks[k].low == "as" || toks[k].low == "much") {
+				k++ // "increased by more than 80%", "grew by as much as 5%": a measure
+			}
+			return k < len(toks) && !hasDigit(toks[k].low) && !isNumberWord(toks[k].low) && !gerundAt(toks, j+1) && !timeAfter(toks, j+1)
 		}
 	}
 	return false

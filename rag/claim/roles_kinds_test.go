@@ -140,3 +140,26 @@ func TestDescriptionOfAnother(t *testing.T) {
 		{"a description of someone else's", "Ode Varga was an assistant director of corrections for Lauderdale County.", passage, false},
 	})
 }
+
+// TestByOfANearerParticiple: in "featured comedic remarks delivered by
+// Biden" the doer after "by" is the participle's, not "featured"'s.
+func TestByOfANearerParticiple(t *testing.T) {
+	p := "The event's program was headlined by \"Daily Show\" host Trevor Noah and featured Biden delivering comedic remarks."
+	runCases(t, KindRole, []ruleCase{
+		{"participle's doer", "Trevor Noah headlined the event's program, which also featured comedic remarks delivered by Biden.", p, true},
+		{"passive kept", "The event's program was headlined by Trevor Noah.", p, true},
+	})
+}
+
+// TestByBeforeAMeasure: "increased by more than 80%" measures the change;
+// the "by" names no doer, so "estimated" before it is no passive.
+func TestByBeforeAMeasure(t *testing.T) {
+	p := "Consequently, Moskovitz's estimated net worth increased by more than 80%, up to $16.8 billion in October."
+	runCases(t, KindRole, []ruleCase{
+		{"measure", "As a result, Moskovitz's estimated net worth grew by over 80%, reaching $16.8 billion in October.", p, true},
+	})
+	toks := tokenize("His estimated worth increased by more than 80% this year.", 100)
+	if passiveVerb(toks, 1) {
+		t.Error("'estimated' read as a passive with a doer after 'by more than 80%'")
+	}
+}
