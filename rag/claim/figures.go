@@ -429,6 +429,18 @@ func findFigures(toks []token) []figure {
 		}
 		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)
 	}
+	// A range gives its unit once, after its second end: "two to three
+	// days", "48-72 hours" measure both ends in it.
+	for k := 0; k+1 < len(out); k++ {
+		a, b := &out[k], out[k+1]
+		if a.unit != "" || b.unit == "" || a.ordinal || a.pct || a.currency != "" {
+			continue
+		}
+		between := b.start - a.end
+		if between == 0 && toks[b.start].joined || between == 1 && (toks[a.end].low == "to" || toks[a.end].low == "or") {
+			a.unit, a.base = b.unit, a.value*unitSizes[b.unit].size
+		}
+	}
 	return out
 }
 

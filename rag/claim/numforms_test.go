@@ -228,3 +228,13 @@ func TestNumberInAName(t *testing.T) {
 		t.Errorf("figures %v in names", fs)
 	}
 }
+
+// TestRangeUnit: a range gives its unit once; "two to three days" is "48
+// to 72 hours".
+func TestRangeUnit(t *testing.T) {
+	p := "On the eve of the offensive, some US officials predicted Kyiv would fall within 48 to 72 hours of hostilities beginning."
+	runCases(t, KindFigure, []ruleCase{
+		{"days for hours", "Some US officials forecast that Kyiv would fall within two to three days of the fighting starting.", p, true},
+		{"another range", "Some US officials forecast that Kyiv would fall within three to four days of the fighting starting.", p, false},
+	})
+}
