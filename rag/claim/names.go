@@ -104,6 +104,9 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	if isNumberWord(t.low) {
 		return false // "Five states have …": a count opening its sentence
 	}
+	if mannerAdverb(t.low) {
+		return false // "Initially, …", "Potentially, …": an adverb opening its sentence
+	}
 	if strings.ToUpper(t.text) == t.text && len(t.text) > 1 {
 		return true // "NATO", "US"
 	}

@@ -30,3 +30,13 @@ func TestOrganisationNameWithAnd(t *testing.T) {
 		t.Errorf("names %q, want Trump, Biden and the department", got)
 	}
 }
+
+// TestOpeningAdverbIsNoName: an adverb in -ly opening a sentence
+// ("Initially, …") names no one, on either side.
+func TestOpeningAdverbIsNoName(t *testing.T) {
+	p := "At first, officials at the CDC announced that vaccines for monkeypox were being released from the Strategic National Stockpile."
+	runCases(t, KindEntity, []ruleCase{
+		{"sentence side", "Initially, CDC officials said monkeypox vaccines were being released from the Strategic National Stockpile.", p, true},
+		{"passage side", "Tatis broke his wrist over the winter, and he could miss half the season.", "Tatis broke his wrist over the winter. Potentially, he could miss half the season.", true},
+	})
+}
