@@ -87,7 +87,7 @@ func (c *sentenceRead) countsList(ev *evidence, seg int, f figure) bool {
 	}
 	matched := map[int]bool{}
 	for i := range c.toks {
-		if c.content[i] {
+		if c.content[i] || c.item[i] || lexicon.IsSaying(c.toks[i].low) {
 			for _, p := range c.matches[i] {
 				matched[p] = true
 			}
@@ -104,7 +104,7 @@ func (c *sentenceRead) countsList(ev *evidence, seg int, f figure) bool {
 		}
 		// The list's verb: the first content verb after it.
 		for p := l.end; p < len(ev.toks) && p < l.end+4 && ev.toks[p].sent == ev.toks[l.start].sent; p++ {
-			if isContent(ev.toks[p].low) && verbForm(ev.toks, p) {
+			if (isContent(ev.toks[p].low) || lexicon.IsSaying(ev.toks[p].low)) && verbForm(ev.toks, p) {
 				if matched[p] {
 					return true
 				}

@@ -14,6 +14,8 @@ func TestCountedList(t *testing.T) {
 		{"two by the verb", "Two states blocked scheduled gas tax hikes.", p, true},
 		{"four named", "Four states, including Connecticut and Florida, have suspended their gas taxes.", p, false},
 		{"two for the five", "Two states have temporarily suspended their gas taxes.", p, false},
+		{"a list of names said", "Officials from five airlines said demand would offset higher fuel bills.", "Officials from Delta, American, United, Southwest and JetBlue said they expect to offset their higher fuel bills.", true},
+		{"a named member, in another clause", "At the conference, officials from five airlines spoke, and Delta's president said fares must rise.", "Officials from Delta, American, United, Southwest and JetBlue spoke. Delta's president said fares must rise.", true},
 		{"no list", "Five states have suspended their gas taxes.", "Connecticut has suspended its gas tax, according to the Tax Policy Center.", false},
 	})
 }
