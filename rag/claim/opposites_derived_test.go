@@ -130,3 +130,14 @@ func TestSlotAtSentenceEnd(t *testing.T) {
 		t.Error("two words that end their sentences are not in one slot")
 	}
 }
+
+// TestNeighbourOppositePastADerivedNoun: the sentence's verb matching a
+// noun of the passage ("growth") does not keep it from being read against
+// the passage's verb ("grew" against "shrank"); matching a verb does.
+func TestNeighbourOppositePastADerivedNoun(t *testing.T) {
+	p := "The US economy shrank again in the second quarter, the Bureau of Economic Analysis said Thursday. The decline marks two consecutive quarters of negative economic growth, the bureau said on Thursday."
+	runCases(t, KindAntonym, []ruleCase{
+		{"grew against shrank", "The US economy grew again in the second quarter, the Bureau of Economic Analysis said Thursday.", p, false},
+		{"shrank kept", "The US economy contracted again in the second quarter, the Bureau of Economic Analysis said Thursday.", p, true},
+	})
+}

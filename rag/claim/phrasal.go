@@ -84,7 +84,8 @@ func checkPhrasalOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // one hypernym step away in WordNet: "dropped" where the passage says
 // "climbed" (drop is a way to fall, and fall is climb's opposite), or
 // "rose" where it says "plummeted". The sentence's verb must stand for no
-// passage word, and the passage's verb must stand in a sentence the clause
+// verb of the passage sentences its clause comes from (the passage may
+// speak of "negative economic growth" while its clause says "shrank"), and the passage's verb must stand in a sentence the clause
 // comes from, among the same words, with no negation on exactly one side.
 // Verbs that are kinds of two opposites further up ("soared", "plummeted")
 // are not compared: two steps up WordNet's verb hierarchy, faithful
@@ -98,7 +99,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		// A sentence verb written as its base ("the Fed cut rates") is read
 		// as a verb where the passage's verb follows what it follows.
 		bare := !verbForm(c.toks, i)
-		if !c.content[i] || len(c.matches[i]) > 0 || c.good[seg] == nil || bare && !lexicon.IsVerb(t.low) || c.formInGood(ev, i) {
+		if !c.content[i] || c.verbMatchedInGood(ev, i) || c.good[seg] == nil || bare && !lexicon.IsVerb(t.low) || c.formInGood(ev, i) {
 			continue
 		}
 		direct := lexicon.Antonyms(t.low)
@@ -122,6 +123,18 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// verbMatchedInGood reports whether sentence word i stands for a word of
+// the passage sentences its clause comes from that reads as a verb or
+// can be one ("cut costs"; not "growth").
+func (c *sentenceRead) verbMatchedInGood(ev *evidence, i int) bool {
+	for _, p := range c.matches[i] {
+		if c.inGood(ev, c.segment[i], p) && (verbForm(ev.toks, p) || lexicon.IsVerb(ev.toks[p].low)) {
+			return true
+		}
+	}
+	return false
 }
 
 // inPlaceOfAnother reports whether sentence verb i stands where a passage
