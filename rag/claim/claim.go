@@ -114,6 +114,7 @@ var rules = []rule{
 	{"checkNominals", checkNominals},
 	{"checkNominalDoer", checkNominalDoer},
 	{"checkPossessors", checkPossessors},
+	{"checkExchangedModifiers", checkExchangedModifiers},
 	{"checkPrepositionSwap", checkPrepositionSwap},
 	{"checkNameContexts", checkNameContexts},
 	{"checkNameSlot", checkNameSlot},
