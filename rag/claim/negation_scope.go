@@ -190,7 +190,8 @@ func negationEnd(toks []token, k int) int {
 // plainly ("not just in Oklahoma but also in Maryland"): a negation, a
 // preposition and a name, and in the passage sentences the clause comes
 // from the same preposition before the same name, never denied ("not
-// just", "not only" add, and deny nothing).
+// just", "not only" add, and deny nothing). And a name the passage denies
+// outright ("but not “Donald Trump”") that the sentence states.
 func checkDeniedNames(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := 0; i+2 < len(c.toks); i++ {
 		if !adverbialNegation[c.toks[i].low] || !prepositions[c.toks[i+1].low] || c.toks[i+1].clause != c.toks[i].clause {
@@ -220,7 +221,41 @@ func checkDeniedNames(c *sentenceRead, ev *evidence) (Result, bool) {
 			return contradicted(KindPolarity, "the source says %s %s, not %s %s %s", ev.toks[plain-1].text, ev.toks[plain].text, c.toks[i].text, c.toks[i+1].text, c.toks[g.start].text)
 		}
 	}
+	// The other way round: the passage denies the name itself ("with
+	// “extreme” but, significantly, not “Donald Trump”"), a negation right
+	// before it, across a quotation mark; the sentence names it with no
+	// negation near, and the passage sentences its clause comes from give
+	// it nowhere else.
+	for _, g := range c.names {
+		if negatedAt(c.toks, g.start, negationWindow) || g.start > 0 && adverbialNegation[c.toks[g.start-1].low] {
+			continue
+		}
+		deniedAt, plain := -1, false
+		for _, h := range ev.names {
+			if !sameName(g, h) || !c.inGood(ev, c.segment[g.start], h.start) {
+				continue
+			}
+			if k := h.start - 1; k >= 0 && ev.toks[k].sent == ev.toks[h.start].sent && adverbialNegation[ev.toks[k].low] {
+				deniedAt = h.start
+			} else {
+				plain = true
+			}
+		}
+		if deniedAt >= 0 && !plain {
+			return contradicted(KindPolarity, "the source says not %s", nameText(ev.toks, nameAt(ev.names, deniedAt)))
+		}
+	}
 	return Result{}, false
+}
+
+// nameAt gives the name group that starts at i.
+func nameAt(names []nameGroup, i int) nameGroup {
+	for _, g := range names {
+		if g.start == i {
+			return g
+		}
+	}
+	return nameGroup{start: i, end: i + 1}
 }
 
 // deniedBefore reports whether a negation stands before the word at k in

@@ -121,3 +121,14 @@ func TestDeniedNames(t *testing.T) {
 		{"denied on both sides", "There were no armyworms in Ohio, not in Iowa.", "There were no armyworms in Ohio and not in Iowa this year.", true},
 	})
 }
+
+// TestNameDeniedOutright: the passage denies the name itself ("but,
+// significantly, not “Donald Trump”"); a sentence that gives it plainly
+// is dropped, one that keeps the negation is not.
+func TestNameDeniedOutright(t *testing.T) {
+	p := "That term is \"MAGA Republicans,\" which Biden embroidered with \"extreme\" but, significantly, not \"Donald Trump.\""
+	runCases(t, KindPolarity, []ruleCase{
+		{"stated", "Biden embroidered the term MAGA Republicans with both extreme and Donald Trump.", p, false},
+		{"kept denied", "Biden embroidered the term MAGA Republicans with extreme, but not Donald Trump.", p, true},
+	})
+}
