@@ -267,7 +267,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		text := figureText(c.toks, f)
-		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f) || c.countsList(ev, seg, f)) {
+		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f) || c.countsList(ev, seg, f) || c.noonOrMidnight(ev, f)) {
 			continue
 		}
 		other := c.otherFigure(ev, seg, f)
@@ -292,6 +292,16 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// noonOrMidnight reports whether sentence figure f is the 12 of a clock
+// time ("12 p.m.", "12 a.m.") that the passages give as noon, midday or
+// midnight; the time rule compares the part of the day.
+func (c *sentenceRead) noonOrMidnight(ev *evidence, f figure) bool {
+	if f.value != 12 || f.end >= len(c.toks) || !(c.toks[f.end].low == "pm" || c.toks[f.end].low == "am" || c.toks[f.end].low == "p" || c.toks[f.end].low == "a") {
+		return false
+	}
+	return len(ev.hasForm("noon"))+len(ev.hasForm("midday"))+len(ev.hasForm("midnight")) > 0
 }
 
 // joinedFrom reports whether sentence figure f, which its clause's passage

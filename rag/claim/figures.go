@@ -463,9 +463,9 @@ func wordNumber(toks []token, i int) (v float64, end int, ordinal, ok bool) {
 			}
 			break
 		}
-		if w == "one" && (last == "ten" || (j > i && toks[j-1].low == "and")) ||
+		if w == "one" && (last == "ten" || (j > i && toks[j-1].low == "and") || last == "scale" && j+1 < len(toks) && toks[j+1].low == "hundred") ||
 			j == i && (w == "one" || w == "a") && j+1 < len(toks) && multipliers[toks[j+1].low] >= 12 && len(toks[j+1].low) > 2 {
-			w = "1" // "twenty-one", "a hundred and one", "one thousand", "a dozen"
+			w = "1" // "twenty-one", "a hundred and one", "four thousand one hundred", "one thousand", "a dozen"
 		}
 		n, o, ok2 := numberValue(w)
 		if w == "1" {

@@ -238,3 +238,15 @@ func TestRangeUnit(t *testing.T) {
 		{"another range", "Some US officials forecast that Kyiv would fall within three to four days of the fighting starting.", p, false},
 	})
 }
+
+// TestOneHundredAfterAScale: "four thousand one hundred" is 4,100.
+func TestOneHundredAfterAScale(t *testing.T) {
+	fs := findFigures(tokenize("a warehouse space of four thousand one hundred feet", 100))
+	if len(fs) != 1 || fs[0].value != 4100 {
+		t.Fatalf("figures %v, want one of 4100", fs)
+	}
+	p := "The hub opens at noon today in a 4,100-foot warehouse space on Silverton Road NE."
+	runCases(t, KindFigure, []ruleCase{
+		{"in words", "The hub, in a warehouse space of four thousand one hundred feet on Silverton Road NE, opens at noon today.", p, true},
+	})
+}

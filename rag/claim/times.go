@@ -29,7 +29,7 @@ var monthAbbreviations = map[string]string{
 	"aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
 }
 
-var dayParts = wordSet("morning afternoon evening night overnight tonight yesterday today tomorrow weekend")
+var dayParts = wordSet("morning afternoon evening night overnight tonight yesterday today tomorrow weekend noon midday midnight")
 
 var seasons = wordSet("spring summer autumn winter")
 
@@ -270,9 +270,20 @@ func sameTime(x, y timeExpr) bool {
 	if a > b {
 		a, b = b, a
 	}
+	if a == "midday" || b == "midday" {
+		a, b = strings.ReplaceAll(a, "midday", "noon"), strings.ReplaceAll(b, "midday", "noon") // one time
+		if a == b {
+			return true
+		}
+		if a > b {
+			a, b = b, a
+		}
+	}
 	switch a {
 	case "am":
-		return b == "morning"
+		return b == "morning" || b == "midnight" // "12 a.m." is midnight
+	case "noon":
+		return b == "pm" // "12 p.m." is noon
 	case "night", "tonight":
 		return b == "pm" || b == "overnight" // "talks that lasted all night" ran overnight
 	case "afternoon", "evening":

@@ -71,3 +71,17 @@ func TestToDate(t *testing.T) {
 		{"last year", "Album sales were down 6% last year.", "Year-to-date album sales are down 6% from 2012.", false},
 	})
 }
+
+// TestNoon: "12 p.m." is noon and "12 a.m." midnight; "3 p.m." is not
+// noon.
+func TestNoon(t *testing.T) {
+	p := "The hub opens at noon today in a warehouse on Silverton Road NE."
+	runCases(t, KindTime, []ruleCase{
+		{"12 p.m.", "The hub on Silverton Road NE opens at 12 p.m. today.", p, true},
+		{"midday", "The hub on Silverton Road NE opens at midday today.", p, true},
+		{"midnight", "The hub on Silverton Road NE opens at midnight today.", p, false},
+	})
+	if r := Check("The hub on Silverton Road NE opens at 3 p.m. today.", Source{Text: p}); r.OK() {
+		t.Error("3 p.m. for noon kept")
+	}
+}
