@@ -151,6 +151,13 @@ func grammaticalSubject(toks []token, i int) phrase {
 		// noun ("Doctors at the Nara hospital pronounced"): the subject is
 		// that noun with what describes it, not the name in its modifier.
 		p := wholePhraseEndingAt(toks, j)
+		if k := p.start - 1; k >= 1 && (toks[k].low == "and" || toks[k].low == "or") && toks[k].clause == toks[j].clause && nounish(toks, k-1) && !verbForm(toks, k-1) &&
+			(definite[toks[p.start].low] || toks[p.start].low == "a" || toks[p.start].low == "an") {
+			// "the center and the Pistons agreed": the subject is both
+			// coordinated noun phrases, though a determiner opens the
+			// last.
+			p.start = phraseEndingAt(toks, k-1).start
+		}
 		if k := p.start - 1; k >= 2 && toks[k].low == "by" && toks[k-1].clause == toks[j].clause && verbForm(toks, k-1) &&
 			toks[k-2].clause == toks[j].clause && nounish(toks, k-2) {
 			// "The bank led by Silva raised …": the phrase after "by" is

@@ -192,3 +192,12 @@ func TestInfinitiveOfACopulaComplement(t *testing.T) {
 		t.Errorf("the singer's death dropped: %s", r.Reason)
 	}
 }
+
+// TestCoordinatedSubjectReordered: "the center and the Pistons agreed"
+// restates "The Pistons and the center agreed".
+func TestCoordinatedSubjectReordered(t *testing.T) {
+	p := "The Pistons and the center agreed to the maximum contract extension on Friday, according to a person with firsthand knowledge of the situation."
+	runCases(t, KindRole, []ruleCase{
+		{"reordered", "According to a person with knowledge of the situation, the center and the Pistons agreed on Friday to a maximum contract extension.", p, true},
+	})
+}
