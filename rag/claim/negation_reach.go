@@ -98,6 +98,23 @@ func deniedBySubject(toks []token, i int) bool {
 	return false
 }
 
+// deniedObject reports whether the verb at i has a negative object right
+// after it, within two words ("saw no way", "found nothing", "had none"):
+// "saw no way" says what "did not see any way" says, so the verb is no
+// plain statement for the polarity rule.
+func deniedObject(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+2 && toks[k].clause == toks[i].clause; k++ {
+		switch toks[k].low {
+		case "no", "nothing", "none", "nobody", "neither":
+			return true
+		}
+		if !adverbLike(toks[k].low) {
+			return false
+		}
+	}
+	return false
+}
+
 // checkNegatedComplement finds a negation that reaches a verb through the
 // verb it stands before: "not expected to climb", "did not plan to go",
 // where the passages do not hold the first verb (expected, plan) but hold

@@ -162,3 +162,13 @@ func TestNumberSignIsNoNegation(t *testing.T) {
 		{"a movie can", "Dergarabedian said a movie can stay No. 1 forever.", p, false},
 	})
 }
+
+// TestNegativeObject: "saw no way" says "did not see any way".
+func TestNegativeObject(t *testing.T) {
+	p := "Trump told reporters he didn't see any way that a country in Russia's position could allow Ukraine to join NATO."
+	runCases(t, KindPolarity, []ruleCase{
+		{"no way for not any way", "Trump said he saw no way a country in Russia's position could let Ukraine join NATO.", p, true},
+		{"not any way for no way", "Trump said he did not see any way a country in Russia's position could allow it.", "Trump said he saw no way that a country in Russia's position could allow it.", true},
+		{"saw a way", "Trump said he saw a way a country in Russia's position could let Ukraine join NATO.", p, false},
+	})
+}
