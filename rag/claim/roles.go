@@ -162,7 +162,13 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 		doer = nil
 	}
 	if passiveAt(toks, i, done) {
-		doer, done = done, doer
+		if obliqueName(toks, *done) {
+			// "agreed by allies at the Washington summit": the place
+			// after the passive's "by" phrase is no doer.
+			doer, done = nil, doer
+		} else {
+			doer, done = done, doer
+		}
 	} else if agentless(toks, i) {
 		// "Orr was charged alongside Vance": the doer is not named, and
 		// the name before the verb is the one it was done to.
@@ -487,6 +493,9 @@ func reducedPassive(toks []token, i int) bool {
 	// The participle may open a clause set off by a comma after its noun
 	// ("Operation Fly Formula, announced by Biden on Wednesday, …").
 	setOff := i > 0 && toks[i-1].clause != toks[i].clause && toks[i-1].sent == toks[i].sent && toks[i-1].clause+1 == toks[i].clause
+	if i > 1 && toks[i-1].low == "as" && toks[i-1].clause == toks[i].clause && i+1 < len(toks) && toks[i+1].low == "by" {
+		return passiveVerb(toks, i) // "NATO, as agreed by allies": "as" and a participle
+	}
 	return i > 0 && i+1 < len(toks) && toks[i+1].low == "by" && toks[i+1].clause == toks[i].clause && (toks[i-1].clause == toks[i].clause || setOff) &&
 		nounish(toks, i-1) && !auxiliaries[toks[i-1].low] && passiveVerb(toks, i)
 }

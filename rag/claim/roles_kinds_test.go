@@ -163,3 +163,12 @@ func TestByBeforeAMeasure(t *testing.T) {
 		t.Error("'estimated' read as a passive with a doer after 'by more than 80%'")
 	}
 }
+
+// TestPassiveWithAPlaceAfterBy: "agreed by allies at the Washington
+// summit" names no doer among the names; "as agreed by" is a passive too.
+func TestPassiveWithAPlaceAfterBy(t *testing.T) {
+	p := "The prime minister reiterated the UK's commitment to Ukraine being on an irreversible path to NATO, as agreed by allies at the Washington summit last year."
+	runCases(t, KindRole, []ruleCase{
+		{"place after by", "The prime minister reaffirmed the UK's commitment to Ukraine's irreversible path to NATO, agreed by allies at last year's Washington summit.", p, true},
+	})
+}
