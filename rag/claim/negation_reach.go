@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/coveragebot/coveragebot/rag/lexicon"
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // How far a negation reaches past the word right after it.
 
@@ -96,6 +100,23 @@ func deniedBySubject(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// causedPart gives, for a causative verb at h ("have", "get" after a
+// negation: "refuse to have their children vaccinated"), the participle
+// its object is said to undergo, which is what the negation denies:
+// the first -ed or -en form within four words after h, in its clause, after
+// a noun; -1 when there is none.
+func causedPart(toks []token, h int) int {
+	if b := lexicon.Base(toks[h].low); b != "have" && b != "get" {
+		return -1
+	}
+	for j := h + 2; j < len(toks) && j <= h+4 && toks[j].clause == toks[h].clause; j++ {
+		if low := toks[j].low; (strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "en")) && lexicon.IsVerb(low) && nounish(toks, j-1) {
+			return j
+		}
+	}
+	return -1
 }
 
 // deniedObject reports whether the verb at i has a negative object right

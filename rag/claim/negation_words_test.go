@@ -172,3 +172,14 @@ func TestNegativeObject(t *testing.T) {
 		{"saw a way", "Trump said he saw a way a country in Russia's position could let Ukraine join NATO.", p, false},
 	})
 }
+
+// TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
+// to have their children vaccinated" denies the vaccination, not the
+// children.
+func TestNotOnlyAndCausatives(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"not only", "On Thursday the jury ordered him to pay $4 million in damages.", "Not only did the jury order him to pay $4 million in damages on Thursday, but his team had handed over his texts.", true},
+		{"causative", "Some parents refuse to have their children vaccinated, arguing a healthy lifestyle is enough.", "Some parents refuse vaccination, arguing that a healthy lifestyle is enough to protect their children.", true},
+		{"causative against done", "Some parents refuse to have their children vaccinated.", "Some parents have their children vaccinated, a survey found.", false},
+	})
+}

@@ -14,7 +14,30 @@ var negationWords = wordSet(`not no never none nobody nothing neither nor withou
 // its own opposites ("the bill failed", "the bank failed in 2008": pass,
 // succeed), and negates nothing.
 func negationAt(toks []token, i int) bool {
-	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i)
+	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i) && !additive(toks, i)
+}
+
+// additive reports whether the word at i is the "not" of "not only", "not
+// just", "not merely" or "not simply" with a "but" after it in its
+// sentence: the correlative adds what follows to more ("Not only did the
+// jury order him to pay …, but …"), and denies nothing.
+func additive(toks []token, i int) bool {
+	if toks[i].low != "not" || i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	switch toks[i+1].low {
+	case "only", "just", "merely", "simply":
+	default:
+		return false
+	}
+	// The correlative: "but" follows in the sentence ("not only … but
+	// also"); without it, "not only 519 routes" says more than 519.
+	for k := i + 2; k < len(toks) && toks[k].sent == toks[i].sent; k++ {
+		if toks[k].low == "but" {
+			return true
+		}
+	}
+	return false
 }
 
 // numberSign reports whether the word at i is "No" written for "number"
@@ -140,6 +163,9 @@ func negationHead(toks []token, i int) int {
 				return -1
 			}
 			clause, j = toks[e].clause, e
+		}
+		if p := causedPart(toks, j); p >= 0 {
+			return p // "refuse to have their children vaccinated" denies the vaccination
 		}
 		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !mannerAdverb(low) && !(adverbial && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
 			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
