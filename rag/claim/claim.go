@@ -242,7 +242,7 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		}
 		c.matches[i] = pos
 		c.content[i] = !c.item[i] && (isContent(toks[i].low) || plainFail(toks, i)) && !(toks[i].pct || toks[i].low == "percent") &&
-			!(toks[i].low == "cent" && i > 0 && toks[i-1].low == "per") && !(roundingWords[toks[i].low] && c.hedges(i))
+			!(toks[i].low == "cent" && i > 0 && toks[i-1].low == "per") && !(roundingWords[toks[i].low] && c.hedges(i)) && !complexPreposition(toks, i)
 		if phrase {
 			c.matches[i+1] = pos
 			i++
@@ -250,6 +250,24 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 	}
 	c.segments(ev)
 	return c
+}
+
+// complexPreposition reports whether the word at i is the noun of a
+// complex preposition or conjunction, which says nothing of its own: the
+// "order" of "in order to" or "in order that", the "case" of "in case of",
+// the "account" of "on account of", the "behalf" of "on behalf of".
+func complexPreposition(toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i-1].clause != toks[i].clause || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	prev, next := toks[i-1].low, toks[i+1].low
+	switch toks[i].low {
+	case "order":
+		return prev == "in" && (next == "to" || next == "that" || next == "for")
+	case "account", "behalf":
+		return prev == "on" && next == "of"
+	}
+	return false
 }
 
 // roundingWords are the approximators that round a figure rather than

@@ -126,3 +126,11 @@ func TestClosedCompound(t *testing.T) {
 		{"sun rises", "The eclipse can be seen as the sun rises, Petro said.", "The lunar eclipse will be visible during moonset, said Noah Petro.", false},
 	})
 }
+
+// TestComplexPreposition: "in order to" adds no content word.
+func TestComplexPreposition(t *testing.T) {
+	p := "The pair also call on national leaders to urgently revise their policies to reach net zero emissions."
+	runCases(t, KindAddition, []ruleCase{
+		{"in order to", "The pair also urge national leaders to revise their policies swiftly in order to reach net zero emissions.", p, true},
+	})
+}
