@@ -60,6 +60,11 @@ type evidence struct {
 	// when a sentence first asks (see contestForms).
 	defeats     []int
 	defeatsOnce sync.Once
+	// modifierPairs holds the passage's pairs of a modifier and its noun,
+	// by passage sentence, read once when a sentence first asks (see
+	// checkExchangedModifiers).
+	modifierPairs     map[int][][2]int
+	modifierPairsOnce sync.Once
 	// asks holds the passage sentences that are questions: they assert
 	// nothing, neither what they name nor what they deny.
 	asks map[int]bool

@@ -11,20 +11,17 @@ package claim
 // and the nouns are compared by their forms, so a reworded pair is not
 // read as exchanged.
 func checkExchangedModifiers(c *sentenceRead, ev *evidence) (Result, bool) {
-	pairs := func(toks []token, content func(int) bool) [][2]int {
-		var out [][2]int
-		for i := 0; i+1 < len(toks); i++ {
-			if toks[i+1].clause == toks[i].clause && toks[i+1].sent == toks[i].sent && content(i) && content(i+1) && !verbForm(toks, i) && !verbForm(toks, i+1) {
-				out = append(out, [2]int{i, i + 1})
-			}
-		}
-		return out
-	}
-	mine := pairs(c.toks, func(i int) bool { return c.content[i] })
+	mine := modifierPairs(c.toks, func(i int) bool { return c.content[i] })
 	if len(mine) < 2 {
 		return Result{}, false
 	}
-	theirs := pairs(ev.toks, func(p int) bool { return isContent(ev.toks[p].low) && !ev.toks[p].upper })
+	ev.modifierPairsOnce.Do(func() {
+		ev.modifierPairs = map[int][][2]int{}
+		for _, t := range modifierPairs(ev.toks, func(p int) bool { return isContent(ev.toks[p].low) && !ev.toks[p].upper }) {
+			s := ev.toks[t[0]].sent
+			ev.modifierPairs[s] = append(ev.modifierPairs[s], t)
+		}
+	})
 	same := func(i, p int) bool { return sameForm(c.toks[i].low, ev.toks[p].low) }
 	for x, m := range mine {
 		for _, n := range mine[x+1:] {
@@ -35,10 +32,7 @@ func checkExchangedModifiers(c *sentenceRead, ev *evidence) (Result, bool) {
 			for _, s := range c.good[c.segment[a]] {
 				var bx, ay, ax, by bool
 				bxAt := -1
-				for _, t := range theirs {
-					if ev.toks[t[0]].sent != s {
-						continue
-					}
+				for _, t := range ev.modifierPairs[s] {
 					switch {
 					case same(b, t[0]) && same(nx, t[1]):
 						bx = true
@@ -61,4 +55,17 @@ func checkExchangedModifiers(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// modifierPairs gives the pairs of neighbouring words, in one clause, that
+// content says are content words and that do not read as verbs: a
+// modifier and the noun after it.
+func modifierPairs(toks []token, content func(int) bool) [][2]int {
+	var out [][2]int
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].clause == toks[i].clause && toks[i+1].sent == toks[i].sent && content(i) && content(i+1) && !verbForm(toks, i) && !verbForm(toks, i+1) {
+			out = append(out, [2]int{i, i + 1})
+		}
+	}
+	return out
 }
