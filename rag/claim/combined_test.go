@@ -134,3 +134,17 @@ func TestComplexPreposition(t *testing.T) {
 		{"in order to", "The pair also urge national leaders to revise their policies swiftly in order to reach net zero emissions.", p, true},
 	})
 }
+
+// TestTwoFactsTwoFigures: a sentence joining two passages may give a
+// speaker's figure from one and a study's from the other.
+func TestTwoFactsTwoFigures(t *testing.T) {
+	a := "Scientists from the University of Arizona studied data from 538 species at 581 sites around the world, surveyed at the same sites over time, at least 10 years apart."
+	b := "\"By analyzing the change in 19 climatic variables at each site, we could determine which variables drive local extinctions,\" said Cristian Román-Palacios, of the University of Arizona."
+	s := "Román-Palacios said the team could determine which variables drive local extinctions by analyzing 19 climatic variables at sites surveyed at least 10 years apart."
+	if r := Check(s, Source{Text: a}, Source{Text: b}); !r.OK() {
+		t.Errorf("dropped: %s", r.Reason)
+	}
+	if r := Check("Román-Palacios said the team analyzed 10 climatic variables at each site.", Source{Text: a}, Source{Text: b}); r.OK() {
+		t.Error("the study's 10 given to the speaker's variables kept")
+	}
+}
