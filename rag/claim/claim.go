@@ -264,6 +264,8 @@ func complexPreposition(toks []token, i int) bool {
 	switch toks[i].low {
 	case "order":
 		return prev == "in" && (next == "to" || next == "that" || next == "for")
+	case "case":
+		return prev == "in" && next == "of"
 	case "account", "behalf":
 		return prev == "on" && next == "of"
 	}

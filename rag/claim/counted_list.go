@@ -71,9 +71,9 @@ func nameLists(toks []token) []nameList {
 // ("five states") that no passage figure gives, counts the names of a
 // list written out in a passage sentence its clause comes from: exactly
 // that many names, of which the sentence names one, or whose verb the
-// sentence has ("… and New York have suspended"). A model counts a list for its reader; a list of another
-// length, or one the sentence's words are not about, counts something
-// else.
+// sentence has ("… and New York have suspended"). A model counts a list
+// for its reader; a list of another length, or one the sentence's words
+// are not about, counts something else.
 func (c *sentenceRead) countsList(ev *evidence, seg int, f figure) bool {
 	if f.ordinal || f.pct || f.unit != "" || f.factor || f.fraction || f.dir != 0 || f.approx ||
 		f.value < 2 || f.value > 20 || f.value != math.Trunc(f.value) {

@@ -817,8 +817,6 @@ func nameAfter(toks []token, names []nameGroup, i int) *nameGroup {
 	return nil
 }
 
-// nameBefore gives the nearest name before the word at i in its sentence,
-// within roleWindow words, or nil.
 // determinerAfter reports whether a determiner follows the word at i in
 // its clause: "the", "a", "an", a demonstrative or a possessive.
 func determinerAfter(toks []token, i int) bool {
@@ -829,6 +827,8 @@ func determinerAfter(toks []token, i int) bool {
 	return definite[n] || n == "a" || n == "an" || possessivePronouns[n]
 }
 
+// nameBefore gives the nearest name before the word at i in its sentence,
+// within roleWindow words, or nil.
 func nameBefore(toks []token, names []nameGroup, i int) *nameGroup {
 	var out *nameGroup
 	for k := range names {
