@@ -259,16 +259,12 @@ func nameAt(names []nameGroup, i int) nameGroup {
 }
 
 // deniedBefore reports whether a negation stands before the word at k in
-// its clause, within negationWindow words, other than one that adds ("not
-// just", "not only", "not merely").
+// its clause, within negationWindow words (negationAt leaves out the "not"
+// of "not just … but also", which adds).
 func deniedBefore(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-negationWindow && toks[j].clause == toks[k].clause; j-- {
 		if negationAt(toks, j) {
-			next := ""
-			if j+1 < len(toks) {
-				next = toks[j+1].low
-			}
-			return next != "just" && next != "only" && next != "merely" && next != "simply"
+			return true
 		}
 	}
 	return false

@@ -85,8 +85,9 @@ func checkPhrasalOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // "climbed" (drop is a way to fall, and fall is climb's opposite), or
 // "rose" where it says "plummeted". The sentence's verb must stand for no
 // verb of the passage sentences its clause comes from (the passage may
-// speak of "negative economic growth" while its clause says "shrank"), and the passage's verb must stand in a sentence the clause
-// comes from, among the same words, with no negation on exactly one side.
+// speak of "negative economic growth" while its clause says "shrank"),
+// and the passage's verb must stand in a sentence the clause comes from,
+// among the same words, with no negation on exactly one side.
 // Verbs that are kinds of two opposites further up ("soared", "plummeted")
 // are not compared: two steps up WordNet's verb hierarchy, faithful
 // rewordings meet opposites too ("imposed a penalty" for "fined", both
@@ -139,9 +140,10 @@ func (c *sentenceRead) verbMatchedInGood(ev *evidence, i int) bool {
 
 // inPlaceOfAnother reports whether sentence verb i stands where a passage
 // verb other than p stands, in a sentence its clause comes from: the first
-// content word after each, in its clause, past a figure (nextNoun), is one word ("lawmakers backed
-// the budget" for "voted … to approve the budget, which raises spending":
-// "backed" rewords "approve", and "raises" is about the spending).
+// content word after each, in its clause, past a figure (nextNoun), is one
+// word ("lawmakers backed the budget" for "voted … to approve the budget,
+// which raises spending": "backed" rewords "approve", and "raises" is
+// about the spending).
 func (c *sentenceRead) inPlaceOfAnother(ev *evidence, i, p int) bool {
 	after := nextNoun(c.toks, i)
 	if after < 0 {
