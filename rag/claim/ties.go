@@ -118,12 +118,6 @@ func checkTies(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
-// givesOwn reports whether passage sentences sents give a figure or time
-// of the sort of the sentence's figure or time at start (a share, an
-// ordinal, a year, another count; a time) that is not it, nor another of
-// the sentence's figures: "analyzing 19 climatic variables at sites
-// surveyed at least 10 years apart" gives the speaker's 19 and the
-// study's 10 from two passages.
 // statesFigure reports whether a figure of the sentence other than the one
 // at except, in its part of the sentence, is passage figure g ("Mensah won
 // with 40%, while his rival took 54%" gives the 54% to another part).
@@ -136,6 +130,12 @@ func (c *sentenceRead) statesFigure(g figure, except int) bool {
 	return false
 }
 
+// givesOwn reports whether passage sentences sents give a figure or time
+// of the sort of the sentence's figure or time at start (a share, an
+// ordinal, a year, another count; a time) that is not it, nor another of
+// the sentence's figures: "analyzing 19 climatic variables at sites
+// surveyed at least 10 years apart" gives the speaker's 19 and the
+// study's 10 from two passages.
 func (c *sentenceRead) givesOwn(ev *evidence, start int, sents map[int]bool) bool {
 	for _, f := range c.figures {
 		if f.start != start {

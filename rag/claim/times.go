@@ -267,17 +267,18 @@ func sameTime(x, y timeExpr) bool {
 	if stepped(a, b) || stepped(b, a) {
 		return true
 	}
+	// Midday is noon.
+	if a == "midday" {
+		a = "noon"
+	}
+	if b == "midday" {
+		b = "noon"
+	}
+	if a == b {
+		return true
+	}
 	if a > b {
 		a, b = b, a
-	}
-	if a == "midday" || b == "midday" {
-		a, b = strings.ReplaceAll(a, "midday", "noon"), strings.ReplaceAll(b, "midday", "noon") // one time
-		if a == b {
-			return true
-		}
-		if a > b {
-			a, b = b, a
-		}
 	}
 	switch a {
 	case "am":
