@@ -148,3 +148,11 @@ func TestTwoFactsTwoFigures(t *testing.T) {
 		t.Error("the study's 10 given to the speaker's variables kept")
 	}
 }
+
+// TestWhEverWords: "whatever" is a function word, as "what" is.
+func TestWhEverWords(t *testing.T) {
+	p := "Photos showed Ukrainian citizens trying to flee their country to safety, carrying family members and what possessions they could."
+	runCases(t, KindAddition, []ruleCase{
+		{"whatever", "Photos showed Ukrainians trying to flee the country, carrying family members and whatever belongings they could.", p, true},
+	})
+}

@@ -9,7 +9,7 @@ import (
 
 // lightWords carry no claim of their own: function words beyond the
 // prose stopwords (adverbs of degree and time, quantifiers, demonstratives
-// and relatives, the complementizer "whether", the concessive conjunctions
+// and relatives with their -ever forms, the complementizer "whether", the concessive conjunctions
 // "though" and "although", the indefinite pronouns,
 // modal and light verbs, the titles before a name) and hedges a writer adds when turning a passage into an answer. Verbs of
 // saying are light too; they come from WordNet (lexicon.IsSaying).
@@ -19,6 +19,7 @@ var lightWords = wordSet(`also still even just really already yet ever
 	will would could should might may must can shall get got getting gets
 	make makes made making take takes took taken
 	there here these those this that those it its who whom whose which whether
+	whatever whichever whoever whomever wherever whenever however
 	anyone anybody everyone everybody someone somebody anything everything something
 	seem seems seemed appear appears appeared
 	mr mrs ms dr sir dame lord st`)
