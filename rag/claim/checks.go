@@ -39,7 +39,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && !derivedForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
-			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedObject(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
+			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedObject(c.toks, i) || advisedAgainst(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
 				modalAt(c.toks, i) && !modalAt(ev.toks, p) || openQuestion(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not

@@ -92,11 +92,16 @@ func deniedAt(toks []token, i int) bool {
 }
 
 // deniedBySubject reports whether the word at i is the verb a negative
-// subject before it denies ("no one … attended").
+// subject before it denies ("no one … attended", "not enough testing is
+// being offered").
 func deniedBySubject(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && i-k <= roleWindow+2 && toks[k].clause == toks[i].clause; k-- {
 		if negativeSubjects[toks[k].low] && deniedWord(toks, k) == i {
 			return true
+		}
+		if toks[k].low == "not" && k+1 < i && (toks[k+1].low == "enough" || toks[k+1].low == "many" || toks[k+1].low == "much") &&
+			(k == 0 || toks[k-1].clause != toks[k].clause || subordinators[toks[k-1].low]) {
+			return true // "not enough testing is being offered": a denied quantity opening the clause as its subject
 		}
 	}
 	return false
@@ -132,6 +137,20 @@ func deniedObject(toks []token, i int) bool {
 		if !adverbLike(toks[k].low) {
 			return false
 		}
+	}
+	return false
+}
+
+// advisedAgainst reports whether the verb at i, one of advice or decision,
+// has "against" right after it ("swimming is advised against", "decided
+// against it"): it says not to, as "is not advised" does.
+func advisedAgainst(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].low != "against" || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	switch lexicon.Base(toks[i].low) {
+	case "advise", "recommend", "counsel", "caution", "decide":
+		return true
 	}
 	return false
 }

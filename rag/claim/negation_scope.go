@@ -235,7 +235,7 @@ func checkDeniedNames(c *sentenceRead, ev *evidence) (Result, bool) {
 			if !sameName(g, h) || !c.inGood(ev, c.segment[g.start], h.start) {
 				continue
 			}
-			if k := h.start - 1; k >= 0 && ev.toks[k].sent == ev.toks[h.start].sent && adverbialNegation[ev.toks[k].low] {
+			if k := h.start - 1; k >= 0 && ev.toks[k].sent == ev.toks[h.start].sent && adverbialNegation[ev.toks[k].low] && negationAt(ev.toks, k) {
 				deniedAt = h.start
 			} else {
 				plain = true

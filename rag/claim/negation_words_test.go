@@ -183,3 +183,19 @@ func TestNotOnlyAndCausatives(t *testing.T) {
 		{"causative against done", "Some parents refuse to have their children vaccinated.", "Some parents have their children vaccinated, a survey found.", false},
 	})
 }
+
+// TestNegationForms: "whether or not" denies nothing; "rather than" and
+// "instead of" deny the verb after them; a negation reaches into a
+// quotation right after it; a denied quantity as the subject denies the
+// verb; "advised against" is "not advised".
+func TestNegationForms(t *testing.T) {
+	runCases(t, KindPolarity, []ruleCase{
+		{"whether or not", "Whether Ukraine should join the EU has been a contentious issue for years.", "The question of whether or not Ukraine should join the EU has been a contentious issue for years.", true},
+		{"rather than", "Rather than signing the EU agreement, Yanukovych chose closer ties with Russia.", "Yanukovych made a sudden decision to not sign an agreement with the EU. Instead, he opted for closer ties with Russia.", true},
+		{"rather than against signed", "Rather than signing the EU agreement, Yanukovych chose closer ties with Russia.", "Yanukovych signed an agreement with the EU and also sought closer ties with Russia.", false},
+		{"instead of for rather than", "North Korea reported people with fever symptoms rather than confirmed cases.", "Instead of confirmed cases, North Korea reported the number of people with fever symptoms.", true},
+		{"a quotation after not", "Tagholm criticised companies for not future-proofing their systems.", "Tagholm criticised companies for not “future-proofing” their systems.", true},
+		{"not enough as the subject", "Critics charged that not enough testing is being offered in the United States.", "Critics have charged that the United States is not offering enough testing.", true},
+		{"advised against", "A map flags far fewer beaches where swimming is advised against.", "A map highlights far fewer beaches where swimming is not advised.", true},
+	})
+}

@@ -14,7 +14,14 @@ var negationWords = wordSet(`not no never none nobody nothing neither nor withou
 // its own opposites ("the bill failed", "the bank failed in 2008": pass,
 // succeed), and negates nothing.
 func negationAt(toks []token, i int) bool {
-	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i) && !additive(toks, i)
+	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i) && !additive(toks, i) && !alternative(toks, i)
+}
+
+// alternative reports whether the word at i is the "not" of "or not"
+// ("whether or not Ukraine should join", "like it or not"): it offers the
+// other alternative, and denies nothing.
+func alternative(toks []token, i int) bool {
+	return toks[i].low == "not" && i > 0 && toks[i-1].low == "or" && toks[i-1].sent == toks[i].sent
 }
 
 // additive reports whether the word at i is the "not" of "not only", "not
@@ -151,9 +158,18 @@ func negationHead(toks []token, i int) int {
 	// "No longer" is an adverb, as "not" is: "no longer on the table"
 	// denies the table, past its preposition.
 	adverbial := adverbialNegation[toks[i].low] || toks[i].low == "no" && i+1 < len(toks) && toks[i+1].low == "longer"
-	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+	from := i + 1
+	if (toks[i].low == "rather" || toks[i].low == "instead") && from < len(toks) {
+		from++ // past the "than" of "rather than", the "of" of "instead of"
+	}
+	for j := from; j < len(toks) && j <= i+5; j++ {
 		if toks[j].sent != toks[i].sent {
 			return -1 // "he found nobody. Finally, Robert looked": an aside opens the next sentence
+		}
+		if toks[j].clause != clause && toks[j].quoted && j == i+1 {
+			// A quotation right after the negation ("for not
+			// “future-proofing” their systems") is what it denies.
+			clause = toks[j].clause
 		}
 		if toks[j].clause != clause {
 			// An adverb set off by commas ("did not, obviously, find")
@@ -247,6 +263,10 @@ func refusalAt(toks []token, j int) bool {
 		// "just short of hurricane status", "fell short of a majority":
 		// what follows was not reached.
 		return next(1) == "of"
+	case "rather":
+		return next(1) == "than" // "rather than signing" did not sign
+	case "instead":
+		return next(1) == "of" // "instead of signing" did not sign
 	case "failure", "failures", "refusal", "refusals", "inability":
 		// The nouns of "failed to", "refused to" and "unable to" deny
 		// as their verbs do: "his failure to denounce it" did not
