@@ -45,7 +45,14 @@ func nounish(toks []token, j int) bool {
 	if verbForm(toks, j) || !t.upper && mannerAdverb(t.low) {
 		return false // "has changed drastically": an adverb is no object
 	}
-	return isContent(t.low) || t.upper && !isFunctionWord(t.low) || hasDigit(t.low)
+	return isContent(t.low) || t.upper && !isFunctionWord(t.low) || hasDigit(t.low) || sayingPlural(t.low)
+}
+
+// sayingPlural reports whether a word is a plural noun that is also a verb
+// of saying ("states", "reports", "claims"): the content rules leave verbs
+// of saying out, but in a noun phrase it is the noun.
+func sayingPlural(low string) bool {
+	return strings.HasSuffix(low, "s") && lexicon.IsSaying(low) && lexicon.IsNoun(low)
 }
 
 // skippable are the words between a subject and its verb that are neither:
@@ -322,7 +329,7 @@ func objectOf(toks []token, i int) phrase {
 // word: some content word or name of sp stands for a word of pp.
 func (c *sentenceRead) holds(sp, pp phrase) bool {
 	for j := sp.start; j < sp.end; j++ {
-		if !c.content[j] && !c.item[j] {
+		if !c.content[j] && !c.item[j] && !(sayingPlural(c.toks[j].low) && !verbForm(c.toks, j)) {
 			continue // "the" matches every "the"
 		}
 		for _, q := range c.matches[j] {

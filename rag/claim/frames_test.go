@@ -201,3 +201,14 @@ func TestCoordinatedSubjectReordered(t *testing.T) {
 		{"reordered", "According to a person with knowledge of the situation, the center and the Pistons agreed on Friday to a maximum contract extension.", p, true},
 	})
 }
+
+// TestSayingPluralAsNoun: "states" in "pushing states to release" is a
+// noun, though "state" is a verb of saying; "states, who have been
+// pushing the administration" has states as the doer.
+func TestSayingPluralAsNoun(t *testing.T) {
+	p := "The move comes after pressure from states, who have been pushing the administration to release more doses of monkeypox vaccine."
+	runCases(t, KindRole, []ruleCase{
+		{"turned round", "The administration has been pushing states to release more doses of monkeypox vaccine.", p, false},
+		{"kept", "States have been pushing the administration to release more doses of monkeypox vaccine.", p, true},
+	})
+}
