@@ -115,6 +115,7 @@ var rules = []rule{
 	{"checkNominalDoer", checkNominalDoer},
 	{"checkPossessors", checkPossessors},
 	{"checkExchangedModifiers", checkExchangedModifiers},
+	{"checkPossessedActSwapped", checkPossessedActSwapped},
 	{"checkPrepositionSwap", checkPrepositionSwap},
 	{"checkNameContexts", checkNameContexts},
 	{"checkNameSlot", checkNameSlot},
