@@ -123,6 +123,7 @@ var rules = []rule{
 	{"checkAppositions", checkAppositions},
 	{"checkRelativeClauses", checkRelativeClauses},
 	{"checkComparisons", checkComparisons},
+	{"checkComparedNounsSwapped", checkComparedNounsSwapped},
 	{"checkOpposites", checkOpposites},
 	{"checkQuantifierOpposites", checkQuantifierOpposites},
 	{"checkFigureOrder", checkFigureOrder},
