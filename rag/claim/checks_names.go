@@ -201,7 +201,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		}
 		known := false
 		for _, g := range c.names {
-			if sameName(g, h) || aliasOf(g, h) {
+			if sameName(g, h) || aliasOf(g, h) || c.acronymWithin(g, h) {
 				known = true
 				break
 			}

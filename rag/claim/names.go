@@ -350,3 +350,16 @@ func nameForm(a, b string) bool {
 	}
 	return strings.HasPrefix(b, a[:len(a)-1])
 }
+
+// acronymWithin reports whether sentence name g is a written acronym (one
+// word of three capitals or more, as written) whose letters stand in a
+// row among the initials of the run of capitalised words passage name h
+// stands in: "CDC" within "US Centers for Disease Control and
+// Prevention", where a run goes on past the name the initials stand for.
+func (c *sentenceRead) acronymWithin(g, h nameGroup) bool {
+	if g.end-g.start != 1 || len(g.keys) != 1 || len(g.keys[0]) < 3 {
+		return false
+	}
+	text := c.toks[g.start].text
+	return strings.ToUpper(text) == text && strings.Contains(h.initials, g.keys[0])
+}

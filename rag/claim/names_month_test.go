@@ -40,3 +40,15 @@ func TestOpeningAdverbIsNoName(t *testing.T) {
 		{"passage side", "Tatis broke his wrist over the winter, and he could miss half the season.", "Tatis broke his wrist over the winter. Potentially, he could miss half the season.", true},
 	})
 }
+
+// TestAcronymWithinARun: "CDC" stands for the "Centers for Disease
+// Control" of "The US Centers for Disease Control and Prevention", though
+// the run goes on past it; it is no other party's name.
+func TestAcronymWithinARun(t *testing.T) {
+	a := "The US Centers for Disease Control and Prevention calls exposure to PFAS a \"public health concern,\" citing studies that found the chemicals can harm the immune system."
+	b := "\"More research is needed to understand how PFAS exposure may affect illness from COVID-19,\" stated the CDC and the Agency for Toxic Substances and Disease Registry."
+	s := "The CDC calls PFAS exposure a public health concern and says more research is needed on how it may affect illness from COVID-19."
+	if r := Check(s, Source{Text: a}, Source{Text: b}); !r.OK() {
+		t.Errorf("dropped: %s", r.Reason)
+	}
+}
