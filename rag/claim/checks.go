@@ -675,6 +675,9 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if contest && !c.contestSwapped(ev, i, p) {
 					continue
 				}
+				if c.matchedPositions()[p] && timeNoun(t.low) {
+					continue // "on Thursday night, the day Rajapaksa landed": the sentence says the night too
+				}
 				if openQuestion(ev.toks, p) && !openQuestion(c.toks, i) {
 					continue // "if the budget failed" says nothing failed
 				}
@@ -686,6 +689,13 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// timeNoun reports whether a word is a noun WordNet files under time by
+// its most frequent sense ("day", "night", "week").
+func timeNoun(low string) bool {
+	files := lexicon.LexFiles(low, 'n')
+	return len(files) > 0 && files[0] == "noun.time"
 }
 
 // sameObject reports whether the first content words after sentence word

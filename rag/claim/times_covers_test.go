@@ -85,3 +85,13 @@ func TestNoon(t *testing.T) {
 		t.Error("3 p.m. for noon kept")
 	}
 }
+
+// TestTheDayWhen: "on Thursday night, the day Rajapaksa landed" says the
+// night itself; "day" there is no opposite of the passage's night.
+func TestTheDayWhen(t *testing.T) {
+	p := "The news sparked celebrations in Colombo on Thursday night, with crowds lighting fireworks. Rajapaksa landed in Singapore on Thursday."
+	runCases(t, KindAntonym, []ruleCase{
+		{"the day when", "Crowds lit fireworks in Colombo on Thursday night, the day Rajapaksa landed in Singapore.", p, true},
+		{"day for night", "Crowds lit fireworks in Colombo during the day on Thursday.", "The news sparked celebrations in Colombo on Thursday night, with crowds lighting fireworks.", false},
+	})
+}
