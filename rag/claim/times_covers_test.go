@@ -89,9 +89,13 @@ func TestNoon(t *testing.T) {
 // TestTheDayWhen: "on Thursday night, the day Rajapaksa landed" says the
 // night itself; "day" there is no opposite of the passage's night.
 func TestTheDayWhen(t *testing.T) {
-	p := "The news sparked celebrations in Colombo on Thursday night, with crowds lighting fireworks. Rajapaksa landed in Singapore on Thursday."
-	runCases(t, KindAntonym, []ruleCase{
-		{"the day when", "Crowds lit fireworks in Colombo on Thursday night, the day Rajapaksa landed in Singapore.", p, true},
-		{"day for night", "Crowds lit fireworks in Colombo during the day on Thursday.", "The news sparked celebrations in Colombo on Thursday night, with crowds lighting fireworks.", false},
-	})
+	a := "But while Rajapaksa is now out of the picture, having landed in Singapore on Thursday, following an earlier escape to the Maldives via military jet, his close political ally Wickremesinghe remains firmly in place -- and was sworn in as Acting President Friday."
+	b := "The news sparked jubilant celebrations in Colombo on Thursday night, with crowds of cheering protesters lighting firecrackers and fireworks. People from all walks of life, young and old, spilled onto the streets for the celebrations, which lasted late into the night."
+	s := "Crowds of cheering protesters lit firecrackers and fireworks in Colombo on Thursday night, the day Rajapaksa landed in Singapore."
+	if r := Check(s, Source{Text: a}, Source{Text: b}); !r.OK() {
+		t.Errorf("dropped: %s", r.Reason)
+	}
+	if r := Check("Crowds lit fireworks in Colombo during the day on Thursday.", Source{Text: b}); r.OK() {
+		t.Error("day for night kept")
+	}
 }
