@@ -33,7 +33,7 @@ func checkFigureOrder(c *sentenceRead, ev *evidence) (Result, bool) {
 			if f.end <= i && i-f.end <= 8 {
 				a = f // the nearest figure before
 			}
-			if b == nil && f.start > i+1 && f.start <= i+5 && !figureBetweenIn(c, i+1, f.start) {
+			if b == nil && f.start > i+1 && f.start <= i+5 && !figureStartsIn(c.figures, i+1, f.start) {
 				b = f
 			}
 		}
@@ -48,16 +48,6 @@ func checkFigureOrder(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
-}
-
-// figureBetweenIn reports whether a sentence figure starts in (from, to).
-func figureBetweenIn(c *sentenceRead, from, to int) bool {
-	for _, f := range c.figures {
-		if f.start > from && f.start < to {
-			return true
-		}
-	}
-	return false
 }
 
 // heldByPassage reports whether some passage figure is the same figure as f.

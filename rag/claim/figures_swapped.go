@@ -79,8 +79,7 @@ func changeFrom(toks []token, j int) bool {
 			return true
 		}
 		if verbForm(toks, k) {
-			files := lexicon.LexFiles(lexicon.Base(low), 'v')
-			return len(files) > 0 && files[0] == "verb.change"
+			return firstFile(lexicon.Base(low), 'v') == "verb.change"
 		}
 	}
 	return false
@@ -152,16 +151,16 @@ func timeAfterFigure(ev *evidence, g figure) (timeExpr, bool) {
 		return timeExpr{}, false
 	}
 	for _, t := range ev.times {
-		if t.start > p && t.start <= p+4 && t.span == 0 && ev.toks[t.start].clause == ev.toks[p].clause && !figureBetween(ev, p, t.start) {
+		if t.start > p && t.start <= p+4 && t.span == 0 && ev.toks[t.start].clause == ev.toks[p].clause && !figureStartsIn(ev.figures, p, t.start) {
 			return t, true
 		}
 	}
 	return timeExpr{}, false
 }
 
-// figureBetween reports whether a passage figure starts in (from, to).
-func figureBetween(ev *evidence, from, to int) bool {
-	for _, f := range ev.figures {
+// figureStartsIn reports whether one of figs starts in (from, to).
+func figureStartsIn(figs []figure, from, to int) bool {
+	for _, f := range figs {
 		if f.start > from && f.start < to {
 			return true
 		}

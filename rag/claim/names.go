@@ -82,8 +82,7 @@ func organisationAnd(toks []token, j int, known func(string) (name, seen bool)) 
 	if k == j+1 {
 		return false
 	}
-	files := lexicon.LexFiles(toks[k-1].low, 'n')
-	return len(files) > 0 && files[0] == "noun.group"
+	return firstFile(toks[k-1].low, 'n') == "noun.group"
 }
 
 func isNameJoiner(low string) bool {

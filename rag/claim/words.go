@@ -133,3 +133,12 @@ var placeAliases = func() map[string]string {
 func knownWord(low string) bool {
 	return prose.IsStopword(low) || lightWords[low] || len(lexicon.Bases(low)) > 0 || len(lexicon.Synonyms(low)) > 0
 }
+
+// firstFile gives the lexicographer file of a word's most frequent sense
+// in WordNet for the part of speech ('n', 'v'), or "".
+func firstFile(word string, pos byte) string {
+	if files := lexicon.LexFiles(word, pos); len(files) > 0 {
+		return files[0]
+	}
+	return ""
+}
