@@ -143,7 +143,7 @@ func timeAfterFigure(ev *evidence, g figure) (timeExpr, bool) {
 		return timeExpr{}, false
 	}
 	for _, t := range ev.times {
-		if t.start == p && t.span == 0 && relativeTimes([]timeExpr{t}) {
+		if t.start == p && t.span == 0 && relativeTime(t) {
 			return t, true
 		}
 	}

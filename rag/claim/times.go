@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -315,17 +316,16 @@ func isStep(t timeExpr) bool {
 	return strings.HasPrefix(t.key, "before ") || strings.HasPrefix(t.key, "after ")
 }
 
-// relativeTimes reports whether any of times counts from another time or
-// from now ("last week", "a year ago", "the day after"), rather than
-// dating.
+// relativeTime reports whether t counts from another time or from now
+// ("last week", "a year ago", "the day after"), rather than dating.
+func relativeTime(t timeExpr) bool {
+	f := strings.Fields(t.key)
+	return isStep(t) || len(f) == 2 && (f[0] == "last" || f[0] == "next" || f[1] == "ago")
+}
+
+// relativeTimes reports whether any of times is relative (relativeTime).
 func relativeTimes(times []timeExpr) bool {
-	for _, t := range times {
-		f := strings.Fields(t.key)
-		if isStep(t) || len(f) == 2 && (f[0] == "last" || f[0] == "next" || f[1] == "ago") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(times, relativeTime)
 }
 
 // unitOf gives the unit of a counted time key ("next week", "week ago",
