@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,9 @@ func tokenize(text string, limit int) []token {
 		money := false
 		currency := ""
 		hyphen := false
+		// pendingPM: the word just read is the hour of a 24-hour clock
+		// time, and "p.m." follows its minutes.
+		pendingPM := false
 		i := 0
 		for i < len(s) {
 			if len(toks) >= limit {
@@ -158,6 +162,13 @@ func tokenize(text string, limit int) []token {
 				}
 				next = k
 			}
+			afternoon := false
+			if h, ok := hourOf24HourClock(s, i, j); ok {
+				// "14:48": the hour as a twelve-hour clock gives it, with
+				// "p.m." after the minutes, so that "14:48 ET" and "2:48
+				// p.m. ET" are one time.
+				word, afternoon = strconv.Itoa(h-12), true
+			}
 			r0, _ := utf8.DecodeRuneInString(word)
 			low := strings.ToLower(word)
 			coded := i >= 2 && s[i-1] == '.' && isWordRuneAt(s, i-2) && !isDigitAt(s, i-2) && unicode.IsUpper(previousRune(s, i-1))
@@ -168,12 +179,38 @@ func tokenize(text string, limit int) []token {
 			if neg {
 				toks = append(toks, token{text: "not", low: "not", sent: si, clause: clause, pos: len(toks)})
 			}
+			if pendingPM {
+				toks = append(toks, token{text: "p.m.", low: "pm", sent: si, clause: clause, pos: len(toks)})
+			}
+			pendingPM = afternoon
 			firstWord, startClause, money, hyphen, currency = false, false, false, false, ""
 			i = next
 		}
 		clause++
 	}
 	return toks
+}
+
+// hourOf24HourClock reads s[i:j] as the hour of a time written on the
+// 24-hour clock ("14:48", "21:05"): two digits from 13 to 23, a colon, two
+// digits, and no "a.m." or "p.m." after them. Hours up to 12 are read as
+// they stand: "10:30" is the same time on either clock, or is given its
+// half of the day by the words after it.
+func hourOf24HourClock(s string, i, j int) (int, bool) {
+	if j-i != 2 || j+3 > len(s) || s[j] != ':' || !isDigitAt(s, j+1) || !isDigitAt(s, j+2) || j+3 < len(s) && isWordRuneAt(s, j+3) {
+		return 0, false
+	}
+	h, err := strconv.Atoi(s[i:j])
+	if err != nil || h < 13 || h > 23 {
+		return 0, false
+	}
+	rest := strings.ToLower(strings.TrimLeft(s[j+3:], " "))
+	for _, half := range []string{"a.m", "p.m", "am", "pm"} {
+		if strings.HasPrefix(rest, half) && (len(rest) == len(half) || !isWordRuneAt(rest, len(half))) {
+			return 0, false
+		}
+	}
+	return h, true
 }
 
 // dottedInitials reads capital letters each followed by a full stop from
