@@ -125,20 +125,63 @@ func causedPart(toks []token, h int) int {
 }
 
 // deniedObject reports whether the verb at i has a negative object right
-// after it, within two words ("saw no way", "found nothing", "had none"):
-// "saw no way" says what "did not see any way" says, so the verb is no
-// plain statement for the polarity rule.
+// after it, within two words ("saw no way", "found nothing", "had none"),
+// or after one preposition ("committed to nothing"): "saw no way" says
+// what "did not see any way" says, so the verb is no plain statement for
+// the polarity rule. "Little" and "few" without "a" before them are such
+// objects too ("did little", "committed to little", "made few changes"):
+// the negative quantifiers, which say "not much" and "not many" (Quirk et
+// al., A Comprehensive Grammar of the English Language, 1985, §10.60);
+// "a little" and "a few" say "some".
 func deniedObject(toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+2 && toks[k].clause == toks[i].clause; k++ {
 		switch toks[k].low {
 		case "no", "nothing", "none", "nobody", "neither":
 			return true
+		case "little", "few":
+			return negativeQuantifier(toks, k)
 		}
-		if !adverbLike(toks[k].low) {
+		if !adverbLike(toks[k].low) && !(k == i+1 && prepositions[toks[k].low]) {
 			return false
 		}
 	}
 	return false
+}
+
+// quantifierDeterminers are the words before "little" or "few" that make
+// it say some, or say size, or measure it ("a few", "the few", "quite a
+// few", "the past few weeks", "his little brother", "how little she saw").
+var quantifierDeterminers = wordSet(`a an the this that these those his her its their our my your quite every
+	last next first past how`)
+
+// negativeQuantifier reports whether the word at i is "little" or "few"
+// used as a negative quantifier ("did little to ease", "few expected it",
+// "committed to little"), which says "not much" or "not many": no
+// determiner before it, not part of a name ("Little Rock") or a compound
+// ("little-known"), and "little" not before a plural noun ("little kids").
+func negativeQuantifier(toks []token, i int) bool {
+	t := toks[i]
+	if t.low != "little" && t.low != "few" || t.upper && !t.first {
+		return false
+	}
+	if i > 0 && toks[i-1].clause == t.clause && (quantifierDeterminers[toks[i-1].low] || toks[i-1].clitic == "s") {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].joined {
+		return false
+	}
+	return t.low == "few" || !pluralNounAt(toks, i+1)
+}
+
+// pluralNounAt reports whether the word at k, in the clause of the word
+// before it, is a plural noun ("kids" after "little", where "little"
+// says their size, not their number).
+func pluralNounAt(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].clause != toks[k-1].clause || !lexicon.IsNoun(toks[k].low) {
+		return false
+	}
+	b := lexicon.Base(toks[k].low)
+	return b != "" && b != toks[k].low && strings.HasSuffix(toks[k].low, "s")
 }
 
 // advisedAgainst reports whether the verb at i, one of advice or decision,

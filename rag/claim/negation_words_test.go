@@ -173,6 +173,18 @@ func TestNegativeObject(t *testing.T) {
 	})
 }
 
+// TestNegativeQuantifierObject: "committed to little" says "did not commit
+// to much"; "a little" says some.
+func TestNegativeQuantifierObject(t *testing.T) {
+	p := "Federer didn't commit to much of anything in the immediate aftermath of the quarterfinal loss."
+	runCases(t, KindPolarity, []ruleCase{
+		{"little for not much", "Federer committed to little after his quarterfinal loss.", p, true},
+		{"nothing after a preposition", "Federer committed to nothing after his quarterfinal loss.", p, true},
+		{"a little says some", "Federer committed to a little after his quarterfinal loss.", p, false},
+		{"a lot", "Federer committed to a lot after his quarterfinal loss.", p, false},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
