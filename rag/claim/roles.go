@@ -375,49 +375,87 @@ func checkArguments(c *sentenceRead, ev *evidence) (Result, bool) {
 		if passiveVerb(c.toks, i) {
 			l, r = r, l
 		}
-		var found Result
-		agrees := false
-		for _, p := range c.matches[i] {
-			if !c.inGood(ev, c.segment[i], p) || noSides(ev.toks, p) || beAgentless(ev.toks, p) {
-				continue // "Smith was elected leader of the party": the passage names no doer
-			}
-			if takesDirectObject(c.toks, i) != takesDirectObject(ev.toks, p) {
-				// "spending will rise 8% under the budget" against "the
-				// budget raises spending": one verb has an object, the
-				// other a phrase after a preposition; their words after
-				// them are not the same party.
-				continue
-			}
-			before := func(k int) (b, a bool) { // the argument stands before p / after p
-				for _, q := range c.matches[k] {
-					if q == p || ev.toks[q].sent != ev.toks[p].sent || q < p-roleWindow || q > p+roleWindow {
-						continue
-					}
-					if q < p {
-						b = true
-					} else {
-						a = true
-					}
-				}
-				return b, a
-			}
-			lb, la := before(l)
-			rb, ra := before(r)
-			if passiveVerb(ev.toks, p) {
-				lb, la, rb, ra = la, lb, ra, rb
-			}
-			switch {
-			case la && !lb && rb && !ra:
-				if found.Verdict == "" {
-					found, _ = contradicted(KindRole, "the source says the %s %s the %s, not the other way round", c.toks[r].text, ev.toks[p].text, c.toks[l].text)
-				}
-			case lb && ra:
-				agrees = true
+		if res, bad := c.argumentsTurned(ev, i, l, r, roleWindow); bad {
+			return res, true
+		}
+		if o := c.ofComplement(r); o >= 0 && !passiveVerb(c.toks, i) {
+			// "violated the rights of a school district": the party acted
+			// on is the one the object's "of" names, as much as the
+			// object, and it may stand as far again as the "of" is.
+			if res, bad := c.argumentsTurned(ev, i, l, o, roleWindow+o-r); bad {
+				return res, true
 			}
 		}
-		if found.Verdict != "" && !agrees {
-			return found, true
+	}
+	return Result{}, false
+}
+
+// ofComplement gives, for the object word at r, the word its noun phrase's
+// "of" names, when the passages hold it ("the First Amendment rights of a
+// Washington state school district": "Washington"): "of" within three
+// words after r, with only content words between, and the head of the
+// phrase after it (objectHead); -1 when there is none.
+func (c *sentenceRead) ofComplement(r int) int {
+	for k := r + 1; k < len(c.toks) && k <= r+3 && c.toks[k].clause == c.toks[r].clause; k++ {
+		if c.toks[k].low == "of" {
+			if o := objectHead(c.toks, k); o >= 0 && len(c.matches[o]) > 0 && !verbForm(c.toks, o) {
+				return o
+			}
+			return -1
 		}
+		if !c.content[k] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// argumentsTurned is checkArguments for the verb at sentence position i
+// with its doer at l and its other party at r, each read in the passage
+// within window words of the verb.
+func (c *sentenceRead) argumentsTurned(ev *evidence, i, l, r, window int) (Result, bool) {
+	var found Result
+	agrees := false
+	for _, p := range c.matches[i] {
+		if !c.inGood(ev, c.segment[i], p) || noSides(ev.toks, p) || beAgentless(ev.toks, p) {
+			continue // "Smith was elected leader of the party": the passage names no doer
+		}
+		if takesDirectObject(c.toks, i) != takesDirectObject(ev.toks, p) {
+			// "spending will rise 8% under the budget" against "the
+			// budget raises spending": one verb has an object, the
+			// other a phrase after a preposition; their words after
+			// them are not the same party.
+			continue
+		}
+		before := func(k int) (b, a bool) { // the argument stands before p / after p
+			for _, q := range c.matches[k] {
+				if q == p || ev.toks[q].sent != ev.toks[p].sent || q < p-window || q > p+window {
+					continue
+				}
+				if q < p {
+					b = true
+				} else {
+					a = true
+				}
+			}
+			return b, a
+		}
+		lb, la := before(l)
+		rb, ra := before(r)
+		if passiveVerb(ev.toks, p) {
+			lb, la, rb, ra = la, lb, ra, rb
+		}
+		switch {
+		case la && !lb && rb && !ra:
+			if found.Verdict == "" {
+				found, _ = contradicted(KindRole, "the source says the %s %s the %s, not the other way round", c.toks[r].text, ev.toks[p].text, c.toks[l].text)
+			}
+		case lb && ra:
+			agrees = true
+		}
+	}
+	if found.Verdict != "" && !agrees {
+		return found, true
 	}
 	return Result{}, false
 }
