@@ -109,6 +109,7 @@ var rules = []rule{
 	{"checkRoles", checkRoles},
 	{"checkExchanged", checkExchanged},
 	{"checkPronounDoer", checkPronounDoer},
+	{"checkPronounOther", checkPronounOther},
 	{"checkSubjects", checkSubjects},
 	{"checkRestatedDoer", checkRestatedDoer},
 	{"checkNominals", checkNominals},

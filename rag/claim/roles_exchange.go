@@ -361,3 +361,64 @@ func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 	}
 	return Result{}, false
 }
+
+// checkPronounOther is checkPronounDoer the other way round: the
+// sentence's verb has a pronoun for its subject and a name or noun after
+// it, and the passage has that word as the doer of the same verb, with a
+// pronoun after the verb ("she had told Rudy Giuliani" against "Giuliani
+// told her"; "he called Biden's phone" against "Biden called his phone").
+// A pronoun cannot stand for a word of its own clause, so the sentence's
+// doer is not the passage's.
+func checkPronounOther(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i := range c.toks {
+		if !c.content[i] && !addressed(c.toks, i) || len(c.matches[i]) == 0 || !clauseVerb(c.toks, c.names, i) || c.toks[i].joined || noSides(c.toks, i) {
+			continue
+		}
+		pron, o := pronounSubject(c.toks, i), otherPartyAt(c.toks, i)
+		if pron < 0 || o < 0 || len(c.matches[o]) == 0 || !c.toks[o].upper {
+			continue
+		}
+		var found Result
+		agrees := false
+		for _, p := range c.matches[i] {
+			if !c.inGood(ev, c.segment[i], p) || !clauseVerb(ev.toks, ev.namesBySent[ev.toks[p].sent], p) || noSides(ev.toks, p) {
+				continue
+			}
+			d := doerAt(ev.toks, p)
+			if d < 0 || !c.nameRunMatches(o, d) {
+				if po := otherPartyAt(ev.toks, p); po >= 0 && c.nameRunMatches(o, po) {
+					agrees = true
+				}
+				continue
+			}
+			k := p + 1
+			if k >= len(ev.toks) || ev.toks[k].clause != ev.toks[p].clause || found.Verdict != "" {
+				continue
+			}
+			object := ev.toks[k].text
+			switch low := ev.toks[k].low; {
+			case possessivePronouns[low] && low != "its" && k+1 < len(ev.toks) && ev.toks[k+1].clause == ev.toks[k].clause && isContent(ev.toks[k+1].low):
+				object += " " + ev.toks[k+1].text // "his phone"
+			case !objectPronouns[low] || low == "it":
+				continue
+			}
+			found, _ = contradicted(KindRole, "the source says %s %s %s, not the other way round", otherText(ev.toks, d), ev.toks[p].text, object)
+		}
+		if found.Verdict != "" && !agrees {
+			return found, true
+		}
+	}
+	return Result{}, false
+}
+
+// nameRunMatches reports whether a word of the run of capitalised words
+// that starts at sentence word o ("Rudy Giuliani") stands for passage word
+// q.
+func (c *sentenceRead) nameRunMatches(o, q int) bool {
+	for k := o; k < len(c.toks) && (k == o || c.toks[k].upper && c.toks[k].clause == c.toks[o].clause); k++ {
+		if containsInt(c.matches[k], q) {
+			return true
+		}
+	}
+	return false
+}
