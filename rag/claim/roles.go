@@ -663,6 +663,13 @@ func checkAgents(c *sentenceRead, ev *evidence) (Result, bool) {
 				}
 			}
 			agrees = agrees || same
+			if !same && !elsewhere && c.anyMatched(a0, a1) {
+				// "police enter … cordons placed by the protesters"
+				// against "the protesters enter … cordons placed by
+				// police": the passage's doer stands elsewhere in the
+				// sentence, so the two are exchanged.
+				elsewhere = c.holdsOutside(b0, b1, a0, a1)
+			}
 			if !same && elsewhere && found.Verdict == "" {
 				found, _ = contradicted(KindRole, "the source says %s by %s, not by %s", ev.toks[p].text, spanText(ev.toks, b0, b1), spanText(c.toks, a0, a1))
 			}
@@ -714,6 +721,34 @@ func agentAfter(toks []token, i int, quantified bool) (start, end int) {
 // sentence subjects read too short ("several Democrats from the council
 // endorsed" read as the council's act).
 var someDeterminers = wordSet("some any many several most few each every")
+
+// anyMatched reports whether a word of the sentence in [a0, a1) stands for
+// a passage word.
+func (c *sentenceRead) anyMatched(a0, a1 int) bool {
+	for a := a0; a < a1; a++ {
+		if len(c.matches[a]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsOutside reports whether a noun or name of the sentence outside
+// [a0, a1) stands for a passage word in [b0, b1) (a verb there restates
+// the doer, as "gas prices that jumped" restates "a jump in gas prices").
+func (c *sentenceRead) holdsOutside(b0, b1, a0, a1 int) bool {
+	for k := range c.toks {
+		if k >= a0 && k < a1 || !c.content[k] && !c.toks[k].upper || verbForm(c.toks, k) {
+			continue
+		}
+		for _, q := range c.matches[k] {
+			if q >= b0 && q < b1 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // isAgent reports whether the word at q stands in a doer after "by".
 func isAgent(toks []token, q int) bool {
