@@ -185,6 +185,18 @@ func TestNegativeQuantifierObject(t *testing.T) {
 	})
 }
 
+// TestNoFurther: "no further research" denies the research, past the
+// adjective that adds to its quantity.
+func TestNoFurther(t *testing.T) {
+	p := `"More research is needed to understand how PFAS exposure may affect illness from COVID-19," the CDC said.`
+	runCases(t, KindPolarity, []ruleCase{
+		{"no further for more", "The CDC said no further research is needed to understand how PFAS exposure may affect illness from COVID-19.", p, false},
+		{"no additional for more", "The CDC said no additional research is needed to understand how PFAS exposure may affect illness from COVID-19.", p, false},
+		{"further for more", "The CDC said further research is needed to understand how PFAS exposure may affect illness from COVID-19.", p, true},
+		{"no further for no more", "The CDC said no further research was needed.", "The CDC said no more research was needed.", true},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
