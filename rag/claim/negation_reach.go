@@ -33,6 +33,9 @@ func deniedWord(toks []token, i int) int {
 		if isContent(toks[j].low) && verbForm(toks, j) {
 			return j
 		}
+		if o := lightObject(toks, j); o >= 0 && verbForm(toks, j) {
+			return o // "no one had taken the next step" denies the step
+		}
 	}
 	return h
 }

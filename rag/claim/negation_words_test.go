@@ -197,6 +197,18 @@ func TestNoFurther(t *testing.T) {
 	})
 }
 
+// TestNegativeSubjectLightVerb: "no one had taken the next step" denies
+// the step, the object of the light verb.
+func TestNegativeSubjectLightVerb(t *testing.T) {
+	p := "“We had so many guys take the next step, and I’m just part of that,” he said."
+	runCases(t, KindPolarity, []ruleCase{
+		{"no one took the step", "He said no one on the team had taken the next step.", p, false},
+		{"nobody took the step", "He said nobody on the team had taken the next step.", p, false},
+		{"many took the step", "He said many guys had taken the next step.", p, true},
+		{"no one for nobody", "He said no one had taken the next step.", "He said nobody had taken the next step.", true},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
