@@ -209,6 +209,19 @@ func TestNegativeSubjectLightVerb(t *testing.T) {
 	})
 }
 
+// TestCounterfactual: the "not" of an inverted conditional ("had they
+// not rebranded") supposes what did not happen, and denies nothing.
+func TestCounterfactual(t *testing.T) {
+	p := "This list focuses on name changes that were responses to urgent problems. Some of these companies may not be around today had they not rebranded."
+	runCases(t, KindPolarity, []ruleCase{
+		{"the same supposition, reworded", "The list concentrates on rebrandings, and some of the companies might not exist today had they not changed their names.", p, true},
+		{"what it presupposes", "Some of these companies rebranded in response to urgent problems.", p, true},
+		{"a noun phrase as its subject", "The match would have gone ahead had the rain not come.", "The match was called off after the rain came.", true},
+		{"a plain denial still denies", "The company had not rebranded.", "The company rebranded.", false},
+		{"and is denied", "Some of these companies rebranded.", "Some of these companies did not rebrand.", false},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.

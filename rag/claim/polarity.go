@@ -14,7 +14,42 @@ var negationWords = wordSet(`not no never none nobody nothing neither nor withou
 // its own opposites ("the bill failed", "the bank failed in 2008": pass,
 // succeed), and negates nothing.
 func negationAt(toks []token, i int) bool {
-	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i) && !additive(toks, i) && !alternative(toks, i)
+	return negationWords[toks[i].low] && !plainFail(toks, i) && !numberSign(toks, i) && !additive(toks, i) && !alternative(toks, i) && !counterfactual(toks, i)
+}
+
+// counterfactual reports whether the word at i is the "not" of an inverted
+// conditional clause ("may not be around today had they not rebranded",
+// "were it not for the rain", "had the company not acted"): such a clause
+// supposes what did not happen, and so presupposes that its verb did
+// (they rebranded); it denies nothing (Quirk et al., A Comprehensive
+// Grammar of the English Language, 1985, §15.36). "Had", "were" or
+// "should" stands before its subject, a pronoun or a short noun phrase
+// opened by a determiner, and the "not" follows the subject.
+func counterfactual(toks []token, i int) bool {
+	if toks[i].low != "not" || i < 2 {
+		return false
+	}
+	j := i - 1
+	if !subjectPronouns[toks[j].low] {
+		for j > 0 && i-j <= 3 && isContent(toks[j].low) && !verbForm(toks, j) && toks[j].clause == toks[i].clause {
+			j--
+		}
+		if j == i-1 || !(definite[toks[j].low] || possessivePronouns[toks[j].low]) {
+			return false
+		}
+	}
+	a := j - 1
+	if a < 0 || toks[a].clause != toks[i].clause {
+		return false
+	}
+	switch toks[a].low {
+	case "had", "were", "should":
+	default:
+		return false
+	}
+	// Not a question of its own ("Had they not warned him?"), nor the
+	// subject's own auxiliary ("they had not").
+	return a > 0 && toks[a-1].sent == toks[a].sent && !subjectPronouns[toks[a-1].low]
 }
 
 // alternative reports whether the word at i is the "not" of "or not"
