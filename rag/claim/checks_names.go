@@ -31,7 +31,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 			// whom the passages are about.
 			goto next
 		}
-		if !inTitle && !short && !ev.abbreviated(c.toks, g) {
+		if !inTitle && !short && !ev.abbreviated(c.toks, g) && !ev.spelledOut(c.toks, g) {
 			for _, k := range g.keys {
 				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] {
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
@@ -253,6 +253,39 @@ func (ev *evidence) abbreviated(toks []token, g nameGroup) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// spelledOut reports whether a sentence name written in capitals, one word
+// of two to five letters, is the initials of words the passages write in
+// lower case ("PR" for "public relations", "CEO" for "chief executive
+// officer"): content words in a row in one clause, with "and" or "of"
+// between them passed over.
+func (ev *evidence) spelledOut(toks []token, g nameGroup) bool {
+	if g.end-g.start != 1 {
+		return false
+	}
+	t := toks[g.start]
+	if len(t.text) < 2 || len(t.text) > 5 || strings.ToUpper(t.text) != t.text || hasDigit(t.low) {
+		return false
+	}
+	for i := range ev.toks {
+		k, n := i, 0
+		for n < len(t.low) && k < len(ev.toks) && ev.toks[k].clause == ev.toks[i].clause && !ev.toks[k].upper {
+			switch w := ev.toks[k].low; {
+			case n > 0 && (w == "and" || w == "of"):
+			case isContent(w) && w[0] == t.low[n]:
+				n++
+			default:
+				k = len(ev.toks)
+				continue
+			}
+			k++
+		}
+		if n == len(t.low) {
+			return true
 		}
 	}
 	return false
