@@ -20,7 +20,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		h := deniedWord(c.toks, i)
-		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) {
+		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) || c.plainTwin(h) {
 			continue
 		}
 		if c.statedPlainly(ev, h, false) {
@@ -57,6 +57,28 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// plainTwin reports whether the sentence also states its denied word h
+// plainly, elsewhere, where it stands for every passage word h stands for
+// ("at no cost, but … could face out-of-pocket costs" against "free …
+// could face out-of-pocket costs"): the passage's plain word answers the
+// sentence's plain one, and says nothing of the denied one. A name is no
+// such twin ("The Times" for "no time left").
+func (c *sentenceRead) plainTwin(h int) bool {
+	for k := range c.toks {
+		if k == h || c.toks[k].sent != c.toks[h].sent || c.toks[k].upper && !c.toks[k].first || !sameForm(c.toks[k].low, c.toks[h].low) && c.toks[k].low != c.toks[h].low || negatedAt(c.toks, k, negationWindow) {
+			continue
+		}
+		all := true
+		for _, p := range c.matches[h] {
+			all = all && containsInt(c.matches[k], p)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // statedPlainly reports whether the passage states plainly what sentence

@@ -222,6 +222,18 @@ func TestCounterfactual(t *testing.T) {
 	})
 }
 
+// TestDeniedWordStatedPlainlyToo: a sentence that denies a word and
+// states it plainly elsewhere ("at no cost … out-of-pocket costs") is not
+// answered on the denied one by the passage's plain one.
+func TestDeniedWordStatedPlainlyToo(t *testing.T) {
+	p := "The declaration allows many Americans to obtain free Covid-19 tests. Once it ends, people could face out-of-pocket costs depending on their insurance."
+	runCases(t, KindPolarity, []ruleCase{
+		{"no cost and costs", "Under the declaration many Americans can get Covid-19 tests at no cost, but once it ends they could face out-of-pocket costs depending on their insurance.", p, true},
+		{"no costs only", "Once it ends, people would face no out-of-pocket costs, whatever their insurance.", p, false},
+		{"a name is no twin", "In an article for The Times, they stress that there is no time left to act.", "In an article for The Times, they stress that there is still time to act.", false},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
