@@ -60,25 +60,35 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 }
 
 // plainTwin reports whether the sentence also states its denied word h
-// plainly, elsewhere, where it stands for every passage word h stands for
-// ("at no cost, but … could face out-of-pocket costs" against "free …
-// could face out-of-pocket costs"): the passage's plain word answers the
-// sentence's plain one, and says nothing of the denied one. A name is no
-// such twin ("The Times" for "no time left").
+// plainly, elsewhere, as often as the passage states it ("at no cost, but
+// … could face out-of-pocket costs" against "free … could face
+// out-of-pocket costs"): the passage's plain words answer the sentence's
+// plain ones, and say nothing of the denied one. A passage that states the
+// word more often than the sentence does plainly has one left over to
+// answer the denial ("the plan … the plan was not approved" against "the
+// plan … the plan was approved"). A name is no such twin ("The Times"
+// beside "no time left").
 func (c *sentenceRead) plainTwin(h int) bool {
+	covered := map[int]bool{}
+	twins := 0
 	for k := range c.toks {
 		if k == h || c.toks[k].sent != c.toks[h].sent || c.toks[k].upper && !c.toks[k].first || !sameForm(c.toks[k].low, c.toks[h].low) && c.toks[k].low != c.toks[h].low || negatedAt(c.toks, k, negationWindow) {
 			continue
 		}
-		all := true
-		for _, p := range c.matches[h] {
-			all = all && containsInt(c.matches[k], p)
-		}
-		if all {
-			return true
+		twins++
+		for _, p := range c.matches[k] {
+			covered[p] = true
 		}
 	}
-	return false
+	if twins == 0 || len(c.matches[h]) > twins {
+		return false
+	}
+	for _, p := range c.matches[h] {
+		if !covered[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // statedPlainly reports whether the passage states plainly what sentence

@@ -231,6 +231,7 @@ func TestDeniedWordStatedPlainlyToo(t *testing.T) {
 		{"no cost and costs", "Under the declaration many Americans can get Covid-19 tests at no cost, but once it ends they could face out-of-pocket costs depending on their insurance.", p, true},
 		{"no costs only", "Once it ends, people would face no out-of-pocket costs, whatever their insurance.", p, false},
 		{"a name is no twin", "In an article for The Times, they stress that there is no time left to act.", "In an article for The Times, they stress that there is still time to act.", false},
+		{"the passage states it once more", "Sales rose in May, and sales did not rise in June.", "Sales rose in May, and sales rose in June.", false},
 	})
 }
 
