@@ -175,7 +175,7 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		segment: make([]int, len(toks)),
 		part:    make([]int, len(toks)),
 	}
-	c.figures = findFigures(toks)
+	c.figures = append(findFigures(toks), boundedUnits(toks)...)
 	c.times = findTimes(toks)
 	c.names = findNames(toks, ev.capitalised)
 	for _, f := range c.figures {

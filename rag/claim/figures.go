@@ -683,6 +683,44 @@ func dirBefore(toks []token, i int) int {
 	return 0
 }
 
+// boundedUnits reads, in a sentence, one unit bounded by "less than" or
+// "more than" ("in less than a week", "more than a year") as a figure to
+// check: "six days" is less than a week. In a passage, impliedFigures reads
+// "a week" as seven days whatever bounds it; in a sentence "a week later"
+// alone is a time, left to the time rule.
+func boundedUnits(toks []token) []figure {
+	var out []figure
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].low == "a" || toks[i].low == "an") && unitAfter(toks, i+1) != "" && boundedUnit(toks, i) {
+			u := unitAfter(toks, i+1)
+			out = append(out, figure{value: 1, start: i, end: i + 2, dir: dirBefore(toks, i), approx: true, unit: u, base: unitSizes[u].size})
+		}
+	}
+	return out
+}
+
+// boundedUnit reports whether the "a" at i, before a unit, is bounded by
+// "less than", "more than" or "fewer than" right before it, and the unit
+// ends a measure: not "over a decade" (a span), nor "32% more than a year
+// earlier" (a comparison with a time).
+func boundedUnit(toks []token, i int) bool {
+	if i < 2 || toks[i-1].low != "than" || toks[i-1].clause != toks[i].clause {
+		return false
+	}
+	switch toks[i-2].low {
+	case "less", "more", "fewer":
+	default:
+		return false
+	}
+	if i+2 < len(toks) && toks[i+2].clause == toks[i].clause {
+		switch toks[i+2].low {
+		case "earlier", "later", "ago", "before", "after", "since", "prior":
+			return false
+		}
+	}
+	return true
+}
+
 // sameFigure reports whether sentence figure a states passage figure b:
 // ordinals only match ordinals, a fraction matches the same share written
 // as a percentage ("half", "50%"), a measure matches itself in another unit
@@ -699,6 +737,12 @@ func sameFigure(a, b figure) bool {
 	}
 	if a.unit != b.unit && physical(a.unit) && physical(b.unit) {
 		return sameMeasure(a, b) // "300 feet" is not "300 metres"; "5 km" is "3.1 miles"
+	}
+	if a.approx && a.dir != 0 && a.unit != b.unit && a.unit != "" && b.unit != "" && unitSizes[a.unit].dimension == unitSizes[b.unit].dimension &&
+		roundedTo(figure{value: a.base, dir: a.dir}, figure{value: b.base}, unitSizes[a.unit].size) {
+		// "less than a week" holds "six days": a bound in one unit,
+		// within that unit of the passage's measure in another.
+		return true
 	}
 	if closeTo(a.value, b.value) || sameMeasure(a, b) || rounded(a, b) {
 		return true
