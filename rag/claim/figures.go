@@ -355,10 +355,11 @@ func findFigures(toks []token) []figure {
 		}
 		// "a half", "one third", "half"; not "the second quarter".
 		if fr, ok := fractions[t.low]; ok && !(i > 0 && ordinals[toks[i-1].low] > 0) {
-			if ordinals[t.low] > 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") && (i+1 >= len(toks) || toks[i+1].low == "of" || toks[i+1].clause != t.clause)) {
+			if ordinals[t.low] > 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one") && (i+1 >= len(toks) || prepositions[toks[i+1].low] || toks[i+1].clause != t.clause)) {
 				// "third" alone is the ordinal, read below, and so is the
-				// "third" of "a third straight win"; "a third of voters"
-				// and "cut by a third." are shares.
+				// "third" of "a third straight win"; "a third of voters",
+				// "rallied a fifth from its lows" and "cut by a third."
+				// are shares.
 			} else {
 				out = append(out, figure{value: fr, fraction: true, start: i, end: i + 1, dir: dirBefore(toks, i)})
 				continue

@@ -110,6 +110,8 @@ func TestNumberForms(t *testing.T) {
 		{"days for a fortnight", "The strike lasted 14 days.", []Source{{Text: "The strike lasted a fortnight."}}, true},
 		{"a third straight win", "The club won a third straight title on Sunday.", []Source{{Text: "The club won its third straight title on Sunday."}}, true},
 		{"a third of, as a share", "A third of the members voted on Sunday.", []Source{{Text: "About 33% of the members voted on Sunday."}}, true},
+		{"a fifth before a preposition, as a share", "The Nasdaq has rallied more than a fifth from its lows of the year.", []Source{{Text: "The Nasdaq has rallied more than 20% from its lows of the year."}}, true},
+		{"a fifth for 30%", "The Nasdaq has rallied a fifth from its lows of the year.", []Source{{Text: "The Nasdaq has rallied 30% from its lows of the year."}}, false},
 		{"two bounds that agree", "The carriers fly nearly 3,000 routes.", []Source{{Text: "The carriers fly more than 2,900 routes."}}, true},
 		{"two bounds that conflict", "The carriers fly more than 3,000 routes.", []Source{{Text: "The carriers fly nearly 3,000 routes."}}, false},
 		{"dollars for pounds", "The painting sold for $40,000 at auction on Friday.", prize, false},
