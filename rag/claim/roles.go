@@ -263,6 +263,11 @@ func objectBeforeInfinitive(toks []token, g nameGroup, i int) bool {
 
 var beWords = wordSet("is are was were be been being get got gets")
 
+// resultingCopulas stand for "be" before a participle with "by" ("remains
+// bound by the terms", "became infected by"): the subject is the one the
+// verb is done to, as in a passive.
+var resultingCopulas = wordSet("remain remains remained stay stays stayed become becomes became")
+
 // passiveAt reports whether the word at i is a passive verb whose doer
 // follows "by".
 func passiveAt(toks []token, i int, after *nameGroup) bool {
@@ -562,7 +567,7 @@ func joinedModifier(toks []token, i int) bool {
 // after "by": a form of "be" or "get" before it, or a participle, and "by"
 // within a few words after it.
 func passiveVerb(toks []token, i int) bool {
-	be := i > 0 && (beWords[toks[i-1].low] || i > 1 && beWords[toks[i-2].low])
+	be := i > 0 && (beWords[toks[i-1].low] || resultingCopulas[toks[i-1].low] || i > 1 && (beWords[toks[i-2].low] || resultingCopulas[toks[i-2].low]))
 	participle := strings.HasSuffix(toks[i].low, "ed") || strings.HasSuffix(toks[i].low, "en")
 	if !be && !participle {
 		return false
