@@ -263,6 +263,34 @@ func objectBeforeInfinitive(toks []token, g nameGroup, i int) bool {
 
 var beWords = wordSet("is are was were be been being get got gets")
 
+// meansAfter reports whether the words from k, after "by", name a means
+// rather than a doer: a noun phrase with no article, determiner or name,
+// whose noun (the first within three words) is singular and by its first
+// sense in WordNet neither a person nor a group ("arrived by direct
+// deposit", "sent by mail", "paid by check"; not "placed by police" or
+// "criticised by staff"). English writes the means of transport and
+// communication with "by" and no article (Quirk et al., 1985, §9.50).
+func meansAfter(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+3 && toks[j].clause == toks[k].clause; j++ {
+		t := toks[j]
+		if t.upper || !isContent(t.low) || definite[t.low] || possessivePronouns[t.low] {
+			return false
+		}
+		if !lexicon.IsNoun(t.low) || lexicon.IsAdjective(t.low) && j+1 < len(toks) && toks[j+1].clause == t.clause && isContent(toks[j+1].low) {
+			continue // "direct" of "direct deposit"
+		}
+		if b := lexicon.Base(t.low); b != "" && b != t.low {
+			return false // a plural: "by protesters"
+		}
+		switch firstFile(t.low, 'n') {
+		case "noun.person", "noun.group":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
 // resultingCopulas stand for "be" before a participle with "by" ("remains
 // bound by the terms", "became infected by"): the subject is the one the
 // verb is done to, as in a passive.
@@ -592,7 +620,7 @@ func passiveVerb(toks []token, i int) bool {
 			for k < len(toks) && k <= j+3 && (approximators[toks[k].low] || toks[k].low == "than" || toks[k].low == "as" || toks[k].low == "much") {
 				k++ // "increased by more than 80%", "grew by as much as 5%": a measure
 			}
-			return k < len(toks) && !hasDigit(toks[k].low) && !isNumberWord(toks[k].low) && !gerundAt(toks, j+1) && !timeAfter(toks, j+1)
+			return k < len(toks) && !hasDigit(toks[k].low) && !isNumberWord(toks[k].low) && !gerundAt(toks, j+1) && !timeAfter(toks, j+1) && !meansAfter(toks, j+1)
 		}
 	}
 	return false
