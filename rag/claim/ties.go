@@ -219,8 +219,9 @@ func (ev *evidence) reportsIt(h nameGroup) bool {
 }
 
 // namesOnlyOfClause reports whether every name passage sentence s gives is
-// a name of the segment of the sentence word at i: then a name it leaves to
-// a sentence before ("he", "the company") is one of those.
+// a name of the segment of the sentence word at i, or of the sentence
+// elsewhere ("since World War II" in its next clause): then a name it
+// leaves to a sentence before ("he", "the company") is one of those.
 func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 	for _, h := range ev.namesBySent[s] {
 		if ev.descriptor(h) || ev.reportsIt(h) {
@@ -228,7 +229,7 @@ func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 		}
 		ok := false
 		for _, g := range c.names {
-			if c.segment[g.start] == c.segment[i] && (sameName(g, h) || aliasOf(g, h)) {
+			if (c.segment[g.start] == c.segment[i] || c.toks[g.start].sent == c.toks[i].sent) && (sameName(g, h) || aliasOf(g, h)) {
 				ok = true
 				break
 			}
