@@ -104,6 +104,7 @@ var rules = []rule{
 	{"checkFigureTimes", checkFigureTimes},
 	{"checkTimes", checkTimes},
 	{"checkMonthYears", checkMonthYears},
+	{"checkFrequencies", checkFrequencies},
 	{"checkNames", checkNames},
 	{"checkTies", checkTies},
 	{"checkRoles", checkRoles},
