@@ -18,12 +18,12 @@ import (
 // not of its own.
 func checkSwappedFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 	for x, f := range c.figures {
-		fi := figureItem(c.toks, f.start)
+		fi := itemOf(c.toks, f)
 		if fi < 0 || f.ordinal {
 			continue
 		}
 		for _, h := range c.figures[x+1:] {
-			hi := figureItem(c.toks, h.start)
+			hi := itemOf(c.toks, h)
 			if hi < 0 || hi == fi || h.ordinal || sameFigure(f, h) {
 				continue
 			}
@@ -31,12 +31,12 @@ func checkSwappedFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 				if !sameFigure(f, g) {
 					continue
 				}
-				gi := figureItem(ev.toks, g.start)
+				gi := itemOf(ev.toks, g)
 				for _, k := range ev.figures {
 					if k.start == g.start || ev.toks[k.start].sent != ev.toks[g.start].sent || !sameFigure(h, k) {
 						continue
 					}
-					ki := figureItem(ev.toks, k.start)
+					ki := itemOf(ev.toks, k)
 					if gi < 0 || ki < 0 || gi == ki {
 						continue
 					}
@@ -48,6 +48,20 @@ func checkSwappedFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// itemOf gives the word figure f is said of: the noun after it when the
+// figure opens a hyphenated compound that modifies that noun ("a
+// 3-year-old son", "a 10-mile race"), else figureItem's.
+func itemOf(toks []token, f figure) int {
+	k := f.end
+	for k < len(toks) && toks[k].joined {
+		k++
+	}
+	if k > f.end && k < len(toks) && toks[k].clause == toks[f.start].clause && isContent(toks[k].low) && !toks[k].joined && lexicon.IsNoun(toks[k].low) {
+		return k
+	}
+	return figureItem(toks, f.start)
 }
 
 // figureItem gives the word a figure at i is said of: the nearest content

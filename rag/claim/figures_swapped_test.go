@@ -79,3 +79,14 @@ func TestTemperatureScale(t *testing.T) {
 		{"a figure on the wrong scale", "Temperatures reached 111 degrees Celsius in four cities.", p, false},
 	})
 }
+
+// TestSwappedAttributiveFigures covers figures that open a hyphenated
+// compound before their noun ("a 3-year-old son") given to each other's
+// nouns.
+func TestSwappedAttributiveFigures(t *testing.T) {
+	p := "That's the case for women like Maria, 26, who has an 8-year-old daughter, a 3-year-old son and a 1-year-old boy."
+	runCases(t, KindFigure, []ruleCase{
+		{"ages swapped", "Maria, 26, has a 3-year-old daughter and an 8-year-old son.", p, false},
+		{"ages kept", "Maria, 26, has an 8-year-old daughter and a 3-year-old son.", p, true},
+	})
+}
