@@ -65,9 +65,9 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 // out-of-pocket costs"): the passage's plain words answer the sentence's
 // plain ones, and say nothing of the denied one. A passage that states the
 // word more often than the sentence does plainly has one left over to
-// answer the denial ("the plan … the plan was not approved" against "the
-// plan … the plan was approved"). A name is no such twin ("The Times"
-// beside "no time left").
+// answer the denial ("Sales rose in May, and sales did not rise in June"
+// against "… and sales rose in June"). A name is no such twin ("The
+// Times" beside "no time left").
 func (c *sentenceRead) plainTwin(h int) bool {
 	covered := map[int]bool{}
 	twins := 0

@@ -363,8 +363,8 @@ func checkPronounDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 }
 
 // checkPronounOther is checkPronounDoer the other way round: the
-// sentence's verb has a pronoun for its subject and a name or noun after
-// it, and the passage has that word as the doer of the same verb, with a
+// sentence's verb has a pronoun for its subject and a name after it, and
+// the passage has that name (a word of it) as the doer of the same verb, with a
 // pronoun after the verb ("she had told Rudy Giuliani" against "Giuliani
 // told her"; "he called Biden's phone" against "Biden called his phone").
 // A pronoun cannot stand for a word of its own clause, so the sentence's
