@@ -67,7 +67,23 @@ func correlativeVerb(toks []token, i int) int {
 	if nor < 0 {
 		return -1
 	}
-	for j := nor + 2; j < len(toks) && j-nor <= roleWindow && toks[j].clause == toks[nor].clause; j++ {
+	clause, skipped := toks[nor].clause, 0
+	for j := nor + 2; j < len(toks) && j-nor-skipped <= roleWindow && toks[j].sent == toks[nor].sent; j++ {
+		if toks[j].clause != clause {
+			// "neither A nor B, which ought to act, has acted": a relative
+			// clause set off by commas stands aside; the verb follows it.
+			if toks[j].low != "which" && toks[j].low != "who" {
+				return -1
+			}
+			k := j
+			for k < len(toks) && toks[k].clause == toks[j].clause {
+				k++
+			}
+			if k >= len(toks) || toks[k].sent != toks[j].sent {
+				return -1
+			}
+			clause, skipped, j = toks[k].clause, skipped+k-j, k
+		}
 		if isContent(toks[j].low) && verbForm(toks, j) {
 			return j
 		}
@@ -98,9 +114,17 @@ func deniedAt(toks []token, i int) bool {
 // subject before it denies ("no one … attended", "not enough testing is
 // being offered").
 func deniedBySubject(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && i-k <= roleWindow+2 && toks[k].clause == toks[i].clause; k-- {
-		if negativeSubjects[toks[k].low] && deniedWord(toks, k) == i {
-			return true
+	for k := i - 1; k >= 0 && toks[k].sent == toks[i].sent; k-- {
+		if negativeSubjects[toks[k].low] || toks[k].low == "nor" {
+			// "no one attended", and the object right after the verb
+			// denied ("neither A nor B, which …, has mounted an
+			// aggressive response").
+			if h := deniedWord(toks, k); h == i || h >= 0 && h < i && i-h <= 3 && verbForm(toks, h) && toks[h].clause == toks[i].clause {
+				return true
+			}
+		}
+		if toks[k].clause != toks[i].clause || i-k > roleWindow+2 {
+			continue
 		}
 		if toks[k].low == "not" && k+1 < i && (toks[k+1].low == "enough" || toks[k+1].low == "many" || toks[k+1].low == "much") &&
 			(k == 0 || toks[k-1].clause != toks[k].clause || subordinators[toks[k-1].low]) {

@@ -235,6 +235,18 @@ func TestDeniedWordStatedPlainlyToo(t *testing.T) {
 	})
 }
 
+// TestNeitherNorPastARelativeClause: "neither A nor B, which …, has
+// mounted an aggressive response" denies the verb after the relative
+// clause, and its object.
+func TestNeitherNorPastARelativeClause(t *testing.T) {
+	denied := "There has not been an aggressive response from the federal government and, unfortunately, even from the White House, a White House that should be leading right now, he said."
+	plain := "He said the federal government and the White House, which ought to be leading right now, have mounted an aggressive response."
+	runCases(t, KindPolarity, []ruleCase{
+		{"neither nor for not", "He said neither the federal government nor even the White House, which ought to be leading right now, has mounted an aggressive response.", denied, true},
+		{"neither nor for a plain statement", "He said neither the federal government nor even the White House, which ought to be leading right now, has mounted an aggressive response.", plain, false},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
