@@ -20,7 +20,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		h := deniedWord(c.toks, i)
-		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) || c.plainTwin(h) {
+		if h < 0 || len(c.matches[h]) == 0 || untilFollows(c.toks, i) && !c.untilBoth(ev, h) || c.plainTwin(h) {
 			continue
 		}
 		if c.statedPlainly(ev, h, false) {
@@ -57,6 +57,21 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// untilBoth reports whether every passage word that denied sentence word
+// h stands for has "until" after it too: then "until" bounds the same
+// thing on both sides ("refused to pledge more until inflation was under
+// control" against "pledged more until the Fed was satisfied inflation
+// was under control"), and the denial is a denial, not the time limit of
+// "did not realise until" (untilFollows).
+func (c *sentenceRead) untilBoth(ev *evidence, h int) bool {
+	for _, p := range c.matches[h] {
+		if !untilFollows(ev.toks, p) {
+			return false
+		}
+	}
+	return len(c.matches[h]) > 0
 }
 
 // plainTwin reports whether the sentence also states its denied word h

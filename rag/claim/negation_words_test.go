@@ -247,6 +247,17 @@ func TestNeitherNorPastARelativeClause(t *testing.T) {
 	})
 }
 
+// TestDenialWithUntilOnBothSides: "refused to pledge more until …"
+// against "pledged more until …" is a denial; "did not realise until"
+// against "only realised once" is a time limit.
+func TestDenialWithUntilOnBothSides(t *testing.T) {
+	p := "After raising rates in May, Chair Jerome Powell pledged more of the same until the central bank was satisfied that inflation was under control."
+	runCases(t, KindPolarity, []ruleCase{
+		{"refused with until on both sides", "After the rise in May, Chair Jerome Powell refused to pledge more of the same until inflation was under control.", p, false},
+		{"until as a time limit", "The council did not learn of the leak until Friday.", "The council only learned of the leak on Friday.", true},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
