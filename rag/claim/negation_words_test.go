@@ -258,6 +258,17 @@ func TestDenialWithUntilOnBothSides(t *testing.T) {
 	})
 }
 
+// TestMainVerbAfterWhether: a verb after a "whether" clause's own verb is
+// the main clause's, and asserted; inside the clause nothing is.
+func TestMainVerbAfterWhether(t *testing.T) {
+	p := "Even her father's pre-wedding dithering about whether he would show up failed to ruin the day."
+	runCases(t, KindPolarity, []ruleCase{
+		{"the main verb after the question", "Her father's pre-wedding dithering about whether he would show up ruined the day.", p, false},
+		{"the denial kept", "Her father's dithering about whether he would show up did not ruin the day.", p, true},
+		{"inside the question", "The court asked him to say whether he opposed or supported the release.", "The court asked him whether he opposed the release, and he said he did not.", true},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.

@@ -349,10 +349,18 @@ func modalAt(toks []token, i int) bool {
 // openQuestion reports whether the word at i stands in a clause opened by
 // "whether" or "if" ("to say whether Trump opposes the release"): it asks,
 // and asserts neither way.
+//
+// A verb after the question's own verb, not joined to it by "and" or "or",
+// is the main clause's ("dithering about whether he would show up ruined
+// the day": "ruined" is asserted).
 func openQuestion(toks []token, i int) bool {
+	ownVerb := false // a content verb stands between the word and "whether"
 	for j := i - 1; j >= 0 && j >= i-6 && toks[j].clause == toks[i].clause; j-- {
 		if toks[j].low == "whether" || toks[j].low == "if" {
-			return true
+			return !(ownVerb && verbForm(toks, i) && toks[i-1].low != "and" && toks[i-1].low != "or")
+		}
+		if isContent(toks[j].low) && verbForm(toks, j) {
+			ownVerb = true
 		}
 	}
 	return false
