@@ -245,7 +245,7 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 			pos = pos[:maxMatches]
 		}
 		c.matches[i] = pos
-		c.content[i] = !c.item[i] && (isContent(toks[i].low) || plainFail(toks, i)) && !(toks[i].pct || toks[i].low == "percent") &&
+		c.content[i] = !c.item[i] && (isContent(toks[i].low) || plainFail(toks, i) || appearingIn(toks, i)) && !(toks[i].pct || toks[i].low == "percent") &&
 			!(toks[i].low == "cent" && i > 0 && toks[i-1].low == "per") && !(roundingWords[toks[i].low] && c.hedges(i)) && !complexPreposition(toks, i)
 		if phrase {
 			c.matches[i+1] = pos

@@ -269,6 +269,17 @@ func TestMainVerbAfterWhether(t *testing.T) {
 	})
 }
 
+// TestAppearInAMovie: "appear" with a place or medium after it is a verb
+// of its own, which a negation denies; as a copula it says nothing.
+func TestAppearInAMovie(t *testing.T) {
+	p := `Lohan has not appeared in a movie since her 2013 role in the thriller "The Canyons," according to IMDb.`
+	runCases(t, KindPolarity, []ruleCase{
+		{"appeared for not appeared", `Lohan has appeared in several movies since her 2013 role in the thriller "The Canyons," according to IMDb.`, p, false},
+		{"not appeared kept", "Lohan has not appeared in a movie since her 2013 role in the thriller, according to IMDb.", p, true},
+		{"the copula says nothing", "The minister appeared calm as he announced the cuts.", "The minister did not appear to be worried. He appeared calm as he announced the cuts.", true},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.

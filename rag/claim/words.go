@@ -142,3 +142,19 @@ func firstFile(word string, pos byte) string {
 	}
 	return ""
 }
+
+// appearingIn reports whether the word at i is "appear" used as a verb of
+// its own, with a place or medium after it ("has not appeared in a movie",
+// "appeared on television", "appeared before the committee"), not as the
+// copula of "appeared to agree" or "appeared calm", which says nothing of
+// its own.
+func appearingIn(toks []token, i int) bool {
+	if lexicon.Base(toks[i].low) != "appear" || i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	switch toks[i+1].low {
+	case "in", "on", "at", "before":
+		return true
+	}
+	return false
+}
