@@ -41,6 +41,9 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 					if q1 == -1 || q2 == -1 {
 						continue
 					}
+					if k1 >= 0 && k2 >= 0 && q1 >= 0 && q2 >= 0 && placesReworded(prepName{c.toks[k1].low, g1}, prepName{c.toks[k2].low, g2}, prepName{ev.toks[q1].low, h1}, prepName{ev.toks[q2].low, h2}) {
+						continue
+					}
 					if c.sameContext(ev, k1, q2) && c.sameContext(ev, k2, q1) && !c.sameContext(ev, k1, q1) && !c.sameContext(ev, k2, q2) {
 						return contradicted(KindRole, "the source says “%s” and “%s”, not the other way round",
 							contextPhrase(ev.toks, q1, h1), contextPhrase(ev.toks, q2, h2))

@@ -4,6 +4,12 @@ package claim
 // between"), so which party stands after them says nothing of roles.
 var symmetricPrepositions = wordSet("with between among amid and or alongside")
 
+// locatives are the simple prepositions of position: "at St George's
+// Chapel in Windsor Castle" and "in St George's Chapel at Windsor Castle"
+// put the day at one place, whichever of the two names in one chain each
+// takes.
+var locatives = wordSet("in at on")
+
 // checkPrepositionSwap catches two names swapped between the prepositions
 // that give their roles ("the sale of the team from the Bowlen trust to the
 // Walton-Penner family" against "from the Walton-Penner family to the
@@ -32,7 +38,7 @@ func checkPrepositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 					}
 					for _, u := range ps {
 						for _, v := range ps {
-							if u.prep == x.prep && v.prep == y.prep && sameName(u.name, y.name) && sameName(v.name, x.name) {
+							if u.prep == x.prep && v.prep == y.prep && sameName(u.name, y.name) && sameName(v.name, x.name) && !placesReworded(x, y, v, u) {
 								return contradicted(KindRole, "the source says %s %s %s %s, not the other way round",
 									u.prep, nameText(ev.toks, u.name), v.prep, nameText(ev.toks, v.name))
 							}
@@ -43,6 +49,27 @@ func checkPrepositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// placesReworded reports whether sentence names x and y, one right after
+// the other with a preposition of position each, stand in the passage in
+// the same order as passage names px and py (px being x's name), there
+// with each other's preposition: "at St George's Chapel in Windsor
+// Castle" for "in St George's Chapel at Windsor Castle", one chain of
+// places told in other words. The same prepositions with the names in the
+// other order ("at Windsor Castle in St George's Chapel") turn the chain
+// round.
+func placesReworded(x, y, px, py prepName) bool {
+	if !locatives[x.prep] || !locatives[y.prep] || !adjacentNames(x.name, y.name) || !adjacentNames(px.name, py.name) {
+		return false
+	}
+	return (x.name.start < y.name.start) == (px.name.start < py.name.start)
+}
+
+// adjacentNames reports whether one name follows the other with one word
+// (its preposition) between.
+func adjacentNames(a, b nameGroup) bool {
+	return b.start == a.end+1 || a.start == b.end+1
 }
 
 // prepName is a name after a preposition that gives its role.
