@@ -22,7 +22,7 @@ func checkNameSlot(c *sentenceRead, ev *evidence) (Result, bool) {
 			if ev.toks[p1].low != c.toks[k1].low || !containsInt(c.matches[k0], p0) || ev.toks[p0].clause != ev.toks[h.start].clause {
 				continue
 			}
-			if c.namesAny(h) || listedWith(ev.toks, ev.namesBySent[ev.toks[h.start].sent], h, g) || c.slotHolds(ev, g, k0, k1) {
+			if c.namesInClause(h, g) || symmetricPrepositions[c.toks[k1].low] && c.namesAsParty(h) || listedWith(ev.toks, ev.namesBySent[ev.toks[h.start].sent], h, g) || c.slotHolds(ev, g, k0, k1) {
 				continue
 			}
 			return contradicted(KindEntity, "the source says %s %s %s, not %s", ev.toks[p0].text, ev.toks[p1].text, nameText(ev.toks, h), nameText(c.toks, g))
@@ -47,6 +47,34 @@ func (c *sentenceRead) slotHolds(ev *evidence, g nameGroup, k0, k1 int) bool {
 func (c *sentenceRead) namesAny(h nameGroup) bool {
 	for _, g := range c.names {
 		if oneName(g, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesInClause reports whether the sentence names passage name h in the
+// clause of its name g ("with Bateman and Arnett"): there the two may
+// share the slot. Named elsewhere, h is not what g's slot holds, unless
+// the slot's preposition joins both sides alike and the sentence names h
+// as a party, not as an owner (namesAsParty: "Orr … was charged alongside
+// Vance" for "Vance was charged alongside Orr", but not "on Arnett's
+// podcast, … shared an apartment with Jason Bateman").
+func (c *sentenceRead) namesInClause(h, g nameGroup) bool {
+	for _, x := range c.names {
+		if oneName(x, h) && c.toks[x.start].clause == c.toks[g.start].clause {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAsParty reports whether the sentence names passage name h other
+// than as a possessor ("Arnett's podcast" names the podcast's owner, no
+// party to the sentence's relation).
+func (c *sentenceRead) namesAsParty(h nameGroup) bool {
+	for _, x := range c.names {
+		if oneName(x, h) && c.toks[x.end-1].clitic != "s" {
 			return true
 		}
 	}
