@@ -111,6 +111,7 @@ var rules = []rule{
 	{"checkExchanged", checkExchanged},
 	{"checkPronounDoer", checkPronounDoer},
 	{"checkPronounOther", checkPronounOther},
+	{"checkOrderSwap", checkOrderSwap},
 	{"checkSubjects", checkSubjects},
 	{"checkRestatedDoer", checkRestatedDoer},
 	{"checkNominals", checkNominals},

@@ -73,3 +73,61 @@ func checkRelations(c *sentenceRead, ev *evidence) (Result, bool) {
 	}
 	return Result{}, false
 }
+
+// checkOrderSwap finds two events put in each other's place around
+// "after" or "before": "Javid resigned just minutes after Sunak published
+// his letter" where the passage says "Sunak published a letter … just
+// minutes after Javid also resigned". A name the sentence puts right
+// after the word (within four words) stands in the passage sentence only
+// before that word, and a name the sentence puts before it stands there
+// only after it.
+func checkOrderSwap(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		if t.low != "after" && t.low != "before" {
+			continue
+		}
+		var later, earlier []nameGroup // the sentence's names after and before the word
+		for _, g := range c.names {
+			switch {
+			case c.toks[g.start].sent != t.sent:
+			case g.start > i && g.start-i <= 4:
+				later = append(later, g)
+			case g.end <= i:
+				earlier = append(earlier, g)
+			}
+		}
+		if len(later) == 0 || len(earlier) == 0 {
+			continue
+		}
+		for p := range ev.toks {
+			if ev.toks[p].low != t.low || !c.inGood(ev, c.segment[i], p) {
+				continue
+			}
+			// side gives where the passage sentence names g: before the
+			// word, after it, and the name before it.
+			side := func(g nameGroup) (before, after bool, at nameGroup) {
+				for _, h := range ev.namesBySent[ev.toks[p].sent] {
+					if sameName(g, h) {
+						if h.end <= p {
+							before, at = true, h
+						}
+						after = after || h.start > p
+					}
+				}
+				return before, after, at
+			}
+			for _, b := range later {
+				bb, ba, h := side(b)
+				if !bb || ba {
+					continue
+				}
+				for _, a := range earlier {
+					if ab, aa, _ := side(a); aa && !ab {
+						return contradicted(KindRole, "the source says %s %s %s, not the other way round", nameText(ev.toks, h), t.text, nameText(c.toks, a))
+					}
+				}
+			}
+		}
+	}
+	return Result{}, false
+}
