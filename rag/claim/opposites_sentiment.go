@@ -33,7 +33,7 @@ func checkSentimentOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		for p, u := range ev.toks {
-			if u.upper && !u.first || !c.inGood(ev, c.segment[i], p) || !sameSlot(c.toks, i, ev.toks, p) {
+			if u.upper && !u.first || !c.inGood(ev, c.segment[i], p) || !sameSlot(c.toks, i, ev.toks, p) && !sameCopula(c.toks, i, ev.toks, p) {
 				continue
 			}
 			theirs := lexicon.Polarity(u.low)
@@ -47,4 +47,13 @@ func checkSentimentOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// sameCopula reports whether sentence word i and passage word p are each
+// what one form of "be" says of its subject, the same form right before
+// both ("the staff were rude when …" against "people were friendly at
+// …"): two words of opposite feeling said of the subject the clause is
+// about.
+func sameCopula(a []token, i int, b []token, p int) bool {
+	return i > 0 && p > 0 && copulas[a[i-1].low] && a[i-1].low == b[p-1].low && a[i-1].clause == a[i].clause && b[p-1].clause == b[p].clause
 }

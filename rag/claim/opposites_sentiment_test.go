@@ -25,3 +25,14 @@ func TestSentimentOpposites(t *testing.T) {
 		t.Errorf("the same feelings in their places: %s (%s)", r.Verdict, r.Reason)
 	}
 }
+
+// TestOppositeFeelingAfterTheSameCopula covers two words of opposite
+// feeling each said of its subject by the same form of "be", with other
+// words after them.
+func TestOppositeFeelingAfterTheSameCopula(t *testing.T) {
+	p := "Rose said people were friendly at the dealership, which took the car in on Tuesday."
+	runCases(t, KindAntonym, []ruleCase{
+		{"rude for friendly", "Rose said the staff at the dealership were rude when the car was taken in.", p, false},
+		{"friendly kept", "Rose said the staff at the dealership were friendly when the car was taken in.", p, true},
+	})
+}
