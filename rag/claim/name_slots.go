@@ -43,16 +43,6 @@ func (c *sentenceRead) slotHolds(ev *evidence, g nameGroup, k0, k1 int) bool {
 	return false
 }
 
-// namesAny reports whether the sentence names h anywhere.
-func (c *sentenceRead) namesAny(h nameGroup) bool {
-	for _, g := range c.names {
-		if oneName(g, h) {
-			return true
-		}
-	}
-	return false
-}
-
 // namesInClause reports whether the sentence names passage name h in the
 // clause of its name g ("with Bateman and Arnett"): there the two may
 // share the slot. Named elsewhere, h is not what g's slot holds, unless
