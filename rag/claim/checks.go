@@ -945,6 +945,42 @@ func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
 			return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, s.new))
 		}
 	}
+	return c.addedRelative(ev)
+}
+
+// addedRelative finds a relative clause set off by a comma ("…, which it
+// said would continue for another month") none of whose words the
+// passages hold: a statement of its own added to the sentence, which a
+// segment larger than it hides. It holds at least two content words, a
+// noun among them, and no name, figure or time; a word merely related to
+// a passage word (a derivation, a neighbour in WordNet) counts as new
+// here, since nothing else of the clause is in the source.
+func (c *sentenceRead) addedRelative(ev *evidence) (Result, bool) {
+	for i := 1; i < len(c.toks); i++ {
+		if (c.toks[i].low != "which" && c.toks[i].low != "who") || c.toks[i-1].clause == c.toks[i].clause || c.toks[i-1].sent != c.toks[i].sent {
+			continue
+		}
+		var added []int
+		clean, noun := true, false
+		for k := i + 1; k < len(c.toks) && c.toks[k].clause == c.toks[i].clause; k++ {
+			if c.item[k] {
+				clean = false
+				break
+			}
+			if !c.content[k] {
+				continue
+			}
+			if len(c.matches[k]) > 0 || c.substitutes(ev, k) {
+				clean = false
+				break
+			}
+			added = append(added, k)
+			noun = noun || !verbForm(c.toks, k)
+		}
+		if clean && noun && len(added) >= 2 {
+			return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, added))
+		}
+	}
 	return Result{}, false
 }
 
