@@ -280,6 +280,16 @@ func TestAppearInAMovie(t *testing.T) {
 	})
 }
 
+// TestDenialReachesTheComplement: "never been fond of the term" denies
+// the term as well, which a passage's "not a term she liked" denies too.
+func TestDenialReachesTheComplement(t *testing.T) {
+	p := "In fact retirement is not a term that she's ever liked, she wrote."
+	runCases(t, KindPolarity, []ruleCase{
+		{"the complement of a denied word", "She wrote that she has never been fond of the term retirement.", p, true},
+		{"the complement stated plainly", "She wrote that she has always been fond of the term retirement.", p, false},
+	})
+}
+
 // TestNotOnlyAndCausatives: "not only" adds and denies nothing; "refuse
 // to have their children vaccinated" denies the vaccination, not the
 // children.
