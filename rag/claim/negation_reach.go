@@ -106,28 +106,11 @@ func deniedAt(toks []token, i int) bool {
 		if h == i && toks[k].clause == toks[i].clause || h >= 0 && disjunctAfter(toks, h) == i {
 			return true // "did not approve or fund", "not a record, or even the largest"
 		}
-		if h >= 0 && h < i && toks[k].clause == toks[i].clause && complementOf(toks, h) == i {
+		if h >= 0 && h < i && toks[k].clause == toks[i].clause && nextContent(toks, h) == i {
 			return true // "never been fond of the term" denies the term as well
 		}
 	}
 	return false
-}
-
-// complementOf gives the word a denied word's phrase is about: the first
-// content word after it in its clause, past at most three prepositions,
-// articles and possessives ("fond of the term": "term"), or -1.
-func complementOf(toks []token, h int) int {
-	for j := h + 1; j < len(toks) && j <= h+4 && toks[j].clause == toks[h].clause; j++ {
-		low := toks[j].low
-		switch {
-		case isContent(low):
-			return j
-		case prepositions[low] || definite[low] || low == "a" || low == "an" || possessivePronouns[low]:
-		default:
-			return -1
-		}
-	}
-	return -1
 }
 
 // deniedBySubject reports whether the word at i is the verb a negative
