@@ -416,7 +416,7 @@ func checkPronounOther(c *sentenceRead, ev *evidence) (Result, bool) {
 // q.
 func (c *sentenceRead) nameRunMatches(o, q int) bool {
 	for k := o; k < len(c.toks) && (k == o || c.toks[k].upper && c.toks[k].clause == c.toks[o].clause); k++ {
-		if containsInt(c.matches[k], q) {
+		if c.standsFor(k, q) {
 			return true
 		}
 	}
