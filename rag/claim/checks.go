@@ -957,7 +957,7 @@ func (c *sentenceRead) addedClause(ev *evidence) (Result, bool) {
 // here, since nothing else of the clause is in the source.
 func (c *sentenceRead) addedRelative(ev *evidence) (Result, bool) {
 	for i := 1; i < len(c.toks); i++ {
-		if (c.toks[i].low != "which" && c.toks[i].low != "who") || c.toks[i-1].clause == c.toks[i].clause || c.toks[i-1].sent != c.toks[i].sent {
+		if !opensAsideRelative(c.toks, i) {
 			continue
 		}
 		var added []int

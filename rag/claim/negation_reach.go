@@ -72,7 +72,7 @@ func correlativeVerb(toks []token, i int) int {
 		if toks[j].clause != clause {
 			// "neither A nor B, which ought to act, has acted": a relative
 			// clause set off by commas stands aside; the verb follows it.
-			if toks[j].low != "which" && toks[j].low != "who" {
+			if !opensAsideRelative(toks, j) {
 				return -1
 			}
 			k := j
@@ -111,6 +111,14 @@ func deniedAt(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// opensAsideRelative reports whether the word at j is "which" or "who"
+// opening a clause of its own after a comma in its sentence ("…, which
+// ought to be leading right now, …"): a relative clause set off from what
+// it describes.
+func opensAsideRelative(toks []token, j int) bool {
+	return j > 0 && (toks[j].low == "which" || toks[j].low == "who") && toks[j-1].clause != toks[j].clause && toks[j-1].sent == toks[j].sent
 }
 
 // deniedBySubject reports whether the word at i is the verb a negative
