@@ -184,7 +184,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 	}
 	for _, h := range ev.namesBySent[s] {
 		cl := ev.toks[h.start].clause
-		if ev.descriptor(h) {
+		if ev.descriptor(h) || compoundModifier(ev.toks, h) {
 			continue
 		}
 		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {
@@ -305,4 +305,12 @@ func attributiveName(toks []token, g nameGroup) bool {
 		return false
 	}
 	return !n.upper && isContent(n.low) && lexicon.IsNoun(n.low) && !verbForm(toks, g.end)
+}
+
+// compoundModifier reports whether a name opens a hyphenated compound
+// with a lower-case word ("US-based", "Kyiv-born"): the compound describes
+// the noun after it ("the US-based trade association"), and the name is not
+// who that phrase is.
+func compoundModifier(toks []token, h nameGroup) bool {
+	return h.end < len(toks) && toks[h.end].joined && !toks[h.end].upper
 }

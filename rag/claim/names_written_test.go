@@ -64,3 +64,20 @@ func TestDottedInitialsAndCapitals(t *testing.T) {
 		t.Errorf("tokens %q", lows)
 	}
 }
+
+// TestNameOpeningACompound: a name that opens a hyphenated compound
+// ("the Oslo-based lobby group") describes the noun after it, and the
+// phrase refers back to whoever the sentence before named; the name is no
+// other party to whom the sentence's name is foreign. A name the passage
+// does not give still drops, and so does a name given the words of a
+// person the passage names on its own.
+func TestNameOpeningACompound(t *testing.T) {
+	before := "Salmon exports fell by a fifth in May, according to figures from the Nordic Seafood Council (NSC). "
+	described := before + "The Oslo-based lobby group called this slump in sales to buyers abroad “alarming,” and asked for talks."
+	named := before + "Trade minister Ola Berg called this slump in sales to buyers abroad “alarming,” and asked for talks."
+	checkPairs(t, []pairCase{
+		{"the described group, by its initials", "The NSC called the slump in sales to buyers abroad “alarming.”", described, true, ""},
+		{"a party the passage does not name", "The WTO called the slump in sales to buyers abroad “alarming.”", described, false, KindEntity},
+		{"another party's words", "The NSC called the slump in sales to buyers abroad “alarming.”", named, false, KindEntity},
+	})
+}
