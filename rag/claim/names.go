@@ -97,6 +97,9 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	if monthAbbreviations[t.low] != "" && (i+1 < len(toks) && hasDigit(toks[i+1].low) || i > 0 && hasDigit(toks[i-1].low)) {
 		return false // "Jan. 31" is a date, though Jan is also a name
 	}
+	if timeZone(toks, i) {
+		return false // "8 p.m. ET", "8 EDT": the clock's zone, not a name
+	}
 	if !t.first {
 		return true
 	}
@@ -361,4 +364,28 @@ func (c *sentenceRead) acronymWithin(g, h nameGroup) bool {
 	}
 	text := c.toks[g.start].text
 	return strings.ToUpper(text) == text && strings.Contains(h.initials, g.keys[0])
+}
+
+// timeZone reports whether the word at i is a time zone's abbreviation
+// after a clock time ("8 p.m. ET", "at 8 EDT/5 PDT", "14:48 ET"): two to
+// four capitals ending in T (Eastern Time, British Summer Time) or UTC,
+// right after "a.m."/"p.m.", or after an hour that follows a preposition,
+// its minutes' hour or another zone. After a bare count ("2 MIT
+// students") it is a name.
+func timeZone(toks []token, i int) bool {
+	t := toks[i]
+	if i < 2 || len(t.text) < 2 || len(t.text) > 4 || strings.ToUpper(t.text) != t.text || !strings.HasSuffix(t.text, "T") && t.text != "UTC" {
+		return false
+	}
+	prev, before := toks[i-1], toks[i-2]
+	if prev.clause != t.clause {
+		return false
+	}
+	switch {
+	case prev.low == "pm" || prev.low == "am" || clockPart(toks, i-1):
+		return true
+	case !hasDigit(prev.low):
+		return false
+	}
+	return prepositions[before.low] || hasDigit(before.low) || timeZone(toks, i-2)
 }

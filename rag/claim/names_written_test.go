@@ -81,3 +81,23 @@ func TestNameOpeningACompound(t *testing.T) {
 		{"another party's words", "The NSC called the slump in sales to buyers abroad “alarming.”", named, false, KindEntity},
 	})
 }
+
+// TestTimeZoneIsNoName: a time zone's abbreviation after a clock time ("at
+// 8 EDT/5 PDT", "8 p.m. ET") is no party of the passage, so a name the
+// sentence takes from the next sentence is not said of it; after a bare
+// count ("2 MIT students") the capitals are still a name.
+func TestTimeZoneIsNoName(t *testing.T) {
+	sentence := "The Tonys air live on NBC and Peacock on Sunday from Radio City Music Hall."
+	for _, clock := range []string{"at 8 EDT/5 PDT", "at 8 p.m. ET", "at 20:00 GMT"} {
+		passage := "Sunday's show airs live on NBC and Peacock " + clock + ". The Tonys’ home this year, Radio City Music Hall, stands in for a theatre under repair."
+		if r := Check(sentence, Source{Text: passage}); !r.OK() {
+			t.Errorf("%q: %s (%s)", clock, r.Verdict, r.Reason)
+		}
+	}
+	toks := tokenize("Two MIT students and 2 MIT staff met at 9 UTC on Friday.", 100)
+	for i, tok := range toks {
+		if want := tok.text == "UTC"; timeZone(toks, i) != want {
+			t.Errorf("timeZone(%q) = %v, want %v", tok.text, !want, want)
+		}
+	}
+}
