@@ -196,6 +196,9 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 		if v, ok := firstVerb[cl]; ok && v < h.start {
 			continue // after a verb the sentence draws on: its object ("hopes the NFL will appeal"), not who says or does it
 		}
+		if addressee(ev.toks, h) {
+			continue // told what ("Tagholm told GB News that …"): the one spoken to
+		}
 		if d, ok := firstDrawn[cl]; ok && ev.sayingBetween(d, h.start) {
 			continue // in what was said ("the accusers' attorney said the NFL does not care"), not who says it
 		}
@@ -313,4 +316,16 @@ func attributiveName(toks []token, g nameGroup) bool {
 // who that phrase is.
 func compoundModifier(toks []token, h nameGroup) bool {
 	return h.end < len(toks) && toks[h.end].joined && !toks[h.end].upper
+}
+
+// addressee reports whether a name stands between a verb and the "that"
+// which opens what the verb reports ("Tagholm told GB News that …",
+// "warned Kyiv that …"): the one spoken to, the indirect object of a verb
+// whose direct object is the that-clause.
+func addressee(toks []token, h nameGroup) bool {
+	if h.start == 0 || h.end >= len(toks) {
+		return false
+	}
+	v := toks[h.start-1]
+	return v.clause == toks[h.start].clause && !v.upper && verbForm(toks, h.start-1) && toks[h.end].low == "that"
 }

@@ -101,3 +101,15 @@ func TestTimeZoneIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestAddresseeIsNoParty: the one a person tells something to ("Kell told
+// Radio Sur that …") is not who the sentence's clause is about, so the
+// person's organisation, named in the sentence before, may stand beside
+// them; a name the passage gives as a speaker elsewhere still drops.
+func TestAddresseeIsNoParty(t *testing.T) {
+	passage := "But Tidewatch’s chief executive Mara Kell argued that “the rules were being bent”, said The Herald. Kell told Radio Sur that the firms “plan only for mild weather” and criticised them for not “future-proofing” their pipes."
+	checkPairs(t, []pairCase{
+		{"the organisation named the sentence before", "Tidewatch chief executive Mara Kell criticised the firms for not future-proofing their pipes.", passage, true, ""},
+		{"another speaker's paper", "The Herald criticised the firms for not future-proofing their pipes.", passage, false, KindEntity},
+	})
+}
