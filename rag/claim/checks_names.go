@@ -184,7 +184,7 @@ func (c *sentenceRead) foreignName(ev *evidence, seg, s int) string {
 	}
 	for _, h := range ev.namesBySent[s] {
 		cl := ev.toks[h.start].clause
-		if ev.descriptor(h) || compoundModifier(ev.toks, h) {
+		if ev.descriptor(h) || compoundModifier(ev.toks, h) || ev.toks[h.start].dateline {
 			continue
 		}
 		if !used[cl] && !(!hasContent[cl] && used[cl+1]) {

@@ -1,6 +1,9 @@
 package claim
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestNamesWrittenOtherWays holds names a faithful writer writes in
 // another form than the passage (initials, WordNet's other names for an
@@ -112,4 +115,35 @@ func TestAddresseeIsNoParty(t *testing.T) {
 		{"the organisation named the sentence before", "Tidewatch chief executive Mara Kell criticised the firms for not future-proofing their pipes.", passage, true, ""},
 		{"another speaker's paper", "The Herald criticised the firms for not future-proofing their pipes.", passage, false, KindEntity},
 	})
+}
+
+// TestDatelineIsNoParty: the place a story was filed from, opening its
+// first sentence before a colon, a dash or a bracketed agency ("Dunmore:",
+// "DUNMORE –", "Dunmore (AP)"), is none of its parties, so a sentence that
+// takes a place from the passage's next sentences is not said of it; a
+// person who says the sentence still is one, and so is a speaker's label
+// before a quotation or a name after a verb.
+func TestDatelineIsNoParty(t *testing.T) {
+	quake := "Ferndale: A 4.2 magnitude earthquake struck off the northern Oregon coast late Sunday. According to the U.S. Geological Survey, it was about 6 miles west of Ferndale."
+	body := " Authorities in eastern Ohio are investigating after human remains were found at a state park. The Carroll County Sheriff’s Office was working with the Ohio State Highway Patrol and the county coroner. The remains were found Friday at the Lake Tolliver State Park, according to a news release."
+	sentence := "A 4.2 magnitude earthquake struck off northern Oregon late Sunday, while authorities in eastern Ohio are investigating human remains found Friday at the Lake Tolliver State Park."
+	for opening, ok := range map[string]bool{"Dunmore:": true, "DUNMORE –": true, "Dunmore (AP)": true, "Sheriff Kell said": false} {
+		passage := opening + body
+		if opening == "Sheriff Kell said" {
+			passage = strings.Replace(passage, " Authorities", " authorities", 1)
+		}
+		if r := Check(sentence, Source{Text: quake}, Source{Text: passage}); r.OK() != ok {
+			t.Errorf("%q: %s (%s), want ok=%v", opening, r.Verdict, r.Reason, ok)
+		}
+	}
+	for text, want := range map[string]bool{
+		"Dunmore: Authorities said.":       true,
+		"Kell: “We will fight on.”":        false,
+		"Joining NATO – a long road.":      false,
+		"The mayor of Dunmore: a profile.": false,
+	} {
+		if got := tokenize(text, 100)[0].dateline; got != want {
+			t.Errorf("%q: dateline %v, want %v", text, got, want)
+		}
+	}
 }

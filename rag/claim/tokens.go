@@ -52,6 +52,11 @@ type token struct {
 	// clitic is what an apostrophe joined to the word, lower-cased and
 	// dropped from it ("s" of "That's" or "Acme's", "re", "ll"), or "".
 	clitic string
+	// dateline: the word is in the capitalised words that open a sentence
+	// before a colon, a bracket or a dash ("Marion: Authorities in …",
+	// "WASHINGTON – The court …", "Berlin (CNN) …"): where the story was
+	// filed, not one of its parties.
+	dateline bool
 }
 
 // tokenize splits text into sentences and words. Clauses break at commas,
@@ -67,6 +72,7 @@ func tokenize(text string, limit int) []token {
 		firstWord := true
 		opener := rune(0) // what opened the current clause
 		clauseStart := len(toks)
+		sentStart := len(toks)
 		money := false
 		currency := ""
 		hyphen := false
@@ -94,6 +100,18 @@ func tokenize(text string, limit int) []token {
 					// "10:30": a clock time, not a break between clauses.
 				case strings.ContainsRune(",;:()[]—–\"“”‘", r) || (r == '-' && !hyphen):
 					if !startClause {
+						// A dateline, and the agency in brackets after it
+						// ("Berlin (CNN) The …"): the word after them opens
+						// the sentence proper.
+						agency := r == ')' && opener == '(' && clauseStart > sentStart && toks[clauseStart-1].dateline
+						if agency || clauseStart == sentStart && strings.ContainsRune(":(—–-", r) {
+							if datelineAt(toks[clauseStart:], s[i+size:]) {
+								for k := clauseStart; k < len(toks); k++ {
+									toks[k].dateline = true
+								}
+								firstWord = r != '('
+							}
+						}
 						if strings.ContainsRune(parenMarks, opener) && strings.ContainsRune(parenMarks, r) {
 							for k := clauseStart; k < len(toks); k++ {
 								toks[k].aside = true
@@ -261,4 +279,22 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// datelineAt reports whether the words of a sentence's first clause, read
+// before a colon, bracket or dash, are a dateline: one to four capitalised
+// words, none a verb, with no quotation after them ("Kell: “We will …”" is
+// a speaker's label).
+func datelineAt(clause []token, after string) bool {
+	if len(clause) == 0 || len(clause) > 4 {
+		return false
+	}
+	for k, t := range clause {
+		if !t.upper || verbForm(clause, k) {
+			return false
+		}
+	}
+	after = strings.TrimLeft(after, " ")
+	r, _ := utf8.DecodeRuneInString(after)
+	return !strings.ContainsRune(quoteMarks, r)
 }
