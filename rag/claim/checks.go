@@ -364,11 +364,16 @@ func (c *sentenceRead) joinedFrom(ev *evidence, seg int, f figure, found []figur
 	}
 	n := countedNoun(c.toks, f)
 	for _, g := range found {
-		if passages[ev.passageOf[ev.toks[g.start].sent]] || c.surroundings(f.start, g.start, ev) == 0 && !c.namedWithFigure(ev, n, g) {
+		gs := ev.toks[g.start].sent
+		q := countedNoun(ev.toks, g)
+		sameNoun := n >= 0 && q >= 0 && (slices.Contains(c.matches[n], q) || sameForm(c.toks[n].low, ev.toks[q].low))
+		if passages[ev.passageOf[gs]] && !(sameNoun && (c.goodSet[seg][gs-1] || c.goodSet[seg][gs+1])) {
+			continue // its clause's own passage: only the sentence next to them, counting the same noun
+		}
+		if c.surroundings(f.start, g.start, ev) == 0 && !c.namedWithFigure(ev, n, g) {
 			continue
 		}
-		q := countedNoun(ev.toks, g)
-		if n >= 0 && q >= 0 && !slices.Contains(c.matches[n], q) && !sameForm(c.toks[n].low, ev.toks[q].low) {
+		if n >= 0 && q >= 0 && !sameNoun {
 			continue
 		}
 		return true
