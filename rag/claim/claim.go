@@ -119,6 +119,7 @@ var rules = []rule{
 	{"checkPossessors", checkPossessors},
 	{"checkExchangedModifiers", checkExchangedModifiers},
 	{"checkPossessedActSwapped", checkPossessedActSwapped},
+	{"checkActByOf", checkActByOf},
 	{"checkPrepositionSwap", checkPrepositionSwap},
 	{"checkNameContexts", checkNameContexts},
 	{"checkNameSlot", checkNameSlot},
