@@ -2,6 +2,7 @@ package claim
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
 )
@@ -81,6 +82,11 @@ func nameContext(toks []token, g nameGroup) int {
 	}
 	if k < 0 || toks[k].clause != toks[g.start].clause {
 		return subjectContext(toks, g)
+	}
+	if v := g.end; toks[k].low == "with" && v < len(toks) && toks[v].clause == toks[g.start].clause && strings.HasSuffix(toks[v].low, "ing") && lexicon.IsVerb(toks[v].low) {
+		// "with Buckingham Palace being her official home": the name is
+		// the subject of the participle of an absolute clause.
+		return -2 - v
 	}
 	if low := toks[k].low; toks[k].upper || symmetricPrepositions[low] || !prepositions[low] && !isContent(low) && !lexicon.IsSaying(low) {
 		return -1

@@ -16,3 +16,15 @@ func TestNameContexts(t *testing.T) {
 		{"a list reordered", "Storms hit Salem, Harlow and Dunmore on Tuesday.", "Storms hit Dunmore, Harlow and Salem on Tuesday night.", true},
 	})
 }
+
+// TestAbsoluteClauseContext: a name after "with" that is the subject of
+// a participle ("with Ashby Hall being her official home") hangs on the
+// participle, so two names swapped between the main clause and the
+// absolute clause are caught, and the passage's order is kept.
+func TestAbsoluteClauseContext(t *testing.T) {
+	passage := "In March this year, the Queen made the historic house, built by Lord Ashby in the 17th century, her permanent home. In the past, she tended to use Kelby House only as a weekend home and her residence during Easter, with Ashby Hall being her official home."
+	checkPairs(t, []pairCase{
+		{"the passage's order", "She once used Kelby House only as a weekend home, with Ashby Hall being her official home.", passage, true, ""},
+		{"the two homes swapped", "She once used Ashby Hall only as a weekend home, with Kelby House being her official home.", passage, false, KindRole},
+	})
+}
