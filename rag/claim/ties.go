@@ -224,8 +224,8 @@ func (ev *evidence) reportsIt(h nameGroup) bool {
 // leaves to a sentence before ("he", "the company") is one of those.
 func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 	for _, h := range ev.namesBySent[s] {
-		if ev.descriptor(h) || ev.reportsIt(h) {
-			continue
+		if ev.descriptor(h) || ev.reportsIt(h) || ev.pronounDoes(s) && obliqueName(ev.toks, h) {
+			continue // "he rushed to develop … with funds from the March of Dimes": not who did it
 		}
 		ok := false
 		for _, g := range c.names {
@@ -269,4 +269,16 @@ func (ev *evidence) pronounNear(s int, named map[int]bool) bool {
 // may take a name from the sentences before.
 func (c *sentenceRead) drawsOnNext(s, i int, named map[int]bool) bool {
 	return named[s+1] && c.goodSet[c.segment[i]][s]
+}
+
+// pronounDoes reports whether passage sentence s opens a clause with a
+// personal pronoun as its subject ("During the 1952 outbreak, he rushed
+// to develop …"): the sentence goes on about a person named before it.
+func (ev *evidence) pronounDoes(s int) bool {
+	for p := ev.sentStart[s]; p+1 < len(ev.toks) && ev.toks[p].sent == s; p++ {
+		if subjectPronouns[ev.toks[p].low] && personPronouns[ev.toks[p].low] && (p == ev.sentStart[s] || ev.toks[p-1].clause != ev.toks[p].clause) && verbForm(ev.toks, p+1) {
+			return true
+		}
+	}
+	return false
 }
