@@ -153,6 +153,9 @@ func negatedAt(toks []token, i, window int) bool {
 	if i+1 < len(toks) && toks[i+1].joined && toks[i+1].low == "free" {
 		return true // "error-free returns" have no errors: the suffix-like "-free" denies the word it is joined to
 	}
+	if deniedInContactClause(toks, i) {
+		return true
+	}
 	clause := toks[i].clause
 	for j := i - 1; j >= 0 && j >= i-window; j-- {
 		if toks[j].sent != toks[i].sent {
@@ -372,4 +375,24 @@ func openQuestion(toks []token, i int) bool {
 // as "won't own".
 func mannerAdverb(low string) bool {
 	return adverbLike(low) && !lexicon.IsAdjective(low) && !lexicon.IsNoun(low) && !lexicon.IsVerb(low)
+}
+
+// deniedInContactClause reports whether the noun at i is the object of a
+// denied verb in the relative clause right after it, one with no
+// pronoun to open it ("support it does not have", "a promise he never
+// kept"): the clause's subject pronoun follows the noun, and a negation
+// its auxiliary, or the pronoun itself.
+func deniedInContactClause(toks []token, i int) bool {
+	if i+3 >= len(toks) || !lexicon.IsNoun(toks[i].low) || verbForm(toks, i) || !subjectPronouns[toks[i+1].low] || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	for j := i + 2; j <= i+3 && j < len(toks) && toks[j].clause == toks[i].clause; j++ {
+		if negationAt(toks, j) {
+			return true
+		}
+		if !auxiliaries[toks[j].low] {
+			return false
+		}
+	}
+	return false
 }
