@@ -113,6 +113,7 @@ var rules = []rule{
 	{"checkPronounOther", checkPronounOther},
 	{"checkOrderSwap", checkOrderSwap},
 	{"checkSubjects", checkSubjects},
+	{"checkSpeakerSwap", checkSpeakerSwap},
 	{"checkRestatedDoer", checkRestatedDoer},
 	{"checkNominals", checkNominals},
 	{"checkNominalDoer", checkNominalDoer},
