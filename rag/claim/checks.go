@@ -1014,6 +1014,14 @@ func verbForm(toks []token, i int) bool {
 	if i > 0 && (auxiliaries[toks[i-1].low] || (toks[i-1].low == "who" || toks[i-1].low == "which") && (!toks[i].upper || toks[i].first)) {
 		return true
 	}
+	// Opening a relative clause with "that" after a plural noun, before
+	// what it is done to ("countries that trail the U.S."): a lower-case
+	// word there that is no noun's plural is the clause's verb.
+	if i >= 2 && toks[i-1].low == "that" && !toks[i].upper && i+1 < len(toks) && toks[i+1].clause == toks[i].clause && toks[i-1].clause == toks[i].clause &&
+		strings.HasSuffix(toks[i-2].low, "s") && lexicon.IsNoun(toks[i-2].low) && !strings.HasSuffix(low, "s") {
+		next := toks[i+1]
+		return next.upper || definite[next.low] || next.low == "a" || next.low == "an"
+	}
 	// A present tense between a noun and its object ("the plan offers
 	// Ukraine", "Macron posts a video"): an -s form after a content word
 	// and before a name, a number or a determiner, in one clause.
