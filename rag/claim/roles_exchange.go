@@ -204,7 +204,12 @@ func checkExchanged(c *sentenceRead, ev *evidence) (Result, bool) {
 					continue
 				}
 				if containsInt(c.matches[x], y) {
-					agrees = true
+					// The same doer clears the verb; the same thing done
+					// to clears it only when the doer is not the other
+					// side's ("a witness asking a question of the
+					// lawyer" is not "the lawyer asking a question of a
+					// witness").
+					agrees = agrees || r == 0 || !c.doerExchanged(ev, sides[0], psides[0], i, p)
 					continue
 				}
 				// The side a role stands on: the doer before an active
@@ -421,4 +426,15 @@ func (c *sentenceRead) nameRunMatches(o, q int) bool {
 		}
 	}
 	return false
+}
+
+// doerExchanged reports whether sentence doer x of the verb at i and
+// passage doer y of the verb at p are different words that stand each on
+// the other's far side: x only after the passage's verb, and y only
+// after the sentence's.
+func (c *sentenceRead) doerExchanged(ev *evidence, x, y, i, p int) bool {
+	if x < 0 || y < 0 || len(c.matches[x]) == 0 || containsInt(c.matches[x], y) || passiveVerb(ev.toks, p) || passiveVerb(c.toks, i) {
+		return false
+	}
+	return c.standsAt(ev, x, p, 1) && !c.standsAt(ev, x, p, -1) && c.holdsOn(y, i, 1) && !c.holdsOn(y, i, -1)
 }
