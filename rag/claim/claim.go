@@ -244,6 +244,9 @@ func readSentence(sentence string, ev *evidence) *sentenceRead {
 		if held, ok := particle[i]; ok {
 			pos, phrase = held, false
 		}
+		if len(pos) == 0 && necessity(toks, i) {
+			pos = ev.necessities() // "need to" where the passage says "has to"
+		}
 		if len(pos) > maxMatches {
 			pos = pos[:maxMatches]
 		}

@@ -65,6 +65,11 @@ type evidence struct {
 	// checkExchangedModifiers).
 	modifierPairs     map[int][][2]int
 	modifierPairsOnce sync.Once
+	// necessityAt holds the positions of the passage's modals of
+	// necessity ("must", "has to", "needs to"), read once when a sentence
+	// first asks (see necessity).
+	necessityAt   []int
+	necessityOnce sync.Once
 	// asks holds the passage sentences that are questions: they assert
 	// nothing, neither what they name nor what they deny.
 	asks map[int]bool
@@ -364,4 +369,35 @@ func (ev *evidence) capitalised(low string) (name, seen bool) {
 		}
 	}
 	return ev.context[low], seen || ev.context[low]
+}
+
+// necessities gives the positions of the passage's modals of necessity.
+func (ev *evidence) necessities() []int {
+	ev.necessityOnce.Do(func() {
+		for p := range ev.toks {
+			if necessity(ev.toks, p) {
+				ev.necessityAt = append(ev.necessityAt, p)
+			}
+		}
+	})
+	return ev.necessityAt
+}
+
+// necessity reports whether the word at i is a modal of necessity, one
+// of English's closed class of them: "must", or a form of "need" or
+// "have" before "to" ("needs to", "had to"), or "required to". They say
+// the same of the verb after them.
+func necessity(toks []token, i int) bool {
+	low := toks[i].low
+	if low == "must" {
+		return true
+	}
+	if i+1 >= len(toks) || toks[i+1].low != "to" || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	switch low {
+	case "need", "needs", "needed", "have", "has", "had", "required":
+		return true
+	}
+	return false
 }
