@@ -702,8 +702,8 @@ func spanText(toks []token, start, end int) string {
 // exactly one side makes the pair agree.
 func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !c.content[i] || c.measureAdjective(i) {
-			continue
+		if !c.content[i] || c.measureAdjective(i) || refusalAt(c.toks, i) {
+			continue // "would stop requiring" denies "requiring", and begins nothing the passage ends
 		}
 		own := c.formInGood(ev, i)
 		// The opposites WordNet gives, and the other side of a contest verb.

@@ -100,7 +100,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		// A sentence verb written as its base ("the Fed cut rates") is read
 		// as a verb where the passage's verb follows what it follows.
 		bare := !verbForm(c.toks, i)
-		if !c.content[i] || c.verbMatchedInGood(ev, i) || c.good[seg] == nil || bare && !lexicon.IsVerb(t.low) || c.formInGood(ev, i) {
+		if !c.content[i] || c.verbMatchedInGood(ev, i) || c.good[seg] == nil || bare && !lexicon.IsVerb(t.low) || c.formInGood(ev, i) || refusalAt(c.toks, i) {
 			continue
 		}
 		direct := lexicon.Antonyms(t.low)

@@ -1,6 +1,10 @@
 package claim
 
-import "github.com/coveragebot/coveragebot/rag/lexicon"
+import (
+	"strings"
+
+	"github.com/coveragebot/coveragebot/rag/lexicon"
+)
 
 // negationWords turn what follows into its opposite. "n't" reaches here as
 // "not" (see tokenize).
@@ -297,8 +301,11 @@ func refusalAt(toks []token, j int) bool {
 		return next(1) == "to"
 	case "decline", "declines", "declined", "declining":
 		return next(1) == "to"
-	case "stop", "stops", "stopped", "stopping":
-		return next(1) == "short" && next(2) == "of"
+	case "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "quit", "quits", "quitting":
+		// "stopped short of" did not reach it; "would stop requiring" is
+		// "will no longer require": a verb of ending before a gerund
+		// denies it from then on.
+		return next(1) == "short" && next(2) == "of" || strings.HasSuffix(next(1), "ing") && lexicon.IsVerb(next(1))
 	case "short":
 		// "just short of hurricane status", "fell short of a majority":
 		// what follows was not reached.
