@@ -103,6 +103,18 @@ func grammaticalSubject(toks []token, i int) phrase {
 	if j < 0 || toks[j].sent != toks[i].sent {
 		return noPhrase
 	}
+	if j == i-1 && toks[j].aside && !toks[i].aside && !strings.HasSuffix(toks[i].low, "ing") {
+		// "ump Bruce Froemming — a Milwaukee native himself — overruled":
+		// the subject stands before a parenthesis set off by dashes or
+		// brackets.
+		k := j
+		for k >= 0 && toks[k].clause == toks[j].clause {
+			k--
+		}
+		if k >= 0 && toks[k].sent == toks[i].sent && toks[k].clause+1 == toks[j].clause && nounish(toks, k) && !verbForm(toks, k) {
+			return phraseEndingAt(toks, k)
+		}
+	}
 	if toks[j].clause != toks[i].clause {
 		// "Durant, who signed an extension last summer, surpassed …": the
 		// subject before a relative clause set off by commas.
