@@ -15,3 +15,24 @@ func TestDeniedInContactClause(t *testing.T) {
 		{"a promise denied", "Reopening the library by June was a promise Mayor Ruiz never kept.", kept, false, KindPolarity},
 	})
 }
+
+// TestTooToAndTrailingNoMore: "too big to fit" says it could not fit, as
+// "so large that it couldn't fit" does, and "need fear him no more" is
+// "no longer need to fear him"; the same words without the denial still
+// drop.
+func TestTooToAndTrailingNoMore(t *testing.T) {
+	mirror := "It is the largest mirror the agency has built. The mirror was so large that it couldn't fit inside a rocket."
+	fear := "“People around the world no longer need to fear the vicious and determined killer,” Mayor Ruiz said."
+	checkPairs(t, []pairCase{
+		{"too big to fit", "The mirror, the largest the agency has built, was too big to fit inside a rocket.", mirror, true, ""},
+		{"big enough to fit", "The mirror, the largest the agency has built, could fit inside a rocket.", mirror, false, KindPolarity},
+		{"need fear no more", "Mayor Ruiz said people around the world need fear the vicious and determined killer no more.", fear, true, ""},
+		{"still need to fear", "Mayor Ruiz said people around the world still need to fear the vicious and determined killer.", fear, false, KindPolarity},
+	})
+	if toks := tokenize("They need fear the killer no more, and more will come.", 100); !deniedByTrailingNoMore(toks, 2) {
+		t.Errorf("need fear … no more: not denied")
+	}
+	if toks := tokenize("They need no more than a day to fear the killer.", 100); deniedByTrailingNoMore(toks, 1) {
+		t.Errorf("need no more than a day: denied")
+	}
+}

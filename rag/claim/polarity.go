@@ -157,7 +157,7 @@ func negatedAt(toks []token, i, window int) bool {
 	if i+1 < len(toks) && toks[i+1].joined && toks[i+1].low == "free" {
 		return true // "error-free returns" have no errors: the suffix-like "-free" denies the word it is joined to
 	}
-	if deniedInContactClause(toks, i) {
+	if deniedInContactClause(toks, i) || tooToDenies(toks, i) || deniedByTrailingNoMore(toks, i) {
 		return true
 	}
 	clause := toks[i].clause
@@ -399,6 +399,38 @@ func deniedInContactClause(toks []token, i int) bool {
 		}
 		if !auxiliaries[toks[j].low] {
 			return false
+		}
+	}
+	return false
+}
+
+// tooToDenies reports whether the verb at i is the infinitive of "too
+// big to fit", "too late to stop": "too" and an adjective or adverb
+// (with at most one word of degree before it) before "to", which says the
+// verb did not, or could not, happen ("so large that it couldn't fit").
+func tooToDenies(toks []token, i int) bool {
+	if i < 3 || toks[i-1].low != "to" || !lexicon.IsVerb(toks[i].low) || toks[i-1].clause != toks[i].clause {
+		return false
+	}
+	for j := i - 3; j >= i-4 && j >= 0; j-- {
+		if toks[j].low == "too" && toks[j].clause == toks[i].clause {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedByTrailingNoMore reports whether "no more" or "no longer" closes
+// the clause of the verb at i, after its object ("need fear the killer no
+// more"): the clause is denied from now on, as "no longer need to fear"
+// denies it.
+func deniedByTrailingNoMore(toks []token, i int) bool {
+	if !verbForm(toks, i) && !lexicon.IsVerb(toks[i].low) {
+		return false
+	}
+	for j := i + 1; j+1 < len(toks) && j <= i+8 && toks[j+1].clause == toks[i].clause; j++ {
+		if toks[j].low == "no" && (toks[j+1].low == "more" || toks[j+1].low == "longer") {
+			return j+2 >= len(toks) || toks[j+2].clause != toks[i].clause
 		}
 	}
 	return false
