@@ -446,6 +446,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	chosen = withAffiliation(q, question, cands, chosen, maxSentences)
 	chosen = withBodyAfterHeadline(hits, onTopic, chosen, maxSentences)
+	chosen = withLead(q, hits, onTopic, chosen, required, maxSentences)
 	chosen = withContinuations(q, hits, chosen)
 	chosen = withReasonNeighbours(q, hits, chosen)
 	chosen = withExplanation(hits, chosen, q.kind)

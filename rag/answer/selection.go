@@ -332,3 +332,41 @@ func antecedentTerms(sents []string, si int) map[string]bool {
 	}
 	return out
 }
+
+// withLead puts an article's lead first when an open question ("tell me
+// about the starmer zelenskyy call") is answered by other sentences: news
+// writes a story's main fact in its first sentence, and a sentence chosen
+// for the question's words may tell only a part. Of the leads among the
+// candidates that hold every name the question requires, the one that
+// covers most of the question comes first, when the answer has room for
+// it.
+func withLead(q questionTerms, hits []rag.Hit, cands, chosen []scoredSentence, required map[string]bool, limit int) []scoredSentence {
+	if q.kind != kindAny || len(chosen) == 0 || len(chosen) >= limit || len(required) == 0 {
+		return chosen // a lead never pushes out a sentence chosen for the question
+	}
+	lead := func(c scoredSentence) bool { return hits[c.hit].Pos == 0 && c.idx == 1 }
+	for _, c := range chosen {
+		if lead(c) {
+			return chosen
+		}
+	}
+	best := -1
+next:
+	for k, c := range cands {
+		if !lead(c) {
+			continue
+		}
+		for t := range required {
+			if !q.names(c.terms, t) {
+				continue next
+			}
+		}
+		if best < 0 || c.coverage > cands[best].coverage {
+			best = k
+		}
+	}
+	if best < 0 {
+		return chosen
+	}
+	return append([]scoredSentence{cands[best]}, chosen...)
+}
