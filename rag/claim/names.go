@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
-
 	"github.com/coveragebot/coveragebot/rag/prose"
+	"github.com/coveragebot/coveragebot/rag/quote"
 )
 
 // nameGroup is a run of capitalised words that names a person, place or
@@ -43,6 +43,9 @@ func findNames(toks []token, known func(low string) (name, seen bool)) []nameGro
 		g := nameGroup{start: i}
 		j := i
 		for j < len(toks) && toks[j].clause == toks[i].clause && (isNameWord(toks, j, known) || (j > i && j+1 < len(toks) && (isNameJoiner(toks[j].low) || organisationAnd(toks, j, known)) && isNameWord(toks, j+1, known))) {
+			if j > i && toks[j-1].possessive && quote.IsGivenName(toks[j].low) {
+				break // "the New York Rangers' Igor Shesterkin": the owner, then a person
+			}
 			j++
 		}
 		g.end = j

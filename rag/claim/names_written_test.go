@@ -147,3 +147,30 @@ func TestDatelineIsNoParty(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveBeforeAGivenName: a possessive before a given name ends
+// one name and starts another ("the Kelby Foxes' Igor Lindqvist" is a
+// team and a player), so a player given another team the passage names is
+// caught; a possessive inside a place's name ("St George's Chapel") keeps
+// it one name.
+func TestPossessiveBeforeAGivenName(t *testing.T) {
+	passage := "Dunmore Hawks forward Ana Ruiz leads the league with 50 goals. Even a goalie, Kelby Foxes' Igor Lindqvist, could be in the mix."
+	checkPairs(t, []pairCase{
+		{"the player's own team", "Even a goalie, the Kelby Foxes' Igor Lindqvist, could be in the mix.", passage, true, ""},
+		{"another team the passage names", "Even a goalie, the Dunmore Hawks' Igor Lindqvist, could be in the mix.", passage, false, KindEntity},
+	})
+	for text, want := range map[string][]string{
+		"Kelby Foxes' Igor Lindqvist saved two shots.":  {"Kelby Foxes", "Igor Lindqvist"},
+		"Kelby's Igor Lindqvist saved two shots.":       {"Kelby", "Igor Lindqvist"},
+		"They met at St George's Chapel in the castle.": {"St George Chapel"},
+	} {
+		toks := tokenize(text, 100)
+		var got []string
+		for _, g := range findNames(toks, nil) {
+			got = append(got, nameText(toks, g))
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: names %q, want %q", text, got, want)
+		}
+	}
+}

@@ -52,6 +52,9 @@ type token struct {
 	// clitic is what an apostrophe joined to the word, lower-cased and
 	// dropped from it ("s" of "That's" or "Acme's", "re", "ll"), or "".
 	clitic string
+	// possessive: a possessive apostrophe closes the word, "'s" or, after
+	// a plural's s, the apostrophe alone ("the Rangers' goalie").
+	possessive bool
 	// dateline: the word is in the capitalised words that open a sentence
 	// before a colon, a bracket or a dash ("Marion: Authorities in …",
 	// "WASHINGTON – The court …", "Berlin (CNN) …"): where the story was
@@ -190,9 +193,14 @@ func tokenize(text string, limit int) []token {
 			r0, _ := utf8.DecodeRuneInString(word)
 			low := strings.ToLower(word)
 			coded := i >= 2 && s[i-1] == '.' && isWordRuneAt(s, i-2) && !isDigitAt(s, i-2) && unicode.IsUpper(previousRune(s, i-1))
+			possessive := clitic == "s"
+			if r2, sz := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r2 == '\'' || r2 == '’') && strings.HasSuffix(low, "s") && (j+sz >= len(s) || !isWordRuneAt(s, j+sz)) {
+				possessive = true // "the Rangers' goalie"
+			}
 			toks = append(toks, token{
 				text: word, low: low, upper: unicode.IsUpper(r0), first: firstWord,
 				sent: si, clause: clause, pos: len(toks), money: money, currency: currency, joined: hyphen, clitic: clitic, coded: coded,
+				possessive: possessive,
 			})
 			if neg {
 				toks = append(toks, token{text: "not", low: "not", sent: si, clause: clause, pos: len(toks)})

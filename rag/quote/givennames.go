@@ -43,3 +43,8 @@ func givenNameGender(name string) byte {
 	})
 	return givenNames[strings.ToLower(name)]
 }
+
+// IsGivenName reports whether a word is an English given name the table
+// holds for one sex ("Igor", "Emily"); a name given to both ("Jordan") or
+// none is not one here.
+func IsGivenName(word string) bool { return givenNameGender(word) != genderUnknown }
