@@ -28,19 +28,19 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	for i := range c.toks {
-		if !c.content[i] && !(c.item[i] && c.figureAt(i)) {
-			continue // a figure may be what is denied: "no second meeting"
+		if !c.content[i] && !(c.item[i] && c.figureAt(i)) && !(lexicon.IsSaying(c.toks[i].low) && verbForm(c.toks, i)) {
+			continue // a figure may be what is denied ("no second meeting"), and a verb of saying ("can tell")
 		}
 		for _, h := range c.matches[i] {
 			p, ok := ev.negationOf[h]
-			if !ok || !c.inGood(ev, c.segment[i], h) || ev.asks[ev.toks[h].sent] {
+			if !ok || !c.inGood(ev, c.segment[i], h) && !c.nextToGood(ev, i, h) || ev.asks[ev.toks[h].sent] {
 				continue // "Think rafting is not possible here? Think again." denies nothing
 			}
 			if c.toks[i].low != ev.toks[h].low && !sameForm(c.toks[i].low, ev.toks[h].low) && !derivedForm(c.toks[i].low, ev.toks[h].low) && c.surroundings(i, h, ev) < 2 {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
 			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedObject(c.toks, i) || advisedAgainst(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
-				modalAt(c.toks, i) && !modalAt(ev.toks, p) || openQuestion(c.toks, i) {
+				modalAt(c.toks, i) && !modalAt(ev.toks, p) && !modals[ev.toks[p].low] || openQuestion(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not
 				// allowed" does not answer.
@@ -1074,4 +1074,23 @@ func gerundSubject(toks []token, i int) bool {
 	// A past form: regular, irregular ("rose") or the same as its base
 	// ("spread", "hit"); not a present -s form, which a plural could be.
 	return strings.HasSuffix(next, "ed") || !strings.HasSuffix(next, "s")
+}
+
+// nextToGood reports whether passage word h, the same word as sentence
+// word i, stands in the sentence right after or before one that i's
+// clause draws on: a sentence may run two passage sentences into one
+// clause ("… whether the movement is still building. I can't tell from
+// here" as "they can tell from here whether the movement is still
+// building").
+func (c *sentenceRead) nextToGood(ev *evidence, i, h int) bool {
+	if c.toks[i].low != ev.toks[h].low {
+		return false
+	}
+	s := ev.toks[h].sent
+	for _, n := range []int{s - 1, s + 1} {
+		if c.goodSet[c.segment[i]][n] && ev.passageOf[n] == ev.passageOf[s] {
+			return true
+		}
+	}
+	return false
 }

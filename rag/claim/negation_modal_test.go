@@ -29,3 +29,21 @@ func TestVerbOfEndingDenies(t *testing.T) {
 		{"stopped for still", "A spokesperson said on May 19 that Harlow Pharmacy had stopped requiring customers to wear face coverings inside its stores.", still, false, KindPolarity},
 	})
 }
+
+// TestCannotAndCantTell: "cannot" is "can not" as "can't" is, so "can see"
+// against either is a denial dropped; a verb of saying or knowing the
+// passage denies ("I can't tell") is denied, read from the passage
+// sentence next to the one the clause draws on when the sentence runs the
+// two into one clause.
+func TestCannotAndCantTell(t *testing.T) {
+	for _, p := range []string{"Ruiz can't see whether the movement is building.", "Ruiz cannot see whether the movement is building."} {
+		if r := Check("Ruiz can see whether the movement is building.", Source{Text: p}); r.OK() || r.Kind != KindPolarity {
+			t.Errorf("%q: %s %s (%s)", p, r.Verdict, r.Kind, r.Reason)
+		}
+	}
+	passage := "It remains to be seen whether the boycott of next month's awards is still building or about to blow over. I certainly can't tell from this vantage point, and my feelings on it are still evolving."
+	checkPairs(t, []pairCase{
+		{"the denial kept", "The writer says they can't tell from their vantage point whether the boycott is still building or about to blow over.", passage, true, ""},
+		{"the denial dropped", "The writer says they can tell from their vantage point whether the boycott is still building or about to blow over.", passage, false, KindPolarity},
+	})
+}

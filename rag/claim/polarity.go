@@ -340,7 +340,7 @@ func refusalAt(toks []token, j int) bool {
 var adverbialNegation = wordSet("not never")
 
 // modals are the English modal verbs, a closed class.
-var modals = wordSet("must should ought need needs could would might may can shall will")
+var modals = wordSet("must should ought need needs could would might may can cannot shall will")
 
 // modalAt reports whether a modal verb stands before the word at i in its
 // clause, at most three words back ("must be allowed"). "Will", "would"
