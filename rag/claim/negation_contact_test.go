@@ -35,4 +35,18 @@ func TestTooToAndTrailingNoMore(t *testing.T) {
 	if toks := tokenize("They need no more than a day to fear the killer.", 100); deniedByTrailingNoMore(toks, 1) {
 		t.Errorf("need no more than a day: denied")
 	}
+	for text, want := range map[string]bool{
+		"The mirror was too big to fit inside a rocket.": true,
+		"It is not too late to stop the closure.":        false,
+		"It is never too soon to start saving.":          false,
+	} {
+		toks := tokenize(text, 100)
+		for i, tok := range toks {
+			if tok.low == "fit" || tok.low == "stop" || tok.low == "start" {
+				if got := negatedAt(toks, i, negationWindow); got != want {
+					t.Errorf("%q: %s denied %v, want %v", text, tok.low, got, want)
+				}
+			}
+		}
+	}
 }

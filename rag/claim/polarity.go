@@ -157,7 +157,12 @@ func negatedAt(toks []token, i, window int) bool {
 	if i+1 < len(toks) && toks[i+1].joined && toks[i+1].low == "free" {
 		return true // "error-free returns" have no errors: the suffix-like "-free" denies the word it is joined to
 	}
-	if deniedInContactClause(toks, i) || tooToDenies(toks, i) || deniedByTrailingNoMore(toks, i) {
+	if too := tooBefore(toks, i); too >= 0 {
+		// "too big to fit" denies "fit"; "not too late to stop" does not
+		// deny "stop", the negation denying "too".
+		return !negationBefore(toks, too)
+	}
+	if deniedInContactClause(toks, i) || deniedByTrailingNoMore(toks, i) {
 		return true
 	}
 	clause := toks[i].clause
@@ -404,16 +409,28 @@ func deniedInContactClause(toks []token, i int) bool {
 	return false
 }
 
-// tooToDenies reports whether the verb at i is the infinitive of "too
-// big to fit", "too late to stop": "too" and an adjective or adverb
-// (with at most one word of degree before it) before "to", which says the
-// verb did not, or could not, happen ("so large that it couldn't fit").
-func tooToDenies(toks []token, i int) bool {
+// tooBefore gives where "too" stands when the verb at i is the infinitive
+// of "too big to fit", "too late to stop" ("too" and an adjective or
+// adverb, with at most one word of degree before it, before "to"), which
+// says the verb did not, or could not, happen ("so large that it couldn't
+// fit"); -1 when it is not.
+func tooBefore(toks []token, i int) int {
 	if i < 3 || toks[i-1].low != "to" || !lexicon.IsVerb(toks[i].low) || toks[i-1].clause != toks[i].clause {
-		return false
+		return -1
 	}
 	for j := i - 3; j >= i-4 && j >= 0; j-- {
 		if toks[j].low == "too" && toks[j].clause == toks[i].clause {
+			return j
+		}
+	}
+	return -1
+}
+
+// negationBefore reports whether a negation word stands one or two words
+// before the word at j, in its clause ("not too late", "never too soon").
+func negationBefore(toks []token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-2 && toks[k].clause == toks[j].clause; k-- {
+		if negationAt(toks, k) {
 			return true
 		}
 	}
