@@ -733,6 +733,9 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if openQuestion(ev.toks, p) && !openQuestion(c.toks, i) {
 					continue // "if the budget failed" says nothing failed
 				}
+				if particleOfVerb(c.toks, i) && !particleOfVerb(ev.toks, p) {
+					continue // "worn away" says where to, not "away" against "at home"
+				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.converse(ev, i, p) || c.synonymInPlace(i, p, ev) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) {
 					continue
 				}
@@ -1093,4 +1096,12 @@ func (c *sentenceRead) nextToGood(ev *evidence, i, h int) bool {
 		}
 	}
 	return false
+}
+
+// particleOfVerb reports whether the word at i is an adverbial particle
+// right after a verb ("worn away", "stepped up"): part of the verb's
+// phrase, whose opposite is another particle of a verb ("went up",
+// "went down"), not a place or a state ("at home").
+func particleOfVerb(toks []token, i int) bool {
+	return i > 0 && (particles[toks[i].low] || toks[i].low == "away") && toks[i-1].clause == toks[i].clause && verbForm(toks, i-1)
 }

@@ -34,3 +34,14 @@ func TestBaseVerbOneStepOpposite(t *testing.T) {
 		{"another subject before it", "At its June meeting, the Riksbank raised rates by a quarter point, while banks cut fees.", passage + " Banks cut fees the same week.", true},
 	})
 }
+
+// TestParticleIsNoPlace: "away" as the particle of a verb ("have worn
+// away the aura") is not the opposite of "home" in "at home and abroad";
+// two particles of the same verb ("went up", "went down") still are.
+func TestParticleIsNoPlace(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"a particle against a place", "A string of setbacks at home and overseas have worn away the council's air of competence.",
+			"A string of setbacks -- at home and abroad -- have eroded the air of competence that once surrounded the council.", true, ""},
+		{"two particles", "Fuel prices went down sharply in Tarrow on Monday.", "Fuel prices went up sharply in Tarrow on Monday.", false, KindAntonym},
+	})
+}
