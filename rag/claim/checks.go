@@ -40,7 +40,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
 			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedObject(c.toks, i) || advisedAgainst(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
-				modalAt(c.toks, i) && !modalAt(ev.toks, p) && !modals[ev.toks[p].low] || openQuestion(c.toks, i) {
+				modalAt(c.toks, i) && !modalAt(ev.toks, p) && !modals[ev.toks[p].low] || openQuestion(c.toks, i) || notEvery(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not
 				// allowed" does not answer.
@@ -1104,4 +1104,17 @@ func (c *sentenceRead) nextToGood(ev *evidence, i, h int) bool {
 // "went down"), not a place or a state ("at home").
 func particleOfVerb(toks []token, i int) bool {
 	return i > 0 && (particles[toks[i].low] || toks[i].low == "away") && toks[i-1].clause == toks[i].clause && verbForm(toks, i-1)
+}
+
+// notEvery reports whether the word at i stands in a clause opened by "not
+// every" or "not all" ("Not every show worth watching revolves around
+// lords"): the clause says some do and some do not, so a passage that
+// denies it of some ("shows … that aren't about lords") agrees.
+func notEvery(toks []token, i int) bool {
+	for j := i - 1; j > 0 && toks[j].clause == toks[i].clause; j-- {
+		if (toks[j].low == "every" || toks[j].low == "all") && toks[j-1].low == "not" && toks[j-1].clause == toks[i].clause {
+			return true
+		}
+	}
+	return false
 }

@@ -50,3 +50,14 @@ func TestTooToAndTrailingNoMore(t *testing.T) {
 		}
 	}
 }
+
+// TestNotEvery: "not every show … revolves around lords" says some do
+// not, which a passage that says other shows "aren't about lords" agrees
+// with; "every show revolves around lords" does not.
+func TestNotEvery(t *testing.T) {
+	passage := "But other shows are worth checking out that aren't about lords or thrones. The season's best new shows include a medical drama and a workplace comedy."
+	checkPairs(t, []pairCase{
+		{"not every", "Not every show worth watching this season revolves around lords and thrones: the best new ones include a medical drama.", passage, true, ""},
+		{"every", "Every show worth watching this season is about lords and thrones.", passage, false, KindPolarity},
+	})
+}
