@@ -504,6 +504,10 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			case t.ok() && named(c.names, s) && !named(ev.names, t) && c.describedBefore(ev, s, t):
 				// "the company had been slow to adapt" where the passage
 				// named Acme before: a definite description refers back.
+			case t.ok() && !named(c.names, s) && named(ev.names, t) && c.describesNamedBefore(ev, s, t):
+				// "A Department of Education spokesperson said the agency
+				// will keep assessing": the sentence's own description
+				// refers back to the name it gave before.
 			case t.ok() && (named(c.names, s) || named(ev.names, t)) && c.elsewhere(t, ev, s.start, s.end, i) >= 0:
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
@@ -556,11 +560,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 // word before t, and for none in t's sentence, where the description
 // would be someone else ("The President handed flowers to Zelenska").
 func (c *sentenceRead) describedBefore(ev *evidence, s, t phrase) bool {
-	if t.head <= t.start || ev.toks[t.start].low != "the" || t.end-t.start > 3 {
-		return false
-	}
-	kinds := lexicon.LexFiles(ev.toks[t.head].low, 'n')
-	if !slices.Contains(kinds, "noun.group") && !slices.Contains(kinds, "noun.person") {
+	if !definiteDescription(ev.toks, t) {
 		return false
 	}
 	for _, g := range c.names {
@@ -857,4 +857,37 @@ func nameBefore(toks []token, names []nameGroup, i int) *nameGroup {
 		}
 	}
 	return out
+}
+
+// describesNamedBefore reports whether sentence phrase s is a definite
+// description ("the agency", "the company": "the" and a noun WordNet files
+// under groups or people) of the name that passage phrase t holds, which
+// the sentence gives before s.
+func (c *sentenceRead) describesNamedBefore(ev *evidence, s, t phrase) bool {
+	if !definiteDescription(c.toks, s) {
+		return false
+	}
+	for _, h := range ev.names {
+		if h.start < t.start || h.end > t.end {
+			continue
+		}
+		for _, g := range c.names {
+			if g.end <= s.start && c.toks[g.start].sent == c.toks[s.start].sent && (sameName(g, h) || aliasOf(g, h)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// definiteDescription reports whether phrase p is a short definite
+// description of a group or a person ("the company", "the agency", "the
+// new coach"): "the", at most three words, and a head noun WordNet files
+// under groups or people.
+func definiteDescription(toks []token, p phrase) bool {
+	if p.head <= p.start || toks[p.start].low != "the" || p.end-p.start > 3 {
+		return false
+	}
+	kinds := lexicon.LexFiles(toks[p.head].low, 'n')
+	return slices.Contains(kinds, "noun.group") || slices.Contains(kinds, "noun.person")
 }

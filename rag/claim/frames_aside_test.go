@@ -22,3 +22,18 @@ func TestSubjectBeforeAParenthesis(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceDescribesItsOwnName: "A Harbour Board spokesperson said the
+// agency will keep assessing …" gives the act to the Harbour Board, which
+// the sentence named before its description; a description of a name the
+// sentence gives only after it ("the agency said …, the council wrote")
+// is not read back.
+func TestSentenceDescribesItsOwnName(t *testing.T) {
+	passage := "“The Harbour Board will continue to assess the impacts of the storm and the economy on ferry users,” wrote a spokesperson in an email to the Tarrow Herald on Monday, adding that the agency will “write to ferry users when a decision is made.”"
+	checkPairs(t, []pairCase{
+		{"the description refers back", "A Harbour Board spokesperson told the Tarrow Herald the agency will keep assessing how the storm and the economy affect ferry users.", passage, true, ""},
+	})
+	if r := Check("The agency will continue to assess the impact of the storm on ferry users, the Tarrow Council said.", Source{Text: passage}); r.OK() {
+		t.Errorf("a description of another name kept: %s", r.Verdict)
+	}
+}
