@@ -1023,7 +1023,7 @@ func verbForm(toks []token, i int) bool {
 	if i >= 2 && toks[i-1].low == "that" && !toks[i].upper && i+1 < len(toks) && toks[i+1].clause == toks[i].clause && toks[i-1].clause == toks[i].clause &&
 		strings.HasSuffix(toks[i-2].low, "s") && lexicon.IsNoun(toks[i-2].low) && !strings.HasSuffix(low, "s") {
 		next := toks[i+1]
-		return next.upper || definite[next.low] || next.low == "a" || next.low == "an"
+		return next.upper || determinerOpens(next.low)
 	}
 	// A present tense between a noun and its object ("the plan offers
 	// Ukraine", "Macron posts a video"): an -s form after a content word
@@ -1032,7 +1032,7 @@ func verbForm(toks []token, i int) bool {
 		return false
 	}
 	prev, next := toks[i-1], toks[i+1]
-	return isContent(prev.low) && !definite[prev.low] && (next.upper || hasDigit(next.low) || definite[next.low] || next.low == "a" || next.low == "an")
+	return isContent(prev.low) && !definite[prev.low] && (next.upper || hasDigit(next.low) || determinerOpens(next.low))
 }
 
 // quoteWords quotes the sentence's words at the positions at (in order),

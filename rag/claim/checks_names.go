@@ -110,7 +110,7 @@ func (ev *evidence) namedElsewhere(key string) bool {
 // passive's doer) and "according to" (a speaker).
 func obliqueName(toks []token, h nameGroup) bool {
 	k := h.start - 1
-	for k >= 0 && toks[k].clause == toks[h.start].clause && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "any") {
+	for k >= 0 && toks[k].clause == toks[h.start].clause && (determinerOpens(toks[k].low) || toks[k].low == "any") {
 		k--
 	}
 	if k < 0 || toks[k].clause != toks[h.start].clause || !prepositions[toks[k].low] || toks[k].low == "by" {

@@ -32,7 +32,7 @@ func (c *sentenceRead) converse(ev *evidence, i, p int) bool {
 		return false
 	}
 	winner := to + 1
-	for winner < len(c.toks) && (definite[c.toks[winner].low] || c.toks[winner].low == "a" || c.toks[winner].low == "an") {
+	for winner < len(c.toks) && (determinerOpens(c.toks[winner].low)) {
 		winner++
 	}
 	if winner >= len(c.toks) || c.toks[winner].clause != c.toks[to].clause {
@@ -187,7 +187,7 @@ func (c *sentenceRead) lostToSubject(ev *evidence, i, p int) bool {
 			continue
 		}
 		w := j + 1
-		for w < len(ev.toks) && (definite[ev.toks[w].low] || ev.toks[w].low == "a" || ev.toks[w].low == "an") {
+		for w < len(ev.toks) && (determinerOpens(ev.toks[w].low)) {
 			w++
 		}
 		if w >= len(ev.toks) {

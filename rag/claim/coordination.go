@@ -134,7 +134,7 @@ func takesObject(toks []token, i int) bool {
 		return false
 	}
 	next := toks[i+1]
-	return (next.upper || hasDigit(next.low) || definite[next.low] || next.low == "a" || next.low == "an") && !personalPronouns[next.low]
+	return (next.upper || hasDigit(next.low) || determinerOpens(next.low)) && !personalPronouns[next.low]
 }
 
 // auxiliaryBetween reports whether an auxiliary stands between the

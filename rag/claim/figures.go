@@ -223,6 +223,10 @@ func init() {
 // leaders", "both three"), not a figure.
 var definite = wordSet("the these those both all its their his her our")
 
+// determinerOpens reports whether a word opens a noun phrase as an article
+// does: "a", "an", or one of the definite words.
+func determinerOpens(low string) bool { return definite[low] || low == "a" || low == "an" }
+
 // Words before a figure that bound it from below or above.
 var (
 	upWords   = wordSet("more over above exceeding exceeded beyond least")

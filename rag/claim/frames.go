@@ -171,7 +171,7 @@ func grammaticalSubject(toks []token, i int) phrase {
 		// that noun with what describes it, not the name in its modifier.
 		p := wholePhraseEndingAt(toks, j)
 		if k := p.start - 1; k >= 1 && (toks[k].low == "and" || toks[k].low == "or") && toks[k].clause == toks[j].clause && nounish(toks, k-1) && !verbForm(toks, k-1) &&
-			(definite[toks[p.start].low] || toks[p.start].low == "a" || toks[p.start].low == "an") {
+			(determinerOpens(toks[p.start].low)) {
 			// "the center and the Pistons agreed": the subject is both
 			// coordinated noun phrases, though a determiner opens the
 			// last.
@@ -249,7 +249,7 @@ func copular(low string) bool {
 // "who" or "which", when a verb stands between the pronoun and j.
 func relativeAntecedent(toks []token, j int) (phrase, bool) {
 	if ph := phraseEndingAt(toks, j); ph.start > 0 {
-		if k := ph.start - 1; toks[k].clause == toks[j].clause && nounish(toks, k) && !verbForm(toks, k) && (definite[toks[ph.start].low] || toks[ph.start].low == "a" || toks[ph.start].low == "an") {
+		if k := ph.start - 1; toks[k].clause == toks[j].clause && nounish(toks, k) && !verbForm(toks, k) && (determinerOpens(toks[ph.start].low)) {
 			// "the stadium the council approved": a noun phrase right after
 			// another opens a relative clause with no pronoun, and is its
 			// subject.
@@ -270,7 +270,7 @@ func relativeAntecedent(toks []token, j int) (phrase, bool) {
 		if toks[r].low != "who" && toks[r].low != "which" {
 			continue
 		}
-		if n := toks[r+1]; r+1 < j && (definite[n.low] || n.low == "a" || n.low == "an" || n.upper || personalPronouns[n.low]) {
+		if n := toks[r+1]; r+1 < j && (determinerOpens(n.low) || n.upper || personalPronouns[n.low]) {
 			// "the request, which the Queen approved, …": the pronoun is
 			// the relative clause's object, and its subject follows it.
 			return noPhrase, false
@@ -307,7 +307,7 @@ func phraseEndingAt(toks []token, j int) phrase {
 			// and Houston").
 		case clockPart(toks, k):
 			// "at 10:30 a.m. ET": the "a" of a clock time is no article.
-		case definite[low] || low == "a" || low == "an":
+		case determinerOpens(low):
 			p.start = k
 			return p // a determiner opens the phrase
 		case nounish(toks, k):
@@ -323,7 +323,7 @@ func phraseEndingAt(toks []token, j int) phrase {
 // determiner), or noPhrase: the one the act is done to.
 func objectOf(toks []token, i int) phrase {
 	j := i + 1
-	for j < len(toks) && toks[j].clause == toks[i].clause && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an") {
+	for j < len(toks) && toks[j].clause == toks[i].clause && (determinerOpens(toks[j].low)) {
 		j++
 	}
 	if j >= len(toks) || toks[j].clause != toks[i].clause || !nounish(toks, j) {
@@ -413,7 +413,7 @@ func verbBetween(toks []token, names []nameGroup, i int) bool {
 	if i == 0 || i+1 >= len(toks) || toks[i].upper || !isContent(toks[i].low) || !lexicon.IsVerb(toks[i].low) {
 		return false
 	}
-	after, before := false, definite[toks[i+1].low] || toks[i+1].low == "a" || toks[i+1].low == "an"
+	after, before := false, determinerOpens(toks[i+1].low)
 	for _, g := range names {
 		after = after || g.end == i && toks[g.start].clause == toks[i].clause
 		before = before || g.start == i+1 && toks[g.start].clause == toks[i].clause
@@ -843,7 +843,7 @@ func determinerAfter(toks []token, i int) bool {
 		return false
 	}
 	n := toks[i+1].low
-	return definite[n] || n == "a" || n == "an" || possessivePronouns[n]
+	return determinerOpens(n) || possessivePronouns[n]
 }
 
 // nameBefore gives the nearest name before the word at i in its sentence,

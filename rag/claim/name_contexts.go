@@ -77,7 +77,7 @@ func reciprocalSides(toks []token, k1, k2 int) bool {
 // and an object of one verb are two contexts; -1 when there is none.
 func nameContext(toks []token, g nameGroup) int {
 	k := g.start - 1
-	for k >= 0 && toks[k].clause == toks[g.start].clause && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an") {
+	for k >= 0 && toks[k].clause == toks[g.start].clause && (determinerOpens(toks[k].low)) {
 		k--
 	}
 	if k < 0 || toks[k].clause != toks[g.start].clause {

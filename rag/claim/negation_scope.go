@@ -146,7 +146,7 @@ func (c *sentenceRead) negatedNear(i int) bool {
 // not include the US").
 func negationOver(toks []token, i int) int {
 	j := i - 1
-	for j >= 0 && toks[j].clause == toks[i].clause && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an" || toks[j].low == "any") {
+	for j >= 0 && toks[j].clause == toks[i].clause && (determinerOpens(toks[j].low) || toks[j].low == "any") {
 		j--
 	}
 	if j < 0 || toks[j].clause != toks[i].clause {

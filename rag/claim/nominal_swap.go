@@ -43,7 +43,7 @@ func checkPossessedActSwapped(c *sentenceRead, ev *evidence) (Result, bool) {
 // pronouns, and past the words of a name to its last; -1 when none.
 func objectHead(toks []token, k int) int {
 	j := k + 1
-	for j < len(toks) && toks[j].clause == toks[k].clause && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an" || possessivePronouns[toks[j].low]) {
+	for j < len(toks) && toks[j].clause == toks[k].clause && (determinerOpens(toks[j].low) || possessivePronouns[toks[j].low]) {
 		j++
 	}
 	if j >= len(toks) || toks[j].clause != toks[k].clause {
@@ -101,7 +101,7 @@ func nameInPhrase(toks []token, names []nameGroup, k int) *nameGroup {
 // word at k, past determiners, in k's clause.
 func (c *sentenceRead) nameOpensPhrase(g nameGroup, k int) bool {
 	j := k + 1
-	for j < len(c.toks) && (definite[c.toks[j].low] || c.toks[j].low == "a" || c.toks[j].low == "an") {
+	for j < len(c.toks) && (determinerOpens(c.toks[j].low)) {
 		j++
 	}
 	return g.start == j && c.toks[j].clause == c.toks[k].clause

@@ -90,7 +90,7 @@ func prepositionalNames(toks []token, names []nameGroup, i int) []prepName {
 			continue
 		}
 		k := g.start - 1
-		for k > i && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an") {
+		for k > i && (determinerOpens(toks[k].low)) {
 			k--
 		}
 		if k <= i || !prepositions[toks[k].low] || symmetricPrepositions[toks[k].low] {

@@ -202,7 +202,7 @@ func nameAfterBy(toks []token, names []nameGroup, i int, g nameGroup) *nameGroup
 			continue
 		}
 		j := h.start - 1
-		for j > g.end && (definite[toks[j].low] || toks[j].low == "a" || toks[j].low == "an") {
+		for j > g.end && (determinerOpens(toks[j].low)) {
 			j--
 		}
 		if toks[j].low == "by" {
@@ -243,7 +243,7 @@ func gerundAt(toks []token, i int) bool {
 		return false
 	}
 	n := toks[i+1]
-	return definite[n.low] || n.low == "a" || n.low == "an" || n.upper || hasDigit(n.low)
+	return determinerOpens(n.low) || n.upper || hasDigit(n.low)
 }
 
 // objectBeforeInfinitive reports whether name g, before the verb at i, is
@@ -255,7 +255,7 @@ func objectBeforeInfinitive(toks []token, g nameGroup, i int) bool {
 		return false
 	}
 	k := g.start - 1
-	for k > 0 && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an") {
+	for k > 0 && (determinerOpens(toks[k].low)) {
 		k--
 	}
 	return toks[k].clause == toks[g.start].clause && verbForm(toks, k)
@@ -588,7 +588,7 @@ func joinedModifier(toks []token, i int) bool {
 		return false
 	}
 	next := toks[i+1]
-	return !definite[next.low] && next.low != "a" && next.low != "an" && isContent(next.low) && !next.upper
+	return !determinerOpens(next.low) && isContent(next.low) && !next.upper
 }
 
 // passiveVerb reports whether the verb at i is a passive with its doer
@@ -640,7 +640,7 @@ func byReach(toks []token, i int) int {
 // a weekday, a month, a part of the day, a season, a unit of time, or
 // "the end", "the time", "then", "now" (closed classes; see times.go).
 func timeAfter(toks []token, k int) bool {
-	for k < len(toks) && (definite[toks[k].low] || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "next" || toks[k].low == "last") {
+	for k < len(toks) && (determinerOpens(toks[k].low) || toks[k].low == "next" || toks[k].low == "last") {
 		k++
 	}
 	if k >= len(toks) {

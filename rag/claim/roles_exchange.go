@@ -76,7 +76,7 @@ func otherPartyAt(toks []token, i int) int {
 		if hasDigit(low) || isNumberWord(low) {
 			continue // "ruled 6-3 to overturn": a score, not the other party
 		}
-		if (isContent(low) || toks[j].upper && !definite[low] && low != "a" && low != "an") && !adverbLike(low) {
+		if (isContent(low) || toks[j].upper && !determinerOpens(low)) && !adverbLike(low) {
 			if verbForm(toks, j) {
 				return -1
 			}

@@ -46,7 +46,7 @@ func datedPhrase(toks []token, start, end int) int {
 		return -1
 	}
 	possessive := toks[end-1].clitic == "s"
-	attributive := start > 0 && toks[start-1].clause == toks[start].clause && (definite[toks[start-1].low] || toks[start-1].low == "a" || toks[start-1].low == "an")
+	attributive := start > 0 && toks[start-1].clause == toks[start].clause && (determinerOpens(toks[start-1].low))
 	if !possessive && !attributive || !nounish(toks, end) {
 		return -1
 	}

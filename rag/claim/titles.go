@@ -77,7 +77,7 @@ func oneTitle(a, b string) bool {
 // with more of the sentence after it. Nil when there is none.
 func appositionOf(toks []token, g nameGroup) []string {
 	k := g.end
-	if k >= len(toks) || toks[k].clause == toks[g.end-1].clause || toks[k].sent != toks[g.start].sent || !definite[toks[k].low] && toks[k].low != "a" && toks[k].low != "an" {
+	if k >= len(toks) || toks[k].clause == toks[g.end-1].clause || toks[k].sent != toks[g.start].sent || !determinerOpens(toks[k].low) {
 		return nil
 	}
 	var words []string
@@ -105,7 +105,7 @@ func predicateOf(toks []token, g nameGroup) []string {
 	if k+1 >= len(toks) || !copulas[toks[k].low] || toks[k].clause != toks[g.end-1].clause {
 		return nil
 	}
-	if d := toks[k+1].low; !definite[d] && d != "a" && d != "an" {
+	if d := toks[k+1].low; !determinerOpens(d) {
 		return nil
 	}
 	var words []string
@@ -129,7 +129,7 @@ func finiteAt(toks []token, e int) bool {
 		return false
 	}
 	n := toks[e+1]
-	return isContent(toks[e-1].low) && (definite[n.low] || n.low == "a" || n.low == "an" || n.upper || subjectPronouns[n.low] || objectPronouns[n.low])
+	return isContent(toks[e-1].low) && (determinerOpens(n.low) || n.upper || subjectPronouns[n.low] || objectPronouns[n.low])
 }
 
 // objectPronouns stand as a verb's object (a closed class).
