@@ -224,7 +224,7 @@ func (ev *evidence) reportsIt(h nameGroup) bool {
 // leaves to a sentence before ("he", "the company") is one of those.
 func (c *sentenceRead) namesOnlyOfClause(ev *evidence, s, i int) bool {
 	for _, h := range ev.namesBySent[s] {
-		if ev.descriptor(h) || ev.reportsIt(h) || ev.pronounDoes(s) && obliqueName(ev.toks, h) {
+		if ev.descriptor(h) || ev.reportsIt(h) || obliqueName(ev.toks, h) && ev.pronounDoes(s) {
 			continue // "he rushed to develop … with funds from the March of Dimes": not who did it
 		}
 		ok := false
