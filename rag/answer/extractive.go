@@ -324,7 +324,8 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	}
 	// A near miss names the doer in the wrong role: "how did X respond"
 	// is not answered by "Critics attacked X".
-	doer := q.doer(question)
+	parties := q.doer(question)
+	doer := slices.Concat(parties...)
 	sentsOf := map[int][]string{}
 	doneByDoer := func(c scoredSentence) bool {
 		sents, ok := sentsOf[c.hit]
@@ -336,11 +337,13 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 			return false
 		}
 		// "X and Y" as the subject: the event is theirs together, so
-		// the sentence names, or points back to, each of them.
+		// the sentence names, or points back to, each of them. A name
+		// of several words is named by its head ("Hawkins" for "Taylor
+		// Hawkins", "Hale" for "Mayor Hale", "PM" for "the British PM").
 		if len(doer) > 1 {
 			reach := reachedNames(sents, c.idx)
-			for _, t := range doer {
-				if !q.names(reach, t) {
+			for _, party := range parties {
+				if !q.names(reach, party[len(party)-1]) {
 					return false
 				}
 			}

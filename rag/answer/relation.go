@@ -9,6 +9,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,19 +30,27 @@ var auxiliaryQuestion = regexp.MustCompile(`(?i)^\s*(how|why|when|where|who|whom
 var doerGlue = wordSet(`and the mr mrs ms sir dr`)
 
 // doer is the names of a question's subject, when it follows an auxiliary
-// and is made of names only ("how did Hale and Ode react"), or nil. Only
+// and is made of names only ("how did Hale and Ode react"), or nil, as the
+// parties "and" joins: "Taylor Hawkins" is one, "Hale and Ode" two. Only
 // the sentence that asks counts (see coreNames). A yes-or-no question may
 // be answered "no" by a sentence where the roles differ, and the speaker
 // of "what did X say" is checked as a speaker (see speechOf), so neither
 // has a doer here.
-func (q questionTerms) doer(question string) []string {
-	doer, _ := q.doerVerb(question)
-	return doer
+func (q questionTerms) doer(question string) [][]string {
+	parties, _ := q.doerParties(question)
+	return parties
 }
 
-// doerVerb is doer, with the verb that follows the subject ("who did Hale
-// meet": Hale, and "meet"); the verb is "" when there is no doer.
+// doerVerb is the terms of doer's names, with the verb that follows the
+// subject ("who did Hale meet": Hale, and "meet"); the verb is "" when
+// there is no doer.
 func (q questionTerms) doerVerb(question string) ([]string, string) {
+	parties, verb := q.doerParties(question)
+	return slices.Concat(parties...), verb
+}
+
+// doerParties is doerVerb with the doer's names as parties.
+func (q questionTerms) doerParties(question string) ([][]string, string) {
 	if spans := prose.SentenceSpans(question); len(spans) > 1 {
 		last := spans[len(spans)-1]
 		question = question[last[0]:last[1]]
@@ -51,7 +60,8 @@ func (q questionTerms) doerVerb(question string) ([]string, string) {
 		return nil, ""
 	}
 	core := q.coreNames(question)
-	var doer []string
+	var doer [][]string
+	party := true // the next name opens a party of its own
 	words := phraseWords(m[4])
 	for i, w := range words {
 		b, _ := bareWord(w)
@@ -59,6 +69,7 @@ func (q questionTerms) doerVerb(question string) ([]string, string) {
 		terms := prose.Terms(b)
 		switch {
 		case doerGlue[tok]:
+			party = party || tok == "and"
 			continue
 		case len(terms) == 1 && core[terms[0]]:
 			if possessive(b) {
@@ -70,7 +81,11 @@ func (q questionTerms) doerVerb(question string) ([]string, string) {
 				// coverage names in other words ("US officials").
 				return nil, ""
 			}
-			doer = append(doer, terms[0])
+			if party {
+				doer = append(doer, nil)
+				party = false
+			}
+			doer[len(doer)-1] = append(doer[len(doer)-1], terms[0])
 			continue
 		}
 		// The subject ends at its verb, or an adverb before it ("did Hale
