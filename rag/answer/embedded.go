@@ -100,8 +100,7 @@ func framed(before []string, sub string) bool {
 				return true
 			}
 		}
-		files := lexicon.LexFiles(b, 'n')
-		return len(files) > 0 && files[0] == "noun.cognition"
+		return lexicon.FirstFile(b, 'n') == "noun.cognition"
 	}
 	return false
 }

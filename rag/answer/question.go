@@ -119,8 +119,7 @@ func givesReason(sentence string) bool {
 // lexiconTimeNoun reports whether a word is a noun whose most frequent
 // sense WordNet files under noun.time ("hours", "weeks", "moments").
 func lexiconTimeNoun(w string) bool {
-	files := lexicon.LexFiles(w, 'n')
-	return len(files) > 0 && files[0] == "noun.time"
+	return lexicon.FirstFile(w, 'n') == "noun.time"
 }
 
 // kindOf works out what a question asks for from its wording.
@@ -183,11 +182,7 @@ var spanPrepositions = regexp.MustCompile(`\b(for|over|throughout)\s+(what|which
 // period") by a duration. Any other noun is answered by the name of a thing
 // of its kind.
 func kindOfHead(head, lowerQuestion string) answerKind {
-	files := lexicon.LexFiles(head, 'n')
-	if len(files) == 0 {
-		return kindName
-	}
-	switch files[0] {
+	switch lexicon.FirstFile(head, 'n') {
 	case "noun.person", "noun.group":
 		return kindPerson
 	case "noun.location":
@@ -401,8 +396,7 @@ func placeWord(w string) bool {
 	if len(lexicon.CountryNames(w)) > 0 || len(lexicon.CountryCapital(w)) > 0 {
 		return true
 	}
-	files := lexicon.LexFiles(w, 'n')
-	return len(files) > 0 && files[0] == "noun.location"
+	return lexicon.FirstFile(w, 'n') == "noun.location"
 }
 
 // newNames are the capitalised words of a sentence whose terms the

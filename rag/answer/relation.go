@@ -317,7 +317,7 @@ func peopleNoun(w string) bool {
 		forms = append(forms, s)
 	}
 	for _, f := range forms {
-		if files := lexicon.LexFiles(f, 'n'); len(files) > 0 && files[0] == "noun.person" {
+		if lexicon.FirstFile(f, 'n') == "noun.person" {
 			return true
 		}
 	}
@@ -882,8 +882,7 @@ func isExchangeNoun(w string) bool {
 	if lexicon.IsReciprocal(w) && (strings.HasSuffix(w, "ing") || lexicon.IsNoun(w)) {
 		return true
 	}
-	files := lexicon.LexFiles(w, 'n')
-	return len(files) > 0 && files[0] == "noun.communication"
+	return lexicon.FirstFile(w, 'n') == "noun.communication"
 }
 
 // namedWith reports whether a sentence of the passages names one of one's

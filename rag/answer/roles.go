@@ -77,8 +77,7 @@ func holdsAny(terms map[string]bool, any []string) bool {
 // a rarer person sense ("chair", for the one who chairs) is read as its
 // commoner thing.
 func firstPerson(w string) bool {
-	files := lexicon.LexFiles(w, 'n')
-	return len(files) > 0 && files[0] == "noun.person"
+	return lexicon.FirstFile(w, 'n') == "noun.person"
 }
 
 // abbreviationForms returns, for the i-th of a question's tokens, the

@@ -43,8 +43,7 @@ func notKnown(sentence string) (string, bool) {
 		low := strings.ToLower(bare)
 		knowing := negativeKnown[low]
 		if !knowing {
-			files := lexicon.LexFiles(low, 'v')
-			knowing = len(files) > 0 && files[0] == "verb.cognition" && lexicon.IsVerb(low) &&
+			knowing = lexicon.FirstFile(low, 'v') == "verb.cognition" && lexicon.IsVerb(low) &&
 				negation.MatchString(strings.Join(words[max(0, i-unknownReach):i], " "))
 		}
 		if !knowing {
@@ -83,8 +82,7 @@ func asksWhetherKnown(question string) bool {
 			continue
 		}
 		prev, _ := bareWord(words[i-1])
-		files := lexicon.LexFiles(prev, 'v')
-		return len(files) > 0 && files[0] == "verb.cognition"
+		return lexicon.FirstFile(prev, 'v') == "verb.cognition"
 	}
 	return false
 }

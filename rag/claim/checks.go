@@ -749,7 +749,7 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // timeNoun reports whether a word is a noun WordNet files under time by
 // its most frequent sense ("day", "night", "week").
 func timeNoun(low string) bool {
-	return firstFile(low, 'n') == "noun.time"
+	return lexicon.FirstFile(low, 'n') == "noun.time"
 }
 
 // sameObject reports whether the first content words after sentence word

@@ -93,7 +93,7 @@ func changeFrom(toks []token, j int) bool {
 			return true
 		}
 		if verbForm(toks, k) {
-			return firstFile(lexicon.Base(low), 'v') == "verb.change"
+			return lexicon.FirstFile(lexicon.Base(low), 'v') == "verb.change"
 		}
 	}
 	return false

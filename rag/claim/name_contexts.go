@@ -110,7 +110,7 @@ func appositiveOf(toks []token, k int) bool {
 		return false
 	}
 	files := lexicon.LexFiles(toks[k-1].low, 'n')
-	return len(files) > 0 && files[0] == "noun.location" && slices.Contains(files, "noun.group")
+	return lexicon.FirstFile(toks[k-1].low, 'n') == "noun.location" && slices.Contains(files, "noun.group")
 }
 
 // subjectContext gives, encoded as -2-v, the verb v a name opening its

@@ -85,7 +85,7 @@ func organisationAnd(toks []token, j int, known func(string) (name, seen bool)) 
 	if k == j+1 {
 		return false
 	}
-	return firstFile(toks[k-1].low, 'n') == "noun.group"
+	return lexicon.FirstFile(toks[k-1].low, 'n') == "noun.group"
 }
 
 func isNameJoiner(low string) bool {

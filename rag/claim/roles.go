@@ -282,7 +282,7 @@ func meansAfter(toks []token, k int) bool {
 		if b := lexicon.Base(t.low); b != "" && b != t.low {
 			return false // a plural: "by protesters"
 		}
-		switch firstFile(t.low, 'n') {
+		switch lexicon.FirstFile(t.low, 'n') {
 		case "noun.person", "noun.group":
 			return false
 		}

@@ -134,15 +134,6 @@ func knownWord(low string) bool {
 	return prose.IsStopword(low) || lightWords[low] || len(lexicon.Bases(low)) > 0 || len(lexicon.Synonyms(low)) > 0
 }
 
-// firstFile gives the lexicographer file of a word's most frequent sense
-// in WordNet for the part of speech ('n', 'v'), or "".
-func firstFile(word string, pos byte) string {
-	if files := lexicon.LexFiles(word, pos); len(files) > 0 {
-		return files[0]
-	}
-	return ""
-}
-
 // appearingIn reports whether the word at i is "appear" used as a verb of
 // its own, with a place or medium after it ("has not appeared in a movie",
 // "appeared on television", "appeared before the committee"), not as the

@@ -503,8 +503,7 @@ func IsReportingForm(word string) bool {
 	}
 	ok := false
 	if bases := Bases(w); len(bases) > 0 && bases[0] != w && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || slices.Contains(Inflections(bases[0]), w)) {
-		files := LexFiles(w, 'v')
-		ok = len(files) > 0 && files[0] == "verb.communication"
+		ok = FirstFile(w, 'v') == "verb.communication"
 	}
 	reportingCache.Store(w, ok)
 	return ok
@@ -677,6 +676,16 @@ func LexFiles(word string, pos byte) []string {
 		}
 	}
 	return nil
+}
+
+// FirstFile is the lexicographer file of a word's most frequent sense as a
+// noun (pos 'n') or a verb (pos 'v'), the first of LexFiles, or "" when
+// WordNet does not know the word as one.
+func FirstFile(word string, pos byte) string {
+	if files := LexFiles(word, pos); len(files) > 0 {
+		return files[0]
+	}
+	return ""
 }
 
 // CanNamePerson reports whether WordNet files a sense of a noun, in any of

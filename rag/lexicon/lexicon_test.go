@@ -400,9 +400,15 @@ func TestLexFiles(t *testing.T) {
 		if len(got) == 0 || got[0] != tt.first {
 			t.Errorf("LexFiles(%q, %q) = %v, want %s first", tt.word, tt.pos, got, tt.first)
 		}
+		if got := FirstFile(tt.word, tt.pos); got != tt.first {
+			t.Errorf("FirstFile(%q, %q) = %q, want %s", tt.word, tt.pos, got, tt.first)
+		}
 	}
 	if got := LexFiles("xyzzy", 'n'); got != nil {
 		t.Errorf("LexFiles of an unknown word = %v", got)
+	}
+	if got := FirstFile("xyzzy", 'v'); got != "" {
+		t.Errorf("FirstFile of an unknown word = %q", got)
 	}
 	if got := LexFiles("lawyer", 'a'); got != nil {
 		t.Errorf("LexFiles as an adjective = %v; only nouns and verbs are kept", got)

@@ -475,7 +475,7 @@ func reportingBase(w string) bool {
 	if auxiliaries[w] || !lexicon.IsVerb(w) || !slices.Contains(lexicon.Bases(w), w) {
 		return false
 	}
-	if files := lexicon.LexFiles(w, 'v'); len(files) > 0 && files[0] == "verb.communication" {
+	if lexicon.FirstFile(w, 'v') == "verb.communication" {
 		return true
 	}
 	// A verb whose inflected forms are speech verbs above ("writes").
