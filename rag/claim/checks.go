@@ -1000,7 +1000,7 @@ var auxiliaries = wordSet("will would to has have had did does do can could must
 func verbForm(toks []token, i int) bool {
 	low := toks[i].low
 	if !lexicon.IsVerb(low) {
-		return false
+		return denominalPast(toks, i)
 	}
 	if strings.HasSuffix(low, "ing") && gerundSubject(toks, i) {
 		return false
@@ -1033,6 +1033,25 @@ func verbForm(toks []token, i int) bool {
 	}
 	prev, next := toks[i-1], toks[i+1]
 	return isContent(prev.low) && !definite[prev.low] && (next.upper || hasDigit(next.low) || determinerOpens(next.low))
+}
+
+// denominalPast reports whether the word at i is the past of a verb made
+// from a noun that WordNet knows only as a noun ("texted", "emailed"):
+// English turns nouns into verbs freely, and a lower-case -ed form of a
+// noun, itself no noun or adjective ("talented" is one), before the name
+// or the determiner of its object, is such a verb.
+func denominalPast(toks []token, i int) bool {
+	t := toks[i]
+	stem, ok := strings.CutSuffix(t.low, "ed")
+	if !ok || t.upper || len(stem) < 3 || i+1 >= len(toks) || toks[i+1].clause != t.clause ||
+		lexicon.IsNoun(t.low) || lexicon.IsAdjective(t.low) {
+		return false
+	}
+	if !lexicon.IsNoun(stem) && !lexicon.IsNoun(stem+"e") {
+		return false
+	}
+	next := toks[i+1]
+	return next.upper || determinerOpens(next.low) || objectPronouns[next.low]
 }
 
 // quoteWords quotes the sentence's words at the positions at (in order),

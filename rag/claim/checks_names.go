@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -33,7 +34,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		if !inTitle && !short && !ev.abbreviated(c.toks, g) && !ev.spelledOut(c.toks, g) {
 			for _, k := range g.keys {
-				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] {
+				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] && !ev.clipped(g, k) {
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
 				}
 			}
@@ -328,4 +329,41 @@ func addressee(toks []token, h nameGroup) bool {
 	}
 	v := toks[h.start-1]
 	return v.clause == toks[h.start].clause && !v.upper && verbForm(toks, h.start-1) && toks[h.end].low == "that"
+}
+
+// minClipping is the shortest clipped word a name may be written with
+// ("Cap" for "Capitol").
+const minClipping = 3
+
+// clipped reports whether the passages write key k of name g clipped, or
+// g clips it, in a name that is otherwise g's, word for word: "Cap Police"
+// for "Capitol Police", "Cal State" for "California State". Clipping
+// (keeping a word's first letters) is how English shortens names; the
+// rest of the name, written the same, says it is the same one.
+func (ev *evidence) clipped(g nameGroup, k string) bool {
+	at := slices.Index(g.keys, k)
+	if len(g.keys) < 2 || at < 0 {
+		return false
+	}
+	for p, t := range ev.toks {
+		short, long := t.low, k
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if !t.upper || len(short) < minClipping || short == long || !strings.HasPrefix(long, short) {
+			continue
+		}
+		start := p - at
+		if start < 0 || start+len(g.keys) > len(ev.toks) {
+			continue
+		}
+		same := true
+		for j, x := range g.keys {
+			same = same && (j == at || nameKey(ev.toks[start+j].low) == x)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }

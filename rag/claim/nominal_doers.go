@@ -27,7 +27,7 @@ func checkNominalDoer(c *sentenceRead, ev *evidence) (Result, bool) {
 		for _, s := range c.good[c.segment[i]] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
 				u := ev.toks[p]
-				if !isContent(u.low) || !sharesAny(derived, lexicon.Bases(u.low)) && !sharesAny(lexicon.Derivations(u.low), lexicon.Bases(t.low)) {
+				if !isContent(u.low) || !sharesAny(derived, lexicon.Bases(u.low)) && !sharesAny(lexicon.Derivations(u.low), lexicon.Bases(t.low)) && !madeFrom(u.low, t.low) {
 					continue
 				}
 				var other *nameGroup
@@ -59,7 +59,33 @@ func (c *sentenceRead) nominalDoerAt(i int) (doer *nameGroup, noun bool) {
 	if verbForm(c.toks, i) {
 		return verbDoerName(c.toks, c.names, i), false
 	}
-	return possessiveName(c.toks, c.names, i), true
+	if g := possessiveName(c.toks, c.names, i); g != nil {
+		return g, true
+	}
+	return senderName(c.toks, c.names, i), true
+}
+
+// senderName gives the name after "from" that follows a noun of
+// communication ("a text from Meadows", "a call from Gohmert"): the one
+// who sent it, and so did the act. Other nouns take "from" for a place
+// ("the withdrawal from Afghanistan"), and give nil.
+func senderName(toks []token, names []nameGroup, i int) *nameGroup {
+	if i+2 >= len(toks) || toks[i+1].low != "from" || toks[i+1].clause != toks[i].clause || lexicon.FirstFile(toks[i].low, 'n') != "noun.communication" {
+		return nil
+	}
+	for k := range names {
+		if names[k].start == i+2 {
+			return &names[k]
+		}
+	}
+	return nil
+}
+
+// madeFrom reports whether a passage word is the past of a verb made from
+// the sentence's noun that WordNet does not know as a verb ("texted" for
+// "text"; denominalPast).
+func madeFrom(word, noun string) bool {
+	return !lexicon.IsVerb(noun) && (word == noun+"ed" || word == noun+"d")
 }
 
 // possessiveName gives the name right before the word at i written with a
