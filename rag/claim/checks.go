@@ -1036,7 +1036,7 @@ func verbForm(toks []token, i int) bool {
 }
 
 // denominalPast reports whether the word at i is the past of a verb made
-// from a noun that WordNet knows only as a noun ("texted", "emailed"):
+// from a noun that WordNet knows only as a noun ("texted", "voicemailed"):
 // English turns nouns into verbs freely, and a lower-case -ed form of a
 // noun, itself no noun or adjective ("talented" is one), before the name
 // or the determiner of its object, is such a verb.
