@@ -25,6 +25,9 @@ type answerFigures struct {
 	// RTQAOwn2 is testdata/questions/rtqa-own2.jsonl, a second set of our
 	// own on those articles, asked as people type, all tune.
 	RTQAOwn2 figureSet `json:"rtqa_own2"`
+	// RTQADesc is testdata/questions/rtqa-desc.jsonl, questions on those
+	// articles that describe the person asked about, in two halves.
+	RTQADesc figureSet `json:"rtqa_desc"`
 }
 
 type figureSet struct {
@@ -117,7 +120,7 @@ func TestSeedCoverageAnswerFigures(t *testing.T) {
 
 // TestRealTimeQAAnswerFigures holds the answerer to its recorded figures on
 // realtimeqa-dev's quiz and on our own questions of its articles
-// (rtqa-own.jsonl, rtqa-own2.jsonl), read from ../shared beside the repository as CI lays
+// (rtqa-own.jsonl, rtqa-own2.jsonl, rtqa-desc.jsonl), read from ../shared beside the repository as CI lays
 // it out (or COVERAGEBOT_BENCH_DIR). Without it the test is skipped,
 // loudly.
 func TestRealTimeQAAnswerFigures(t *testing.T) {
@@ -145,6 +148,10 @@ func TestRealTimeQAAnswerFigures(t *testing.T) {
 	t.Run("rtqa-own2.jsonl", func(t *testing.T) {
 		own := filepath.Join("..", "..", "testdata", "questions", "rtqa-own2.jsonl")
 		checkFigures(t, runAnswerEval(t, corpus, own), figures.RTQAOwn2)
+	})
+	t.Run("rtqa-desc.jsonl", func(t *testing.T) {
+		own := filepath.Join("..", "..", "testdata", "questions", "rtqa-desc.jsonl")
+		checkFigures(t, runAnswerEval(t, corpus, own), figures.RTQADesc)
 	})
 }
 

@@ -519,7 +519,8 @@ func speechOf(q questionTerms, sentence string, speaker []string) (map[string]bo
 	}
 	for _, loc := range reportedSpeech.FindAllStringIndex(sentence, -1) {
 		after := prose.Terms(sentence[loc[1]:])
-		if names(subjectHead(sentence[:loc[0]])) || q.describedBy(apposition(sentence[:loc[0]]), speaker) {
+		app := apposition(sentence[:loc[0]])
+		if names(subjectHead(sentence[:loc[0]])) || q.describedBy(app, speaker) || names(app) {
 			if len(after) < 3 {
 				return termSet(sentence), true
 			}

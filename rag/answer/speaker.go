@@ -83,7 +83,7 @@ func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) 
 	names := 0
 	for _, t := range object {
 		if q.entity[t] {
-			if !q.names(words, t) {
+			if !q.names(words, t) && !q.namesCountry(words, t) {
 				return false
 			}
 			names++

@@ -85,3 +85,22 @@ func TestSpokenAboutTwoNames(t *testing.T) {
 	checkAnswers(t, hits, "what did mills say about tarrow joining ostmark", "on the table")
 	checkAbstains(t, hits, "what did mills say about tarrow leaving the league")
 }
+
+// TestSpeakerInAppositionAndCountryInWords: the one named in an apposition
+// between a subject and its verb of saying speaks ("One of the mayors on
+// the call, Mayor Lena Ortiz, said"), and a country the question names by
+// its adjective is held by X's words that name it ("russian gas" by "gas
+// from Russia").
+func TestSpeakerInAppositionAndCountryInWords(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"The mayors spoke on Monday. One of the mayors on the call, Mayor Lena Ortiz, said the harbour would stay open all winter.",
+		"In a call with the mayors on Monday, the minister discussed ways to limit Russian gas purchases. Councillor Odile Hale said Europe cannot heat its schools without gas from Russia this winter."))
+	ans := Extractive("what did lena ortiz say about the harbour", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "would stay open all winter") {
+		t.Errorf("the speaker in apposition: %q", ans.Text)
+	}
+	ans = Extractive("what did hale say about europe cutting off russian gas", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "without gas from Russia") {
+		t.Errorf("the country in the speaker's words: %q", ans.Text)
+	}
+}
