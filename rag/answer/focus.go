@@ -731,18 +731,33 @@ func subjectHead(before string) []string {
 
 // spokenAbout are the focus terms of what a "what did X say about Y"
 // question asks X's words to hold: the words after its verb of saying (Y,
-// or whom X told), other than names of the scene.
+// or whom X told), other than names of the scene, in order, with "" where
+// a word left out (a function word, a name of the scene) breaks them, so
+// that holdsSpokenAbout can tell the words of one name ("olivia newton
+// john") from two names side by side.
 func (q questionTerms) spokenAbout(question string, core map[string]bool) []string {
 	loc := saysWhat(question)
 	if loc == nil {
 		return nil
 	}
 	var out []string
-	for _, t := range prose.Terms(question[loc[2]:]) {
-		if _, focus := q.weight[t]; !focus || t == kindTerm || (q.entity[t] && !core[t]) || slices.Contains(out, t) {
-			continue
+	brk := func() {
+		if len(out) > 0 && out[len(out)-1] != "" {
+			out = append(out, "")
 		}
-		out = append(out, t)
+	}
+	for _, tok := range prose.Tokenize(question[loc[2]:]) {
+		ts := prose.Terms(tok)
+		if len(ts) == 0 {
+			brk()
+		}
+		for _, t := range ts {
+			if _, focus := q.weight[t]; !focus || t == kindTerm || (q.entity[t] && !core[t]) || slices.Contains(out, t) {
+				brk()
+				continue
+			}
+			out = append(out, t)
+		}
 	}
 	return out
 }

@@ -68,7 +68,7 @@ var (
 	reasonPattern  = regexp.MustCompile(`(?i)\b(because|since|due to|after|amid|as a result|so that|in order to|in response to|following|owing to|thanks to|caused by|blamed|reason)\b`)
 	mannerCues     = regexp.MustCompile(`(?i)\b(said|says|responded|reacted|replied|called|described|criticised|criticized|praised|welcomed|condemned|applauded|applause|told|posted|wrote|warned|vowed|insisted)\b`)
 	refersBack     = regexp.MustCompile(`(?i)\b(he|she|they|the ([a-z]+ )?(president|minister|prime minister|leader|chancellor|envoy|ambassador|spokes(man|woman|person)|official|pope|pontiff|king|queen|secretary))(\s+[a-z]+){0,2}\s+(said|says|told|tells|added|adds|wrote|writes|warned|warns|posted|claimed|insisted|argued)\b`)
-	reportedSpeech = regexp.MustCompile(`(?i)(^|\s)["“‘]|\b(said|says|told|warned|wrote|added|claimed|posted|argued|insisted|described|according to|called\s+for|called\s+(?:[\p{L}’'-]+\s+){1,4}?(?:a|an)\s)\b`)
+	reportedSpeech = regexp.MustCompile(`(?i)(^|\s)["“‘]|\b(said|says|told|warned|wrote|added|claimed|posted|argued|insisted|described|according to|called\s+for|called\s+(?:[\p{L}’'-]+\s+){1,4}?["“‘]?(?:a|an)\s)\b`)
 )
 
 // temporalCues are the reason cues that also order events in time: "after

@@ -77,13 +77,21 @@ func withPassageBefore(h rag.Hit, hits []rag.Hit) string {
 // put other ways ("keep doing" for "continue working", "joining NATO" for
 // "NATO membership"). When Y names two or more (“Ukraine joining NATO”),
 // X's words that name them all are on Y however they word what joins
-// them ("NATO membership for Ukraine").
+// them ("NATO membership for Ukraine"). A word of a name that another
+// word of the same name follows (spokenAbout) is named by that one: X
+// need not say "Olivia" of "Olivia Newton-John".
 func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) bool {
 	var want, held float64
 	names := 0
-	for _, t := range object {
+	for i, t := range object {
+		if t == "" {
+			continue
+		}
 		if q.entity[t] {
 			if !q.names(words, t) && !q.namesCountry(words, t) {
+				if i+1 < len(object) && q.entity[object[i+1]] {
+					continue // "olivia" of "olivia newton-john"
+				}
 				return false
 			}
 			names++

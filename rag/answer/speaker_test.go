@@ -104,3 +104,29 @@ func TestSpeakerInAppositionAndCountryInWords(t *testing.T) {
 		t.Errorf("the country in the speaker's words: %q", ans.Text)
 	}
 }
+
+// TestSpeakerCallsByNameAndSurname: "called X “a …”" reports what the
+// speaker said of X though a quotation mark opens the description, and
+// what X is said about is named by the last word of its name ("Newton-John"
+// for "olivia newton-john").
+func TestSpeakerCallsByNameAndSurname(t *testing.T) {
+	hits := hitsOf(passagesFrom(t,
+		"Fans around the world mourned Olivia Newton-John on Monday. Councillor Odile Hale led the tributes in the town, where she grew up. "+
+			"In a tweet, Mayor Lena Ortiz called Newton-John \"a big part of the town's soundtrack.\" The town hall said she was kind."))
+	ans := Extractive("what did lena ortiz say about olivia newton-john", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "a big part of the town") {
+		t.Errorf("Ortiz's words on Newton-John: %q", ans.Text)
+	}
+	// The verb of saying is "called", though a quotation mark opens what
+	// follows it: the speech, and what it is about, start there.
+	sentence := `Mayor Lena Ortiz called Newton-John "a big part of the town's soundtrack."`
+	if loc := reportedSpeech.FindStringIndex(sentence); loc == nil || !strings.HasPrefix(sentence[loc[0]:], "called") {
+		t.Errorf("the speech of %q starts at %v", sentence, loc)
+	}
+	// Two names side by side are two: Ortiz's words name Newton-John, not
+	// Hale.
+	ans = Extractive("what did lena ortiz say about odile hale and olivia newton-john", hits, ExtractiveOptions{})
+	if !ans.Abstained {
+		t.Errorf("Ortiz said nothing of Hale, yet: %q", ans.Text)
+	}
+}
