@@ -320,7 +320,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if c.idx > 0 && pointsBack(c.text) && namesSpeaker(q, c.terms, speaker) {
 			words = union(words, termSet(hitSentences(hits[c.hit])[c.idx-1]))
 		}
-		return q.holdsSpokenAbout(words, object)
+		return q.holdsSpokenAbout(words, termSet(hits[c.hit].Title), object)
 	}
 	// A near miss names the doer in the wrong role: "how did X respond"
 	// is not answered by "Critics attacked X".

@@ -80,9 +80,9 @@ func withPassageBefore(h rag.Hit, hits []rag.Hit) string {
 // them ("NATO membership for Ukraine"). A word of a name that another
 // word of the same name follows (spokenAbout) is named by that one: X
 // need not say "Olivia" of "Olivia Newton-John".
-func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) bool {
+func (q questionTerms) holdsSpokenAbout(words, title map[string]bool, object []string) bool {
 	var want, held float64
-	names := 0
+	names, titled := 0, 0
 	for i, t := range object {
 		if t == "" {
 			continue
@@ -92,7 +92,11 @@ func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) 
 				if i+1 < len(object) && q.entity[object[i+1]] {
 					continue // "olivia" of "olivia newton-john"
 				}
-				return false
+				if !q.names(title, t) {
+					return false
+				}
+				titled++
+				continue
 			}
 			names++
 			continue
@@ -101,6 +105,11 @@ func (q questionTerms) holdsSpokenAbout(words map[string]bool, object []string) 
 		if q.holds(words, t) {
 			held += q.weight[t]
 		}
+	}
+	if titled > 0 {
+		// A name only the headline gives is what the article is about:
+		// X's words are on it when they hold the rest of Y.
+		return want > 0 && held >= want/2
 	}
 	return held >= want/2 || names >= 2
 }

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"github.com/coveragebot/coveragebot/rag"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,21 @@ func TestSpeakerCallsByNameAndSurname(t *testing.T) {
 	ans = Extractive("what did lena ortiz say about odile hale and olivia newton-john", hits, ExtractiveOptions{})
 	if !ans.Abstained {
 		t.Errorf("Ortiz said nothing of Hale, yet: %q", ans.Text)
+	}
+}
+
+// TestSpokenAboutTheHeadline'sName: X's words on "a ferry deal for Odile
+// Hale" need not name Hale when the article's headline does and X's words
+// hold the rest; asked about Hale alone, X's words must name her.
+func TestSpokenAboutTheHeadlinesName(t *testing.T) {
+	hits := []rag.Hit{{Passage: rag.Passage{ID: "a#0", ArticleID: "a", Title: "Odile Hale: Tarrow open to a ferry deal for the jailed skipper",
+		Text: "The skipper, Odile Hale, was sentenced on Thursday. Mayor Lena Ortiz said the town was ready to discuss a ferry deal, but only in private talks."}}}
+	ans := Extractive("what did lena ortiz say about a ferry deal for odile hale", hits, ExtractiveOptions{})
+	if ans.Abstained || !strings.Contains(ans.Text, "ready to discuss a ferry deal") {
+		t.Errorf("the headline's name: %q", ans.Text)
+	}
+	ans = Extractive("what did lena ortiz say about odile hale", hits, ExtractiveOptions{})
+	if !ans.Abstained {
+		t.Errorf("Ortiz said nothing of Hale herself, yet: %q", ans.Text)
 	}
 }
