@@ -256,10 +256,13 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	// in a sentence that names X and reports speech.
 	speaker := speakerTerms(question)
 	var quotes map[int][]rag.Quote // by hit
+	var titles []map[string]bool   // the terms of each hit's headline
 	if len(speaker) > 0 {
 		quotes = map[int][]rag.Quote{}
+		titles = make([]map[string]bool, len(hits))
 		for i, h := range hits {
 			quotes[i] = quote.Extract(rag.Article{ID: h.ArticleID, Title: h.Title, Text: withPassageBefore(h, hits)})
+			titles[i] = termSet(h.Title)
 		}
 	}
 	carriesQuoteBy := func(c scoredSentence) bool {
@@ -320,7 +323,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if c.idx > 0 && pointsBack(c.text) && namesSpeaker(q, c.terms, speaker) {
 			words = union(words, termSet(hitSentences(hits[c.hit])[c.idx-1]))
 		}
-		return q.holdsSpokenAbout(words, termSet(hits[c.hit].Title), object)
+		return q.holdsSpokenAbout(words, titles[c.hit], object)
 	}
 	// A near miss names the doer in the wrong role: "how did X respond"
 	// is not answered by "Critics attacked X".

@@ -79,7 +79,9 @@ func withPassageBefore(h rag.Hit, hits []rag.Hit) string {
 // X's words that name them all are on Y however they word what joins
 // them ("NATO membership for Ukraine"). A word of a name that another
 // word of the same name follows (spokenAbout) is named by that one: X
-// need not say "Olivia" of "Olivia Newton-John".
+// need not say "Olivia" of "Olivia Newton-John". A name X's words lack
+// but the headline of their article gives (title, its terms) is what the
+// article is about: X's words are on it when they hold the rest of Y.
 func (q questionTerms) holdsSpokenAbout(words, title map[string]bool, object []string) bool {
 	var want, held float64
 	names, titled := 0, 0
@@ -107,8 +109,6 @@ func (q questionTerms) holdsSpokenAbout(words, title map[string]bool, object []s
 		}
 	}
 	if titled > 0 {
-		// A name only the headline gives is what the article is about:
-		// X's words are on it when they hold the rest of Y.
 		return want > 0 && held >= want/2
 	}
 	return held >= want/2 || names >= 2
