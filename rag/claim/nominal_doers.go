@@ -66,7 +66,7 @@ func (c *sentenceRead) nominalDoerAt(i int) (doer *nameGroup, noun bool) {
 }
 
 // senderName gives the name after "from" that follows a noun of
-// communication ("a text from Meadows", "a call from Gohmert"): the one
+// communication ("a text from Meadows", "a letter from Gohmert"): the one
 // who sent it, and so did the act. Other nouns take "from" for a place
 // ("the withdrawal from Afghanistan"), and give nil.
 func senderName(toks []token, names []nameGroup, i int) *nameGroup {
