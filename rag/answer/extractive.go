@@ -167,6 +167,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	question = spellOutContractions(question)
 	whetherKnown := asksWhetherKnown(question)
 	question = directQuestion(question)
+	question = resolveDescriptions(question, hits)
 	q := analyseQuestion(question, opt.IDF)
 	q.reasonSubject = reasonSubject(question)
 	if q.total == 0 {

@@ -179,12 +179,7 @@ func (q questionTerms) doneBy(sents []string, i int, doer []string) bool {
 // possessive reports whether a word ends in a possessive 's, written with
 // any of the apostrophes news text uses.
 func possessive(w string) bool {
-	for _, a := range []string{"'s", "’s", "‘s"} {
-		if strings.HasSuffix(w, a) {
-			return true
-		}
-	}
-	return false
+	return possessiveSuffix(w) != ""
 }
 
 // maxContinuation bounds how many sentences back a chain of sentences
