@@ -2,8 +2,6 @@ package answer
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -24,8 +22,7 @@ func affiliation(q questionTerms, sentence string, names map[string]bool) string
 	words := phraseWords(sentence)
 	capital := func(i int) bool {
 		w, _ := bareWord(words[i])
-		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsUpper(r)
+		return upperInitial(w)
 	}
 	for n := 1; n < len(words); n++ {
 		w, _ := bareWord(words[n])

@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/prose"
@@ -288,9 +286,7 @@ func isFact(sent string) bool {
 		return true
 	}
 	for _, w := range words[1:] {
-		w = strings.TrimLeft(w, "\"'“‘(")
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
+		if upperInitial(strings.TrimLeft(w, "\"'“‘(")) {
 			return true
 		}
 	}

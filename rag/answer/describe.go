@@ -5,8 +5,6 @@ package answer
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/coveragebot/coveragebot/rag"
 	"github.com/coveragebot/coveragebot/rag/lexicon"
@@ -239,12 +237,6 @@ func passageCountryWords(words []string, i int) []string {
 		out = append(out, w)
 	}
 	return out
-}
-
-// upperInitial reports whether a word opens with a capital letter.
-func upperInitial(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // describedName is the one name the coverage gives a country and a role

@@ -64,6 +64,12 @@ func phraseWords(sentence string) []string {
 	return out
 }
 
+// upperInitial reports whether a word opens with a capital letter.
+func upperInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // bareWord is a word without the punctuation around it, and whether
 // punctuation after it closes the phrase it is in.
 func bareWord(w string) (string, bool) {

@@ -410,8 +410,7 @@ func newNames(sentence string, qTerms map[string]bool) []string {
 	}) {
 		wasFirst := first
 		first = false
-		r, _ := utf8.DecodeRuneInString(field)
-		if !unicode.IsUpper(r) || (wasFirst && !nameAtStart(field)) {
+		if !upperInitial(field) || (wasFirst && !nameAtStart(field)) {
 			continue
 		}
 		for _, t := range prose.Terms(field) {
