@@ -63,8 +63,8 @@ func roleAt(words []string, i int) (role, int) {
 // asks about by a description, a country and a role, as its subject ("what
 // did the russian president say", "where is the uk pm going"; not "say to
 // the french president", which the rules that read descriptions judge more
-// strictly than a name), when the passages found tie
-// that description to one person: news writes the country and the role
+// strictly than a name), when the passages found tie that description to
+// one person: news writes the country and the role
 // before a name at its first mention ("Russian President Vladimir Putin",
 // "Ukraine's President Volodymyr Zelensky"), and later only the name or the
 // description. The description stands then for the name, and the rest of
@@ -160,13 +160,11 @@ func countryAt(words []string, i int) (string, int) {
 // roleWords gives the words of a role written as an abbreviation that
 // WordNet expands to a title ("pm" → "prime minister"), or the word.
 func roleWords(w string) []string {
-	if len(w) >= 2 && len(w) <= 4 && !firstPerson(w) {
-		for _, phrase := range lexicon.Synonyms(w) {
-			parts := strings.Fields(phrase)
-			if len(parts) > 1 && initials(parts) == w && firstPerson(parts[len(parts)-1]) {
-				return parts
-			}
-		}
+	if firstPerson(w) {
+		return []string{w}
+	}
+	if titles := abbreviatedTitles(w); len(titles) > 0 {
+		return titles[0]
 	}
 	return []string{w}
 }

@@ -90,15 +90,9 @@ func firstPerson(w string) bool {
 // person by its most frequent sense ("prime minister", not "united
 // states").
 func abbreviationForms(toks []string, i int) []string {
-	tok := toks[i]
 	var out []string
-	if len(tok) >= 2 && len(tok) <= 4 {
-		for _, phrase := range lexicon.Synonyms(tok) {
-			words := strings.Fields(phrase)
-			if len(words) > 1 && initials(words) == tok && firstPerson(words[len(words)-1]) {
-				out = append(out, prose.Terms(words[len(words)-1])...)
-			}
-		}
+	for _, words := range abbreviatedTitles(toks[i]) {
+		out = append(out, prose.Terms(words[len(words)-1])...)
 	}
 	for _, n := range []int{2, 3} {
 		for start := max(0, i+1-n); start <= i && start+n <= len(toks); start++ {
@@ -112,6 +106,24 @@ func abbreviationForms(toks []string, i int) []string {
 					out = append(out, s)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// abbreviatedTitles are the titles a token of two to four letters is the
+// initials of, as WordNet puts them in one synset with it ("pm": [prime
+// minister]), each as its words: phrases whose last word names a person by
+// its most frequent sense.
+func abbreviatedTitles(tok string) [][]string {
+	if len(tok) < 2 || len(tok) > 4 {
+		return nil
+	}
+	var out [][]string
+	for _, phrase := range lexicon.Synonyms(tok) {
+		words := strings.Fields(phrase)
+		if len(words) > 1 && initials(words) == tok && firstPerson(words[len(words)-1]) {
+			out = append(out, words)
 		}
 	}
 	return out
