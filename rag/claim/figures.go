@@ -434,6 +434,7 @@ func findFigures(toks []token) []figure {
 		}
 		out[k].approx = !out[k].ordinal && !isYear(toks, out[k]) && hedgedBefore(toks, out[k].start)
 	}
+	out = withMinorUnits(toks, out)
 	// A range gives its unit once, after its second end: "two to three
 	// days", "48-72 hours" measure both ends in it.
 	for k := 0; k+1 < len(out); k++ {
@@ -445,6 +446,36 @@ func findFigures(toks []token) []figure {
 		if between == 0 && toks[b.start].joined || between == 1 && (toks[a.end].low == "to" || toks[a.end].low == "or") {
 			a.unit, a.base = b.unit, a.value*unitSizes[b.unit].size
 		}
+	}
+	return out
+}
+
+// minorUnits name the hundredth of each currency named by a word after
+// its figure: cents of a dollar or a euro, pence of a pound.
+var minorUnits = map[string]string{
+	"cent": "dollar euro", "cents": "dollar euro", "penny": "pound", "pence": "pound",
+}
+
+// withMinorUnits joins an amount written in words with its hundredths
+// ("four dollars and eleven cents", "two pounds and fifty pence") into the
+// one amount the digits write ("$4.11", "£2.50").
+func withMinorUnits(toks []token, figs []figure) []figure {
+	out := figs[:0]
+	for k := 0; k < len(figs); k++ {
+		a := figs[k]
+		if k+1 < len(figs) && a.currency != "" && !a.ordinal && a.end+2 < len(toks) && toks[a.start].currency == "" && toks[a.end+1].low == "and" {
+			b := figs[k+1]
+			minor := ""
+			if b.end < len(toks) {
+				minor = minorUnits[toks[b.end].low]
+			}
+			if b.start == a.end+2 && b.currency == "" && !b.ordinal && !b.fraction && b.value == math.Trunc(b.value) && b.value < 100 && strings.Contains(minor, a.currency) {
+				a.value += b.value / 100
+				a.end = b.end + 1
+				k++
+			}
+		}
+		out = append(out, a)
 	}
 	return out
 }
