@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -40,6 +41,10 @@ type figure struct {
 	// currency is the money a figure counts, from its sign or the word
 	// after it ("$3bn", "3 billion dollars"), or "".
 	currency string
+	// hundredths is set on a count of a currency's hundredths ("50
+	// cents", "30p"): against an amount in the currency it is a
+	// hundredth of its value ("$0.50"), against a bare count its value.
+	hundredths bool
 }
 
 // convertible units: durations in days and shares of a rate in basis
@@ -258,6 +263,9 @@ func numberValue(low string) (v float64, ordinal, ok bool) {
 				break
 			}
 		}
+		if gluedPence(low) {
+			digits = strings.TrimSuffix(digits, "p") // "30p": 30 pence
+		}
 		f, err := strconv.ParseFloat(digits, 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 			return 0, false, false
@@ -450,32 +458,52 @@ func findFigures(toks []token) []figure {
 	return out
 }
 
-// minorUnits name the hundredth of each currency named by a word after
-// its figure: cents of a dollar or a euro, pence of a pound.
-var minorUnits = map[string]string{
-	"cent": "dollar euro", "cents": "dollar euro", "penny": "pound", "pence": "pound",
+// minorUnits name the hundredth of a currency and the currencies it is
+// the hundredth of: cents of a dollar or a euro, pence of a pound.
+var minorUnits = map[string][]string{
+	"cent": {"dollar", "euro"}, "cents": {"dollar", "euro"}, "penny": {"pound"}, "pence": {"pound"},
 }
 
-// withMinorUnits joins an amount written in words with its hundredths
-// ("four dollars and eleven cents", "two pounds and fifty pence") into the
+// gluedPence reports whether a word is pence written as British news
+// writes them, the "p" glued to digits ("30p", "2.5p").
+func gluedPence(low string) bool {
+	n := len(low)
+	return n > 1 && low[n-1] == 'p' && low[n-2] >= '0' && low[n-2] <= '9' && low[0] >= '0' && low[0] <= '9'
+}
+
+// withMinorUnits marks the figures that count hundredths of a currency
+// ("50 cents", "30 pence", "30p"; see sameFigure), with the currency when
+// the unit names one ("cents" is of a dollar or a euro). After a figure
+// whose currency a word names, "and" and such a count under 100 join it
+// ("four dollars and eleven cents", "two pounds and fifty pence"): the
 // one amount the digits write ("$4.11", "£2.50").
 func withMinorUnits(toks []token, figs []figure) []figure {
 	out := figs[:0]
-	for k := 0; k < len(figs); k++ {
-		a := figs[k]
-		if k+1 < len(figs) && a.currency != "" && !a.ordinal && a.end+2 < len(toks) && toks[a.start].currency == "" && toks[a.end+1].low == "and" {
-			b := figs[k+1]
-			minor := ""
-			if b.end < len(toks) {
-				minor = minorUnits[toks[b.end].low]
-			}
-			if b.start == a.end+2 && b.currency == "" && !b.ordinal && !b.fraction && b.value == math.Trunc(b.value) && b.value < 100 && strings.Contains(minor, a.currency) {
-				a.value += b.value / 100
-				a.end = b.end + 1
-				k++
+	for _, f := range figs {
+		var of []string
+		switch {
+		case f.end == f.start+1 && gluedPence(toks[f.start].low):
+			of = minorUnits["pence"]
+		case f.end < len(toks) && !toks[f.end].upper:
+			of = minorUnits[toks[f.end].low]
+		}
+		if of == nil || f.ordinal || f.pct || f.fraction || f.currency != "" || f.unit != "" {
+			out = append(out, f)
+			continue
+		}
+		f.hundredths = true
+		if len(of) == 1 {
+			f.currency = of[0]
+		}
+		if n := len(out); n > 0 && f.value < 100 {
+			a := &out[n-1]
+			if a.currency != "" && !a.hundredths && toks[a.start].currency == "" && a.end+2 == f.start && toks[a.end+1].low == "and" && slices.Contains(of, a.currency) {
+				a.value += f.value / 100
+				a.end = f.end
+				continue
 			}
 		}
-		out = append(out, a)
+		out = append(out, f)
 	}
 	return out
 }
@@ -765,6 +793,16 @@ func boundedUnit(toks []token, i int) bool {
 func sameFigure(a, b figure) bool {
 	if a.ordinal != b.ordinal || a.currency != "" && b.currency != "" && a.currency != b.currency {
 		return false // "$40,000" is not "£40,000"
+	}
+	if a.hundredths != b.hundredths {
+		// "50 cents" is "$0.50"; "three of those cents" is 3 cents.
+		h, o := a, b
+		if b.hundredths {
+			h, o = b, a
+		}
+		if o.currency != "" {
+			return closeTo(h.value/100, o.value)
+		}
 	}
 	if a.decade || b.decade {
 		// "the 1930s" holds 1937, and "the ’30s"; 1937 says more than

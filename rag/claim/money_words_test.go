@@ -2,13 +2,15 @@ package claim
 
 import "testing"
 
-// TestMoneyInWords: an amount written in words with its minor unit ("four
-// dollars and eleven cents", "two pounds and fifty pence") is the amount
-// the digits give ("$4.11", "£2.50"); a changed minor unit or a changed
-// currency is another amount.
+// TestMoneyInWords: an amount counted in hundredths ("50 cents", "30
+// pence") is the amount the digits give ("$0.50", "£0.30"), and so is one
+// written in words with its hundredths ("four dollars and eleven cents",
+// "two pounds and fifty pence" for "$4.11", "£2.50"); a changed minor
+// unit or a changed currency is another amount.
 func TestMoneyInWords(t *testing.T) {
 	fuel := []Source{{Text: "In July 2008, petrol peaked at $4.11 a gallon, about $5.40 in today's money."}}
 	fare := []Source{{Text: "The bus fare rises to £2.50 in March."}}
+	stamp := []Source{{Text: "A first-class stamp rises by 30p to £1.65, and a litre of milk by 0.25 dollars."}}
 	checkKept(t, []keptCase{
 		{"dollars and cents", "In July 2008 petrol peaked at four dollars and eleven cents a gallon.", fuel, true},
 		{"two amounts", "Petrol peaked at four dollars and eleven cents a gallon in July 2008, about five dollars and forty cents today.", fuel, true},
@@ -17,5 +19,10 @@ func TestMoneyInWords(t *testing.T) {
 		{"pounds and pence", "The bus fare rises to two pounds and fifty pence in March.", fare, true},
 		{"pence changed", "The bus fare rises to two pounds and fifteen pence in March.", fare, false},
 		{"another currency", "The bus fare rises to two dollars and fifty cents in March.", fare, false},
+		{"cents for the dollar amount", "A litre of milk rises by 25 cents.", stamp, true},
+		{"cents changed", "A litre of milk rises by 35 cents.", stamp, false},
+		{"cents as dollars", "A litre of milk rises by $25.", stamp, false},
+		{"pence in words", "A first-class stamp rises by thirty pence to £1.65.", stamp, true},
+		{"pence for another figure", "A first-class stamp rises by 65 pence.", stamp, false},
 	})
 }
