@@ -122,6 +122,14 @@ func findTimes(toks []token) []timeExpr {
 			i = end - 1
 		case dayParts[t.low] || seasons[t.low]:
 			out = append(out, timeExpr{key: t.low, start: i, end: i + 1})
+		case t.low == "early" && (i+1 < len(toks) && weekdays[toks[i+1].low] || i+2 < len(toks) && toks[i+1].low == "on" && weekdays[toks[i+2].low]):
+			// "early Friday", "early on Friday": the first hours of the
+			// day, its morning.
+			out = append(out, timeExpr{key: "early", start: i, end: i + 1})
+		case t.low == "hours" && i > 0 && (toks[i-1].low == "early" || toks[i-1].low == "small"):
+			// "in the early hours of Friday", "the small hours": the part
+			// of the night after midnight.
+			out = append(out, timeExpr{key: "early hours", start: i - 1, end: i + 1})
 		case t.low == "fall" && seasonFall(toks, i):
 			out = append(out, timeExpr{key: "autumn", start: i, end: i + 1})
 		case (hasDigit(t.low) || isNumberWord(t.low)) && !t.pct && !t.money && i+1 < len(toks) && timeUnits[toks[i+1].low] != "" && !perUnit(toks, i+1):
@@ -146,9 +154,15 @@ func findTimes(toks []token) []timeExpr {
 			out = append(out, timeExpr{key: stepFrom(toks, i+2) + " " + timeUnits[toks[i+1].low], start: i, end: i + 3})
 			i += 2
 		case t.low == "ago" && i > 0:
-			// "a month ago", "weeks ago": the unit is the time.
+			// "a month ago", "weeks ago": the unit is the time; one unit
+			// written with "a" is as long as the unit ("a decade ago" is
+			// "ten years ago").
 			if u, ok := timeUnits[toks[i-1].low]; ok {
-				out = append(out, timeExpr{key: u + " ago", start: i - 1, end: i + 1})
+				e := timeExpr{key: u + " ago", start: i - 1, end: i + 1}
+				if i > 1 && (toks[i-2].low == "a" || toks[i-2].low == "an") {
+					e.span = unitSizes[u].size
+				}
+				out = append(out, e)
 			}
 		}
 	}
@@ -280,6 +294,18 @@ func sameTime(x, y timeExpr) bool {
 	}
 	if a > b {
 		a, b = b, a
+	}
+	if a == "early hours" || b == "early hours" {
+		// After midnight and before dawn: the morning's first hours, and
+		// the night's last.
+		other := a
+		if a == "early hours" {
+			other = b
+		}
+		return other == "morning" || other == "am" || other == "night" || other == "overnight" || other == "early"
+	}
+	if a == "early" {
+		return b == "morning" || b == "am"
 	}
 	switch a {
 	case "am":
