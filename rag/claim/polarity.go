@@ -10,7 +10,7 @@ import (
 // "not" (see tokenize).
 var negationWords = wordSet(`not no never none nobody nothing neither nor without cannot
 	refused refuse refuses refusing denied deny denies denying failed fail fails failing
-	unable lack lacked lacks`)
+	unable lack lacked lacks hardly scarcely`)
 
 // negationAt reports whether the word at i of toks is a negation word
 // used as one. "Fail" negates the verb it governs ("failed to pass" is
@@ -208,8 +208,8 @@ func negationHead(toks []token, i int) int {
 	// denies the table, past its preposition.
 	adverbial := adverbialNegation[toks[i].low] || toks[i].low == "no" && i+1 < len(toks) && toks[i+1].low == "longer"
 	from := i + 1
-	if (toks[i].low == "rather" || toks[i].low == "instead") && from < len(toks) {
-		from++ // past the "than" of "rather than", the "of" of "instead of"
+	if (toks[i].low == "rather" || toks[i].low == "instead" || lexicon.Base(toks[i].low) == "rule") && from < len(toks) {
+		from++ // past the "than" of "rather than", the "of" of "instead of", the "out" of "ruled out"
 	}
 	for j := from; j < len(toks) && j <= i+5; j++ {
 		if toks[j].sent != toks[i].sent {
@@ -319,6 +319,9 @@ func refusalAt(toks []token, j int) bool {
 		return next(1) == "than" // "rather than signing" did not sign
 	case "instead":
 		return next(1) == "of" // "instead of signing" did not sign
+	case "rule", "rules", "ruled", "ruling":
+		// "ruled out signing it" will not sign it.
+		return next(1) == "out"
 	case "failure", "failures", "refusal", "refusals", "inability":
 		// The nouns of "failed to", "refused to" and "unable to" deny
 		// as their verbs do: "his failure to denounce it" did not
@@ -342,7 +345,7 @@ func refusalAt(toks []token, j int) bool {
 // adverbialNegation deny the verb or phrase after them, past a preposition
 // ("not on its own solve"); a negative pronoun ("nothing about a trip")
 // denies what comes before it.
-var adverbialNegation = wordSet("not never")
+var adverbialNegation = wordSet("not never hardly scarcely")
 
 // modals are the English modal verbs, a closed class.
 var modals = wordSet("must should ought need needs could would might may can cannot shall will")
