@@ -360,15 +360,18 @@ func (ev *evidence) related(low string) bool {
 
 // capitalised reports whether a word is written with a capital inside a
 // passage sentence or stands in the articles' metadata (then it is a name
-// also where it opens a sentence), and whether the passages use it at all.
-func (ev *evidence) capitalised(low string) (name, seen bool) {
+// also where it opens a sentence), whether the passages use it at all, and
+// whether they write it in lower case (as a common word).
+func (ev *evidence) capitalised(low string) (name, seen, common bool) {
 	for _, i := range ev.byForm[low] {
 		seen = true
-		if t := ev.toks[i]; t.upper && !t.first && t.low == low {
-			return true, true
+		t := ev.toks[i]
+		if t.upper && !t.first && t.low == low {
+			return true, true, false
 		}
+		common = common || !t.upper
 	}
-	return ev.context[low], seen || ev.context[low]
+	return ev.context[low], seen || ev.context[low], common
 }
 
 // necessities gives the positions of the passage's modals of necessity.

@@ -34,7 +34,7 @@ func nameKey(low string) string {
 // start of a sentence counts as a name when known tells so (it is written
 // with a capital elsewhere), when WordNet does not know it as a word, or
 // when known says the passages do not use it and a verb follows it.
-func findNames(toks []token, known func(low string) (name, seen bool)) []nameGroup {
+func findNames(toks []token, known func(low string) (name, seen, common bool)) []nameGroup {
 	var out []nameGroup
 	for i := 0; i < len(toks); i++ {
 		if !isNameWord(toks, i, known) {
@@ -74,7 +74,7 @@ func findNames(toks []token, known func(low string) (name, seen bool)) []nameGro
 // Committee"): the capitalised run after it ends in a common noun WordNet
 // files under groups by its most frequent sense (committee, department,
 // council, commission). "Trump and Biden" is two names.
-func organisationAnd(toks []token, j int, known func(string) (name, seen bool)) bool {
+func organisationAnd(toks []token, j int, known func(string) (name, seen, common bool)) bool {
 	if toks[j].low != "and" {
 		return false
 	}
@@ -92,7 +92,7 @@ func isNameJoiner(low string) bool {
 	return low == "of" || low == "de" || low == "del" || low == "van" || low == "von" || low == "bin" || low == "al"
 }
 
-func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool {
+func isNameWord(toks []token, i int, known func(string) (name, seen, common bool)) bool {
 	t := toks[i]
 	if !t.upper || hasDigit(t.low) || isFunctionWord(t.low) || weekdays[t.low] || (months[t.low] && isMonth(toks, i)) {
 		return false
@@ -115,9 +115,9 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	if strings.ToUpper(t.text) == t.text && len(t.text) > 1 {
 		return true // "NATO", "US"
 	}
-	name, seen := false, false
+	name, seen, common := false, false, false
 	if known != nil {
-		name, seen = known(t.low)
+		name, seen, common = known(t.low)
 	}
 	switch {
 	case name:
@@ -127,11 +127,21 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	case !knownWord(t.low):
 		return true
 	}
+	// A word the passages never write in lower case, the subject of a
+	// verb with a name for its object, is a name ("Rangers beat Celtic");
+	// an inflected one only when the passages use it ("Authorities told
+	// Reuters", in a sentence, is no name the passages lack).
+	// WordNet lists some plurals as nouns of their own ("authorities"):
+	// any other base makes the word inflected.
+	inflected := slices.ContainsFunc(lexicon.Bases(t.low), func(b string) bool { return b != t.low })
+	if !common && (seen || !inflected) && beforeVerbAndName(toks, i) {
+		return true
+	}
 	// A word the passages never use, opening a sentence as the subject of
 	// a verb ("Macron posted …"), is taken for a name: a common word there
 	// would be written in lower case elsewhere.
 	// An inflected common word ("Investigators found") is not a name.
-	if b := lexicon.Bases(t.low); len(b) > 0 && b[0] != t.low {
+	if inflected {
 		return false
 	}
 	// A noun made with a suffix of abstract nouns ("Unemployment fell",
@@ -141,7 +151,24 @@ func isNameWord(toks []token, i int, known func(string) (name, seen bool)) bool 
 	}
 	// An -ing form after it is mostly a participle describing a common noun
 	// ("Aircraft fighting the fire are …"), not a name's verb.
-	return !seen && i+1 < len(toks) && (verbForm(toks, i+1) && !strings.HasSuffix(toks[i+1].low, "ing") || lexicon.IsSaying(toks[i+1].low))
+	if i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1]
+	return !seen && (verbForm(toks, i+1) && !strings.HasSuffix(next.low, "ing") || lexicon.IsSaying(next.low))
+}
+
+// beforeVerbAndName reports whether the word at i, opening its sentence,
+// stands before a verb and a name in its clause ("Arsenal beat Chelsea",
+// "Rangers beat Celtic"). A verb whose past is its base ("beat", "hit",
+// "put") shows no inflection, but between a word and a name it can only
+// be a verb, and the word is its subject.
+func beforeVerbAndName(toks []token, i int) bool {
+	if i+2 >= len(toks) {
+		return false
+	}
+	next, after := toks[i+1], toks[i+2]
+	return !next.upper && lexicon.IsVerb(next.low) && after.upper && !after.first && after.clause == toks[i].clause && next.clause == toks[i].clause
 }
 
 // abstractSuffixes are the English suffixes that make abstract nouns of
