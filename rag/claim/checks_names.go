@@ -33,8 +33,15 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 			goto next
 		}
 		if !inTitle && !short && !ev.abbreviated(c.toks, g) && !ev.spelledOut(c.toks, g) {
-			for _, k := range g.keys {
+			var shortened map[int]bool
+			for x, k := range g.keys {
 				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] && !ev.clipped(g, k) {
+					if shortened == nil {
+						shortened = ev.writtenShort(g.keys)
+					}
+					if shortened[x] {
+						continue
+					}
 					return absent(missing(KindEntity, "the source does not name %s", nameText(c.toks, g)))
 				}
 			}
@@ -149,6 +156,27 @@ func (c *sentenceRead) nameBound(ev *evidence, seg int, g nameGroup, at []int) (
 		return Result{}, false
 	}
 	return contradicted(KindEntity, "the source says this of %s, not %s", foreign, nameText(c.toks, g))
+}
+
+// writtenShort marks the keys of a name that stand in a run of two to
+// four of them which the passages write by a shorter name WordNet gives
+// for it ("United Nations" in "United Nations Security Council", where
+// the passages write "UN").
+func (ev *evidence) writtenShort(keys []string) map[int]bool {
+	out := map[int]bool{}
+	for i := range keys {
+		for j := i + 2; j <= len(keys) && j <= i+4; j++ {
+			run := strings.Join(keys[i:j], " ")
+			for _, t := range ev.toks {
+				if t.upper && lexicon.SameName(t.low, run) {
+					for x := i; x < j; x++ {
+						out[x] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // foreignName gives a name that passage sentence s gives, and the sentence

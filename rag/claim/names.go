@@ -329,6 +329,24 @@ func (ev *evidence) knowsName(key string) bool {
 		if i+1 < len(ev.toks) && placeAliases[t.low+" "+ev.toks[i+1].low] == key {
 			return true // "United States", however it is bracketed
 		}
+		if t.upper && ev.namesRunAs(i, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesRunAs reports whether the run of capitalised words from passage
+// word i, or its first words, is a name WordNet gives key for ("United
+// Nations" for "UN", in "the United Nations Security Council").
+func (ev *evidence) namesRunAs(i int, key string) bool {
+	const longest = 4 // words of a name WordNet spells out
+	words := []string{ev.toks[i].low}
+	for j := i + 1; j < len(ev.toks) && j < i+longest && ev.toks[j].upper && ev.toks[j].sent == ev.toks[i].sent; j++ {
+		words = append(words, ev.toks[j].low)
+		if lexicon.SameName(strings.Join(words, " "), key) {
+			return true
+		}
 	}
 	return false
 }
