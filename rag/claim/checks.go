@@ -712,8 +712,10 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			contest := a != "" && a == other
 			for _, p := range ev.contestForms(a) {
 				// A capital inside a sentence starts a name ("Los Angeles"),
-				// not the opposite word it is spelt like.
-				if u := ev.toks[p]; u.joined || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) && !c.restatedPredicate(i, p, ev) {
+				// not the opposite word it is spelt like; a word that opens
+				// a hyphenated compound ("the go-ahead run") is no verb, so
+				// a verb of the sentence ("came home") is not opposed to it.
+				if u := ev.toks[p]; u.joined || hyphenatedBefore(ev.toks, p) && !hyphenatedBefore(c.toks, i) && verbForm(c.toks, i) || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) && !c.besideSubject(i, p, ev) || !c.sameSurroundings(i, p, ev) && !c.restatedPredicate(i, p, ev) {
 					continue
 				}
 				// "rose against the dollar but fell against the euro": the word
@@ -744,6 +746,12 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// hyphenatedBefore reports whether the word at i opens a hyphenated
+// compound ("go" in "go-ahead", "well" in "well-known").
+func hyphenatedBefore(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].joined
 }
 
 // timeNoun reports whether a word is a noun WordNet files under time by

@@ -97,6 +97,11 @@ func isNameWord(toks []token, i int, known func(string) (name, seen, common bool
 	if !t.upper || hasDigit(t.low) || isFunctionWord(t.low) || weekdays[t.low] || (months[t.low] && isMonth(toks, i)) {
 		return false
 	}
+	if _, ordinal, ok := numberValue(t.low); ok && ordinal {
+		// "the Fourteenth Amendment" is "the 14th Amendment": the ordinal
+		// is a figure, checked as one, as the digits are.
+		return false
+	}
 	if monthAbbreviations[t.low] != "" && (i+1 < len(toks) && hasDigit(toks[i+1].low) || i > 0 && hasDigit(toks[i-1].low)) {
 		return false // "Jan. 31" is a date, though Jan is also a name
 	}
