@@ -748,6 +748,18 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
+// verbPrefixes are the prefixes English writes with a hyphen before a
+// verb to make another verb ("re-elect", "co-found", "pre-order").
+var verbPrefixes = wordSet("re co pre de un over under out mis")
+
+// inCompound reports whether the word at i is part of a hyphenated
+// compound that modifies or names ("a back-heeled goal", "the go-ahead
+// run"), where it has no subject of its own; a prefix before a verb
+// ("re-elected", "co-founded") makes a verb.
+func inCompound(toks []token, i int) bool {
+	return hyphenatedBefore(toks, i) && !verbPrefixes[toks[i].low] || toks[i].joined && i > 0 && !verbPrefixes[toks[i-1].low]
+}
+
 // hyphenatedBefore reports whether the word at i opens a hyphenated
 // compound ("go" in "go-ahead", "well" in "well-known").
 func hyphenatedBefore(toks []token, i int) bool {

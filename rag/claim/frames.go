@@ -481,7 +481,7 @@ func frameOf(toks []token, i int) frame {
 // agrees (the same doer) clears the verb.
 func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
-		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) && !verbBetween(c.toks, c.names, i) {
+		if !c.content[i] || len(c.matches[i]) == 0 || !verbForm(c.toks, i) && !verbBetween(c.toks, c.names, i) || inCompound(c.toks, i) {
 			continue
 		}
 		sf := frameOf(c.toks, i)
