@@ -138,14 +138,11 @@ func grammaticalSubject(toks []token, i int) phrase {
 		if k >= 0 && toks[k].clause == toks[j].clause && verbForm(toks, k) {
 			return grammaticalSubject(toks, k)
 		}
-		if k >= 0 && toks[k].clause == toks[j].clause && nounish(toks, k) {
+		if p := copularComplement(toks, i); p.ok() {
 			// "Ted Lasso became the first new show to receive 20
 			// nominations": the infinitive says what the complement of a
 			// copula did, and the copula's subject did it.
-			p := phraseEndingAt(toks, k)
-			if b := p.start - 1; b >= 0 && toks[b].clause == toks[j].clause && copular(toks[b].low) {
-				return grammaticalSubject(toks, b)
-			}
+			return grammaticalSubject(toks, p.start-1)
 		}
 		return noPhrase
 	case relativePronouns[toks[j].low] && j > 0:
@@ -190,6 +187,33 @@ func grammaticalSubject(toks []token, i int) phrase {
 			// only in a small clause that words alone cannot tell apart.
 			return noPhrase
 		}
+		return p
+	}
+	return noPhrase
+}
+
+// copularComplement is the noun phrase before the "to" of an infinitive
+// at i when a copula stands before that phrase ("the first new show" in
+// "Ted Lasso became the first new show to receive"): the infinitive's
+// doer is the copula's subject, and the phrase describes that subject.
+// noPhrase otherwise.
+func copularComplement(toks []token, i int) phrase {
+	j := i - 1
+	for j >= 0 && toks[j].clause == toks[i].clause && (skippable(toks[j]) || adverbAfterSubject(toks, j)) {
+		j--
+	}
+	if j < 0 || toks[j].low != "to" || toks[j].clause != toks[i].clause {
+		return noPhrase
+	}
+	k := j - 1
+	for k >= 0 && toks[k].clause == toks[j].clause && skippable(toks[k]) {
+		k--
+	}
+	if k < 0 || toks[k].clause != toks[j].clause || verbForm(toks, k) || !nounish(toks, k) {
+		return noPhrase
+	}
+	p := phraseEndingAt(toks, k)
+	if b := p.start - 1; b >= 0 && toks[b].clause == toks[j].clause && copular(toks[b].low) {
 		return p
 	}
 	return noPhrase
@@ -465,6 +489,19 @@ func frameOf(toks []token, i int) frame {
 	return frame{subjectOf(toks, i), objectOf(toks, i)}
 }
 
+// describesDoer reports whether the passage's doer t stands in the
+// sentence as the copular complement that describes the sentence's doer of
+// the infinitive at i: "Pelosi is the first US House speaker to visit
+// Taiwan" says a US House speaker visited, as the passage does.
+func (c *sentenceRead) describesDoer(t phrase, ev *evidence, i int) bool {
+	p := copularComplement(c.toks, i)
+	if !p.ok() {
+		return false
+	}
+	e := c.elsewhere(t, ev, -1, -1, i)
+	return e >= p.start && e < p.end
+}
+
 // checkSubjects catches a verb given another doer than the passage gives
 // it: for a verb of the sentence with a doer (its subject, or in a passive
 // the phrase after "by"), and the same verb (or its synonym) in the
@@ -498,7 +535,8 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			pf := frameOf(ev.toks, p)
 			t := pf.doer
 			switch {
-			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t):
+			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t),
+				t.ok() && c.describesDoer(t, ev, i) && (!sf.patient.ok() || !pf.patient.ok() || c.holds(sf.patient, pf.patient)):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
 			case t.ok() && named(c.names, s) && !named(ev.names, t) && c.describedBefore(ev, s, t):
