@@ -330,8 +330,17 @@ func refusalAt(toks []token, j int) bool {
 	}
 	// The negative implicative verbs (Karttunen 1971): "avoided the
 	// problems" did not have them, "neglected to file" did not file,
-	// "refrained from voting" did not vote.
+	// "refrained from voting" did not vote, "prevent infections" keeps
+	// them from happening. "Prevent X from doing" denies the doing, not X,
+	// and is left to the words after "from".
 	switch lexicon.Base(toks[j].low) {
+	case "prevent":
+		for k := 1; k <= 6 && next(k) != ""; k++ {
+			if next(k) == "from" {
+				return false
+			}
+		}
+		return lexicon.IsVerb(toks[j].low) && next(1) != ""
 	case "avoid":
 		return lexicon.IsVerb(toks[j].low) && next(1) != ""
 	case "neglect", "forget":
