@@ -133,6 +133,7 @@ var rules = []rule{
 	{"checkQuantifierOpposites", checkQuantifierOpposites},
 	{"checkFigureOrder", checkFigureOrder},
 	{"checkDirectionOpposites", checkDirectionOpposites},
+	{"checkStanceOpposites", checkStanceOpposites},
 	{"checkPrefixOpposites", checkPrefixOpposites},
 	{"checkPhrasalOpposites", checkPhrasalOpposites},
 	{"checkNeighbourOpposites", checkNeighbourOpposites},

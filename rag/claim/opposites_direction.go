@@ -40,29 +40,47 @@ func directionAt(toks []token, i int) (string, int) {
 // the sentence's own end in that place, or a negation on exactly one side,
 // makes them agree.
 func checkDirectionOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	return prepositionOpposites(c, ev, directionAt, wordBefore)
+}
+
+// wordBefore gives the word right before i in its clause, or -1.
+func wordBefore(toks []token, i int) int {
+	if i == 0 || toks[i-1].clause != toks[i].clause {
+		return -1
+	}
+	return i - 1
+}
+
+// prepositionOpposites finds a preposition of a closed pair (read by at:
+// its side and its length in words) where the passage has the other side:
+// in a passage sentence the clause comes from, after the word anchor gives
+// for the sentence's (the same, or one it stands for) and before the first
+// content word after the sentence's (the same, or one it stands for). A
+// preposition of the sentence's own side in that place, or a negation on
+// exactly one side, makes them agree.
+func prepositionOpposites(c *sentenceRead, ev *evidence, at func([]token, int) (string, int), anchor func([]token, int) int) (Result, bool) {
 	for i := range c.toks {
-		dir, n := directionAt(c.toks, i)
-		if dir == "" || i == 0 || c.toks[i-1].clause != c.toks[i].clause {
+		side, n := at(c.toks, i)
+		if side == "" {
 			continue
 		}
-		obj := nextContent(c.toks, i+n-1)
-		if obj < 0 {
+		before, obj := anchor(c.toks, i), nextContent(c.toks, i+n-1)
+		if before < 0 || obj < 0 {
 			continue
 		}
 		var found Result
 		same := false
 		for _, s := range c.good[c.segment[i]] {
 			for p := ev.sentStart[s]; p < len(ev.toks) && ev.toks[p].sent == s; p++ {
-				other, m := directionAt(ev.toks, p)
-				if other == "" || p == 0 || ev.toks[p-1].clause != ev.toks[p].clause {
+				other, m := at(ev.toks, p)
+				if other == "" {
 					continue
 				}
-				before := ev.toks[p-1].low == c.toks[i-1].low || c.standsFor(i-1, p-1)
-				q := nextContent(ev.toks, p+m-1)
-				if !before || q < 0 || !(ev.toks[q].low == c.toks[obj].low || c.standsFor(obj, q)) {
+				b, q := anchor(ev.toks, p), nextContent(ev.toks, p+m-1)
+				if b < 0 || q < 0 || !(ev.toks[b].low == c.toks[before].low || c.standsFor(before, b)) || !(ev.toks[q].low == c.toks[obj].low || c.standsFor(obj, q)) {
 					continue
 				}
-				if other == dir {
+				if other == side {
 					same = true
 					continue
 				}

@@ -1,0 +1,57 @@
+package claim
+
+// Prepositions of support and opposition: "for", "in favour of", "in
+// support of" against "against" and "in opposition to" (Quirk, Greenbaum,
+// Leech and Svartvik, A Comprehensive Grammar of the English Language,
+// 1985, §9.56, "support and opposition": "Are you for or against the
+// plan?"). "Voted against escalating the strike" turns round "voted in
+// favour of escalating the strike".
+
+// stanceAt reads a preposition of stance starting at i: "for" for
+// support, "against" for opposition, with its length in words, or "".
+func stanceAt(toks []token, i int) (string, int) {
+	word := func(k int) string {
+		if i+k < len(toks) && toks[i+k].clause == toks[i].clause {
+			return toks[i+k].low
+		}
+		return ""
+	}
+	switch toks[i].low {
+	case "for":
+		return "for", 1
+	case "against":
+		return "against", 1
+	case "in":
+		switch {
+		case (word(1) == "favour" || word(1) == "favor" || word(1) == "support") && word(2) == "of":
+			return "for", 3
+		case word(1) == "opposition" && word(2) == "to":
+			return "against", 3
+		}
+	}
+	return "", 0
+}
+
+// verbBefore gives the last verb before i in its clause, or -1.
+func verbBefore(toks []token, i int) int {
+	for k := i - 1; k >= 0 && toks[k].clause == toks[i].clause; k-- {
+		if verbForm(toks, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// checkStanceOpposites finds a stance turned round: "voted against
+// escalating the action" where the passage says "voted in favour of
+// escalating the action". The other preposition of stance must stand in
+// the passage sentence the clause comes from, after the verb the
+// sentence's follows (the same word, or one it stands for) and before the
+// first content word after the sentence's (the same, or one it stands
+// for): plain "for" says much besides support ("for two years"), and the
+// verb and the word after it tie it to the same act. A preposition of the
+// sentence's own stance in that place, or a negation on exactly one side,
+// makes them agree (prepositionOpposites).
+func checkStanceOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	return prepositionOpposites(c, ev, stanceAt, verbBefore)
+}

@@ -1,0 +1,21 @@
+package claim
+
+import "testing"
+
+// TestStanceOpposites: "voted against" turns round "voted for" and "voted
+// in favour of" on the same question, and "in support of" turns round "in
+// opposition to"; the same stance written another way agrees, and a "for"
+// that says how long is no stance.
+func TestStanceOpposites(t *testing.T) {
+	strike := "On Monday the Tarrow barristers voted overwhelmingly in favour of escalating the action with a full walkout."
+	plan := "Hale voted for the harbour plan on Monday, and Ode spoke in opposition to the harbour plan."
+	years := "Hale argued for years against the harbour plan."
+	checkPairs(t, []pairCase{
+		{"against for in favour of", "The Tarrow barristers voted overwhelmingly on Monday against escalating the action to a full walkout.", strike, false, KindAntonym},
+		{"for for in favour of", "The Tarrow barristers voted overwhelmingly on Monday for escalating the action to a full walkout.", strike, true, ""},
+		{"against for for", "Hale voted against the harbour plan on Monday.", plan, false, KindAntonym},
+		{"in favour of for for", "Hale voted in favour of the harbour plan on Monday.", plan, true, ""},
+		{"in support of for in opposition to", "Ode spoke in support of the harbour plan.", plan, false, KindAntonym},
+		{"for years", "Hale argued against the harbour plan for years.", years, true, ""},
+	})
+}
