@@ -509,9 +509,22 @@ func addressedPhrase(toks []token, i int) bool {
 // follows it ("met with", "talked with", "sided with"), so the two sides do
 // the same thing to each other or it is unclear which side does what; or
 // it is a reciprocal verb (lexicon.IsReciprocal: "Ortiz met Varga" says
-// what "Varga met Ortiz" says). Their order says nothing.
+// what "Varga met Ortiz" says). Their order says nothing. Nor has the
+// "going" of "going to" before a verb, which marks a future ("we're going
+// to continue this work") and is no motion of its own.
 func noSides(toks []token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].low == "with" && toks[i+1].clause == toks[i].clause || lexicon.IsReciprocal(toks[i].low)
+	return i+1 < len(toks) && toks[i+1].low == "with" && toks[i+1].clause == toks[i].clause || lexicon.IsReciprocal(toks[i].low) || futureGoing(toks, i)
+}
+
+// futureGoing reports whether the word at i is the "going" of "going to"
+// before a verb's base form: the future the construction marks, not the
+// verb "go" ("going to continue"; not "going to school").
+func futureGoing(toks []token, i int) bool {
+	if toks[i].low != "going" || i+2 >= len(toks) || toks[i+1].low != "to" || toks[i+2].clause != toks[i].clause {
+		return false
+	}
+	next := toks[i+2].low
+	return lexicon.IsVerb(next) && lexicon.Base(next) == next && !lexicon.IsNoun(next)
 }
 
 // beAgentless reports whether the verb at i is a passive with a form of
