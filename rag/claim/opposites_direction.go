@@ -51,11 +51,25 @@ func wordBefore(toks []token, i int) int {
 	return i - 1
 }
 
+// objectAfter gives the first content word after i in its clause
+// (nextContent), or the object pronoun right after it ("voted against
+// them"), or -1.
+func objectAfter(toks []token, i int) int {
+	if q := nextContent(toks, i); q >= 0 {
+		return q
+	}
+	if j := i + 1; j < len(toks) && toks[j].clause == toks[i].clause && objectPronouns[toks[j].low] {
+		return j
+	}
+	return -1
+}
+
 // prepositionOpposites finds a preposition of a closed pair (read by at:
 // its side and its length in words) where the passage has the other side:
 // in a passage sentence the clause comes from, after the word anchor gives
 // for the sentence's (the same, or one it stands for) and before the first
-// content word after the sentence's (the same, or one it stands for). A
+// content word after the sentence's, or the same object pronoun
+// (objectAfter; the same word, or one it stands for). A
 // preposition of the sentence's own side in that place, or a negation on
 // exactly one side, makes them agree.
 func prepositionOpposites(c *sentenceRead, ev *evidence, at func([]token, int) (string, int), anchor func([]token, int) int) (Result, bool) {
@@ -64,7 +78,7 @@ func prepositionOpposites(c *sentenceRead, ev *evidence, at func([]token, int) (
 		if side == "" {
 			continue
 		}
-		before, obj := anchor(c.toks, i), nextContent(c.toks, i+n-1)
+		before, obj := anchor(c.toks, i), objectAfter(c.toks, i+n-1)
 		if before < 0 || obj < 0 {
 			continue
 		}
@@ -76,7 +90,7 @@ func prepositionOpposites(c *sentenceRead, ev *evidence, at func([]token, int) (
 				if other == "" {
 					continue
 				}
-				b, q := anchor(ev.toks, p), nextContent(ev.toks, p+m-1)
+				b, q := anchor(ev.toks, p), objectAfter(ev.toks, p+m-1)
 				if b < 0 || q < 0 || !(ev.toks[b].low == c.toks[before].low || c.standsFor(before, b)) || !(ev.toks[q].low == c.toks[obj].low || c.standsFor(obj, q)) {
 					continue
 				}

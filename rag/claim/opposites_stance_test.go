@@ -4,12 +4,14 @@ import "testing"
 
 // TestStanceOpposites: "voted against" turns round "voted for" and "voted
 // in favour of" on the same question, and "in support of" turns round "in
-// opposition to"; the same stance written another way agrees, and a "for"
-// that says how long is no stance.
+// opposition to", with a content word or an object pronoun after; the
+// same stance written another way agrees, and a "for" that says how long
+// is no stance.
 func TestStanceOpposites(t *testing.T) {
 	strike := "On Monday the Tarrow barristers voted overwhelmingly in favour of escalating the action with a full walkout."
 	plan := "Hale voted for the harbour plan on Monday, and Ode spoke in opposition to the harbour plan."
 	years := "Hale argued for years against the harbour plan."
+	them := "“I never believed them. That's why I voted against them,” Hale said of the two Tarrow judges."
 	checkPairs(t, []pairCase{
 		{"against for in favour of", "The Tarrow barristers voted overwhelmingly on Monday against escalating the action to a full walkout.", strike, false, KindAntonym},
 		{"for for in favour of", "The Tarrow barristers voted overwhelmingly on Monday for escalating the action to a full walkout.", strike, true, ""},
@@ -17,5 +19,7 @@ func TestStanceOpposites(t *testing.T) {
 		{"in favour of for for", "Hale voted in favour of the harbour plan on Monday.", plan, true, ""},
 		{"in support of for in opposition to", "Ode spoke in support of the harbour plan.", plan, false, KindAntonym},
 		{"for years", "Hale argued against the harbour plan for years.", years, true, ""},
+		{"a pronoun after", "Hale said she never believed the two Tarrow judges, which is why she voted for them.", them, false, KindAntonym},
+		{"a pronoun after kept", "Hale said she never believed the two Tarrow judges, which is why she voted against them.", them, true, ""},
 	})
 }
