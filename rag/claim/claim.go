@@ -117,6 +117,7 @@ var rules = []rule{
 	{"checkRestatedDoer", checkRestatedDoer},
 	{"checkNominals", checkNominals},
 	{"checkNominalDoer", checkNominalDoer},
+	{"checkContestNouns", checkContestNouns},
 	{"checkPossessors", checkPossessors},
 	{"checkExchangedModifiers", checkExchangedModifiers},
 	{"checkPossessedActSwapped", checkPossessedActSwapped},

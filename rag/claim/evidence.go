@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -370,6 +371,13 @@ func (ev *evidence) capitalised(low string) (name, seen, common bool) {
 			return true, true, false
 		}
 		common = common || !t.upper
+	}
+	for _, g := range ev.names {
+		// A word the passages read as a name where it opens a sentence
+		// ("Rangers beat Celtic") is a name wherever it opens one.
+		if slices.Contains(g.keys, low) {
+			return true, true, common
+		}
 	}
 	return ev.context[low], seen || ev.context[low], common
 }
