@@ -50,7 +50,7 @@ func nounContestParties(toks []token, names []nameGroup, i int) (winner, loser *
 	var owner *nameGroup
 	for j := i - 1; j >= 0 && j >= i-3 && toks[j].clause == toks[i].clause; j-- {
 		if toks[j].possessive {
-			owner = nameEndingAt(names, j+1)
+			owner = possessorAt(toks, names, j+1)
 			break
 		}
 		if !hasDigit(toks[j].low) && !lexicon.IsAdjective(toks[j].low) {
@@ -85,15 +85,7 @@ func plural(noun string) string {
 	return noun + "s"
 }
 
-func nameEndingAt(names []nameGroup, end int) *nameGroup {
-	for k := range names {
-		if names[k].end == end {
-			return &names[k]
-		}
-	}
-	return nil
-}
-
+// nameStartingAt gives the name that starts at start, or nil.
 func nameStartingAt(names []nameGroup, start int) *nameGroup {
 	for k := range names {
 		if names[k].start == start {

@@ -73,12 +73,7 @@ func senderName(toks []token, names []nameGroup, i int) *nameGroup {
 	if i+2 >= len(toks) || toks[i+1].low != "from" || toks[i+1].clause != toks[i].clause || lexicon.FirstFile(toks[i].low, 'n') != "noun.communication" {
 		return nil
 	}
-	for k := range names {
-		if names[k].start == i+2 {
-			return &names[k]
-		}
-	}
-	return nil
+	return nameStartingAt(names, i+2)
 }
 
 // madeFrom reports whether a passage word is the past of a verb made from
