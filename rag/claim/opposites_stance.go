@@ -1,11 +1,11 @@
 package claim
 
 // Prepositions of support and opposition: "for", "in favour of", "in
-// support of" against "against" and "in opposition to" (Quirk, Greenbaum,
-// Leech and Svartvik, A Comprehensive Grammar of the English Language,
-// 1985, §9.56, "support and opposition": "Are you for or against the
-// plan?"). "Voted against escalating the strike" turns round "voted in
-// favour of escalating the strike".
+// support of" against "against" and "in opposition to". English grammars
+// list support and opposition among the meanings of prepositions (Quirk,
+// Greenbaum, Leech and Svartvik, A Comprehensive Grammar of the English
+// Language, 1985, chapter 9). "Voted against escalating the strike" turns
+// round "voted in favour of escalating the strike".
 
 // stanceAt reads a preposition of stance starting at i: "for" for
 // support, "against" for opposition, with its length in words, or "".
