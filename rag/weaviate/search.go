@@ -3,19 +3,26 @@ package weaviate
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
+	"github.com/weaviate/weaviate-go-client/v5/weaviate/fault"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/graphql"
 	"github.com/weaviate/weaviate-go-client/v5/weaviate/grpc/common"
 	pb "github.com/weaviate/weaviate/grpc/generated/protocol/v1"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
 )
 
 // searchArgs are one search of a collection: nearest by vector when vector
@@ -45,11 +52,60 @@ type searchHit struct {
 // rather than as decimal text, and the answer as protocol buffers rather
 // than JSON (docs/SCALING.md has what that saves per question); Weaviate's
 // documentation also marks its GraphQL API as deprecated in favour of it.
+//
+// A search only reads, so one whose connection fails under it (a server
+// or a proxy that closed it, "unexpected EOF") or that a busy server
+// turns away is sent again, at most readRetries.attempts times, after a
+// short pause; any other error is returned at once.
 func (s *Store) search(ctx context.Context, a searchArgs) ([]searchHit, error) {
-	if s.grpcSearch != nil {
-		return s.grpcSearch.search(ctx, a, s.opts)
+	policy := s.readRetries
+	if policy.attempts == 0 {
+		policy = defaultReadRetries
 	}
-	return s.searchGraphQL(ctx, a)
+	pause := policy.first
+	for attempt := 1; ; attempt++ {
+		var hits []searchHit
+		var err error
+		if s.grpcSearch != nil {
+			hits, err = s.grpcSearch.search(ctx, a, s.opts)
+		} else {
+			hits, err = s.searchGraphQL(ctx, a)
+		}
+		if err == nil || attempt >= policy.attempts || !(dropped(err) || busy(err)) || ctx.Err() != nil {
+			return hits, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%w, then %w", err, ctx.Err())
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, policy.most)
+	}
+}
+
+// defaultReadRetries bounds the tries of a search: a question waits on
+// it, so fewer and shorter than a write's.
+var defaultReadRetries = retryPolicy{attempts: 3, first: 100 * time.Millisecond, most: time.Second}
+
+// dropped reports whether err says the connection failed under a request
+// rather than that the server answered it: an EOF or a reset, read through
+// the Go client's errors (whose cause is in DerivedFromError), or gRPC's
+// Unavailable.
+func dropped(err error) bool {
+	for err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) {
+			return true
+		}
+		if st, ok := status.FromError(err); ok && st != nil && st.Code() == codes.Unavailable {
+			return true
+		}
+		var ce *fault.WeaviateClientError
+		if !errors.As(err, &ce) || ce.IsUnexpectedStatusCode {
+			return false
+		}
+		err = ce.DerivedFromError
+	}
+	return false
 }
 
 // grpcSearcher asks Weaviate's gRPC Search method over a connection of its

@@ -110,6 +110,9 @@ type Store struct {
 	// pace holds writes back while the server is busy.
 	pace    pacer
 	retries retryPolicy
+	// readRetries bounds the tries of a search (search); zero means
+	// defaultReadRetries.
+	readRetries retryPolicy
 }
 
 var _ rag.Store = (*Store)(nil)

@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -182,6 +185,83 @@ func TestStoreSuite(t *testing.T) {
 		_, err = search.Open(search.NewLocalEmbedder(), search.Options{Store: s})
 		if err == nil || !strings.Contains(err.Error(), "bad-article") || !strings.Contains(err.Error(), "passages") {
 			t.Errorf("opening over a damaged entry: %v", err)
+		}
+	})
+
+	// A search whose connection is cut under it (here by a proxy that
+	// sends half of the first answer and closes the connection, as a
+	// server or a load balancer closing it does) is sent again, and the
+	// question gets its answer.
+	t.Run("SearchAfterDroppedConnection", func(t *testing.T) {
+		ctx := context.Background()
+		var mu sync.Mutex
+		searches := 0
+		proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			req, err := http.NewRequestWithContext(r.Context(), r.Method, url+r.URL.RequestURI(), r.Body)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			req.Header = r.Header.Clone()
+			resp, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadGateway)
+				return
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			first := false
+			if r.Method == http.MethodPost && r.URL.Path == "/v1/graphql" {
+				searches++
+				first = searches == 1
+			}
+			mu.Unlock()
+			for k, v := range resp.Header {
+				w.Header()[k] = v
+			}
+			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+			w.WriteHeader(resp.StatusCode)
+			if first {
+				w.Write(body[:len(body)/2])
+				panic(http.ErrAbortHandler) // the connection closes mid-answer
+			}
+			w.Write(body)
+		}))
+		defer proxy.Close()
+		s, err := weaviate.Open(ctx, weaviate.Options{URL: proxy.URL, Collection: "Dropped"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.Drop(ctx); err != nil {
+			t.Fatal(err)
+		}
+		vec := make([]float32, 8)
+		vec[0] = 1
+		const body = "Harbour lights return."
+		art := rag.StoredArticle{Info: rag.ArticleInfo{ID: "dropped", Title: "Dropped", Passages: 1}, Body: body,
+			Embedder: "test", Dimensions: len(vec),
+			Passages: []rag.StoredPassage{{Passage: rag.Passage{ID: "dropped#0", ArticleID: "dropped", Title: "Dropped", Text: body},
+				End: len(body), Vector: vec}}}
+		if err := s.Put(ctx, []rag.StoredArticle{art}); err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		searches = 0
+		mu.Unlock()
+		ms, err := s.VectorQuery(ctx, rag.VectorQuery{Vector: vec, Limit: 1})
+		if err != nil || len(ms) != 1 || ms[0].ID != "dropped#0" {
+			t.Fatalf("vector query after a dropped connection: %v, %v", ms, err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if searches != 2 {
+			t.Errorf("%d search requests reached the proxy, want 2 (the cut one and its retry)", searches)
 		}
 	})
 }
