@@ -139,7 +139,7 @@ func isNameWord(toks []token, i int, known func(string) (name, seen, common bool
 	// WordNet lists some plurals as nouns of their own ("authorities"):
 	// any other base makes the word inflected.
 	inflected := slices.ContainsFunc(lexicon.Bases(t.low), func(b string) bool { return b != t.low })
-	if !common && (seen || !inflected) && beforeVerbAndName(toks, i) {
+	if !common && ((seen || !inflected) && beforeVerbAndName(toks, i) || beforeTitledName(toks, i)) {
 		return true
 	}
 	// A word the passages never use, opening a sentence as the subject of
@@ -174,6 +174,18 @@ func beforeVerbAndName(toks []token, i int) bool {
 	}
 	next, after := toks[i+1], toks[i+2]
 	return !next.upper && lexicon.IsVerb(next.low) && after.upper && !after.first && after.clause == toks[i].clause && next.clause == toks[i].clause
+}
+
+// beforeTitledName reports whether the word at i stands before a title
+// and a name written with capitals ("Spirit CEO Ted Christie", "Target
+// Chief Executive Brian Cornell"): news writes the organisation before
+// the title it gives, so the word names it.
+func beforeTitledName(toks []token, i int) bool {
+	j := i + 1
+	for j < len(toks) && j <= i+2 && toks[j].upper && honorifics[toks[j].low] && toks[j].clause == toks[i].clause {
+		j++
+	}
+	return j > i+1 && j < len(toks) && toks[j].upper && !honorifics[toks[j].low] && toks[j].clause == toks[i].clause
 }
 
 // abstractSuffixes are the English suffixes that make abstract nouns of
