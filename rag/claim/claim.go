@@ -132,6 +132,7 @@ var rules = []rule{
 	{"checkComparedNounsSwapped", checkComparedNounsSwapped},
 	{"checkOpposites", checkOpposites},
 	{"checkQuantifierOpposites", checkQuantifierOpposites},
+	{"checkQuantifierScale", checkQuantifierScale},
 	{"checkFigureOrder", checkFigureOrder},
 	{"checkDirectionOpposites", checkDirectionOpposites},
 	{"checkStanceOpposites", checkStanceOpposites},

@@ -73,3 +73,49 @@ func (c *sentenceRead) sameHead(ev *evidence, i, p int) bool {
 	}
 	return true
 }
+
+// scaleRanks place the quantifiers of a scale by strength, the strongest
+// highest: "all" says more than "most", "most" more than "many", "many"
+// more than "some" (the scale <all, most, many, some> of Horn, "On the
+// semantic properties of logical operators in English", 1972; "every" and
+// "each" stand with "all", "several" with "some"). A statement with a
+// weaker one follows from one with a stronger; not the other way round.
+var scaleRanks = map[string]int{"all": 4, "every": 4, "each": 4, "most": 3, "many": 2, "some": 1, "several": 1}
+
+// checkQuantifierScale finds a quantifier stronger than the passage's over
+// the same thing: "all of the members voted" where the passage says "most
+// of the members voted", "most residents" for "many residents". The word
+// after each must be the same word or stand for it (sameHead), in a
+// passage sentence the clause comes from; the passage's use of the
+// sentence's own quantifier there, or a negation on either side (which
+// turns the scale round), leaves it alone.
+func checkQuantifierScale(c *sentenceRead, ev *evidence) (Result, bool) {
+	for i, t := range c.toks {
+		rank, ok := scaleRanks[t.low]
+		if !ok || i+1 >= len(c.toks) || c.toks[i+1].clause != t.clause || negatedAt(c.toks, i, negationWindow) {
+			continue
+		}
+		var found Result
+		same := false
+		for _, s := range c.good[c.segment[i]] {
+			for p := ev.sentStart[s]; p+1 < len(ev.toks) && ev.toks[p].sent == s; p++ {
+				u := ev.toks[p]
+				other, ok := scaleRanks[u.low]
+				if !ok || !c.sameHead(ev, i, p) || negatedAt(ev.toks, p, negationWindow) {
+					continue
+				}
+				if other >= rank {
+					same = true
+					continue
+				}
+				if found.Verdict == "" {
+					found, _ = contradicted(KindFigure, "the source says %s %s, not %s", u.text, ev.toks[p+1].text, t.text)
+				}
+			}
+		}
+		if found.Verdict != "" && !same {
+			return found, true
+		}
+	}
+	return Result{}, false
+}
