@@ -136,6 +136,7 @@ var rules = []rule{
 	{"checkFigureOrder", checkFigureOrder},
 	{"checkDirectionOpposites", checkDirectionOpposites},
 	{"checkStanceOpposites", checkStanceOpposites},
+	{"checkCauseOpposites", checkCauseOpposites},
 	{"checkPrefixOpposites", checkPrefixOpposites},
 	{"checkPhrasalOpposites", checkPhrasalOpposites},
 	{"checkNeighbourOpposites", checkNeighbourOpposites},

@@ -55,3 +55,50 @@ func verbBefore(toks []token, i int) int {
 func checkStanceOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	return prepositionOpposites(c, ev, stanceAt, verbBefore)
 }
+
+// causeAt reads a preposition of cause or of concession starting at i:
+// "because" for "because of", "due to", "owing to", "thanks to" and "as a
+// result of"; "despite" for "despite", "in spite of", "notwithstanding"
+// and "regardless of", with its length in words, or "". English grammars
+// set the two apart: a cause brings the event about, a concession says it
+// happened against what would have stopped it (Quirk et al. 1985, chapter
+// 9). "Banned cars because of objections" turns round "banned cars
+// despite objections".
+func causeAt(toks []token, i int) (string, int) {
+	word := func(k int) string {
+		if i+k < len(toks) && toks[i+k].clause == toks[i].clause {
+			return toks[i+k].low
+		}
+		return ""
+	}
+	switch toks[i].low {
+	case "because", "owing", "due", "thanks":
+		if next := word(1); next == "of" && toks[i].low == "because" || next == "to" && toks[i].low != "because" {
+			return "because", 2
+		}
+	case "as":
+		if word(1) == "a" && word(2) == "result" && word(3) == "of" {
+			return "because", 4
+		}
+	case "despite", "notwithstanding":
+		return "despite", 1
+	case "in":
+		if word(1) == "spite" && word(2) == "of" {
+			return "despite", 3
+		}
+	case "regardless":
+		if word(1) == "of" {
+			return "despite", 2
+		}
+	}
+	return "", 0
+}
+
+// checkCauseOpposites finds a cause made a concession or a concession a
+// cause: "banned cars because of objections from shop owners" where the
+// passage says "despite objections from shop owners", tied as the stance
+// rule ties its prepositions, to the same verb before and the same thing
+// after (prepositionOpposites).
+func checkCauseOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	return prepositionOpposites(c, ev, causeAt, verbBefore)
+}

@@ -23,3 +23,16 @@ func TestStanceOpposites(t *testing.T) {
 		{"a pronoun after kept", "Hale said she never believed the two Tarrow judges, which is why she voted against them.", them, true, ""},
 	})
 }
+
+// TestCauseOpposites: "because of" turns round "despite" on the same act
+// and the same thing, and the other forms of each side agree.
+func TestCauseOpposites(t *testing.T) {
+	ban := "The Tarrow council banned cars from the harbour road despite objections from shop owners."
+	rain := "The Ode final was called off because of the rain, the organisers said."
+	checkPairs(t, []pairCase{
+		{"because of for despite", "The Tarrow council banned cars from the harbour road because of objections from shop owners.", ban, false, KindAntonym},
+		{"in spite of for despite", "The Tarrow council banned cars from the harbour road in spite of objections from shop owners.", ban, true, ""},
+		{"despite for because of", "The Ode final was called off despite the rain, the organisers said.", rain, false, KindAntonym},
+		{"due to for because of", "The Ode final was called off due to the rain, the organisers said.", rain, true, ""},
+	})
+}
