@@ -43,8 +43,13 @@ func contestNounSide(low string) string {
 // adjective, "Celtic's 2-1 win") and the name after its preposition; ok is
 // false when the noun names no contest so read.
 func nounContestParties(toks []token, names []nameGroup, i int) (winner, loser *nameGroup, ok bool) {
+	// The preposition first: it is cheap to read, and most words have
+	// none of these after them.
+	if i+2 >= len(toks) || toks[i+1].clause != toks[i].clause || !contestPrepositions[toks[i+1].low] {
+		return nil, nil, false
+	}
 	side := contestNounSide(toks[i].low)
-	if side == "" || verbForm(toks, i) || i+2 >= len(toks) || toks[i+1].clause != toks[i].clause {
+	if side == "" || verbForm(toks, i) {
 		return nil, nil, false
 	}
 	var owner *nameGroup
@@ -73,6 +78,9 @@ func nounContestParties(toks []token, names []nameGroup, i int) (winner, loser *
 	}
 	return nil, nil, false
 }
+
+// contestPrepositions open the other side of a result named by a noun.
+var contestPrepositions = wordSet("over against of to by")
 
 // plural is the regular English plural of a noun: "-es" after a sibilant
 // ("losses", "matches"), "-s" otherwise.
