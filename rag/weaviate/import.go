@@ -108,20 +108,31 @@ func busy(err error) bool {
 // here is an upsert by id or a delete by filter, so it is sent again after
 // a pause; a busy answer pauses every writer of the store (see pacer).
 func (s *Store) retry(ctx context.Context, write func() error) error {
-	pause := s.retries.first
-	for attempt := 1; ; attempt++ {
-		if err := s.pace.wait(ctx); err != nil {
+	return s.attempt(ctx, s.retries, true, func(error) bool { return true }, write)
+}
+
+// attempt runs op until it succeeds, at most policy.attempts times,
+// pausing between tries from policy.first, doubling to policy.most, with
+// a quarter of jitter; an error that again refuses is returned at once. A
+// paced op waits out the writers' pause (pacer) before each try, and a
+// busy answer to it pauses every writer.
+func (s *Store) attempt(ctx context.Context, policy retryPolicy, paced bool, again func(error) bool, op func() error) error {
+	pause := policy.first
+	for n := 1; ; n++ {
+		if paced {
+			if err := s.pace.wait(ctx); err != nil {
+				return err
+			}
+		}
+		err := op()
+		if err == nil || !again(err) {
 			return err
 		}
-		err := write()
-		if err == nil {
-			return nil
-		}
-		if attempt == s.retries.attempts {
-			return fmt.Errorf("%w (tried %d times)", err, attempt)
+		if n >= policy.attempts {
+			return fmt.Errorf("%w (tried %d times)", err, n)
 		}
 		d := pause + time.Duration(rand.Int64N(int64(pause/4)+1))
-		if busy(err) {
+		if paced && busy(err) {
 			s.pace.hold(d)
 		}
 		select {
@@ -129,7 +140,7 @@ func (s *Store) retry(ctx context.Context, write func() error) error {
 			return fmt.Errorf("%w, then %w", err, ctx.Err())
 		case <-time.After(d):
 		}
-		pause = min(2*pause, s.retries.most)
+		pause = min(2*pause, policy.most)
 	}
 }
 

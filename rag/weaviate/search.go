@@ -62,25 +62,16 @@ func (s *Store) search(ctx context.Context, a searchArgs) ([]searchHit, error) {
 	if policy.attempts == 0 {
 		policy = defaultReadRetries
 	}
-	pause := policy.first
-	for attempt := 1; ; attempt++ {
-		var hits []searchHit
-		var err error
+	var hits []searchHit
+	err := s.attempt(ctx, policy, false, func(err error) bool { return dropped(err) || busy(err) }, func() (err error) {
 		if s.grpcSearch != nil {
 			hits, err = s.grpcSearch.search(ctx, a, s.opts)
 		} else {
 			hits, err = s.searchGraphQL(ctx, a)
 		}
-		if err == nil || attempt >= policy.attempts || !(dropped(err) || busy(err)) || ctx.Err() != nil {
-			return hits, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, fmt.Errorf("%w, then %w", err, ctx.Err())
-		case <-time.After(pause):
-		}
-		pause = min(2*pause, policy.most)
-	}
+		return err
+	})
+	return hits, err
 }
 
 // defaultReadRetries bounds the tries of a search: a question waits on
