@@ -15,7 +15,7 @@ import (
 // that the sentence states plainly. A negation with an opposite on the
 // other side ("did not fare well", "fared badly") agrees.
 func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
-	for i, t := range c.toks {
+	for i := range c.toks {
 		if !negationAt(c.toks, i) && !refusalAt(c.toks, i) {
 			continue
 		}
@@ -24,7 +24,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		if c.statedPlainly(ev, h, false) {
-			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[c.matches[h][0]].text, t.text, c.toks[h].text)
+			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[c.matches[h][0]].text, negationText(c.toks, i), c.toks[h].text)
 		}
 	}
 	for i := range c.toks {

@@ -67,7 +67,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 // CEO Ted Christie", and names Frontier elsewhere): the word before the
 // title differs, on both sides, and no passage name holds the sentence's.
 func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
-	org := titled(c.toks, c.names, g)
+	org, at := titled(c.toks, c.names, g)
 	if org == "" {
 		return Result{}, false
 	}
@@ -77,7 +77,7 @@ func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
 		if !sameName(g, *h) {
 			continue
 		}
-		switch o := titled(ev.toks, ev.names, *h); {
+		switch o, _ := titled(ev.toks, ev.names, *h); {
 		case o == org || o != "" && nameForm(o, org):
 			return Result{}, false
 		case o != "" && other == nil:
@@ -87,7 +87,11 @@ func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
 	if other == nil || !ev.namedElsewhere(org) {
 		return Result{}, false
 	}
-	return contradicted(KindEntity, "the source says %s, not %s", spanText(ev.toks, other.start, other.end), spanText(c.toks, g.start, g.end))
+	said := spanText(c.toks, g.start, g.end)
+	if at < g.start || at >= g.end {
+		said += " of " + c.toks[at].text // the title in an apposition: "Ted Christie of Frontier"
+	}
+	return contradicted(KindEntity, "the source says %s, not %s", spanText(ev.toks, other.start, other.end), said)
 }
 
 // titled gives the name key of the organisation whose title a person's
@@ -95,11 +99,12 @@ func (c *sentenceRead) otherTitle(ev *evidence, g nameGroup) (Result, bool) {
 // in "Frontier CEO Ted Christie"), the organisation of a title in the
 // clause just before it ("Frontier's chief executive, Barry Biffle"), or
 // that of an apposition right after it, "Frontier's CEO" or "the CEO of
-// Frontier" ("Ted Christie, Frontier's CEO, said"); or "".
-func titled(toks []token, names []nameGroup, g nameGroup) string {
+// Frontier" ("Ted Christie, Frontier's CEO, said"), with where the
+// organisation's name is written; or "" and -1.
+func titled(toks []token, names []nameGroup, g nameGroup) (string, int) {
 	for k := g.start; k+1 < g.end; k++ {
 		if !honorifics[toks[k].low] && honorifics[toks[k+1].low] && k+2 < g.end && !honorifics[toks[k+2].low] {
-			return nameKey(toks[k].low)
+			return nameKey(toks[k].low), k
 		}
 	}
 	if s := g.start; s > 0 && toks[s-1].clause != toks[s].clause && toks[s-1].sent == toks[s].sent {
@@ -108,35 +113,35 @@ func titled(toks []token, names []nameGroup, g nameGroup) string {
 		e := s - 1
 		for x := e; x >= 0 && x >= e-3 && toks[x].clause == toks[e].clause; x-- {
 			if toks[x].possessive && x < e && honorifics[toks[x+1].low] && nameStartingAt(names, x) != nil {
-				return nameKey(toks[x].low)
+				return nameKey(toks[x].low), x
 			}
 		}
 	}
 	k := g.end
 	if k >= len(toks) || toks[k].clause == toks[g.end-1].clause || toks[k].sent != toks[g.start].sent {
-		return "" // an apposition stands in a clause of its own, after a comma
+		return "", -1 // an apposition stands in a clause of its own, after a comma
 	}
 	if nameStartingAt(names, k) != nil && toks[k].possessive && k+1 < len(toks) && honorifics[toks[k+1].low] {
-		return nameKey(toks[k].low) // "Frontier's CEO"
+		return nameKey(toks[k].low), k // "Frontier's CEO"
 	}
 	if toks[k].low != "the" {
-		return ""
+		return "", -1
 	}
 	j := k + 1
 	for j < len(toks) && j <= k+3 && honorifics[toks[j].low] && toks[j].clause == toks[k].clause {
 		j++
 	}
 	if j == k+1 || j+1 >= len(toks) || toks[j].low != "of" {
-		return ""
+		return "", -1
 	}
 	for _, org := range names {
 		// "the CEO of Frontier", whose capitals may make one name of
 		// "CEO of Frontier"
 		if org.start <= j+1 && j+1 < org.end && toks[j+1].clause == toks[k].clause {
-			return nameKey(toks[org.end-1].low)
+			return nameKey(toks[org.end-1].low), org.end - 1
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // namedElsewhere reports whether a passage name holds key.

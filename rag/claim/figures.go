@@ -500,6 +500,9 @@ func withMinorUnits(toks []token, figs []figure) []figure {
 			if a.currency != "" && !a.hundredths && toks[a.start].currency == "" && a.end+2 == f.start && toks[a.end+1].low == "and" && slices.Contains(of, a.currency) {
 				a.value += f.value / 100
 				a.end = f.end
+				if f.end < len(toks) && minorUnits[toks[f.end].low] != nil {
+					a.end++ // "four dollars and eleven cents", as written
+				}
 				continue
 			}
 		}

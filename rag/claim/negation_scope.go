@@ -16,12 +16,11 @@ import "github.com/coveragebot/coveragebot/rag/lexicon"
 func checkNegatedRelated(c *sentenceRead, ev *evidence) (Result, bool) {
 	for _, d := range c.unmatchedDenials() {
 		i, h := d[0], d[1]
-		t := c.toks[i]
 		for _, p := range ev.relatedAt(c.toks[h].low) {
 			if !c.inGood(ev, c.segment[h], p) || negatedAt(ev.toks, p, negationWindow) || flipped(c, h, ev, p) || c.surroundings(h, p, ev) < 2 {
 				continue
 			}
-			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[p].text, t.text, c.toks[h].text)
+			return contradicted(KindPolarity, "the source says %s, not %s %s", ev.toks[p].text, negationText(c.toks, i), c.toks[h].text)
 		}
 	}
 	return Result{}, false

@@ -109,7 +109,7 @@ func checkQuantifierScale(c *sentenceRead, ev *evidence) (Result, bool) {
 					continue
 				}
 				if found.Verdict == "" {
-					found, _ = contradicted(KindFigure, "the source says %s %s, not %s", u.text, ev.toks[p+1].text, t.text)
+					found, _ = contradicted(KindFigure, "the source says %s, not %s", u.low, t.low)
 				}
 			}
 		}

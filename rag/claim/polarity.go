@@ -351,6 +351,19 @@ func refusalAt(toks []token, j int) bool {
 	return false
 }
 
+// negationText is the negation at i as the sentence writes it, with the
+// word that completes it: "ruled out", "rather than", "instead of".
+func negationText(toks []token, i int) string {
+	t := toks[i]
+	if i+1 < len(toks) && toks[i+1].clause == t.clause {
+		switch next := toks[i+1].low; {
+		case next == "out" && lexicon.Base(t.low) == "rule", next == "than" && t.low == "rather", next == "of" && t.low == "instead":
+			return t.text + " " + toks[i+1].text
+		}
+	}
+	return t.text
+}
+
 // adverbialNegation deny the verb or phrase after them, past a preposition
 // ("not on its own solve"); a negative pronoun ("nothing about a trip")
 // denies what comes before it.
