@@ -406,6 +406,13 @@ func findFigures(toks []token) []figure {
 				v, ord, i = w, o2, end-1
 			}
 		}
+		measuredInSeconds := false
+		if ord && toks[i].low == "second" && toks[i].joined && i > start && start > 0 && (toks[start-1].low == "a" || toks[start-1].low == "an") {
+			// "a twenty-second video" lasts twenty seconds: after "a", a
+			// ten joined to "second" measures, as "a 20-second video"
+			// does; the ordinal takes "the" ("the twenty-second floor").
+			v, ord, measuredInSeconds = v-2, false, true
+		}
 		// "eighteen and a half million", "two and a half"
 		if !ord && i+3 < len(toks) && toks[i+1].low == "and" && toks[i+2].low == "a" && toks[i+3].low == "half" {
 			v += 0.5
@@ -427,6 +434,9 @@ func findFigures(toks []token) []figure {
 			continue
 		}
 		f := figure{value: v, ordinal: ord, start: start, end: i + 1, dir: dirBefore(toks, start)}
+		if measuredInSeconds {
+			f.unit, f.base = "second", v*unitSizes["second"].size
+		}
 		if toks[i].pct || (i+1 < len(toks) && toks[i+1].low == "percent") || (i+2 < len(toks) && toks[i+1].low == "per" && toks[i+2].low == "cent") {
 			f.pct = true
 		}

@@ -26,3 +26,14 @@ func TestMoneyInWords(t *testing.T) {
 		{"pence for another figure", "A first-class stamp rises by 65 pence.", stamp, false},
 	})
 }
+
+// TestTensBeforeSecond: "a twenty-second video" lasts twenty seconds, as
+// "a 20-second video" does; "the twenty-second floor" is the 22nd.
+func TestTensBeforeSecond(t *testing.T) {
+	checkPairs(t, []pairCase{
+		{"a duration", "In a twenty-second video, Hale said the Tarrow pier would reopen.", "Hale said in the 20-second video that the Tarrow pier would reopen.", true, ""},
+		{"another duration", "In a thirty-second video, Hale said the Tarrow pier would reopen.", "Hale said in the 20-second video that the Tarrow pier would reopen.", false, KindFigure},
+		{"an ordinal", "Hale lives on the twenty-second floor of the Tarrow tower.", "Hale lives on the 22nd floor of the Tarrow tower.", true, ""},
+		{"another ordinal", "Hale lives on the twenty-second floor of the Tarrow tower.", "Hale lives on the 20th floor of the Tarrow tower.", false, KindFigure},
+	})
+}
