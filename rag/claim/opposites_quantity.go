@@ -18,27 +18,42 @@ var quantifiers = wordSet("many few much little more less fewer most least fewes
 // and "a little" say some, not few, and are left alone; a negation on
 // exactly one side ("not many") makes the two agree.
 func checkQuantifierOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
-	for i, t := range c.toks {
-		if !quantifiers[t.low] || i+1 >= len(c.toks) || c.toks[i+1].clause != t.clause || indefiniteBefore(c.toks, i) {
+	return c.quantifiersAgainst(ev, func(i int) bool {
+		return quantifiers[c.toks[i].low] && !indefiniteBefore(c.toks, i)
+	}, func(i, p int) (agrees bool, r Result) {
+		t, u := c.toks[i], ev.toks[p]
+		switch {
+		case !quantifiers[u.low] || indefiniteBefore(ev.toks, p):
+		case u.low == t.low:
+			agrees = true
+		case lexicon.AreAntonyms(t.low, u.low) && negatedAt(c.toks, i, negationWindow) == negatedAt(ev.toks, p, negationWindow):
+			r, _ = contradicted(KindAntonym, "the source says %s %s, not %s", u.text, ev.toks[p+1].text, t.text)
+		}
+		return agrees, r
+	})
+}
+
+// quantifiersAgainst runs judge on each quantifier of the sentence that
+// asks (before its noun, in its clause) against each passage word p over
+// the same thing (sameHead) in the sentences its clause comes from. judge
+// says whether p agrees with it, or gives the fault it makes; the first
+// fault found stands unless some passage word agrees.
+func (c *sentenceRead) quantifiersAgainst(ev *evidence, asks func(i int) bool, judge func(i, p int) (bool, Result)) (Result, bool) {
+	for i := range c.toks {
+		if i+1 >= len(c.toks) || c.toks[i+1].clause != c.toks[i].clause || !asks(i) {
 			continue
 		}
 		var found Result
 		same := false
 		for _, s := range c.good[c.segment[i]] {
 			for p := ev.sentStart[s]; p+1 < len(ev.toks) && ev.toks[p].sent == s; p++ {
-				u := ev.toks[p]
-				if !quantifiers[u.low] || indefiniteBefore(ev.toks, p) || !c.sameHead(ev, i, p) {
+				if !c.sameHead(ev, i, p) {
 					continue
 				}
-				if u.low == t.low {
-					same = true
-					continue
-				}
-				if !lexicon.AreAntonyms(t.low, u.low) || negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
-					continue
-				}
-				if found.Verdict == "" {
-					found, _ = contradicted(KindAntonym, "the source says %s %s, not %s", u.text, ev.toks[p+1].text, t.text)
+				agrees, r := judge(i, p)
+				same = same || agrees
+				if found.Verdict == "" && r.Verdict != "" {
+					found = r
 				}
 			}
 		}
@@ -90,32 +105,19 @@ var scaleRanks = map[string]int{"all": 4, "every": 4, "each": 4, "most": 3, "man
 // sentence's own quantifier there, or a negation on either side (which
 // turns the scale round), leaves it alone.
 func checkQuantifierScale(c *sentenceRead, ev *evidence) (Result, bool) {
-	for i, t := range c.toks {
-		rank, ok := scaleRanks[t.low]
-		if !ok || i+1 >= len(c.toks) || c.toks[i+1].clause != t.clause || negatedAt(c.toks, i, negationWindow) {
-			continue
+	return c.quantifiersAgainst(ev, func(i int) bool {
+		_, ok := scaleRanks[c.toks[i].low]
+		return ok && !negatedAt(c.toks, i, negationWindow)
+	}, func(i, p int) (agrees bool, r Result) {
+		t, u := c.toks[i], ev.toks[p]
+		other, ok := scaleRanks[u.low]
+		switch {
+		case !ok || negatedAt(ev.toks, p, negationWindow):
+		case other >= scaleRanks[t.low]:
+			agrees = true
+		default:
+			r, _ = contradicted(KindFigure, "the source says %s, not %s", u.low, t.low)
 		}
-		var found Result
-		same := false
-		for _, s := range c.good[c.segment[i]] {
-			for p := ev.sentStart[s]; p+1 < len(ev.toks) && ev.toks[p].sent == s; p++ {
-				u := ev.toks[p]
-				other, ok := scaleRanks[u.low]
-				if !ok || !c.sameHead(ev, i, p) || negatedAt(ev.toks, p, negationWindow) {
-					continue
-				}
-				if other >= rank {
-					same = true
-					continue
-				}
-				if found.Verdict == "" {
-					found, _ = contradicted(KindFigure, "the source says %s, not %s", u.low, t.low)
-				}
-			}
-		}
-		if found.Verdict != "" && !same {
-			return found, true
-		}
-	}
-	return Result{}, false
+		return agrees, r
+	})
 }

@@ -108,13 +108,7 @@ func TestStoreSuite(t *testing.T) {
 		if s.KeywordIndex() {
 			t.Fatal("a collection made with NoKeywordIndex reports keyword postings")
 		}
-		vec := make([]float32, 8)
-		vec[0] = 1
-		const body = "Harbour lights return."
-		art := rag.StoredArticle{Info: rag.ArticleInfo{ID: "bare", Title: "Bare", Passages: 1}, Body: body,
-			Embedder: "test", Dimensions: len(vec),
-			Passages: []rag.StoredPassage{{Passage: rag.Passage{ID: "bare#0", ArticleID: "bare", Title: "Bare", Text: body},
-				End: len(body), Vector: vec}}}
+		art, vec := onePassageArticle("bare", "Bare")
 		if err := s.Put(ctx, []rag.StoredArticle{art}); err != nil {
 			t.Fatal(err)
 		}
@@ -241,13 +235,7 @@ func TestStoreSuite(t *testing.T) {
 		if err := s.Drop(ctx); err != nil {
 			t.Fatal(err)
 		}
-		vec := make([]float32, 8)
-		vec[0] = 1
-		const body = "Harbour lights return."
-		art := rag.StoredArticle{Info: rag.ArticleInfo{ID: "dropped", Title: "Dropped", Passages: 1}, Body: body,
-			Embedder: "test", Dimensions: len(vec),
-			Passages: []rag.StoredPassage{{Passage: rag.Passage{ID: "dropped#0", ArticleID: "dropped", Title: "Dropped", Text: body},
-				End: len(body), Vector: vec}}}
+		art, vec := onePassageArticle("dropped", "Dropped")
 		if err := s.Put(ctx, []rag.StoredArticle{art}); err != nil {
 			t.Fatal(err)
 		}
@@ -264,6 +252,18 @@ func TestStoreSuite(t *testing.T) {
 			t.Errorf("%d search requests reached the proxy, want 2 (the cut one and its retry)", searches)
 		}
 	})
+}
+
+// onePassageArticle is an article of one passage, "Harbour lights
+// return.", id#0, with a vector of eight dimensions, and that vector.
+func onePassageArticle(id, title string) (rag.StoredArticle, []float32) {
+	vec := make([]float32, 8)
+	vec[0] = 1
+	const body = "Harbour lights return."
+	return rag.StoredArticle{Info: rag.ArticleInfo{ID: id, Title: title, Passages: 1}, Body: body,
+		Embedder: "test", Dimensions: len(vec),
+		Passages: []rag.StoredPassage{{Passage: rag.Passage{ID: id + "#0", ArticleID: id, Title: title, Text: body},
+			End: len(body), Vector: vec}}}, vec
 }
 
 func TestOpenRefusesBadOptions(t *testing.T) {
