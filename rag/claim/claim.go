@@ -99,6 +99,7 @@ var rules = []rule{
 	{"checkNegatedNames", checkNegatedNames},
 	{"checkDeniedNames", checkDeniedNames},
 	{"checkFigures", checkFigures},
+	{"checkUnanimous", checkUnanimous},
 	{"checkDefiniteCounts", checkDefiniteCounts},
 	{"checkSwappedFigures", checkSwappedFigures},
 	{"checkFigureTimes", checkFigureTimes},
