@@ -2,7 +2,6 @@ package claim
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -372,12 +371,10 @@ func (ev *evidence) capitalised(low string) (name, seen, common bool) {
 		}
 		common = common || !t.upper
 	}
-	for _, g := range ev.names {
+	if ev.namedElsewhere(low) {
 		// A word the passages read as a name where it opens a sentence
 		// ("Rangers beat Celtic") is a name wherever it opens one.
-		if slices.Contains(g.keys, low) {
-			return true, true, common
-		}
+		return true, true, common
 	}
 	return ev.context[low], seen || ev.context[low], common
 }
