@@ -539,6 +539,10 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 				t.ok() && c.describesDoer(t, ev, i) && (!sf.patient.ok() || !pf.patient.ok() || c.holds(sf.patient, pf.patient)):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
+			case t.ok() && (standsForAuthor(c.toks, c.names, s) || standsForAuthor(ev.toks, ev.names, t)) && slices.Contains(lexicon.LexFiles(c.toks[i].low, 'v'), "verb.communication"):
+				// "according to a statement that condemned the conduct"
+				// against "'The Guild condemns the conduct,' the statement
+				// said": what a message does, its author does.
 			case t.ok() && named(c.names, s) && !named(ev.names, t) && c.describedBefore(ev, s, t):
 				// "the company had been slow to adapt" where the passage
 				// named Acme before: a definite description refers back.
@@ -589,6 +593,15 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// standsForAuthor reports whether phrase p, holding no name, is a message
+// that says for its author what it says: its head is a noun whose most
+// frequent sense WordNet files under communication ("a statement", "the
+// report", "a letter"). Only for a verb of communication ("condemned",
+// "said"): "remarks will follow the broadcast" is no one's saying.
+func standsForAuthor(toks []token, names []nameGroup, p phrase) bool {
+	return !named(names, p) && lexicon.FirstFile(toks[p.head].low, 'n') == "noun.communication"
 }
 
 // describedBefore reports whether passage phrase t is a definite
