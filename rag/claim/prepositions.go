@@ -23,7 +23,7 @@ func checkPrepositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		cs := prepositionalNames(c.toks, c.names, i)
-		if len(cs) < 2 {
+		if len(cs) == 0 {
 			continue
 		}
 		for _, p := range c.matches[i] {
@@ -31,6 +31,9 @@ func checkPrepositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue
 			}
 			ps := prepositionalNames(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
+			if r, ok := sourceMadeGoal(ev, cs, ps); ok {
+				return r, true
+			}
 			for _, x := range cs {
 				for _, y := range cs {
 					if x.prep == y.prep || sameName(x.name, y.name) {
@@ -44,6 +47,37 @@ func checkPrepositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 							}
 						}
 					}
+				}
+			}
+		}
+	}
+	return Result{}, false
+}
+
+// sourceAndGoal are the prepositions of where something comes from and
+// where it goes, each the other's opposite.
+var sourceAndGoal = map[string]string{"from": "to", "to": "from"}
+
+// sourceMadeGoal catches one name moved from where something comes from to
+// where it goes, or back: "a phone call to Varga" against "a phone call
+// from Varga to Hale", where checkPrepositionSwap's two names are not both
+// in the sentence. The sentence's name after "to" (or "from") stands in the
+// passage after the same word's other preposition, and the passage names
+// someone else after the sentence's.
+func sourceMadeGoal(ev *evidence, cs, ps []prepName) (Result, bool) {
+	for _, x := range cs {
+		other, ok := sourceAndGoal[x.prep]
+		if !ok {
+			continue
+		}
+		for _, u := range ps {
+			if u.prep != other || !sameName(u.name, x.name) {
+				continue
+			}
+			for _, v := range ps {
+				if v.prep == x.prep && !sameName(v.name, x.name) {
+					return contradicted(KindRole, "the source says %s %s %s %s, not %s %s",
+						u.prep, nameText(ev.toks, u.name), v.prep, nameText(ev.toks, v.name), x.prep, nameText(ev.toks, u.name))
 				}
 			}
 		}
