@@ -15,15 +15,26 @@ import (
 // clause, past the words that round or bound it (figureItem). The sentence
 // gives two figures, one passage sentence gives both, and each of the
 // sentence's items stands for the passage's item of the other figure and
-// not of its own.
+// not of its own. The same holds of the nouns the figures count ("shared
+// more than 150 times and drew over 4,300 comments" where the passage has
+// 4,300 shares and 150 comments), when the words before them differ.
 func checkSwappedFigures(c *sentenceRead, ev *evidence) (Result, bool) {
+	if r, ok := swappedFigures(c, ev, itemOf); ok {
+		return r, true
+	}
+	return swappedFigures(c, ev, countedOf)
+}
+
+// swappedFigures is checkSwappedFigures with each figure's item given by
+// item.
+func swappedFigures(c *sentenceRead, ev *evidence, item func([]token, figure) int) (Result, bool) {
 	for x, f := range c.figures {
-		fi := itemOf(c.toks, f)
+		fi := item(c.toks, f)
 		if fi < 0 || f.ordinal {
 			continue
 		}
 		for _, h := range c.figures[x+1:] {
-			hi := itemOf(c.toks, h)
+			hi := item(c.toks, h)
 			if hi < 0 || hi == fi || h.ordinal || sameFigure(f, h) {
 				continue
 			}
@@ -31,17 +42,17 @@ func checkSwappedFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 				if !sameFigure(f, g) {
 					continue
 				}
-				gi := itemOf(ev.toks, g)
+				gi := item(ev.toks, g)
 				for _, k := range ev.figures {
 					if k.start == g.start || ev.toks[k.start].sent != ev.toks[g.start].sent || !sameFigure(h, k) {
 						continue
 					}
-					ki := itemOf(ev.toks, k)
+					ki := item(ev.toks, k)
 					if gi < 0 || ki < 0 || gi == ki {
 						continue
 					}
 					if c.standsFor(fi, ki) && c.standsFor(hi, gi) && !c.standsFor(fi, gi) && !c.standsFor(hi, ki) {
-						return contradicted(KindFigure, "the source gives %s %s and %s %s", ev.toks[gi].text, figureText(ev.toks, g), ev.toks[ki].text, figureText(ev.toks, k))
+						return contradicted(KindFigure, "the source gives %s and %s", itemText(ev.toks, gi, g), itemText(ev.toks, ki, k))
 					}
 				}
 			}
@@ -62,6 +73,26 @@ func itemOf(toks []token, f figure) int {
 		return k
 	}
 	return figureItem(toks, f.start)
+}
+
+// countedOf gives the noun figure f counts, the word right after it in its
+// clause ("150 comments"), or -1; a measure in a unit ("10 kilometers")
+// counts nothing.
+func countedOf(toks []token, f figure) int {
+	k := f.end
+	if f.unit == "" && k < len(toks) && toks[k].clause == toks[f.start].clause && !toks[k].upper && isContent(toks[k].low) && !toks[k].joined && lexicon.IsNoun(toks[k].low) {
+		return k
+	}
+	return -1
+}
+
+// itemText writes figure f with its item at i, in the order they stand:
+// "received 61,000", "150 comments".
+func itemText(toks []token, i int, f figure) string {
+	if i > f.start {
+		return figureText(toks, f) + " " + toks[i].text
+	}
+	return toks[i].text + " " + figureText(toks, f)
 }
 
 // figureItem gives the word a figure at i is said of: the nearest content
