@@ -334,7 +334,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		if h, ok := c.countsOther(ev, f, bound); ok {
-			n := countedNoun(c.toks, f)
+			n := countedOrShared(c.toks, f)
 			return contradicted(kind, "the source gives %s %s, not %s", figureText(ev.toks, h), c.toks[n].text, text)
 		}
 	}
@@ -414,6 +414,25 @@ func countedNoun(toks []token, f figure) int {
 	return j
 }
 
+// countedOrShared is countedNoun, or for a share the word of the whole it
+// is a share of ("58% of Democrats", "half of the voters"): the first
+// content word after "of" and any determiner, in the figure's clause.
+func countedOrShared(toks []token, f figure) int {
+	if n := countedNoun(toks, f); n >= 0 || !f.pct && !f.fraction {
+		return n
+	}
+	j := f.end
+	if j >= len(toks) || toks[j].low != "of" || toks[j].clause != toks[f.start].clause {
+		return -1
+	}
+	for j++; j < len(toks) && toks[j].clause == toks[f.start].clause && determinerOpens(toks[j].low); j++ {
+	}
+	if j < len(toks) && toks[j].clause == toks[f.start].clause && isContent(toks[j].low) && !hasDigit(toks[j].low) {
+		return j
+	}
+	return -1
+}
+
 // temperatureScales name the scale a temperature is counted on.
 var temperatureScales = wordSet("fahrenheit celsius centigrade kelvin")
 
@@ -423,16 +442,16 @@ var temperatureScales = wordSet("fahrenheit celsius centigrade kelvin")
 // in the passage sentences the clause comes from: the figure moved from
 // one noun to another.
 func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figure, bool) {
-	n := countedNoun(c.toks, f)
-	if n < 0 || !c.content[n] && !temperatureScales[c.toks[n].low] {
+	n := countedOrShared(c.toks, f)
+	if n < 0 || !c.content[n] && !temperatureScales[c.toks[n].low] && !c.toks[n].upper {
 		return figure{}, false
 	}
 	counts := func(g figure) bool {
-		q := countedNoun(ev.toks, g)
+		q := countedOrShared(ev.toks, g)
 		return q >= 0 && (slices.Contains(c.matches[n], q) || sameForm(c.toks[n].low, ev.toks[q].low))
 	}
 	for _, g := range bound {
-		if countedNoun(ev.toks, g) < 0 || counts(g) {
+		if countedOrShared(ev.toks, g) < 0 || counts(g) {
 			return figure{}, false
 		}
 	}

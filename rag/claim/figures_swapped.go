@@ -75,12 +75,14 @@ func itemOf(toks []token, f figure) int {
 	return figureItem(toks, f.start)
 }
 
-// countedOf gives the noun figure f counts, the word right after it in its
-// clause ("150 comments"), or -1; a measure in a unit ("10 kilometers")
-// counts nothing.
+// countedOf gives the noun figure f counts (countedNoun), with "times"
+// too: in a swap, "shared 150 times" counts shares as "150 comments"
+// counts comments.
 func countedOf(toks []token, f figure) int {
-	k := f.end
-	if f.unit == "" && k < len(toks) && toks[k].clause == toks[f.start].clause && !toks[k].upper && isContent(toks[k].low) && !toks[k].joined && lexicon.IsNoun(toks[k].low) {
+	if n := countedNoun(toks, f); n >= 0 {
+		return n
+	}
+	if k := f.end; f.unit == "" && !f.pct && !f.ordinal && k < len(toks) && toks[k].low == "times" && toks[k].clause == toks[f.start].clause {
 		return k
 	}
 	return -1
