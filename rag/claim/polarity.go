@@ -147,7 +147,7 @@ func deniedClauseVerb(toks []token, h int) int {
 // "additional", "extra", say how much of the noun is denied, not what).
 var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
 	is are was were be been being yet the a an any even ever also just only longer so too very much all short of what
-	it its this that these those he she they we i you his her their our further additional extra`)
+	it its this that these those he she they we i you his her their our further additional extra other another`)
 
 // negatedAt reports whether the word at i of toks is negated: a negation
 // word stands before it in its clause, at most window words back, or it is
