@@ -102,6 +102,7 @@ var rules = []rule{
 	{"checkUnanimous", checkUnanimous},
 	{"checkDefiniteCounts", checkDefiniteCounts},
 	{"checkSwappedFigures", checkSwappedFigures},
+	{"checkRespectively", checkRespectively},
 	{"checkFigureTimes", checkFigureTimes},
 	{"checkTimes", checkTimes},
 	{"checkMonthYears", checkMonthYears},
