@@ -291,6 +291,10 @@ func untilFollows(toks []token, i int) bool {
 	return false
 }
 
+// haveOrBe are the forms of "have" and "be", with the contracted ones as
+// token.clitic holds them.
+var haveOrBe = wordSet("have has had having is are was were be been being am s re ve d")
+
 // refusalAt reports whether the word at j opens a refusal that denies what
 // follows it, beyond the negation words: "yet to" ("have yet to say"),
 // "declined to", "stopped short of", and the negative implicatives.
@@ -303,7 +307,9 @@ func refusalAt(toks []token, j int) bool {
 	}
 	switch toks[j].low {
 	case "yet":
-		return next(1) == "to"
+		// "have yet to say", "is yet to decide": after a form of "have"
+		// or "be"; "has stepped forward yet to claim it" is a purpose.
+		return next(1) == "to" && j > 0 && (haveOrBe[toks[j-1].low] || haveOrBe[toks[j-1].clitic])
 	case "decline", "declines", "declined", "declining":
 		return next(1) == "to"
 	case "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "quit", "quits", "quitting":
