@@ -22,6 +22,9 @@ func deniedWord(toks []token, i int) int {
 	if v := correlativeVerb(toks, i); v >= 0 {
 		return v
 	}
+	if v := frontedVerb(toks, i); v >= 0 {
+		return v
+	}
 	h := negationHead(toks, i)
 	if h < 0 || isContent(toks[h].low) || !negativeSubjects[toks[i].low] {
 		return h

@@ -10,7 +10,7 @@ import (
 // "not" (see tokenize).
 var negationWords = wordSet(`not no never none nobody nothing neither nor without cannot
 	refused refuse refuses refusing denied deny denies denying failed fail fails failing
-	unable lack lacked lacks hardly scarcely`)
+	unable lack lacked lacks hardly scarcely nowhere`)
 
 // negationAt reports whether the word at i of toks is a negation word
 // used as one. "Fail" negates the verb it governs ("failed to pass" is
@@ -76,8 +76,13 @@ func additive(toks []token, i int) bool {
 	default:
 		return false
 	}
-	// The correlative: "but" follows in the sentence ("not only … but
-	// also"); without it, "not only 519 routes" says more than 519.
+	// The correlative: an auxiliary inverted after it ("Not only did the
+	// union back it, it funded it") or "but" after it in the sentence
+	// ("not only … but also"); without them, "not only 519 routes" says
+	// more than 519.
+	if i+2 < len(toks) && auxiliaries[toks[i+2].low] && toks[i+2].low != "to" {
+		return true
+	}
 	for k := i + 2; k < len(toks) && toks[k].sent == toks[i].sent; k++ {
 		if toks[k].low == "but" {
 			return true
@@ -147,7 +152,7 @@ func deniedClauseVerb(toks []token, h int) int {
 // "additional", "extra", say how much of the noun is denied, not what).
 var negationSkip = wordSet(`will would to has have had did does do can could must may might should shall
 	is are was were be been being yet the a an any even ever also just only longer so too very much all short of what
-	it its this that these those he she they we i you his her their our further additional extra other another`)
+	it its this that these those he she they we i you his her their our further additional extra other another able from`)
 
 // negatedAt reports whether the word at i of toks is negated: a negation
 // word stands before it in its clause, at most window words back, or it is
@@ -162,7 +167,7 @@ func negatedAt(toks []token, i, window int) bool {
 		// deny "stop", the negation denying "too".
 		return !negationBefore(toks, too)
 	}
-	if deniedInContactClause(toks, i) || deniedByTrailingNoMore(toks, i) {
+	if deniedInContactClause(toks, i) || deniedByTrailingNoMore(toks, i) || deniedByFronting(toks, i) {
 		return true
 	}
 	clause := toks[i].clause
@@ -291,6 +296,73 @@ func untilFollows(toks []token, i int) bool {
 	return false
 }
 
+// deniedByFronting reports whether the word at i stands in a clause that
+// a fronted negative opens, at or after the verb it denies (frontedVerb).
+func deniedByFronting(toks []token, i int) bool {
+	s := clauseStart(toks, i)
+	for j := s; j < i && j-s <= 1; j++ {
+		if v := frontedVerb(toks, j); v >= 0 && v <= i {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart gives the position of the first word of the clause the
+// word at i stands in, within its sentence.
+func clauseStart(toks []token, i int) int {
+	s := i
+	for s > 0 && toks[s-1].clause == toks[i].clause && toks[s-1].sent == toks[i].sent {
+		s--
+	}
+	return s
+}
+
+// frontedVerb gives the verb that the negative at j denies when it is
+// fronted, opening its clause with the subject and the auxiliary inverted
+// after it ("At no point did the union back the plan", "Never has the
+// court ruled", "Nor did the union back it"): the negative denies the
+// clause's verb, though it stands further back than a negation's reach
+// (Quirk et al. 1985, on negative fronting and subject-operator
+// inversion). "Not only did …" and "No sooner had …" deny nothing; a
+// negative subject ("Nobody has backed it") is no fronting. -1 otherwise.
+func frontedVerb(toks []token, j int) int {
+	s := clauseStart(toks, j)
+	// The negative opens the clause, alone or after a preposition ("At
+	// no point", "Under no circumstances").
+	if j != s && !(j == s+1 && prepositions[toks[s].low]) || !negationWords[toks[j].low] || negativeSubjects[toks[j].low] && toks[j].low != "no" {
+		return -1
+	}
+	if j+1 < len(toks) && (toks[j+1].low == "only" || toks[j+1].low == "sooner" || toks[j+1].low == "one") {
+		return -1
+	}
+	for k := j + 1; k < len(toks) && k-j <= 3 && toks[k].clause == toks[j].clause; k++ {
+		if !auxiliaries[toks[k].low] || toks[k].low == "to" || toks[k].upper {
+			continue
+		}
+		if k+1 >= len(toks) || verbForm(toks, k+1) {
+			return -1 // no subject between the auxiliary and the verb
+		}
+		for v := k + 2; v < len(toks) && v-k <= roleWindow && toks[v].clause == toks[j].clause; v++ {
+			if isContent(toks[v].low) && verbForm(toks, v) {
+				return v
+			}
+		}
+		// A base form after the subject ("did the union back the plan"):
+		// the first word WordNet has as a verb after the subject's first
+		// word.
+		subject := false
+		for v := k + 1; v < len(toks) && v-k <= roleWindow && toks[v].clause == toks[j].clause; v++ {
+			if subject && isContent(toks[v].low) && !toks[v].upper && lexicon.IsVerb(toks[v].low) {
+				return v
+			}
+			subject = subject || isContent(toks[v].low) || toks[v].upper
+		}
+		return -1
+	}
+	return -1
+}
+
 // haveOrBe are the forms of "have" and "be", with the contracted ones as
 // token.clitic holds them.
 var haveOrBe = wordSet("have has had having is are was were be been being am s re ve d")
@@ -321,6 +393,12 @@ func refusalAt(toks []token, j int) bool {
 		// "just short of hurricane status", "fell short of a majority":
 		// what follows was not reached.
 		return next(1) == "of"
+	case "far":
+		// "far from backing the plan", "far from certain", "far from
+		// over" deny what follows; "far from the city" is a distance.
+		n := next(2)
+		return next(1) == "from" && (strings.HasSuffix(n, "ing") && lexicon.IsVerb(n) || lexicon.IsAdjective(n) && !lexicon.IsNoun(n) || n == "over")
+
 	case "rather":
 		return next(1) == "than" // "rather than signing" did not sign
 	case "instead":
