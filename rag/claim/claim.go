@@ -125,6 +125,7 @@ var rules = []rule{
 	{"checkPossessedActSwapped", checkPossessedActSwapped},
 	{"checkActByOf", checkActByOf},
 	{"checkPrepositionSwap", checkPrepositionSwap},
+	{"checkPositionSwap", checkPositionSwap},
 	{"checkNameContexts", checkNameContexts},
 	{"checkNameSlot", checkNameSlot},
 	{"checkTitles", checkTitles},

@@ -45,7 +45,8 @@ func contestNounSide(low string) string {
 func nounContestParties(toks []token, names []nameGroup, i int) (winner, loser *nameGroup, ok bool) {
 	// The preposition first: it is cheap to read, and most words have
 	// none of these after them.
-	if i+2 >= len(toks) || toks[i+1].clause != toks[i].clause || !contestPrepositions[toks[i+1].low] {
+	hands := atTheHandsOf(toks, i+1)
+	if i+2 >= len(toks) || toks[i+1].clause != toks[i].clause || !contestPrepositions[toks[i+1].low] && !hands {
 		return nil, nil, false
 	}
 	side := contestNounSide(toks[i].low)
@@ -58,9 +59,25 @@ func nounContestParties(toks []token, names []nameGroup, i int) (winner, loser *
 			owner = possessorAt(toks, names, j+1)
 			break
 		}
-		if !hasDigit(toks[j].low) && !lexicon.IsAdjective(toks[j].low) {
+		if hands && verbForm(toks, j) {
+			// "Hale suffered a defeat at the hands of Varga": the one
+			// who suffered it.
+			if subj := grammaticalSubject(toks, j); subj.ok() {
+				owner = nameStartingAt(names, subj.start)
+			}
 			break
 		}
+		if !hasDigit(toks[j].low) && !lexicon.IsAdjective(toks[j].low) && !determinerOpens(toks[j].low) {
+			break
+		}
+	}
+	if hands {
+		// "at the hands of" gives the one who dealt the defeat.
+		other := nameStartingAt(names, i+5)
+		if owner == nil || other == nil || side != "loss" {
+			return nil, nil, false
+		}
+		return other, owner, true
 	}
 	k := i + 2
 	if k < len(toks) && definite[toks[k].low] {
@@ -77,6 +94,11 @@ func nounContestParties(toks []token, names []nameGroup, i int) (winner, loser *
 		return other, owner, true
 	}
 	return nil, nil, false
+}
+
+// atTheHandsOf reports whether "at the hands of" opens at k.
+func atTheHandsOf(toks []token, k int) bool {
+	return k+3 < len(toks) && toks[k].low == "at" && toks[k+1].low == "the" && toks[k+2].low == "hands" && toks[k+3].low == "of" && toks[k+3].clause == toks[k].clause
 }
 
 // contestPrepositions open the other side of a result named by a noun.
