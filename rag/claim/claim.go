@@ -103,6 +103,7 @@ var rules = []rule{
 	{"checkDefiniteCounts", checkDefiniteCounts},
 	{"checkSwappedFigures", checkSwappedFigures},
 	{"checkRespectively", checkRespectively},
+	{"checkChangeOrLevel", checkChangeOrLevel},
 	{"checkFigureTimes", checkFigureTimes},
 	{"checkTimes", checkTimes},
 	{"checkMonthYears", checkMonthYears},
