@@ -291,6 +291,12 @@ func relativeAntecedent(toks []token, j int) (phrase, bool) {
 		if verbForm(toks, r) {
 			verb = true
 		}
+		if toks[r].low == "that" && r < j && r > 0 && nounish(toks, r-1) && !verbForm(toks, r-1) {
+			// "…, which follows the playlist that Michelle Obama
+			// released": a relative clause inside the first holds j, and
+			// its own subject follows "that".
+			return noPhrase, false
+		}
 		if toks[r].low != "who" && toks[r].low != "which" {
 			continue
 		}
