@@ -216,8 +216,16 @@ func negationHead(toks []token, i int) int {
 	if (toks[i].low == "rather" || toks[i].low == "instead" || lexicon.Base(toks[i].low) == "rule") && from < len(toks) {
 		from++ // past the "than" of "rather than", the "of" of "instead of", the "out" of "ruled out"
 	}
+	// A manner adverb is passed over for the verb after it ("did not
+	// quickly respond"); with nothing after it in the clause, the
+	// negation denies the adverb itself ("trim its stimulus, but not
+	// abruptly").
+	manner := -1
 	for j := from; j < len(toks) && j <= i+5; j++ {
 		if toks[j].sent != toks[i].sent {
+			if manner >= 0 {
+				return manner
+			}
 			return -1 // "he found nobody. Finally, Robert looked": an aside opens the next sentence
 		}
 		if toks[j].clause != clause && toks[j].quoted && j == i+1 {
@@ -230,6 +238,9 @@ func negationHead(toks []token, i int) int {
 			// stands aside; the clause goes on after it.
 			e := parentheticalEnd(toks, j)
 			if e < 0 {
+				if manner >= 0 {
+					return manner
+				}
 				return -1
 			}
 			clause, j = toks[e].clause, e
@@ -237,9 +248,15 @@ func negationHead(toks []token, i int) int {
 		if p := causedPart(toks, j); p >= 0 {
 			return p // "refuse to have their children vaccinated" denies the vaccination
 		}
+		if mannerAdverb(toks[j].low) && manner < 0 {
+			manner = j
+		}
 		if low := toks[j].low; !negationSkip[low] && !negationWords[low] && !mannerAdverb(low) && !(adverbial && (prepositions[low] || low == "own")) && !(toks[j].upper && !toks[j].first) {
 			return j // a name is not what a negation denies: "no Bed Bath & Beyond stores"
 		}
+	}
+	if manner >= 0 && (manner+1 >= len(toks) || toks[manner+1].sent != toks[i].sent || toks[manner+1].clause != toks[i].clause) {
+		return manner
 	}
 	return -1
 }
