@@ -107,6 +107,7 @@ var rules = []rule{
 	{"checkFigureTimes", checkFigureTimes},
 	{"checkTimes", checkTimes},
 	{"checkMonthYears", checkMonthYears},
+	{"checkMonthDays", checkMonthDays},
 	{"checkFrequencies", checkFrequencies},
 	{"checkNames", checkNames},
 	{"checkTies", checkTies},
