@@ -208,8 +208,13 @@ func abstractNoun(low string) bool {
 // sentence or a title, and never name anyone; the negative words ("Neither
 // United nor …", "Nobody", "Never") among them.
 func isFunctionWord(low string) bool {
-	return prose.IsStopword(low) || low == "i" || prepositions[low] || negativeSubjects[low] || low == "nor" || low == "never"
+	return prose.IsStopword(low) || low == "i" || prepositions[low] || negativeSubjects[low] || low == "nor" || low == "never" || determinerWords[low]
 }
+
+// determinerWords are English determiners beyond the stopwords, a closed
+// class: written in capitals for stress ("a challenge EVERY single day")
+// they name no one.
+var determinerWords = wordSet("every each either several such whichever whatever")
 
 // prepositions are English's simple prepositions, a closed class (as a
 // grammar lists them), beyond the stopwords: a sentence may open with one
