@@ -270,6 +270,27 @@ func flipped(c *sentenceRead, i int, ev *evidence, p int) bool {
 	return false
 }
 
+// shareShown reports whether a share the sentence states before "of"
+// ("two-thirds of the twelve editions", "75% of the cups") is the ratio of
+// two counts that one passage sentence its clause comes from gives ("of
+// the 12 editions …, Germany has won eight"): the smaller over the larger,
+// within half a percentage point.
+func (c *sentenceRead) shareShown(ev *evidence, seg int, f figure) bool {
+	if !f.fraction && !f.pct || f.end >= len(c.toks) || c.toks[f.end].low != "of" {
+		return false
+	}
+	share := f.value
+	if f.pct {
+		share /= 100
+	}
+	count := func(g figure) bool {
+		return g.value > 0 && !g.ordinal && !g.pct && !g.fraction && g.currency == "" && g.unit == ""
+	}
+	return c.pairShown(ev, seg, count, func(a, b figure) bool {
+		return math.Abs(math.Min(a.value, b.value)/math.Max(a.value, b.value)-share) <= 0.005
+	})
+}
+
 // factorShown reports whether a factor the sentence states ("sales
 // tripled") is the ratio of two figures that one passage sentence its
 // clause comes from gives in one unit ("rose from 10,000 units to 30,000
@@ -278,16 +299,23 @@ func (c *sentenceRead) factorShown(ev *evidence, seg int, f figure) bool {
 	if !f.factor {
 		return false
 	}
+	return c.pairShown(ev, seg, func(g figure) bool { return g.value > 0 && !g.ordinal }, func(a, b figure) bool {
+		// "from 10,000 to 30,000": the later figure over the earlier
+		return b.pct == a.pct && b.unit == a.unit && b.currency == a.currency && math.Abs(b.value/a.value-f.value) <= 0.05*f.value
+	})
+}
+
+// pairShown reports whether two figures of one passage sentence that the
+// clause of segment seg comes from, each passing keep, the first before
+// the second, pass match.
+func (c *sentenceRead) pairShown(ev *evidence, seg int, keep func(figure) bool, match func(a, b figure) bool) bool {
 	for i, a := range ev.figures {
-		if a.value <= 0 || a.ordinal || !c.inGood(ev, seg, a.start) {
+		if !keep(a) || !c.inGood(ev, seg, a.start) {
 			continue
 		}
 		for _, b := range ev.figures[i+1:] {
-			if b.ordinal || ev.toks[b.start].sent != ev.toks[a.start].sent || b.pct != a.pct || b.unit != a.unit || b.currency != a.currency || b.value <= 0 {
-				continue
-			}
-			if math.Abs(b.value/a.value-f.value) <= 0.05*f.value {
-				return true // "from 10,000 to 30,000": the later figure over the earlier
+			if keep(b) && ev.toks[b.start].sent == ev.toks[a.start].sent && match(a, b) {
+				return true
 			}
 		}
 	}
@@ -314,7 +342,7 @@ func checkFigures(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		text := figureText(c.toks, f)
-		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f) || c.countsList(ev, seg, f) || c.noonOrMidnight(ev, f)) {
+		if len(found) == 0 && (c.firstInWords(ev, seg, f) || c.factorShown(ev, seg, f) || c.shareShown(ev, seg, f) || c.countsList(ev, seg, f) || c.noonOrMidnight(ev, f)) {
 			continue
 		}
 		other := c.otherFigure(ev, seg, f)
