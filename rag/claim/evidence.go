@@ -274,6 +274,9 @@ func newEvidence(sources []Source) *evidence {
 				if o := deniedClauseVerb(ev.toks, h); o >= 0 {
 					ev.negationOf[o] = p // "not a situation where the rhetoric is matching the action"
 				}
+				if o := deniedRelativeComplement(ev.toks, h); o >= 0 && ev.toks[p].low == "no" {
+					ev.negationOf[o] = p // "no lane … that is viable"
+				}
 			}
 		}
 	}

@@ -146,6 +146,28 @@ func deniedClauseVerb(toks []token, h int) int {
 	return -1
 }
 
+// deniedRelativeComplement gives, for a noun h that "no" denies, the
+// complement of a relative clause that describes it ("no lane in the
+// party that is viable" says there is no viable lane: "viable"), or -1.
+// "No" denies the noun with what describes it; the relative clause
+// follows the noun phrase within eight words, with no verb between, and
+// opens with "that", "which" or "who" and a form of "be".
+func deniedRelativeComplement(toks []token, h int) int {
+	for j := h + 1; j+2 < len(toks) && j <= h+8 && toks[j].sent == toks[h].sent; j++ {
+		if verbForm(toks, j) {
+			return -1
+		}
+		if !relativePronouns[toks[j].low] || toks[j].low == "whom" || !copulas[toks[j+1].low] {
+			continue
+		}
+		if k := j + 2; isContent(toks[k].low) && toks[k].clause == toks[j].clause {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
 // negationSkip are the words between a negation and what it denies: "not
 // yet said", "never been able to", "no longer the …", "no further
 // research" (the adjectives that add to a quantity, "further",
