@@ -657,7 +657,9 @@ func copularAge(toks []token, g figure) bool {
 	case "turned", "turns":
 		turned = true
 	default:
-		return false
+		if toks[i-1].clitic != "s" || !personalPronouns[toks[i-1].low] {
+			return false // "He's 25": the copula written into the pronoun
+		}
 	}
 	if g.end >= len(toks) || toks[g.end].clause != toks[i].clause {
 		return true
