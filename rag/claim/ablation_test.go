@@ -18,7 +18,7 @@ func TestRuleAblation(t *testing.T) {
 	}
 	ctx := seedContext(t)
 	var cs []Labelled
-	for _, name := range []string{"claims.jsonl", "antonym-tune.jsonl", "role-tune.jsonl", "keep-tune.jsonl", "keep-tune2.jsonl", "drop-tune.jsonl", "mixed-tune.jsonl", "mixed-tune2.jsonl", "mixed-tune3.jsonl", "mixed-tune4.jsonl", "mixed-tune5.jsonl", "mixed-tune6.jsonl", "mixed-tune7.jsonl"} {
+	for _, name := range []string{"claims.jsonl", "antonym-tune.jsonl", "role-tune.jsonl", "keep-tune.jsonl", "keep-tune2.jsonl", "drop-tune.jsonl", "mixed-tune.jsonl", "mixed-tune2.jsonl", "mixed-tune3.jsonl", "mixed-tune4.jsonl", "mixed-tune5.jsonl", "mixed-tune6.jsonl", "mixed-tune7.jsonl", "mixed-tune8.jsonl"} {
 		for _, c := range loadClaimFile(t, name) {
 			if c.Split == "tune" {
 				cs = append(cs, c)
