@@ -34,7 +34,7 @@ func checkTitles(c *sentenceRead, ev *evidence) (Result, bool) {
 		if title == "" {
 			continue
 		}
-		kept, other, own := false, false, ""
+		kept, other, own, untitled := false, false, "", false
 		for _, h := range ev.names {
 			pt, ps := titleOf(ev.toks, h)
 			switch {
@@ -42,16 +42,40 @@ func checkTitles(c *sentenceRead, ev *evidence) (Result, bool) {
 				kept = true
 			case ps == surname && pt != "":
 				own = pt
+			case ps == surname:
+				untitled = true
 			case ps != surname && oneTitle(pt, title):
 				other = true
 			}
 		}
-		if !kept && own != "" && other {
+		// Another role than the passage's own title for the person counts
+		// only when the passage names no one of that surname without a
+		// title: "Liz Cheney" beside "Vice President Dick Cheney" may be
+		// another person.
+		if !kept && own != "" && (other || !untitled && otherRole(own, title)) {
 			return contradicted(KindRole, "the source says %s %s, not %s", own, c.toks[g.end-1].text, title)
 		}
 	}
 	return Result{}, false
 }
+
+// otherRole reports whether two titles name different roles: the last
+// word of each is a person noun, neither a form of address ("Mr", "Dr"),
+// and WordNet gives them no role in common (lexicon.SameRole): "Governor"
+// is not "Senator", "Prince" not "King", "Prime Minister" not "President";
+// "Pontiff" is "Pope".
+func otherRole(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	x, y := wa[len(wa)-1], wb[len(wb)-1]
+	if x == y || formsOfAddress[x] || formsOfAddress[y] || !lexicon.CanNamePerson(x) || !lexicon.CanNamePerson(y) {
+		return false
+	}
+	return !lexicon.SameRole(x, y)
+}
+
+// formsOfAddress are the honorifics that name no office: a person may be
+// "Dr Hale" and "Senator Hale" at once.
+var formsOfAddress = wordSet("mr mrs ms miss mx dr sir dame lord lady rev father prof professor")
 
 // oneTitle reports whether two titles are one: the words of one are all
 // among the other's ("President" and "former President").
