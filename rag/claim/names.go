@@ -120,6 +120,9 @@ func isNameWord(toks []token, i int, known func(string) (name, seen, common bool
 	if strings.ToUpper(t.text) == t.text && len(t.text) > 1 {
 		return true // "NATO", "US"
 	}
+	if quote.IsGivenName(t.low) && i+1 < len(toks) && toks[i+1].upper && toks[i+1].clause == t.clause && !isFunctionWord(toks[i+1].low) {
+		return true // "Ana Hale met …": a given name opening the sentence before a surname
+	}
 	name, seen, common := false, false, false
 	if known != nil {
 		name, seen, common = known(t.low)
