@@ -529,7 +529,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		sf := frameOf(c.toks, i)
 		s := sf.doer
-		if !s.ok() || personalPronouns[c.toks[s.head].low] || len(c.matches[s.head]) == 0 || lexicon.IsReciprocal(c.toks[i].low) && !passiveForm(c.toks, i) {
+		if !s.ok() || personalPronouns[c.toks[s.head].low] || len(c.matches[s.head]) == 0 && !possessedPerson(c.toks, s) || lexicon.IsReciprocal(c.toks[i].low) && !passiveForm(c.toks, i) {
 			continue // a reciprocal verb's doer is also the one it was done to ("Ortiz met Varga")
 		}
 		var found Result
@@ -541,6 +541,12 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			pf := frameOf(ev.toks, p)
 			t := pf.doer
 			switch {
+			case t.ok() && !possessedPerson(ev.toks, t) && c.ownerDoes(ev, s, t):
+				// "Hale's lawyer said" where the passage says "Hale said":
+				// the possessive names whose lawyer, not who spoke.
+				if found.Verdict == "" {
+					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
+				}
 			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t),
 				t.ok() && c.describesDoer(t, ev, i) && (!sf.patient.ok() || !pf.patient.ok() || c.holds(sf.patient, pf.patient)):
 				agrees = true
@@ -599,6 +605,43 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// possessedPerson reports whether phrase p is a person owned by a name
+// before it ("Hale's lawyer", "the mayor's wife"): its head is a common
+// noun that can name a person, after a possessive in the phrase.
+func possessedPerson(toks []token, p phrase) bool {
+	if !p.ok() || toks[p.head].upper || !lexicon.CanNamePerson(toks[p.head].low) {
+		return false
+	}
+	for k := p.start; k < p.head; k++ {
+		if toks[k].possessive {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerDoes reports whether the sentence's doer s is a person owned by a
+// name ("Hale's lawyer") and the passage's doer t is that name itself
+// ("Hale"): two people, the sentence giving the act to the other.
+func (c *sentenceRead) ownerDoes(ev *evidence, s, t phrase) bool {
+	if !possessedPerson(c.toks, s) || !named(ev.names, t) {
+		return false
+	}
+	for _, g := range c.names {
+		if g.start < s.start || g.end > s.head || !c.toks[g.end-1].possessive {
+			continue
+		}
+		for _, h := range ev.names {
+			// The passage's doer is the name itself, not "a lawyer for
+			// Varga".
+			if h.start >= t.start && h.end <= t.end && t.head >= h.start && t.head < h.end && sameName(g, h) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // standsForAuthor reports whether phrase p, holding no name, is a message
