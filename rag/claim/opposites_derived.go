@@ -96,7 +96,8 @@ func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				placed := slot || sameBefore(c.toks, i, ev.toks, p) && c.surroundings(i, p, ev) >= 2
 				throughSynonym := placed && (sharesAny(opposites, lexicon.Synonyms(u.low)) || sharesAny(lexicon.Synonyms(t.low), lexicon.Antonyms(u.low))) ||
 					slot && !lexicon.CanNamePerson(t.low) && !lexicon.CanNamePerson(u.low) && (sharesAny(opposites, lexicon.NounNeighbours(u.low)) || sharesAny(lexicon.NounNeighbours(t.low), lexicon.Antonyms(u.low)))
-				if !throughSynonym && !((slot || c.surroundings(i, p, ev) >= 2) && clusterOpposites(t.low, u.low)) {
+				troponyms := slot && verbForm(c.toks, i) && verbForm(ev.toks, p) && troponymOpposites(t.low, u.low)
+				if !throughSynonym && !troponyms && !((slot || c.surroundings(i, p, ev) >= 2) && clusterOpposites(t.low, u.low)) {
 					continue
 				}
 				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
@@ -107,6 +108,28 @@ func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// troponymOpposites reports whether two verbs are manners of opposite
+// acts: each is, or is one WordNet step below (a troponym of), one of a
+// pair of antonyms ("surged" is a way to rise, "plunged" a way to fall).
+// WordNet links antonyms between some verbs and not their troponyms (the
+// manners of an act, Fellbaum 1998, on verbs in WordNet), so the manners
+// are read as opposed through the pair.
+func troponymOpposites(a, b string) bool {
+	xs := append([]string{lexicon.Base(a)}, lexicon.Hypernyms(a)...)
+	ys := append([]string{lexicon.Base(b)}, lexicon.Hypernyms(b)...)
+	if sharesAny(xs, ys) {
+		return false // kinds of one act ("dashed", "darted")
+	}
+	for _, x := range xs {
+		for _, y := range ys {
+			if lexicon.AreAntonyms(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sharesAny(a, b []string) bool {
