@@ -613,6 +613,9 @@ func passiveVerb(toks []token, i int) bool {
 	if !be && !participle {
 		return false
 	}
+	if !be && i+1 < len(toks) && toks[i+1].clause == toks[i].clause && (determinerOpens(toks[i+1].low) || definite[toks[i+1].low] || toks[i+1].low == "this" || toks[i+1].low == "that") {
+		return false // "approved the plan by a vote of 7-2": an object after it, so an active verb
+	}
 	// "was beaten by", and the reduced "as agreed by allies"; not "won by
 	// two goals".
 	for j := i + 1; j < len(toks) && j <= i+byReach(toks, i) && toks[j].clause == toks[i].clause; j++ {
