@@ -161,12 +161,50 @@ func (c *sentenceRead) transferConverse(ev *evidence, i, p int) bool {
 	if !slices.Contains(lexicon.LexFiles(c.toks[i].low, 'v'), "verb.possession") || !slices.Contains(lexicon.LexFiles(ev.toks[p].low, 'v'), "verb.possession") {
 		return false
 	}
-	sa, sb := roleNames(c.toks, c.names, i)
 	pa, pb := roleNames(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
-	if sa == nil || sb == nil || pa == nil || pb == nil {
+	if pa == nil || pb == nil {
+		return false
+	}
+	if thing, party := passiveTransfer(c.toks, c.names, i); thing != nil && party != nil {
+		// "Tarrow Foods was sold to the Ode firm" is "the Ode firm
+		// bought Tarrow Foods": the one after "to" or "from" is the
+		// passage verb's subject, and what changed hands its object.
+		return sameName(*party, *pa) && sameName(*thing, *pb)
+	}
+	sa, sb := roleNames(c.toks, c.names, i)
+	if sa == nil || sb == nil {
 		return false
 	}
 	return sameName(*sa, *pb) && sameName(*sb, *pa) && !sameName(*sa, *pa)
+}
+
+// passiveTransfer gives, for a verb of transfer at i in the passive with no
+// doer after "by" ("was sold to the Ode firm"), the name it was done to
+// (its grammatical subject) and the name after "to" or "from" in its
+// clause; nil when either is missing.
+func passiveTransfer(toks []token, names []nameGroup, i int) (thing, party *nameGroup) {
+	if start, _ := agentAfterBy(toks, i); !passiveForm(toks, i) || start >= 0 {
+		return nil, nil
+	}
+	if subj := grammaticalSubject(toks, i); subj.ok() {
+		for k := range names {
+			if names[k].start >= subj.start && names[k].end <= subj.end {
+				thing = &names[k]
+			}
+		}
+	}
+	for j := i + 1; j < len(toks) && j-i <= roleWindow && toks[j].clause == toks[i].clause; j++ {
+		if toks[j].low != "to" && toks[j].low != "from" {
+			continue
+		}
+		k := j + 1
+		if k < len(toks) && (definite[toks[k].low] || determinerOpens(toks[k].low)) {
+			k++
+		}
+		party = nameStartingAt(names, k)
+		break
+	}
+	return thing, party
 }
 
 // lostToSubject is converse from the passage's side: the passage verb is
