@@ -17,6 +17,12 @@ func checkSpeakerSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 			continue
 		}
 		s := subjectOf(c.toks, i)
+		if possessedPerson(c.toks, s) {
+			if r, bad := c.ownerSpoke(ev, i, s); bad {
+				return r, true
+			}
+			continue
+		}
 		x := nameIn(c.names, s)
 		if x == nil {
 			continue
@@ -78,4 +84,27 @@ func namedIn(names []nameGroup, g nameGroup) bool {
 		}
 	}
 	return false
+}
+
+// ownerSpoke catches words given to someone's person ("Varga's lawyer
+// said") that the passage sentences the clause comes from give to the
+// owner ("Varga said"), and to no one the sentence's person stands for.
+func (c *sentenceRead) ownerSpoke(ev *evidence, i int, s phrase) (Result, bool) {
+	var found Result
+	for _, sent := range c.good[c.segment[i]] {
+		for p := ev.sentStart[sent]; p < len(ev.toks) && ev.toks[p].sent == sent; p++ {
+			if !lexicon.IsSaying(ev.toks[p].low) || !verbForm(ev.toks, p) {
+				continue
+			}
+			t := subjectOf(ev.toks, p)
+			switch {
+			case !t.ok():
+			case c.standsFor(s.head, t.head):
+				return Result{}, false // the lawyer speaks in the passage too
+			case found.Verdict == "" && c.ownerDoes(ev, s, t):
+				found, _ = contradicted(KindRole, "the source says %s %s it, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
+			}
+		}
+	}
+	return found, found.Verdict != ""
 }
