@@ -55,8 +55,8 @@ type respective struct {
 
 // respectivePair reads the pair that "respectively" at r closes: the two
 // figures right before it, joined by "and", and before them in the
-// sentence the first two items joined by "and" ("Electricity and natural
-// gas prices"). An item is its content words (names too) beside the "and",
+// sentence the nearest two items joined by "and" ("Electricity and
+// natural gas prices"). An item is its content words (names too) beside the "and",
 // at most three, up to a function word, a figure or a verb; a last word
 // the two share as their head ("prices") is no item's own.
 func respectivePair(ev *evidence, r int) (respective, bool) {

@@ -542,8 +542,9 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 			t := pf.doer
 			switch {
 			case t.ok() && !possessedPerson(ev.toks, t) && c.ownerDoes(ev, s, t):
-				// "Hale's lawyer said" where the passage says "Hale said":
-				// the possessive names whose lawyer, not who spoke.
+				// "Varga's lawyer filed the motion" where the passage says
+				// "Varga filed the motion": the possessive names whose
+				// lawyer, not who acted.
 				if found.Verdict == "" {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
 				}

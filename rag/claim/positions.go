@@ -6,11 +6,12 @@ import "github.com/coveragebot/coveragebot/rag/lexicon"
 // relative position: "Hale is ahead of Varga" against "Varga is ahead of
 // Hale", "Acme was behind Beta". The word has a WordNet opposite (ahead
 // against behind, above against below), so it orders its two sides and
-// turning them round says the opposite; a word of no such order
-// ("married to", "similar to", "next to") is left alone. The sentence's
-// subject is a name right before the form of "be", the other side a name
-// after the word (past "of" or "than" and a determiner); the passage word
-// it stands for has them the other way round in the same frame.
+// turning them round says the opposite. The sentence's subject is a name
+// right before the form of "be", the other side a name right after the
+// word or after its "of" or "than" (and a determiner), so a relation
+// through another preposition ("married to", "next to") is not read; the
+// passage word it stands for has them the other way round in the same
+// frame.
 func checkPositionSwap(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i := range c.toks {
 		if len(c.matches[i]) == 0 {
