@@ -142,10 +142,22 @@ func dayOfMonth(toks []token, f figure) bool {
 	if f.value < 1 || f.value > 31 || f.value != math.Trunc(f.value) || f.pct || f.unit != "" {
 		return false
 	}
-	monthAt := func(i int) bool {
-		return i >= 0 && i < len(toks) && (months[toks[i].low] && isMonth(toks, i) || monthAbbreviations[toks[i].low] != "" && toks[i].upper)
+	return monthWord(toks, f.start-1) != "" || monthWord(toks, f.end) != "" || f.end+1 < len(toks) && toks[f.end].low == "of" && monthWord(toks, f.end+1) != ""
+}
+
+// monthWord gives the month, spelt out in lower case, that the word at i
+// names (a month, or its abbreviation capitalised), or "".
+func monthWord(toks []token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
 	}
-	return monthAt(f.start-1) || monthAt(f.end) || f.end+1 < len(toks) && toks[f.end].low == "of" && monthAt(f.end+1)
+	if m := monthAbbreviations[toks[i].low]; m != "" && toks[i].upper {
+		return m
+	}
+	if months[toks[i].low] && isMonth(toks, i) {
+		return toks[i].low
+	}
+	return ""
 }
 
 // currencyOf reads the currency of a figure: its sign, or "dollars",

@@ -1,9 +1,6 @@
 package claim
 
-import (
-	"math"
-	"strings"
-)
+import "math"
 
 // checkMonthDays catches a day of the month the passage does not give its
 // month: "the first day of school will be Sept. 8" where the passage says
@@ -63,18 +60,11 @@ func monthOfDay(toks []token, f figure) string {
 	return monthAt(toks, f, f.end)
 }
 
-// monthAt gives the month, spelt out in lower case, that the word at k
-// names beside figure f, or "".
+// monthAt gives the month that the word at k names beside figure f, in
+// the figure's clause (monthWord), or "".
 func monthAt(toks []token, f figure, k int) string {
-	if k < 0 || k >= len(toks) || !toks[k].upper || toks[k].clause != toks[f.start].clause {
+	if k < 0 || k >= len(toks) || toks[k].clause != toks[f.start].clause {
 		return ""
 	}
-	low := strings.TrimSuffix(toks[k].low, ".")
-	if m, ok := monthAbbreviations[low]; ok {
-		return m
-	}
-	if months[low] && isMonth(toks, k) {
-		return low
-	}
-	return ""
+	return monthWord(toks, k)
 }
