@@ -50,7 +50,7 @@ const (
 	goodSentenceRatio = 0.6
 	// A sentence is not in the source when more than this share of its
 	// content words match nothing in the passages.
-	maxUnmatchedShare = 0.5
+	maxUnmatchedShare = 0.4
 	// Two words that match nothing, this close, are a phrase the source
 	// does not hold.
 	maxPhraseGap = 3
