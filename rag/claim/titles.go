@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/coveragebot/coveragebot/rag/lexicon"
+	"github.com/coveragebot/coveragebot/rag/quote"
 )
 
 // titleOf splits a name as written into the title before it and the
@@ -15,7 +16,7 @@ import (
 func titleOf(toks []token, g nameGroup) (title, surname string) {
 	k := g.start
 	var t []string
-	for k < g.end-1 && (honorifics[toks[k].low] || lexicon.IsNoun(toks[k].low)) {
+	for k < g.end-1 && (honorifics[toks[k].low] || lexicon.IsNoun(toks[k].low) && !quote.IsGivenName(toks[k].low)) {
 		t = append(t, toks[k].low)
 		k++
 	}
