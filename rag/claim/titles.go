@@ -16,7 +16,7 @@ import (
 func titleOf(toks []token, g nameGroup) (title, surname string) {
 	k := g.start
 	var t []string
-	for k < g.end-1 && (honorifics[toks[k].low] || lexicon.IsNoun(toks[k].low) && !quote.IsGivenName(toks[k].low)) {
+	for k < g.end-1 && (honorifics[toks[k].low] || lexicon.IsNoun(toks[k].low) && !quote.IsGivenName(toks[k].low) || titleAbbreviation(toks, k)) {
 		t = append(t, toks[k].low)
 		k++
 	}
@@ -60,6 +60,15 @@ func checkTitles(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
+// titleAbbreviation reports whether the word at k is a title written as
+// its capitals ("CEO", "CFO"), which WordNet does not list: two to four
+// capital letters right before a given name.
+func titleAbbreviation(toks []token, k int) bool {
+	t := toks[k]
+	return len(t.text) >= 2 && len(t.text) <= 4 && strings.ToUpper(t.text) == t.text && !hasDigit(t.low) && !lexicon.IsNoun(t.low) &&
+		k+1 < len(toks) && quote.IsGivenName(toks[k+1].low)
+}
+
 // otherRole reports whether two titles name different roles: the last
 // word of each is a person noun, neither a form of address ("Mr", "Dr"),
 // and WordNet gives them no role in common (lexicon.SameRole): "Governor"
@@ -68,10 +77,22 @@ func checkTitles(c *sentenceRead, ev *evidence) (Result, bool) {
 func otherRole(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	x, y := wa[len(wa)-1], wb[len(wb)-1]
-	if x == y || formsOfAddress[x] || formsOfAddress[y] || !lexicon.CanNamePerson(x) || !lexicon.CanNamePerson(y) {
+	if x == y || formsOfAddress[x] || formsOfAddress[y] {
+		return false
+	}
+	if abbreviated(x) && abbreviated(y) {
+		return true // "CEO" and "CFO": titles by their capitals, and not the same
+	}
+	if !lexicon.CanNamePerson(x) || !lexicon.CanNamePerson(y) {
 		return false
 	}
 	return !lexicon.SameRole(x, y)
+}
+
+// abbreviated reports whether a title word is a short run of letters that
+// WordNet does not know, as a title written by its capitals is ("ceo").
+func abbreviated(w string) bool {
+	return len(w) >= 2 && len(w) <= 4 && !lexicon.IsNoun(w) && !lexicon.IsVerb(w) && !lexicon.IsAdjective(w)
 }
 
 // formsOfAddress are the honorifics that name no office: a person may be
