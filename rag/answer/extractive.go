@@ -168,6 +168,7 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 	whetherKnown := asksWhetherKnown(question)
 	question = directQuestion(question)
 	question = resolveDescriptions(question, hits)
+	question = splitClosedCompounds(question, opt.IDF)
 	q := analyseQuestion(question, opt.IDF)
 	q.reasonSubject = reasonSubject(question)
 	if q.total == 0 {
