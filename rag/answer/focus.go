@@ -96,7 +96,7 @@ func analyseQuestion(question string, idf func(string) float64) questionTerms {
 			q.described[t] = true
 		}
 		q.all[t] = true
-		if questionFrameWords[t] || phrasingWords[t] || phrasingTypo(tok) {
+		if questionFrameWords[t] || phrasingWords[t] || phrasingTypo(tok) || shorthand(tok, t, idf) && !headsDeterminedPhrase(toks, i) {
 			continue
 		}
 		if _, ok := q.weight[t]; ok {
@@ -364,6 +364,23 @@ func (q questionTerms) names(terms map[string]bool, t string) bool {
 // Russia" names no Russian, and the relation checks read names alone.
 func (q questionTerms) namesCountry(terms map[string]bool, t string) bool {
 	return holdsAny(terms, q.country[t])
+}
+
+// shorthand reports whether a question word is chat shorthand: written
+// in letters without a vowel ("q", "w", "n", "ppl", "rn", "pls"), so no
+// English word, and not a term of the coverage either (which keeps an
+// acronym typed in lower case, "nhs", "bbc", a focus). English spelling
+// gives every word a vowel letter (a, e, i, o, u or y), bar a few
+// interjections ("hmm", "shh") no question is about. One that ends a noun
+// phrase a determiner opens ("the new vbx ferry") is a noun, an acronym the
+// coverage lacks, and stays (analyseQuestion).
+func shorthand(tok, term string, idf func(string) float64) bool {
+	for _, r := range tok {
+		if !unicode.IsLetter(r) || strings.ContainsRune("aeiouy", unicode.ToLower(r)) {
+			return false
+		}
+	}
+	return tok != "" && !inCoverage(term, idf)
 }
 
 // phrasingTypo reports whether a word is a phrasing word typed one letter

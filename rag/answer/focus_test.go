@@ -226,6 +226,44 @@ func TestPhrasingTypo(t *testing.T) {
 	}
 }
 
+// TestShorthand: chat shorthand has no vowel letter and is no focus; an
+// acronym typed in lower case that the coverage holds is one.
+func TestShorthand(t *testing.T) {
+	none := func(string) float64 { return 0 }
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"q", true},
+		{"w", true},
+		{"ppl", true},
+		{"rn", true},
+		{"nhs", true}, // an acronym the coverage does not hold
+		{"my", false}, // y is a vowel letter
+		{"bolton", false},
+		{"5", false},
+	} {
+		if got := shorthand(tc.word, tc.word, none); got != tc.want {
+			t.Errorf("shorthand(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+	held := func(term string) float64 {
+		if term == "nhs" {
+			return 3
+		}
+		return 0
+	}
+	if shorthand("nhs", "nhs", held) {
+		t.Errorf("an acronym the coverage holds was read as shorthand")
+	}
+	q := analyseQuestion("quick q: how many ppl did hale hire w the grant", none)
+	for _, term := range q.order {
+		if s := q.surface[term]; s == "q" || s == "ppl" || s == "w" {
+			t.Errorf("shorthand %q is a focus term: %v", s, q.order)
+		}
+	}
+}
+
 // TestArticleNamesByDerivation: an article on "Europe" names the "European"
 // countries of a question (WordNet derives the one from the other), so its
 // sentences may answer; an article that names neither is still passed over.
