@@ -60,7 +60,7 @@ const (
 var questionFrameWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`long many much happen happened happening mean means meaning
-name exactly anything something everything latest news know explain describe give kind type sort
+name exactly anything something everything latest news know explain describe characterise characterize label give kind type sort
 think tell whose`) {
 		m[prose.Stem(w)] = true
 	}

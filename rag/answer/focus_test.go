@@ -426,3 +426,19 @@ func TestSpeakerOfAnotherRole(t *testing.T) {
 		t.Error("a mayor is a leader's role")
 	}
 }
+
+// TestArticleAsSubject: "how does the harbour piece label the fees": the
+// piece is the article and labelling is how it is asked; neither is a
+// word the passages must hold.
+func TestArticleAsSubject(t *testing.T) {
+	passages := passagesFrom(t,
+		"The harbour board met on Monday. Critics called the new mooring fees an act of daylight robbery, and the board said they would stay.")
+	idf := seedIDF(passages)
+	hits := hitsOf(passages)
+	for _, q := range []string{"how does the harbour piece label the fees", "how does the harbour piece describe the fees", "how does the harbour article characterise the mooring fees"} {
+		ans := Extractive(q, hits, ExtractiveOptions{IDF: idf})
+		if ans.Abstained || !strings.Contains(ans.Text, "daylight robbery") {
+			t.Errorf("%q: %q, want the sentence on the fees", q, ans.Text)
+		}
+	}
+}

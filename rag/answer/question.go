@@ -31,7 +31,7 @@ var phrasingSurface = func() map[string]bool {
 week weekend month year days ago earlier later soon far
 actually really exactly just even still right basically apparently supposedly
 tell know explain describe summarise summarize sum recap update updates
-coverage covered cover report reports reported reporting story stories article articles news outlets
+coverage covered cover report reports reported reporting story stories article articles piece pieces news outlets
 according source sources mention mentioned mentions say says
 anything something everything guy guys folks thing things stuff`) {
 		m[w] = true
