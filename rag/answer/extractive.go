@@ -435,6 +435,13 @@ func Extractive(question string, hits []rag.Hit, opt ExtractiveOptions) rag.Answ
 		if !found && answerCoverage(q, chosen, context) < untypedCoverage {
 			return abstain(abstainNoAnswer)
 		}
+		// An answer in words to when something happened names the
+		// happening: for "when did the union break up", a sentence on the
+		// union that says nothing of its breaking up tells no time, though
+		// the sentence before it says "broke up".
+		if !found && q.kind == kindDate && !q.namesEvent(question, chosen) {
+			return abstain(abstainNoAnswer)
+		}
 		// "How tall did the plants grow": a length is said by a figure of
 		// one, not by "12 plants".
 		if unit := asksDimension(question); q.kind == kindNumber && unit != nil {
@@ -725,6 +732,26 @@ func locatesAName(q questionTerms, text string) bool {
 			if !q.all[t] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namesEvent reports whether the chosen sentences hold the verb of a
+// question's subject ("break" in "when did the union break up"), when it
+// has one that is no auxiliary.
+func (q questionTerms) namesEvent(question string, chosen []scoredSentence) bool {
+	_, verb := q.doerVerb(question)
+	if verb == "" || auxiliaries[verb] {
+		return true
+	}
+	t := prose.Stem(verb)
+	if _, asked := q.weight[t]; !asked {
+		return true
+	}
+	for _, c := range chosen {
+		if c.covered[t] {
+			return true
 		}
 	}
 	return false

@@ -101,6 +101,13 @@ func (q questionTerms) doerParties(question string) ([][]string, string) {
 			// only modifies it.
 			return nil, ""
 		}
+		if len(doer) > 0 && !verbAfter(m[3], tok) && i+1 < len(words) {
+			// An adverb before the verb ("did the union actually
+			// break up"): the verb follows it.
+			if next, _ := bareWord(words[i+1]); verbAfter(m[3], strings.ToLower(next)) {
+				return doer, strings.ToLower(next)
+			}
+		}
 		if len(doer) == 0 || !verbAfter(m[3], tok) {
 			return doer, ""
 		}

@@ -349,3 +349,28 @@ func TestDoerOfTwoWordsIsOnePerson(t *testing.T) {
 		t.Errorf("the year she joined is not given: %q", ans.Text)
 	}
 }
+
+// TestDoerVerbPastAnAdverb: an adverb between the subject and its verb
+// ("did the union actually break up") does not hide the verb.
+func TestDoerVerbPastAnAdverb(t *testing.T) {
+	q := analyseQuestion("when did the Soviet Union actually break up", nil)
+	if doer, verb := q.doerVerb("when did the Soviet Union actually break up"); verb != "break" || len(doer) == 0 {
+		t.Errorf("doerVerb = %v, %q; want the union and \"break\"", doer, verb)
+	}
+}
+
+// TestWhenNeedsTheEvent: a sentence on what a "when" question asks about
+// that tells no time and says nothing of the event is no answer, though
+// the sentence before it names the event.
+func TestWhenNeedsTheEvent(t *testing.T) {
+	passages := passagesFrom(t,
+		"Ivo Marsh said: “This week the council blew up the Harwick position and the Tarn Accords, which broke up the Northern Federation. This puts every other former province of the Northern Federation at risk of annexation.”",
+		"The council met on Monday to discuss the budget. Its members said the week had been long.",
+		"Officials said the talks would go on this week, and that the position of the council was clear.")
+	idf := seedIDF(passages)
+	hits := hitsOf(passages)
+	q := "when did the northern federation actually break up"
+	if ans := Extractive(q, hits, ExtractiveOptions{IDF: idf}); !ans.Abstained {
+		t.Errorf("%q: %q, want an abstention", q, ans.Text)
+	}
+}
