@@ -238,6 +238,8 @@ func TestKindOf(t *testing.T) {
 		{"On what date was it signed?", kindDate},
 		{"Who is John Coale?", kindPerson},
 		{"What did Macron post?", kindSaid},
+		{"what did the kremlin aide make of the meeting", kindSaid}, // an opinion is asked as words
+		{"what does hale think about the ferry plan", kindSaid},
 		{"what did bolton warn about", kindSaid},
 		{"where did trump and zelenskyy meet", kindPlace},
 		{"which country was shaken by an earthquake this week?", kindPlace},

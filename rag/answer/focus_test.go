@@ -442,3 +442,19 @@ func TestArticleAsSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestOpinionAskedOfASpeaker: "what did X make of Y" asks for X's words on
+// Y; a quotation of X on something else, with a headline on Y beside it,
+// is no answer.
+func TestOpinionAskedOfASpeaker(t *testing.T) {
+	passages := passagesFrom(t,
+		"Hale criticises Varga after harbour summit in Lisbon",
+		"They discussed “the possibility of resuming direct talks on fishing quotas”, council aide Ivo Marsh said.",
+		"The harbour summit in Lisbon lasted an hour, officials said.")
+	idf := seedIDF(passages)
+	hits := hitsOf(passages)
+	q := "what did the council aide make of the hale varga summit in lisbon"
+	if ans := Extractive(q, hits, ExtractiveOptions{IDF: idf}); !ans.Abstained {
+		t.Errorf("%q: %q, want an abstention", q, ans.Text)
+	}
+}

@@ -63,7 +63,7 @@ var (
 	wherePattern   = regexp.MustCompile(`(?i)\bwhere\b`)
 	whyPattern     = regexp.MustCompile(`(?i)\b(why|what (caused|prompted|led to)|for what reason)\b`)
 	mannerPattern  = regexp.MustCompile(`(?i)\bhow (did|does|do|has|have|is|was|were|will|would)\b`)
-	saidPattern    = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had) (.{1,60}?)\s+(say|said|says|warn|warned|write|wrote|tell|told|post|posted|claim|claimed|tweet|tweeted|announce|announced|argue|argued|add|added|reply|replied|predict|predicted)\b`)
+	saidPattern    = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had) (.{1,60}?)\s+(say|said|says|warn|warned|write|wrote|tell|told|post|posted|claim|claimed|tweet|tweeted|announce|announced|argue|argued|add|added|reply|replied|predict|predicted|think|thought|make\s+of)\b`)
 	yesNoPattern   = regexp.MustCompile(`(?i)^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b`)
 	reasonPattern  = regexp.MustCompile(`(?i)\b(because|since|due to|after|amid|as a result|so that|in order to|in response to|following|owing to|thanks to|caused by|blamed|reason)\b`)
 	mannerCues     = regexp.MustCompile(`(?i)\b(said|says|responded|reacted|replied|called|described|criticised|criticized|praised|welcomed|condemned|applauded|applause|told|posted|wrote|warned|vowed|insisted)\b`)
