@@ -471,7 +471,7 @@ var temperatureScales = wordSet("fahrenheit celsius centigrade kelvin")
 // one noun to another.
 func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figure, bool) {
 	n := countedOrShared(c.toks, f)
-	if n < 0 || !c.content[n] && !temperatureScales[c.toks[n].low] && !c.toks[n].upper {
+	if n < 0 || !c.content[n] && !temperatureScales[c.toks[n].low] && !c.toks[n].upper || datePart(c.toks, f) {
 		return figure{}, false
 	}
 	counts := func(g figure) bool {
@@ -484,11 +484,18 @@ func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figu
 		}
 	}
 	for _, h := range ev.figures {
-		if !sameFigure(f, h) && !h.ordinal && c.inGood(ev, c.segment[f.start], h.start) && counts(h) {
+		if !sameFigure(f, h) && !h.ordinal && !datePart(ev.toks, h) && c.inGood(ev, c.segment[f.start], h.start) && counts(h) {
 			return h, true
 		}
 	}
 	return figure{}, false
+}
+
+// datePart reports whether a figure is a day of a month or a year: it
+// counts nothing, though a noun follows it ("the January 6 attack", "the
+// 6 January 2021 attack").
+func datePart(toks []token, f figure) bool {
+	return dayOfMonth(toks, f) || isYear(toks, f)
 }
 
 // otherFigure gives a figure of the same sort (ordinal or not) in the
