@@ -36,6 +36,8 @@ func doerAt(toks []token, i int) int {
 		switch {
 		case subjectPronouns[low] || subordinators[low] || low == "to":
 			return -1
+		case namedTime(toks, j):
+			continue // "the Department of Justice earlier Thursday filed"
 		case toks[j].upper && !toks[j].first && !honorifics[low]:
 			return j
 		case !isContent(low) || hasDigit(low) || isNumberWord(low):
@@ -73,8 +75,8 @@ func otherPartyAt(toks []token, i int) int {
 		if subordinators[low] || low == "to" || low == "by" {
 			return -1
 		}
-		if hasDigit(low) || isNumberWord(low) {
-			continue // "ruled 6-3 to overturn": a score, not the other party
+		if hasDigit(low) || isNumberWord(low) || namedTime(toks, j) || timeWord(low) && !toks[j].upper {
+			continue // "ruled 6-3 to overturn": a score, not the other party; "filed earlier on Thursday"
 		}
 		if (isContent(low) || toks[j].upper && !determinerOpens(low)) && !adverbLike(low) {
 			if verbForm(toks, j) {
@@ -120,9 +122,16 @@ func participleOnly(low string) bool {
 }
 
 // timeWord reports whether a word names a time ("last week sent", "on
-// Friday"): a time between a doer and its verb is neither.
+// Friday", "earlier filed"): a time between a doer and its verb is
+// neither, nor is one after the verb its other party.
 func timeWord(low string) bool {
-	return weekdays[low] || months[low] || dayParts[low] || seasons[low] || timeUnits[low] != "" || low == "last" || low == "next"
+	return weekdays[low] || months[low] || dayParts[low] || seasons[low] || timeUnits[low] != "" || low == "last" || low == "next" || low == "earlier" || low == "later"
+}
+
+// namedTime reports whether the word at i is a weekday or a month, which
+// is capitalised and yet names no party.
+func namedTime(toks []token, i int) bool {
+	return weekdays[toks[i].low] || months[toks[i].low] && isMonth(toks, i)
 }
 
 // clauseVerb reports whether the word at i is a clause's verb: a verb form
