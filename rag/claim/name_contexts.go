@@ -76,6 +76,9 @@ func reciprocalSides(toks []token, k1, k2 int) bool {
 // subject of ("Bin Salman has denied"), encoded as -2-k so that a subject
 // and an object of one verb are two contexts; -1 when there is none.
 func nameContext(toks []token, g nameGroup) int {
+	if modifiesNext(toks, g) {
+		return -1
+	}
 	k := g.start - 1
 	for k >= 0 && toks[k].clause == toks[g.start].clause && (determinerOpens(toks[k].low)) {
 		k--
@@ -95,6 +98,18 @@ func nameContext(toks []token, g nameGroup) int {
 		return -1
 	}
 	return k
+}
+
+// modifiesNext reports whether a name only modifies the common noun right
+// after it in its clause ("in the Canadian capital of Ottawa"): the word
+// before it belongs to that noun, not to the name. A possessive keeps its
+// context, through which names swapped between two owners are caught.
+func modifiesNext(toks []token, g nameGroup) bool {
+	if toks[g.end-1].possessive {
+		return false
+	}
+	n := g.end
+	return n < len(toks) && toks[n].clause == toks[g.start].clause && !toks[n].upper && isContent(toks[n].low) && !verbForm(toks, n) && lexicon.IsNoun(toks[n].low)
 }
 
 // appositiveOf reports whether the "of" at k joins a name to a noun of
