@@ -117,8 +117,7 @@ func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // manners of an act, Fellbaum 1998, on verbs in WordNet), so the manners
 // are read as opposed through the pair.
 func troponymOpposites(a, b string) bool {
-	xs := append([]string{lexicon.Base(a)}, lexicon.Hypernyms(a)...)
-	ys := append([]string{lexicon.Base(b)}, lexicon.Hypernyms(b)...)
+	xs, ys := troponymOf(a), troponymOf(b)
 	if sharesAny(xs, ys) {
 		return false // kinds of one act ("dashed", "darted")
 	}
@@ -130,6 +129,18 @@ func troponymOpposites(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// troponymOf gives a verb's base and the verbs it is a manner of: its
+// hypernyms, and theirs when it has only one ("plummet" is a way to drop,
+// and dropping a way to fall).
+func troponymOf(verb string) []string {
+	up := lexicon.Hypernyms(verb)
+	out := append([]string{lexicon.Base(verb)}, up...)
+	if len(up) == 1 {
+		out = append(out, lexicon.Hypernyms(up[0])...)
+	}
+	return out
 }
 
 func sharesAny(a, b []string) bool {
