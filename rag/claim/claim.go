@@ -148,6 +148,7 @@ var rules = []rule{
 	{"checkDerivedOpposites", checkDerivedOpposites},
 	{"checkSynonymOpposites", checkSynonymOpposites},
 	{"checkSentimentOpposites", checkSentimentOpposites},
+	{"checkDegreeOpposites", checkDegreeOpposites},
 	{"checkRelations", checkRelations},
 	{"checkAdditions", checkAdditions},
 }
