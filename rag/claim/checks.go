@@ -450,6 +450,11 @@ func countedOrShared(toks []token, f figure) int {
 		return n
 	}
 	j := f.end
+	if f.pct && j < len(toks) && toks[j].low == "percent" {
+		j++ // "Forty-one percent of millennials"
+	} else if f.pct && j+1 < len(toks) && toks[j].low == "per" && toks[j+1].low == "cent" {
+		j += 2
+	}
 	if j >= len(toks) || toks[j].low != "of" || toks[j].clause != toks[f.start].clause {
 		return -1
 	}
