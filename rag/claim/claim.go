@@ -135,6 +135,7 @@ var rules = []rule{
 	{"checkRelativeClauses", checkRelativeClauses},
 	{"checkComparisons", checkComparisons},
 	{"checkComparedNounsSwapped", checkComparedNounsSwapped},
+	{"checkComparedGroups", checkComparedGroups},
 	{"checkOpposites", checkOpposites},
 	{"checkQuantifierOpposites", checkQuantifierOpposites},
 	{"checkQuantifierScale", checkQuantifierScale},
