@@ -129,6 +129,7 @@ var rules = []rule{
 	{"checkPrepositionSwap", checkPrepositionSwap},
 	{"checkPositionSwap", checkPositionSwap},
 	{"checkNameContexts", checkNameContexts},
+	{"checkNameNounContexts", checkNameNounContexts},
 	{"checkNameSlot", checkNameSlot},
 	{"checkTitles", checkTitles},
 	{"checkAppositions", checkAppositions},

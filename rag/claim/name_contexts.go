@@ -179,3 +179,50 @@ func contextPhrase(toks []token, k int, g nameGroup) string {
 func lightVerb(toks []token, v int) bool {
 	return lightWords[toks[v].low] && !auxiliaries[toks[v].low] && lexicon.IsVerb(toks[v].low) && verbForm(toks, v)
 }
+
+// checkNameNounContexts is checkNameContexts for a name and a noun that
+// two verbs take, exchanged between them: "a statement praising Trudeau
+// and denouncing the protesters" where the passage says "praising the
+// protesters and denouncing Trudeau". Both words hang on a verb, in the
+// sentence and in one passage sentence, and each on the verb the passage
+// gives the other.
+func checkNameNounContexts(c *sentenceRead, ev *evidence) (Result, bool) {
+	for _, g1 := range c.names {
+		k1 := nameContext(c.toks, g1)
+		if k1 < 0 || !verbForm(c.toks, k1) {
+			continue
+		}
+		for n := range c.toks {
+			if !c.content[n] || c.item[n] || c.toks[n].sent != c.toks[g1.start].sent || verbForm(c.toks, n) {
+				continue
+			}
+			k2 := nameContext(c.toks, nameGroup{start: n, end: n + 1})
+			if k2 < 0 || !verbForm(c.toks, k2) || c.toks[k1].low == c.toks[k2].low {
+				continue
+			}
+			for _, h1 := range ev.names {
+				if !sameName(g1, h1) {
+					continue
+				}
+				q1 := nameContext(ev.toks, h1)
+				if q1 < 0 {
+					continue
+				}
+				for _, p := range c.matches[n] {
+					if ev.toks[p].sent != ev.toks[h1.start].sent {
+						continue
+					}
+					q2 := nameContext(ev.toks, nameGroup{start: p, end: p + 1})
+					if q2 < 0 {
+						continue
+					}
+					if c.sameContext(ev, k1, q2) && c.sameContext(ev, k2, q1) && !c.sameContext(ev, k1, q1) && !c.sameContext(ev, k2, q2) {
+						return contradicted(KindRole, "the source says “%s” and “%s”, not the other way round",
+							contextPhrase(ev.toks, q1, h1), ev.toks[q2].text+" "+ev.toks[p].text)
+					}
+				}
+			}
+		}
+	}
+	return Result{}, false
+}
