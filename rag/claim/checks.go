@@ -1070,7 +1070,65 @@ func (c *sentenceRead) addedRelative(ev *evidence) (Result, bool) {
 			return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, added))
 		}
 	}
+	return c.addedParticipleAside(ev)
+}
+
+// addedParticipleAside finds a participle clause set off by commas inside
+// its sentence ("…a purple pearl, later valued by a jeweler at several
+// thousand dollars, in his…"), a relative clause cut short, most of whose
+// content words the passages do not hold: more new words than matched
+// ones, two at least, a noun among them, and no figure, time or name (the
+// figure rules read those, and one the passage holds ties the clause to
+// it). It opens with the participle, or an adverb and the participle, and
+// the sentence goes on after it.
+func (c *sentenceRead) addedParticipleAside(ev *evidence) (Result, bool) {
+	for i := 1; i < len(c.toks); i++ {
+		if c.toks[i-1].clause == c.toks[i].clause || c.toks[i-1].sent != c.toks[i].sent {
+			continue
+		}
+		v := i
+		if adverbLike(c.toks[v].low) || c.toks[v].low == "later" {
+			v++
+		}
+		if v >= len(c.toks) || c.toks[v].clause != c.toks[i].clause || !participle(c.toks, v) {
+			continue
+		}
+		end := v
+		for end < len(c.toks) && c.toks[end].clause == c.toks[i].clause {
+			end++
+		}
+		if end >= len(c.toks) || c.toks[end].sent != c.toks[i].sent {
+			continue // the clause ends its sentence: no aside
+		}
+		var added []int
+		matched, noun, tied := 0, false, false
+		for k := i; k < end; k++ {
+			tied = tied || c.item[k] // "putting them ahead 4-3 over the two legs"
+			if !c.content[k] {
+				continue
+			}
+			// A word merely standing where the passage has another
+			// (substitutes) is not read here: an aside has no place in
+			// the passage's sentence.
+			if len(c.matches[k]) > 0 || ev.related(c.toks[k].low) {
+				matched++
+				continue
+			}
+			added = append(added, k)
+			noun = noun || !verbForm(c.toks, k)
+		}
+		if !tied && noun && len(added) >= 2 && len(added) > matched {
+			return missing(KindAddition, "the source does not say %s", quoteWords(c.toks, added))
+		}
+	}
 	return Result{}, false
+}
+
+// participle reports whether the word at i is an "-ed" or "-ing" form of
+// a verb WordNet knows, or an irregular past participle.
+func participle(toks []token, i int) bool {
+	low := toks[i].low
+	return lexicon.IsVerb(low) && (strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ing") || participleOnly(low))
 }
 
 var auxiliaries = wordSet("will would to has have had did does do can could must may might should shall is are was were be been being")
