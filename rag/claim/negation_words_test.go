@@ -143,13 +143,16 @@ func TestNameWordIsNotPlain(t *testing.T) {
 	})
 }
 
-// TestShortOf: "just short of hurricane status" did not reach it.
+// TestShortOf: "just short of hurricane status" did not reach it, nor
+// did "one witness short from what was planned".
 func TestShortOf(t *testing.T) {
 	p := "Wind gusts reached 70 mph at the airport, just short of hurricane status."
 	runCases(t, KindPolarity, []ruleCase{
 		{"reached", "Wind gusts of 70 mph at the airport reached hurricane status.", p, false},
 		{"fell short of", "Gusts at the airport fell just short of hurricane status.", p, true},
 		{"short of for did not win", "The party fell short of a majority in the vote.", "The party did not win a majority in the vote, officials said.", true},
+		{"short of for short from", "Monday's hearing was one witness short of what had been planned.", "The hearing Monday was one witness short from what was planned, but the panel heard testimony.", true},
+		{"short from dropped", "Monday's hearing had the witnesses that had been planned.", "The hearing Monday was one witness short from what was planned, but the panel heard testimony.", false},
 	})
 }
 

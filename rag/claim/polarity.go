@@ -429,9 +429,10 @@ func refusalAt(toks []token, j int) bool {
 		// denies it from then on.
 		return next(1) == "short" && next(2) == "of" || strings.HasSuffix(next(1), "ing") && lexicon.IsVerb(next(1))
 	case "short":
-		// "just short of hurricane status", "fell short of a majority":
-		// what follows was not reached.
-		return next(1) == "of"
+		// "just short of hurricane status", "fell short of a majority",
+		// "one witness short from what was planned": what follows was not
+		// reached.
+		return next(1) == "of" || next(1) == "from"
 	case "far":
 		// "far from backing the plan", "far from certain", "far from
 		// over" deny what follows; "far from the city" is a distance.
