@@ -19,6 +19,9 @@ type answerFigures struct {
 	SeedTune3  figureSet `json:"seed_tune3"` // testdata/questions/seed-tune3.jsonl, all tune
 	SeedTune4  figureSet `json:"seed_tune4"` // testdata/questions/seed-tune4.jsonl, all tune
 	SeedTune5  figureSet `json:"seed_tune5"` // testdata/questions/seed-tune5.jsonl, all tune
+	// SeedTune6 is testdata/questions/seed-tune6.jsonl, written blind in
+	// chat style, in two halves.
+	SeedTune6 figureSet `json:"seed_tune6"`
 	// RTQAOwn is testdata/questions/rtqa-own.jsonl, our own questions on
 	// realtimeqa-dev's articles, all tune.
 	RTQAOwn figureSet `json:"rtqa_own"`
@@ -95,9 +98,9 @@ func runAnswerEval(t *testing.T, corpus, queries string) evalReport {
 // answerable questions for the relation rules), seed-tune2, seed-tune3
 // (near misses: the right people in a relation the coverage does not
 // report), seed-tune4 (people named by role or nationality: "the
-// ukrainian president") and seed-tune5 (asked through a noun, "length of the meeting?", or inside a
-// frame, "do you know why …"). A second of CPU each, so they run in every
-// `go test`.
+// ukrainian president"), seed-tune5 (asked through a noun, "length of the meeting?", or inside a
+// frame, "do you know why …") and seed-tune6 (typed as people chat, both
+// halves). A second of CPU each, so they run in every `go test`.
 func TestSeedCoverageAnswerFigures(t *testing.T) {
 	figures := readAnswerFigures(t)
 	for _, set := range []struct {
@@ -110,6 +113,7 @@ func TestSeedCoverageAnswerFigures(t *testing.T) {
 		{"seed-tune3.jsonl", figures.SeedTune3},
 		{"seed-tune4.jsonl", figures.SeedTune4},
 		{"seed-tune5.jsonl", figures.SeedTune5},
+		{"seed-tune6.jsonl", figures.SeedTune6},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", set.file))
