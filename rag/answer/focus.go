@@ -242,7 +242,7 @@ func (q *questionTerms) learnFromPassages(hits []rag.Hit, passageTerms []map[str
 		near := map[string]bool{}
 		for _, pt := range passageTerms {
 			for p := range pt {
-				if !near[p] && nearSpelling(t, p) {
+				if !near[p] && nearSpelling(t, p) && !otherWord(q.surface[t], p) {
 					near[p] = true
 					q.forms[t] = append(q.forms[t], p)
 					q.all[p] = true
@@ -381,6 +381,26 @@ func shorthand(tok, term string, idf func(string) float64) bool {
 		}
 	}
 	return tok != "" && !inCoverage(term, idf)
+}
+
+// otherWord reports whether a question word WordNet knows as typed is
+// another word than the passage term one letter from it: the term is the
+// stem of none of its forms, regular or irregular ("agreed" and
+// "designated" are forms of "agree" and "designate"; "Starmer" is no form
+// of "starter", and a sourdough starter is no misspelling of him).
+func otherWord(word, term string) bool {
+	if !known(word) {
+		return false
+	}
+	for _, b := range append([]string{word}, lexicon.Bases(word)...) {
+		forms := append([]string{b, b + "s", b + "es", b + "d", b + "ed", b + "ing", strings.TrimSuffix(b, "e") + "ing"}, lexicon.Inflections(b)...)
+		for _, f := range forms {
+			if prose.Stem(f) == term {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // phrasingTypo reports whether a word is a phrasing word typed one letter

@@ -458,3 +458,28 @@ func TestOpinionAskedOfASpeaker(t *testing.T) {
 		t.Errorf("%q: %q, want an abstention", q, ans.Text)
 	}
 }
+
+// TestEnglishWordIsNoMisspelling: a question word WordNet knows is not
+// read as a passage word one letter from it unless that word is one of
+// its forms: "starter" is not "Starmer", while "agree" finds "agreed".
+func TestEnglishWordIsNoMisspelling(t *testing.T) {
+	for _, tc := range []struct {
+		word, term string
+		other      bool
+	}{
+		{"starter", "starmer", true},
+		{"agree", "agreed", false},
+		{"designate", prose.Stem("designated"), false},
+		{"zelensky", "zelenskyy", false}, // no English word: a name typed as people type it
+	} {
+		if got := otherWord(tc.word, tc.term); got != tc.other {
+			t.Errorf("otherWord(%q, %q) = %v, want %v", tc.word, tc.term, got, tc.other)
+		}
+	}
+	passages := loadSeedPassages(t)
+	idf := seedIDF(passages)
+	q := "any good tips for a sourdough starter"
+	if ans := Extractive(q, rankByOverlap(q, passages, idf), ExtractiveOptions{IDF: idf}); !ans.Abstained {
+		t.Errorf("off-topic question answered: %q", ans.Text)
+	}
+}
