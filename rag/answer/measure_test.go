@@ -99,3 +99,25 @@ func TestDimensionNeedsItsUnit(t *testing.T) {
 		t.Errorf("the height: %q", ans.Text)
 	}
 }
+
+// TestHowOldNeedsAnAge: "how old" is answered by an age as news writes one
+// ("Ode, 88,", "the 88-year-old", "aged 88"); a sentence on the person with
+// other numbers ("two chairs") does not say how old.
+func TestHowOldNeedsAnAge(t *testing.T) {
+	age := asksDimension("how old was the bishop")
+	for text, want := range map[string]bool{
+		"Bishop Ode, 88, died on Monday.":                  true,
+		"The 88-year-old bishop died on Monday.":           true,
+		"The bishop died aged 88 on Monday.":               true,
+		"The bishop sat in one of the two solitary chairs": false,
+		"The bishop was elected in 2013.":                  false,
+	} {
+		if age == nil || age.MatchString(text) != want {
+			t.Errorf("%q: an age %v, want %v", text, age != nil && age.MatchString(text), want)
+		}
+	}
+	hits := hitsOf(passagesFrom(t, "In a corner of the cathedral before the funeral of Bishop Ode, two leaders sit facing each other in two solitary chairs."))
+	if ans := Extractive("how old was bishop ode", hits, ExtractiveOptions{}); !ans.Abstained {
+		t.Errorf("no age given: %q", ans.Text)
+	}
+}
