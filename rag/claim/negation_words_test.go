@@ -319,3 +319,14 @@ func TestNegationForms(t *testing.T) {
 		{"advised against", "A map flags far fewer beaches where swimming is advised against.", "A map highlights far fewer beaches where swimming is not advised.", true},
 	})
 }
+
+// TestAbsenceOf: "an absence of benefits" denies them as "a lack of
+// benefits" does.
+func TestAbsenceOf(t *testing.T) {
+	p := "There have been numerous studies suggesting a lack of benefits from taking supplements."
+	runCases(t, KindPolarity, []ruleCase{
+		{"absence for lack", "Many studies have suggested an absence of benefits from taking supplements.", p, true},
+		{"benefits", "Many studies have suggested benefits from taking supplements.", p, false},
+		{"lack for absence", "Many studies have suggested a lack of benefits from taking supplements.", "Numerous studies suggest an absence of benefits from taking supplements.", true},
+	})
+}

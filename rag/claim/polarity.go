@@ -10,7 +10,7 @@ import (
 // "not" (see tokenize).
 var negationWords = wordSet(`not no never none nobody nothing neither nor without cannot
 	refused refuse refuses refusing denied deny denies denying failed fail fails failing
-	unable lack lacked lacks hardly scarcely nowhere`)
+	unable lack lacked lacks absence hardly scarcely nowhere`)
 
 // negationAt reports whether the word at i of toks is a negation word
 // used as one. "Fail" negates the verb it governs ("failed to pass" is
