@@ -40,7 +40,7 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 				continue // matched through a synonym, among too few of the same words to judge polarity by
 			}
 			if negatedAt(c.toks, i, negationWindow) || deniedBySubject(c.toks, i) || deniedObject(c.toks, i) || advisedAgainst(c.toks, i) || deniedAt(c.toks, i) || flipped(c, i, ev, h) || onlyBefore(c.toks, i) || c.plainElsewhere(ev, i, h) || c.plainSynonym(ev, i, h) ||
-				modalAt(c.toks, i) && !modalAt(ev.toks, p) && !modals[ev.toks[p].low] || openQuestion(c.toks, i) || notEvery(c.toks, i) {
+				modalAt(c.toks, i) && !modalAt(ev.toks, p) && !modals[ev.toks[p].low] || openQuestion(c.toks, i) || notEvery(c.toks, i) || deniedBySynonym(c.toks, i) {
 				// Under a modal the sentence says what must or may be
 				// ("girls must be allowed"), which a plain "are not
 				// allowed" does not answer.
@@ -57,6 +57,35 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// denialVerbs are the verbs among the negation words, by their bases.
+var denialVerbs = []string{"refuse", "deny", "fail", "lack"}
+
+// deniedBySynonym reports whether a verb before the word at i in its
+// clause, within three words, is one WordNet puts in a synonym set with a
+// verb of denial ("turned down 93 proposals" for "denied 93 proposals":
+// turn down, refuse): the sentence denies what the passage denies, in
+// other words. It only clears a denial the passage makes; it is never
+// read as one where the passage has none.
+func deniedBySynonym(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 3 && toks[j].clause == toks[i].clause; j-- {
+		if !verbForm(toks, j) && !(j+1 < len(toks) && particles[toks[j+1].low]) {
+			continue
+		}
+		phrases := []string{lexicon.Base(toks[j].low)}
+		if j+1 < i && particles[toks[j+1].low] {
+			phrases = append(phrases, lexicon.Base(toks[j].low)+" "+toks[j+1].low)
+		}
+		for _, v := range phrases {
+			for _, d := range denialVerbs {
+				if lexicon.AreSynonyms(v, d) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // untilBoth reports whether every passage word that denied sentence word

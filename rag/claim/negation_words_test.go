@@ -330,3 +330,15 @@ func TestAbsenceOf(t *testing.T) {
 		{"lack for absence", "Many studies have suggested a lack of benefits from taking supplements.", "Numerous studies suggest an absence of benefits from taking supplements.", true},
 	})
 }
+
+// TestDeniedBySynonym: "turned down 93 proposals" denies them as "denied 93
+// proposals" does (WordNet puts "turn down" in a set with "refuse"); the
+// proposals stated plainly are still a contradiction.
+func TestDeniedBySynonym(t *testing.T) {
+	p := "Bureau officials have denied 93 proposals, often due to environmental concerns."
+	runCases(t, KindPolarity, []ruleCase{
+		{"turned down for denied", "The bureau has turned down 93 proposals, frequently on environmental grounds.", p, true},
+		{"declined for denied", "The bureau has declined 93 proposals, frequently on environmental grounds.", p, true},
+		{"approved", "The bureau has approved 93 proposals, frequently on environmental grounds.", p, false},
+	})
+}
