@@ -167,6 +167,15 @@ func grammaticalSubject(toks []token, i int) phrase {
 		// noun ("Doctors at the Nara hospital pronounced"): the subject is
 		// that noun with what describes it, not the name in its modifier.
 		p := wholePhraseEndingAt(toks, j)
+		if k := subjectRelativeBefore(toks, p.start, j); k >= 1 && toks[k-1].clause == toks[j].clause && nounish(toks, k-1) && !verbForm(toks, k-1) {
+			// "the office in Ludwigsburg that investigates war crimes
+			// handed": the phrase is the object that ends a relative
+			// clause whose pronoun is its subject, and the verb's subject
+			// is the noun phrase the clause describes. ("The bill that
+			// lawmakers passed" is no such clause: "lawmakers" is its
+			// subject.)
+			return wholePhraseEndingAt(toks, k-1)
+		}
 		if k := p.start - 1; k >= 1 && (toks[k].low == "and" || toks[k].low == "or") && toks[k].clause == toks[j].clause && nounish(toks, k-1) && !verbForm(toks, k-1) &&
 			(determinerOpens(toks[p.start].low)) {
 			// "the center and the Pistons agreed": the subject is both
@@ -190,6 +199,20 @@ func grammaticalSubject(toks []token, i int) phrase {
 		return p
 	}
 	return noPhrase
+}
+
+// subjectRelativeBefore gives the relative pronoun ("that", "who",
+// "which") that opens a clause ending at j, in j's clause, when the
+// pronoun is the clause's subject: a verb follows it right away ("that
+// investigates war crimes"), and the phrase from start is, or holds, that
+// verb's object. -1 otherwise.
+func subjectRelativeBefore(toks []token, start, j int) int {
+	for k := start; k >= 1 && start-k <= 1 && toks[k].clause == toks[j].clause; k-- {
+		if relativePronouns[toks[k].low] && k+1 <= j && lexicon.IsVerb(toks[k+1].low) && !toks[k+1].upper && !determinerOpens(toks[k+1].low) && !isFunctionWord(toks[k+1].low) {
+			return k
+		}
+	}
+	return -1
 }
 
 // copularComplement is the noun phrase before the "to" of an infinitive

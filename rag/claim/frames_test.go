@@ -121,6 +121,9 @@ func TestFrames(t *testing.T) {
 		{"small clause after a verb",
 			"Mayor Ortiz wants the parking fee halved for six months.",
 			"Mayor Ortiz said on Monday that halving the parking fee for six months would help shoppers.", true},
+		{"subject before a relative clause, passive turned active",
+			"In 2019, the special federal prosecutors' office in Tarrow that investigates Nazi-era war crimes handed the case to the Ode office, Klement said.",
+			"The Ode office was handed the case in 2019 by the special federal prosecutors’ office in Tarrow tasked with investigating Nazi-era war crimes, Klement said.", true},
 	}
 	for _, tt := range tests {
 		r := Check(tt.sentence, Source{Text: tt.passage})
