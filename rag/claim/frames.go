@@ -96,6 +96,11 @@ func subjectOf(toks []token, i int) phrase {
 // grammaticalSubject is subjectOf in either voice: in a passive it is the
 // one the act was done to.
 func grammaticalSubject(toks []token, i int) phrase {
+	if i > 0 && toks[i-1].possessive && toks[i-1].clause == toks[i].clause && strings.HasSuffix(toks[i].low, "ing") && nounish(toks, i-1) {
+		// "the Cuomo administration's handling of …": a gerund's doer is
+		// its possessor, wherever the clause around it stands.
+		return phraseEndingAt(toks, i-1)
+	}
 	j := i - 1
 	for j >= 0 && toks[j].clause == toks[i].clause && (skippable(toks[j]) || adverbAfterSubject(toks, j)) {
 		j--
