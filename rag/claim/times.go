@@ -153,6 +153,16 @@ func findTimes(toks []token) []timeExpr {
 			// previous day" and "the following week" say it.
 			out = append(out, timeExpr{key: stepFrom(toks, i+2) + " " + timeUnits[toks[i+1].low], start: i, end: i + 3})
 			i += 2
+		case timeUnits[t.low] != "" && strings.HasSuffix(t.low, "s") && i+1 < len(toks) && toks[i+1].clause == t.clause && stepWords[toks[i+1].low] != "" &&
+			(i == 0 || !hasDigit(toks[i-1].low) && !isNumberWord(toks[i-1].low) && !spanQuantifiers[toks[i-1].low]):
+			// "just hours before he was killed", "weeks later": units
+			// with no count, back or on from another time. Read as a
+			// count of the unit whatever the direction ("a few weeks
+			// after" one event is "weeks earlier" seen from the other):
+			// its unit is what it says, "days before" is not "hours
+			// before".
+			out = append(out, timeExpr{key: "count " + timeUnits[t.low], start: i, end: i + 2})
+			i++
 		case t.low == "ago" && i > 0:
 			// "a month ago", "weeks ago": the unit is the time; one unit
 			// written with "a" is as long as the unit ("a decade ago" is
@@ -168,6 +178,14 @@ func findTimes(toks []token) []timeExpr {
 	}
 	return out
 }
+
+// stepWords read a word after a span of time as a step back ("before",
+// "earlier") or on ("after", "later").
+var stepWords = map[string]string{"before": "before", "earlier": "before", "after": "after", "later": "after"}
+
+// spanQuantifiers count or size the units after them ("a few weeks",
+// "six and a half weeks"), which the figure and count rules read.
+var spanQuantifiers = wordSet("a an the few several many couple half quarter dozen")
 
 // stepFrom reads the word at i as a step of one unit back ("before",
 // "earlier") or on ("after", "later") from the time the text speaks of,
