@@ -22,6 +22,9 @@ type answerFigures struct {
 	// SeedTune6 is testdata/questions/seed-tune6.jsonl, written blind in
 	// chat style, in two halves.
 	SeedTune6 figureSet `json:"seed_tune6"`
+	// SeedTune7 is testdata/questions/seed-tune7.jsonl, written blind,
+	// half plain and half chatty, in two halves.
+	SeedTune7 figureSet `json:"seed_tune7"`
 	// RTQAOwn is testdata/questions/rtqa-own.jsonl, our own questions on
 	// realtimeqa-dev's articles, all tune.
 	RTQAOwn figureSet `json:"rtqa_own"`
@@ -99,8 +102,8 @@ func runAnswerEval(t *testing.T, corpus, queries string) evalReport {
 // (near misses: the right people in a relation the coverage does not
 // report), seed-tune4 (people named by role or nationality: "the
 // ukrainian president"), seed-tune5 (asked through a noun, "length of the meeting?", or inside a
-// frame, "do you know why …") and seed-tune6 (typed as people chat, both
-// halves). A second of CPU each, so they run in every `go test`.
+// frame, "do you know why …"), seed-tune6 (typed as people chat) and
+// seed-tune7 (half plain, half chatty), both in two halves. A second of CPU each, so they run in every `go test`.
 func TestSeedCoverageAnswerFigures(t *testing.T) {
 	figures := readAnswerFigures(t)
 	for _, set := range []struct {
@@ -114,6 +117,7 @@ func TestSeedCoverageAnswerFigures(t *testing.T) {
 		{"seed-tune4.jsonl", figures.SeedTune4},
 		{"seed-tune5.jsonl", figures.SeedTune5},
 		{"seed-tune6.jsonl", figures.SeedTune6},
+		{"seed-tune7.jsonl", figures.SeedTune7},
 	} {
 		t.Run(set.file, func(t *testing.T) {
 			rep := runAnswerEval(t, filepath.Join("..", "..", "data"), filepath.Join("..", "..", "testdata", "questions", set.file))
