@@ -12,6 +12,11 @@ import (
 // data (docs/QUALITY.md).
 const minPolarity = 1.0
 
+// strongPolarity is the rating two words in different places of their
+// clauses must reach for their feelings to be compared
+// (sentimentFlipInClause); set by hand above minPolarity, not tuned.
+const strongPolarity = 1.5
+
 // checkSentimentOpposites finds a word put in the place of one that people
 // judge the other way: "much to his delight" where the passage says "much to
 // his disgust", "hopes" for "fears", "a weak position" for "a healthy
@@ -24,6 +29,9 @@ const minPolarity = 1.0
 // "healthy"). A word merely near the passage's is not compared: two words
 // of opposite feeling in one sentence are often about different things.
 func checkSentimentOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
+	if r, bad := c.sentimentFlipInClause(ev); bad {
+		return r, true
+	}
 	for i, t := range c.toks {
 		if !c.content[i] || len(c.matches[i]) > 0 || c.formInGood(ev, i) {
 			continue
@@ -40,6 +48,7 @@ func checkSentimentOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 			if math.Abs(theirs) < minPolarity || (theirs > 0) == (mine > 0) {
 				continue
 			}
+
 			if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
 				continue
 			}
@@ -56,4 +65,89 @@ func checkSentimentOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // about.
 func sameCopula(a []token, i int, b []token, p int) bool {
 	return i > 0 && p > 0 && copulas[a[i-1].low] && a[i-1].low == b[p-1].low && a[i-1].clause == a[i].clause && b[p-1].clause == b[p].clause
+}
+
+// sentimentFlipInClause finds a word of one feeling where the clause it
+// comes from has a word of the other in another place ("the plan has
+// delighted some of its members" where the passage says the Academy
+// "risked angering some of its members" over it): both words strongly
+// rated by VADER (1.5 at least), neither standing for any word of the
+// other side, both verbs or both adjectives that are no nouns (a noun's
+// feeling, "ban", "safety", says little of what is claimed), their clauses
+// sharing two content words at least, negated alike, and no word of the
+// sentence carrying the passage word's feeling ("defeated" may stand for
+// the passage's "beaten").
+func (c *sentenceRead) sentimentFlipInClause(ev *evidence) (Result, bool) {
+	used := c.matchedPositions()
+	for i, t := range c.toks {
+		if !c.content[i] || len(c.matches[i]) > 0 || c.formInGood(ev, i) {
+			continue
+		}
+		mine := lexicon.Polarity(t.low)
+		if math.Abs(mine) < strongPolarity {
+			continue
+		}
+		for p, u := range ev.toks {
+			if used[p] || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) {
+				continue
+			}
+			theirs := lexicon.Polarity(u.low)
+			if math.Abs(theirs) < strongPolarity || (theirs > 0) == (mine > 0) {
+				continue
+			}
+			if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
+				continue
+			}
+			if c.sharedInClauses(ev, i, p) < 2 || !samePredicateKind(c.toks, i, ev.toks, p) || c.feelsLike(i, theirs) {
+				continue
+			}
+			return contradicted(KindAntonym, "the source says %s, not %s", u.text, t.text)
+		}
+	}
+	return Result{}, false
+}
+
+// sharedInClauses counts the content words of sentence word i's clause
+// that match a word of passage word p's clause.
+func (c *sentenceRead) sharedInClauses(ev *evidence, i, p int) int {
+	n := 0
+	for j := range c.toks {
+		if j == i || c.toks[j].clause != c.toks[i].clause || !c.content[j] {
+			continue
+		}
+		for _, q := range c.matches[j] {
+			if ev.toks[q].clause == ev.toks[p].clause {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// samePredicateKind reports whether the words at i and p are both verbs
+// there, or both adjectives WordNet never reads as nouns.
+func samePredicateKind(a []token, i int, b []token, p int) bool {
+	if verbForm(a, i) && verbForm(b, p) {
+		return true
+	}
+	adj := func(t []token, k int) bool {
+		w := lexicon.Base(t[k].low)
+		return lexicon.IsAdjective(w) && !lexicon.IsNoun(w) && !verbForm(t, k)
+	}
+	return adj(a, i) && adj(b, p)
+}
+
+// feelsLike reports whether sentence word i's sentence holds another word
+// of the feeling polarity pol has.
+func (c *sentenceRead) feelsLike(i int, pol float64) bool {
+	for j, t := range c.toks {
+		if j == i || t.sent != c.toks[i].sent {
+			continue
+		}
+		if v := lexicon.Polarity(t.low); math.Abs(v) >= minPolarity && (v > 0) == (pol > 0) {
+			return true
+		}
+	}
+	return false
 }

@@ -36,3 +36,16 @@ func TestOppositeFeelingAfterTheSameCopula(t *testing.T) {
 		{"friendly kept", "Rose said the staff at the dealership were friendly when the car was taken in.", p, true},
 	})
 }
+
+// TestSentimentFlipInClause: a verb of one feeling where the clause it
+// comes from has a verb of the other in another place is an opposite; a
+// sentence that keeps the passage's feeling in other words is kept, and so
+// is one whose other verb carries the passage word's feeling.
+func TestSentimentFlipInClause(t *testing.T) {
+	passage := "The board of the Ode Film Academy has risked angering some of its members over plans to hand out eight awards before the broadcast."
+	checkPairs(t, []pairCase{
+		{"delighted for angering", "The Ode Film Academy's plan to hand out eight awards before the broadcast has delighted some of its members.", passage, false, KindAntonym},
+		{"upset for angering", "The Ode Film Academy's plan to hand out eight awards before the broadcast has upset some of its members.", passage, true, ""},
+		{"the passage's feeling elsewhere", "Tarrow will welcome Ode to the stadium, having defeated them 3-1 in the first leg.", "Tarrow host Ode at the stadium having beaten them 3-1 in the first leg.", true, ""},
+	})
+}
