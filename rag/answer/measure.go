@@ -14,9 +14,9 @@ var howMeasure = regexp.MustCompile(`(?i)\bhow\s+([a-z]+)\b`)
 // dimensionUnits map the English adjectives of length and weight that
 // news uses only of things (a closed class) to the units a figure of that
 // dimension is given in: "how tall" is answered by "18 inches", not by "12
-// plants"; and "old" to an age in the forms news gives one. "How high", "how far", "how deep" and "how low" are left out:
-// "how high did inflation go" and "how far did shares fall" are answered
-// by a rate.
+// plants"; and "old" to an age in the forms news gives one. "How high",
+// "how far", "how deep" and "how low" are left out: "how high did
+// inflation go" and "how far did shares fall" are answered by a rate.
 var dimensionUnits = func() map[string]*regexp.Regexp {
 	length := regexp.MustCompile(`(?i)\d[\d,.]*\s*-?\s*(?:mm|cm|km|ft|millimet(?:re|er)s?|centimet(?:re|er)s?|met(?:re|er)s?|kilomet(?:re|er)s?|inch(?:es)?|foot|feet|yards?|miles?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:inch(?:es)?|foot|feet|yards?|miles?|met(?:re|er)s?)\b`)
 	mass := regexp.MustCompile(`(?i)\d[\d,.]*\s*-?\s*(?:g|kg|lbs?|grams?|kilograms?|pounds?|ounces?|tons?|tonnes?)\b`)
@@ -26,8 +26,9 @@ var dimensionUnits = func() map[string]*regexp.Regexp {
 	}
 	m["heavy"] = mass
 	// An age, as news writes one: "88-year-old", "aged 88", "88 years
-	// old", "at 88", or set off after the name ("Francis, 88, …").
-	m["old"] = regexp.MustCompile(`(?i)\b\d{1,3}-year-old\b|\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b|\bat\s+\d{1,3}\b|,\s*\d{1,3}\s*,`)
+	// old", "at 88" (not a clock's "at 12:28"), or set off after the name
+	// ("Francis, 88, …").
+	m["old"] = regexp.MustCompile(`(?i)\b\d{1,3}-year-old\b|\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b|\bat\s+\d{1,3}(?:[\s,;]|\.(?:\s|$)|$)|,\s*\d{1,3}\s*,`)
 	return m
 }()
 

@@ -111,6 +111,8 @@ func TestHowOldNeedsAnAge(t *testing.T) {
 		"The bishop died aged 88 on Monday.":               true,
 		"The bishop sat in one of the two solitary chairs": false,
 		"The bishop was elected in 2013.":                  false,
+		"The bishop died at 88.":                           true,
+		"The bishop scored at 12:28 of the third period":   false,
 	} {
 		if age == nil || age.MatchString(text) != want {
 			t.Errorf("%q: an age %v, want %v", text, age != nil && age.MatchString(text), want)

@@ -50,6 +50,7 @@ func standardAt(toks []token, i int) int {
 	return m
 }
 
+// standardStart is standardAt before the figure test.
 func standardStart(toks []token, i int) int {
 	switch low := toks[i].low; {
 	case low == "than" || low == "versus":

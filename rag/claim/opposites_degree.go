@@ -40,6 +40,9 @@ func checkDegreeOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 // one of less ("less deadly", "least deadly"), 0 for neither or for a
 // word that is no adjective.
 func degreeAt(toks []token, i int) int {
+	if len(adjectiveBases(toks[i].low)) == 0 {
+		return 0
+	}
 	if i > 0 && toks[i-1].clause == toks[i].clause {
 		switch toks[i-1].low {
 		case "less", "least":
@@ -49,7 +52,7 @@ func degreeAt(toks []token, i int) int {
 		}
 	}
 	low := toks[i].low
-	if (strings.HasSuffix(low, "er") || strings.HasSuffix(low, "est")) && !slices.Contains(adjectiveBases(low), low) && len(adjectiveBases(low)) > 0 {
+	if (strings.HasSuffix(low, "er") || strings.HasSuffix(low, "est")) && !slices.Contains(adjectiveBases(low), low) {
 		return 1
 	}
 	return 0
