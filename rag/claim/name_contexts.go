@@ -45,7 +45,7 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 					if k1 >= 0 && k2 >= 0 && q1 >= 0 && q2 >= 0 && placesReworded(prepName{c.toks[k1].low, g1}, prepName{c.toks[k2].low, g2}, prepName{ev.toks[q1].low, h1}, prepName{ev.toks[q2].low, h2}) {
 						continue
 					}
-					if c.sameContext(ev, k1, q2) && c.sameContext(ev, k2, q1) && !c.sameContext(ev, k1, q1) && !c.sameContext(ev, k2, q2) {
+					if c.contextsSwapped(ev, k1, k2, q1, q2) {
 						return contradicted(KindRole, "the source says “%s” and “%s”, not the other way round",
 							contextPhrase(ev.toks, q1, h1), contextPhrase(ev.toks, q2, h2))
 					}
@@ -54,6 +54,13 @@ func checkNameContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// contextsSwapped reports whether the sentence gives each of two words
+// (with contexts k1, k2) the context the passage gives the other (q2,
+// q1), and neither its own.
+func (c *sentenceRead) contextsSwapped(ev *evidence, k1, k2, q1, q2 int) bool {
+	return c.sameContext(ev, k1, q2) && c.sameContext(ev, k2, q1) && !c.sameContext(ev, k1, q1) && !c.sameContext(ev, k2, q2)
 }
 
 // reciprocalSides reports whether two name contexts are the subject and
@@ -216,7 +223,7 @@ func checkNameNounContexts(c *sentenceRead, ev *evidence) (Result, bool) {
 					if q2 < 0 {
 						continue
 					}
-					if c.sameContext(ev, k1, q2) && c.sameContext(ev, k2, q1) && !c.sameContext(ev, k1, q1) && !c.sameContext(ev, k2, q2) {
+					if c.contextsSwapped(ev, k1, k2, q1, q2) {
 						return contradicted(KindRole, "the source says “%s” and “%s”, not the other way round",
 							contextPhrase(ev.toks, q1, h1), ev.toks[q2].text+" "+ev.toks[p].text)
 					}

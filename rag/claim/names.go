@@ -94,7 +94,7 @@ func isNameJoiner(low string) bool {
 
 func isNameWord(toks []token, i int, known func(string) (name, seen, common bool)) bool {
 	t := toks[i]
-	if !t.upper || hasDigit(t.low) || isFunctionWord(t.low) || weekdays[t.low] || (months[t.low] && isMonth(toks, i)) {
+	if !t.upper || hasDigit(t.low) || isFunctionWord(t.low) || namedTime(toks, i) {
 		return false
 	}
 	if _, ordinal, ok := numberValue(t.low); ok && ordinal {
