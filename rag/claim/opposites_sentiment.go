@@ -26,36 +26,54 @@ const strongPolarity = 1.5
 // exactly one place, the same word right before and right after each
 // within its clause, the sentence's word stands for no passage word, and a
 // negation on exactly one side makes them agree ("not weak" for
-// "healthy"). A word merely near the passage's is not compared: two words
-// of opposite feeling in one sentence are often about different things.
+// "healthy"). A word merely near the passage's is compared only under the
+// stricter conditions of sentimentFlipInClause: two words of opposite
+// feeling in one sentence are often about different things.
 func checkSentimentOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	if r, bad := c.sentimentFlipInClause(ev); bad {
 		return r, true
 	}
+	var found Result
+	c.oppositeFeelings(ev, minPolarity, func(i, p int, _ float64) bool {
+		if !sameSlot(c.toks, i, ev.toks, p) && !sameCopula(c.toks, i, ev.toks, p) {
+			return false
+		}
+		found, _ = contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, c.toks[i].text)
+		return true
+	})
+	return found, found.Verdict != ""
+}
+
+// oppositeFeelings calls pair for each content word i of the sentence that
+// stands for no passage word, and each passage word p (no name) of a
+// sentence i's clause comes from, when VADER rates both at least min, on
+// opposite sides, and a negation stands on both sides or neither ("not
+// weak" for "healthy" agrees), until pair returns true.
+func (c *sentenceRead) oppositeFeelings(ev *evidence, min float64, pair func(i, p int, theirs float64) bool) {
 	for i, t := range c.toks {
 		if !c.content[i] || len(c.matches[i]) > 0 || c.formInGood(ev, i) {
 			continue
 		}
 		mine := lexicon.Polarity(t.low)
-		if math.Abs(mine) < minPolarity {
+		if math.Abs(mine) < min {
 			continue
 		}
 		for p, u := range ev.toks {
-			if u.upper && !u.first || !c.inGood(ev, c.segment[i], p) || !sameSlot(c.toks, i, ev.toks, p) && !sameCopula(c.toks, i, ev.toks, p) {
+			if u.upper && !u.first || !c.inGood(ev, c.segment[i], p) {
 				continue
 			}
 			theirs := lexicon.Polarity(u.low)
-			if math.Abs(theirs) < minPolarity || (theirs > 0) == (mine > 0) {
+			if math.Abs(theirs) < min || (theirs > 0) == (mine > 0) {
 				continue
 			}
-
 			if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
 				continue
 			}
-			return contradicted(KindAntonym, "the source says %s, not %s", u.text, t.text)
+			if pair(i, p, theirs) {
+				return
+			}
 		}
 	}
-	return Result{}, false
 }
 
 // sameCopula reports whether sentence word i and passage word p are each
@@ -79,32 +97,15 @@ func sameCopula(a []token, i int, b []token, p int) bool {
 // the passage's "beaten").
 func (c *sentenceRead) sentimentFlipInClause(ev *evidence) (Result, bool) {
 	used := c.matchedPositions()
-	for i, t := range c.toks {
-		if !c.content[i] || len(c.matches[i]) > 0 || c.formInGood(ev, i) {
-			continue
+	var found Result
+	c.oppositeFeelings(ev, strongPolarity, func(i, p int, theirs float64) bool {
+		if used[p] || c.sharedInClauses(ev, i, p) < 2 || !samePredicateKind(c.toks, i, ev.toks, p) || c.feelsLike(i, theirs) {
+			return false
 		}
-		mine := lexicon.Polarity(t.low)
-		if math.Abs(mine) < strongPolarity {
-			continue
-		}
-		for p, u := range ev.toks {
-			if used[p] || u.upper && !u.first || !c.inGood(ev, c.segment[i], p) {
-				continue
-			}
-			theirs := lexicon.Polarity(u.low)
-			if math.Abs(theirs) < strongPolarity || (theirs > 0) == (mine > 0) {
-				continue
-			}
-			if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) {
-				continue
-			}
-			if c.sharedInClauses(ev, i, p) < 2 || !samePredicateKind(c.toks, i, ev.toks, p) || c.feelsLike(i, theirs) {
-				continue
-			}
-			return contradicted(KindAntonym, "the source says %s, not %s", u.text, t.text)
-		}
-	}
-	return Result{}, false
+		found, _ = contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, c.toks[i].text)
+		return true
+	})
+	return found, found.Verdict != ""
 }
 
 // sharedInClauses counts the content words of sentence word i's clause
