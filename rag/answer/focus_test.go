@@ -433,13 +433,9 @@ func TestSpeakerOfAnotherRole(t *testing.T) {
 func TestArticleAsSubject(t *testing.T) {
 	passages := passagesFrom(t,
 		"The harbour board met on Monday. Critics called the new mooring fees an act of daylight robbery, and the board said they would stay.")
-	idf := seedIDF(passages)
-	hits := hitsOf(passages)
+	hits, opt := hitsOf(passages), ExtractiveOptions{IDF: seedIDF(passages)}
 	for _, q := range []string{"how does the harbour piece label the fees", "how does the harbour piece describe the fees", "how does the harbour article characterise the mooring fees"} {
-		ans := Extractive(q, hits, ExtractiveOptions{IDF: idf})
-		if ans.Abstained || !strings.Contains(ans.Text, "daylight robbery") {
-			t.Errorf("%q: %q, want the sentence on the fees", q, ans.Text)
-		}
+		checkAnswersWith(t, hits, opt, q, "daylight robbery")
 	}
 }
 
@@ -451,12 +447,7 @@ func TestOpinionAskedOfASpeaker(t *testing.T) {
 		"Hale criticises Varga after harbour summit in Lisbon",
 		"They discussed “the possibility of resuming direct talks on fishing quotas”, council aide Ivo Marsh said.",
 		"The harbour summit in Lisbon lasted an hour, officials said.")
-	idf := seedIDF(passages)
-	hits := hitsOf(passages)
-	q := "what did the council aide make of the hale varga summit in lisbon"
-	if ans := Extractive(q, hits, ExtractiveOptions{IDF: idf}); !ans.Abstained {
-		t.Errorf("%q: %q, want an abstention", q, ans.Text)
-	}
+	checkAbstainsWith(t, hitsOf(passages), ExtractiveOptions{IDF: seedIDF(passages)}, "what did the council aide make of the hale varga summit in lisbon")
 }
 
 // TestEnglishWordIsNoMisspelling: a question word WordNet knows is not

@@ -93,8 +93,15 @@ func TestNearMissInTheWrongRole(t *testing.T) {
 // checkAbstains asks each question of the hits and wants an abstention.
 func checkAbstains(t *testing.T, hits []rag.Hit, questions ...string) {
 	t.Helper()
+	checkAbstainsWith(t, hits, ExtractiveOptions{}, questions...)
+}
+
+// checkAbstainsWith is checkAbstains with the answerer's options (an IDF,
+// for the weights a real index gives).
+func checkAbstainsWith(t *testing.T, hits []rag.Hit, opt ExtractiveOptions, questions ...string) {
+	t.Helper()
 	for _, q := range questions {
-		if ans := Extractive(q, hits, ExtractiveOptions{}); !ans.Abstained {
+		if ans := Extractive(q, hits, opt); !ans.Abstained {
 			t.Errorf("%q answered: %s", q, ans.Text)
 		}
 	}
@@ -104,7 +111,13 @@ func checkAbstains(t *testing.T, hits []rag.Hit, questions ...string) {
 // want.
 func checkAnswers(t *testing.T, hits []rag.Hit, question, want string) {
 	t.Helper()
-	if ans := Extractive(question, hits, ExtractiveOptions{}); ans.Abstained || !strings.Contains(ans.Text, want) {
+	checkAnswersWith(t, hits, ExtractiveOptions{}, question, want)
+}
+
+// checkAnswersWith is checkAnswers with the answerer's options.
+func checkAnswersWith(t *testing.T, hits []rag.Hit, opt ExtractiveOptions, question, want string) {
+	t.Helper()
+	if ans := Extractive(question, hits, opt); ans.Abstained || !strings.Contains(ans.Text, want) {
 		t.Errorf("%q: %q, want an answer holding %q", question, ans.Text, want)
 	}
 }
@@ -367,10 +380,5 @@ func TestWhenNeedsTheEvent(t *testing.T) {
 		"Ivo Marsh said: “This week the council blew up the Harwick position and the Tarn Accords, which broke up the Northern Federation. This puts every other former province of the Northern Federation at risk of annexation.”",
 		"The council met on Monday to discuss the budget. Its members said the week had been long.",
 		"Officials said the talks would go on this week, and that the position of the council was clear.")
-	idf := seedIDF(passages)
-	hits := hitsOf(passages)
-	q := "when did the northern federation actually break up"
-	if ans := Extractive(q, hits, ExtractiveOptions{IDF: idf}); !ans.Abstained {
-		t.Errorf("%q: %q, want an abstention", q, ans.Text)
-	}
+	checkAbstainsWith(t, hitsOf(passages), ExtractiveOptions{IDF: seedIDF(passages)}, "when did the northern federation actually break up")
 }
