@@ -822,8 +822,8 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if c.matchedPositions()[p] && timeNoun(t.low) {
 					continue // "on Thursday night, the day Rajapaksa landed": the sentence says the night too
 				}
-				if openQuestion(ev.toks, p) && !openQuestion(c.toks, i) {
-					continue // "if the budget failed" says nothing failed
+				if openQuestion(ev.toks, p) && !openQuestion(c.toks, i) || c.alternativeTo(i, p, ev) {
+					continue // "if the budget failed" says nothing failed; "won or lost" says neither
 				}
 				if particleOfVerb(c.toks, i) && !particleOfVerb(ev.toks, p) {
 					continue // "worn away" says where to, not "away" against "at home"
@@ -836,6 +836,22 @@ func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// alternativeTo reports whether sentence word i is joined by "or" to a
+// sentence word that stands for passage word p ("whether he opposed or
+// supported the release"): a sentence that names both sides of a pair as
+// alternatives asserts neither.
+func (c *sentenceRead) alternativeTo(i, p int, ev *evidence) bool {
+	for _, j := range [...]int{i - 2, i + 2} {
+		if j < 0 || j >= len(c.toks) || c.toks[(i+j)/2].low != "or" || c.toks[j].clause != c.toks[i].clause {
+			continue
+		}
+		if c.toks[j].low == ev.toks[p].low || containsInt(c.matches[j], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // verbPrefixes are the prefixes English writes with a hyphen before a

@@ -24,6 +24,21 @@ func TestStanceOpposites(t *testing.T) {
 	})
 }
 
+// TestAlternativesAssertNeither: a sentence that joins a word and its
+// opposite by "or" names them as alternatives and states neither, so the
+// passage's word is not contradicted; the opposite alone still is.
+func TestAlternativesAssertNeither(t *testing.T) {
+	final := "Reporters asked whether the Tarrow side won the final on Sunday."
+	budget := "The committee will decide whether to approve the budget next week."
+	checkPairs(t, []pairCase{
+		{"won or lost", "Reporters asked whether the Tarrow side won or lost the final on Sunday.", final, true, ""},
+		{"lost or won", "Reporters asked whether the Tarrow side lost or won the final on Sunday.", final, true, ""},
+		{"approve or reject", "The committee will decide whether to approve or reject the budget next week.", budget, true, ""},
+		{"lost alone", "Reporters asked whether the Tarrow side lost the final on Sunday.", final, false, KindAntonym},
+		{"reject alone", "The committee will decide whether to reject the budget next week.", budget, false, KindAntonym},
+	})
+}
+
 // TestCauseOpposites: "because of" turns round "despite" on the same act
 // and the same thing, and the other forms of each side agree.
 func TestCauseOpposites(t *testing.T) {

@@ -116,7 +116,7 @@ func checkNeighbourOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 					!opposedOneStep(ev.toks[p].low, direct, stepped) {
 					continue
 				}
-				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) || c.rewordsPhrasal(ev, i) || c.inPlaceOfAnother(ev, i, p) {
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.restatedElsewhere(i, p, ev) || c.unsaidAside(i, p, ev) || c.rewordsPhrasal(ev, i) || c.inPlaceOfAnother(ev, i, p) || c.alternativeTo(i, p, ev) {
 					continue
 				}
 				return contradicted(KindAntonym, "the source says %s, not %s", ev.toks[p].text, t.text)
