@@ -24,6 +24,23 @@ func TestStanceOpposites(t *testing.T) {
 	})
 }
 
+// TestStanceVerbOpposites: a verb or noun of support in the place of one
+// of opposition, and the other way round, is an opposite (the generated
+// table's verbs of stance, read from WordNet's definitions); a synonym
+// agrees, and a sentence that names both as alternatives asserts neither.
+func TestStanceVerbOpposites(t *testing.T) {
+	vaccine := "On the radio, Hale said he would support making the Ode vaccine mandatory."
+	aid := "Just last week the Tarrow council approved the harbour grant, and members have indicated broad support for more aid."
+	asked := "Reporters asked whether Hale supported the harbour plan."
+	checkPairs(t, []pairCase{
+		{"oppose for support", "On the radio, Hale said he would oppose making the Ode vaccine mandatory.", vaccine, false, KindAntonym},
+		{"endorse for support", "On the radio, Hale said he would endorse making the Ode vaccine mandatory.", vaccine, true, ""},
+		{"opposition for support", "Members of the Tarrow council have indicated broad opposition to more aid.", aid, false, KindAntonym},
+		{"support kept", "Members of the Tarrow council have indicated broad support for more aid.", aid, true, ""},
+		{"opposed or supported", "Reporters asked whether Hale opposed or supported the harbour plan.", asked, true, ""},
+	})
+}
+
 // TestAlternativesAssertNeither: a sentence that joins a word and its
 // opposite by "or" names them as alternatives and states neither, so the
 // passage's word is not contradicted; the opposite alone still is.

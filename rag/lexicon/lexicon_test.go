@@ -33,6 +33,16 @@ func TestAreAntonyms(t *testing.T) {
 		{"increase", "cut", true},
 		// derivations of a direct pair
 		{"approval", "disapproval", true},
+		// verbs of stance, by their definitions: support is "be behind",
+		// oppose "be against"; and the nouns of those acts
+		{"support", "oppose", true},
+		{"supported", "opposed", true},
+		{"endorse", "veto", true},
+		{"advocate", "oppose", true},
+		{"support", "opposition", true},
+		// a stance verb spelt like an adjective or adverb is left out
+		{"negative", "support", false},
+		{"back", "oppose", false},
 		// order does not matter, case and spacing do not either
 		{"Fall", " RISE ", true},
 		// not opposites

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -73,6 +74,9 @@ type synset struct {
 	ptrs    []pointer
 	offsetK string
 	lexIDs  []string // per word, its lex_id as written in the sense key ("01")
+	// definition is the gloss's first definition, up to its first ";"
+	// ("be against" for oppose).
+	definition string
 }
 
 type pointer struct {
@@ -160,8 +164,8 @@ func run(dir, out string) error {
 		}
 		fmt.Printf("%-16s %6d lines %7d bytes\n", name, len(tables[name]), size)
 	}
-	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d, negative prefixes %d\n",
-		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5], byRelation[6])
+	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d, negative prefixes %d, verbs of stance %d\n",
+		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5], byRelation[6], byRelation[7])
 	return os.WriteFile(filepath.Join(out, "LICENSE-WordNet"), []byte(licence), 0o644)
 }
 
@@ -171,14 +175,16 @@ func (d *db) readData(path string) error {
 		if strings.HasPrefix(line, "  ") {
 			return nil // licence header
 		}
+		definition := ""
 		if i := strings.Index(line, " | "); i >= 0 {
+			definition, _, _ = strings.Cut(line[i+3:], ";")
 			line = line[:i]
 		}
 		f := strings.Fields(line)
 		if len(f) < 4 {
 			return fmt.Errorf("short synset line %q", line)
 		}
-		s := &synset{lex: f[1], pos: f[2][0], lower: map[string]bool{}}
+		s := &synset{lex: f[1], pos: f[2][0], lower: map[string]bool{}, definition: strings.TrimSpace(definition)}
 		key := posKey(s.pos) + f[0]
 		s.offsetK = key
 		n, err := strconv.ParseInt(f[3], 16, 0)
@@ -347,7 +353,13 @@ func (d *db) usable(word, key string, limit int) bool {
 //     adjective (unconstrained / constrained, nonpartisan / partisan), both
 //     in common use. English's other negative prefixes (in-, dis-) are left
 //     out: there the remainder is too often another word (inflammable,
-//     dismissed).
+//     dismissed);
+//  7. verbs of stance: a verb synset that WordNet defines as an act for or
+//     against something (stanceOf: oppose is "be against", support "be
+//     behind", advocate "speak, plead, or argue in favor of") against each
+//     one defined the other way, members limited by rank and never an
+//     adjective or adverb. WordNet links no such pair by a pointer
+//     (support / oppose).
 func (d *db) antonyms() ([]string, map[int]int) {
 	pairs := map[[2]string]bool{}
 	byRelation := map[int]int{}
@@ -413,12 +425,66 @@ func (d *db) antonyms() ([]string, map[int]int) {
 			}
 		}
 	}
+	relation = 7
+	stance := map[string][]string{}
+	for _, k := range keys {
+		if s := d.synsets[k]; s.pos == 'v' {
+			side := stanceOf(s.definition)
+			if side == "" {
+				continue
+			}
+			for n, w := range s.words {
+				// The table does not keep parts of speech apart: "negative"
+				// (to veto) and "back" would oppose the adjective's and the
+				// adverb's uses too.
+				if !d.usable(w, s.offsetK, antonymRank) || strings.ContainsAny(d.lemmas[w], "ar") {
+					continue
+				}
+				stance[side] = append(stance[side], w)
+				// The nouns of the act (noun.act, "04"): opposition, support,
+				// advocacy; not the people who act (supporter).
+				for _, p := range s.ptrs {
+					t := d.synsets[p.target]
+					if p.symbol != "+" || p.src != n+1 || t == nil || t.pos != 'n' || t.lex != "04" || p.dst > len(t.words) {
+						continue
+					}
+					if f := t.words[p.dst-1]; d.tagged[f] && !strings.ContainsAny(d.lemmas[f], "ar") {
+						stance[side+" noun"] = append(stance[side+" noun"], f)
+					}
+				}
+			}
+		}
+	}
+	cross(add, stance["for"], stance["against"])
+	cross(add, stance["for noun"], stance["against noun"])
 	lines := make([]string, 0, len(pairs))
 	for p := range pairs {
 		lines = append(lines, p[0]+"\t"+p[1])
 	}
 	sort.Strings(lines)
 	return lines, byRelation
+}
+
+// stanceDefinition matches a definition made of verbs of acting or saying
+// and a preposition of stance: "be against", "vote against", "act against
+// or in opposition to", "speak, plead, or argue in favor of", "be behind".
+// The prepositions are those English grammars give for support (for, in
+// favour of, behind: "the party is behind her") and opposition (against,
+// in opposition to); Quirk, Greenbaum, Leech and Svartvik, A Comprehensive
+// Grammar of the English Language (1985), chapter 9. Plain "for" is left out:
+// in a definition it gives a purpose far more often ("be for sale").
+var stanceDefinition = regexp.MustCompile(`^(?:(?:be|act|vote|speak|plead|argue),? (?:or )?)+(against|in opposition to|in favor of|behind)\b`)
+
+// stanceOf gives "for" or "against" for a verb definition of stance, or "".
+func stanceOf(definition string) string {
+	m := stanceDefinition.FindStringSubmatch(definition)
+	switch {
+	case m == nil:
+		return ""
+	case m[1] == "against" || m[1] == "in opposition to":
+		return "against"
+	}
+	return "for"
 }
 
 // antonymPass adds the pairs one relation gives for the direct antonym

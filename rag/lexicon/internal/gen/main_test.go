@@ -91,3 +91,21 @@ func TestNormalise(t *testing.T) {
 		}
 	}
 }
+
+func TestStanceOf(t *testing.T) {
+	for definition, want := range map[string]string{
+		"be against":                           "against",
+		"vote against":                         "against",
+		"act against or in opposition to":      "against",
+		"speak, plead, or argue in favor of":   "for",
+		"be behind":                            "for",
+		"be for sale":                          "",
+		"express opposition through action":    "",
+		"be formed or shaped anew":             "",
+		"take sides against someone's opinion": "",
+	} {
+		if got := stanceOf(definition); got != want {
+			t.Errorf("stanceOf(%q) = %q, want %q", definition, got, want)
+		}
+	}
+}
