@@ -20,6 +20,9 @@ func TestNamesWrittenOtherWays(t *testing.T) {
 		{"nationality for the country", "Turkish President Recep Erdoğan spoke to reporters on Monday.", "President Recep Erdoğan of Turkey spoke to reporters on Monday.", true, ""},
 		{"country's possessive for the nationality", "Chinese President Xi Jinping congratulated Lena Ocampo.", "China's President Xi Jinping congratulated Lena Ocampo on her win.", true, ""},
 		{"another nationality", "On Monday, Greek President Recep Erdoğan spoke to reporters.", "President Recep Erdoğan of Turkey spoke to reporters on Monday.", false, KindEntity},
+		{"state spelled out for the AP abbreviation", "The winning ticket was sold at a Food Mart in Munford, Tennessee.", "One winning ticket was sold at Naifeh's Food Mart in Munford, Tenn., and another in Melbourne Beach, Fla.", true, ""},
+		{"AP abbreviation for the state", "Another winning ticket was sold in Melbourne Beach, Fla.", "Another winning ticket was sold in Melbourne Beach, Florida.", true, ""},
+		{"another state", "The winning ticket was sold at a Food Mart in Munford, Kentucky.", "One winning ticket was sold at Naifeh's Food Mart in Munford, Tenn., and another in Melbourne Beach, Fla.", false, KindEntity},
 		{"month after a determiner", "In May, the board raised its fees.", "The board meets again next week. At its May meeting, it raised its fees.", true, ""},
 		{"month after a determiner, wrong month", "In June, the board raised its fees.", "The board meets again next week. At its May meeting, it raised its fees.", false, KindTime},
 	})

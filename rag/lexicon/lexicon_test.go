@@ -497,6 +497,13 @@ func TestSameName(t *testing.T) {
 		{"Turkish", "Turkey", true},
 		{"Chinese", "China", true},
 		{"Swedish", "Sweden", true},
+		// the AP Stylebook's state abbreviations, as the checks read them
+		{"Tenn", "Tennessee", true},
+		{"Fla", "Florida", true},
+		{"W Va", "West Virginia", true},
+		{"Wash", "Washington", true},
+		{"Calif", "California", true},
+		{"Tenn", "Kentucky", false},
 		{"Fed", "Federal Trade Commission", false},
 		{"Turkish", "Greece", false},
 		{"Turkey", "Turkey", false},

@@ -142,6 +142,10 @@ func run(dir, out string) error {
 		return err
 	}
 	antonyms, byRelation := d.antonyms()
+	nameRows, err := d.nameLines()
+	if err != nil {
+		return err
+	}
 	tables := map[string][]string{
 		"antonyms.txt.gz": antonyms,
 		"synonyms.txt.gz": d.synonyms(),
@@ -150,7 +154,7 @@ func run(dir, out string) error {
 		"related.txt.gz":  d.related(),
 		"lexfiles.txt.gz": d.lexfileLines(),
 		"roles.txt.gz":    d.roleLines(),
-		"names.txt.gz":    d.nameLines(),
+		"names.txt.gz":    nameRows,
 	}
 	names := make([]string, 0, len(tables))
 	for name := range tables {
@@ -1166,8 +1170,35 @@ const maxNameSynset = 6
 // pertains to (WordNet's pertainym pointer "\\": "Turkish" and "Turkey",
 // "Chinese" and "China"), which news uses before a title for the country
 // itself ("Turkish President Erdoğan", "President Erdoğan of Turkey").
-func (d *db) nameLines() []string {
+// americanState is WordNet 3.0's synset "American state", of which each of
+// the fifty states is an instance.
+const americanState = "n08655464"
+
+// apStates are the abbreviations The Associated Press Stylebook gives for
+// the names of 42 US states, which news written in its style puts after a
+// city ("Munford, Tenn.", "Melbourne Beach, Fla."); it spells out Alaska,
+// Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah. WordNet writes a few
+// ("Calif.", "Pa.") and not most ("Tenn.", "Fla."). They are written as
+// the checks read them, without their stops, and dotted initials joined
+// ("N.H." is read "NH") or, where a capital follows a stop, as two words
+// ("W.Va."); nameLines adds each to its state's names.
+var apStates = map[string]string{
+	"alabama": "ala", "arizona": "ariz", "arkansas": "ark", "california": "calif",
+	"colorado": "colo", "connecticut": "conn", "delaware": "del", "florida": "fla",
+	"georgia": "ga", "illinois": "ill", "indiana": "ind", "kansas": "kan",
+	"kentucky": "ky", "louisiana": "la", "maryland": "md", "massachusetts": "mass",
+	"michigan": "mich", "minnesota": "minn", "mississippi": "miss", "missouri": "mo",
+	"montana": "mont", "nebraska": "neb", "nevada": "nev", "new hampshire": "nh",
+	"new jersey": "nj", "new mexico": "nm", "new york": "ny", "north carolina": "nc",
+	"north dakota": "nd", "oklahoma": "okla", "oregon": "ore", "pennsylvania": "pa",
+	"rhode island": "ri", "south carolina": "sc", "south dakota": "sd", "tennessee": "tenn",
+	"vermont": "vt", "virginia": "va", "washington": "wash", "west virginia": "w va",
+	"wisconsin": "wis", "wyoming": "wyo",
+}
+
+func (d *db) nameLines() ([]string, error) {
 	seen := map[string]bool{}
+	abbreviated := map[string]bool{} // the states of apStates found
 	var lines []string
 	add := func(words []string) {
 		keep := sortedUnique(words)
@@ -1181,6 +1212,9 @@ func (d *db) nameLines() []string {
 	}
 	for _, s := range d.synsets {
 		switch {
+		case s.pos == 'n' && len(s.lower) == 0 && len(s.words) >= 1 && d.instanceOf(s, americanState, 0) && apStates[s.words[0]] != "":
+			add(append(slices.Clone(s.words), apStates[s.words[0]]))
+			abbreviated[s.words[0]] = true
 		case s.pos == 'n' && len(s.lower) == 0 && len(s.words) >= 2 && len(s.words) <= maxNameSynset:
 			add(s.words)
 		case s.pos == 'a' || s.pos == 's':
@@ -1197,8 +1231,13 @@ func (d *db) nameLines() []string {
 			}
 		}
 	}
+	for state := range apStates {
+		if !abbreviated[state] {
+			return nil, fmt.Errorf("names: WordNet has no American state %q for its AP abbreviation", state)
+		}
+	}
 	sort.Strings(lines)
-	return lines
+	return lines, nil
 }
 
 func sortedUnique(words []string) []string {
