@@ -1163,13 +1163,6 @@ func writeGzip(path string, lines []string) (int, error) {
 // "America" …), which the checker already folds by its own aliases.
 const maxNameSynset = 6
 
-// nameLines lists the ways WordNet writes one name. Each line holds the
-// words of a noun synset that WordNet writes only with capitals, two or
-// more ("Federal Reserve System", "Federal Reserve", "Fed", "FRS"), and
-// each adjective written with a capital beside the capitalised noun it
-// pertains to (WordNet's pertainym pointer "\\": "Turkish" and "Turkey",
-// "Chinese" and "China"), which news uses before a title for the country
-// itself ("Turkish President Erdoğan", "President Erdoğan of Turkey").
 // americanState is WordNet 3.0's synset "American state", of which each of
 // the fifty states is an instance.
 const americanState = "n08655464"
@@ -1196,6 +1189,15 @@ var apStates = map[string]string{
 	"wisconsin": "wis", "wyoming": "wyo",
 }
 
+// nameLines lists the ways WordNet writes one name. Each line holds the
+// words of a noun synset that WordNet writes only with capitals, two or
+// more ("Federal Reserve System", "Federal Reserve", "Fed", "FRS"), and
+// each adjective written with a capital beside the capitalised noun it
+// pertains to (WordNet's pertainym pointer "\\": "Turkish" and "Turkey",
+// "Chinese" and "China"), which news uses before a title for the country
+// itself ("Turkish President Erdoğan", "President Erdoğan of Turkey").
+// A state's line also holds its AP abbreviation (apStates); a state of
+// apStates that WordNet lacks is an error.
 func (d *db) nameLines() ([]string, error) {
 	seen := map[string]bool{}
 	abbreviated := map[string]bool{} // the states of apStates found
