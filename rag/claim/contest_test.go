@@ -46,7 +46,37 @@ func TestTransferFromBothSides(t *testing.T) {
 		{"an indirect object", "Dorvel sold Kessin the unit.", "Kessin bought the unit from Dorvel last year.", true},
 		{"lent for borrowed from", "Okafor lent Varga $5,000.", "Varga borrowed $5,000 from Okafor.", true},
 		{"lent, the parties kept", "Varga lent Okafor $5,000.", "Varga borrowed $5,000 from Okafor.", false},
+		// Passives with no doer, of one thing, tell one transfer and name
+		// neither side.
+		{"bought for sold, no doer", "The winning tickets were bought at a Tarrow grocery, officials say.", "Officials say the winning tickets were sold at a Tarrow grocery.", true},
+		{"bought for sold, a doer", "The winning tickets were bought by the Tarrow grocery, officials say.", "Officials say the winning tickets were sold by the Tarrow grocery.", false},
 	})
+}
+
+// TestParticipleAfterDeterminer: a participle right after a determiner
+// describes the noun after it ("the winning tickets"), so the noun phrase
+// runs back to the determiner and is the subject of the verb after it.
+func TestParticipleAfterDeterminer(t *testing.T) {
+	for s, want := range map[string]string{
+		"The winning tickets were sold at a store.":                "The winning tickets",
+		"Officials said a growing number of people had left.":      "a growing number of people",
+		"Everyone now knows where the injured players were taken.": "the injured players",
+	} {
+		toks := tokenize(s, 100)
+		verb := -1
+		for i, x := range toks {
+			if x.low == "sold" || x.low == "had" || x.low == "taken" {
+				verb = i
+			}
+		}
+		got := ""
+		if p := grammaticalSubject(toks, verb); p.ok() {
+			got = spanText(toks, p.start, p.end)
+		}
+		if got != want {
+			t.Errorf("%q: the subject of %q is %q, want %q", s, toks[verb].text, got, want)
+		}
+	}
 }
 
 // TestOppositesInTwoClauses covers a pair of opposite verbs in two clauses,

@@ -161,6 +161,9 @@ func (c *sentenceRead) transferConverse(ev *evidence, i, p int) bool {
 	if !slices.Contains(lexicon.LexFiles(c.toks[i].low, 'v'), "verb.possession") || !slices.Contains(lexicon.LexFiles(ev.toks[p].low, 'v'), "verb.possession") {
 		return false
 	}
+	if c.sameTransferUntold(ev, i, p) {
+		return true
+	}
 	pa, pb := roleNames(ev.toks, ev.namesBySent[ev.toks[p].sent], p)
 	if pa == nil || pb == nil {
 		return false
@@ -176,6 +179,25 @@ func (c *sentenceRead) transferConverse(ev *evidence, i, p int) bool {
 		return false
 	}
 	return sameName(*sa, *pb) && sameName(*sb, *pa) && !sameName(*sa, *pa)
+}
+
+// sameTransferUntold reports whether sentence verb i and passage verb p
+// are both passives with no doer, of the same thing: "the winning tickets
+// were bought at a 7-Eleven" and "where the winning tickets were sold"
+// tell one sale and name neither side of it, so neither side is turned
+// round.
+func (c *sentenceRead) sameTransferUntold(ev *evidence, i, p int) bool {
+	if !passiveForm(c.toks, i) || !passiveForm(ev.toks, p) {
+		return false
+	}
+	if a, _ := agentAfterBy(c.toks, i); a >= 0 {
+		return false
+	}
+	if a, _ := agentAfterBy(ev.toks, p); a >= 0 {
+		return false
+	}
+	mine, theirs := grammaticalSubject(c.toks, i), grammaticalSubject(ev.toks, p)
+	return mine.ok() && theirs.ok() && (c.toks[mine.head].low == ev.toks[theirs.head].low || c.standsFor(mine.head, theirs.head))
 }
 
 // passiveTransfer gives, for a verb of transfer at i in the passive with no

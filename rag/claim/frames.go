@@ -368,13 +368,22 @@ func phraseEndingAt(toks []token, j int) phrase {
 		case determinerOpens(low):
 			p.start = k
 			return p // a determiner opens the phrase
-		case nounish(toks, k):
+		case nounish(toks, k), participleAfterDeterminer(toks, k):
 		default:
 			return p
 		}
 		p.start = k
 	}
 	return p
+}
+
+// participleAfterDeterminer reports whether the word at k is a participle
+// right after a determiner ("the winning tickets", "a growing number",
+// "the injured players"): there it describes the noun after it, since no
+// verb of a clause follows an article.
+func participleAfterDeterminer(toks []token, k int) bool {
+	low := toks[k].low
+	return k > 0 && toks[k-1].clause == toks[k].clause && determinerOpens(toks[k-1].low) && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ed")) && lexicon.IsVerb(lexicon.Base(low))
 }
 
 // objectOf gives the noun phrase after the verb at i in its clause (past a

@@ -100,7 +100,7 @@ func checkSynonymOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 				if !throughSynonym && !troponyms && !((slot || c.surroundings(i, p, ev) >= 2) && clusterOpposites(t.low, u.low)) {
 					continue
 				}
-				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.alternativeTo(i, p, ev) {
+				if negatedAt(c.toks, i, negationWindow) != negatedAt(ev.toks, p, negationWindow) || c.alternativeTo(i, p, ev) || c.converse(ev, i, p) {
 					continue
 				}
 				return contradicted(KindAntonym, "the source says %s, not %s", u.text, t.text)
