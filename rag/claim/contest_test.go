@@ -53,19 +53,21 @@ func TestTransferFromBothSides(t *testing.T) {
 	})
 }
 
-// TestParticipleAfterDeterminer: a participle right after a determiner
-// describes the noun after it ("the winning tickets"), so the noun phrase
-// runs back to the determiner and is the subject of the verb after it.
-func TestParticipleAfterDeterminer(t *testing.T) {
+// TestWordAfterDeterminer: a word right after an article or a possessive
+// stands in a noun phrase, even one that reads as a verb ("the winning
+// tickets", "The Fed"), so the phrase runs back to the determiner and is
+// the subject of the verb after it.
+func TestWordAfterDeterminer(t *testing.T) {
 	for s, want := range map[string]string{
 		"The winning tickets were sold at a store.":                "The winning tickets",
 		"Officials said a growing number of people had left.":      "a growing number of people",
 		"Everyone now knows where the injured players were taken.": "the injured players",
+		"Last week the Fed raised rates by half a point.":          "the Fed",
 	} {
 		toks := tokenize(s, 100)
 		verb := -1
 		for i, x := range toks {
-			if x.low == "sold" || x.low == "had" || x.low == "taken" {
+			if x.low == "sold" || x.low == "had" || x.low == "taken" || x.low == "raised" {
 				verb = i
 			}
 		}

@@ -164,7 +164,7 @@ func grammaticalSubject(toks []token, i int) phrase {
 		return nearestSubject(toks, j)
 	case j > 0 && sequenceAdverbs[toks[j].low] && coordinators[toks[j-1].low] && toks[j-1].clause == toks[j].clause && takesObject(toks, i):
 		return nearestSubject(toks, j-1) // "and then won the title"
-	case nounish(toks, j):
+	case nounish(toks, j) || afterDeterminer(toks, j):
 		if a, ok := relativeAntecedent(toks, j); ok {
 			return a // "Durant, who signed an extension last summer, surpassed"
 		}
@@ -368,7 +368,7 @@ func phraseEndingAt(toks []token, j int) phrase {
 		case determinerOpens(low):
 			p.start = k
 			return p // a determiner opens the phrase
-		case nounish(toks, k), participleAfterDeterminer(toks, k):
+		case nounish(toks, k), afterDeterminer(toks, k):
 		default:
 			return p
 		}
@@ -377,14 +377,20 @@ func phraseEndingAt(toks []token, j int) phrase {
 	return p
 }
 
-// participleAfterDeterminer reports whether the word at k is a participle
-// right after a determiner ("the winning tickets", "a growing number",
-// "the injured players"): there it describes the noun after it, since no
-// verb of a clause follows an article.
-func participleAfterDeterminer(toks []token, k int) bool {
+// afterDeterminer reports whether the word at k follows an article or a
+// possessive determiner ("the winning tickets", "a growing number", "the
+// Fed raised"): there it stands in a noun phrase, even where it could be
+// read as a verb, since no verb of a clause follows an article. "All",
+// "both" and "her" are left out: a verb may follow each ("they all
+// agreed", "helped her escape").
+func afterDeterminer(toks []token, k int) bool {
 	low := toks[k].low
-	return k > 0 && toks[k-1].clause == toks[k].clause && determinerOpens(toks[k-1].low) && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ed")) && lexicon.IsVerb(lexicon.Base(low))
+	return k > 0 && toks[k-1].clause == toks[k].clause && nounDeterminers[toks[k-1].low] && (isContent(low) || toks[k].upper && !isFunctionWord(low))
 }
+
+// nounDeterminers are the determiners after which only a noun phrase can
+// go on.
+var nounDeterminers = wordSet("the a an these those its their his our")
 
 // objectOf gives the noun phrase after the verb at i in its clause (past a
 // determiner), or noPhrase: the one the act is done to.
