@@ -59,14 +59,18 @@ func checkPolarity(c *sentenceRead, ev *evidence) (Result, bool) {
 	return Result{}, false
 }
 
-// denialVerbs are the verbs among the negation words, by their bases.
-var denialVerbs = []string{"refuse", "deny", "fail", "lack"}
+// denialVerbs are the verbs among the negation words, by their bases, and
+// the negative implicatives that refusalAt reads before an object or an
+// infinitive (Karttunen 1971: "avoided the visits" did not make them).
+var denialVerbs = []string{"refuse", "deny", "fail", "lack", "avoid", "neglect", "refrain", "decline"}
 
 // deniedBySynonym reports whether a verb before the word at i in its
 // clause, within three words, is one WordNet puts in a synonym set with a
 // verb of denial ("turned down 93 proposals" for "denied 93 proposals":
-// turn down, refuse): the sentence denies what the passage denies, in
-// other words. It only clears a denial the passage makes; it is never
+// turn down, refuse), or one step below or above one in its verb
+// hierarchy ("skip regular visits" for "avoid regular visits": skipping
+// is a way of neglecting): the sentence denies what the passage denies,
+// in other words. It only clears a denial the passage makes; it is never
 // read as one where the passage has none.
 func deniedBySynonym(toks []token, i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 3 && toks[j].clause == toks[i].clause; j-- {
@@ -79,7 +83,7 @@ func deniedBySynonym(toks []token, i int) bool {
 		}
 		for _, v := range phrases {
 			for _, d := range denialVerbs {
-				if lexicon.AreSynonyms(v, d) {
+				if lexicon.AreSynonyms(v, d) || slices.Contains(lexicon.VerbNeighbours(v), d) {
 					return true
 				}
 			}

@@ -342,3 +342,15 @@ func TestDeniedBySynonym(t *testing.T) {
 		{"approved", "The bureau has approved 93 proposals, frequently on environmental grounds.", p, false},
 	})
 }
+
+// TestDeniedByKindOfAvoiding: a verb one step from a negative implicative
+// in WordNet's verb hierarchy denies as it does ("skip regular visits" for
+// "avoid regular visits": skipping is a way of neglecting); the visits
+// stated plainly are still a contradiction.
+func TestDeniedByKindOfAvoiding(t *testing.T) {
+	p := "Nurses will give the drug in Tarrow surgeries, meaning patients can avoid regular hospital visits."
+	runCases(t, KindPolarity, []ruleCase{
+		{"skip for avoid", "Nurses will give the drug in Tarrow surgeries, so patients can skip regular hospital visits.", p, true},
+		{"make for avoid", "Nurses will give the drug in Tarrow surgeries, so patients can make regular hospital visits.", p, false},
+	})
+}
