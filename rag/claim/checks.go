@@ -513,8 +513,12 @@ func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figu
 		return figure{}, false
 	}
 	counts := func(g figure) bool {
-		q := countedOrShared(ev.toks, g)
-		return q >= 0 && (slices.Contains(c.matches[n], q) || sameForm(c.toks[n].low, ev.toks[q].low))
+		for _, q := range countedCompound(ev.toks, countedOrShared(ev.toks, g)) {
+			if slices.Contains(c.matches[n], q) || sameForm(c.toks[n].low, ev.toks[q].low) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, g := range bound {
 		if countedOrShared(ev.toks, g) < 0 || counts(g) {
@@ -527,6 +531,21 @@ func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figu
 		}
 	}
 	return figure{}, false
+}
+
+// countedCompound gives the word q a figure counts and the nouns that go
+// on its compound after it, in its clause ("10 million vaccine doses":
+// vaccine, doses): the head of an English noun compound is its last noun,
+// and the words before it modify it. Nil when q is -1.
+func countedCompound(toks []token, q int) []int {
+	if q < 0 {
+		return nil
+	}
+	out := []int{q}
+	for k := q + 1; k < len(toks) && k-q <= 2 && toks[k].clause == toks[q].clause && nounish(toks, k) && !toks[k].upper && !hasDigit(toks[k].low); k++ {
+		out = append(out, k)
+	}
+	return out
 }
 
 // datePart reports whether a figure is a day of a month or a year: it

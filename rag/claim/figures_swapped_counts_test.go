@@ -14,3 +14,28 @@ func TestSwappedCounts(t *testing.T) {
 		{"measures", "The epicenter was about 13 kilometers (8 miles) from Ode, at a depth of 10 kilometers (6.2 miles).", "The epicenter was about 13 kilometers (8 miles) from Ode, at a depth of 10 kilometers (6.2 miles).", true, ""},
 	})
 }
+
+// TestCountedCompoundHead: a figure counts the head of the compound after
+// it ("10 million vaccine doses" counts doses), so a sentence's "10 million
+// doses" is the passage's, though another passage it cites gives "5
+// million doses"; and a count given to the head of another figure's
+// compound ("300 doses" where the passage gives 300 flu shots and 120
+// vaccine doses) is dropped.
+func TestCountedCompoundHead(t *testing.T) {
+	made := Source{Text: "The administration has made 10 million vaccine doses available for Tarrow clinics to pre-order, a fact sheet said."}
+	asked := Source{Text: "Of the initial 5 million doses available for pre-order, the administration has received requests for 2.3 million doses."}
+	clinic := Source{Text: "The Tarrow clinic gave 300 flu shots and 120 vaccine doses on Monday."}
+	for _, tt := range []struct {
+		sentence string
+		sources  []Source
+		ok       bool
+	}{
+		{"The administration has made 10 million doses available for pre-order, and of the initial 5 million it has received requests for 2.3 million.", []Source{made, asked}, true},
+		{"The Tarrow clinic gave 300 doses on Monday.", []Source{clinic}, false},
+		{"The Tarrow clinic gave 120 doses on Monday.", []Source{clinic}, true},
+	} {
+		if r := Check(tt.sentence, tt.sources...); r.OK() != tt.ok {
+			t.Errorf("%q: got %s %s %q, want ok=%v", tt.sentence, r.Verdict, r.Kind, r.Reason, tt.ok)
+		}
+	}
+}
