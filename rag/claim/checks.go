@@ -533,7 +533,7 @@ func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figu
 	return figure{}, false
 }
 
-// countedCompound gives the word q a figure counts and the nouns that go
+// countedCompound gives the word q a figure counts and the nouns (WordNet's) that go
 // on its compound after it, in its clause ("10 million vaccine doses":
 // vaccine, doses): the head of an English noun compound is its last noun,
 // and the words before it modify it. Nil when q is -1.
@@ -542,7 +542,7 @@ func countedCompound(toks []token, q int) []int {
 		return nil
 	}
 	out := []int{q}
-	for k := q + 1; k < len(toks) && k-q <= 2 && toks[k].clause == toks[q].clause && nounish(toks, k) && !toks[k].upper && !hasDigit(toks[k].low); k++ {
+	for k := q + 1; k < len(toks) && k-q <= 2 && toks[k].clause == toks[q].clause && nounish(toks, k) && lexicon.IsNoun(toks[k].low) && !toks[k].upper && !hasDigit(toks[k].low); k++ {
 		out = append(out, k)
 	}
 	return out

@@ -53,34 +53,6 @@ func TestTransferFromBothSides(t *testing.T) {
 	})
 }
 
-// TestWordAfterDeterminer: a word right after an article or a possessive
-// stands in a noun phrase, even one that reads as a verb ("the winning
-// tickets", "The Fed"), so the phrase runs back to the determiner and is
-// the subject of the verb after it.
-func TestWordAfterDeterminer(t *testing.T) {
-	for s, want := range map[string]string{
-		"The winning tickets were sold at a store.":                "The winning tickets",
-		"Officials said a growing number of people had left.":      "a growing number of people",
-		"Everyone now knows where the injured players were taken.": "the injured players",
-		"Last week the Fed raised rates by half a point.":          "the Fed",
-	} {
-		toks := tokenize(s, 100)
-		verb := -1
-		for i, x := range toks {
-			if x.low == "sold" || x.low == "had" || x.low == "taken" || x.low == "raised" {
-				verb = i
-			}
-		}
-		got := ""
-		if p := grammaticalSubject(toks, verb); p.ok() {
-			got = spanText(toks, p.start, p.end)
-		}
-		if got != want {
-			t.Errorf("%q: the subject of %q is %q, want %q", s, toks[verb].text, got, want)
-		}
-	}
-}
-
 // TestOppositesInTwoClauses covers a pair of opposite verbs in two clauses,
 // told in the other order: the word after each verb says which of the
 // passage's pair it is.
