@@ -533,10 +533,11 @@ func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figu
 	return figure{}, false
 }
 
-// countedCompound gives the word q a figure counts and the nouns (WordNet's) that go
-// on its compound after it, in its clause ("10 million vaccine doses":
-// vaccine, doses): the head of an English noun compound is its last noun,
-// and the words before it modify it. Nil when q is -1.
+// countedCompound gives the word q a figure counts and the nouns that go
+// on its compound after it (words WordNet has as nouns, up to two), in
+// its clause ("10 million vaccine doses": vaccine, doses): the head of an
+// English noun compound is its last noun, and the words before it modify
+// it. Nil when q is -1.
 func countedCompound(toks []token, q int) []int {
 	if q < 0 {
 		return nil
