@@ -307,6 +307,12 @@ func relativeAntecedent(toks []token, j int) (phrase, bool) {
 			// subject.
 			return noPhrase, false
 		}
+		if k := ph.start - 1; toks[k].clause == toks[j].clause && clauseOpeners[toks[k].low] {
+			// "which is less than the Government has spent": the phrase
+			// opens a clause of its own, after "than" or a subordinating
+			// conjunction, and is that clause's subject.
+			return noPhrase, false
+		}
 	}
 	verb := false
 	for r := j; r > 0 && r >= j-8 && toks[r].sent == toks[j].sent; r-- {
@@ -1035,3 +1041,7 @@ func definiteDescription(toks []token, p phrase) bool {
 	kinds := lexicon.LexFiles(toks[p.head].low, 'n')
 	return slices.Contains(kinds, "noun.group") || slices.Contains(kinds, "noun.person")
 }
+
+// clauseOpeners open a clause whose subject comes next: "than" and the
+// subordinating conjunctions (a closed class).
+var clauseOpeners = wordSet("than when whenever if whereas because since until unless although though after before while")

@@ -232,11 +232,14 @@ func TestWordAfterDeterminer(t *testing.T) {
 		"Officials said a growing number of people had left.":      "a growing number of people",
 		"Everyone now knows where the injured players were taken.": "the injured players",
 		"Last week the Fed raised rates by half a point.":          "the Fed",
+		// The phrase after "than" opens a clause of its own: it is no end
+		// of the relative clause before it.
+		"It will cost £1.4trn over 30 years, which is less than the Government has spent.": "the Government",
 	} {
 		toks := tokenize(s, 100)
 		verb := -1
 		for i, x := range toks {
-			if x.low == "sold" || x.low == "had" || x.low == "taken" || x.low == "raised" {
+			if x.low == "sold" || x.low == "had" || x.low == "taken" || x.low == "raised" || x.low == "spent" {
 				verb = i
 			}
 		}

@@ -15,15 +15,26 @@ var negativePrefixes = []string{"un", "non"}
 
 // prefixOpposite gives the adjective a negative prefix turns round when
 // low is such a word and both are WordNet adjectives ("unsafe" → "safe"),
-// or "".
+// or the rest is an adjective English makes from a WordNet verb with
+// "-able", which WordNet lists only in part ("nonrefundable" →
+// "refundable"), or "".
 func prefixOpposite(low string) string {
 	for _, p := range negativePrefixes {
 		rest := strings.TrimPrefix(strings.TrimPrefix(low, p), "-")
-		if rest != low && len(rest) > 2 && lexicon.IsAdjective(low) && lexicon.IsAdjective(rest) {
+		if rest != low && len(rest) > 2 && (lexicon.IsAdjective(low) && lexicon.IsAdjective(rest) || ableFromVerb(rest)) {
 			return rest
 		}
 	}
 	return ""
+}
+
+// ableFromVerb reports whether a word is a verb with the suffix "-able"
+// ("refundable", "renewable"; a verb's final "e" may be dropped before
+// it, "usable"), the suffix English adds to a verb to make an adjective of
+// what can be done to a thing.
+func ableFromVerb(w string) bool {
+	stem, ok := strings.CutSuffix(w, "able")
+	return ok && len(stem) > 2 && (lexicon.IsVerb(stem) || lexicon.IsVerb(stem+"e"))
 }
 
 // checkPrefixOpposites finds an adjective turned round by a negative
