@@ -307,7 +307,7 @@ func relativeAntecedent(toks []token, j int) (phrase, bool) {
 			// subject.
 			return noPhrase, false
 		}
-		if k := ph.start - 1; toks[k].clause == toks[j].clause && clauseOpeners[toks[k].low] {
+		if k := ph.start - 1; toks[k].clause == toks[j].clause && (toks[k].low == "than" || adverbialOpeners[toks[k].low]) {
 			// "which is less than the Government has spent": the phrase
 			// opens a clause of its own, after "than" or a subordinating
 			// conjunction, and is that clause's subject.
@@ -1041,7 +1041,3 @@ func definiteDescription(toks []token, p phrase) bool {
 	kinds := lexicon.LexFiles(toks[p.head].low, 'n')
 	return slices.Contains(kinds, "noun.group") || slices.Contains(kinds, "noun.person")
 }
-
-// clauseOpeners open a clause whose subject comes next: "than" and the
-// subordinating conjunctions (a closed class).
-var clauseOpeners = wordSet("than when whenever if whereas because since until unless although though after before while")
