@@ -145,8 +145,11 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 			done = g
 		}
 	}
-	if done != nil && toks[done.start].clause != toks[i].clause && fronted(toks, i) {
-		done = nil // "After the FDA expanded the authorizations, Walensky signed off": the clause ended before the name
+	if done != nil && toks[done.start].clause != toks[i].clause && (fronted(toks, i) || speaks(toks, *done)) {
+		// "After the FDA expanded the authorizations, Walensky signed
+		// off": the clause ended before the name. "… to keep his name,”
+		// Sheen said": the name past the clause is who said it.
+		done = nil
 	}
 	if done != nil && obliqueName(toks, *done) {
 		// "was greeted at the White House by the President": a place
@@ -220,6 +223,14 @@ func sayingIn(toks []token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// speaks reports whether name g is the subject of a verb of saying right
+// after it ("Sheen said") or right before it ("said Sheen"): a speech tag,
+// which names who spoke and no party of the words around it.
+func speaks(toks []token, g nameGroup) bool {
+	return sayingIn(toks, g.end, min(g.end+1, len(toks))) && toks[g.end].clause == toks[g.start].clause ||
+		g.start > 0 && toks[g.start-1].clause == toks[g.start].clause && sayingIn(toks, g.start-1, g.start)
 }
 
 // subjectPronouns stand as the subject of a clause (a closed class).

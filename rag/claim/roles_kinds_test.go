@@ -172,3 +172,15 @@ func TestPassiveWithAPlaceAfterBy(t *testing.T) {
 		{"place after by", "The prime minister reaffirmed the UK's commitment to Ukraine's irreversible path to NATO, agreed by allies at last year's Washington summit.", p, true},
 	})
 }
+
+// TestSpeechTagIsNoParty covers the name of a speech tag ("…,” Varga
+// said"): it stands past the quoted clause as the one who said it, not as
+// the one the quoted verb was done to.
+func TestSpeechTagIsNoParty(t *testing.T) {
+	passage := "The only sway I had over Lena was to keep her seat,” Varga said. “When she was starting out, her coach urged her to give it up."
+	runCases(t, KindRole, []ruleCase{
+		{"the quotation reported", "Varga said the only sway he had over Lena was getting her to keep her seat, recalling that when Lena was starting out her coach urged her to give it up.", passage, true},
+		{"a swap in the same clause", "Lena beat Varga in the final, Ortiz said.", "Varga beat Lena in the final, Ortiz said.", false},
+		{"a swap before the speech tag", "Lena kept Varga,” Ortiz said.", "Varga kept Lena,” Ortiz said.", false},
+	})
+}
