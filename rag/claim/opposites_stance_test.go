@@ -41,6 +41,18 @@ func TestStanceVerbOpposites(t *testing.T) {
 	})
 }
 
+// TestGrowthVerbOpposites: a verb that furthers something in the place of
+// one that hinders it is an opposite (the generated table's verbs of
+// furthering and hindering, read from WordNet's definitions), and one of
+// the same side agrees.
+func TestGrowthVerbOpposites(t *testing.T) {
+	lanes := "Critics have faulted Hale for hampering the expansion of bus lanes during his two terms."
+	checkPairs(t, []pairCase{
+		{"promoting for hampering", "Critics have faulted Hale for promoting the expansion of bus lanes during his two terms.", lanes, false, KindAntonym},
+		{"obstructing for hampering", "Critics have faulted Hale for obstructing the expansion of bus lanes during his two terms.", lanes, true, ""},
+	})
+}
+
 // TestAlternativesAssertNeither: a sentence that joins a word and its
 // opposite by "or" names them as alternatives and states neither, so the
 // passage's word is not contradicted; the opposite alone still is.

@@ -38,6 +38,12 @@ func TestAreAntonyms(t *testing.T) {
 		{"support", "oppose", true},
 		{"supported", "opposed", true},
 		{"endorse", "veto", true},
+		// verbs of furthering and hindering, by their definitions: promote
+		// is "contribute to the progress or growth of", hamper "prevent the
+		// progress or free movement of"
+		{"promoting", "hampering", true},
+		{"encourage", "obstruct", true},
+		{"promote", "encourage", false},
 		{"advocate", "oppose", true},
 		{"support", "opposition", true},
 		// a stance verb spelt like an adjective or adverb is left out

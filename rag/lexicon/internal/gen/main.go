@@ -168,8 +168,8 @@ func run(dir, out string) error {
 		}
 		fmt.Printf("%-16s %6d lines %7d bytes\n", name, len(tables[name]), size)
 	}
-	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d, negative prefixes %d, verbs of stance %d\n",
-		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5], byRelation[6], byRelation[7])
+	fmt.Printf("antonym pairs by the first relation that gives them: direct %d, antonym's synonyms %d, satellites %d, verbs of change %d, derivations %d, negative prefixes %d, verbs of stance %d, verbs of furthering and hindering %d\n",
+		byRelation[1], byRelation[2], byRelation[3], byRelation[4], byRelation[5], byRelation[6], byRelation[7], byRelation[8])
 	return os.WriteFile(filepath.Join(out, "LICENSE-WordNet"), []byte(licence), 0o644)
 }
 
@@ -363,7 +363,13 @@ func (d *db) usable(word, key string, limit int) bool {
 //     behind", advocate "speak, plead, or argue in favor of") against each
 //     one defined the other way, members limited by rank and never an
 //     adjective or adverb. WordNet links no such pair by a pointer
-//     (support / oppose).
+//     (support / oppose);
+//  8. verbs of furthering and hindering: a verb synset that WordNet defines
+//     as acting on "the progress", "the growth" or "the development" of
+//     something (growthOf: promote is "contribute to the progress or growth
+//     of", hamper "prevent the progress or free movement of") against each
+//     one defined the other way, with the same limits as relation 7.
+//     WordNet links none of these by a pointer either (promote / hamper).
 func (d *db) antonyms() ([]string, map[int]int) {
 	pairs := map[[2]string]bool{}
 	byRelation := map[int]int{}
@@ -461,6 +467,20 @@ func (d *db) antonyms() ([]string, map[int]int) {
 	}
 	cross(add, stance["for"], stance["against"])
 	cross(add, stance["for noun"], stance["against noun"])
+	relation = 8
+	growth := map[string][]string{}
+	for _, k := range keys {
+		if s := d.synsets[k]; s.pos == 'v' {
+			if side := growthOf(s.definition); side != "" {
+				for _, w := range s.words {
+					if d.usable(w, s.offsetK, antonymRank) && !strings.ContainsAny(d.lemmas[w], "ar") {
+						growth[side] = append(growth[side], w)
+					}
+				}
+			}
+		}
+	}
+	cross(add, growth["further"], growth["hinder"])
 	lines := make([]string, 0, len(pairs))
 	for p := range pairs {
 		lines = append(lines, p[0]+"\t"+p[1])
@@ -489,6 +509,30 @@ func stanceOf(definition string) string {
 		return "against"
 	}
 	return "for"
+}
+
+// growthDefinition matches a definition whose head verb acts on the
+// progress, growth or development of something: to further it ("contribute
+// to the progress or growth of", "promote the growth of") or to hinder it
+// ("prevent the progress or free movement of", "hinder or prevent the
+// progress or accomplishment of", "check the growth of"). The head verbs are
+// the closed class WordNet's own definitions use for the two (one may be
+// joined to another by "or"); a definition where the noun names a thing
+// ("slow the growth of weeds") counts as well, and the rank and common-use
+// limits on the members keep the rare ones out.
+var growthDefinition = regexp.MustCompile(`^(?:(contribute to|promote|foster|further|encourage|help|aid|assist)|(?:[a-z]+ or )?(prevent|hinder|hamper|impede|obstruct|block|check|slow|stop|halt)) the (?:[a-z]+ (?:or|and) )?(?:progress|growth|development)\b`)
+
+// growthOf gives "further" or "hinder" for a verb definition of furthering
+// or hindering, or "".
+func growthOf(definition string) string {
+	m := growthDefinition.FindStringSubmatch(definition)
+	switch {
+	case m == nil:
+		return ""
+	case m[1] != "":
+		return "further"
+	}
+	return "hinder"
 }
 
 // antonymPass adds the pairs one relation gives for the direct antonym

@@ -109,3 +109,21 @@ func TestStanceOf(t *testing.T) {
 		}
 	}
 }
+
+func TestGrowthOf(t *testing.T) {
+	for definition, want := range map[string]string{
+		"contribute to the progress or growth of":             "further",
+		"promote the growth of":                               "further",
+		"prevent the progress or free movement of":            "hinder",
+		"hinder or prevent the progress or accomplishment of": "hinder",
+		"check the growth of":                                 "hinder",
+		"hamper the action or progress of":                    "hinder",
+		"grow vigorously":                                     "",
+		"be a hindrance or obstacle to":                       "",
+		"report on the progress of the talks":                 "",
+	} {
+		if got := growthOf(definition); got != want {
+			t.Errorf("growthOf(%q) = %q, want %q", definition, got, want)
+		}
+	}
+}
