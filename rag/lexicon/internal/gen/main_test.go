@@ -92,38 +92,42 @@ func TestNormalise(t *testing.T) {
 	}
 }
 
-func TestStanceOf(t *testing.T) {
-	for definition, want := range map[string]string{
-		"be against":                           "against",
-		"vote against":                         "against",
-		"act against or in opposition to":      "against",
-		"speak, plead, or argue in favor of":   "for",
-		"be behind":                            "for",
-		"be for sale":                          "",
-		"express opposition through action":    "",
-		"be formed or shaped anew":             "",
-		"take sides against someone's opinion": "",
+// TestDefinitionSides covers the readings of WordNet's definitions that
+// put a verb on one side of an antonym relation: stance (relation 7) and
+// furthering or hindering (relation 8).
+func TestDefinitionSides(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		side  func(string) string
+		cases map[string]string
+	}{
+		{"stanceOf", stanceOf, map[string]string{
+			"be against":                           "against",
+			"vote against":                         "against",
+			"act against or in opposition to":      "against",
+			"speak, plead, or argue in favor of":   "for",
+			"be behind":                            "for",
+			"be for sale":                          "",
+			"express opposition through action":    "",
+			"be formed or shaped anew":             "",
+			"take sides against someone's opinion": "",
+		}},
+		{"growthOf", growthOf, map[string]string{
+			"contribute to the progress or growth of":             "further",
+			"promote the growth of":                               "further",
+			"prevent the progress or free movement of":            "hinder",
+			"hinder or prevent the progress or accomplishment of": "hinder",
+			"check the growth of":                                 "hinder",
+			"hamper the action or progress of":                    "hinder",
+			"grow vigorously":                                     "",
+			"be a hindrance or obstacle to":                       "",
+			"report on the progress of the talks":                 "",
+		}},
 	} {
-		if got := stanceOf(definition); got != want {
-			t.Errorf("stanceOf(%q) = %q, want %q", definition, got, want)
-		}
-	}
-}
-
-func TestGrowthOf(t *testing.T) {
-	for definition, want := range map[string]string{
-		"contribute to the progress or growth of":             "further",
-		"promote the growth of":                               "further",
-		"prevent the progress or free movement of":            "hinder",
-		"hinder or prevent the progress or accomplishment of": "hinder",
-		"check the growth of":                                 "hinder",
-		"hamper the action or progress of":                    "hinder",
-		"grow vigorously":                                     "",
-		"be a hindrance or obstacle to":                       "",
-		"report on the progress of the talks":                 "",
-	} {
-		if got := growthOf(definition); got != want {
-			t.Errorf("growthOf(%q) = %q, want %q", definition, got, want)
+		for definition, want := range tc.cases {
+			if got := tc.side(definition); got != want {
+				t.Errorf("%s(%q) = %q, want %q", tc.name, definition, got, want)
+			}
 		}
 	}
 }
