@@ -14,10 +14,11 @@ var comparatives = map[string]int{
 // comparative between them: "24 cents per gallon, lower than the roughly
 // 18 cents charged on gas". The first figure stands before the comparative
 // in its sentence, the second right after "than" (past a determiner and a
-// word that rounds it); both are figures of the passages, in one unit, and
-// the comparative says the opposite of what their values do. A figure
-// bounded by the comparative itself ("more than 500 people") has no first
-// figure to compare.
+// word that rounds it); both are figures of the passages, in one unit and
+// counting the same noun where both count one, and the comparative says
+// the opposite of what their values do. A figure bounded by the
+// comparative itself ("more than 500 people") has no first figure to
+// compare.
 func checkFigureOrder(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
 		dir, ok := comparatives[t.low]
@@ -38,6 +39,11 @@ func checkFigureOrder(c *sentenceRead, ev *evidence) (Result, bool) {
 			}
 		}
 		if a == nil || b == nil || a.pct != b.pct || a.currency != b.currency || a.unit != b.unit || a.value == b.value {
+			continue
+		}
+		// Figures that count two things are not compared: "some two
+		// millennia old, can rise higher than 20 stories".
+		if na, nb := countedNoun(c.toks, *a), countedNoun(c.toks, *b); na >= 0 && nb >= 0 && !sameForm(c.toks[na].low, c.toks[nb].low) {
 			continue
 		}
 		if !heldByPassage(ev, *a) || !heldByPassage(ev, *b) {

@@ -13,6 +13,10 @@ func TestFigureOrder(t *testing.T) {
 		{"greater for lower", "The tax on gas, at 18 cents a gallon, is greater than the 24 cents on diesel.", p, false},
 		{"a bound, not a comparison", "A magnitude 5.9 earthquake killed more than 20 people on the gas route.", "A magnitude 5.9 earthquake killed more than 20 people on the gas route, officials said.", true},
 	})
+	grove := "The Ardel grove holds more than 300 redwoods – some more than two millennia old – that tower to more than 30 stories."
+	runCases(t, KindAntonym, []ruleCase{
+		{"two counts of two things", "The Ardel grove holds over 300 redwoods, some upward of two millennia old, that can rise higher than 30 stories.", grove, true},
+	})
 }
 
 // TestComparedNameTurnedRound: the name the sentence compares is the one
