@@ -816,7 +816,7 @@ func spanText(toks []token, start, end int) string {
 // exactly one side makes the pair agree.
 func checkOpposites(c *sentenceRead, ev *evidence) (Result, bool) {
 	for i, t := range c.toks {
-		if !c.content[i] || c.measureAdjective(i) || refusalAt(c.toks, i) {
+		if !c.content[i] || c.measureAdjective(i) || c.boundsFigure(i) || refusalAt(c.toks, i) {
 			continue // "would stop requiring" denies "requiring", and begins nothing the passage ends
 		}
 		own := c.formInGood(ev, i)
@@ -951,6 +951,21 @@ func (c *sentenceRead) measureAdjective(i int) bool {
 	// 2020, Republicans lost" has a year, a comma and a name before the verb.
 	return i >= 2 && c.figureAt(i-2) && !c.content[i-2] && len(c.toks[i-1].low) > 2 && strings.HasSuffix(c.toks[i-1].low, "s") &&
 		!c.toks[i-1].upper && c.toks[i-1].clause == c.toks[i-2].clause && c.toks[i].clause == c.toks[i-1].clause
+}
+
+// boundsFigure reports whether sentence word i is the approximator that
+// bounds a figure right after it ("upward of ten thousand visitors"): a
+// bound, checked with the figure, not a direction with an opposite.
+func (c *sentenceRead) boundsFigure(i int) bool {
+	if !approximators[c.toks[i].low] {
+		return false
+	}
+	for _, f := range c.figures {
+		if f.start > i && f.start <= i+3 && hedgedBefore(c.toks, f.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedBeside reports whether sentence word i stands, through a synonym

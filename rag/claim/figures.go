@@ -755,13 +755,15 @@ func runCounts(toks []token, figs []figure) []figure {
 	return out
 }
 
-// dirBefore reads "more than", "over", "at least", "less than", "under",
-// "nearly", "up to" and "at most" just before a figure.
+// dirBefore reads "more than", "over", "at least", "upwards of", "less
+// than", "under", "nearly", "up to" and "at most" just before a figure.
 func dirBefore(toks []token, i int) int {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		switch {
 		case j > 0 && (toks[j].low == "to" && toks[j-1].low == "up" || toks[j].low == "most" && toks[j-1].low == "at"):
 			return -1 // "up to 12", "at most 12": no more than 12
+		case j > 0 && toks[j].low == "of" && (toks[j-1].low == "upward" || toks[j-1].low == "upwards"):
+			return 1 // "upwards of 10,000": more than 10,000
 		case upWords[toks[j].low]:
 			return 1
 		case downWords[toks[j].low]:

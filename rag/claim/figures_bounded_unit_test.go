@@ -15,3 +15,17 @@ func TestOneUnitBounded(t *testing.T) {
 		{"over ten years for more than a decade", "It was the first time in over ten years.", "It was the first time in more than a decade.", true},
 	})
 }
+
+// TestUpwardsOfBoundsAFigure covers "upward(s) of" before a figure: a
+// bound like "more than", checked as one, and no direction with an
+// opposite ("shut it down").
+func TestUpwardsOfBoundsAFigure(t *testing.T) {
+	p := "The Ardel park was days into its busy season when floods shut it down, forcing more than 10,000 visitors to evacuate."
+	runCases(t, KindFigure, []ruleCase{
+		{"upward of for more than", "Floods shut the Ardel park days into its busy season, forcing upward of ten thousand visitors to evacuate.", p, true},
+		{"upwards of for more than", "Floods shut the Ardel park days into its busy season, forcing upwards of 10,000 visitors to evacuate.", p, true},
+		{"another figure", "Floods shut the Ardel park days into its busy season, forcing upwards of 20,000 visitors to evacuate.", p, false},
+		{"bounded the other way", "Floods shut the Ardel park days into its busy season, forcing upwards of 10,000 visitors to evacuate.",
+			"The Ardel park was days into its busy season when floods shut it down, forcing fewer than 10,000 visitors to evacuate.", false},
+	})
+}

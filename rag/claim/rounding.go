@@ -9,7 +9,7 @@ import "math"
 
 // approximators are the words English puts before a figure it rounds or
 // bounds (a closed class): "about", "around", "nearly", "more than" …
-var approximators = wordSet("about around roughly approximately some nearly almost close more over above under below less fewer upwards exceeding beyond least")
+var approximators = wordSet("about around roughly approximately some nearly almost close more over above under below less fewer upward upwards exceeding beyond least")
 
 // hedgedBefore reports whether an approximator stands just before the
 // figure at i, past "than", "to", "of", "a" and "just".
