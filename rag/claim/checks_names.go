@@ -35,7 +35,7 @@ func checkNames(c *sentenceRead, ev *evidence) (Result, bool) {
 		if !inTitle && !short && !ev.abbreviated(c.toks, g) && !ev.spelledOut(c.toks, g) {
 			var shortened map[int]bool
 			for x, k := range g.keys {
-				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] && !ev.clipped(g, k) {
+				if !ev.knowsName(k) && !ev.governmentBy(c.toks, g, k) && !ev.regions[strings.Join(g.keys, " ")] && !ev.regions[k] && !ev.clipped(g, k) && !ev.commonInitials(c.toks, g) {
 					if shortened == nil {
 						shortened = ev.writtenShort(g.keys)
 					}
@@ -433,6 +433,26 @@ func (ev *evidence) clipped(g nameGroup, k string) bool {
 			same = same && (j == at || nameKey(ev.toks[start+j].low) == x)
 		}
 		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// commonInitials reports whether name g is a word written in capitals that
+// WordNet also has as a common noun, one of whose synonyms the passages
+// hold ("TV rights" for "television rights"): initials that
+// stand for a common noun name nothing the passages leave out.
+func (ev *evidence) commonInitials(toks []token, g nameGroup) bool {
+	if g.end-g.start != 1 || len(g.keys) != 1 {
+		return false
+	}
+	w := toks[g.start].text
+	if len(w) < 2 || strings.ToUpper(w) != w || !lexicon.IsNoun(g.keys[0]) {
+		return false
+	}
+	for _, s := range lexicon.Synonyms(g.keys[0]) {
+		if len(ev.hasForm(s)) > 0 {
 			return true
 		}
 	}

@@ -177,3 +177,14 @@ func TestPossessiveBeforeAGivenName(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonNounInitials covers a word written in capitals that WordNet
+// also has as a common noun ("TV" for "television"): it names nothing the
+// passage leaves out, while a name the passage lacks is still dropped.
+func TestCommonNounInitials(t *testing.T) {
+	p := "The 1961 act allows Ardel leagues to pool their television rights for sale to the highest bidder."
+	runCases(t, KindEntity, []ruleCase{
+		{"TV for television", "The 1961 act lets Ardel leagues pool their TV rights and sell them to the highest bidder.", p, true},
+		{"a network the passage lacks", "The 1961 act lets Ardel leagues pool their NBC rights and sell them to the highest bidder.", p, false},
+	})
+}
