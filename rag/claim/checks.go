@@ -1225,7 +1225,7 @@ func verbForm(toks []token, i int) bool {
 	if !lexicon.IsVerb(low) {
 		return denominalPast(toks, i)
 	}
-	if strings.HasSuffix(low, "ing") && gerundSubject(toks, i) {
+	if strings.HasSuffix(low, "ing") && gerundSubject(toks, i) || prenominal(toks, i) {
 		return false
 	}
 	if strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "en") || strings.HasSuffix(low, "ing") {
@@ -1256,6 +1256,18 @@ func verbForm(toks []token, i int) bool {
 	}
 	prev, next := toks[i-1], toks[i+1]
 	return isContent(prev.low) && !definite[prev.low] && (next.upper || hasDigit(next.low) || determinerOpens(next.low))
+}
+
+// prenominal reports whether the word at i stands between an adjective
+// that follows a determiner and the noun they both modify ("the
+// autobiographical illustrated novel", "whose brief signed note"):
+// a participle there is an adjective of the noun phrase, not its verb.
+func prenominal(toks []token, i int) bool {
+	if i < 2 || i+1 >= len(toks) || toks[i-2].clause != toks[i].clause || toks[i-1].clause != toks[i].clause || toks[i+1].clause != toks[i].clause {
+		return false
+	}
+	adj, det, noun := toks[i-1].low, toks[i-2].low, toks[i+1].low
+	return (nounDeterminers[det] || det == "whose") && lexicon.IsAdjective(adj) && !lexicon.IsVerb(adj) && !lexicon.IsNoun(adj) && lexicon.IsNoun(noun) && !toks[i+1].upper
 }
 
 // denominalPast reports whether the word at i is the past of a verb made

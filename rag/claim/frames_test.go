@@ -252,3 +252,15 @@ func TestWordAfterDeterminer(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipleBeforeItsNoun: a participle between a determiner's
+// adjective and the noun ("the autobiographical illustrated memoir") is an
+// adjective of the noun phrase, not a verb whose doer the "by" after the
+// noun gives; a participle that is the clause's verb still has one.
+func TestParticipleBeforeItsNoun(t *testing.T) {
+	p := "“Dark Water” is based on the autobiographical illustrated memoir by Ardel author Mira Sold, who stood on stage as the cast accepted the prize."
+	runCases(t, KindRole, []ruleCase{
+		{"an adjective of the phrase", "When the cast accepted the prize, Ardel author Mira Sold, on whose autobiographical illustrated memoir “Dark Water” is based, stood on stage.", p, true},
+		{"the clause's verb", "Tom Reyes illustrated the memoir by Ardel author Mira Sold.", "Mira Sold illustrated the memoir by Ardel author Tom Reyes.", false},
+	})
+}
