@@ -214,6 +214,26 @@ var multiplied = map[string]float64{
 	"tenfold": 10,
 }
 
+// multiplyingPredeterminers are the words that multiply the quantity of
+// the noun phrase after them ("double the price", "triple what they
+// paid"; Quirk, Greenbaum, Leech and Svartvik 1985, §5.17, the multiplying
+// predeterminers, "twice" read apart). Read as a factor only where they
+// multiply (multiplying): elsewhere "a double" or "a triple threat" is no
+// figure.
+var multiplyingPredeterminers = map[string]float64{"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+
+// multiplying reports whether the word at i stands before a determiner,
+// a possessive or "what" that opens the phrase it multiplies, or after a
+// word that bounds a quantity ("more than double", "nearly triple").
+func multiplying(toks []token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].clause == toks[i].clause {
+		if next := toks[i+1].low; next == "what" || next == "that" || nounDeterminers[next] || possessivePronouns[next] {
+			return true
+		}
+	}
+	return i > 0 && toks[i-1].clause == toks[i].clause && (toks[i-1].low == "than" || approximators[toks[i-1].low])
+}
+
 var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "thirds": 1.0 / 3, "quarters": 0.25}
 
 // The ordinals English also uses as the names of fractions, from third to
@@ -366,6 +386,10 @@ func findFigures(toks []token) []figure {
 		}
 		if m, ok := multiplied[t.low]; ok {
 			out = append(out, figure{value: m, factor: true, start: i, end: i + 1})
+			continue
+		}
+		if m, ok := multiplyingPredeterminers[t.low]; ok && multiplying(toks, i) {
+			out = append(out, figure{value: m, factor: true, start: i, end: i + 1, dir: dirBefore(toks, i)})
 			continue
 		}
 		if t.low == "dozen" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "one" || relativeWords[toks[i-1].low]) {

@@ -252,3 +252,18 @@ func TestOneHundredAfterAScale(t *testing.T) {
 		{"in words", "The hub, in a warehouse space of four thousand one hundred feet on Silverton Road NE, opens at noon today.", p, true},
 	})
 }
+
+// TestMultiplyingPredeterminers: "double", "triple" … before the phrase
+// they multiply, or after a word that bounds them, are factors ("more
+// than double", "triple the price"), as "doubled" and "tripled" are;
+// elsewhere they are no figure ("a triple threat").
+func TestMultiplyingPredeterminers(t *testing.T) {
+	p := "Providers pay Ardel an average of $6.04 a month, more than double what they paid 10 years ago."
+	runCases(t, KindFigure, []ruleCase{
+		{"double kept", "Providers pay Ardel an average of $6.04 a month, more than double what they paid 10 years ago.", p, true},
+		{"doubled for double", "What providers pay Ardel, an average of $6.04 a month, has more than doubled in 10 years.", p, true},
+		{"triple for double", "Providers pay Ardel an average of $6.04 a month, more than triple what they paid 10 years ago.", p, false},
+		{"an added factor", "Some of the calendars were resold at triple the price.", "Some of the calendars were resold online.", false},
+		{"no factor", "Okafor is a triple threat, the Ardel coach said.", "Okafor is a triple threat, the Ardel coach said on Monday.", true},
+	})
+}
