@@ -512,10 +512,18 @@ func (c *sentenceRead) countsOther(ev *evidence, f figure, bound []figure) (figu
 	if n < 0 || !c.content[n] && !temperatureScales[c.toks[n].low] && !c.toks[n].upper || datePart(c.toks, f) {
 		return figure{}, false
 	}
+	// A figure hyphened to its noun modifies the compound's head ("a
+	// 60-goal scorer" is a scorer), which may be what the passage counts.
+	ours := []int{n}
+	if c.toks[n].joined {
+		ours = countedCompound(c.toks, n)
+	}
 	counts := func(g figure) bool {
 		for _, q := range countedCompound(ev.toks, countedOrShared(ev.toks, g)) {
-			if slices.Contains(c.matches[n], q) || sameForm(c.toks[n].low, ev.toks[q].low) {
-				return true
+			for _, m := range ours {
+				if slices.Contains(c.matches[m], q) || sameForm(c.toks[m].low, ev.toks[q].low) {
+					return true
+				}
 			}
 		}
 		return false

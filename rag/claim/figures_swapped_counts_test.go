@@ -39,3 +39,15 @@ func TestCountedCompoundHead(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenedFigureCountsItsHead: a figure hyphened to its noun ("a
+// 60-goal scorer") modifies the compound's head, so a passage that counts
+// scorers ("the first 60-scorer") gives it, though it counts goals
+// elsewhere; a count moved to another noun is still caught.
+func TestHyphenedFigureCountsItsHead(t *testing.T) {
+	p := "Ardel forward Mira Sold is the league's first 60-scorer since 2012 and three others have 50 goals."
+	runCases(t, KindFigure, []ruleCase{
+		{"the compound's head", "The league's first 60-goal scorer since 2012 is Ardel forward Mira Sold, while three others have 50 goals.", p, true},
+		{"a count moved", "Mira Sold has 60 goals.", "Mira Sold has 50 goals and 60 assists.", false},
+	})
+}
