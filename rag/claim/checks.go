@@ -1268,7 +1268,7 @@ func verbForm(toks []token, i int) bool {
 
 // prenominal reports whether the word at i stands between an adjective
 // that follows a determiner and the noun they both modify ("the
-// autobiographical illustrated novel", "whose brief signed note"):
+// autobiographical illustrated novel", "a tiny painted box"):
 // a participle there is an adjective of the noun phrase, not its verb.
 func prenominal(toks []token, i int) bool {
 	if i < 2 || i+1 >= len(toks) || toks[i-2].clause != toks[i].clause || toks[i-1].clause != toks[i].clause || toks[i+1].clause != toks[i].clause {

@@ -229,8 +229,9 @@ func sayingIn(toks []token, from, to int) bool {
 // after it ("Sheen said") or right before it ("said Sheen"): a speech tag,
 // which names who spoke and no party of the words around it.
 func speaks(toks []token, g nameGroup) bool {
-	return sayingIn(toks, g.end, min(g.end+1, len(toks))) && toks[g.end].clause == toks[g.start].clause ||
-		g.start > 0 && toks[g.start-1].clause == toks[g.start].clause && sayingIn(toks, g.start-1, g.start)
+	after := g.end < len(toks) && toks[g.end].clause == toks[g.start].clause && sayingIn(toks, g.end, g.end+1)
+	before := g.start > 0 && toks[g.start-1].clause == toks[g.start].clause && sayingIn(toks, g.start-1, g.start)
+	return after || before
 }
 
 // subjectPronouns stand as the subject of a clause (a closed class).

@@ -436,50 +436,11 @@ func (d *db) antonyms() ([]string, map[int]int) {
 		}
 	}
 	relation = 7
-	stance := map[string][]string{}
-	for _, k := range keys {
-		if s := d.synsets[k]; s.pos == 'v' {
-			side := stanceOf(s.definition)
-			if side == "" {
-				continue
-			}
-			for n, w := range s.words {
-				// The table does not keep parts of speech apart: "negative"
-				// (to veto) and "back" would oppose the adjective's and the
-				// adverb's uses too.
-				if !d.usable(w, s.offsetK, antonymRank) || strings.ContainsAny(d.lemmas[w], "ar") {
-					continue
-				}
-				stance[side] = append(stance[side], w)
-				// The nouns of the act (noun.act, "04"): opposition, support,
-				// advocacy; not the people who act (supporter).
-				for _, p := range s.ptrs {
-					t := d.synsets[p.target]
-					if p.symbol != "+" || p.src != n+1 || t == nil || t.pos != 'n' || t.lex != "04" || p.dst > len(t.words) {
-						continue
-					}
-					if f := t.words[p.dst-1]; d.tagged[f] && !strings.ContainsAny(d.lemmas[f], "ar") {
-						stance[side+" noun"] = append(stance[side+" noun"], f)
-					}
-				}
-			}
-		}
-	}
+	stance := d.definedSides(keys, stanceOf)
 	cross(add, stance["for"], stance["against"])
 	cross(add, stance["for noun"], stance["against noun"])
 	relation = 8
-	growth := map[string][]string{}
-	for _, k := range keys {
-		if s := d.synsets[k]; s.pos == 'v' {
-			if side := growthOf(s.definition); side != "" {
-				for _, w := range s.words {
-					if d.usable(w, s.offsetK, antonymRank) && !strings.ContainsAny(d.lemmas[w], "ar") {
-						growth[side] = append(growth[side], w)
-					}
-				}
-			}
-		}
-	}
+	growth := d.definedSides(keys, growthOf)
 	cross(add, growth["further"], growth["hinder"])
 	lines := make([]string, 0, len(pairs))
 	for p := range pairs {
@@ -509,6 +470,45 @@ func stanceOf(definition string) string {
 		return "against"
 	}
 	return "for"
+}
+
+// definedSides reads the side sideOf gives each verb synset's definition
+// (relations 7 and 8): for each side, the synsets' members, and under the
+// side followed by " noun" the nouns of their acts, each limited by rank
+// and never a word WordNet also has as an adjective or adverb.
+func (d *db) definedSides(keys []string, sideOf func(string) string) map[string][]string {
+	sides := map[string][]string{}
+	for _, k := range keys {
+		s := d.synsets[k]
+		if s.pos != 'v' {
+			continue
+		}
+		side := sideOf(s.definition)
+		if side == "" {
+			continue
+		}
+		for n, w := range s.words {
+			// The table does not keep parts of speech apart: "negative"
+			// (to veto) and "back" would oppose the adjective's and the
+			// adverb's uses too.
+			if !d.usable(w, s.offsetK, antonymRank) || strings.ContainsAny(d.lemmas[w], "ar") {
+				continue
+			}
+			sides[side] = append(sides[side], w)
+			// The nouns of the act (noun.act, "04"): opposition, support,
+			// advocacy; not the people who act (supporter).
+			for _, p := range s.ptrs {
+				t := d.synsets[p.target]
+				if p.symbol != "+" || p.src != n+1 || t == nil || t.pos != 'n' || t.lex != "04" || p.dst > len(t.words) {
+					continue
+				}
+				if f := t.words[p.dst-1]; d.tagged[f] && !strings.ContainsAny(d.lemmas[f], "ar") {
+					sides[side+" noun"] = append(sides[side+" noun"], f)
+				}
+			}
+		}
+	}
+	return sides
 }
 
 // growthDefinition matches a definition whose head verb acts on the
