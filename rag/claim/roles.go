@@ -145,6 +145,19 @@ func roleNames(toks []token, names []nameGroup, i int) (doer, done *nameGroup) {
 			done = g
 		}
 	}
+	if doer != nil && toks[doer.start].clause != toks[i].clause {
+		// "Tenitia, who landed her Tim Hortons job in February, had been
+		// working": a name inside a relative clause set off before the
+		// verb is no party of it; the name the clause hangs on is.
+		if k := clauseStart(toks, doer.start); opensAsideRelative(toks, k) {
+			doer = nil
+			for n := range names {
+				if names[n].end == k && toks[names[n].start].sent == toks[i].sent {
+					doer = &names[n]
+				}
+			}
+		}
+	}
 	if done != nil && toks[done.start].clause != toks[i].clause && (fronted(toks, i) || speaks(toks, *done)) {
 		// "After the FDA expanded the authorizations, Walensky signed
 		// off": the clause ended before the name. "… to keep his name,”

@@ -184,3 +184,16 @@ func TestSpeechTagIsNoParty(t *testing.T) {
 		{"a swap before the speech tag", "Lena kept Varga,” Ortiz said.", "Varga kept Lena,” Ortiz said.", false},
 	})
 }
+
+// TestNameInsideRelativeIsNoParty: a name inside a relative clause set off
+// before the verb ("Sold, who landed her Ardel Bakery job in February, had
+// been working") is no party of the verb; the name the clause hangs on is
+// its doer, and a doer turned round is still caught.
+func TestNameInsideRelativeIsNoParty(t *testing.T) {
+	bakery := "Mira Sold had been working at the Ardel Bakery on Main Street for a little more than five months. In February, she landed a new job at Ardel Bakery."
+	hired := "Mira Sold hired Tom Reyes in February, soon after Reyes met the Ardel mayor."
+	runCases(t, KindRole, []ruleCase{
+		{"the antecedent works", "Mira Sold, who landed her Ardel Bakery job in February, had been working at the Main Street shop for a little more than five months.", bakery, true},
+		{"the antecedent turned round", "Tom Reyes, who met the Ardel mayor, hired Mira Sold in February.", hired, false},
+	})
+}
