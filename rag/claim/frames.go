@@ -598,6 +598,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
 				}
 			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t),
+				t.ok() && c.apposedTo(s).ok() && c.holds(c.apposedTo(s), t),
 				t.ok() && c.describesDoer(t, ev, i) && (!sf.patient.ok() || !pf.patient.ok() || c.holds(sf.patient, pf.patient)):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
@@ -655,6 +656,23 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// apposedTo gives the name a sentence phrase stands in apposition to, as a
+// phrase: "Stitt, a Republican seeking a second term" (the phrase opens
+// its clause with an article, right after the name), or noPhrase. The
+// apposition names the same one, so what it does the name does.
+func (c *sentenceRead) apposedTo(s phrase) phrase {
+	k := clauseStart(c.toks, s.start)
+	if low := c.toks[k].low; k != s.start || k == 0 || low != "a" && low != "an" && low != "the" {
+		return noPhrase
+	}
+	for _, g := range c.names {
+		if g.end == k && c.toks[g.start].sent == c.toks[k].sent {
+			return phrase{g.start, g.end, g.end - 1}
+		}
+	}
+	return noPhrase
 }
 
 // possessedPerson reports whether phrase p is a person owned by a name

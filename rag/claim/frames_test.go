@@ -264,3 +264,15 @@ func TestParticipleBeforeItsNoun(t *testing.T) {
 		{"the clause's verb", "Tom Reyes illustrated the memoir by Ardel author Mira Sold.", "Mira Sold illustrated the memoir by Ardel author Tom Reyes.", false},
 	})
 }
+
+// TestApposedDoer: a phrase in apposition to a name ("Okafor, a Republican
+// seeking a second term") stands for it, so the name is the doer of the
+// phrase's verb; another doer in the passage is still caught.
+func TestApposedDoer(t *testing.T) {
+	p := "Gov. Mira Okafor, a Republican, dismissed suggestions Friday that she would run for the seat. Okafor is seeking a second four-year term this year."
+	other := "Gov. Mira Okafor, a Republican, dismissed suggestions Friday that she would run for the seat. Tom Reyes is seeking a second four-year term this year."
+	checkPairs(t, []pairCase{
+		{"the apposition's verb", "Okafor, a Republican seeking a second four-year term, brushed off suggestions Friday that she would run for the seat.", p, true, ""},
+		{"another doer", "Okafor, a Republican seeking a second four-year term, brushed off suggestions Friday that she would run for the seat.", other, false, KindEntity},
+	})
+}
