@@ -583,6 +583,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 		}
 		var found Result
 		agrees := false
+		apposed := c.apposedTo(s) // "Stitt, a Republican seeking …": what the phrase does, Stitt does
 		for _, p := range c.matches[i] {
 			if !c.verbFrom(ev, i, p) || !verbForm(ev.toks, p) && !verbBetween(ev.toks, ev.names, p) {
 				continue
@@ -598,7 +599,7 @@ func checkSubjects(c *sentenceRead, ev *evidence) (Result, bool) {
 					found, _ = contradicted(KindRole, "the source says %s %s, not %s", spanText(ev.toks, t.start, t.end), ev.toks[p].text, spanText(c.toks, s.start, s.end))
 				}
 			case t.ok() && c.holds(s, t) && c.holdsName(ev, s, t),
-				t.ok() && c.apposedTo(s).ok() && c.holds(c.apposedTo(s), t),
+				t.ok() && apposed.ok() && c.holds(apposed, t),
 				t.ok() && c.describesDoer(t, ev, i) && (!sf.patient.ok() || !pf.patient.ok() || c.holds(sf.patient, pf.patient)):
 				agrees = true
 			case t.ok() && personalPronouns[ev.toks[t.head].low]:
